@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Installs everything Plotline needs on a Debian bookworm machine, idempotently.
+# A second run only checks and takes a few seconds.
+#
+#   scripts/setup.sh            # everything: native + web toolchain, browser tests
+#   PLOTLINE_CACHE=/path ...    # where third-party sources and the wasm SDL2 build live
+#                               # (default: ${XDG_CACHE_HOME:-$HOME/.cache}/plotline)
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+source "$here/scripts/env.sh"
+
+log() { printf '[setup] %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+APT_PACKAGES=(
+  build-essential cmake ninja-build pkg-config git python3 dpkg-dev
+  emscripten nodejs npm
+  nlohmann-json3-dev doctest-dev
+  fonts-dejavu-core python3-fonttools
+  chromium
+)
+
+# --- apt packages -----------------------------------------------------------
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+# npm may be provided by a nodejs build that bundles it
+if [ ${#missing[@]} -gt 0 ] && printf '%s\n' "${missing[@]}" | grep -qx npm && command -v npm >/dev/null; then
+  missing=("${missing[@]/npm}"); missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing apt packages: ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# --- Emscripten version check -----------------------------------------------
+want=$(tr -d ' \n' < "$here/emsdk-version.txt")
+have=$(emcc --version 2>/dev/null | sed -n 's/.*) \([0-9][0-9.]*\).*/\1/p' | head -1 || true)
+if [ "$have" != "$want" ]; then
+  echo "Plotline needs Emscripten $want (emsdk-version.txt) but emcc reports '${have:-nothing}'." >&2
+  echo "On Debian bookworm: apt-get install emscripten (3.1.6). With emsdk: emsdk install $want && emsdk activate $want, then source emsdk_env.sh." >&2
+  exit 1
+fi
+
+# --- Debian source packages (imgui, libsdl2) --------------------------------
+src_list=/etc/apt/sources.list.d/debian-src.sources
+if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ /etc/apt/sources.list 2>/dev/null \
+   && ! grep -qs '^deb-src' /etc/apt/sources.list 2>/dev/null; then
+  uri=$(awk '/^URIs:/ && $2 ~ /\/debian\/?$/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+  uri=${uri:-http://deb.debian.org/debian}
+  log "adding deb-src entry for $uri"
+  as_root tee "$src_list" >/dev/null <<SRC
+Types: deb-src
+URIs: $uri
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  as_root apt-get update -qq
+fi
+
+mkdir -p "$PLOTLINE_CACHE/src"
+fetch_source() { # package version dir
+  local pkg=$1 ver=$2 dir=$3
+  [ -f "$dir/.complete" ] && return 0
+  log "fetching Debian source of $pkg ($ver)"
+  rm -rf "$dir" "$PLOTLINE_CACHE/src/$pkg"; mkdir -p "$PLOTLINE_CACHE/src/$pkg"
+  ( cd "$PLOTLINE_CACHE/src/$pkg" && apt-get source --download-only -qq "$pkg" >/dev/null \
+    || { as_root apt-get update -qq && apt-get source --download-only -qq "$pkg" >/dev/null; } )
+  local dsc; dsc=$(ls "$PLOTLINE_CACHE/src/$pkg"/*.dsc | head -1)
+  dpkg-source --no-check -x "$dsc" "$dir" >/dev/null
+  grep -q "$ver" <<<"$dsc" || { echo "expected $pkg $ver, Debian gave $(basename "$dsc")" >&2; exit 1; }
+  touch "$dir/.complete"
+}
+fetch_source imgui "$IMGUI_VERSION" "$IMGUI_DIR"
+fetch_source libsdl2 "$SDL2_VERSION" "$SDL2_SRC"
+
+# --- SDL2 built for wasm, once, keyed by version ----------------------------
+if [ ! -f "$SDL2_WASM/.complete" ]; then
+  log "building SDL2 $SDL2_VERSION for wasm into $SDL2_WASM (about 6 minutes, once)"
+  rm -rf "$SDL2_WASM" "$PLOTLINE_CACHE/build-sdl2-$SDL2_VERSION"
+  NODE_PATH=/usr/share/nodejs emcmake cmake -S "$SDL2_SRC" -B "$PLOTLINE_CACHE/build-sdl2-$SDL2_VERSION" -G Ninja \
+    -DCMAKE_BUILD_TYPE=Release -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF \
+    -DCMAKE_INSTALL_PREFIX="$SDL2_WASM" >"$PLOTLINE_CACHE/sdl2-configure.log" 2>&1 \
+    || { tail -30 "$PLOTLINE_CACHE/sdl2-configure.log"; exit 1; }
+  NODE_PATH=/usr/share/nodejs cmake --build "$PLOTLINE_CACHE/build-sdl2-$SDL2_VERSION" --target install >"$PLOTLINE_CACHE/sdl2-build.log" 2>&1 \
+    || { tail -30 "$PLOTLINE_CACHE/sdl2-build.log"; exit 1; }
+  rm -rf "$PLOTLINE_CACHE/build-sdl2-$SDL2_VERSION"
+  touch "$SDL2_WASM/.complete"
+fi
+
+# --- browser test dependencies (npm, from the committed lock file) ----------
+if [ ! -d "$here/tests/browser/node_modules/playwright-core" ] || \
+   [ "$here/tests/browser/package-lock.json" -nt "$here/tests/browser/node_modules/.package-lock.json" ]; then
+  log "installing playwright-core from tests/browser/package-lock.json"
+  ( cd "$here/tests/browser" && npm ci --no-audit --no-fund --loglevel=error )
+fi
+
+log "ready (cache: $PLOTLINE_CACHE)"

@@ -1,0 +1,46 @@
+// Autosave: every change to the document is written to storage shortly after the last edit
+// (debounced), then flushed; the status bar reads state().
+//
+//   AutoSave save(doc, storage, "project.json");
+//   each frame: save.tick(nowMs);
+#pragma once
+#include "core/commands.hpp"
+#include "host.hpp"
+
+#include <string>
+
+namespace plotline {
+
+class AutoSave {
+public:
+    enum class State { Saved, Pending, Saving, Failed };
+    static constexpr Stamp kDebounceMs = 300;
+
+    AutoSave(Document& doc, Storage& storage, std::string key);
+    ~AutoSave();
+    AutoSave(const AutoSave&) = delete;
+    AutoSave& operator=(const AutoSave&) = delete;
+
+    void tick(Stamp now);
+    void saveNow(Stamp now); // skip the debounce (page hide)
+    State state() const { return state_; }
+    const std::string& error() const { return error_; }
+    const char* stateText() const;
+    // While suspended (nothing loaded yet), changes are not written.
+    void setEnabled(bool on) { enabled_ = on; }
+
+private:
+    void write(Stamp now);
+    Document& doc_;
+    Storage& storage_;
+    std::string key_;
+    int token_ = 0;
+    bool enabled_ = false, dirtyWhileSaving_ = false;
+    State state_ = State::Saved;
+    Stamp dirtyAt_ = 0;
+    uint64_t savedRevision_ = 0;
+    std::string error_;
+    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+};
+
+} // namespace plotline

@@ -1,0 +1,18 @@
+// Named widgets of the last frame, for automation (window.plotline.widgets() in the browser):
+// browser tests find "task.name.3" or "menu.Edit" here and click the real pixels.
+//
+//   ImGui::Button("Export");  tagItem("toolbar.export");      // the last item's rectangle
+//   tagRect("gantt.bar.3", min, max);                          // any rectangle
+#pragma once
+#include <imgui.h>
+
+#include <string>
+
+namespace plotline {
+
+void beginWidgetFrame();                 // clears the registry; call once per frame before drawing
+void tagItem(const std::string& name);   // the last ImGui item
+void tagRect(const std::string& name, ImVec2 min, ImVec2 max);
+std::string widgetsJson();               // {"name": {"x":…, "y":…, "w":…, "h":…}, …} of the last frame
+
+} // namespace plotline

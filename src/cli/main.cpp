@@ -1,0 +1,219 @@
+// plotline: the command-line tool over the same core as the web app.
+//
+//   plotline validate FILE             check a project (.json or .csv); exit 1 with the errors
+//   plotline schedule FILE [--json]    computed start and finish of every task
+//   plotline convert IN OUT            JSON <-> CSV, chosen by the files' extensions
+//
+// Exit codes: 0 success, 1 invalid input (message on stderr), 2 usage error.
+#include "core/csv_io.hpp"
+#include "core/duration.hpp"
+#include "core/json_io.hpp"
+#include "core/schedule.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace plotline;
+
+namespace {
+
+const char* kUsage =
+    "usage: plotline <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  validate FILE            check a project file (.json or .csv)\n"
+    "  schedule FILE [--json]   print every task's computed start and finish\n"
+    "  convert IN OUT           convert between .json and .csv (by extension)\n"
+    "\n"
+    "Run 'plotline <command> --help' for more. Exit codes: 0 ok, 1 invalid input, 2 usage error.\n";
+
+const char* kValidateHelp =
+    "usage: plotline validate FILE\n"
+    "\n"
+    "Reads a Plotline project (.json) or a CSV task table (.csv), checks every field, reference and\n"
+    "dependency, and prints a one-line summary. Errors go to stderr with their place in the file\n"
+    "(tasks[12].start: not a date; line 7: ...), and the exit code is 1.\n";
+
+const char* kScheduleHelp =
+    "usage: plotline schedule FILE [--json]\n"
+    "\n"
+    "Schedules the project on its working calendar and prints, for every task in outline order,\n"
+    "its ID (row number), name, start, finish (inclusive) and duration. With --json, prints\n"
+    "{\"project\":…, \"start\":…, \"finish\":…, \"tasks\":[{\"id\",\"uid\",\"name\",\"start\",\"finish\",\"duration\",\"summary\",\"milestone\"}]}.\n"
+    "A dependency cycle is an error naming the tasks in it (exit 1).\n";
+
+const char* kConvertHelp =
+    "usage: plotline convert IN OUT\n"
+    "\n"
+    "Converts a project between Plotline JSON (.json) and a CSV task table (.csv); the formats are\n"
+    "chosen by the extensions. CSV columns: ID, Name, Duration, Start, Finish, Predecessors,\n"
+    "Outline Level, Resource Names, % Complete, Milestone, Notes, Plotline ID.\n"
+    "A CSV table holds no calendar: holidays are not kept (a warning says so).\n"
+    "Nothing is written when IN is invalid.\n";
+
+bool endsWith(const std::string& s, const std::string& suffix) {
+    if (s.size() < suffix.size()) return false;
+    for (size_t i = 0; i < suffix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) != suffix[i]) return false;
+    return true;
+}
+
+bool wantsHelp(const std::vector<std::string>& args) {
+    for (auto& a : args)
+        if (a == "--help" || a == "-h") return true;
+    return false;
+}
+
+int usageError(const std::string& msg, const char* help) {
+    std::cerr << "plotline: " << msg << "\n\n" << help;
+    return 2;
+}
+
+struct Loaded {
+    bool ok = false;
+    Project project;
+    std::vector<std::string> warnings;
+};
+
+Loaded load(const std::string& path) {
+    Loaded out;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        std::cerr << "plotline: cannot read " << path << "\n";
+        return out;
+    }
+    std::stringstream buf;
+    buf << in.rdbuf();
+    const std::string text = buf.str();
+    if (endsWith(path, ".csv")) {
+        std::string name = path.substr(path.find_last_of('/') + 1);
+        name = name.substr(0, name.size() - 4);
+        CsvImport r = readTasksCsv(text, name);
+        for (auto& w : r.warnings) std::cerr << path << ": warning: " << w << "\n";
+        if (!r.ok()) {
+            for (auto& e : r.errors) std::cerr << path << ": " << e << "\n";
+            return out;
+        }
+        out.project = std::move(r.project);
+    } else {
+        Result<Project> r = readProjectJson(text);
+        if (!r) {
+            std::istringstream lines(r.error());
+            for (std::string line; std::getline(lines, line);) std::cerr << path << ": " << line << "\n";
+            return out;
+        }
+        out.project = std::move(*r);
+    }
+    out.ok = true;
+    return out;
+}
+
+int cmdValidate(const std::vector<std::string>& args) {
+    if (wantsHelp(args)) { std::cout << kValidateHelp; return 0; }
+    if (args.size() != 1) return usageError("validate takes one FILE", kValidateHelp);
+    Loaded l = load(args[0]);
+    if (!l.ok) return 1;
+    Schedule s = schedule(l.project);
+    if (!s.ok()) {
+        std::cerr << args[0] << ": " << s.error << "\n";
+        return 1;
+    }
+    std::cout << args[0] << ": valid — \"" << l.project.name << "\", " << l.project.tasks.size() << " tasks, "
+              << l.project.links.size() << " links, " << l.project.resources.size() << " resources, "
+              << s.start.str() << " to " << s.finish.str() << "\n";
+    return 0;
+}
+
+int cmdSchedule(const std::vector<std::string>& args) {
+    if (wantsHelp(args)) { std::cout << kScheduleHelp; return 0; }
+    bool asJson = false;
+    std::vector<std::string> files;
+    for (auto& a : args) {
+        if (a == "--json") asJson = true;
+        else if (!a.empty() && a[0] == '-') return usageError("unknown option " + a, kScheduleHelp);
+        else files.push_back(a);
+    }
+    if (files.size() != 1) return usageError("schedule takes one FILE", kScheduleHelp);
+    Loaded l = load(files[0]);
+    if (!l.ok) return 1;
+    const Project& p = l.project;
+    Schedule s = schedule(p);
+    if (!s.ok()) {
+        std::cerr << files[0] << ": " << s.error << "\n";
+        return 1;
+    }
+    const int mpd = p.calendar.minutesPerDay;
+    auto dur = [&](size_t i) { return formatDuration(s.tasks[i].summary ? s.tasks[i].finish - s.tasks[i].start : (p.tasks[i].milestone ? 0 : p.tasks[i].duration), mpd); };
+    if (asJson) {
+        nlohmann::json out = {{"project", p.name}, {"start", s.start.str()}, {"finish", s.finish.str()}};
+        nlohmann::json tasks = nlohmann::json::array();
+        for (size_t i = 0; i < p.tasks.size(); ++i)
+            tasks.push_back({{"id", i + 1}, {"uid", p.tasks[i].id.str()}, {"name", p.tasks[i].name},
+                             {"start", s.tasks[i].startDate.str()}, {"finish", s.tasks[i].finishDate.str()},
+                             {"duration", dur(i)}, {"summary", s.tasks[i].summary}, {"milestone", p.tasks[i].milestone}});
+        out["tasks"] = tasks;
+        std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        return 0;
+    }
+    std::printf("%-5s %-44s %-10s  %-10s  %s\n", "ID", "Name", "Start", "Finish", "Duration");
+    for (size_t i = 0; i < p.tasks.size(); ++i) {
+        std::string name = std::string(size_t(2 * (s.tasks[i].level - 1)), ' ') + p.tasks[i].name;
+        std::printf("%-5zu %-44s %-10s  %-10s  %s\n", i + 1, name.c_str(), s.tasks[i].startDate.str().c_str(),
+                    s.tasks[i].finishDate.str().c_str(), dur(i).c_str());
+    }
+    std::printf("Project: %s to %s\n", s.start.str().c_str(), s.finish.str().c_str());
+    return 0;
+}
+
+int cmdConvert(const std::vector<std::string>& args) {
+    if (wantsHelp(args)) { std::cout << kConvertHelp; return 0; }
+    if (args.size() != 2) return usageError("convert takes IN and OUT", kConvertHelp);
+    const std::string& out = args[1];
+    const bool toCsv = endsWith(out, ".csv"), toJson = endsWith(out, ".json");
+    if (!toCsv && !toJson) return usageError("OUT must end in .json or .csv", kConvertHelp);
+    if (!endsWith(args[0], ".csv") && !endsWith(args[0], ".json")) return usageError("IN must end in .json or .csv", kConvertHelp);
+    Loaded l = load(args[0]);
+    if (!l.ok) return 1;
+    if (toCsv && !l.project.calendar.holidays().empty())
+        std::cerr << "plotline: warning: a CSV task table has no calendar; the project's "
+                  << l.project.calendar.holidays().size() << " holidays are not kept in " << out << "\n";
+    std::string text = toCsv ? writeTasksCsv(l.project, schedule(l.project)) : writeProjectJson(l.project);
+    // Write next to the target, then rename: a failed write never leaves half a file behind.
+    const std::string tmp = out + ".tmp";
+    {
+        std::ofstream f(tmp, std::ios::binary);
+        if (!f || !(f << text) || !(f.flush())) {
+            std::cerr << "plotline: cannot write " << out << "\n";
+            std::remove(tmp.c_str());
+            return 1;
+        }
+    }
+    if (std::rename(tmp.c_str(), out.c_str()) != 0) {
+        std::cerr << "plotline: cannot write " << out << "\n";
+        std::remove(tmp.c_str());
+        return 1;
+    }
+    std::cout << "wrote " << out << " (" << l.project.tasks.size() << " tasks)\n";
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) { std::cerr << kUsage; return 2; }
+    const std::string cmd = args[0];
+    args.erase(args.begin());
+    if (cmd == "--help" || cmd == "-h" || cmd == "help") { std::cout << kUsage; return 0; }
+    if (cmd == "validate") return cmdValidate(args);
+    if (cmd == "schedule") return cmdSchedule(args);
+    if (cmd == "convert") return cmdConvert(args);
+    std::cerr << "plotline: unknown command '" << cmd << "'\n\n" << kUsage;
+    return 2;
+}

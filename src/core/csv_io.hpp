@@ -1,0 +1,31 @@
+// Task tables as CSV, the way producers keep plans in spreadsheets and MS Project exports them.
+//
+//   CsvImport in = readTasksCsv(text, "Launch plan");   // columns matched by name, any order
+//   if (!in.ok()) show(in.errors);                        // "line 7: Duration \"abc\" is not a duration"
+//   for (auto& w : in.warnings) note(w);                  // "column \"Cost\" ignored"
+//   std::string out = writeTasksCsv(project, schedule(project));
+//
+// Columns (case-insensitive): ID, Name, Duration (5d, 4h, 0d), Start, Finish, Predecessors
+// (3, 3FS+2d, 4SS-1d;7FF), Outline Level, Resource Names (Ana;Ben[50%]), % Complete, Milestone,
+// Notes, Plotline ID (keeps entity ids stable across export and import).
+#pragma once
+#include "model.hpp"
+#include "schedule.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plotline {
+
+struct CsvImport {
+    Project project;
+    std::vector<std::string> errors;   // when any, nothing is imported
+    std::vector<std::string> warnings; // imported, but the user should know
+    bool ok() const { return errors.empty(); }
+};
+
+CsvImport readTasksCsv(std::string_view text, std::string projectName = "Imported plan");
+std::string writeTasksCsv(const Project& project, const Schedule& schedule);
+
+} // namespace plotline

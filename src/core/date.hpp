@@ -1,0 +1,43 @@
+// Date: a calendar date as whole days since 1970-01-01 (no time zone, no clock time).
+// Clock times inside a working day are integer minutes; see calendar.hpp.
+//
+//   auto d = Date::parse("2026-03-02");   // std::optional<Date>
+//   d->weekday();                          // 0 = Monday ... 6 = Sunday
+//   (*d + 7).str();                        // "2026-03-09"
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace plotline {
+
+struct Date {
+    int32_t days = 0;
+
+    static Date fromYmd(int y, int m, int d);
+    void toYmd(int& y, int& m, int& d) const;
+    int weekday() const; // 0 = Monday ... 6 = Sunday
+    std::string str() const; // ISO 8601, YYYY-MM-DD
+
+    // Strict ISO YYYY-MM-DD with a real day of month (no 2026-02-30), years 1900..2999.
+    static std::optional<Date> parse(std::string_view s);
+    // ISO, or the US forms spreadsheets and MS Project write: M/D/YYYY, M/D/YY, optionally after a
+    // weekday name ("Mon 3/2/26") and before a clock time ("3/2/26 8:00 AM").
+    static std::optional<Date> parseLoose(std::string_view s);
+
+    Date operator+(int n) const { return Date{days + n}; }
+    Date operator-(int n) const { return Date{days - n}; }
+    int operator-(Date o) const { return days - o.days; }
+    friend bool operator==(Date a, Date b) { return a.days == b.days; }
+    friend bool operator!=(Date a, Date b) { return a.days != b.days; }
+    friend bool operator<(Date a, Date b) { return a.days < b.days; }
+    friend bool operator<=(Date a, Date b) { return a.days <= b.days; }
+    friend bool operator>(Date a, Date b) { return a.days > b.days; }
+    friend bool operator>=(Date a, Date b) { return a.days >= b.days; }
+};
+
+const char* weekdayShortName(int weekday); // "Mon" ... "Sun"
+const char* monthShortName(int month);     // 1..12 -> "Jan" ... "Dec"
+
+} // namespace plotline

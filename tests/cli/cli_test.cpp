@@ -1,0 +1,229 @@
+// The real `plotline` binary, run as a user runs it: arguments in, exit code and streams out.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+void spit(const fs::path& p, const std::string& text) {
+    std::ofstream(p, std::ios::binary) << text;
+}
+
+// A scratch folder per test, removed at the end.
+struct Scratch {
+    fs::path dir;
+    Scratch() {
+        static int n = 0;
+        dir = fs::temp_directory_path() / ("plotline-cli-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
+        fs::create_directories(dir);
+    }
+    ~Scratch() { fs::remove_all(dir); }
+    fs::path operator/(const std::string& name) const { return dir / name; }
+};
+
+std::string quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+Run run(const std::string& args) {
+    Scratch s;
+    const std::string cmd = quote(PLOTLINE_CLI) + " " + args + " >" + quote((s / "out").string()) + " 2>" +
+                            quote((s / "err").string());
+    const int status = std::system(cmd.c_str());
+    Run r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(s / "out");
+    r.err = slurp(s / "err");
+    return r;
+}
+
+const std::string kSample = std::string(PLOTLINE_TEST_ASSETS) + "/sample-campaign.json";
+
+} // namespace
+
+TEST_CASE("no arguments and unknown commands are usage errors (exit 2)") {
+    Run r = run("");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("usage: plotline") != std::string::npos);
+    r = run("frobnicate x");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("unknown command 'frobnicate'") != std::string::npos);
+}
+
+TEST_CASE("--help works on the tool and on every subcommand") {
+    for (const char* sub : {"--help", "validate --help", "schedule --help", "convert --help"}) {
+        CAPTURE(sub);
+        Run r = run(sub);
+        CHECK(r.code == 0);
+        CHECK(r.out.find("usage: plotline") != std::string::npos);
+        CHECK(r.err.empty());
+    }
+}
+
+TEST_CASE("validate accepts the sample and summarises it") {
+    Run r = run(quote(kSample));
+    CHECK(r.code == 2); // a file is not a command
+    r = run("validate " + quote(kSample));
+    CHECK(r.code == 0);
+    CHECK(r.out.find("valid") != std::string::npos);
+    CHECK(r.out.find("43 tasks") != std::string::npos);
+    CHECK(r.err.empty());
+}
+
+TEST_CASE("validate reports bad files with their place and exit 1") {
+    Scratch s;
+    spit(s / "broken.json", "{\"schemaVersion\": 1, \"name\": ");
+    Run r = run("validate " + quote((s / "broken.json").string()));
+    CHECK(r.code == 1);
+    CHECK(r.err.find("broken.json") != std::string::npos);
+    CHECK(r.out.empty());
+
+    nlohmann::json doc = nlohmann::json::parse(slurp(kSample));
+    doc["tasks"][12]["start"] = "next tuesday";
+    spit(s / "bad-date.json", doc.dump());
+    r = run("validate " + quote((s / "bad-date.json").string()));
+    CHECK(r.code == 1);
+    CHECK(r.err.find("tasks[12].start") != std::string::npos);
+
+    r = run("validate " + quote((s / "missing.json").string()));
+    CHECK(r.code == 1);
+    CHECK(r.err.find("cannot read") != std::string::npos);
+
+    r = run("validate a.json b.json");
+    CHECK(r.code == 2);
+}
+
+TEST_CASE("validate names the tasks of a dependency cycle") {
+    Scratch s;
+    spit(s / "cycle.csv", "ID,Name,Duration,Predecessors\n1,Write copy,1d,3\n2,Review copy,1d,1\n3,Approve copy,1d,2\n");
+    Run r = run("validate " + quote((s / "cycle.csv").string()));
+    CHECK(r.code == 1);
+    CHECK(r.err.find("cycle") != std::string::npos);
+    CHECK(r.err.find("Write copy") != std::string::npos);
+    CHECK(r.err.find("Review copy") != std::string::npos);
+    CHECK(r.err.find("Approve copy") != std::string::npos);
+}
+
+TEST_CASE("schedule prints computed dates over the working calendar") {
+    Scratch s;
+    // The CSV project starts on the first task's start; give it one so dates are known.
+    spit(s / "plan.csv", std::string("ID,Name,Start,Duration,Predecessors,Outline Level,Milestone\n"
+                                     "1,Campaign,,,,1,\n"
+                                     "2,Brief,2026-11-05,2d,,2,\n" // Thu + Fri
+                                     "3,Design,,3d,2FS+1d,2,\n"    // Mon lag, Tue–Thu
+                                     "4,Launch,,0d,3,2,Yes\n"));
+    Run r = run("schedule --json " + quote((s / "plan.csv").string()));
+    REQUIRE(r.code == 0);
+    auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j["tasks"].size() == 4);
+    CHECK(j["tasks"][1]["name"] == "Brief");
+    CHECK(j["tasks"][1]["start"] == "2026-11-05");
+    CHECK(j["tasks"][1]["finish"] == "2026-11-06");
+    CHECK(j["tasks"][2]["start"] == "2026-11-10");
+    CHECK(j["tasks"][2]["finish"] == "2026-11-12");
+    CHECK(j["tasks"][3]["milestone"] == true);
+    CHECK(j["tasks"][3]["finish"] == "2026-11-12");
+    CHECK(j["tasks"][0]["summary"] == true);
+    CHECK(j["tasks"][0]["start"] == "2026-11-05");
+    CHECK(j["tasks"][0]["finish"] == "2026-11-12");
+    CHECK(j["finish"] == "2026-11-12");
+
+    r = run("schedule " + quote((s / "plan.csv").string()));
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("  Design") != std::string::npos); // indented under its summary
+    CHECK(r.out.find("2026-11-10") != std::string::npos);
+
+    r = run("schedule --jsn " + quote((s / "plan.csv").string()));
+    CHECK(r.code == 2);
+    CHECK(r.err.find("unknown option --jsn") != std::string::npos);
+}
+
+TEST_CASE("convert JSON -> CSV -> JSON keeps every task, link, id and date") {
+    Scratch s;
+    // A CSV task table has no calendar: holidays cannot travel, and the tool says so.
+    Run r = run("convert " + quote(kSample) + " " + quote((s / "with-holidays.csv").string()));
+    REQUIRE(r.code == 0);
+    CHECK(r.err.find("holidays") != std::string::npos);
+
+    nlohmann::json a = nlohmann::json::parse(slurp(kSample));
+    a["project"]["calendar"]["holidays"] = nlohmann::json::array();
+    spit(s / "plan.json", a.dump());
+    r = run("convert " + quote((s / "plan.json").string()) + " " + quote((s / "plan.csv").string()));
+    REQUIRE(r.code == 0);
+    CHECK(r.err.empty());
+    r = run("convert " + quote((s / "plan.csv").string()) + " " + quote((s / "back.json").string()));
+    REQUIRE(r.code == 0);
+    auto b = nlohmann::json::parse(slurp(s / "back.json"));
+    REQUIRE(a["tasks"].size() == b["tasks"].size());
+    for (size_t i = 0; i < a["tasks"].size(); ++i) {
+        CAPTURE(a["tasks"][i]["name"]);
+        CHECK(a["tasks"][i]["id"] == b["tasks"][i]["id"]);
+        CHECK(a["tasks"][i]["name"] == b["tasks"][i]["name"]);
+        CHECK(a["tasks"][i].value("parent", "") == b["tasks"][i].value("parent", ""));
+        CHECK(a["tasks"][i]["milestone"] == b["tasks"][i]["milestone"]);
+    }
+    CHECK(a["links"].size() == b["links"].size());
+    // Both files schedule to the same dates, task by task.
+    Run sa = run("schedule --json " + quote((s / "plan.json").string()));
+    Run sb = run("schedule --json " + quote((s / "back.json").string()));
+    REQUIRE(sa.code == 0);
+    REQUIRE(sb.code == 0);
+    auto ja = nlohmann::json::parse(sa.out), jb = nlohmann::json::parse(sb.out);
+    for (size_t i = 0; i < ja["tasks"].size(); ++i) {
+        CAPTURE(ja["tasks"][i]["name"]);
+        CHECK(ja["tasks"][i]["start"] == jb["tasks"][i]["start"]);
+        CHECK(ja["tasks"][i]["finish"] == jb["tasks"][i]["finish"]);
+        CHECK(ja["tasks"][i]["duration"] == jb["tasks"][i]["duration"]);
+    }
+}
+
+TEST_CASE("convert never writes when the input is bad, and keeps an existing output") {
+    Scratch s;
+    spit(s / "bad.csv", "ID,Name,Duration\n1,Brief,2d\n2,Design,three days\n");
+    spit(s / "out.json", "previous contents");
+    Run r = run("convert " + quote((s / "bad.csv").string()) + " " + quote((s / "out.json").string()));
+    CHECK(r.code == 1);
+    CHECK(r.err.find("line 3") != std::string::npos);
+    CHECK(slurp(s / "out.json") == "previous contents");
+    CHECK(!fs::exists(s / "out.json.tmp"));
+
+    r = run("convert " + quote(kSample) + " " + quote((s / "out.txt").string()));
+    CHECK(r.code == 2);
+    r = run("convert " + quote(kSample) + " " + quote((s / "no-such-dir/out.csv").string()));
+    CHECK(r.code == 1);
+    CHECK(r.err.find("cannot write") != std::string::npos);
+}
+
+TEST_CASE("CSV with unknown columns is accepted with a warning") {
+    Scratch s;
+    spit(s / "extra.csv", "ID,Name,Duration,Colour\n1,Brief,2d,red\n2,Design,3d,blue\n");
+    Run r = run("validate " + quote((s / "extra.csv").string()));
+    CHECK(r.code == 0);
+    CHECK(r.err.find("warning") != std::string::npos);
+    CHECK(r.err.find("Colour") != std::string::npos);
+}

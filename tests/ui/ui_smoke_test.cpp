@@ -1,0 +1,265 @@
+// Windowless UI tests: the real App and views run frames over the sample and over a 10,000-task
+// plan, with simulated mouse and keys, under AddressSanitizer and UBSan. Dear ImGui needs no
+// renderer for this: frames are built and "rendered" into draw lists that nobody uploads.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+
+#include "app/app.hpp"
+#include "app/theme.hpp"
+#include "app/widget_registry.hpp"
+#include "core/json_io.hpp"
+#include "platform/native/native_host.hpp"
+
+#include <imgui.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+using namespace plotline;
+
+namespace {
+
+struct Rect { float x, y, w, h; ImVec2 centre() const { return ImVec2(x + w / 2, y + h / 2); } };
+
+class Harness {
+public:
+    explicit Harness(const std::string& name)
+        : dir_(std::filesystem::temp_directory_path() / ("plotline-ui-" + name + "-" + std::to_string(::getpid()))),
+          host(dir_.string(), PLOTLINE_TEST_ASSETS) {
+        std::filesystem::remove_all(dir_);
+        std::filesystem::create_directories(dir_);
+        host.storage_ = FileStorage(dir_.string());
+        ctx_ = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1440, 900);
+        io.DeltaTime = 1.0f / 60;
+        for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;
+        io.Fonts->AddFontFromFileTTF(PLOTLINE_FONT, 15.0f);
+        unsigned char* px;
+        int w, h;
+        io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+        theme::apply(15.0f);
+        host.fakeNow = 1'800'000'000'000;
+    }
+    ~Harness() {
+        app.reset();
+        ImGui::DestroyContext(ctx_);
+        std::filesystem::remove_all(dir_);
+    }
+    void start() {
+        app = std::make_unique<App>(host);
+        frames(1);
+        app->storageReady("");
+        frames(3);
+    }
+    void frames(int n) {
+        for (int i = 0; i < n; ++i) {
+            host.fakeNow += 16;
+            ImGui::NewFrame();
+            app->frame();
+            ImGui::Render();
+            ImGuiIO& io = ImGui::GetIO();
+            io.MouseWheel = io.MouseWheelH = 0;
+            for (auto& k : io.KeysDown) k = false;
+        }
+    }
+    Rect widget(const std::string& name) {
+        auto j = nlohmann::json::parse(widgetsJson());
+        REQUIRE_MESSAGE(j.contains(name), "no widget " << name);
+        return {j[name]["x"], j[name]["y"], j[name]["w"], j[name]["h"]};
+    }
+    bool has(const std::string& name) { return nlohmann::json::parse(widgetsJson()).contains(name); }
+    void click(ImVec2 at, bool twice = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = at;
+        frames(2);
+        for (int k = 0; k < (twice ? 2 : 1); ++k) {
+            io.MouseDown[0] = true;
+            frames(1);
+            io.MouseDown[0] = false;
+            frames(1);
+        }
+        frames(1);
+    }
+    void key(ImGuiKey k, bool ctrl = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyCtrl = ctrl;
+        io.KeysDown[k] = true;
+        frames(1);
+        io.KeyCtrl = false;
+        frames(1);
+    }
+    void type(const char* text) {
+        ImGui::GetIO().AddInputCharactersUTF8(text);
+        frames(1);
+    }
+    const Project& project() { return app->document().project(); }
+
+    std::filesystem::path dir_;
+    NativeHost host;
+    std::unique_ptr<App> app;
+    ImGuiContext* ctx_;
+};
+
+Project bigPlan(int n) {
+    Project p;
+    p.id = Id::random();
+    p.name = "Ten thousand";
+    p.start = Date::fromYmd(2026, 1, 5);
+    Id phase;
+    for (int i = 0; i < n; ++i) {
+        Task t;
+        t.id = Id::random();
+        t.name = "Task " + std::to_string(i + 1);
+        if (i % 50 == 0) { phase = t.id; t.duration = 480; }
+        else t.parent = phase;
+        t.duration = 480 * (1 + i % 5);
+        t.percentComplete = (i * 7) % 101;
+        p.tasks.push_back(t);
+        if (i % 50 > 1) p.links.push_back({Id::random(), p.tasks[size_t(i - 1)].id, t.id, LinkType::FS, (i % 3) * 240, 0});
+    }
+    return p;
+}
+
+} // namespace
+
+TEST_CASE("the sample opens on first start and shows its tasks, bars and scale") {
+    Harness h("sample");
+    h.start();
+    CHECK(h.app->ready());
+    CHECK(h.project().tasks.size() >= 35);
+    CHECK(h.has("task.name.0"));
+    CHECK(h.has("gantt.bar.1"));
+    CHECK(h.has("gantt.scale"));
+    CHECK(h.has("menu.Project"));
+    CHECK(h.widget("task.name.0").w > 100);
+}
+
+TEST_CASE("renaming a task in place, undo and redo, and autosave writes it") {
+    Harness h("rename");
+    h.start();
+    const Id id = h.project().tasks[1].id;
+    h.click(h.widget("task.name.1").centre(), true);
+    REQUIRE(h.has("task.edit"));
+    h.key(ImGuiKey_A, true);
+    h.type("Kick-off with Aurora");
+    h.key(ImGuiKey_Enter);
+    CHECK(h.project().tasks[1].name == "Kick-off with Aurora");
+    CHECK(h.project().tasks[1].id == id);
+    h.host.fakeNow += 1000;
+    h.frames(2);
+    CHECK(h.app->autosave().state() == AutoSave::State::Saved);
+    auto saved = h.host.storage().read(App::kProjectKey);
+    REQUIRE(saved);
+    CHECK(readProjectJson(*saved)->tasks[1].name == "Kick-off with Aurora");
+
+    h.key(ImGuiKey_Z, true);
+    CHECK(h.project().tasks[1].name == "Kick-off workshop with client");
+    h.key(ImGuiKey_Y, true);
+    CHECK(h.project().tasks[1].name == "Kick-off with Aurora");
+
+    // A second start over the same storage reopens the edited plan.
+    h.app = std::make_unique<App>(h.host);
+    h.app->storageReady("");
+    h.frames(2);
+    CHECK(h.project().tasks[1].name == "Kick-off with Aurora");
+}
+
+TEST_CASE("a bad date typed in a cell is refused with a message and changes nothing") {
+    Harness h("baddate");
+    h.start();
+    const Project before = h.project();
+    h.click(h.widget("task.start.2").centre(), true);
+    h.key(ImGuiKey_A, true);
+    h.type("2026-02-30");
+    h.key(ImGuiKey_Enter);
+    CHECK(h.project() == before);
+    CHECK(h.app->lastMessage().find("not a date") != std::string::npos);
+}
+
+TEST_CASE("a damaged saved plan is kept aside and the user is told") {
+    Harness h("damaged");
+    h.host.storage().write(App::kProjectKey, "{\"schemaVersion\": 1, \"project\": tru");
+    h.start();
+    CHECK(h.project().tasks.size() >= 35); // the sample
+    CHECK(h.app->statusJson().find("\"dialog\":\"Storage\"") != std::string::npos);
+    bool keptAside = false;
+    for (auto& e : std::filesystem::directory_iterator(h.dir_))
+        if (e.path().filename().string().rfind("project.unreadable-", 0) == 0) keptAside = true;
+    CHECK(keptAside);
+}
+
+TEST_CASE("importing: a bad file changes nothing, a CSV replaces the plan and undo brings it back") {
+    Harness h("import");
+    h.start();
+    const Project before = h.project();
+    h.app->importFile("broken.json", "{not json");
+    h.frames(2);
+    CHECK(h.project() == before);
+    CHECK(h.has("dialog.ok"));
+    h.click(h.widget("dialog.ok").centre());
+    h.app->importFile("plan.csv", "Name,Duration,Predecessors\nOne,2d,\nTwo,3d,1\n");
+    h.frames(2);
+    REQUIRE(h.project().tasks.size() == 2);
+    CHECK(h.app->document().schedule().tasks[1].startDate - h.app->document().schedule().tasks[0].startDate == 2);
+    h.key(ImGuiKey_Z, true);
+    CHECK(h.project() == before);
+}
+
+TEST_CASE("a new project shows the empty state; the first task is added and named") {
+    Harness h("empty");
+    h.start();
+    h.app->newProject();
+    h.frames(2);
+    REQUIRE(h.has("gantt.addFirst"));
+    h.click(h.widget("gantt.addFirst").centre());
+    REQUIRE(h.project().tasks.size() == 1);
+    REQUIRE(h.has("task.edit")); // the new task's name is open for typing
+    h.frames(2);
+    h.type("Brief");
+    h.key(ImGuiKey_Enter);
+    CHECK(h.project().tasks[0].name == "Brief");
+}
+
+TEST_CASE("export writes JSON and CSV downloads") {
+    Harness h("export");
+    h.start();
+    h.app->exportJson();
+    h.app->exportCsv();
+    REQUIRE(h.host.downloads.size() == 2);
+    CHECK(h.host.downloads[0].first.find(".plotline.json") != std::string::npos);
+    CHECK(*readProjectJson(h.host.downloads[0].second) == h.project());
+    CHECK(h.host.downloads[1].second.rfind("ID,Name,Duration", 0) == 0);
+}
+
+TEST_CASE("a 10,000-task plan draws, scrolls and zooms") {
+    Harness h("big");
+    h.start();
+    h.app->document().execute(replaceProject(bigPlan(10000), "big"));
+    h.frames(3);
+    CHECK(h.has("task.name.0"));
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = h.widget("gantt.timeline").centre();
+    for (int i = 0; i < 40; ++i) {
+        io.MouseWheel = -30;
+        h.frames(1);
+    }
+    CHECK_FALSE(h.has("task.name.0")); // scrolled away: only visible rows are submitted
+    int visibleRows = 0;
+    for (int r = 0; r < 10000; ++r) visibleRows += h.has("task.name." + std::to_string(r));
+    CHECK(visibleRows > 10);
+    CHECK(visibleRows < 80);
+    const float before = h.app->gantt().pixelsPerDay();
+    io.KeyCtrl = true;
+    io.MouseWheel = 3;
+    h.frames(1);
+    io.KeyCtrl = false;
+    CHECK(h.app->gantt().pixelsPerDay() > before);
+    for (float z : {0.01f, 0.5f, 50.0f}) {
+        h.app->gantt().zoom(z);
+        h.frames(2);
+    }
+    h.app->gantt().fitProject();
+    h.frames(2);
+}

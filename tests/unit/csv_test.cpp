@@ -1,0 +1,91 @@
+#include "core/csv.hpp"
+#include "core/csv_io.hpp"
+#include "core/json_io.hpp"
+#include "helpers.hpp"
+
+using namespace plotline;
+using namespace plotline::test;
+
+TEST_CASE("CSV quirks: BOM, CRLF, quotes, separators and newlines inside fields") {
+    CsvTable t = parseCsv("\xEF\xBB\xBFID,Name\r\n1,\"Hello, \"\"world\"\"\"\r\n2,\"two\nlines\"\r\n\r\n3,last");
+    REQUIRE(t.error.empty());
+    REQUIRE(t.rows.size() == 4);
+    CHECK(t.rows[0].fields[0] == "ID");
+    CHECK(t.rows[1].fields[1] == "Hello, \"world\"");
+    CHECK(t.rows[2].fields[1] == "two\nlines");
+    CHECK(t.rows[3].line == 6);
+    CHECK(parseCsv("a;b\n1;2").rows[1].fields[1] == "2");
+    CHECK(parseCsv("a,b\n\"open").error == "line 2: a quoted field is never closed");
+    CHECK(writeCsvRow({"a", "b,c", "say \"hi\"", "x\ny"}) == "a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\"\r\n");
+}
+
+TEST_CASE("task tables: columns by name in any order, MS Project predecessors, outline and resources") {
+    CsvImport in = readTasksCsv(
+        "predecessors,% COMPLETE,name,Duration,id,Outline Level,Resource Names,Budget\n"
+        ",,Phase,,1,1,,\n"
+        ",50%,Design,5d,2,2,Ana,\n"
+        "2FS+2d,,Build,4h,3,2,\"Ana[50%],Ben\",\n"
+        "\"2SS-1d;3\",,Launch,0d,4,1,,\n");
+    REQUIRE(in.ok());
+    REQUIRE(in.warnings.size() == 1);
+    CHECK(in.warnings[0].find("\"Budget\" ignored") != std::string::npos);
+    const Project& p = in.project;
+    REQUIRE(p.tasks.size() == 4);
+    CHECK(p.tasks[1].parent == p.tasks[0].id);
+    CHECK(p.tasks[3].parent.isNull());
+    CHECK(p.tasks[1].percentComplete == 50);
+    CHECK(p.tasks[2].duration == 4 * HOUR);
+    CHECK(p.tasks[3].milestone);
+    REQUIRE(p.links.size() == 3);
+    CHECK(p.links[0].lag == 2 * DAY);
+    CHECK(p.links[1].type == LinkType::SS);
+    CHECK(p.links[1].lag == -DAY);
+    REQUIRE(p.resources.size() == 2);
+    CHECK(p.assignments.size() == 3);
+    CHECK(p.assignments[1].units == 50);
+}
+
+TEST_CASE("bad rows are reported by line number and nothing is imported") {
+    CsvImport in = readTasksCsv(
+        "ID,Name,Duration,Start,Predecessors\n"
+        "1,Good,5d,2026-03-02,\n"
+        "2,\"Multi\nline\",abc,,\n"
+        "3,Odd date,1d,2026-02-30,\n"
+        "4,Dangling,1d,,9\n");
+    CHECK_FALSE(in.ok());
+    REQUIRE(in.errors.size() == 3);
+    CHECK(in.errors[0] == "line 3: Duration \"abc\" is not a duration (e.g. 5d, 4h, 0d)");
+    CHECK(in.errors[1].rfind("line 5: Start \"2026-02-30\" is not a date", 0) == 0);
+    CHECK(in.errors[2] == "line 6: Predecessor 9 is not the ID of any task");
+    CHECK(in.project.tasks.empty());
+    CHECK_FALSE(readTasksCsv("").ok());
+    CHECK(readTasksCsv("ID,Duration\n1,5d\n").errors[0].find("no Name column") != std::string::npos);
+    CHECK(readTasksCsv("Name,Outline Level\nA,1\nB,3\n").errors[0].find("skips a level") != std::string::npos);
+}
+
+TEST_CASE("export then import keeps tasks, dates, links and ids") {
+    Project p = project("2026-03-02");
+    Id phase = addTask(p, "Phase, with comma", DAY).id;
+    Task a = addTask(p, "Design \"v2\"", 5 * DAY, phase);
+    Task b = addTask(p, "Build", 3 * DAY + 4 * HOUR, phase);
+    Task& late = addTask(p, "Late start", 2 * DAY);
+    late.start = d("2026-04-01");
+    Task m = addTask(p, "Go live", 0);
+    link(p, a, b, LinkType::FS, 2 * DAY);
+    link(p, b, m);
+    Schedule s = schedule(p);
+    CsvImport back = readTasksCsv(writeTasksCsv(p, s), "Round trip");
+    REQUIRE(back.ok());
+    Schedule s2 = schedule(back.project);
+    REQUIRE(back.project.tasks.size() == p.tasks.size());
+    for (size_t i = 0; i < p.tasks.size(); ++i) {
+        CAPTURE(i);
+        CHECK(back.project.tasks[i].id == p.tasks[i].id);
+        CHECK(back.project.tasks[i].name == p.tasks[i].name);
+        CHECK(back.project.tasks[i].parent == p.tasks[i].parent);
+        CHECK(s2.tasks[i].startDate == s.tasks[i].startDate);
+        CHECK(s2.tasks[i].finishDate == s.tasks[i].finishDate);
+    }
+    CHECK(back.project.links.size() == 2);
+    CHECK(back.project.tasks[2].duration == 3 * DAY + 4 * HOUR);
+}

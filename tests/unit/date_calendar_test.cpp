@@ -1,0 +1,83 @@
+#include "core/calendar.hpp"
+#include "core/duration.hpp"
+#include "helpers.hpp"
+
+using namespace plotline;
+using namespace plotline::test;
+
+TEST_CASE("dates parse strictly and print as ISO") {
+    CHECK(d("2026-03-02").str() == "2026-03-02");
+    CHECK(d("2026-03-02").weekday() == 0); // Monday
+    CHECK(d("1970-01-01").days == 0);
+    CHECK(d("2024-02-29").str() == "2024-02-29");
+    CHECK_FALSE(Date::parse("2026-02-29"));  // not a leap year
+    CHECK_FALSE(Date::parse("2026-13-01"));
+    CHECK_FALSE(Date::parse("2026-3-2"));
+    CHECK_FALSE(Date::parse("yesterday"));
+    CHECK_FALSE(Date::parse(""));
+    CHECK_FALSE(Date::parse("0000-01-01"));
+}
+
+TEST_CASE("loose dates accept the spreadsheet forms") {
+    CHECK(Date::parseLoose("Mon 3/2/26")->str() == "2026-03-02");
+    CHECK(Date::parseLoose("3/2/2026 8:00 AM")->str() == "2026-03-02");
+    CHECK(Date::parseLoose(" 2026-03-02T08:00 ")->str() == "2026-03-02");
+    CHECK_FALSE(Date::parseLoose("2/30/26"));
+    CHECK_FALSE(Date::parseLoose("3/2"));
+}
+
+TEST_CASE("the working calendar skips weekends and holidays") {
+    Calendar cal;
+    Date fri = d("2026-03-06"), mon = d("2026-03-09");
+    CHECK(cal.isWorkingDay(fri));
+    CHECK_FALSE(cal.isWorkingDay(fri + 1));
+    CHECK(cal.workdayIndex(mon) == cal.workdayIndex(fri) + 1);
+    CHECK(cal.workday(cal.workdayIndex(fri) + 1) == mon);
+    CHECK(cal.nextWorkingDay(fri + 1) == mon); // Saturday -> Monday
+
+    cal.setHolidays({mon});
+    CHECK_FALSE(cal.isWorkingDay(mon));
+    CHECK(cal.workday(cal.workdayIndex(fri) + 1) == mon + 1);
+
+    // Inverse over several years, before and after 1970, with a 4-day week.
+    cal.setWorkingWeekdays(0b0001111);
+    cal.setHolidays({d("1969-12-25"), d("2026-12-24"), d("2026-12-25")});
+    for (int day = -400; day < 22000; day += 13) {
+        Date x{day};
+        if (!cal.isWorkingDay(x)) continue;
+        REQUIRE(cal.workday(cal.workdayIndex(x)) == x);
+    }
+}
+
+TEST_CASE("durations read and print in days and hours") {
+    CHECK(parseDuration("5d", 480) == 2400);
+    CHECK(parseDuration("4h", 480) == 240);
+    CHECK(parseDuration("0d", 480) == 0);
+    CHECK(parseDuration("1.5 days", 480) == 720);
+    CHECK(parseDuration("3", 480) == 1440);
+    CHECK(parseDuration("1d 4h", 480) == 720);
+    CHECK(parseDuration("2 wks", 480) == 4800);
+    CHECK(parseDuration("5 days?", 480) == 2400);
+    CHECK(parseDuration("30m", 480) == 30);
+    CHECK(parseDuration("-2d", 480, true) == -960);
+    CHECK_FALSE(parseDuration("-2d", 480));
+    CHECK_FALSE(parseDuration("abc", 480));
+    CHECK_FALSE(parseDuration("", 480));
+    CHECK_FALSE(parseDuration("5 parsecs", 480));
+    CHECK(formatDuration(2400, 480) == "5d");
+    CHECK(formatDuration(720, 480) == "1d 4h");
+    CHECK(formatDuration(240, 480) == "4h");
+    CHECK(formatDuration(0, 480) == "0d");
+    CHECK(formatDuration(-960, 480) == "-2d");
+    CHECK(formatDuration(90, 480) == "1h 30m");
+}
+
+TEST_CASE("ids are random, print as 32 hex digits and parse back") {
+    Id a = Id::random(), b = Id::random();
+    CHECK(a != b);
+    CHECK(a.str().size() == 32);
+    CHECK(Id::parse(a.str()) == a);
+    CHECK_FALSE(Id::parse("xyz"));
+    CHECK_FALSE(Id::parse("00000000000000000000000000000000"));
+    CHECK(Id::parse("123e4567-e89b-42d3-a456-426614174000").has_value());
+}

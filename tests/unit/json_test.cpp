@@ -1,0 +1,108 @@
+#include "core/json_io.hpp"
+#include "helpers.hpp"
+
+#include <fstream>
+#include <sstream>
+
+using namespace plotline;
+using namespace plotline::test;
+
+namespace {
+Project sampleish() {
+    Project p = project("2026-03-02");
+    p.currency = "GBP";
+    p.calendar.setHolidays({d("2026-04-03")});
+    p.calendar.setWorkingWeekdays(0b0111111);
+    Task& ph = addTask(p, "Phase \"one\" — ü", DAY);
+    ph.notes = "line 1\nline 2";
+    Id phase = ph.id;
+    Task a = addTask(p, "A", 3 * DAY, phase);
+    Task b = addTask(p, "B", 4 * HOUR, phase);
+    b.start = d("2026-03-10");
+    b.percentComplete = 40;
+    p.tasks[2] = b;
+    link(p, a, b, LinkType::SS, -DAY);
+    p.resources.push_back({Id::random(), "Ana", "Designer", 9500, 7});
+    p.assignments.push_back({Id::random(), a.id, p.resources[0].id, 50, 8});
+    p.modified = 1234;
+    return p;
+}
+} // namespace
+
+TEST_CASE("JSON round trip keeps every field and every id") {
+    Project p = sampleish();
+    std::string text = writeProjectJson(p);
+    Result<Project> back = readProjectJson(text);
+    REQUIRE_MESSAGE(back.ok(), back.error());
+    CHECK(*back == p);
+    CHECK(writeProjectJson(*back) == text);
+}
+
+TEST_CASE("the shipped sample project is valid") {
+    std::ifstream f(std::string(PLOTLINE_TEST_ASSETS) + "/sample-campaign.json");
+    REQUIRE(f.good());
+    std::stringstream ss;
+    ss << f.rdbuf();
+    Result<Project> p = readProjectJson(ss.str());
+    REQUIRE_MESSAGE(p.ok(), p.error());
+    CHECK(p->tasks.size() >= 35);
+    CHECK(p->resources.size() >= 3);
+}
+
+TEST_CASE("validation errors name the path") {
+    Project p = sampleish();
+    std::string text = writeProjectJson(p);
+    auto replace = [&](std::string from, std::string to) {
+        std::string t = text;
+        auto at = t.find(from);
+        REQUIRE(at != std::string::npos);
+        t.replace(at, from.size(), to);
+        return readProjectJson(t);
+    };
+    auto bad = replace("\"2026-03-10\"", "\"2026-02-30\"");
+    CHECK_FALSE(bad.ok());
+    CHECK(bad.error().find("tasks[2].start: not a date") != std::string::npos);
+
+    bad = replace("\"percentComplete\": 40", "\"percentComplete\": 140");
+    CHECK(bad.error().find("tasks[2].percentComplete: out of range") != std::string::npos);
+
+    bad = replace("\"type\": \"SS\"", "\"type\": \"XX\"");
+    CHECK(bad.error().find("links[0].type") != std::string::npos);
+
+    bad = replace("\"currency\": \"GBP\"", "\"currency\": \"pounds\"");
+    CHECK(bad.error().find("project.currency") != std::string::npos);
+
+    bad = replace("\"duration\": 1440", "\"duration\": \"3d\"");
+    CHECK(bad.error().find("tasks[1].duration: not a whole number") != std::string::npos);
+}
+
+TEST_CASE("references, duplicates and outline order are checked") {
+    Project p = sampleish();
+    Project dup = p;
+    dup.tasks[1].id = dup.tasks[2].id;
+    CHECK(readProjectJson(writeProjectJson(dup)).error().find("duplicate id") != std::string::npos);
+
+    Project dangling = p;
+    dangling.links[0].successor = Id::random();
+    CHECK(readProjectJson(writeProjectJson(dangling)).error().find("links[0].successor: refers to no task") != std::string::npos);
+
+    Project orphan = p;
+    std::swap(orphan.tasks[0], orphan.tasks[1]); // child before its parent
+    CHECK(readProjectJson(writeProjectJson(orphan)).error().find("tasks[0].parent") != std::string::npos);
+
+    Project self = p;
+    self.links[0].successor = self.links[0].predecessor;
+    CHECK(readProjectJson(writeProjectJson(self)).error().find("cannot depend on itself") != std::string::npos);
+}
+
+TEST_CASE("files that are not projects are refused with a clear message") {
+    CHECK(readProjectJson("").error().find("not a JSON document") != std::string::npos);
+    CHECK(readProjectJson("{\"tasks\": [").error().find("not a JSON document") != std::string::npos);
+    CHECK(readProjectJson("[1,2]").error().find("not a JSON object") != std::string::npos);
+    CHECK(readProjectJson("{}").error().find("schemaVersion: missing") != std::string::npos);
+    CHECK(readProjectJson("{\"schemaVersion\": 99, \"project\": {}}").error().find("newer Plotline") != std::string::npos);
+    CHECK(readProjectJson("{\"schemaVersion\": 1, \"project\": {\"id\": 5}}").error().find("project.id: not an id") != std::string::npos);
+    // Truncated at every byte of a real document: never a crash, never a half-loaded project.
+    std::string text = writeProjectJson(sampleish(), false);
+    for (size_t n = 0; n + 1 < text.size(); n += 7) CHECK_FALSE(readProjectJson(text.substr(0, n)).ok());
+}
