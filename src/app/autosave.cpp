@@ -28,21 +28,27 @@ const char* AutoSave::stateText() const {
 }
 
 void AutoSave::tick(Stamp now) {
+    if (state_ == State::Failed && enabled_) {
+        if (failedAt_ < 0) failedAt_ = now;
+        if (now - failedAt_ >= kRetryMs) write(now);
+        return;
+    }
     if (state_ != State::Pending) return;
     if (dirtyAt_ < 0) dirtyAt_ = now; // the listener has no clock; the first tick after a change starts the wait
     if (now - dirtyAt_ >= kDebounceMs) write(now);
 }
 
 void AutoSave::saveNow(Stamp now) {
-    if (state_ == State::Pending) write(now);
+    if (state_ == State::Pending || state_ == State::Failed) write(now);
 }
 
-void AutoSave::write(Stamp) {
+void AutoSave::write(Stamp now) {
     const uint64_t revision = doc_.revision();
     std::string err = storage_.write(key_, writeProjectJson(doc_.project(), false));
     if (!err.empty()) {
         state_ = State::Failed;
         error_ = err;
+        failedAt_ = now;
         return;
     }
     state_ = State::Saving;
@@ -53,6 +59,7 @@ void AutoSave::write(Stamp) {
         if (!flushError.empty()) {
             state_ = State::Failed;
             error_ = flushError;
+            failedAt_ = -1; // the callback has no clock; the next tick starts the retry wait
         } else {
             savedRevision_ = revision;
             error_.clear();

@@ -1,5 +1,6 @@
 // Autosave: every change to the document is written to storage shortly after the last edit
-// (debounced), then flushed; the status bar reads state().
+// (debounced), then flushed; the status bar reads state(). A failed save keeps the document as it
+// is and is retried every few seconds until it succeeds.
 //
 //   AutoSave save(doc, storage, "project.json");
 //   each frame: save.tick(nowMs);
@@ -15,6 +16,7 @@ class AutoSave {
 public:
     enum class State { Saved, Pending, Saving, Failed };
     static constexpr Stamp kDebounceMs = 300;
+    static constexpr Stamp kRetryMs = 5000; // a failed save is tried again this often
 
     AutoSave(Document& doc, Storage& storage, std::string key);
     ~AutoSave();
@@ -37,7 +39,7 @@ private:
     int token_ = 0;
     bool enabled_ = false, dirtyWhileSaving_ = false;
     State state_ = State::Saved;
-    Stamp dirtyAt_ = 0;
+    Stamp dirtyAt_ = 0, failedAt_ = 0;
     uint64_t savedRevision_ = 0;
     std::string error_;
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);

@@ -28,7 +28,7 @@ public:
           host(dir_.string(), PLOTLINE_TEST_ASSETS) {
         std::filesystem::remove_all(dir_);
         std::filesystem::create_directories(dir_);
-        host.storage_ = FileStorage(dir_.string());
+        host.storage_ = std::make_unique<FileStorage>(dir_.string());
         ctx_ = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
@@ -102,6 +102,14 @@ public:
     ImGuiContext* ctx_;
 };
 
+// Storage that fails on demand, as a full disk or a blocked IndexedDB would.
+class FaultyStorage final : public FileStorage {
+public:
+    using FileStorage::FileStorage;
+    void flush(std::function<void(const std::string&)> done) override { done(failing ? "QuotaExceededError (injected)" : ""); }
+    bool failing = true;
+};
+
 Project bigPlan(int n) {
     Project p;
     p.id = Id::random();
@@ -164,6 +172,28 @@ TEST_CASE("renaming a task in place, undo and redo, and autosave writes it") {
     h.app->storageReady("");
     h.frames(2);
     CHECK(h.project().tasks[1].name == "Kick-off with Aurora");
+}
+
+TEST_CASE("a failed save says so, keeps the edit and succeeds on a later retry") {
+    Harness h("faulty");
+    auto faulty = std::make_unique<FaultyStorage>(h.dir_.string());
+    FaultyStorage* storage = faulty.get();
+    h.host.storage_ = std::move(faulty);
+    h.start();
+    h.click(h.widget("task.name.1").centre(), true);
+    h.key(ImGuiKey_A, true);
+    h.type("Kick-off, moved");
+    h.key(ImGuiKey_Enter);
+    h.host.fakeNow += 1000;
+    h.frames(2);
+    CHECK(h.app->autosave().state() == AutoSave::State::Failed);
+    CHECK(h.app->statusJson().find("QuotaExceededError") != std::string::npos);
+    CHECK(h.project().tasks[1].name == "Kick-off, moved");
+    storage->failing = false;
+    h.host.fakeNow += AutoSave::kRetryMs + 100;
+    h.frames(2);
+    CHECK(h.app->autosave().state() == AutoSave::State::Saved);
+    CHECK(readProjectJson(*h.host.storage().read(App::kProjectKey))->tasks[1].name == "Kick-off, moved");
 }
 
 TEST_CASE("a bad date typed in a cell is refused with a message and changes nothing") {

@@ -20,21 +20,7 @@ std::optional<std::string> slurp(const std::string& path) {
 }
 } // namespace
 
-FileStorage::FileStorage(std::string dir) : dir_(std::move(dir)) { std::filesystem::create_directories(dir_); }
-
-std::optional<std::string> FileStorage::read(const std::string& key) { return slurp(dir_ + "/" + key); }
-
-std::string FileStorage::write(const std::string& key, const std::string& text) {
-    const std::string path = dir_ + "/" + key, tmp = path + ".tmp";
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (!(f << text) || !f.flush()) return "cannot write " + tmp;
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) return "cannot replace " + path;
-    return "";
-}
-
-NativeHost::NativeHost(std::string storageDir, std::string assetsDir) : storage_(std::move(storageDir)), assets_(std::move(assetsDir)) {}
+NativeHost::NativeHost(std::string storageDir, std::string assetsDir) : storage_(std::make_unique<FileStorage>(std::move(storageDir))), assets_(std::move(assetsDir)) {}
 
 Stamp NativeHost::now() { return fakeNow ? fakeNow : systemNow(); }
 

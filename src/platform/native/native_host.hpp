@@ -1,31 +1,22 @@
 // Host for native runs (the UI smoke test, tools): storage in a folder of files, downloads written
 // to that folder, the system clock. No window: the caller drives ImGui frames.
 #pragma once
+#include "app/file_storage.hpp"
 #include "app/host.hpp"
+
+#include <memory>
 
 #include <string>
 #include <vector>
 
 namespace plotline {
 
-class FileStorage final : public Storage {
-public:
-    explicit FileStorage(std::string dir);
-    std::optional<std::string> read(const std::string& key) override;
-    std::string write(const std::string& key, const std::string& text) override;
-    void flush(std::function<void(const std::string&)> done) override { done(failFlush ? "disk full (injected)" : ""); }
-    bool failFlush = false;
-
-private:
-    std::string dir_;
-};
-
 class NativeHost final : public Host {
 public:
     NativeHost(std::string storageDir, std::string assetsDir);
     Stamp now() override;
     Date today() override;
-    Storage& storage() override { return storage_; }
+    Storage& storage() override { return *storage_; }
     std::optional<std::string> readAsset(const std::string& name) override;
     void download(const std::string& filename, const std::string& mime, const std::string& content) override;
     void pickFile() override { ++pickRequests; }
@@ -33,7 +24,7 @@ public:
     Stamp fakeNow = 0; // when non-zero, now() returns it (tests move time forward)
     int pickRequests = 0;
     std::vector<std::pair<std::string, std::string>> downloads; // filename, content
-    FileStorage storage_;
+    std::unique_ptr<Storage> storage_; // a FileStorage over storageDir; tests may swap in a faulty one
 
 private:
     std::string assets_;
