@@ -278,9 +278,10 @@ void GanttView::drawRow(int row, float rowHeight) {
     ImGui::TableSetColumnIndex(ColTimeline);
     if (backgroundPending_) {
         // Shading, grid and the today line go under the bars of every row: drawn once, from the first row.
-        ImGui::PushClipRect(bodyMin_, bodyMax_, false);
+        // Everything in the timeline keeps the column's own clip rectangle (it spans the visible rows):
+        // a different clip rectangle would stop the table from merging the column's draw channel, and
+        // the parts would then be composed out of order.
         drawTimelineBackground(ImGui::GetWindowDrawList(), bodyMin_, bodyMax_, today_);
-        ImGui::PopClipRect();
         backgroundPending_ = false;
     }
     drawBar(ImGui::GetWindowDrawList(), row, ImGui::GetCursorScreenPos(), rowHeight);
@@ -350,6 +351,7 @@ void GanttView::draw(Date today) {
     bodyMin_ = bodyMin;
     bodyMax_ = bodyMax;
     today_ = today;
+    labels_.clear();
     while (clipper.Step()) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
             if (first < 0) first = row;
@@ -359,9 +361,20 @@ void GanttView::draw(Date today) {
         }
     }
     if (first >= 0) {
-        ImGui::TableSetColumnIndex(ColTimeline);
-        ImGui::PushClipRect(bodyMin, bodyMax, false);
-        drawLinks(ImGui::GetWindowDrawList(), first, last, firstY, rowHeight);
+        // The clipper has ended the last row, so no cell is current: draw links and labels straight
+        // into the timeline column's draw channel, with its clip rectangle, above its bars.
+        const ImGuiTableColumn& column = table->Columns[ColTimeline];
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        ImGui::PushClipRect(column.ClipRect.Min, column.ClipRect.Max, false);
+        table->DrawSplitter->SetCurrentChannel(dl, column.DrawChannelCurrent);
+        drawLinks(dl, first, last, firstY, rowHeight);
+        for (const Label& l : labels_) {
+            const Task& t = p.tasks[size_t(l.row)];
+            if (l.withDate) {
+                const std::string text = t.name + "  " + doc_.schedule().tasks[size_t(l.row)].startDate.str().substr(5);
+                dl->AddText(l.pos, theme::kBarText, text.c_str());
+            } else dl->AddText(l.pos, theme::kBarText, t.name.c_str());
+        }
         ImGui::PopClipRect();
     }
     tagRect("gantt.timeline", bodyMin, bodyMax);
@@ -504,8 +517,7 @@ void GanttView::drawBar(ImDrawList* dl, int row, ImVec2 cellMin, float rowHeight
         dl->AddQuadFilled(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r), ImVec2(c.x - r, c.y), theme::kMilestone);
         tagRect("gantt.bar." + std::to_string(row), ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r));
         labelX = c.x + r + 5;
-        const std::string date = ts.startDate.str().substr(5);
-        dl->AddText(ImVec2(labelX, cy - fs * 0.5f), theme::kBarText, (t.name + "  " + date).c_str());
+        labels_.push_back({ImVec2(labelX, cy - fs * 0.5f), row, true});
         return;
     }
     const float w = std::max(2.0f, x1 - x0);
@@ -531,7 +543,7 @@ void GanttView::drawBar(ImDrawList* dl, int row, ImVec2 cellMin, float rowHeight
             ImGui::EndTooltip();
         }
     }
-    if (pxPerDay_ >= 2.0f) dl->AddText(ImVec2(x0 + w + 6, cy - fs * 0.5f), theme::kBarText, t.name.c_str());
+    if (pxPerDay_ >= 2.0f) labels_.push_back({ImVec2(x0 + w + 6, cy - fs * 0.5f), row, false});
 }
 
 void GanttView::drawLinks(ImDrawList* dl, int firstRow, int lastRow, float firstY, float rowHeight) {

@@ -61,6 +61,9 @@ private:
     // Derived from the project, rebuilt when it changes.
     std::vector<double> barStart_, barEnd_; // in days since 1970 (fractions within the working day)
     struct LinkRows { int from, to; LinkType type; };
+    // Bar labels are drawn after the link lines so that lines never cross out a task's name.
+    struct Label { ImVec2 pos; int row; bool withDate; };
+    std::vector<Label> labels_;
     std::vector<LinkRows> links_;
     std::vector<std::string> durationText_, startText_, finishText_;
 

@@ -1,0 +1,259 @@
+// The browser host: SDL2 + WebGL2 window, Dear ImGui backends, IndexedDB storage (IDBFS at /data),
+// Blob downloads, the file picker, and the C functions behind window.plotline (shell/index.html).
+#include "app/app.hpp"
+#include "app/file_storage.hpp"
+#include "app/theme.hpp"
+#include "app/widget_registry.hpp"
+#include "core/commands.hpp"
+#include "core/json_io.hpp"
+
+#include <SDL.h>
+#include <SDL_opengles2.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+using namespace plotline;
+
+// ---- JavaScript side ---------------------------------------------------------------------------
+
+// Mounts IndexedDB at /data and loads it; calls _plotline_storage_ready(error) when done.
+EM_JS(void, js_mount_storage, (), {
+    try {
+        if (!FS.analyzePath('/data').exists) FS.mkdir('/data');
+        FS.mount(IDBFS, {}, '/data');
+    } catch (e) {
+        Module.ccall('plotline_storage_ready', null, ['string'], ['cannot mount storage: ' + e]);
+        return;
+    }
+    FS.syncfs(true, function(err) {
+        Module.ccall('plotline_storage_ready', null, ['string'], [err ? String(err.message || err) : ""]);
+    });
+});
+
+// Persists /data to IndexedDB; calls _plotline_storage_flushed(error). Callers never overlap.
+EM_JS(void, js_persist_storage, (), {
+    FS.syncfs(false, function(err) {
+        Module.ccall('plotline_storage_flushed', null, ['string'], [err ? String(err.message || err) : ""]);
+    });
+});
+
+EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
+    const bytes = HEAPU8.slice(data, data + size);
+    const blob = new Blob([bytes], {type: UTF8ToString(mime)});
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function() { URL.revokeObjectURL(a.href); }, 10000);
+});
+
+EM_JS(void, js_pick_file, (), {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,.csv,application/json,text/csv';
+    input.style.display = 'none';
+    input.addEventListener('change', function() {
+        const file = input.files && input.files[0];
+        input.remove();
+        if (file) Module.plotlineImport(file);
+    });
+    document.body.appendChild(input);
+    input.click();
+});
+
+EM_JS(void, js_notify_ready, (), {
+    if (Module.onPlotlineReady) Module.onPlotlineReady();
+});
+
+EM_JS(double, js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
+
+// ---- host ----------------------------------------------------------------------------------------
+
+namespace {
+
+// /data is the IDBFS mount: write() goes to the in-memory file system, flush() persists to
+// IndexedDB. Only one sync may run at a time, so flushes asked for during a sync wait for the next.
+class IdbStorage final : public FileStorage {
+public:
+    IdbStorage() : FileStorage("/data") {}
+    void flush(std::function<void(const std::string&)> done) override {
+        waiting_.push_back(std::move(done));
+        if (!busy_) start();
+    }
+    void flushed(const std::string& error) {
+        busy_ = false;
+        auto callbacks = std::move(inFlight_);
+        inFlight_.clear();
+        for (auto& cb : callbacks) cb(error);
+        if (!waiting_.empty()) start();
+    }
+
+private:
+    void start() {
+        busy_ = true;
+        inFlight_ = std::move(waiting_);
+        waiting_.clear();
+        js_persist_storage();
+    }
+    bool busy_ = false;
+    std::vector<std::function<void(const std::string&)>> waiting_, inFlight_;
+};
+
+class WebHost final : public Host {
+public:
+    Stamp now() override { return Stamp(emscripten_date_now()); }
+    Date today() override {
+        std::time_t t = std::time(nullptr);
+        std::tm tm{};
+        localtime_r(&t, &tm);
+        return Date::fromYmd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    }
+    Storage& storage() override { return storage_; }
+    std::optional<std::string> readAsset(const std::string& name) override {
+        std::ifstream f("/" + name, std::ios::binary);
+        if (!f) return std::nullopt;
+        std::stringstream ss;
+        ss << f.rdbuf();
+        return ss.str();
+    }
+    void download(const std::string& filename, const std::string& mime, const std::string& content) override {
+        js_download(filename.c_str(), mime.c_str(), content.data(), int(content.size()));
+    }
+    void pickFile() override { js_pick_file(); }
+    IdbStorage storage_;
+};
+
+struct Runtime {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    WebHost host;
+    std::unique_ptr<App> app;
+    float dpr = 1;
+    bool readyNotified = false;
+    double lastActivity = 0, lastFrame = 0;
+};
+Runtime* rt = nullptr;
+
+char* copyOut(const std::string& s) {
+    char* out = static_cast<char*>(std::malloc(s.size() + 1));
+    std::memcpy(out, s.c_str(), s.size() + 1);
+    return out;
+}
+
+void loadFont(float dpr) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
+                                     0x2190, 0x2199, 0x2212, 0x2212, 0x2713, 0x2715, 0x25B2, 0x25CF, 0};
+    ImFontConfig cfg;
+    cfg.OversampleH = 2;
+    cfg.PixelSnapH = false;
+    // Rasterise at device pixels and scale back: text stays sharp on high-DPI screens.
+    if (!io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", 15.0f * dpr, &cfg, ranges)) io.Fonts->AddFontDefault();
+    io.FontGlobalScale = 1.0f / dpr;
+}
+
+void frame() {
+    // Skip frames while nothing happens: no input, no pending save, nothing animating. A frame still
+    // runs every half second so the clock-driven parts (today line, messages) stay current.
+    const double now = emscripten_get_now();
+    bool active = false;
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) {
+        ImGui_ImplSDL2_ProcessEvent(&e);
+        active = true;
+    }
+    const float dpr = float(js_device_pixel_ratio());
+    if (dpr != rt->dpr) { // moved to another screen or zoomed the page
+        rt->dpr = dpr;
+        loadFont(dpr);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        active = true;
+    }
+    if (active) rt->lastActivity = now;
+    const bool busy = rt->app->autosave().state() != AutoSave::State::Saved || !rt->readyNotified;
+    if (!busy && now - rt->lastActivity > 1000 && now - rt->lastFrame < 500) return;
+    rt->lastFrame = now;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    rt->app->frame();
+    ImGui::Render();
+    int w, h;
+    SDL_GL_GetDrawableSize(rt->window, &w, &h);
+    glViewport(0, 0, w, h);
+    glClearColor(0.97f, 0.975f, 0.98f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    if (rt->app->ready() && !rt->readyNotified) {
+        rt->readyNotified = true;
+        js_notify_ready();
+    }
+}
+
+} // namespace
+
+// ---- exported to JavaScript --------------------------------------------------------------------
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void plotline_storage_ready(const char* error) { rt->app->storageReady(error ? error : ""); }
+EMSCRIPTEN_KEEPALIVE void plotline_storage_flushed(const char* error) { rt->host.storage_.flushed(error ? error : ""); }
+EMSCRIPTEN_KEEPALIVE void plotline_import_file(const char* name, const char* text) { rt->app->importFile(name, text); }
+EMSCRIPTEN_KEEPALIVE void plotline_page_hidden() { rt->app->pageHidden(); }
+EMSCRIPTEN_KEEPALIVE char* plotline_state_json() { return copyOut(writeProjectJson(rt->app->document().project())); }
+EMSCRIPTEN_KEEPALIVE char* plotline_widgets_json() { return copyOut(widgetsJson()); }
+EMSCRIPTEN_KEEPALIVE char* plotline_status_json() { return copyOut(rt->app->statusJson()); }
+
+} // extern "C"
+
+int main() {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    rt = new Runtime();
+    rt->window = SDL_CreateWindow("Plotline", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 800,
+                                  SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    rt->gl = rt->window ? SDL_GL_CreateContext(rt->window) : nullptr;
+    if (!rt->gl) {
+        std::fprintf(stderr, "WebGL2 is not available: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_GL_MakeCurrent(rt->window, rt->gl);
+    SDL_GL_SetSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // layout is code; nothing to persist
+    rt->dpr = float(js_device_pixel_ratio());
+    loadFont(rt->dpr);
+    theme::apply(15.0f);
+    ImGui_ImplSDL2_InitForOpenGL(rt->window, rt->gl);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    rt->app = std::make_unique<App>(rt->host);
+    js_mount_storage();
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}

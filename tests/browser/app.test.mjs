@@ -1,0 +1,112 @@
+// The real wasm build in headless Chromium: loading, rendering, editing with real input,
+// persistence in IndexedDB across reloads, undo.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openApp, state, status, widget, click, press, typeText, screenshot, waitStatus } from './harness.mjs';
+
+// Each test gets its own server, hence its own origin and an empty IndexedDB.
+let browser;
+const servers = [];
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); for (const s of servers) await s.close(); });
+async function fresh() {
+  const server = await serve();
+  servers.push(server);
+  return { server, ...(await openApp(browser.context, server.url)) };
+}
+
+// Counts what a screenshot shows by decoding it in the page itself (no image library needed).
+async function pixelStats(page, png) {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const colours = new Set();
+    let dark = 0;
+    for (let i = 0; i < d.length; i += 4 * 7) {
+      colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      if (d[i] + d[i + 1] + d[i + 2] < 300) dark++;
+    }
+    return { colours: colours.size, darkShare: dark / (d.length / 28) };
+  }, png.toString('base64'));
+}
+
+test('the app loads with no console errors and shows the sample plan', async () => {
+  const { page, errors } = await fresh();
+  const s = await state(page);
+  assert.equal(s.project.name, 'Aurora Coffee — Spring Launch Campaign');
+  assert.ok(s.tasks.length >= 35, `${s.tasks.length} tasks`);
+  assert.ok(s.tasks.some((t) => t.milestone), 'the sample has milestones');
+  const st = await status(page);
+  assert.equal(st.ready, true);
+  assert.equal(st.dialog, '', 'no dialog on a first visit (storage works)');
+  // The canvas fills the window.
+  const canvas = await page.evaluate(() => { const r = document.getElementById('canvas').getBoundingClientRect(); return [r.width, r.height]; });
+  assert.deepEqual(canvas, [1440, 900]);
+  // Named widgets are on screen: the menu, the first task's name, a bar, the time scale.
+  for (const name of ['menu.Project', 'task.name.0', 'gantt.bar.1', 'gantt.scale']) await widget(page, name);
+  const { png } = await screenshot(page, 'sample');
+  const px = await pixelStats(page, png);
+  assert.ok(px.colours > 40, `a rendered plan has many colours, saw ${px.colours}`);
+  assert.ok(px.darkShare > 0.005, `text and bars are drawn, dark share ${px.darkShare}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('renaming a task with real clicks and keys changes the state; undo and redo work', async () => {
+  const { page, errors } = await fresh();
+  const before = (await state(page)).tasks[1];
+  await click(page, 'task.name.1', { double: true });
+  await widget(page, 'task.edit');
+  await press(page, 'Control+A');
+  await typeText(page, 'Kick-off with the Aurora team');
+  await press(page, 'Enter');
+  let after = (await state(page)).tasks[1];
+  assert.equal(after.name, 'Kick-off with the Aurora team');
+  assert.equal(after.id, before.id, 'the id never changes');
+
+  await press(page, 'Control+Z');
+  assert.equal((await state(page)).tasks[1].name, before.name);
+  await press(page, 'Control+Shift+Z');
+  assert.equal((await state(page)).tasks[1].name, 'Kick-off with the Aurora team');
+
+  // Undo from the Edit menu, with the mouse.
+  await click(page, 'menu.Edit');
+  await click(page, 'menu.Edit.Undo');
+  assert.equal((await state(page)).tasks[1].name, before.name);
+  await press(page, 'Control+Y');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an edit is saved to IndexedDB within a second and survives a reload', async () => {
+  const { page, errors } = await fresh();
+  assert.notEqual((await state(page)).tasks[3].duration, 7 * 480);
+  await click(page, 'task.duration.3', { double: true });
+  await press(page, 'Control+A');
+  await typeText(page, '7d');
+  await press(page, 'Enter');
+  const edited = await state(page);
+  assert.equal(edited.tasks[3].duration, 7 * 480);
+  const t0 = Date.now();
+  await waitStatus(page, (s) => s.save === 'Saved' && s.saveError === '' && s.revision > 0);
+  const savedIn = Date.now() - t0;
+  assert.ok(savedIn < 1500, `saved in ${savedIn} ms`);
+
+  await page.reload();
+  await page.waitForFunction(() => window.plotline && window.plotline.ready);
+  await page.evaluate(() => window.plotline.ready);
+  const reloaded = await state(page);
+  assert.equal(reloaded.tasks[3].duration, 7 * 480);
+  assert.equal((await status(page)).dialog, '');
+  assert.equal(reloaded.tasks[3].id, edited.tasks[3].id);
+  assert.deepEqual(reloaded.tasks.map((t) => t.name), edited.tasks.map((t) => t.name));
+  await screenshot(page, 'after-reload');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,0 +1,129 @@
+// Shared set-up for browser tests: a real HTTP server on 127.0.0.1 serving the built app, Debian's
+// Chromium driven by playwright-core, and helpers that click real widgets found through
+// window.plotline.widgets().
+import { createServer } from 'node:http';
+import { readFile, stat, mkdtemp, rm } from 'node:fs/promises';
+import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DIST = process.env.PLOTLINE_DIST || resolve(here, '../../build/web/dist');
+export const SHOTS = process.env.PLOTLINE_SHOTS || resolve(here, '../../build/screenshots');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.data': 'application/octet-stream', '.json': 'application/json', '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.css': 'text/css',
+};
+
+// Serves `root` on 127.0.0.1 at a free port. `faults` lets a test break a path on purpose.
+export async function serve(root = DIST) {
+  const faults = new Map(); // path -> status code
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (faults.has(path)) { res.writeHead(faults.get(path)); res.end(); return; }
+    const file = normalize(join(root, path.endsWith('/') ? path + 'index.html' : path));
+    if (!file.startsWith(root)) { res.writeHead(403); res.end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.end(body);
+    } catch {
+      res.writeHead(404); res.end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return { url, faults, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export async function launch() {
+  const profile = await mkdtemp(join(tmpdir(), 'plotline-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+           '--disable-sync', '--disable-quic'],
+  });
+  return {
+    context,
+    async close() { await context.close(); await rm(profile, { recursive: true, force: true }); },
+  };
+}
+
+// Opens the app and waits for window.plotline.ready. Records console errors and page errors.
+export async function openApp(context, url) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForFunction(() => window.plotline && window.plotline.ready, null, { timeout: 30000 });
+  await page.evaluate(() => window.plotline.ready);
+  return { page, errors };
+}
+
+export const state = (page) => page.evaluate(() => window.plotline.state());
+export const status = (page) => page.evaluate(() => window.plotline.status());
+export const widgets = (page) => page.evaluate(() => window.plotline.widgets());
+
+// Waits until a predicate over status() holds.
+export async function waitStatus(page, pred, timeout = 10000) {
+  const start = Date.now();
+  for (;;) {
+    const s = await status(page);
+    if (pred(s)) return s;
+    if (Date.now() - start > timeout) throw new Error('status never matched: ' + JSON.stringify(s));
+    await page.waitForTimeout(50);
+  }
+}
+
+export async function widget(page, name, timeout = 5000) {
+  const start = Date.now();
+  for (;;) {
+    const w = (await widgets(page))[name];
+    if (w) return w;
+    if (Date.now() - start > timeout) throw new Error('no widget ' + name + ' on screen');
+    await page.waitForTimeout(30);
+  }
+}
+
+// ImGui polls input once a frame: move, let a frame or two pass, then press and release.
+export async function click(page, name, { double = false } = {}) {
+  const w = await widget(page, name);
+  const x = w.x + Math.min(w.w / 2, 40), y = w.y + w.h / 2;
+  await page.mouse.move(x, y);
+  await page.waitForTimeout(80);
+  for (let i = 0; i < (double ? 2 : 1); ++i) {
+    await page.mouse.down();
+    await page.waitForTimeout(40);
+    await page.mouse.up();
+    await page.waitForTimeout(40);
+  }
+  await page.waitForTimeout(80);
+}
+
+export async function press(page, key) {
+  await page.keyboard.press(key, { delay: 40 });
+  await page.waitForTimeout(60);
+}
+
+export async function typeText(page, text) {
+  await page.keyboard.type(text, { delay: 20 });
+  await page.waitForTimeout(60);
+}
+
+export async function screenshot(page, name) {
+  const { mkdir } = await import('node:fs/promises');
+  await mkdir(SHOTS, { recursive: true });
+  const path = join(SHOTS, name + '.png');
+  const png = await page.screenshot({ path });
+  return { path, png };
+}
+
+export async function distExists() {
+  try { await stat(join(DIST, 'plotline.wasm')); return true; } catch { return false; }
+}
