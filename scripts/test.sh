@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs every test level and ends with one line "N passed, N failed" totalled over all levels.
+# Fails when any level fails or runs nothing. Installs and builds what is needed first.
+#   unit (native)   doctest over src/core
+#   unit (wasm)     the same tests compiled to wasm, under node
+#   cli             the plotline binary: commands, bad inputs, exit codes
+#   ui              windowless ImGui frames over the sample and a 10k-task plan (ASan + UBSan)
+#   browser         the real build in headless Chromium (node --test + playwright-core)
+set -uo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+source "$here/scripts/env.sh"
+
+"$here/scripts/setup.sh" || exit 1
+"$here/scripts/build.sh" all || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
+
+total_pass=0; total_fail=0; bad_levels=()
+log=$(mktemp -d)
+trap 'rm -rf "$log"' EXIT
+
+# Adds a level's counts; a level that fails or runs nothing fails the run.
+record() { # name exit-code passed failed
+  local name=$1 code=$2 pass=${3:-0} fail=${4:-0}
+  printf '%-16s %4d passed, %d failed%s\n' "$name" "$pass" "$fail" "$([ "$code" = 0 ] || echo "  (exit $code)")"
+  total_pass=$((total_pass + pass)); total_fail=$((total_fail + fail))
+  if [ "$code" != 0 ] || [ "$fail" != 0 ] || [ "$pass" = 0 ]; then bad_levels+=("$name"); fi
+}
+
+doctest_level() { # name command...
+  local name=$1; shift
+  echo "== $name"
+  "$@" --no-colors=true >"$log/$name.out" 2>&1; local code=$?
+  grep -v '^\[doctest\] \(doctest version\|run with\)' "$log/$name.out" | grep -E 'ERROR|CHECK|REQUIRE|TEST CASE|test cases|Status' | tail -40
+  local line; line=$(grep 'test cases:' "$log/$name.out" | tail -1)
+  local pass fail
+  pass=$(sed -n 's/.*| *\([0-9]*\) passed.*/\1/p' <<<"$line"); fail=$(sed -n 's/.*| *\([0-9]*\) failed.*/\1/p' <<<"$line")
+  [ -n "$line" ] || { tail -30 "$log/$name.out"; fail=1; }
+  record "$name" "$code" "${pass:-0}" "${fail:-0}"
+}
+
+doctest_level unit "$here/build/native/unit_tests"
+doctest_level unit-wasm node "$here/build/web/unit_tests_wasm.js"
+doctest_level cli "$here/build/native/cli_tests"
+doctest_level ui "$here/build/native/ui_smoke_tests"
+
+echo "== browser"
+( cd "$here/tests/browser" && node --test --test-reporter=tap ) >"$log/browser.out" 2>&1; code=$?
+grep -E '^(not )?ok |^# (tests|pass|fail)|error:|expected|actual' "$log/browser.out" | grep -v '^    ' | head -60
+[ "$code" = 0 ] || grep -A25 '^not ok' "$log/browser.out" | head -80
+record browser "$code" "$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$log/browser.out")" "$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$log/browser.out")"
+
+[ ${#bad_levels[@]} = 0 ] || echo "failing levels: ${bad_levels[*]}"
+echo "$total_pass passed, $total_fail failed"
+[ ${#bad_levels[@]} = 0 ]
