@@ -78,7 +78,7 @@ void App::importFile(const std::string& filename, const std::string& text) {
     };
     if (endsWith(".csv")) {
         std::string name = filename.substr(0, filename.size() - 4);
-        CsvImport in = readTasksCsv(text, name);
+        CsvImport in = readTasksCsv(text, name, host_.today());
         if (!in.ok()) {
             std::string msg;
             for (size_t i = 0; i < in.errors.size() && i < 12; ++i) msg += in.errors[i] + "\n";

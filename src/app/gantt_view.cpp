@@ -80,7 +80,9 @@ void GanttView::zoom(float factor) {
 void GanttView::fitProject() {
     const Schedule& s = doc_.schedule();
     const double days = std::max(7, s.finish - s.start + 1);
-    pxPerDay_ = std::clamp(float((timelineW_ - 40) / days), 0.15f, 160.0f);
+    // Leave room on the right for the last bars' names.
+    const float labelRoom = std::min(timelineW_ * 0.25f, ImGui::GetFontSize() * 12);
+    pxPerDay_ = std::clamp(float((timelineW_ - 40 - labelRoom) / days), 0.15f, 160.0f);
     originDay_ = s.start.days - 20.0 / pxPerDay_;
     originSet_ = true;
 }

@@ -78,7 +78,7 @@ std::optional<PredRef> parsePred(const std::string& text, int mpd) {
 
 } // namespace
 
-CsvImport readTasksCsv(std::string_view text, std::string projectName) {
+CsvImport readTasksCsv(std::string_view text, std::string projectName, std::optional<Date> undatedStart) {
     CsvImport out;
     Project& p = out.project;
     p.id = Id::random();
@@ -249,6 +249,7 @@ CsvImport readTasksCsv(std::string_view text, std::string projectName) {
     for (auto& r : rows)
         if (r.start && (!earliest || *r.start < *earliest)) earliest = r.start;
     if (earliest) p.start = p.calendar.nextWorkingDay(*earliest);
+    else if (undatedStart) p.start = p.calendar.nextWorkingDay(*undatedStart);
     for (size_t i = 0; i < rows.size(); ++i) {
         Task& t = p.tasks[i];
         if (!rows[i].hasDuration && rows[i].start && rows[i].finish && !t.milestone)

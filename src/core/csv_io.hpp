@@ -12,6 +12,7 @@
 #include "model.hpp"
 #include "schedule.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +26,10 @@ struct CsvImport {
     bool ok() const { return errors.empty(); }
 };
 
-CsvImport readTasksCsv(std::string_view text, std::string projectName = "Imported plan");
+// A table without any Start date is scheduled from `undatedStart` (the importer passes today),
+// moved to the next working day.
+CsvImport readTasksCsv(std::string_view text, std::string projectName = "Imported plan",
+                       std::optional<Date> undatedStart = std::nullopt);
 std::string writeTasksCsv(const Project& project, const Schedule& schedule);
 
 } // namespace plotline

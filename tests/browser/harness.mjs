@@ -39,12 +39,13 @@ export async function serve(root = DIST) {
   return { url, faults, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-export async function launch() {
+export async function launch({ deviceScaleFactor = 1, viewport = { width: 1440, height: 900 } } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'plotline-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    viewport: { width: 1440, height: 900 },
+    viewport,
+    deviceScaleFactor,
     args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
            '--disable-sync', '--disable-quic'],
   });

@@ -89,3 +89,13 @@ TEST_CASE("export then import keeps tasks, dates, links and ids") {
     CHECK(back.project.links.size() == 2);
     CHECK(back.project.tasks[2].duration == 3 * DAY + 4 * HOUR);
 }
+
+TEST_CASE("an undated CSV starts on the importer's day, moved to a working day") {
+    using plotline::test::d;
+    CsvImport in = readTasksCsv("Name,Duration\nBrief,2d\n", "Undated", d("2026-11-21")); // a Saturday
+    REQUIRE(in.ok());
+    CHECK(in.project.start == d("2026-11-23"));
+    CsvImport dated = readTasksCsv("Name,Start,Duration\nBrief,2026-03-02,2d\n", "Dated", d("2026-11-21"));
+    REQUIRE(dated.ok());
+    CHECK(dated.project.start == d("2026-03-02")); // a Start in the file wins
+}

@@ -2,6 +2,7 @@
 // It reads; it never changes the plan by itself.
 //
 //   await plotline.ready;          // resolves once the plan is loaded and the first frame is drawn
+//   plotline.readyAt               // performance.now() at that moment (ms since navigation start)
 //   plotline.state()               // the open project, as Plotline JSON (an object)
 //   plotline.widgets()             // { "task.name.3": {x, y, w, h}, ... } named widgets of the last frame,
 //                                  // in CSS pixels relative to the canvas
@@ -11,7 +12,10 @@
 (function () {
   let resolveReady;
   const ready = new Promise(function (resolve) { resolveReady = resolve; });
-  Module.onPlotlineReady = function () { resolveReady(); };
+  Module.onPlotlineReady = function () {
+    window.plotline.readyAt = performance.now();
+    resolveReady();
+  };
 
   function takeJson(ptr) {
     const text = UTF8ToString(ptr);

@@ -1,0 +1,102 @@
+// Import and export through the browser's own file picker and downloads; high-DPI rendering.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { serve, launch, openApp, state, status, widget, click, screenshot, waitStatus } from './harness.mjs';
+
+let browser, server, scratch;
+before(async () => {
+  browser = await launch();
+  server = await serve();
+  scratch = await mkdtemp(join(tmpdir(), 'plotline-files-'));
+});
+after(async () => { await browser?.close(); await server?.close(); await rm(scratch, { recursive: true, force: true }); });
+
+async function download(page, menuItem) {
+  const pending = page.waitForEvent('download');
+  await click(page, 'menu.Project');
+  await click(page, menuItem);
+  const d = await pending;
+  const path = join(scratch, d.suggestedFilename());
+  await d.saveAs(path);
+  return { name: d.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+async function importFile(page, path) {
+  const pending = page.waitForEvent('filechooser');
+  await click(page, 'menu.Project');
+  await click(page, 'menu.Project.Import');
+  const chooser = await pending;
+  await chooser.setFiles(path);
+  await page.waitForTimeout(300);
+}
+
+test('Export JSON and Export CSV download the open plan', async () => {
+  const { page, errors } = await openApp(browser.context, server.url);
+  const plan = await state(page);
+  const json = await download(page, 'menu.Project.Export JSON');
+  assert.match(json.name, /\.plotline\.json$/);
+  const exported = JSON.parse(json.text);
+  assert.deepEqual(exported.tasks.map((t) => t.id), plan.tasks.map((t) => t.id));
+  assert.equal(exported.project.name, plan.project.name);
+
+  const csv = await download(page, 'menu.Project.Export CSV');
+  assert.match(csv.name, /\.csv$/);
+  const lines = csv.text.trim().split(/\r?\n/);
+  assert.match(lines[0], /^ID,Name,Duration,Start,Finish,Predecessors/);
+  assert.equal(lines.length, plan.tasks.length + 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('importing a CSV through the file picker replaces the plan; a broken file changes nothing', async () => {
+  const { page, errors } = await openApp(browser.context, server.url);
+  const before = await state(page);
+
+  const broken = join(scratch, 'broken.csv');
+  await writeFile(broken, 'ID,Name,Duration\n1,Brief,2d\n2,Design,three days\n');
+  await importFile(page, broken);
+  const s = await waitStatus(page, (st) => st.dialog !== '');
+  assert.match(s.dialog, /Could not import broken\.csv/);
+  assert.deepEqual(await state(page), before, 'nothing changed');
+  await screenshot(page, 'import-error');
+  await click(page, 'dialog.ok');
+  assert.equal((await status(page)).dialog, '');
+
+  const good = join(scratch, 'launch plan.csv');
+  await writeFile(good, '\uFEFFName,Duration,Predecessors,Outline Level\n"Launch, phase 1",,,1\nBrief,2d,,2\nBuild,5d,2FS+1d,2\nGo live,0d,3,2\n');
+  await importFile(page, good);
+  const after = await state(page);
+  assert.deepEqual(after.tasks.map((t) => t.name), ['Launch, phase 1', 'Brief', 'Build', 'Go live']);
+  assert.equal(after.tasks[3].milestone, true);
+  assert.equal(after.links.length, 2);
+  await widget(page, 'gantt.bar.3');
+  await screenshot(page, 'imported-csv');
+
+  // Undo brings the previous plan back.
+  await page.keyboard.press('Control+Z', { delay: 40 });
+  await page.waitForTimeout(100);
+  assert.deepEqual((await state(page)).tasks.map((t) => t.id), before.tasks.map((t) => t.id));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('on a high-DPI screen the canvas renders at device pixels and clicks still land', async () => {
+  const hidpi = await launch({ deviceScaleFactor: 2, viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, errors } = await openApp(hidpi.context, server.url);
+    const size = await page.evaluate(() => { const c = document.getElementById('canvas'); return [c.width, c.height, c.clientWidth, c.clientHeight]; });
+    assert.deepEqual(size, [2560, 1600, 1280, 800]);
+    const row = await widget(page, 'task.name.2');
+    assert.ok(row.x + row.w < 1280 && row.y + row.h < 800, 'widgets are in CSS pixels');
+    await click(page, 'task.name.2', { double: true });
+    await widget(page, 'task.edit');
+    await page.keyboard.press('Escape');
+    await screenshot(page, 'hidpi');
+    assert.deepEqual(errors, []);
+  } finally {
+    await hidpi.close();
+  }
+});
