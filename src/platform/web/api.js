@@ -12,7 +12,10 @@
 (function () {
   let resolveReady;
   const ready = new Promise(function (resolve) { resolveReady = resolve; });
+  // Milestones of start-up, for the first-frame benchmark (performance.getEntriesByType('mark')).
+  Module.preRun = (Module.preRun || []).concat([function () { performance.mark('plotline:runtime'); }]);
   Module.onPlotlineReady = function () {
+    performance.mark('plotline:first-frame');
     window.plotline.readyAt = performance.now();
     resolveReady();
   };

@@ -35,7 +35,9 @@ EM_JS(void, js_mount_storage, (), {
         Module.ccall('plotline_storage_ready', null, ['string'], ['cannot mount storage: ' + e]);
         return;
     }
+    performance.mark('plotline:storage-open');
     FS.syncfs(true, function(err) {
+        performance.mark('plotline:storage-loaded');
         Module.ccall('plotline_storage_ready', null, ['string'], [err ? String(err.message || err) : ""]);
     });
 });
@@ -75,6 +77,13 @@ EM_JS(void, js_pick_file, (), {
 
 EM_JS(void, js_notify_ready, (), {
     if (Module.onPlotlineReady) Module.onPlotlineReady();
+});
+
+// Start-up failed: say so on the page instead of leaving the splash spinning.
+EM_JS(void, js_fatal, (const char* message), {
+    const text = UTF8ToString(message);
+    console.error(text);
+    if (typeof fail === "function") fail(text);
 });
 
 EM_JS(double, js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
@@ -184,6 +193,9 @@ void frame() {
         active = true;
     }
     if (active) rt->lastActivity = now;
+    // Nothing to draw until the saved plan is loaded: the page's splash shows meanwhile, and the
+    // event loop stays free for IndexedDB (software-rendered frames would delay its callbacks).
+    if (!rt->app->ready()) return;
     const bool busy = rt->app->autosave().state() != AutoSave::State::Saved || !rt->readyNotified;
     if (!busy && now - rt->lastActivity > 1000 && now - rt->lastFrame < 500) return;
     rt->lastFrame = now;
@@ -212,7 +224,9 @@ void frame() {
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void plotline_storage_ready(const char* error) { rt->app->storageReady(error ? error : ""); }
+EMSCRIPTEN_KEEPALIVE void plotline_storage_ready(const char* error) {
+    if (rt && rt->app) rt->app->storageReady(error ? error : "");
+}
 EMSCRIPTEN_KEEPALIVE void plotline_storage_flushed(const char* error) { rt->host.storage_.flushed(error ? error : ""); }
 EMSCRIPTEN_KEEPALIVE void plotline_import_file(const char* name, const char* text) { rt->app->importFile(name, text); }
 EMSCRIPTEN_KEEPALIVE void plotline_page_hidden() { rt->app->pageHidden(); }
@@ -224,7 +238,7 @@ EMSCRIPTEN_KEEPALIVE char* plotline_status_json() { return copyOut(rt->app->stat
 
 int main() {
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
-        std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
+        js_fatal((std::string("Plotline could not start: ") + SDL_GetError()).c_str());
         return 1;
     }
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
@@ -232,11 +246,14 @@ int main() {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     rt = new Runtime();
+    // Start loading IndexedDB first: it runs while the window, GL and fonts are set up.
+    js_mount_storage();
     rt->window = SDL_CreateWindow("Plotline", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 800,
                                   SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     rt->gl = rt->window ? SDL_GL_CreateContext(rt->window) : nullptr;
     if (!rt->gl) {
-        std::fprintf(stderr, "WebGL2 is not available: %s\n", SDL_GetError());
+        js_fatal((std::string("Plotline needs WebGL2, which is not available here (") + SDL_GetError() +
+                  ").\nTry a current Chrome, Edge, Firefox or Safari, with hardware acceleration on.").c_str());
         return 1;
     }
     SDL_GL_MakeCurrent(rt->window, rt->gl);
@@ -252,8 +269,7 @@ int main() {
     ImGui_ImplSDL2_InitForOpenGL(rt->window, rt->gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
-    rt->app = std::make_unique<App>(rt->host);
-    js_mount_storage();
+    rt->app = std::make_unique<App>(rt->host); // before main() returns, so before storage answers
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }
