@@ -6,6 +6,8 @@
 
 namespace plotline {
 
+std::optional<std::string> readWholeFile(const std::string& path); // nullopt when unreadable
+
 class FileStorage : public Storage {
 public:
     explicit FileStorage(std::string dir);

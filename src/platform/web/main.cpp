@@ -18,8 +18,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 using namespace plotline;
@@ -130,13 +128,7 @@ public:
         return Date::fromYmd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
     }
     Storage& storage() override { return storage_; }
-    std::optional<std::string> readAsset(const std::string& name) override {
-        std::ifstream f("/" + name, std::ios::binary);
-        if (!f) return std::nullopt;
-        std::stringstream ss;
-        ss << f.rdbuf();
-        return ss.str();
-    }
+    std::optional<std::string> readAsset(const std::string& name) override { return readWholeFile("/" + name); }
     void download(const std::string& filename, const std::string& mime, const std::string& content) override {
         js_download(filename.c_str(), mime.c_str(), content.data(), int(content.size()));
     }
