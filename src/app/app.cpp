@@ -213,6 +213,9 @@ void App::menuBar() {
         tagItem("menu.View.Fit project");
         if (ImGui::MenuItem("Go to today")) gantt_.goTo(host_.today());
         tagItem("menu.View.Go to today");
+        ImGui::Separator();
+        ImGui::MenuItem("Critical path", nullptr, &gantt_.showCritical);
+        tagItem("menu.View.Critical path");
         ImGui::EndMenu();
     }
     tagItem("menu.View");

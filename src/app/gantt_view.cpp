@@ -533,15 +533,20 @@ void GanttView::drawBar(ImDrawList* dl, int row, ImVec2 cellMin, float rowHeight
     } else {
         const float h = std::floor(rowHeight * 0.5f), y0 = cy - h * 0.5f;
         const float rounding = std::min(3.0f, w * 0.5f);
-        dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + w, y0 + h), theme::kBar, rounding);
+        const bool critical = showCritical && ts.critical;
+        dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + w, y0 + h), critical ? theme::kCritical : theme::kBar, rounding);
         if (ts.percentComplete > 0)
-            dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + w * ts.percentComplete / 100.0f, y0 + h), theme::kBarProgress, rounding);
+            dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + w * ts.percentComplete / 100.0f, y0 + h),
+                              critical ? theme::kCriticalProgress : theme::kBarProgress, rounding);
         tagRect("gantt.bar." + std::to_string(row), ImVec2(x0, y0), ImVec2(x0 + w, y0 + h));
         if (ImGui::IsMouseHoveringRect(ImVec2(x0, y0), ImVec2(x0 + w, y0 + h)) && ImGui::IsWindowHovered() && !panning_) {
             ImGui::BeginTooltip();
             ImGui::TextUnformatted(t.name.c_str());
             ImGui::TextDisabled("%s → %s  ·  %s  ·  %d%% done", startText_[size_t(row)].c_str(), finishText_[size_t(row)].c_str(),
                                 durationText_[size_t(row)].c_str(), ts.percentComplete);
+            if (ts.critical) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kCriticalProgress), "Critical: no float");
+            else ImGui::TextDisabled("Float %s (free %s)", formatDuration(ts.totalFloat, p.calendar.minutesPerDay).c_str(),
+                                     formatDuration(ts.freeFloat, p.calendar.minutesPerDay).c_str());
             ImGui::EndTooltip();
         }
     }

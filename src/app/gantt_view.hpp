@@ -30,6 +30,8 @@ public:
     void selectRow(int row) { selected_ = row; }
     int selectedRow() const { return selected_; }
     float pixelsPerDay() const { return pxPerDay_; }
+    // Critical tasks (no total float) drawn in the critical colour, and their links too.
+    bool showCritical = false;
     bool editing() const { return edit_.column >= 0; }
 
     // Row actions through commands.

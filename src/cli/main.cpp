@@ -45,8 +45,10 @@ const char* kScheduleHelp =
     "usage: plotline schedule FILE [--json]\n"
     "\n"
     "Schedules the project on its working calendar and prints, for every task in outline order,\n"
-    "its ID (row number), name, start, finish (inclusive) and duration. With --json, prints\n"
-    "{\"project\":…, \"start\":…, \"finish\":…, \"tasks\":[{\"id\",\"uid\",\"name\",\"start\",\"finish\",\"duration\",\"summary\",\"milestone\"}]}.\n"
+    "its ID (row number), name, start, finish (inclusive), duration, total float and whether it is\n"
+    "critical (no float: it delays the project finish if it slips). With --json, prints\n"
+    "{\"project\":…, \"start\":…, \"finish\":…, \"tasks\":[{\"id\",\"uid\",\"name\",\"start\",\"finish\",\"duration\",\"summary\",\"milestone\",\n"
+    "\"lateStart\",\"lateFinish\",\"totalFloat\",\"freeFloat\",\"critical\"}]} (floats as working time, e.g. \"2d 4h\").\n"
     "A dependency cycle is an error naming the tasks in it (exit 1).\n";
 
 const char* kConvertHelp =
@@ -161,16 +163,20 @@ int cmdSchedule(const std::vector<std::string>& args) {
         for (size_t i = 0; i < p.tasks.size(); ++i)
             tasks.push_back({{"id", i + 1}, {"uid", p.tasks[i].id.str()}, {"name", p.tasks[i].name},
                              {"start", s.tasks[i].startDate.str()}, {"finish", s.tasks[i].finishDate.str()},
-                             {"duration", dur(i)}, {"summary", s.tasks[i].summary}, {"milestone", p.tasks[i].milestone}});
+                             {"duration", dur(i)}, {"summary", s.tasks[i].summary}, {"milestone", p.tasks[i].milestone},
+                             {"lateStart", s.tasks[i].lateStartDate.str()}, {"lateFinish", s.tasks[i].lateFinishDate.str()},
+                             {"totalFloat", formatDuration(s.tasks[i].totalFloat, mpd)},
+                             {"freeFloat", formatDuration(s.tasks[i].freeFloat, mpd)}, {"critical", s.tasks[i].critical}});
         out["tasks"] = tasks;
         std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         return 0;
     }
-    std::printf("%-5s %-44s %-10s  %-10s  %s\n", "ID", "Name", "Start", "Finish", "Duration");
+    std::printf("%-5s %-44s %-10s  %-10s  %-9s %-9s %s\n", "ID", "Name", "Start", "Finish", "Duration", "Float", "Critical");
     for (size_t i = 0; i < p.tasks.size(); ++i) {
         std::string name = std::string(size_t(2 * (s.tasks[i].level - 1)), ' ') + p.tasks[i].name;
-        std::printf("%-5zu %-44s %-10s  %-10s  %s\n", i + 1, name.c_str(), s.tasks[i].startDate.str().c_str(),
-                    s.tasks[i].finishDate.str().c_str(), dur(i).c_str());
+        std::printf("%-5zu %-44s %-10s  %-10s  %-9s %-9s %s\n", i + 1, name.c_str(), s.tasks[i].startDate.str().c_str(),
+                    s.tasks[i].finishDate.str().c_str(), dur(i).c_str(), formatDuration(s.tasks[i].totalFloat, mpd).c_str(),
+                    s.tasks[i].critical ? "yes" : "");
     }
     std::printf("Project: %s to %s\n", s.start.str().c_str(), s.finish.str().c_str());
     return 0;

@@ -28,6 +28,8 @@ void Calendar::rebuild() {
     for (int i = 0; i < 7; ++i) perWeek_ += (mask_ >> i) & 1;
     prefix_[0] = 0;
     for (int r = 0; r < 7; ++r) prefix_[r + 1] = prefix_[r] + isWeekdayWorked((3 + r) % 7);
+    for (int r = 0, k = 0; r < 7; ++r)
+        if (isWeekdayWorked((3 + r) % 7)) nth_[k++] = r;
     workHolidays_.clear();
     for (Date d : holidays_)
         if (isWeekdayWorked(d.weekday())) workHolidays_.push_back(d.days);
@@ -47,22 +49,20 @@ int64_t Calendar::workdayIndex(Date d) const {
 
 Date Calendar::workday(int64_t index) const {
     if (perWeek_ == 0) return Date{0}; // no working days at all: validation rejects such calendars
-    // workdayIndex is monotone; find the smallest day whose index is > index, minus one... i.e. the
-    // smallest day d with workdayIndex(d + 1) > index, which is the index-th working day.
-    int64_t lo = floorDiv(index, perWeek_) * 7 - 7;
-    int64_t hi = lo + 14 + int64_t(workHolidays_.size()) * 7 / std::max(1, perWeek_) + 14;
-    // Widen until it brackets (holidays can push far).
-    while (workdayIndex(Date{int32_t(hi)}) <= index) hi += (hi - lo);
-    while (workdayIndex(Date{int32_t(lo)}) > index) lo -= (hi - lo);
-    while (hi - lo > 1) { // invariant: workdayIndex(lo) <= index < workdayIndex(hi)
-        int64_t mid = lo + (hi - lo) / 2;
-        if (workdayIndex(Date{int32_t(mid)}) <= index) lo = mid; else hi = mid;
+    // The j-th worked weekday ignoring holidays has a closed form; holidays push it later. With k the
+    // number of holidays up to the answer, the answer is plain(index + k): iterate k from 0 to its
+    // least fixed point (one or two binary searches in practice).
+    auto plain = [&](int64_t j) {
+        const int64_t q = floorDiv(j, perWeek_);
+        return q * 7 + nth_[j - q * perWeek_];
+    };
+    int64_t k = 0;
+    for (;;) {
+        const int64_t day = plain(index + k);
+        const int64_t h = std::upper_bound(workHolidays_.begin(), workHolidays_.end(), day) - workHolidays_.begin();
+        if (h == k) return Date{int32_t(day)};
+        k = h;
     }
-    // lo is the last day with workdayIndex(lo) <= index, i.e. day before the (index+1)-th working day
-    // has index+... walk back to the working day itself.
-    Date d{int32_t(lo)};
-    while (!isWorkingDay(d)) d = d - 1;
-    return d;
 }
 
 Date Calendar::dateOf(int64_t instant) const { return workday(floorDiv(instant, minutesPerDay)); }

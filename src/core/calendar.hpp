@@ -56,6 +56,7 @@ private:
     std::vector<int32_t> workHolidays_; // the holidays that fall on worked weekdays, sorted
     int perWeek_ = 5;
     int prefix_[8] = {};                // worked days among the first r days of a week starting Thursday
+    int nth_[7] = {};                   // position in such a week of its k-th worked day
 };
 
 int64_t floorDiv(int64_t a, int64_t b);

@@ -1,5 +1,7 @@
 #include "schedule.hpp"
 
+#include "id_index.hpp"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -35,47 +37,61 @@ Schedule schedule(const Project& p) {
     s.tasks.resize(n);
     const std::vector<int> level = outlineLevels(p);
 
-    std::unordered_map<Id, int, IdHash> index;
-    index.reserve(n * 2);
-    for (size_t i = 0; i < n; ++i) index[p.tasks[i].id] = int(i);
+    IdIndex index(n);
+    for (size_t i = 0; i < n; ++i) index.insert(p.tasks[i].id, int(i));
 
     std::vector<char> summary(n, 0);
     std::vector<int> parent(n, -1);
     for (size_t i = 0; i < n; ++i) {
         s.tasks[i].level = level[i];
         if (!p.tasks[i].parent.isNull()) {
-            auto it = index.find(p.tasks[i].parent);
-            if (it != index.end()) {
-                parent[i] = it->second;
-                summary[size_t(it->second)] = 1;
+            const int at = index.find(p.tasks[i].parent);
+            if (at >= 0) {
+                parent[i] = at;
+                summary[size_t(at)] = 1;
             }
         }
     }
     for (size_t i = 0; i < n; ++i) s.tasks[i].summary = summary[i];
 
     // Nodes: i = the task's start (for leaves, the whole task); n + i = a summary's roll-up.
+    // Edges in compressed rows (one array, offsets per node): two passes over the same edge list.
     const size_t nodes = 2 * n;
-    std::vector<std::vector<Edge>> out(nodes);
-    std::vector<int> indeg(nodes, 0);
-    auto addEdge = [&](int from, Edge e) {
-        out[size_t(from)].push_back(e);
-        ++indeg[size_t(e.to)];
-    };
     auto finishNode = [&](int t) { return summary[size_t(t)] ? int(n) + t : t; };
-
+    std::vector<std::pair<int, Edge>> edges;
+    edges.reserve(2 * n + p.links.size());
     for (size_t i = 0; i < n; ++i) {
         if (parent[i] >= 0) {
-            addEdge(parent[i], {int(i), 0, true, false});               // children start within the parent
-            addEdge(finishNode(int(i)), {int(n) + parent[i], 0, false, false}); // parent rolls up the child
+            edges.push_back({parent[i], {int(i), 0, true, false}});                        // children start within the parent
+            edges.push_back({finishNode(int(i)), {int(n) + parent[i], 0, false, false}}); // parent rolls up the child
         }
     }
     for (const Link& l : p.links) {
-        auto a = index.find(l.predecessor), b = index.find(l.successor);
-        if (a == index.end() || b == index.end()) continue;
+        const int a = index.find(l.predecessor), b = index.find(l.successor);
+        if (a < 0 || b < 0) continue;
         const bool fromStart = l.type == LinkType::SS || l.type == LinkType::SF;
         const bool toFinish = l.type == LinkType::FF || l.type == LinkType::SF;
-        addEdge(finishNode(a->second), {b->second, l.lag, fromStart, toFinish});
+        edges.push_back({finishNode(a), {b, l.lag, fromStart, toFinish}});
     }
+    std::vector<int> offset(nodes + 1, 0), indeg(nodes, 0);
+    for (const auto& [from, e] : edges) {
+        ++offset[size_t(from) + 1];
+        ++indeg[size_t(e.to)];
+    }
+    for (size_t v = 0; v < nodes; ++v) offset[v + 1] += offset[v];
+    std::vector<Edge> edgeData(edges.size());
+    {
+        std::vector<int> fill(offset.begin(), offset.end() - 1);
+        for (const auto& [from, e] : edges) edgeData[size_t(fill[size_t(from)]++)] = e;
+    }
+    struct Span {
+        const Edge *b, *e;
+        const Edge* begin() const { return b; }
+        const Edge* end() const { return e; }
+        size_t size() const { return size_t(e - b); }
+        const Edge& operator[](size_t k) const { return b[k]; }
+    };
+    auto out = [&](size_t v) { return Span{edgeData.data() + offset[v], edgeData.data() + offset[v + 1]}; };
 
     // Values.
     std::vector<int64_t> es(n), ef(n), rollStart(n, INT64_MAX), rollFinish(n, INT64_MIN);
@@ -109,7 +125,7 @@ Schedule schedule(const Project& p) {
             fromStartValue = es[t];
             fromFinishValue = ef[t];
         }
-        for (const Edge& e : out[size_t(v)]) {
+        for (const Edge& e : out(size_t(v))) {
             if (size_t(e.to) >= n) { // roll-up into a summary
                 const size_t t = size_t(e.to) - n;
                 const size_t child = size_t(v) < n ? size_t(v) : size_t(v) - n;
@@ -143,8 +159,8 @@ Schedule schedule(const Project& p) {
             state[root] = 1;
             while (!dfs.empty() && cycleAt < 0) {
                 auto& [v, k] = dfs.back();
-                if (k < out[size_t(v)].size()) {
-                    int w = out[size_t(v)][k++].to;
+                if (k < out(size_t(v)).size()) {
+                    int w = out(size_t(v))[k++].to;
                     if (indeg[size_t(w)] == 0) continue;
                     if (state[size_t(w)] == 1) { pred[size_t(w)] = v; cycleAt = w; break; }
                     if (state[size_t(w)] == 0) { state[size_t(w)] = 1; pred[size_t(w)] = v; dfs.push_back({w, 0}); }
@@ -179,12 +195,62 @@ Schedule schedule(const Project& p) {
             if (indeg[t] != 0 || (summary[t] && indeg[n + t] != 0)) { ef[t] = std::max(ef[t], es[t] + duration(t)); }
     }
 
+    // Backward pass: late finish from the project's early finish, in reverse topological order.
+    // Every out-edge of a node bounds either the start or the finish of the node's task.
+    int64_t projectFinish = INT64_MIN;
+    for (size_t i = 0; i < n; ++i) projectFinish = std::max(projectFinish, std::max(ef[i], es[i]));
+    std::vector<int64_t> lf(n, INT64_MAX), lsBound(n, INT64_MAX), ls(n, 0);
+    std::vector<int64_t> freeSlack(n, INT64_MAX);
+    const bool acyclic = queue.size() == nodes;
+    if (acyclic) {
+        for (size_t k = nodes; k-- > 0;) {
+            const int v = queue[k];
+            const bool rollNode = size_t(v) >= n;
+            const size_t t = rollNode ? size_t(v) - n : size_t(v);
+            if (rollNode && !summary[t]) continue;
+            for (const Edge& e : out(size_t(v))) {
+                int64_t bound, slack;
+                if (size_t(e.to) >= n) { // child -> parent's roll-up: finish within the parent
+                    bound = lf[size_t(e.to) - n];
+                    lf[t] = std::min(lf[t], bound);
+                    continue;
+                }
+                const size_t w = size_t(e.to);
+                const int64_t dw = e.toFinish && !summary[w] ? duration(w) : 0;
+                bound = ls[w] - e.lag + dw;
+                slack = es[w] + dw - ((e.fromStart ? es[t] : ef[t]) + e.lag);
+                if (e.fromStart) lsBound[t] = std::min(lsBound[t], bound);
+                else lf[t] = std::min(lf[t], bound);
+                if (!(parent[w] == int(t) && !rollNode)) freeSlack[t] = std::min(freeSlack[t], slack); // links only
+            }
+            if (summary[t]) {
+                if (rollNode) lf[t] = std::min(lf[t], projectFinish);
+                else ls[t] = std::min(lsBound[t], lf[t]);
+            } else {
+                lf[t] = std::min({lf[t], projectFinish, lsBound[t] == INT64_MAX ? INT64_MAX : lsBound[t] + duration(t)});
+                ls[t] = lf[t] - duration(t);
+            }
+        }
+    }
+
     // Dates, percent roll-up.
     std::vector<int64_t> weightDone(n, 0), weight(n, 0);
     for (size_t i = n; i-- > 0;) {
         TaskSchedule& ts = s.tasks[i];
         ts.start = es[i];
         ts.finish = std::max(ef[i], es[i]);
+        if (acyclic) {
+            ts.lateStart = ls[i];
+            ts.lateFinish = std::max(lf[i], ls[i]);
+            ts.totalFloat = ts.lateStart - ts.start;
+            ts.freeFloat = std::min(ts.totalFloat, freeSlack[i] == INT64_MAX ? ts.totalFloat : std::max<int64_t>(0, freeSlack[i]));
+            ts.critical = ts.totalFloat <= 0;
+        } else {
+            ts.lateStart = ts.start;
+            ts.lateFinish = ts.finish;
+        }
+        ts.lateStartDate = cal.dateOf(ts.lateStart);
+        ts.lateFinishDate = ts.lateFinish == ts.lateStart ? ts.lateStartDate : cal.finishDateOf(ts.lateFinish);
         if (!summary[i]) {
             const int64_t w = std::max<int64_t>(duration(i), 1);
             weight[i] += w;

@@ -92,29 +92,37 @@ export async function widget(page, name, timeout = 5000) {
   }
 }
 
-// ImGui polls input once a frame: move, let a frame or two pass, then press and release.
+// Resolves after the page has drawn `n` more animation frames (the app's main loop runs on them).
+export const frames = (page, n = 2) => page.evaluate((n) => new Promise((done) => {
+  const step = () => (--n <= 0 ? done() : requestAnimationFrame(step));
+  requestAnimationFrame(step);
+}), n);
+
+// ImGui polls input once a frame: move, let frames pass, then press and release. The SDL backend
+// keeps a press seen within a frame, so each click of a double click is press+release followed by
+// one frame: the pair stays inside ImGui's 0.3 s double-click time even when frames are slow.
 export async function click(page, name, { double = false } = {}) {
   const w = await widget(page, name);
   const x = w.x + Math.min(w.w / 2, 40), y = w.y + w.h / 2;
   await page.mouse.move(x, y);
-  await page.waitForTimeout(80);
+  await frames(page, 3);
   for (let i = 0; i < (double ? 2 : 1); ++i) {
     await page.mouse.down();
-    await page.waitForTimeout(40);
+    if (!double) await frames(page, 1);
     await page.mouse.up();
-    await page.waitForTimeout(40);
+    await frames(page, 1);
   }
-  await page.waitForTimeout(80);
+  await frames(page, 3);
 }
 
 export async function press(page, key) {
   await page.keyboard.press(key, { delay: 40 });
-  await page.waitForTimeout(60);
+  await frames(page, 3);
 }
 
 export async function typeText(page, text) {
   await page.keyboard.type(text, { delay: 20 });
-  await page.waitForTimeout(60);
+  await frames(page, 3);
 }
 
 export async function screenshot(page, name) {

@@ -152,6 +152,10 @@ TEST_CASE("schedule prints computed dates over the working calendar") {
     CHECK(j["tasks"][0]["start"] == "2026-11-05");
     CHECK(j["tasks"][0]["finish"] == "2026-11-12");
     CHECK(j["finish"] == "2026-11-12");
+    // The chain is the critical path: no float anywhere.
+    CHECK(j["tasks"][1]["critical"] == true);
+    CHECK(j["tasks"][1]["totalFloat"] == "0d");
+    CHECK(j["tasks"][2]["lateFinish"] == "2026-11-12");
 
     r = run("schedule " + quote((s / "plan.csv").string()));
     REQUIRE(r.code == 0);

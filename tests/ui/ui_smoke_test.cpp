@@ -293,3 +293,17 @@ TEST_CASE("a 10,000-task plan draws, scrolls and zooms") {
     h.app->gantt().fitProject();
     h.frames(2);
 }
+
+TEST_CASE("View > Critical path turns the highlight on and off without touching the plan") {
+    Harness h("critical");
+    h.start();
+    const uint64_t revision = h.app->document().revision();
+    CHECK_FALSE(h.app->gantt().showCritical);
+    h.click(h.widget("menu.View").centre());
+    h.click(h.widget("menu.View.Critical path").centre());
+    CHECK(h.app->gantt().showCritical);
+    h.click(h.widget("menu.View").centre());
+    h.click(h.widget("menu.View.Critical path").centre());
+    CHECK_FALSE(h.app->gantt().showCritical);
+    CHECK(h.app->document().revision() == revision);
+}

@@ -81,3 +81,29 @@ TEST_CASE("ids are random, print as 32 hex digits and parse back") {
     CHECK_FALSE(Id::parse("00000000000000000000000000000000"));
     CHECK(Id::parse("123e4567-e89b-42d3-a456-426614174000").has_value());
 }
+
+TEST_CASE("property: workday(i) is the i-th working day for odd calendars and dense holidays") {
+    uint64_t seed = 7;
+    auto rnd = [&](int n) { seed = seed * 6364136223846793005ull + 1442695040888963407ull; return int((seed >> 33) % uint64_t(n)); };
+    for (int trial = 0; trial < 30; ++trial) {
+        Calendar cal;
+        uint8_t mask = 0;
+        for (int w = 0; w < 7; ++w) mask |= uint8_t(rnd(3) != 0) << w;
+        mask |= uint8_t(1u << rnd(7)); // at least one worked weekday
+        cal.setWorkingWeekdays(mask);
+        std::vector<Date> hol;
+        for (int h = 0; h < 60; ++h) hol.push_back(Date::fromYmd(2026, 1, 1) + rnd(200)); // runs of holidays too
+        cal.setHolidays(hol);
+        const int64_t first = cal.workdayIndex(Date::fromYmd(2025, 12, 1));
+        Date prev{0};
+        for (int64_t i = first; i < first + 260; ++i) {
+            const Date d = cal.workday(i);
+            CAPTURE(trial);
+            CAPTURE(i);
+            REQUIRE(cal.isWorkingDay(d));
+            REQUIRE(cal.workdayIndex(d) == i);
+            REQUIRE(d > prev);
+            prev = d;
+        }
+    }
+}

@@ -33,6 +33,7 @@ inline Project project(const char* start) {
     p.id = Id::random();
     p.name = "Test";
     p.start = d(start);
+    p.tasks.reserve(64); // addTask hands out references: keep them valid in small tests
     return p;
 }
 

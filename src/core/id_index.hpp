@@ -1,0 +1,49 @@
+// IdIndex: id → row, an open-addressing hash table built once per pass. Several times faster than
+// std::unordered_map for the scheduler's lookups (one allocation, linear probing, no nodes).
+//
+//   IdIndex at(project.tasks.size());
+//   for (size_t i = 0; i < tasks.size(); ++i) at.insert(tasks[i].id, int(i));
+//   int row = at.find(link.predecessor);   // -1 when absent
+#pragma once
+#include "id.hpp"
+
+#include <vector>
+
+namespace plotline {
+
+class IdIndex {
+public:
+    explicit IdIndex(size_t capacity) {
+        size_t size = 16;
+        while (size < capacity * 2) size <<= 1;
+        mask_ = size - 1;
+        slots_.assign(size, Slot{});
+    }
+    // Keeps the first row inserted for an id.
+    void insert(Id id, int row) {
+        for (size_t i = hash(id);; i = (i + 1) & mask_) {
+            Slot& s = slots_[i];
+            if (s.row < 0) { s = {id, row}; return; }
+            if (s.id == id) return;
+        }
+    }
+    int find(Id id) const {
+        for (size_t i = hash(id);; i = (i + 1) & mask_) {
+            const Slot& s = slots_[i];
+            if (s.row < 0) return -1;
+            if (s.id == id) return s.row;
+        }
+    }
+
+private:
+    struct Slot { Id id; int row = -1; };
+    size_t hash(Id id) const {
+        uint64_t h = (id.hi ^ (id.lo * 0x9E3779B97F4A7C15ull));
+        h ^= h >> 29;
+        return size_t(h * 0xBF58476D1CE4E5B9ull >> 17) & mask_;
+    }
+    std::vector<Slot> slots_;
+    size_t mask_;
+};
+
+} // namespace plotline
