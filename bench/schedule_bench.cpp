@@ -2,12 +2,12 @@
 // under node. Prints a table; targets are in the Gantt issue (10k ≤ 10 ms, 100k ≤ 100 ms in wasm).
 //   build/native/bench_schedule            build/web/bench_schedule_wasm.js (node)
 #include "core/commands.hpp"
+#include "core/id_index.hpp"
 #include "core/schedule.hpp"
 #include "core/synthetic.hpp"
 
 #include <algorithm>
 #include <chrono>
-#include <unordered_map>
 #include <cstdio>
 #include <vector>
 
@@ -57,9 +57,9 @@ int main() {
         size_t busiest = 0;
         {
             std::vector<int> succ(p.tasks.size());
-            std::unordered_map<Id, size_t, IdHash> at;
-            for (size_t i = 0; i < p.tasks.size(); ++i) at[p.tasks[i].id] = i;
-            for (const Link& l : p.links) ++succ[at[l.predecessor]];
+            IdIndex at(p.tasks.size());
+            for (size_t i = 0; i < p.tasks.size(); ++i) at.insert(p.tasks[i].id, int(i));
+            for (const Link& l : p.links) ++succ[size_t(at.find(l.predecessor))];
             busiest = size_t(std::max_element(succ.begin(), succ.end()) - succ.begin());
         }
         int64_t dur = p.tasks[busiest].duration;

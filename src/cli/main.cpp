@@ -13,7 +13,6 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -98,10 +97,7 @@ Loaded load(const std::string& path) {
         std::string name = path.substr(path.find_last_of('/') + 1);
         name = name.substr(0, name.size() - 4);
         // An undated table starts today, as it would when imported in the app.
-        const std::time_t now = std::time(nullptr);
-        std::tm tm{};
-        localtime_r(&now, &tm);
-        CsvImport r = readTasksCsv(text, name, Date::fromYmd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday));
+        CsvImport r = readTasksCsv(text, name, localToday());
         for (auto& w : r.warnings) std::cerr << path << ": warning: " << w << "\n";
         if (!r.ok()) {
             for (auto& e : r.errors) std::cerr << path << ": " << e << "\n";

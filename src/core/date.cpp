@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <ctime>
 
 namespace plotline {
 namespace {
@@ -115,6 +116,13 @@ const char* weekdayShortName(int w) {
 const char* monthShortName(int m) {
     static const char* n[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     return n[(m - 1 + 12) % 12];
+}
+
+Date localToday() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return Date::fromYmd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 } // namespace plotline

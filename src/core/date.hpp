@@ -40,4 +40,7 @@ struct Date {
 const char* weekdayShortName(int weekday); // "Mon" ... "Sun"
 const char* monthShortName(int month);     // 1..12 -> "Jan" ... "Dec"
 
+// The local calendar date of this machine (the browser's time zone on the web).
+Date localToday();
+
 } // namespace plotline

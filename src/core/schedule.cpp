@@ -3,7 +3,6 @@
 #include "id_index.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace plotline {
 

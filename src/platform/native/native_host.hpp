@@ -5,7 +5,6 @@
 #include "app/host.hpp"
 
 #include <memory>
-
 #include <string>
 #include <vector>
 

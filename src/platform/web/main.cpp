@@ -17,7 +17,6 @@
 
 #include <cstdlib>
 #include <cstring>
-#include <ctime>
 #include <vector>
 
 using namespace plotline;
@@ -121,12 +120,7 @@ private:
 class WebHost final : public Host {
 public:
     Stamp now() override { return Stamp(emscripten_date_now()); }
-    Date today() override {
-        std::time_t t = std::time(nullptr);
-        std::tm tm{};
-        localtime_r(&t, &tm);
-        return Date::fromYmd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-    }
+    Date today() override { return localToday(); }
     Storage& storage() override { return storage_; }
     std::optional<std::string> readAsset(const std::string& name) override { return readWholeFile("/" + name); }
     void download(const std::string& filename, const std::string& mime, const std::string& content) override {
