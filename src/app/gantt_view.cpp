@@ -163,7 +163,9 @@ void GanttView::commitEdit() {
             auto d = Date::parseLoose(text);
             if (!d) { onError_("\"" + text + "\" is not a date — use YYYY-MM-DD, e.g. 2026-03-02"); return; }
             if (*d == doc_.schedule().tasks[size_t(i)].startDate) return;
-            t.start = *d;
+            // Typing a start asks for "start no earlier than" that day (a pinned task keeps its kind).
+            if (t.constraint != Constraint::MSO) t.constraint = Constraint::SNET;
+            t.constraintDate = *d;
             break;
         }
         case ColFinish: {

@@ -45,9 +45,12 @@ const char* kScheduleHelp =
     "\n"
     "Schedules the project on its working calendar and prints, for every task in outline order,\n"
     "its ID (row number), name, start, finish (inclusive), duration, total float and whether it is\n"
-    "critical (no float: it delays the project finish if it slips). With --json, prints\n"
+    "critical (no float: it delays the project finish if it slips). Dates carry a clock time where\n"
+    "a task starts or ends within a day (\"2026-03-02T13:00\"). Missed constraints and deadlines are\n"
+    "listed after the table (\"! 12 QA: Misses its deadline 2026-03-09 by 1d.\"). With --json, prints\n"
     "{\"project\":…, \"start\":…, \"finish\":…, \"tasks\":[{\"id\",\"uid\",\"name\",\"start\",\"finish\",\"duration\",\"summary\",\"milestone\",\n"
-    "\"lateStart\",\"lateFinish\",\"totalFloat\",\"freeFloat\",\"critical\"}]} (floats as working time, e.g. \"2d 4h\").\n"
+    "\"earlyStart\",\"earlyFinish\",\"lateStart\",\"lateFinish\",\"totalFloat\",\"freeFloat\",\"critical\",\"percentComplete\",\n"
+    "\"warning\"?}]} (floats as working time, e.g. \"2d 4h\", negative when a deadline cannot be met).\n"
     "A dependency cycle is an error naming the tasks in it (exit 1).\n";
 
 const char* kConvertHelp =
@@ -153,28 +156,41 @@ int cmdSchedule(const std::vector<std::string>& args) {
     }
     const int mpd = p.calendar.minutesPerDay;
     auto dur = [&](size_t i) { return formatDuration(s.tasks[i].summary ? s.tasks[i].finish - s.tasks[i].start : (p.tasks[i].milestone ? 0 : p.tasks[i].duration), mpd); };
+    // Dates, with the clock time where an instant is not on a day boundary.
+    const Calendar& cal = p.calendar;
+    auto startAt = [&](int64_t at, Date shown) { return at % mpd == 0 ? shown.str() : cal.startText(at); };
+    auto finishAt = [&](int64_t at, Date shown) { return at % mpd == 0 ? shown.str() : cal.finishText(at); };
     if (asJson) {
         nlohmann::json out = {{"project", p.name}, {"start", s.start.str()}, {"finish", s.finish.str()}};
         nlohmann::json tasks = nlohmann::json::array();
-        for (size_t i = 0; i < p.tasks.size(); ++i)
-            tasks.push_back({{"id", i + 1}, {"uid", p.tasks[i].id.str()}, {"name", p.tasks[i].name},
-                             {"start", s.tasks[i].startDate.str()}, {"finish", s.tasks[i].finishDate.str()},
-                             {"duration", dur(i)}, {"summary", s.tasks[i].summary}, {"milestone", p.tasks[i].milestone},
-                             {"lateStart", s.tasks[i].lateStartDate.str()}, {"lateFinish", s.tasks[i].lateFinishDate.str()},
-                             {"totalFloat", formatDuration(s.tasks[i].totalFloat, mpd)},
-                             {"freeFloat", formatDuration(s.tasks[i].freeFloat, mpd)}, {"critical", s.tasks[i].critical}});
+        for (size_t i = 0; i < p.tasks.size(); ++i) {
+            const TaskSchedule& ts = s.tasks[i];
+            nlohmann::json tj = {{"id", i + 1}, {"uid", p.tasks[i].id.str()}, {"name", p.tasks[i].name},
+                                 {"start", startAt(ts.start, ts.startDate)}, {"finish", finishAt(ts.finish, ts.finishDate)},
+                                 {"duration", dur(i)}, {"summary", ts.summary}, {"milestone", p.tasks[i].milestone},
+                                 {"earlyStart", startAt(ts.start, ts.startDate)}, {"earlyFinish", finishAt(ts.finish, ts.finishDate)},
+                                 {"lateStart", startAt(ts.lateStart, ts.lateStartDate)},
+                                 {"lateFinish", finishAt(ts.lateFinish, ts.lateFinishDate)},
+                                 {"totalFloat", formatDuration(ts.totalFloat, mpd)},
+                                 {"freeFloat", formatDuration(ts.freeFloat, mpd)}, {"critical", ts.critical},
+                                 {"percentComplete", ts.percentComplete}};
+            if (std::string w = scheduleWarning(p, s, i); !w.empty()) tj["warning"] = w;
+            tasks.push_back(std::move(tj));
+        }
         out["tasks"] = tasks;
         std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         return 0;
     }
-    std::printf("%-5s %-44s %-10s  %-10s  %-9s %-9s %s\n", "ID", "Name", "Start", "Finish", "Duration", "Float", "Critical");
+    std::printf("%-5s %-44s %-16s  %-16s  %-9s %-9s %s\n", "ID", "Name", "Start", "Finish", "Duration", "Float", "Critical");
     for (size_t i = 0; i < p.tasks.size(); ++i) {
         std::string name = std::string(size_t(2 * (s.tasks[i].level - 1)), ' ') + p.tasks[i].name;
-        std::printf("%-5zu %-44s %-10s  %-10s  %-9s %-9s %s\n", i + 1, name.c_str(), s.tasks[i].startDate.str().c_str(),
-                    s.tasks[i].finishDate.str().c_str(), dur(i).c_str(), formatDuration(s.tasks[i].totalFloat, mpd).c_str(),
-                    s.tasks[i].critical ? "yes" : "");
+        std::printf("%-5zu %-44s %-16s  %-16s  %-9s %-9s %s\n", i + 1, name.c_str(),
+                    startAt(s.tasks[i].start, s.tasks[i].startDate).c_str(), finishAt(s.tasks[i].finish, s.tasks[i].finishDate).c_str(),
+                    dur(i).c_str(), formatDuration(s.tasks[i].totalFloat, mpd).c_str(), s.tasks[i].critical ? "yes" : "");
     }
     std::printf("Project: %s to %s\n", s.start.str().c_str(), s.finish.str().c_str());
+    for (size_t i = 0; i < p.tasks.size(); ++i)
+        if (std::string w = scheduleWarning(p, s, i); !w.empty()) std::printf("! %zu %s: %s\n", i + 1, p.tasks[i].name.c_str(), w.c_str());
     return 0;
 }
 

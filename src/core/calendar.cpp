@@ -1,6 +1,7 @@
 #include "calendar.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace plotline {
 
@@ -68,5 +69,23 @@ Date Calendar::workday(int64_t index) const {
 Date Calendar::dateOf(int64_t instant) const { return workday(floorDiv(instant, minutesPerDay)); }
 
 Date Calendar::finishDateOf(int64_t instant) const { return workday(floorDiv(instant - 1, minutesPerDay)); }
+
+namespace {
+std::string withClock(Date d, int64_t minute) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "T%02d:%02d", int(minute / 60 % 24), int(minute % 60));
+    return d.str() + buf;
+}
+} // namespace
+
+std::string Calendar::startText(int64_t instant) const {
+    const int64_t into = instant - floorDiv(instant, minutesPerDay) * minutesPerDay;
+    return into == 0 ? dateOf(instant).str() : withClock(dateOf(instant), dayStart + into);
+}
+
+std::string Calendar::finishText(int64_t instant) const {
+    const int64_t into = instant - floorDiv(instant, minutesPerDay) * minutesPerDay;
+    return into == 0 ? finishDateOf(instant).str() : withClock(dateOf(instant), dayStart + into);
+}
 
 } // namespace plotline

@@ -10,6 +10,7 @@
 #include "date.hpp"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace plotline {
@@ -19,6 +20,7 @@ public:
     Calendar();
 
     int minutesPerDay = 480; // 8 h
+    int dayStart = 540;      // clock time a working day starts, minutes after midnight (09:00)
 
     // Bit i set = weekday i (0 = Monday) is worked. Default Mon-Fri (0x1F).
     uint8_t workingWeekdays() const { return mask_; }
@@ -42,11 +44,17 @@ public:
     Date dateOf(int64_t instant) const;
     // The working day that an interval ending at this instant finishes on (inclusive finish).
     Date finishDateOf(int64_t instant) const;
+    // The instant a day's work ends (for a non-working day: the end of the working day before it).
+    int64_t endOfDay(Date d) const { return instantAt(d + 1); }
+    // "2026-03-02" for an instant on a day boundary, else with the clock time: "2026-03-02T13:00".
+    std::string startText(int64_t instant) const;
+    // For a finish: a day boundary names the day that ends there ("2026-03-06"), else "2026-03-06T11:00".
+    std::string finishText(int64_t instant) const;
     // Working minutes between two dates: [a, b) counted in whole working days.
     int64_t workingDaysBetween(Date a, Date b) const { return workdayIndex(b) - workdayIndex(a); }
 
     friend bool operator==(const Calendar& a, const Calendar& b) {
-        return a.mask_ == b.mask_ && a.holidays_ == b.holidays_ && a.minutesPerDay == b.minutesPerDay;
+        return a.mask_ == b.mask_ && a.holidays_ == b.holidays_ && a.minutesPerDay == b.minutesPerDay && a.dayStart == b.dayStart;
     }
 
 private:

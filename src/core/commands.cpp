@@ -148,6 +148,94 @@ private:
     Link link_;
 };
 
+class EditLink final : public Command {
+public:
+    explicit EditLink(Link after) : after_(after) {}
+    std::string label() const override { return "Edit link"; }
+    bool apply(Project& p, Stamp now) override { return swap(p, now); }
+    bool revert(Project& p, Stamp now) override { return swap(p, now); }
+
+private:
+    bool swap(Project& p, Stamp now) {
+        auto it = std::find_if(p.links.begin(), p.links.end(), [&](const Link& l) { return l.id == after_.id; });
+        if (it == p.links.end()) return false;
+        std::swap(*it, after_);
+        it->modified = now;
+        return true;
+    }
+    Link after_;
+};
+
+class InsertTasks final : public Command {
+public:
+    InsertTasks(size_t row, std::vector<Task> tasks, std::vector<Link> links)
+        : row_(row), tasks_(std::move(tasks)), links_(std::move(links)) {}
+    std::string label() const override { return tasks_.size() == 1 ? "Paste task" : "Paste " + std::to_string(tasks_.size()) + " tasks"; }
+    bool apply(Project& p, Stamp now) override {
+        if (row_ > p.tasks.size()) return false;
+        for (Task& t : tasks_) t.modified = now;
+        for (Link& l : links_) l.modified = now;
+        p.tasks.insert(p.tasks.begin() + long(row_), tasks_.begin(), tasks_.end());
+        p.links.insert(p.links.end(), links_.begin(), links_.end());
+        return true;
+    }
+    bool revert(Project& p, Stamp) override {
+        if (row_ + tasks_.size() > p.tasks.size() || p.tasks[row_].id != tasks_.front().id) return false;
+        p.tasks.erase(p.tasks.begin() + long(row_), p.tasks.begin() + long(row_ + tasks_.size()));
+        p.links.erase(p.links.end() - long(links_.size()), p.links.end());
+        return true;
+    }
+
+private:
+    size_t row_;
+    std::vector<Task> tasks_;
+    std::vector<Link> links_;
+};
+
+// Rows [first, first + before.size()) become `after` (the same tasks, re-parented or reordered),
+// and some links go: every outline edit is one of these.
+class ReplaceRows final : public Command {
+public:
+    ReplaceRows(std::string label, size_t first, std::vector<Task> before, std::vector<Task> after, std::vector<Id> dropLinks)
+        : label_(std::move(label)), first_(first), before_(std::move(before)), after_(std::move(after)), drop_(std::move(dropLinks)) {}
+    std::string label() const override { return label_; }
+    bool apply(Project& p, Stamp now) override {
+        if (!matches(p, before_)) return false;
+        for (size_t k = 0; k < after_.size(); ++k) {
+            Task& t = p.tasks[first_ + k];
+            const Task* was = &before_[k];
+            t = after_[k];
+            if (was->id != t.id || was->parent != t.parent) t.modified = now;
+        }
+        removed_.clear();
+        for (size_t i = p.links.size(); i-- > 0;)
+            if (std::find(drop_.begin(), drop_.end(), p.links[i].id) != drop_.end()) {
+                removed_.insert(removed_.begin(), {i, p.links[i]});
+                p.links.erase(p.links.begin() + long(i));
+            }
+        return true;
+    }
+    bool revert(Project& p, Stamp) override {
+        if (!matches(p, after_)) return false;
+        std::copy(before_.begin(), before_.end(), p.tasks.begin() + long(first_));
+        for (const auto& [i, l] : removed_) p.links.insert(p.links.begin() + long(std::min(i, p.links.size())), l);
+        return true;
+    }
+
+private:
+    bool matches(const Project& p, const std::vector<Task>& rows) const {
+        if (first_ + rows.size() > p.tasks.size()) return false;
+        for (size_t k = 0; k < rows.size(); ++k)
+            if (p.tasks[first_ + k].id != rows[k].id) return false;
+        return true;
+    }
+    std::string label_;
+    size_t first_;
+    std::vector<Task> before_, after_;
+    std::vector<Id> drop_;
+    std::vector<std::pair<size_t, Link>> removed_;
+};
+
 class EditProjectSettings final : public Command {
 public:
     EditProjectSettings(std::string name, std::string currency, Date start, Calendar cal)
@@ -186,7 +274,12 @@ private:
 CommandPtr editTask(Task after) { return std::make_unique<EditTask>(std::move(after)); }
 CommandPtr insertTask(size_t row, Task task) { return std::make_unique<InsertTask>(row, std::move(task)); }
 CommandPtr deleteTasks(std::vector<Id> ids) { return std::make_unique<DeleteTasks>(std::move(ids)); }
+CommandPtr insertTasks(size_t row, std::vector<Task> tasks, std::vector<Link> links) {
+    if (tasks.empty()) return nullptr;
+    return std::make_unique<InsertTasks>(row, std::move(tasks), std::move(links));
+}
 CommandPtr addLink(Link link) { return std::make_unique<AddLink>(link); }
+CommandPtr editLink(Link after) { return std::make_unique<EditLink>(after); }
 CommandPtr deleteLink(Id link) { return std::make_unique<DeleteLink>(link); }
 CommandPtr editProjectSettings(std::string name, std::string currency, Date start, Calendar calendar) {
     return std::make_unique<EditProjectSettings>(std::move(name), std::move(currency), start, std::move(calendar));
@@ -195,14 +288,137 @@ CommandPtr replaceProject(Project project, std::string label) {
     return std::make_unique<ReplaceProject>(std::move(project), std::move(label));
 }
 
+namespace {
+
+// Rows in outline order of the given ids, without those inside another given task's subtree.
+std::vector<size_t> topRows(const Project& p, const std::vector<Id>& ids) {
+    std::unordered_set<Id, IdHash> want(ids.begin(), ids.end()), covered;
+    std::vector<size_t> rows;
+    for (size_t i = 0; i < p.tasks.size(); ++i) {
+        const Task& t = p.tasks[i];
+        const bool underSelected = !t.parent.isNull() && covered.count(t.parent);
+        if (underSelected) covered.insert(t.id);
+        else if (want.count(t.id)) {
+            rows.push_back(i);
+            covered.insert(t.id);
+        }
+    }
+    return rows;
+}
+
+// Links between any task of `group` and any of `other` (ids).
+std::vector<Id> linksBetween(const Project& p, const std::unordered_set<Id, IdHash>& group, const std::unordered_set<Id, IdHash>& other) {
+    std::vector<Id> out;
+    for (const Link& l : p.links)
+        if ((group.count(l.predecessor) && other.count(l.successor)) || (group.count(l.successor) && other.count(l.predecessor)))
+            out.push_back(l.id);
+    return out;
+}
+
+std::unordered_set<Id, IdHash> subtreeIds(const Project& p, size_t row, size_t end) {
+    std::unordered_set<Id, IdHash> s;
+    for (size_t i = row; i < end; ++i) s.insert(p.tasks[i].id);
+    return s;
+}
+
+std::string linkNote(size_t n) {
+    return n == 0 ? "" : std::to_string(n) + (n == 1 ? " link" : " links") + " between a task and its new summary removed";
+}
+
+CommandPtr rows(const char* label, const Project& before, const Project& after, std::vector<Id> drop) {
+    size_t first = 0, last = before.tasks.size();
+    while (first < last && before.tasks[first] == after.tasks[first]) ++first;
+    while (last > first && before.tasks[last - 1] == after.tasks[last - 1]) --last;
+    if (first == last && drop.empty()) return nullptr;
+    return std::make_unique<ReplaceRows>(label, first, std::vector<Task>(before.tasks.begin() + long(first), before.tasks.begin() + long(last)),
+                                         std::vector<Task>(after.tasks.begin() + long(first), after.tasks.begin() + long(last)), std::move(drop));
+}
+
+} // namespace
+
+CommandPtr indentTasks(const Project& p, const std::vector<Id>& ids, std::string& why) {
+    Project q;
+    q.tasks = p.tasks;
+    std::vector<Id> drop;
+    for (size_t i : topRows(p, ids)) {
+        // The sibling above: the nearest earlier row with the same parent.
+        size_t j = i;
+        while (j-- > 0 && q.tasks[j].parent != q.tasks[i].parent) {
+            if (q.tasks[j].id == q.tasks[i].parent) { j = SIZE_MAX; break; }
+        }
+        if (j == SIZE_MAX || q.tasks[j].parent != q.tasks[i].parent) {
+            why = "\"" + q.tasks[i].name + "\" has no task above it at its level to go under";
+            return nullptr;
+        }
+        q.tasks[i].parent = q.tasks[j].id;
+        const auto links = linksBetween(p, subtreeIds(q, i, q.subtreeEnd(i)), {q.tasks[j].id});
+        drop.insert(drop.end(), links.begin(), links.end());
+    }
+    why = linkNote(drop.size());
+    return rows(ids.size() == 1 ? "Indent task" : "Indent tasks", p, q, std::move(drop));
+}
+
+CommandPtr outdentTasks(const Project& p, const std::vector<Id>& ids, std::string& why) {
+    Project q;
+    q.tasks = p.tasks;
+    std::vector<Id> drop;
+    std::vector<size_t> order = topRows(p, ids);
+    std::reverse(order.begin(), order.end());
+    for (size_t i : order) {
+        const Id parent = q.tasks[i].parent;
+        const int pi = q.taskIndex(parent);
+        if (pi < 0) {
+            why = "\"" + q.tasks[i].name + "\" is already at the top level";
+            return nullptr;
+        }
+        const size_t end = q.subtreeEnd(i);
+        // Later siblings become this task's children, so the rows stay where they are.
+        std::unordered_set<Id, IdHash> adopted;
+        const size_t k = q.subtreeEnd(size_t(pi));
+        for (size_t r = end; r < k; ++r)
+            if (q.tasks[r].parent == parent) {
+                q.tasks[r].parent = q.tasks[i].id;
+                adopted.insert(q.tasks[r].id);
+            }
+        q.tasks[i].parent = q.tasks[size_t(pi)].parent;
+        if (!adopted.empty()) {
+            const auto links = linksBetween(p, {q.tasks[i].id}, subtreeIds(q, end, k));
+            drop.insert(drop.end(), links.begin(), links.end());
+        }
+    }
+    why = linkNote(drop.size());
+    return rows(ids.size() == 1 ? "Outdent task" : "Outdent tasks", p, q, std::move(drop));
+}
+
+CommandPtr moveTask(const Project& p, Id id, int direction, std::string& why) {
+    const int at = p.taskIndex(id);
+    if (at < 0) return nullptr;
+    const size_t i = size_t(at), end = p.subtreeEnd(i);
+    Project q;
+    q.tasks = p.tasks;
+    if (direction < 0) {
+        size_t j = i;
+        while (j-- > 0 && p.tasks[j].parent != p.tasks[i].parent)
+            if (p.tasks[j].id == p.tasks[i].parent) { j = SIZE_MAX; break; }
+        if (j == SIZE_MAX || p.tasks[j].parent != p.tasks[i].parent) { why = "\"" + p.tasks[i].name + "\" is already first"; return nullptr; }
+        std::rotate(q.tasks.begin() + long(j), q.tasks.begin() + long(i), q.tasks.begin() + long(end));
+    } else {
+        if (end >= p.tasks.size() || p.tasks[end].parent != p.tasks[i].parent) { why = "\"" + p.tasks[i].name + "\" is already last"; return nullptr; }
+        const size_t nextEnd = p.subtreeEnd(end);
+        std::rotate(q.tasks.begin() + long(i), q.tasks.begin() + long(end), q.tasks.begin() + long(nextEnd));
+    }
+    why.clear();
+    return rows(direction < 0 ? "Move task up" : "Move task down", p, q, {});
+}
+
 Document::Document(Project project, Clock clock) : project_(std::move(project)), clock_(clock ? std::move(clock) : Clock(systemNow)) {}
 
 const Schedule& Document::schedule() const {
     if (scheduledRevision_ != revision_) {
-        schedule_ = plotline::schedule(project_);
+        schedule_ = &scheduler_.run(project_);
         scheduledRevision_ = revision_;
     }
-    return schedule_;
+    return *schedule_;
 }
 
 bool Document::execute(CommandPtr command) {

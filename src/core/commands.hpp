@@ -34,8 +34,20 @@ CommandPtr editTask(Task after);
 CommandPtr insertTask(size_t row, Task task);
 // Delete tasks with their subtrees, and every link and assignment that touches them.
 CommandPtr deleteTasks(std::vector<Id> ids);
+// Insert several tasks (with links among them) at a row, as one step: a paste.
+CommandPtr insertTasks(size_t row, std::vector<Task> tasks, std::vector<Link> links);
 CommandPtr addLink(Link link);
+CommandPtr editLink(Link after);
 CommandPtr deleteLink(Id link);
+
+// Outline edits. Each returns nullptr with `why` set when it cannot apply ("… has no task above it
+// at its level"). Rows never jump: indent puts a task under the sibling above it; outdent lifts it
+// to its parent's level and adopts the siblings below it (as MS Project does); move swaps a task's
+// subtree with its neighbouring sibling's. Links between a task and its new summary would make the
+// plan circular: they are removed in the same step, and `why` says how many.
+CommandPtr indentTasks(const Project& p, const std::vector<Id>& ids, std::string& why);
+CommandPtr outdentTasks(const Project& p, const std::vector<Id>& ids, std::string& why);
+CommandPtr moveTask(const Project& p, Id id, int direction, std::string& why); // -1 up, +1 down
 // Name, currency, start and calendar.
 CommandPtr editProjectSettings(std::string name, std::string currency, Date start, Calendar calendar);
 // Swap in a whole project (new, open sample, import): undo brings the previous one back.
@@ -75,7 +87,8 @@ private:
     std::vector<CommandPtr> undo_, redo_;
     uint64_t revision_ = 1;
     mutable uint64_t scheduledRevision_ = 0;
-    mutable Schedule schedule_;
+    mutable Scheduler scheduler_; // keeps its graph between edits: rescheduling touches only what changed
+    mutable const Schedule* schedule_ = nullptr;
     std::vector<std::pair<int, Listener>> listeners_;
     int nextToken_ = 1;
 };

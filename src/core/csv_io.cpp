@@ -261,7 +261,10 @@ CsvImport readTasksCsv(std::string_view text, std::string projectName, std::opti
     Schedule s = schedule(p);
     for (size_t i = 0; i < rows.size(); ++i)
         if (rows[i].start && !s.tasks[i].summary && s.tasks[i].startDate < p.calendar.nextWorkingDay(*rows[i].start))
-            p.tasks[i].start = rows[i].start;
+        {
+            p.tasks[i].constraint = Constraint::SNET;
+            p.tasks[i].constraintDate = rows[i].start;
+        }
     if (s.ok()) {
         // Re-check once: pinned starts may surface a cycle-free but different plan; nothing else to do.
     } else {

@@ -114,10 +114,12 @@ Result<Project> readProjectJson(std::string_view text) {
     if (p.currency.size() != 3 || !std::all_of(p.currency.begin(), p.currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
         r.error("project.currency", "not an ISO 4217 code (three capital letters, e.g. EUR)");
     if (auto d = r.date(*pj, "project", "start", true)) p.start = *d;
+    p.statusDate = r.date(*pj, "project", "statusDate", false);
     p.modified = r.integer(*pj, "project", "modified", false, 0, 0, INT64_MAX);
     if (auto cj = pj->find("calendar"); cj != pj->end() && !cj->is_null()) {
         if (r.object(*cj, "project.calendar")) {
             p.calendar.minutesPerDay = int(r.integer(*cj, "project.calendar", "minutesPerDay", false, 480, 1, 1440));
+            p.calendar.dayStart = int(r.integer(*cj, "project.calendar", "dayStart", false, 540, 0, 1439));
             if (auto wd = cj->find("workingDays"); wd != cj->end()) {
                 uint8_t mask = 0;
                 if (!wd->is_array()) r.error("project.calendar.workingDays", "not a list");
@@ -167,7 +169,22 @@ Result<Project> readProjectJson(std::string_view text) {
             uniqueId(t.id, path);
             t.name = r.str(tj, path, "name", true);
             t.parent = r.id(tj, path, "parent", false);
-            t.start = r.date(tj, path, "start", false);
+            if (auto legacy = r.date(tj, path, "start", false)) { // schema 1
+                t.constraint = Constraint::SNET;
+                t.constraintDate = legacy;
+            }
+            if (std::string c = r.str(tj, path, "constraint", false, constraintName(t.constraint)); auto k = parseConstraint(c)) t.constraint = *k;
+            else r.error(path + ".constraint", "not a constraint (ASAP, SNET, FNLT or MSO)");
+            if (tj.contains("constraintDate")) t.constraintDate = r.date(tj, path, "constraintDate", false);
+            if (t.constraint != Constraint::ASAP && !t.constraintDate)
+                r.error(path + ".constraintDate", std::string("missing (needed by ") + constraintName(t.constraint) + ")");
+            if (t.constraint == Constraint::ASAP) t.constraintDate.reset();
+            t.deadline = r.date(tj, path, "deadline", false);
+            t.actualStart = r.date(tj, path, "actualStart", false);
+            t.actualFinish = r.date(tj, path, "actualFinish", false);
+            if (t.actualFinish && !t.actualStart) r.error(path + ".actualFinish", "set without an actualStart");
+            if (t.actualStart && t.actualFinish && *t.actualFinish < *t.actualStart)
+                r.error(path + ".actualFinish", "before the actual start " + t.actualStart->str());
             t.duration = r.integer(tj, path, "duration", true, 0, 0, kMaxMinutes);
             t.milestone = r.boolean(tj, path, "milestone", false);
             t.percentComplete = int(r.integer(tj, path, "percentComplete", false, 0, 0, 100));
@@ -218,6 +235,18 @@ Result<Project> readProjectJson(std::string_view text) {
             x.name = r.str(rj, path, "name", true);
             x.role = r.str(rj, path, "role", false);
             x.hourlyRate = r.integer(rj, path, "hourlyRate", false, 0, 0, int64_t(1) << 50);
+            if (const json* off = r.field(rj, path, "daysOff", false)) {
+                if (!off->is_array()) r.error(path + ".daysOff", "not a list");
+                else
+                    for (size_t k = 0; k < off->size(); ++k) {
+                        const json& d = (*off)[k];
+                        auto day = d.is_string() ? Date::parse(d.get<std::string>()) : std::nullopt;
+                        if (!day) r.error(at((path + ".daysOff").c_str(), k), "not a date (expected YYYY-MM-DD)");
+                        else x.daysOff.push_back(*day);
+                    }
+                std::sort(x.daysOff.begin(), x.daysOff.end());
+                x.daysOff.erase(std::unique(x.daysOff.begin(), x.daysOff.end()), x.daysOff.end());
+            }
             x.modified = r.integer(rj, path, "modified", false, 0, 0, INT64_MAX);
             resourceIds.insert(x.id);
             p.resources.push_back(std::move(x));
@@ -241,6 +270,36 @@ Result<Project> readProjectJson(std::string_view text) {
         }
     }
 
+    if (const json* bs = r.array(root, "baselines")) {
+        for (size_t i = 0; i < bs->size(); ++i) {
+            const json& bj = (*bs)[i];
+            const std::string path = at("baselines", i);
+            if (!r.object(bj, path)) continue;
+            Baseline b;
+            b.id = r.id(bj, path, "id", true);
+            uniqueId(b.id, path);
+            b.name = r.str(bj, path, "name", true);
+            b.saved = r.integer(bj, path, "saved", false, 0, 0, INT64_MAX);
+            if (const json* ts = r.field(bj, path, "tasks", false)) {
+                if (!ts->is_array()) r.error(path + ".tasks", "not a list");
+                else
+                    for (size_t k = 0; k < ts->size(); ++k) {
+                        const json& e = (*ts)[k];
+                        const std::string ep = at((path + ".tasks").c_str(), k);
+                        if (!r.object(e, ep)) continue;
+                        BaselineTask bt;
+                        bt.task = r.id(e, ep, "task", true); // may name a task deleted since: kept, not shown
+                        auto s = r.date(e, ep, "start", true), f = r.date(e, ep, "finish", true);
+                        if (s && f && *f < *s) r.error(ep + ".finish", "before its start");
+                        if (s) bt.start = *s;
+                        if (f) bt.finish = *f;
+                        b.tasks.push_back(bt);
+                    }
+            }
+            p.baselines.push_back(std::move(b));
+        }
+    }
+
     if (!r.errors.empty()) {
         std::string msg;
         for (const auto& e : r.errors) msg += (msg.empty() ? "" : "\n") + e;
@@ -258,19 +317,27 @@ std::string writeProjectJson(const Project& p, bool pretty) {
         if (p.calendar.isWeekdayWorked(k)) days.push_back(weekdayShortName(k));
     cal["workingDays"] = days;
     cal["minutesPerDay"] = p.calendar.minutesPerDay;
+    cal["dayStart"] = p.calendar.dayStart;
     json hol = json::array();
     for (Date d : p.calendar.holidays()) hol.push_back(d.str());
     cal["holidays"] = hol;
     root["project"] = {{"id", p.id.str()}, {"name", p.name}, {"currency", p.currency},
                        {"start", p.start.str()}, {"modified", p.modified}, {"calendar", cal}};
+    if (p.statusDate) root["project"]["statusDate"] = p.statusDate->str();
     json tasks = json::array();
     for (const Task& t : p.tasks) {
         json tj = {{"id", t.id.str()}, {"name", t.name}};
         if (!t.parent.isNull()) tj["parent"] = t.parent.str();
-        if (t.start) tj["start"] = t.start->str();
+        if (t.constraint != Constraint::ASAP && t.constraintDate) {
+            tj["constraint"] = constraintName(t.constraint);
+            tj["constraintDate"] = t.constraintDate->str();
+        }
+        if (t.deadline) tj["deadline"] = t.deadline->str();
         tj["duration"] = t.duration;
         tj["milestone"] = t.milestone;
         tj["percentComplete"] = t.percentComplete;
+        if (t.actualStart) tj["actualStart"] = t.actualStart->str();
+        if (t.actualFinish) tj["actualFinish"] = t.actualFinish->str();
         if (!t.notes.empty()) tj["notes"] = t.notes;
         tj["modified"] = t.modified;
         tasks.push_back(std::move(tj));
@@ -282,13 +349,29 @@ std::string writeProjectJson(const Project& p, bool pretty) {
                          {"type", linkTypeName(l.type)}, {"lag", l.lag}, {"modified", l.modified}});
     root["links"] = std::move(links);
     json res = json::array();
-    for (const Resource& x : p.resources)
-        res.push_back({{"id", x.id.str()}, {"name", x.name}, {"role", x.role}, {"hourlyRate", x.hourlyRate}, {"modified", x.modified}});
+    for (const Resource& x : p.resources) {
+        json rj = {{"id", x.id.str()}, {"name", x.name}, {"role", x.role}, {"hourlyRate", x.hourlyRate}, {"modified", x.modified}};
+        if (!x.daysOff.empty()) {
+            json off = json::array();
+            for (Date d : x.daysOff) off.push_back(d.str());
+            rj["daysOff"] = std::move(off);
+        }
+        res.push_back(std::move(rj));
+    }
     root["resources"] = std::move(res);
     json as = json::array();
     for (const Assignment& a : p.assignments)
         as.push_back({{"id", a.id.str()}, {"task", a.task.str()}, {"resource", a.resource.str()}, {"units", a.units}, {"modified", a.modified}});
     root["assignments"] = std::move(as);
+    if (!p.baselines.empty()) {
+        json bs = json::array();
+        for (const Baseline& b : p.baselines) {
+            json ts = json::array();
+            for (const BaselineTask& t : b.tasks) ts.push_back({{"task", t.task.str()}, {"start", t.start.str()}, {"finish", t.finish.str()}});
+            bs.push_back({{"id", b.id.str()}, {"name", b.name}, {"saved", b.saved}, {"tasks", std::move(ts)}});
+        }
+        root["baselines"] = std::move(bs);
+    }
     return root.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace) + (pretty ? "\n" : "");
 }
 

@@ -4,15 +4,19 @@
 //   if (!p) std::cerr << p.error();              // "tasks[12].start: not a date (\"2026-02-30\")"
 //   std::string text = writeProjectJson(*p);
 //
-// Format (schemaVersion 1), all durations and lags in working minutes, money in minor units:
-//   { "schemaVersion": 1,
-//     "project": { "id", "name", "currency", "start": "YYYY-MM-DD", "modified",
-//                  "calendar": { "workingDays": ["Mon",...], "minutesPerDay": 480, "holidays": [...] } },
-//     "tasks": [ { "id", "name", "parent"?, "start"?, "duration", "milestone", "percentComplete",
+// Format (schemaVersion 2), all durations and lags in working minutes, money in minor units:
+//   { "schemaVersion": 2,
+//     "project": { "id", "name", "currency", "start": "YYYY-MM-DD", "statusDate"?, "modified",
+//                  "calendar": { "workingDays": ["Mon",...], "minutesPerDay": 480, "dayStart": 540,
+//                                "holidays": [...] } },
+//     "tasks": [ { "id", "name", "parent"?, "constraint"?: "SNET|FNLT|MSO", "constraintDate"?, "deadline"?,
+//                  "duration", "milestone", "percentComplete", "actualStart"?, "actualFinish"?,
 //                  "notes", "modified" } ],            // outline order: children follow their parent
 //     "links": [ { "id", "predecessor", "successor", "type": "FS|SS|FF|SF", "lag", "modified" } ],
-//     "resources": [ { "id", "name", "role", "hourlyRate", "modified" } ],
-//     "assignments": [ { "id", "task", "resource", "units", "modified" } ] }
+//     "resources": [ { "id", "name", "role", "hourlyRate", "daysOff"?: [...], "modified" } ],
+//     "assignments": [ { "id", "task", "resource", "units", "modified" } ],
+//     "baselines": [ { "id", "name", "saved", "tasks": [ { "task", "start", "finish" } ] } ] }
+// Migrations: schema 1 wrote a task's "start no earlier than" date as "start"; it reads as SNET.
 #pragma once
 #include "model.hpp"
 #include "result.hpp"
@@ -22,7 +26,7 @@
 
 namespace plotline {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 Result<Project> readProjectJson(std::string_view text);
 std::string writeProjectJson(const Project& project, bool pretty = true);

@@ -1,5 +1,7 @@
 #include "model.hpp"
 
+#include <algorithm>
+
 namespace plotline {
 
 const char* linkTypeName(LinkType t) {
@@ -20,6 +22,35 @@ std::optional<LinkType> parseLinkType(std::string_view s) {
     if (eq("SS")) return LinkType::SS;
     if (eq("FF")) return LinkType::FF;
     if (eq("SF")) return LinkType::SF;
+    return std::nullopt;
+}
+
+const char* constraintName(Constraint c) {
+    switch (c) {
+        case Constraint::ASAP: return "ASAP";
+        case Constraint::SNET: return "SNET";
+        case Constraint::FNLT: return "FNLT";
+        case Constraint::MSO: return "MSO";
+    }
+    return "ASAP";
+}
+
+const char* constraintLabel(Constraint c) {
+    switch (c) {
+        case Constraint::ASAP: return "As soon as possible";
+        case Constraint::SNET: return "Start no earlier than";
+        case Constraint::FNLT: return "Finish no later than";
+        case Constraint::MSO: return "Must start on";
+    }
+    return "As soon as possible";
+}
+
+std::optional<Constraint> parseConstraint(std::string_view s) {
+    for (Constraint c : {Constraint::ASAP, Constraint::SNET, Constraint::FNLT, Constraint::MSO}) {
+        std::string_view n = constraintName(c);
+        if (s.size() == n.size() && std::equal(s.begin(), s.end(), n.begin(), [](char a, char b) { return (a & ~0x20) == b; }))
+            return c;
+    }
     return std::nullopt;
 }
 
@@ -50,9 +81,14 @@ int Project::outlineLevel(size_t i) const {
 }
 
 size_t Project::subtreeEnd(size_t i) const {
-    int level = outlineLevel(i);
+    // Pre-order: a row is inside the subtree while its parent is one of the subtree's open rows.
+    std::vector<Id> open{tasks[i].id};
     size_t j = i + 1;
-    while (j < tasks.size() && outlineLevel(j) > level) ++j;
+    for (; j < tasks.size(); ++j) {
+        while (!open.empty() && open.back() != tasks[j].parent) open.pop_back();
+        if (open.empty()) break;
+        open.push_back(tasks[j].id);
+    }
     return j;
 }
 

@@ -22,14 +22,25 @@ enum class LinkType : uint8_t { FS, SS, FF, SF };
 const char* linkTypeName(LinkType t); // "FS", ...
 std::optional<LinkType> parseLinkType(std::string_view s);
 
+// When a task may start. ASAP: as soon as its links and the project start allow. SNET: start no
+// earlier than the date. FNLT: finish no later than the date (scheduled ASAP; flagged when late).
+// MSO: must start on the date (kept there; flagged when links would need it later).
+enum class Constraint : uint8_t { ASAP, SNET, FNLT, MSO };
+const char* constraintName(Constraint c);       // "ASAP", "SNET", "FNLT", "MSO"
+const char* constraintLabel(Constraint c);      // "As soon as possible", "Start no earlier than", ...
+std::optional<Constraint> parseConstraint(std::string_view s);
+
 struct Task {
     Id id;
     std::string name;
     Id parent;                    // null for top-level tasks
-    std::optional<Date> start;    // requested start (start no earlier than); none = as soon as possible
+    Constraint constraint = Constraint::ASAP;
+    std::optional<Date> constraintDate; // set for every constraint but ASAP
+    std::optional<Date> deadline;       // a target finish: flagged when missed, never moves the task
     int64_t duration = 480;       // working minutes
     bool milestone = false;
     int percentComplete = 0;      // 0..100
+    std::optional<Date> actualStart, actualFinish; // facts: they pin the task where it really ran
     std::string notes;
     Stamp modified = 0;
     bool operator==(const Task&) const = default;
@@ -50,6 +61,7 @@ struct Resource {
     std::string role;
     int64_t hourlyRate = 0;       // minor units of the project currency per hour
     Stamp modified = 0;
+    std::vector<Date> daysOff;    // sorted: days this person does not work (leave, part-time days)
     bool operator==(const Resource&) const = default;
 };
 
@@ -61,18 +73,35 @@ struct Assignment {
     bool operator==(const Assignment&) const = default;
 };
 
+// A saved copy of the plan's dates, to compare the live plan against.
+struct BaselineTask {
+    Id task;
+    Date start, finish;           // inclusive finish, as shown
+    bool operator==(const BaselineTask&) const = default;
+};
+
+struct Baseline {
+    Id id;
+    std::string name;
+    Stamp saved = 0;
+    std::vector<BaselineTask> tasks; // in the plan's order when saved
+    bool operator==(const Baseline&) const = default;
+};
+
 struct Project {
     Id id;
     std::string name = "Untitled project";
     std::string currency = "EUR"; // ISO 4217
     Date start = Date::fromYmd(2026, 1, 5);
     Calendar calendar;
+    std::optional<Date> statusDate; // "progress as of": drawn as the progress line
     Stamp modified = 0;
 
     std::vector<Task> tasks;
     std::vector<Link> links;
     std::vector<Resource> resources;
     std::vector<Assignment> assignments;
+    std::vector<Baseline> baselines;
 
     // Lookups by id; -1 when absent. Linear: callers that need speed build an index.
     int taskIndex(Id id) const;

@@ -1,8 +1,10 @@
 #include "schedule.hpp"
 
+#include "duration.hpp"
 #include "id_index.hpp"
 
 #include <algorithm>
+#include <functional>
 
 namespace plotline {
 
@@ -20,254 +22,503 @@ std::vector<int> outlineLevels(const Project& p) {
 
 namespace {
 
+constexpr int64_t kNone = INT64_MIN;
+
+// One end of an edge, stored in the compressed rows of the other end.
 struct Edge {
-    int to;
+    int node;        // the other end
     int64_t lag;     // added to the source's value
     bool fromStart;  // take the predecessor's start rather than its finish
     bool toFinish;   // constrains the successor's finish (FF, SF): subtract its duration
 };
 
+struct LinkKey {
+    Id a, b;
+    LinkType type;
+    int64_t lag;
+};
+
 } // namespace
 
-Schedule schedule(const Project& p) {
-    const size_t n = p.tasks.size();
-    const Calendar& cal = p.calendar;
-    Schedule s;
-    s.tasks.resize(n);
-    const std::vector<int> level = outlineLevels(p);
+// The graph: node t is task t's start (for a leaf, the whole task); node n + t is summary t's roll-up.
+// Edges: parent start → child start (children start within the parent), child finish → parent
+// roll-up, and one edge per link from the predecessor's finish node (its roll-up if a summary).
+struct Scheduler::Impl {
+    // What the graph was built from; any difference rebuilds it.
+    bool built = false;
+    std::vector<Id> ids, parentIds;
+    std::vector<LinkKey> linkKeys;
+    std::vector<std::pair<Id, Id>> assignKeys; // task, resource
+    std::vector<std::pair<Id, std::vector<Date>>> offKeys;
+    Calendar cal;
+    Date projectStart;
 
+    size_t n = 0;
+    std::vector<int> parent, level;
+    std::vector<char> summary;
+    std::vector<int> outOff, inOff;
+    std::vector<Edge> outE, inE;
+    std::vector<int> order, pos; // topological order of the nodes that have one
+    bool acyclic = true;
+    std::string cycleError;
+    std::vector<Id> cycleIds;
+    std::vector<int> offOff;      // per task: its resources' days off, as day-start instants
+    std::vector<int64_t> offAt;
+
+    // Inputs per task (kNone when absent).
+    std::vector<int64_t> init, dur, pinStart, pinFinish, mso, fnlt, deadline;
+    // Forward values.
+    std::vector<int64_t> bound, es, ef;
+    std::vector<char> eod; // a zero-length task driven by a finish shows at the end of that day
+    std::vector<uint8_t> flags;
+    // Backward values.
+    std::vector<int64_t> ls, lf, lsBound, freeSlack;
+    std::vector<int64_t> weight, weightDone;
+    // Work lists.
+    std::vector<int> heap;
+    std::vector<char> queued;
+    std::vector<int> seeds;
+
+    Schedule out;
+    std::vector<char> shownEod;
+    size_t touched = 0;
+    bool incremental = false;
+
+    bool sameStructure(const Project& p) const;
+    void build(const Project& p);
+    void readInputs(const Project& p, bool collectSeeds);
+    int64_t source(const Edge& e) const;
+    int64_t finishFrom(size_t t, int64_t& start, bool mayShift) const;
+    bool recompute(int v);
+    void forwardAll();
+    void forwardFrom();
+    void backward();
+    void output(const Project& p, bool all);
+};
+
+bool Scheduler::Impl::sameStructure(const Project& p) const {
+    if (!built || p.tasks.size() != ids.size() || p.links.size() != linkKeys.size() || !(p.calendar == cal) ||
+        p.start != projectStart || p.assignments.size() != assignKeys.size())
+        return false;
+    for (size_t i = 0; i < ids.size(); ++i)
+        if (p.tasks[i].id != ids[i] || p.tasks[i].parent != parentIds[i]) return false;
+    for (size_t i = 0; i < linkKeys.size(); ++i) {
+        const Link& l = p.links[i];
+        const LinkKey& k = linkKeys[i];
+        if (l.predecessor != k.a || l.successor != k.b || l.type != k.type || l.lag != k.lag) return false;
+    }
+    for (size_t i = 0; i < assignKeys.size(); ++i)
+        if (p.assignments[i].task != assignKeys[i].first || p.assignments[i].resource != assignKeys[i].second) return false;
+    size_t k = 0;
+    for (const Resource& r : p.resources) {
+        if (r.daysOff.empty()) continue;
+        if (k >= offKeys.size() || offKeys[k].first != r.id || offKeys[k].second != r.daysOff) return false;
+        ++k;
+    }
+    return k == offKeys.size();
+}
+
+void Scheduler::Impl::build(const Project& p) {
+    n = p.tasks.size();
+    const size_t nodes = 2 * n;
+    cal = p.calendar;
+    projectStart = p.start;
+    ids.resize(n);
+    parentIds.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+        ids[i] = p.tasks[i].id;
+        parentIds[i] = p.tasks[i].parent;
+    }
+    linkKeys.clear();
+    for (const Link& l : p.links) linkKeys.push_back({l.predecessor, l.successor, l.type, l.lag});
+    assignKeys.clear();
+    for (const Assignment& a : p.assignments) assignKeys.push_back({a.task, a.resource});
+    offKeys.clear();
+    for (const Resource& r : p.resources)
+        if (!r.daysOff.empty()) offKeys.push_back({r.id, r.daysOff});
+
+    level = outlineLevels(p);
     IdIndex index(n);
     for (size_t i = 0; i < n; ++i) index.insert(p.tasks[i].id, int(i));
-
-    std::vector<char> summary(n, 0);
-    std::vector<int> parent(n, -1);
+    summary.assign(n, 0);
+    parent.assign(n, -1);
     for (size_t i = 0; i < n; ++i) {
-        s.tasks[i].level = level[i];
-        if (!p.tasks[i].parent.isNull()) {
-            const int at = index.find(p.tasks[i].parent);
-            if (at >= 0) {
-                parent[i] = at;
-                summary[size_t(at)] = 1;
-            }
+        if (p.tasks[i].parent.isNull()) continue;
+        const int at = index.find(p.tasks[i].parent);
+        if (at >= 0) {
+            parent[i] = at;
+            summary[size_t(at)] = 1;
         }
     }
-    for (size_t i = 0; i < n; ++i) s.tasks[i].summary = summary[i];
 
-    // Nodes: i = the task's start (for leaves, the whole task); n + i = a summary's roll-up.
-    // Edges in compressed rows (one array, offsets per node): two passes over the same edge list.
-    const size_t nodes = 2 * n;
-    auto finishNode = [&](int t) { return summary[size_t(t)] ? int(n) + t : t; };
-    std::vector<std::pair<int, Edge>> edges;
+    struct Staged { int from, to; int64_t lag; bool fromStart, toFinish; };
+    std::vector<Staged> edges;
     edges.reserve(2 * n + p.links.size());
+    auto finishNode = [&](int t) { return summary[size_t(t)] ? int(n) + t : t; };
     for (size_t i = 0; i < n; ++i) {
-        if (parent[i] >= 0) {
-            edges.push_back({parent[i], {int(i), 0, true, false}});                        // children start within the parent
-            edges.push_back({finishNode(int(i)), {int(n) + parent[i], 0, false, false}}); // parent rolls up the child
-        }
+        if (parent[i] < 0) continue;
+        edges.push_back({parent[i], int(i), 0, true, false});
+        edges.push_back({finishNode(int(i)), int(n) + parent[i], 0, false, false});
     }
     for (const Link& l : p.links) {
         const int a = index.find(l.predecessor), b = index.find(l.successor);
         if (a < 0 || b < 0) continue;
         const bool fromStart = l.type == LinkType::SS || l.type == LinkType::SF;
         const bool toFinish = l.type == LinkType::FF || l.type == LinkType::SF;
-        edges.push_back({finishNode(a), {b, l.lag, fromStart, toFinish}});
+        edges.push_back({finishNode(a), b, l.lag, fromStart, toFinish});
     }
-    std::vector<int> offset(nodes + 1, 0), indeg(nodes, 0);
-    for (const auto& [from, e] : edges) {
-        ++offset[size_t(from) + 1];
-        ++indeg[size_t(e.to)];
+    outOff.assign(nodes + 1, 0);
+    inOff.assign(nodes + 1, 0);
+    for (const Staged& e : edges) {
+        ++outOff[size_t(e.from) + 1];
+        ++inOff[size_t(e.to) + 1];
     }
-    for (size_t v = 0; v < nodes; ++v) offset[v + 1] += offset[v];
-    std::vector<Edge> edgeData(edges.size());
+    for (size_t v = 0; v < nodes; ++v) {
+        outOff[v + 1] += outOff[v];
+        inOff[v + 1] += inOff[v];
+    }
+    outE.resize(edges.size());
+    inE.resize(edges.size());
     {
-        std::vector<int> fill(offset.begin(), offset.end() - 1);
-        for (const auto& [from, e] : edges) edgeData[size_t(fill[size_t(from)]++)] = e;
-    }
-    struct Span {
-        const Edge *b, *e;
-        const Edge* begin() const { return b; }
-        const Edge* end() const { return e; }
-        size_t size() const { return size_t(e - b); }
-        const Edge& operator[](size_t k) const { return b[k]; }
-    };
-    auto out = [&](size_t v) { return Span{edgeData.data() + offset[v], edgeData.data() + offset[v + 1]}; };
-
-    // Values.
-    std::vector<int64_t> es(n), ef(n), rollStart(n, INT64_MAX), rollFinish(n, INT64_MIN);
-    std::vector<char> endOfDay(n, 0); // milestone pinned to the end of its predecessor's day
-    const int64_t projectStart = cal.instantAt(p.start);
-    auto duration = [&](size_t i) { return p.tasks[i].milestone ? int64_t(0) : std::max<int64_t>(0, p.tasks[i].duration); };
-    for (size_t i = 0; i < n; ++i) {
-        es[i] = p.tasks[i].start ? cal.instantAt(*p.tasks[i].start) : projectStart;
-        if (es[i] < projectStart && !p.tasks[i].start) es[i] = projectStart;
+        std::vector<int> fo(outOff.begin(), outOff.end() - 1), fi(inOff.begin(), inOff.end() - 1);
+        for (const Staged& e : edges) {
+            outE[size_t(fo[size_t(e.from)]++)] = {e.to, e.lag, e.fromStart, e.toFinish};
+            inE[size_t(fi[size_t(e.to)]++)] = {e.from, e.lag, e.fromStart, e.toFinish};
+        }
     }
 
     // Kahn's algorithm in a stable order.
-    std::vector<int> queue;
-    queue.reserve(nodes);
+    std::vector<int> indeg(nodes);
+    for (size_t v = 0; v < nodes; ++v) indeg[v] = inOff[v + 1] - inOff[v];
+    order.clear();
+    order.reserve(nodes);
     for (size_t v = 0; v < nodes; ++v)
-        if (indeg[v] == 0) queue.push_back(int(v));
-    size_t head = 0;
-    while (head < queue.size()) {
-        const int v = queue[head++];
-        int64_t fromStartValue, fromFinishValue;
-        if (size_t(v) < n) {
-            const size_t t = size_t(v);
-            if (!summary[t]) ef[t] = es[t] + duration(t);
-            fromStartValue = es[t];
-            fromFinishValue = ef[t];
-        } else {
-            const size_t t = size_t(v) - n;
-            if (!summary[t]) continue; // leaves have no roll-up node in use
-            es[t] = rollStart[t] == INT64_MAX ? es[t] : rollStart[t];
-            ef[t] = rollFinish[t] == INT64_MIN ? es[t] : rollFinish[t];
-            fromStartValue = es[t];
-            fromFinishValue = ef[t];
-        }
-        for (const Edge& e : out(size_t(v))) {
-            if (size_t(e.to) >= n) { // roll-up into a summary
-                const size_t t = size_t(e.to) - n;
-                const size_t child = size_t(v) < n ? size_t(v) : size_t(v) - n;
-                rollStart[t] = std::min(rollStart[t], es[child]);
-                rollFinish[t] = std::max(rollFinish[t], ef[child]);
-            } else {
-                const size_t t = size_t(e.to);
-                int64_t value = (e.fromStart ? fromStartValue : fromFinishValue) + e.lag;
-                if (e.toFinish && !summary[t]) value -= duration(t);
-                if (value > es[t]) {
-                    es[t] = value;
-                    endOfDay[t] = !e.fromStart && e.lag == 0;
-                } else if (value == es[t] && !e.fromStart && e.lag == 0) {
-                    endOfDay[t] = 1;
-                }
-            }
-            if (--indeg[size_t(e.to)] == 0) queue.push_back(e.to);
-        }
+        if (indeg[v] == 0) order.push_back(int(v));
+    for (size_t head = 0; head < order.size(); ++head) {
+        const int v = order[head];
+        for (int k = outOff[size_t(v)]; k < outOff[size_t(v) + 1]; ++k)
+            if (--indeg[size_t(outE[size_t(k)].node)] == 0) order.push_back(outE[size_t(k)].node);
     }
-
-    if (queue.size() < nodes) {
-        // Some nodes never became free: find one cycle among them for the message.
-        std::vector<char> state(nodes, 0); // 0 new, 1 on stack, 2 done
-        std::vector<int> stack, path;
-        int cycleAt = -1;
+    acyclic = order.size() == nodes;
+    pos.assign(nodes, -1);
+    for (size_t k = 0; k < order.size(); ++k) pos[size_t(order[k])] = int(k);
+    cycleError.clear();
+    cycleIds.clear();
+    if (!acyclic) {
+        // Some nodes never became free: walk one cycle among them for the message.
+        std::vector<char> state(nodes, 0); // 0 new, 1 on the path, 2 done
         std::vector<int> pred(nodes, -1);
+        int cycleAt = -1;
         for (size_t root = 0; root < nodes && cycleAt < 0; ++root) {
             if (indeg[root] == 0 || state[root]) continue;
-            // Iterative DFS restricted to blocked nodes.
-            std::vector<std::pair<int, size_t>> dfs{{int(root), 0}};
+            std::vector<std::pair<int, int>> dfs{{int(root), outOff[root]}};
             state[root] = 1;
             while (!dfs.empty() && cycleAt < 0) {
                 auto& [v, k] = dfs.back();
-                if (k < out(size_t(v)).size()) {
-                    int w = out(size_t(v))[k++].to;
+                if (k < outOff[size_t(v) + 1]) {
+                    const int w = outE[size_t(k++)].node;
                     if (indeg[size_t(w)] == 0) continue;
                     if (state[size_t(w)] == 1) { pred[size_t(w)] = v; cycleAt = w; break; }
-                    if (state[size_t(w)] == 0) { state[size_t(w)] = 1; pred[size_t(w)] = v; dfs.push_back({w, 0}); }
+                    if (state[size_t(w)] == 0) { state[size_t(w)] = 1; pred[size_t(w)] = v; dfs.push_back({w, outOff[size_t(w)]}); }
                 } else {
                     state[size_t(v)] = 2;
                     dfs.pop_back();
                 }
             }
-            if (cycleAt >= 0) {
-                // Walk back from the closing edge along the DFS stack.
-                std::vector<int> cyc;
-                int v = pred[size_t(cycleAt)];
-                cyc.push_back(cycleAt);
-                while (v != cycleAt && v >= 0) { cyc.push_back(v); v = pred[size_t(v)]; }
-                std::reverse(cyc.begin(), cyc.end());
-                std::string msg = "Dependency cycle: ";
-                int firstTask = -1;
-                for (int node : cyc) {
-                    int t = node >= int(n) ? node - int(n) : node;
-                    if (!s.cycle.empty() && s.cycle.back() == p.tasks[size_t(t)].id) continue;
-                    s.cycle.push_back(p.tasks[size_t(t)].id);
-                    if (firstTask < 0) firstTask = t;
-                    msg += p.tasks[size_t(t)].name + " → ";
-                }
-                if (s.cycle.size() > 1 && s.cycle.front() == s.cycle.back()) s.cycle.pop_back();
-                msg += p.tasks[size_t(firstTask)].name;
-                s.error = msg;
-            }
         }
-        if (s.error.empty()) s.error = "Dependency cycle between tasks";
-        for (size_t t = 0; t < n; ++t)
-            if (indeg[t] != 0 || (summary[t] && indeg[n + t] != 0)) { ef[t] = std::max(ef[t], es[t] + duration(t)); }
+        if (cycleAt >= 0) {
+            std::vector<int> cyc{cycleAt};
+            for (int v = pred[size_t(cycleAt)]; v != cycleAt && v >= 0; v = pred[size_t(v)]) cyc.push_back(v);
+            std::reverse(cyc.begin(), cyc.end());
+            std::string msg = "Dependency cycle: ";
+            int firstTask = -1;
+            for (int node : cyc) {
+                const int t = node >= int(n) ? node - int(n) : node;
+                if (!cycleIds.empty() && cycleIds.back() == p.tasks[size_t(t)].id) continue;
+                cycleIds.push_back(p.tasks[size_t(t)].id);
+                if (firstTask < 0) firstTask = t;
+                msg += p.tasks[size_t(t)].name + " → ";
+            }
+            if (cycleIds.size() > 1 && cycleIds.front() == cycleIds.back()) cycleIds.pop_back();
+            cycleError = msg + p.tasks[size_t(firstTask)].name;
+        } else cycleError = "Dependency cycle between tasks";
     }
 
-    // Backward pass: late finish from the project's early finish, in reverse topological order.
-    // Every out-edge of a node bounds either the start or the finish of the node's task.
+    // Days off of each task's resources (a task works only when all of them are in).
+    std::vector<std::pair<int, int64_t>> off;
+    if (!offKeys.empty()) {
+        IdIndex resAt(p.resources.size());
+        for (size_t r = 0; r < p.resources.size(); ++r) resAt.insert(p.resources[r].id, int(r));
+        for (const Assignment& a : p.assignments) {
+            const int t = index.find(a.task), r = resAt.find(a.resource);
+            if (t < 0 || r < 0 || a.units <= 0 || summary[size_t(t)]) continue;
+            for (Date d : p.resources[size_t(r)].daysOff)
+                if (cal.isWorkingDay(d)) off.push_back({t, cal.instantAt(d)});
+        }
+        std::sort(off.begin(), off.end());
+        off.erase(std::unique(off.begin(), off.end()), off.end());
+    }
+    offOff.assign(n + 1, 0);
+    offAt.resize(off.size());
+    for (const auto& [t, at] : off) ++offOff[size_t(t) + 1];
+    for (size_t i = 0; i < n; ++i) offOff[i + 1] += offOff[i];
+    for (size_t k = 0; k < off.size(); ++k) offAt[k] = off[k].second;
+
+    for (auto* v : {&init, &dur, &pinStart, &pinFinish, &mso, &fnlt, &deadline, &bound, &es, &ef, &ls, &lf, &lsBound, &freeSlack,
+                    &weight, &weightDone})
+        v->assign(n, 0);
+    eod.assign(n, 0);
+    shownEod.assign(n, 0);
+    flags.assign(n, 0);
+    queued.assign(nodes, 0);
+    out.tasks.assign(n, TaskSchedule{});
+    for (size_t i = 0; i < n; ++i) {
+        out.tasks[i].level = level[i];
+        out.tasks[i].summary = summary[i];
+    }
+    built = true;
+}
+
+void Scheduler::Impl::readInputs(const Project& p, bool collectSeeds) {
+    seeds.clear();
+    const int64_t start = cal.instantAt(p.start);
+    for (size_t i = 0; i < n; ++i) {
+        const Task& t = p.tasks[i];
+        const bool dated = t.constraintDate.has_value();
+        const bool leaf = !summary[i];
+        const int64_t in = t.constraint == Constraint::SNET && dated ? cal.instantAt(*t.constraintDate) : start;
+        const int64_t d = t.milestone ? 0 : std::max<int64_t>(0, t.duration);
+        const int64_t ps = leaf && t.actualStart ? cal.instantAt(*t.actualStart) : kNone;
+        const int64_t pf = leaf && t.actualFinish ? cal.endOfDay(*t.actualFinish) : kNone;
+        const int64_t ms = leaf && t.constraint == Constraint::MSO && dated ? cal.instantAt(*t.constraintDate) : kNone;
+        const int64_t fn = t.constraint == Constraint::FNLT && dated ? cal.endOfDay(*t.constraintDate) : kNone;
+        const int64_t dl = t.deadline ? cal.endOfDay(*t.deadline) : kNone;
+        if (collectSeeds && (in != init[i] || d != dur[i] || ps != pinStart[i] || pf != pinFinish[i] || ms != mso[i] ||
+                             fn != fnlt[i] || dl != deadline[i]))
+            seeds.push_back(int(i));
+        init[i] = in;
+        dur[i] = d;
+        pinStart[i] = ps;
+        pinFinish[i] = pf;
+        mso[i] = ms;
+        fnlt[i] = fn;
+        deadline[i] = dl;
+    }
+}
+
+int64_t Scheduler::Impl::source(const Edge& e) const {
+    const size_t u = size_t(e.node);
+    if (u >= n) return e.fromStart ? es[u - n] : ef[u - n];
+    if (summary[u]) return bound[u];
+    return e.fromStart ? es[u] : ef[u];
+}
+
+// The finish of task t starting at `start`, stretched over its resources' days off; a start that
+// falls on a day off moves to the next day when mayShift.
+int64_t Scheduler::Impl::finishFrom(size_t t, int64_t& start, bool mayShift) const {
+    int64_t f = start + dur[t];
+    const int64_t mpd = cal.minutesPerDay;
+    for (int k = offOff[t]; k < offOff[t + 1]; ++k) {
+        const int64_t o = offAt[size_t(k)];
+        if (o + mpd <= start) continue;
+        if (o <= start) {
+            if (mayShift) {
+                start = o + mpd;
+                f = start + dur[t];
+            }
+            continue;
+        }
+        if (o < f) f += mpd;
+        else break;
+    }
+    return f;
+}
+
+// Recomputes node v from its in-edges; true when anything its successors read has changed.
+bool Scheduler::Impl::recompute(int v) {
+    ++touched;
+    if (size_t(v) >= n) { // a summary's roll-up
+        const size_t t = size_t(v) - n;
+        if (!summary[t]) return false;
+        int64_t a = INT64_MAX, b = INT64_MIN;
+        for (int k = inOff[size_t(v)]; k < inOff[size_t(v) + 1]; ++k) {
+            const int c = inE[size_t(k)].node;
+            const size_t ct = size_t(c) >= n ? size_t(c) - n : size_t(c);
+            a = std::min(a, es[ct]);
+            b = std::max(b, ef[ct]);
+        }
+        if (a == INT64_MAX) a = b = bound[t];
+        uint8_t fl = 0;
+        if (fnlt[t] != kNone && b > fnlt[t]) fl |= kConstraintMissed;
+        if (deadline[t] != kNone && b > deadline[t]) fl |= kDeadlineMissed;
+        flags[t] = fl;
+        const bool changed = a != es[t] || b != ef[t];
+        es[t] = a;
+        ef[t] = b;
+        return changed;
+    }
+    const size_t t = size_t(v);
+    int64_t b = init[t];
+    char e = 0;
+    for (int k = inOff[t]; k < inOff[t + 1]; ++k) {
+        const Edge& in = inE[size_t(k)];
+        int64_t value = source(in) + in.lag;
+        if (in.toFinish && !summary[t]) value -= dur[t];
+        const bool byFinish = !in.fromStart && in.lag == 0;
+        if (value > b) {
+            b = value;
+            e = byFinish;
+        } else if (value == b && byFinish) e = 1;
+    }
+    if (summary[t]) {
+        const bool changed = b != bound[t];
+        bound[t] = b;
+        return changed;
+    }
+    uint8_t fl = 0;
+    int64_t s = b;
+    if (pinStart[t] != kNone) s = pinStart[t];
+    else if (mso[t] != kNone) {
+        s = mso[t];
+        if (b > s) fl |= kLinkConflict;
+    }
+    if (s != b) e = 0;
+    int64_t f = finishFrom(t, s, s == b);
+    if (pinFinish[t] != kNone) f = std::max(s, pinFinish[t]);
+    if (fnlt[t] != kNone && f > fnlt[t]) fl |= kConstraintMissed;
+    if (deadline[t] != kNone && f > deadline[t]) fl |= kDeadlineMissed;
+    flags[t] = fl;
+    bound[t] = b;
+    const bool changed = s != es[t] || f != ef[t] || e != eod[t];
+    es[t] = s;
+    ef[t] = f;
+    eod[t] = e;
+    return changed;
+}
+
+void Scheduler::Impl::forwardAll() {
+    for (size_t t = 0; t < n; ++t) { // tasks caught in a cycle keep these
+        bound[t] = es[t] = init[t];
+        ef[t] = init[t] + dur[t];
+        eod[t] = 0;
+        flags[t] = 0;
+    }
+    for (int v : order) recompute(v);
+}
+
+// Recomputes the seeds and whatever their changes reach, in topological order.
+void Scheduler::Impl::forwardFrom() {
+    auto later = [](int a, int b) { return a > b; };
+    auto push = [&](int v) {
+        if (queued[size_t(v)]) return;
+        queued[size_t(v)] = 1;
+        heap.push_back(pos[size_t(v)]);
+        std::push_heap(heap.begin(), heap.end(), later);
+    };
+    heap.clear();
+    for (int t : seeds) {
+        push(t);
+        if (summary[size_t(t)]) push(int(n) + t);
+    }
+    while (!heap.empty()) {
+        std::pop_heap(heap.begin(), heap.end(), later);
+        const int v = order[size_t(heap.back())];
+        heap.pop_back();
+        queued[size_t(v)] = 0;
+        if (!recompute(v)) continue;
+        for (int k = outOff[size_t(v)]; k < outOff[size_t(v) + 1]; ++k) push(outE[size_t(k)].node);
+    }
+}
+
+void Scheduler::Impl::backward() {
     int64_t projectFinish = INT64_MIN;
     for (size_t i = 0; i < n; ++i) projectFinish = std::max(projectFinish, std::max(ef[i], es[i]));
-    std::vector<int64_t> lf(n, INT64_MAX), lsBound(n, INT64_MAX), ls(n, 0);
-    std::vector<int64_t> freeSlack(n, INT64_MAX);
-    const bool acyclic = queue.size() == nodes;
-    if (acyclic) {
-        for (size_t k = nodes; k-- > 0;) {
-            const int v = queue[k];
-            const bool rollNode = size_t(v) >= n;
-            const size_t t = rollNode ? size_t(v) - n : size_t(v);
-            if (rollNode && !summary[t]) continue;
-            for (const Edge& e : out(size_t(v))) {
-                int64_t bound, slack;
-                if (size_t(e.to) >= n) { // child -> parent's roll-up: finish within the parent
-                    bound = lf[size_t(e.to) - n];
-                    lf[t] = std::min(lf[t], bound);
-                    continue;
-                }
-                const size_t w = size_t(e.to);
-                const int64_t dw = e.toFinish && !summary[w] ? duration(w) : 0;
-                bound = ls[w] - e.lag + dw;
-                slack = es[w] + dw - ((e.fromStart ? es[t] : ef[t]) + e.lag);
-                if (e.fromStart) lsBound[t] = std::min(lsBound[t], bound);
-                else lf[t] = std::min(lf[t], bound);
-                if (!(parent[w] == int(t) && !rollNode)) freeSlack[t] = std::min(freeSlack[t], slack); // links only
+    std::fill(lf.begin(), lf.end(), INT64_MAX);
+    std::fill(lsBound.begin(), lsBound.end(), INT64_MAX);
+    std::fill(freeSlack.begin(), freeSlack.end(), INT64_MAX);
+    for (size_t k = order.size(); k-- > 0;) {
+        const int v = order[k];
+        const bool rollNode = size_t(v) >= n;
+        const size_t t = rollNode ? size_t(v) - n : size_t(v);
+        if (rollNode && !summary[t]) continue;
+        for (int j = outOff[size_t(v)]; j < outOff[size_t(v) + 1]; ++j) {
+            const Edge& e = outE[size_t(j)];
+            if (size_t(e.node) >= n) { // child → parent's roll-up: finish within the parent
+                lf[t] = std::min(lf[t], lf[size_t(e.node) - n]);
+                continue;
             }
-            if (summary[t]) {
-                if (rollNode) lf[t] = std::min(lf[t], projectFinish);
-                else ls[t] = std::min(lsBound[t], lf[t]);
-            } else {
-                lf[t] = std::min({lf[t], projectFinish, lsBound[t] == INT64_MAX ? INT64_MAX : lsBound[t] + duration(t)});
-                ls[t] = lf[t] - duration(t);
+            const size_t w = size_t(e.node);
+            const int64_t dw = e.toFinish && !summary[w] ? ef[w] - es[w] : 0;
+            const int64_t bnd = ls[w] - e.lag + dw;
+            const int64_t slack = es[w] + dw - ((e.fromStart ? es[t] : ef[t]) + e.lag);
+            if (e.fromStart) lsBound[t] = std::min(lsBound[t], bnd);
+            else lf[t] = std::min(lf[t], bnd);
+            if (!(parent[w] == int(t) && !rollNode)) freeSlack[t] = std::min(freeSlack[t], slack); // links only
+        }
+        if (rollNode || !summary[t]) {
+            lf[t] = std::min(lf[t], projectFinish);
+            if (fnlt[t] != kNone) lf[t] = std::min(lf[t], fnlt[t]);
+            if (deadline[t] != kNone) lf[t] = std::min(lf[t], deadline[t]);
+        }
+        if (summary[t]) {
+            if (!rollNode) ls[t] = std::min(lsBound[t], lf[t]);
+        } else {
+            const int64_t span = ef[t] - es[t];
+            if (lsBound[t] != INT64_MAX) lf[t] = std::min(lf[t], lsBound[t] + span);
+            ls[t] = lf[t] - span;
+            if (mso[t] != kNone && pinStart[t] == kNone && ls[t] > mso[t]) {
+                ls[t] = mso[t];
+                lf[t] = ls[t] + span;
             }
         }
     }
+}
 
-    // Dates, percent roll-up.
-    std::vector<int64_t> weightDone(n, 0), weight(n, 0);
+void Scheduler::Impl::output(const Project& p, bool all) {
+    Schedule& s = out;
+    s.error = acyclic ? std::string() : cycleError;
+    s.cycle = acyclic ? std::vector<Id>() : cycleIds;
+    std::fill(weight.begin(), weight.end(), 0);
+    std::fill(weightDone.begin(), weightDone.end(), 0);
+    const int mpd = cal.minutesPerDay;
     for (size_t i = n; i-- > 0;) {
         TaskSchedule& ts = s.tasks[i];
-        ts.start = es[i];
-        ts.finish = std::max(ef[i], es[i]);
-        if (acyclic) {
-            ts.lateStart = ls[i];
-            ts.lateFinish = std::max(lf[i], ls[i]);
-            ts.totalFloat = ts.lateStart - ts.start;
-            ts.freeFloat = std::min(ts.totalFloat, freeSlack[i] == INT64_MAX ? ts.totalFloat : std::max<int64_t>(0, freeSlack[i]));
-            ts.critical = ts.totalFloat <= 0;
-        } else {
-            ts.lateStart = ts.start;
-            ts.lateFinish = ts.finish;
+        const int64_t start = es[i], finish = std::max(ef[i], es[i]);
+        const int64_t lateStart = acyclic ? ls[i] : start, lateFinish = acyclic ? std::max(lf[i], ls[i]) : finish;
+        if (all || start != ts.start || finish != ts.finish || eod[i] != shownEod[i]) {
+            ts.start = start;
+            ts.finish = finish;
+            shownEod[i] = eod[i];
+            if (finish == start) {
+                ts.startDate = ts.finishDate =
+                    eod[i] && start > 0 && start % mpd == 0 ? cal.finishDateOf(start) : cal.dateOf(start);
+            } else {
+                ts.startDate = cal.dateOf(start);
+                ts.finishDate = cal.finishDateOf(finish);
+            }
         }
-        ts.lateStartDate = cal.dateOf(ts.lateStart);
-        ts.lateFinishDate = ts.lateFinish == ts.lateStart ? ts.lateStartDate : cal.finishDateOf(ts.lateFinish);
+        if (all || lateStart != ts.lateStart || lateFinish != ts.lateFinish) {
+            ts.lateStart = lateStart;
+            ts.lateFinish = lateFinish;
+            ts.lateStartDate = cal.dateOf(lateStart);
+            ts.lateFinishDate = lateFinish == lateStart ? ts.lateStartDate : cal.finishDateOf(lateFinish);
+        }
+        ts.totalFloat = acyclic ? lateStart - start : 0;
+        ts.freeFloat = acyclic ? std::min(ts.totalFloat, freeSlack[i] == INT64_MAX ? ts.totalFloat : std::max<int64_t>(0, freeSlack[i])) : 0;
+        ts.critical = acyclic && ts.totalFloat <= 0;
+        ts.flags = flags[i];
+        ts.linkStart = bound[i];
+        const Task& task = p.tasks[i];
+        const int done = task.actualFinish ? 100 : task.percentComplete;
         if (!summary[i]) {
-            const int64_t w = std::max<int64_t>(duration(i), 1);
+            const int64_t w = std::max<int64_t>(dur[i], 1);
             weight[i] += w;
-            weightDone[i] += w * p.tasks[i].percentComplete;
+            weightDone[i] += w * done;
         }
-        ts.percentComplete = summary[i] ? (weight[i] ? int((weightDone[i] + weight[i] / 2) / weight[i]) : 0)
-                                        : p.tasks[i].percentComplete;
+        ts.percentComplete = summary[i] ? (weight[i] ? int((weightDone[i] + weight[i] / 2) / weight[i]) : 0) : done;
         if (parent[i] >= 0) {
             weight[size_t(parent[i])] += weight[i];
             weightDone[size_t(parent[i])] += weightDone[i];
-        }
-        if (ts.finish == ts.start) {
-            ts.startDate = ts.finishDate = endOfDay[i] && ts.start > 0 && ts.start % cal.minutesPerDay == 0
-                                               ? cal.finishDateOf(ts.start)
-                                               : cal.dateOf(ts.start);
-        } else {
-            ts.startDate = cal.dateOf(ts.start);
-            ts.finishDate = cal.finishDateOf(ts.finish);
         }
     }
     s.start = n ? s.tasks[0].startDate : p.start;
@@ -276,7 +527,54 @@ Schedule schedule(const Project& p) {
         s.start = std::min(s.start, ts.startDate);
         s.finish = std::max(s.finish, ts.finishDate);
     }
-    return s;
+}
+
+Scheduler::Scheduler() : impl_(std::make_unique<Impl>()) {}
+Scheduler::~Scheduler() = default;
+
+const Schedule& Scheduler::run(const Project& p) {
+    Impl& m = *impl_;
+    m.touched = 0;
+    const bool same = m.sameStructure(p) && m.acyclic;
+    m.incremental = same;
+    if (!same) {
+        m.build(p);
+        m.readInputs(p, false);
+        m.forwardAll();
+    } else {
+        m.readInputs(p, true);
+        m.forwardFrom();
+    }
+    if (m.acyclic) m.backward();
+    m.output(p, !same);
+    return m.out;
+}
+
+size_t Scheduler::lastTouched() const { return impl_->touched; }
+bool Scheduler::lastWasIncremental() const { return impl_->incremental; }
+
+Schedule schedule(const Project& p) {
+    Scheduler s;
+    return s.run(p);
+}
+
+std::string scheduleWarning(const Project& p, const Schedule& s, size_t i) {
+    if (i >= s.tasks.size() || i >= p.tasks.size()) return {};
+    const TaskSchedule& ts = s.tasks[i];
+    const Task& t = p.tasks[i];
+    const Calendar& cal = p.calendar;
+    const int mpd = cal.minutesPerDay;
+    std::string w;
+    auto add = [&](const std::string& line) { w += (w.empty() ? "" : " ") + line; };
+    if ((ts.flags & kLinkConflict) && t.constraintDate)
+        add("Must start on " + t.constraintDate->str() + ", but its links need " + cal.startText(ts.linkStart) + " (" +
+            formatDuration(ts.linkStart - ts.start, mpd) + " later).");
+    if ((ts.flags & kConstraintMissed) && t.constraintDate)
+        add("Finishes " + cal.finishText(ts.finish) + ", " + formatDuration(ts.finish - cal.endOfDay(*t.constraintDate), mpd) +
+            " after its \"finish no later than\" date " + t.constraintDate->str() + ".");
+    if ((ts.flags & kDeadlineMissed) && t.deadline)
+        add("Misses its deadline " + t.deadline->str() + " by " + formatDuration(ts.finish - cal.endOfDay(*t.deadline), mpd) + ".");
+    return w;
 }
 
 } // namespace plotline

@@ -4,15 +4,23 @@
 //   if (!s.ok()) show(s.error);                 // e.g. "Dependency cycle: Build → QA → Build"
 //   s.tasks[i].startDate, s.tasks[i].finishDate // inclusive finish: a 1-day task on Monday ends Monday
 //
-// Rules: a task starts as soon as possible — at the project start, or at its own requested start —
+// Rules: a task starts as soon as possible — at the project start, or no earlier than its SNET date —
 // and no earlier than each link allows (FS: after the predecessor finishes, plus lag; SS, FF, SF
 // likewise). A summary task spans its children; links to a summary apply to all of its children.
-// A backward pass from the project's finish gives every task its late start and finish; total float
-// is late start minus early start, free float the delay a task can take before it moves any link
-// successor; a task with no total float is critical.
+// "Must start on" and an actual start pin a task's start; an actual finish pins its finish. Days off
+// of the task's resources stretch it (it works only when all of them are in). Constraints that
+// cannot be met are flagged (TaskSchedule::flags, explained by scheduleWarning), never silently moved.
+// A backward pass from the project's finish (and from FNLT dates and deadlines, which may make float
+// negative) gives every task its late start and finish; total float is late start minus early start,
+// free float the delay a task can take before it moves any link successor; a task with no total
+// float is critical.
+//
+// A Scheduler keeps its graph between runs: when only task fields changed (a moved or resized task),
+// it recomputes just the tasks the change can reach, in topological order.
 #pragma once
 #include "model.hpp"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,6 +36,15 @@ struct TaskSchedule {
     int level = 1;                 // outline level, 1 = top
     bool summary = false;
     int percentComplete = 0;       // rolled up (duration-weighted) for summaries
+    uint8_t flags = 0;             // ScheduleFlag bits
+    int64_t linkStart = 0;         // for a pinned task: the earliest start its links allow
+    bool operator==(const TaskSchedule&) const = default;
+};
+
+enum ScheduleFlag : uint8_t {
+    kLinkConflict = 1,     // "must start on" earlier than its links allow
+    kConstraintMissed = 2, // finishes after its "finish no later than" date
+    kDeadlineMissed = 4,   // finishes after its deadline
 };
 
 struct Schedule {
@@ -39,6 +56,26 @@ struct Schedule {
 };
 
 Schedule schedule(const Project& project);
+
+// One sentence per problem of task i ("Misses its deadline 2026-03-06 by 2d"), empty when none.
+std::string scheduleWarning(const Project& project, const Schedule& s, size_t i);
+
+class Scheduler {
+public:
+    Scheduler();
+    ~Scheduler();
+    Scheduler(const Scheduler&) = delete;
+    Scheduler& operator=(const Scheduler&) = delete;
+    // The schedule of `project`; valid until the next run.
+    const Schedule& run(const Project& project);
+    // Graph nodes (two per task) recomputed by the last run: all of them after a structural change.
+    size_t lastTouched() const;
+    bool lastWasIncremental() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 // Outline levels (1 = top) of the pre-order task list, in one pass.
 std::vector<int> outlineLevels(const Project& project);

@@ -167,6 +167,37 @@ TEST_CASE("schedule prints computed dates over the working calendar") {
     CHECK(r.err.find("unknown option --jsn") != std::string::npos);
 }
 
+TEST_CASE("schedule prints clock times for sub-day work and explains missed deadlines") {
+    Scratch s;
+    nlohmann::json doc = nlohmann::json::parse(slurp(kSample));
+    doc["tasks"] = nlohmann::json::array();
+    doc["links"] = nlohmann::json::array();
+    doc["assignments"] = nlohmann::json::array();
+    doc["project"]["start"] = "2026-11-02";
+    doc["project"]["calendar"]["holidays"] = nlohmann::json::array();
+    auto task = [&](const char* id, const char* name, int minutes) {
+        doc["tasks"].push_back({{"id", id}, {"name", name}, {"duration", minutes}});
+    };
+    task("000000000000000000000000000000a1", "Stand-up notes", 90);
+    task("000000000000000000000000000000a2", "Client call", 120);
+    doc["tasks"][1]["deadline"] = "2026-10-30";
+    doc["links"].push_back({{"id", "000000000000000000000000000000b1"}, {"predecessor", "000000000000000000000000000000a1"},
+                            {"successor", "000000000000000000000000000000a2"}, {"type", "FS"}, {"lag", 0}});
+    spit(s / "hours.json", doc.dump());
+    Run r = run("schedule --json " + quote((s / "hours.json").string()));
+    REQUIRE(r.code == 0);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["tasks"][0]["start"] == "2026-11-02");
+    CHECK(j["tasks"][0]["finish"] == "2026-11-02T10:30");
+    CHECK(j["tasks"][1]["start"] == "2026-11-02T10:30");
+    CHECK(j["tasks"][1]["finish"] == "2026-11-02T12:30");
+    CHECK(j["tasks"][1]["warning"] == "Misses its deadline 2026-10-30 by 3h 30m." /* working time after Friday's end */);
+    CHECK(j["tasks"][1]["critical"] == true);
+    CHECK_FALSE(j["tasks"][0].contains("warning"));
+    r = run("schedule " + quote((s / "hours.json").string()));
+    CHECK(r.out.find("! 2 Client call: Misses its deadline 2026-10-30") != std::string::npos);
+}
+
 TEST_CASE("convert JSON -> CSV -> JSON keeps every task, link, id and date") {
     Scratch s;
     // A CSV task table has no calendar: holidays cannot travel, and the tool says so.

@@ -99,3 +99,88 @@ TEST_CASE_FIXTURE(Fixture, "commands whose target is gone change nothing") {
     CHECK_FALSE(doc.execute(deleteLink(Id::random())));
     CHECK_FALSE(doc.canUndo());
 }
+
+namespace {
+// "Name(level)" for every row, to read outline changes at a glance.
+std::string outline(const Project& p) {
+    std::string s;
+    for (size_t i = 0; i < p.tasks.size(); ++i)
+        s += (s.empty() ? "" : " ") + p.tasks[i].name + "(" + std::to_string(p.outlineLevel(i)) + ")";
+    return s;
+}
+Id idOf(const Project& p, const char* name) {
+    for (const Task& t : p.tasks)
+        if (t.name == name) return t.id;
+    FAIL("no task " << name);
+    return {};
+}
+} // namespace
+
+TEST_CASE("indent, outdent and move keep the outline valid, rows in place, and undo") {
+    Project p = project("2026-03-02");
+    Task& a = addTask(p, "A", DAY);
+    Task& b = addTask(p, "B", DAY);
+    Task& c = addTask(p, "C", DAY);
+    Task& d = addTask(p, "D", DAY);
+    link(p, a, b); // would become a link from a summary to its own child
+    link(p, c, d);
+    Document doc(p);
+    std::string why;
+
+    REQUIRE(doc.execute(indentTasks(doc.project(), {idOf(doc.project(), "B"), idOf(doc.project(), "C")}, why)));
+    CHECK(outline(doc.project()) == "A(1) B(2) C(2) D(1)");
+    CHECK(why == "1 link between a task and its new summary removed");
+    CHECK(doc.project().links.size() == 1);
+    CHECK(doc.schedule().ok());
+
+    REQUIRE(doc.execute(indentTasks(doc.project(), {idOf(doc.project(), "C")}, why)));
+    CHECK(outline(doc.project()) == "A(1) B(2) C(3) D(1)");
+    CHECK(indentTasks(doc.project(), {idOf(doc.project(), "A")}, why) == nullptr);
+    CHECK(why == "\"A\" has no task above it at its level to go under");
+
+    // Outdent B: it rises to A's level; nothing below it at its old level to adopt.
+    REQUIRE(doc.execute(outdentTasks(doc.project(), {idOf(doc.project(), "B")}, why)));
+    CHECK(outline(doc.project()) == "A(1) B(1) C(2) D(1)");
+    CHECK(outdentTasks(doc.project(), {idOf(doc.project(), "D")}, why) == nullptr);
+    CHECK(why == "\"D\" is already at the top level");
+
+    // Move B (with C) above A, then down again below D.
+    REQUIRE(doc.execute(moveTask(doc.project(), idOf(doc.project(), "B"), -1, why)));
+    CHECK(outline(doc.project()) == "B(1) C(2) A(1) D(1)");
+    CHECK(moveTask(doc.project(), idOf(doc.project(), "B"), -1, why) == nullptr);
+    REQUIRE(doc.execute(moveTask(doc.project(), idOf(doc.project(), "B"), +1, why)));
+    REQUIRE(doc.execute(moveTask(doc.project(), idOf(doc.project(), "B"), +1, why)));
+    CHECK(outline(doc.project()) == "A(1) D(1) B(1) C(2)");
+
+    while (doc.canUndo()) doc.undo();
+    CHECK(doc.project() == p); // every step undone, links restored
+}
+
+TEST_CASE("outdent adopts the siblings below, as in MS Project") {
+    Project p = project("2026-03-02");
+    Id phase = addTask(p, "Phase", DAY).id;
+    addTask(p, "X", DAY, phase);
+    addTask(p, "Y", DAY, phase);
+    addTask(p, "Z", DAY, phase);
+    Document doc(p);
+    std::string why;
+    REQUIRE(doc.execute(outdentTasks(doc.project(), {idOf(doc.project(), "Y")}, why)));
+    CHECK(outline(doc.project()) == "Phase(1) X(2) Y(1) Z(2)");
+    CHECK(doc.project().tasks[3].parent == idOf(doc.project(), "Y"));
+}
+
+TEST_CASE("pasting tasks inserts them with their links as one undoable step") {
+    Project p = project("2026-03-02");
+    addTask(p, "Existing", DAY);
+    Document doc(p);
+    Project clip = project("2026-03-02");
+    Task& x = addTask(clip, "Shoot", 2 * DAY);
+    Task& y = addTask(clip, "Edit", DAY);
+    link(clip, x, y);
+    REQUIRE(doc.execute(insertTasks(0, clip.tasks, clip.links)));
+    CHECK(outline(doc.project()) == "Shoot(1) Edit(1) Existing(1)");
+    CHECK(doc.schedule().tasks[1].startDate == d("2026-03-04"));
+    CHECK(doc.undoLabel() == "Paste 2 tasks");
+    doc.undo();
+    CHECK(doc.project() == p);
+}

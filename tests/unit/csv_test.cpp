@@ -69,7 +69,8 @@ TEST_CASE("export then import keeps tasks, dates, links and ids") {
     Task a = addTask(p, "Design \"v2\"", 5 * DAY, phase);
     Task b = addTask(p, "Build", 3 * DAY + 4 * HOUR, phase);
     Task& late = addTask(p, "Late start", 2 * DAY);
-    late.start = d("2026-04-01");
+    late.constraint = Constraint::SNET;
+    late.constraintDate = d("2026-04-01");
     Task m = addTask(p, "Go live", 0);
     link(p, a, b, LinkType::FS, 2 * DAY);
     link(p, b, m);

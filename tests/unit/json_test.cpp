@@ -18,12 +18,22 @@ Project sampleish() {
     Id phase = ph.id;
     Task a = addTask(p, "A", 3 * DAY, phase);
     Task b = addTask(p, "B", 4 * HOUR, phase);
-    b.start = d("2026-03-10");
+    b.constraint = Constraint::SNET;
+    b.constraintDate = d("2026-03-10");
     b.percentComplete = 40;
     p.tasks[2] = b;
     link(p, a, b, LinkType::SS, -DAY);
-    p.resources.push_back({Id::random(), "Ana", "Designer", 9500, 7});
+    p.resources.push_back({Id::random(), "Ana", "Designer", 9500, 7, {d("2026-03-11"), d("2026-03-12")}});
     p.assignments.push_back({Id::random(), a.id, p.resources[0].id, 50, 8});
+    Task& c = addTask(p, "C", 2 * DAY, phase);
+    c.constraint = Constraint::FNLT;
+    c.constraintDate = d("2026-03-20");
+    c.deadline = d("2026-03-18");
+    c.actualStart = d("2026-03-02");
+    c.actualFinish = d("2026-03-03");
+    p.calendar.dayStart = 8 * 60 + 30;
+    p.statusDate = d("2026-03-05");
+    p.baselines.push_back({Id::random(), "Signed-off plan", 99, {{a.id, d("2026-03-02"), d("2026-03-04")}}});
     p.modified = 1234;
     return p;
 }
@@ -61,7 +71,16 @@ TEST_CASE("validation errors name the path") {
     };
     auto bad = replace("\"2026-03-10\"", "\"2026-02-30\"");
     CHECK_FALSE(bad.ok());
-    CHECK(bad.error().find("tasks[2].start: not a date") != std::string::npos);
+    CHECK(bad.error().find("tasks[2].constraintDate: not a date") != std::string::npos);
+
+    bad = replace("\"constraint\": \"SNET\"", "\"constraint\": \"LATER\"");
+    CHECK(bad.error().find("tasks[2].constraint: not a constraint") != std::string::npos);
+
+    bad = replace("\"actualFinish\": \"2026-03-03\"", "\"actualFinish\": \"2026-03-01\"");
+    CHECK(bad.error().find("actualFinish: before the actual start 2026-03-02") != std::string::npos);
+
+    bad = replace("\"2026-03-12\"", "\"someday\"");
+    CHECK(bad.error().find("resources[0].daysOff[1]: not a date") != std::string::npos);
 
     bad = replace("\"percentComplete\": 40", "\"percentComplete\": 140");
     CHECK(bad.error().find("tasks[2].percentComplete: out of range") != std::string::npos);
@@ -74,6 +93,24 @@ TEST_CASE("validation errors name the path") {
 
     bad = replace("\"duration\": 1440", "\"duration\": \"3d\"");
     CHECK(bad.error().find("tasks[1].duration: not a whole number") != std::string::npos);
+}
+
+TEST_CASE("schema 1 files open: a task's \"start\" becomes start-no-earlier-than") {
+    Project p = sampleish();
+    std::string text = writeProjectJson(p);
+    auto replace = [&](std::string from, std::string to) {
+        auto at = text.find(from);
+        REQUIRE(at != std::string::npos);
+        text.replace(at, from.size(), to);
+    };
+    replace("\"schemaVersion\": 2", "\"schemaVersion\": 1");
+    replace("\"constraint\": \"SNET\",", "");
+    replace("\"constraintDate\": \"2026-03-10\"", "\"start\": \"2026-03-10\"");
+    Result<Project> back = readProjectJson(text);
+    REQUIRE_MESSAGE(back.ok(), back.error());
+    CHECK(back->tasks[2].constraint == Constraint::SNET);
+    CHECK(back->tasks[2].constraintDate == d("2026-03-10"));
+    CHECK(*back == p);
 }
 
 TEST_CASE("references, duplicates and outline order are checked") {

@@ -53,9 +53,11 @@ TEST_CASE("holidays are skipped") {
 TEST_CASE("a requested start on a weekend moves to the next working day, links can push later") {
     Project p = project("2026-03-02");
     Task& a = addTask(p, "A", DAY);
-    a.start = d("2026-03-07"); // Saturday
+    a.constraint = Constraint::SNET;
+    a.constraintDate = d("2026-03-07"); // Saturday
     Task b = addTask(p, "B", DAY);
-    b.start = d("2026-03-02");
+    b.constraint = Constraint::SNET;
+    b.constraintDate = d("2026-03-02");
     p.tasks[1] = b;
     link(p, p.tasks[0], p.tasks[1]);
     Schedule s = schedule(p);

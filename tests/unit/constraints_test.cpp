@@ -1,0 +1,191 @@
+// Constraints, deadlines, actuals, resource days off and sub-day times: hand-checked dates.
+// March 2026: Mon 2, Tue 3, ... Fri 6; Mon 9 ... Fri 13; Mon 16.
+#include "core/schedule.hpp"
+#include "core/synthetic.hpp"
+#include "helpers.hpp"
+
+#include <random>
+
+using namespace plotline;
+using namespace plotline::test;
+
+TEST_CASE("must start on pins the start and flags links that need it later") {
+    Project p = project("2026-03-02");
+    Task& a = addTask(p, "Design", 3 * DAY);  // Mon 2 – Wed 4
+    Task& b = addTask(p, "Shoot", 2 * DAY);
+    b.constraint = Constraint::MSO;
+    b.constraintDate = d("2026-03-03");      // Tue 3, but Design finishes Wed 4
+    Task& c = addTask(p, "Edit", DAY);
+    link(p, a, b);
+    link(p, b, c);
+    Schedule s = schedule(p);
+    CHECK(s.tasks[1].startDate == d("2026-03-03"));
+    CHECK(s.tasks[1].finishDate == d("2026-03-04"));
+    CHECK(s.tasks[2].startDate == d("2026-03-05")); // successors follow the pinned dates
+    CHECK(s.tasks[1].flags == kLinkConflict);
+    CHECK(scheduleWarning(p, s, 1) == "Must start on 2026-03-03, but its links need 2026-03-05 (2d later).");
+    CHECK(scheduleWarning(p, s, 0).empty());
+
+    b.constraintDate = d("2026-03-10"); // later than links need: no conflict, float before it
+    s = schedule(p);
+    CHECK(s.tasks[1].startDate == d("2026-03-10"));
+    CHECK(s.tasks[1].flags == 0);
+    CHECK(s.tasks[0].totalFloat == 3 * DAY); // Design may slip to Mon 9
+    CHECK(s.tasks[1].critical);              // a pinned task cannot move later
+}
+
+TEST_CASE("start no earlier than moves a task later, never earlier than links") {
+    Project p = project("2026-03-02");
+    Task& a = addTask(p, "A", 2 * DAY);
+    Task& b = addTask(p, "B", DAY);
+    b.constraint = Constraint::SNET;
+    b.constraintDate = d("2026-03-03");
+    link(p, a, b);
+    Schedule s = schedule(p);
+    CHECK(s.tasks[1].startDate == d("2026-03-04")); // links win over an earlier SNET
+    b.constraintDate = d("2026-03-11");
+    s = schedule(p);
+    CHECK(s.tasks[1].startDate == d("2026-03-11"));
+    CHECK(s.tasks[1].flags == 0);
+}
+
+TEST_CASE("finish no later than and deadlines are flagged, give negative float, never move the task") {
+    Project p = project("2026-03-02");
+    Task& a = addTask(p, "Build", 5 * DAY);  // Mon 2 – Fri 6
+    Task& b = addTask(p, "QA", 2 * DAY);     // Mon 9 – Tue 10
+    b.constraint = Constraint::FNLT;
+    b.constraintDate = d("2026-03-09");
+    Task& m = addTask(p, "Launch", 0);
+    m.deadline = d("2026-03-11");
+    link(p, a, b);
+    link(p, b, m);
+    Schedule s = schedule(p);
+    CHECK(s.tasks[1].finishDate == d("2026-03-10"));
+    CHECK(s.tasks[1].flags == kConstraintMissed);
+    CHECK(scheduleWarning(p, s, 1) == "Finishes 2026-03-10, 1d after its \"finish no later than\" date 2026-03-09.");
+    CHECK(s.tasks[1].totalFloat == -DAY);
+    CHECK(s.tasks[0].totalFloat == -DAY); // the whole chain is late by a day
+    CHECK(s.tasks[0].critical);
+    CHECK(s.tasks[2].flags == 0); // Launch at the end of Tue 10 meets Wed 11
+    CHECK(s.tasks[2].totalFloat == 0); // a deadline adds no float beyond the project finish
+
+    m.deadline = d("2026-03-09");
+    s = schedule(p);
+    CHECK(s.tasks[2].flags == kDeadlineMissed);
+    CHECK(scheduleWarning(p, s, 2) == "Misses its deadline 2026-03-09 by 1d.");
+    CHECK(s.tasks[2].startDate == d("2026-03-10")); // not moved
+}
+
+TEST_CASE("actual start and finish pin a task where it really ran") {
+    Project p = project("2026-03-02");
+    Task& a = addTask(p, "Design", 3 * DAY);
+    Task& b = addTask(p, "Copy", 2 * DAY);
+    link(p, a, b);
+    b.actualStart = d("2026-03-03"); // started before Design finished: facts win, no flag
+    Schedule s = schedule(p);
+    CHECK(s.tasks[1].startDate == d("2026-03-03"));
+    CHECK(s.tasks[1].finishDate == d("2026-03-04"));
+    CHECK(s.tasks[1].flags == 0);
+    b.actualFinish = d("2026-03-09"); // took longer than planned
+    s = schedule(p);
+    CHECK(s.tasks[1].finishDate == d("2026-03-09"));
+    CHECK(s.tasks[1].percentComplete == 100);
+}
+
+TEST_CASE("resource days off stretch the tasks they are assigned to") {
+    Project p = project("2026-03-02");
+    Task& a = addTask(p, "Storyboard", 3 * DAY); // Mon 2 – Wed 4 without days off
+    Task& b = addTask(p, "Animatic", DAY);
+    link(p, a, b);
+    Resource ana{Id::random(), "Ana", "Designer", 0, 0, {d("2026-03-03"), d("2026-03-07")}}; // Tue, and a Saturday
+    p.resources.push_back(ana);
+    p.assignments.push_back({Id::random(), a.id, ana.id, 100, 0});
+    Schedule s = schedule(p);
+    CHECK(s.tasks[0].finishDate == d("2026-03-05")); // Tuesday off: finishes Thursday
+    CHECK(s.tasks[1].startDate == d("2026-03-06"));
+
+    p.resources[0].daysOff = {d("2026-03-02")}; // off on the first day: starts Tuesday
+    s = schedule(p);
+    CHECK(s.tasks[0].startDate == d("2026-03-03"));
+    CHECK(s.tasks[0].finishDate == d("2026-03-05"));
+}
+
+TEST_CASE("hours: sub-day durations and lags give clock times") {
+    Project p = project("2026-03-02"); // days 09:00-17:00
+    Task& a = addTask(p, "Brief", 3 * HOUR);
+    Task& b = addTask(p, "Call", 2 * HOUR);
+    Task& c = addTask(p, "Notes", 4 * HOUR);
+    link(p, a, b);
+    link(p, b, c, LinkType::FS, 2 * HOUR);
+    Schedule s = schedule(p);
+    const Calendar& cal = p.calendar;
+    CHECK(cal.startText(s.tasks[0].start) == "2026-03-02");
+    CHECK(cal.finishText(s.tasks[0].finish) == "2026-03-02T12:00");
+    CHECK(cal.startText(s.tasks[1].start) == "2026-03-02T12:00");
+    CHECK(cal.finishText(s.tasks[1].finish) == "2026-03-02T14:00");
+    CHECK(cal.startText(s.tasks[2].start) == "2026-03-02T16:00"); // 2 h lag
+    CHECK(cal.finishText(s.tasks[2].finish) == "2026-03-03T12:00"); // 1 h today, 3 h tomorrow
+    CHECK(s.tasks[2].finishDate == d("2026-03-03"));
+    CHECK(cal.finishText(cal.instantAt(d("2026-03-04"))) == "2026-03-03"); // a day boundary names the day
+}
+
+// The scheduler keeps its graph between runs and recomputes only what an edit reaches: after any
+// sequence of edits its answer must equal a fresh full schedule.
+TEST_CASE("property: incremental rescheduling equals a full schedule after random edits") {
+    for (uint64_t seed = 1; seed <= 12; ++seed) {
+        CAPTURE(seed);
+        Project p = syntheticProject(300 + int(seed * 53 % 500), seed);
+        std::mt19937_64 rng(seed);
+        Scheduler sched;
+        sched.run(p);
+        const size_t nodes = 2 * p.tasks.size();
+        size_t incremental = 0;
+        for (int step = 0; step < 60; ++step) {
+            CAPTURE(step);
+            Task& t = p.tasks[rng() % p.tasks.size()];
+            const Date near = p.start + int(rng() % 90);
+            switch (rng() % 7) {
+                case 0: t.duration = int64_t(rng() % 12) * 240; t.milestone = t.duration == 0; break;
+                case 1: t.constraint = Constraint::SNET; t.constraintDate = near; break;
+                case 2: t.constraint = Constraint::MSO; t.constraintDate = near; break;
+                case 3: t.constraint = Constraint::FNLT; t.constraintDate = near; break;
+                case 4: t.constraint = Constraint::ASAP; t.constraintDate.reset(); break;
+                case 5: t.deadline = rng() % 2 ? std::optional<Date>(near) : std::nullopt; break;
+                case 6:
+                    t.actualStart = near;
+                    t.actualFinish = rng() % 2 ? std::optional<Date>(near + 3) : std::nullopt;
+                    break;
+            }
+            const Schedule& inc = sched.run(p);
+            if (sched.lastWasIncremental()) ++incremental;
+            CHECK(sched.lastTouched() <= nodes);
+            const Schedule full = schedule(p);
+            REQUIRE(inc.tasks.size() == full.tasks.size());
+            for (size_t i = 0; i < full.tasks.size(); ++i) {
+                CAPTURE(i);
+                CHECK(inc.tasks[i] == full.tasks[i]);
+            }
+            CHECK(inc.start == full.start);
+            CHECK(inc.finish == full.finish);
+        }
+        CHECK(incremental == 60);
+    }
+}
+
+TEST_CASE("an edit far down a chain touches only what follows it") {
+    Project p = syntheticProject(5000, 7);
+    Scheduler sched;
+    sched.run(p);
+    CHECK_FALSE(sched.lastWasIncremental());
+    CHECK(sched.lastTouched() >= p.tasks.size());
+    // The last leaf in topological terms: a task with no link successors near the end of the plan.
+    size_t last = p.tasks.size() - 1;
+    while (last > 0 && p.tasks[last].milestone) --last;
+    p.tasks[last].duration += 60;
+    sched.run(p);
+    CHECK(sched.lastWasIncremental());
+    CHECK(sched.lastTouched() < 200);
+    p.links.pop_back(); // a structural change rebuilds
+    sched.run(p);
+    CHECK_FALSE(sched.lastWasIncremental());
+}
