@@ -155,9 +155,10 @@ std::string App::statusJson() const {
         }
         return o;
     };
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "\"revision\":%llu,\"canUndo\":%s,\"canRedo\":%s", (unsigned long long)doc_.revision(),
-                  doc_.canUndo() ? "true" : "false", doc_.canRedo() ? "true" : "false");
+    char buf[192];
+    std::snprintf(buf, sizeof buf, "\"revision\":%llu,\"canUndo\":%s,\"canRedo\":%s,\"pixelsPerDay\":%.3f,\"selected\":%d,\"editor\":%s",
+                  (unsigned long long)doc_.revision(), doc_.canUndo() ? "true" : "false", doc_.canRedo() ? "true" : "false",
+                  double(gantt_.pixelsPerDay()), gantt_.selectedRow(), gantt_.editorOpen() ? "true" : "false");
     return std::string("{\"ready\":") + (ready_ ? "true" : "false") + ",\"save\":\"" + esc(save_.stateText()) +
            "\",\"saveError\":\"" + esc(save_.error()) + "\",\"message\":\"" + esc(message_) + "\",\"dialog\":\"" +
            esc(dialogTitle_) + "\"," + buf + "}";
@@ -201,6 +202,17 @@ void App::menuBar() {
         tagItem("menu.Edit.Add task");
         if (ImGui::MenuItem("Delete task", "Delete", false, gantt_.selectedRow() >= 0)) gantt_.deleteSelection();
         tagItem("menu.Edit.Delete task");
+        if (ImGui::MenuItem("Edit task…", "Double-click", false, gantt_.selectedRow() >= 0)) gantt_.openEditor(gantt_.selectedRow());
+        tagItem("menu.Edit.Edit task");
+        ImGui::Separator();
+        if (ImGui::MenuItem("Indent", "Tab", false, gantt_.selectedRow() >= 0)) gantt_.indentSelection(false);
+        tagItem("menu.Edit.Indent");
+        if (ImGui::MenuItem("Outdent", "Shift+Tab", false, gantt_.selectedRow() >= 0)) gantt_.indentSelection(true);
+        tagItem("menu.Edit.Outdent");
+        if (ImGui::MenuItem("Move up", "Alt+Up", false, gantt_.selectedRow() >= 0)) gantt_.moveSelection(-1);
+        if (ImGui::MenuItem("Move down", "Alt+Down", false, gantt_.selectedRow() >= 0)) gantt_.moveSelection(+1);
+        ImGui::Separator();
+        ImGui::TextDisabled("Copy and paste rows with Ctrl+C and Ctrl+V");
         ImGui::EndMenu();
     }
     tagItem("menu.Edit");
@@ -292,6 +304,46 @@ void App::dialogs() {
     }
 }
 
+// Above the chart: the text filter and the view buttons people reach for most.
+void App::toolbar() {
+    const float fs = ImGui::GetFontSize();
+    ImGui::SetCursorPos(ImVec2(fs * 0.6f, fs * 0.35f));
+    ImGui::SetNextItemWidth(fs * 14);
+    ImGui::InputTextWithHint("##filter", "Filter tasks by name", gantt_.filter, sizeof gantt_.filter);
+    tagItem("toolbar.filter");
+    ImGui::SameLine();
+    if (gantt_.filter[0] && ImGui::SmallButton("Clear")) gantt_.filter[0] = 0;
+    ImGui::SameLine(0, fs * 1.5f);
+    if (ImGui::Button("-")) gantt_.zoom(1 / 1.5f);
+    tagItem("toolbar.zoomOut");
+    ImGui::SameLine();
+    if (ImGui::Button("+")) gantt_.zoom(1.5f);
+    tagItem("toolbar.zoomIn");
+    ImGui::SameLine();
+    if (ImGui::Button("Fit")) gantt_.fitProject();
+    tagItem("toolbar.fit");
+    ImGui::SameLine();
+    if (ImGui::Button("Today")) gantt_.goTo(host_.today());
+    tagItem("toolbar.today");
+    ImGui::SameLine(0, fs * 1.5f);
+    ImGui::Checkbox("Critical path", &gantt_.showCritical);
+    tagItem("toolbar.critical");
+    ImGui::SameLine(0, fs * 1.5f);
+    ImGui::TextDisabled("Right-click the column titles to choose columns");
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + fs * 0.2f);
+}
+
+std::string App::copyText() const { return ready_ && !gantt_.editing() ? gantt_.copySelection() : std::string(); }
+
+void App::pasteText(const std::string& text) {
+    if (!ready_) return;
+    if (ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput) {
+        ImGui::GetIO().AddInputCharactersUTF8(text.c_str()); // into the text field being edited
+        return;
+    }
+    gantt_.paste(text);
+}
+
 void App::frame() {
     beginWidgetFrame();
     save_.tick(host_.now());
@@ -305,7 +357,10 @@ void App::frame() {
     ImGui::Begin("##main", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                         ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PopStyleVar();
-    if (ready_) gantt_.draw(host_.today());
+    if (ready_) {
+        toolbar();
+        gantt_.draw(host_.today());
+    }
     else {
         ImGui::SetCursorPos(ImVec2(ImGui::GetFontSize() * 2, ImGui::GetFontSize() * 2));
         ImGui::TextDisabled("Opening your plans…");

@@ -24,6 +24,10 @@ public:
     // The platform calls these.
     void storageReady(const std::string& error);
     void importFile(const std::string& filename, const std::string& text);
+    // The clipboard (the browser's copy and paste events): selected rows as tab-separated text, and
+    // pasted text inserted as rows (or typed into the field being edited).
+    std::string copyText() const;
+    void pasteText(const std::string& text);
     void pageHidden(); // save now, without waiting for the debounce
     void frame();
 
@@ -32,6 +36,7 @@ public:
     const Document& document() const { return doc_; }
     Document& document() { return doc_; }
     GanttView& gantt() { return gantt_; }
+    const GanttView& gantt() const { return gantt_; }
     const AutoSave& autosave() const { return save_; }
     const std::string& lastMessage() const { return message_; }
     std::string statusJson() const;
@@ -44,6 +49,7 @@ public:
 
 private:
     void menuBar();
+    void toolbar();
     void statusBar(float height);
     void dialogs();
     void shortcuts();

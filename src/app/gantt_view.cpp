@@ -4,6 +4,7 @@
 #include "gantt_view.hpp"
 #include "keys.hpp"
 
+#include "core/csv_io.hpp"
 #include "core/duration.hpp"
 #include "theme.hpp"
 #include "widget_registry.hpp"
@@ -35,6 +36,10 @@ void GanttView::refresh() {
     durationText_.resize(n);
     startText_.resize(n);
     finishText_.resize(n);
+    floatText_.resize(n);
+    wbsText_.resize(n);
+    resourceText_.assign(n, std::string());
+    std::vector<int> counter;
     for (size_t i = 0; i < n; ++i) {
         const TaskSchedule& ts = s.tasks[i];
         const double startFrac = double(((ts.start % mpd) + mpd) % mpd) / mpd;
@@ -49,18 +54,42 @@ void GanttView::refresh() {
         }
         const int64_t dur = ts.summary ? ts.finish - ts.start : (p.tasks[i].milestone ? 0 : p.tasks[i].duration);
         durationText_[i] = formatDuration(dur, mpd);
-        startText_[i] = ts.startDate.str();
-        finishText_[i] = ts.finishDate.str();
+        startText_[i] = ts.start % mpd == 0 ? ts.startDate.str() : cal.startText(ts.start);
+        finishText_[i] = ts.finish % mpd == 0 ? ts.finishDate.str() : cal.finishText(ts.finish);
+        floatText_[i] = formatDuration(ts.totalFloat, mpd);
+        // Outline numbers: 1, 1.1, 1.2, 2 ...
+        if (int(counter.size()) < ts.level) counter.resize(size_t(ts.level), 0);
+        else counter.resize(size_t(ts.level));
+        ++counter.back();
+        std::string w;
+        for (int c : counter) w += (w.empty() ? "" : ".") + std::to_string(c);
+        wbsText_[i] = std::move(w);
+    }
+    {
+        std::unordered_map<Id, std::string, IdHash> names;
+        for (const Resource& r : p.resources) names[r.id] = r.name;
+        std::unordered_map<Id, size_t, IdHash> at;
+        for (size_t i = 0; i < n; ++i) at[p.tasks[i].id] = i;
+        for (const Assignment& a : p.assignments) {
+            auto t = at.find(a.task);
+            auto r = names.find(a.resource);
+            if (t == at.end() || r == names.end()) continue;
+            std::string& s = resourceText_[t->second];
+            s += (s.empty() ? "" : ", ") + r->second + (a.units != 100 ? " " + std::to_string(a.units) + "%" : "");
+        }
     }
     std::unordered_map<Id, int, IdHash> row;
     row.reserve(n);
     for (size_t i = 0; i < n; ++i) row[p.tasks[i].id] = int(i);
     links_.clear();
-    for (const Link& l : p.links) {
+    for (size_t k = 0; k < p.links.size(); ++k) {
+        const Link& l = p.links[k];
         auto a = row.find(l.predecessor), b = row.find(l.successor);
-        if (a != row.end() && b != row.end()) links_.push_back({a->second, b->second, l.type});
+        if (a != row.end() && b != row.end()) links_.push_back({a->second, b->second, l.type, k});
     }
     if (selected_ >= int(n)) selected_ = int(n) - 1;
+    for (auto it = selection_.begin(); it != selection_.end();) it = row.count(*it) ? std::next(it) : selection_.erase(it);
+    visibleDirty_ = true;
     if (!originSet_ && n > 0) {
         originDay_ = s.start.days - 3;
         originSet_ = true;
@@ -73,7 +102,7 @@ void GanttView::refresh() {
 
 void GanttView::zoom(float factor) {
     const double centre = dayAt(timelineX_ + timelineW_ * 0.5f);
-    pxPerDay_ = std::clamp(pxPerDay_ * factor, 0.15f, 160.0f);
+    pxPerDay_ = std::clamp(pxPerDay_ * factor, kMinPxPerDay, kMaxPxPerDay);
     originDay_ = centre - (timelineW_ * 0.5f) / pxPerDay_;
 }
 
@@ -82,7 +111,7 @@ void GanttView::fitProject() {
     const double days = std::max(7, s.finish - s.start + 1);
     // Leave room on the right for the last bars' names.
     const float labelRoom = std::min(timelineW_ * 0.25f, ImGui::GetFontSize() * 12);
-    pxPerDay_ = std::clamp(float((timelineW_ - 40 - labelRoom) / days), 0.15f, 160.0f);
+    pxPerDay_ = std::clamp(float((timelineW_ - 40 - labelRoom) / days), kMinPxPerDay, kMaxPxPerDay);
     originDay_ = s.start.days - 20.0 / pxPerDay_;
     originSet_ = true;
 }
@@ -90,6 +119,174 @@ void GanttView::fitProject() {
 void GanttView::goTo(Date day) {
     originDay_ = day.days - (timelineW_ * 0.3f) / pxPerDay_;
     originSet_ = true;
+}
+
+void GanttView::rebuildVisible() {
+    const Project& p = doc_.project();
+    const size_t n = p.tasks.size();
+    visibleDirty_ = false;
+    appliedFilter_ = filter;
+    std::string needle = appliedFilter_;
+    for (char& c : needle) c = char(std::tolower(static_cast<unsigned char>(c)));
+    std::vector<int> parentRow(n, -1);
+    {
+        std::vector<int> stack;
+        for (size_t i = 0; i < n; ++i) {
+            while (!stack.empty() && p.tasks[size_t(stack.back())].id != p.tasks[i].parent) stack.pop_back();
+            parentRow[i] = stack.empty() ? -1 : stack.back();
+            stack.push_back(int(i));
+        }
+    }
+    std::vector<char> keep(n, 1);
+    if (!needle.empty()) {
+        for (size_t i = 0; i < n; ++i) {
+            std::string name = p.tasks[i].name;
+            for (char& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
+            keep[i] = name.find(needle) != std::string::npos;
+        }
+        for (size_t i = n; i-- > 0;)
+            if (keep[i] && parentRow[i] >= 0) keep[size_t(parentRow[i])] = 1;
+    }
+    std::vector<char> hidden(n, 0); // inside a collapsed summary
+    for (size_t i = 0; i < n; ++i) {
+        const int pr = parentRow[i];
+        hidden[i] = pr >= 0 && (hidden[size_t(pr)] || (collapsed_.count(p.tasks[size_t(pr)].id) && needle.empty()));
+    }
+    visible_.clear();
+    displayOf_.assign(n, -1);
+    for (size_t i = 0; i < n; ++i)
+        if (keep[i] && !hidden[i]) {
+            displayOf_[i] = int(visible_.size());
+            visible_.push_back(int(i));
+        }
+}
+
+void GanttView::selectRow(int row) {
+    selected_ = row;
+    selection_.clear();
+    const Project& p = doc_.project();
+    if (row >= 0 && size_t(row) < p.tasks.size()) selection_.insert(p.tasks[size_t(row)].id);
+}
+
+// A click on a row: plain selects it, Ctrl toggles it, Shift selects the range from the last one.
+void GanttView::clickRow(int row) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const Project& p = doc_.project();
+    const Id id = p.tasks[size_t(row)].id;
+    if (io.KeyCtrl) {
+        if (!selection_.erase(id)) selection_.insert(id);
+        selected_ = row;
+    } else if (io.KeyShift && selected_ >= 0 && displayOf_[size_t(selected_)] >= 0) {
+        const int a = std::min(displayOf_[size_t(selected_)], displayOf_[size_t(row)]);
+        const int b = std::max(displayOf_[size_t(selected_)], displayOf_[size_t(row)]);
+        selection_.clear();
+        for (int k = a; k <= b; ++k) selection_.insert(p.tasks[size_t(visible_[size_t(k)])].id);
+    } else selectRow(row);
+}
+
+std::vector<Id> GanttView::selectedIds() const {
+    const Project& p = doc_.project();
+    std::vector<Id> ids;
+    for (const Task& t : p.tasks)
+        if (selection_.count(t.id)) ids.push_back(t.id);
+    if (ids.empty() && selected_ >= 0 && size_t(selected_) < p.tasks.size()) ids.push_back(p.tasks[size_t(selected_)].id);
+    return ids;
+}
+
+void GanttView::indentSelection(bool outdent) {
+    const std::vector<Id> ids = selectedIds();
+    if (ids.empty()) return;
+    std::string why;
+    CommandPtr c = outdent ? outdentTasks(doc_.project(), ids, why) : indentTasks(doc_.project(), ids, why);
+    if (c) doc_.execute(std::move(c));
+    if (!why.empty()) onError_(why);
+}
+
+void GanttView::moveSelection(int direction) {
+    const std::vector<Id> ids = selectedIds();
+    if (ids.size() != 1) {
+        if (ids.size() > 1) onError_("Select one task to move it");
+        return;
+    }
+    std::string why;
+    if (CommandPtr c = moveTask(doc_.project(), ids[0], direction, why)) {
+        doc_.execute(std::move(c));
+        selected_ = doc_.project().taskIndex(ids[0]);
+        scrollToRow_ = selected_;
+    } else if (!why.empty()) onError_(why);
+}
+
+std::string GanttView::copySelection() const {
+    const Project& p = doc_.project();
+    const Schedule& s = doc_.schedule();
+    std::unordered_set<Id, IdHash> want;
+    for (Id id : selectedIds()) want.insert(id);
+    if (want.empty()) return {};
+    std::string out = "Name\tDuration\tStart\tFinish\t% Complete\tOutline Level\n";
+    int baseLevel = 0;
+    for (size_t i = 0; i < p.tasks.size(); ++i) {
+        if (!want.count(p.tasks[i].id)) continue;
+        if (!baseLevel) baseLevel = s.tasks[i].level;
+        std::string name = p.tasks[i].name;
+        for (char& c : name)
+            if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+        out += name + "\t" + durationText_[i] + "\t" + s.tasks[i].startDate.str() + "\t" + s.tasks[i].finishDate.str() + "\t" +
+               std::to_string(s.tasks[i].percentComplete) + "%\t" + std::to_string(std::max(1, s.tasks[i].level - baseLevel + 1)) + "\n";
+    }
+    return out;
+}
+
+void GanttView::paste(const std::string& raw) {
+    const Project& p = doc_.project();
+    std::string text = raw;
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+    if (text.empty()) return;
+    // Rows straight from a spreadsheet have no header: read them as Name, Duration, Start, Finish.
+    std::string first = text.substr(0, text.find('\n'));
+    for (char& c : first) c = char(std::tolower(static_cast<unsigned char>(c)));
+    if (first.find("name") == std::string::npos && first.find("task") == std::string::npos) {
+        const size_t cols = size_t(std::count(first.begin(), first.end(), '\t')) + 1;
+        static const char* names[] = {"Name", "Duration", "Start", "Finish", "% Complete"};
+        std::string header;
+        for (size_t k = 0; k < cols; ++k) header += (k ? "\t" : "") + std::string(k < 5 ? names[k] : "Notes");
+        text = header + "\n" + text;
+    }
+    const Date start = doc_.schedule().start;
+    CsvImport in = readTasksCsv(text, "Pasted rows", start);
+    if (!in.ok()) {
+        onError_("Cannot paste: " + in.errors.front());
+        return;
+    }
+    Project& q = in.project;
+    // Dates in the pasted rows become "start no earlier than" requests; the pasted tasks go below
+    // the selection's subtree, as its siblings.
+    size_t at = p.tasks.size();
+    Id parent;
+    if (selected_ >= 0 && size_t(selected_) < p.tasks.size()) {
+        at = p.subtreeEnd(size_t(selected_));
+        parent = p.tasks[size_t(selected_)].parent;
+    }
+    // A paste is a copy: fresh ids, with parents and links re-pointed to them.
+    std::unordered_map<Id, Id, IdHash> fresh;
+    for (Task& t : q.tasks) {
+        const Id old = t.id;
+        t.id = Id::random();
+        fresh[old] = t.id;
+    }
+    for (Task& t : q.tasks) t.parent = t.parent.isNull() ? parent : fresh[t.parent];
+    for (Link& l : q.links) {
+        l.id = Id::random();
+        l.predecessor = fresh[l.predecessor];
+        l.successor = fresh[l.successor];
+    }
+    const size_t count = q.tasks.size();
+    if (doc_.execute(insertTasks(at, q.tasks, q.links))) {
+        selection_.clear();
+        for (size_t k = 0; k < count; ++k) selection_.insert(doc_.project().tasks[at + k].id);
+        selected_ = int(at);
+        scrollToRow_ = int(at);
+        onError_("Pasted " + std::to_string(count) + (count == 1 ? " task" : " tasks"));
+    }
 }
 
 void GanttView::insertTaskBelowSelection() {
@@ -114,9 +311,9 @@ void GanttView::insertTaskBelowSelection() {
 }
 
 void GanttView::deleteSelection() {
-    const Project& p = doc_.project();
-    if (selected_ < 0 || size_t(selected_) >= p.tasks.size()) return;
-    doc_.execute(deleteTasks({p.tasks[size_t(selected_)].id}));
+    std::vector<Id> ids = selectedIds();
+    if (ids.empty()) return;
+    if (doc_.execute(deleteTasks(std::move(ids)))) selection_.clear();
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -228,7 +425,7 @@ void GanttView::drawTextCell(int row, Column col, const std::string& text, bool 
     ImGui::TextUnformatted(text.c_str());
     if (color) ImGui::PopStyleColor();
     const ImVec2 max(min.x + w, min.y + ImGui::GetTextLineHeight());
-    static const char* names[] = {"id", "name", "start", "finish", "duration", "percent"};
+    static const char* names[] = {"id", "wbs", "name", "start", "finish", "duration", "float", "percent", "resources"};
     tagRect(std::string("task.") + names[col] + "." + std::to_string(row), min, max);
     if (editable && ImGui::IsMouseHoveringRect(min, max) && ImGui::IsWindowHovered()) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
@@ -266,19 +463,47 @@ void GanttView::drawRow(int row, float rowHeight) {
     // The row's selectable spans every column and sits under the cells.
     char label[32];
     std::snprintf(label, sizeof label, "%d", row + 1);
-    if (ImGui::Selectable(label, selected_ == row, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
+    const bool isSelected = selection_.count(t.id) || (selection_.empty() && selected_ == row);
+    if (ImGui::Selectable(label, isSelected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
                           ImVec2(0, rowHeight - 2 * ImGui::GetStyle().CellPadding.y))) {
-        selected_ = row;
+        clickRow(row);
         if (edit_.column >= 0 && edit_.row != row) commitEdit();
+    }
+    tagItem("task.row." + std::to_string(row)); // the whole row; its left end is the row number
+    if (ImGui::IsItemHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+        if (!selection_.count(t.id)) selectRow(row);
+        contextRow_ = row;
+        ImGui::OpenPopup("gantt.context");
     }
     const float fs = ImGui::GetFontSize();
     const ImU32 nameColor = ts.summary ? theme::kSummary : 0;
-    drawTextCell(row, ColName, t.name.empty() ? std::string("(no name)") : t.name, true, (ts.level - 1) * fs * 1.1f,
-                 t.name.empty() ? theme::kMuted : nameColor);
+    if (ImGui::TableGetColumnFlags(ColWbs) & ImGuiTableColumnFlags_IsEnabled) drawTextCell(row, ColWbs, wbsText_[size_t(row)], false, 0, theme::kMuted);
+    // The name, indented by level, after a triangle that collapses or expands a summary.
+    const float indent = (ts.level - 1) * fs * 1.1f + fs * 1.1f;
+    if (ts.summary) {
+        ImGui::TableSetColumnIndex(ColName);
+        const ImVec2 c = ImGui::GetCursorScreenPos();
+        const bool closed = collapsed_.count(t.id) > 0;
+        const ImVec2 a(c.x + indent - fs * 1.05f, c.y), b(a.x + fs, a.y + ImGui::GetTextLineHeight());
+        ImGui::GetWindowDrawList()->AddText(ImVec2(a.x + fs * 0.15f, a.y), theme::kSummary, closed ? "\xe2\x96\xb8" : "\xe2\x96\xbe");
+        tagRect("task.toggle." + std::to_string(row), a, b);
+        if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+            if (closed) collapsed_.erase(t.id);
+            else collapsed_.insert(t.id);
+            visibleDirty_ = true;
+        }
+    }
+    const std::string warning = ts.flags ? "\xe2\x9a\xa0 " : ""; // ⚠ before the name of a task with a problem
+    drawTextCell(row, ColName, warning + (t.name.empty() ? std::string("(no name)") : t.name), true, indent,
+                 ts.flags ? theme::kError : t.name.empty() ? theme::kMuted : nameColor);
     drawTextCell(row, ColStart, startText_[size_t(row)], !ts.summary);
     drawTextCell(row, ColFinish, finishText_[size_t(row)], !ts.summary && !t.milestone);
     drawTextCell(row, ColDuration, durationText_[size_t(row)], !ts.summary, 0, ts.summary ? theme::kMuted : 0);
+    if (ImGui::TableGetColumnFlags(ColFloat) & ImGuiTableColumnFlags_IsEnabled)
+        drawTextCell(row, ColFloat, floatText_[size_t(row)], false, 0, ts.totalFloat < 0 ? theme::kError : theme::kMuted);
     drawTextCell(row, ColPercent, std::to_string(ts.percentComplete) + "%", !ts.summary);
+    if (ImGui::TableGetColumnFlags(ColResources) & ImGuiTableColumnFlags_IsEnabled)
+        drawTextCell(row, ColResources, resourceText_[size_t(row)], false);
     ImGui::TableSetColumnIndex(ColTimeline);
     if (backgroundPending_) {
         // Shading, grid and the today line go under the bars of every row: drawn once, from the first row.
@@ -299,15 +524,22 @@ void GanttView::draw(Date today) {
     const float rowHeight = std::floor(fs * 1.9f);
     const float headerHeight = std::floor(fs * 2.9f);
 
+    if (visibleDirty_ || appliedFilter_ != filter) rebuildVisible();
+
     // Keyboard: selection and editing, when no text field has the keyboard.
-    if (!ImGui::GetIO().WantTextInput && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) {
-        const int n = int(p.tasks.size());
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)) && n) { selected_ = std::min(n - 1, selected_ + 1); scrollToRow_ = selected_; }
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)) && n) { selected_ = std::max(0, selected_ - 1); scrollToRow_ = selected_; }
-        if ((ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) || ImGui::IsKeyPressed(keys::F2)) && selected_ >= 0)
-            startEdit(selected_, ColName);
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete)) && selected_ >= 0) deleteSelection();
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Insert))) insertTaskBelowSelection();
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantTextInput && !editor_.open && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) {
+        const int shown = int(visible_.size());
+        const int at = selected_ >= 0 && size_t(selected_) < displayOf_.size() ? displayOf_[size_t(selected_)] : -1;
+        auto press = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+        if (io.KeyAlt && press(ImGuiKey_UpArrow)) moveSelection(-1);
+        else if (io.KeyAlt && press(ImGuiKey_DownArrow)) moveSelection(+1);
+        else if (press(ImGuiKey_DownArrow) && shown) { selectRow(visible_[size_t(std::min(shown - 1, at + 1))]); scrollToRow_ = selected_; }
+        else if (press(ImGuiKey_UpArrow) && shown) { selectRow(visible_[size_t(std::max(0, at - 1))]); scrollToRow_ = selected_; }
+        if ((press(ImGuiKey_Enter) || ImGui::IsKeyPressed(keys::F2)) && selected_ >= 0) startEdit(selected_, ColName);
+        if (press(ImGuiKey_Delete) && selected_ >= 0) deleteSelection();
+        if (press(ImGuiKey_Insert)) insertTaskBelowSelection();
+        if (press(ImGuiKey_Tab) && selected_ >= 0) indentSelection(io.KeyShift);
     }
 
     if (p.tasks.empty()) {
@@ -324,45 +556,64 @@ void GanttView::draw(Date today) {
 
     const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit |
-                                  ImGuiTableFlags_NoPadOuterX;
+                                  ImGuiTableFlags_NoPadOuterX | ImGuiTableFlags_Hideable;
     if (!ImGui::BeginTable("gantt", ColCount, flags, ImGui::GetContentRegionAvail())) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoResize, fs * 2.4f);
-    ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthFixed, fs * 17);
-    ImGui::TableSetupColumn("Start", ImGuiTableColumnFlags_WidthFixed, fs * 6.2f);
-    ImGui::TableSetupColumn("Finish", ImGuiTableColumnFlags_WidthFixed, fs * 6.2f);
-    ImGui::TableSetupColumn("Duration", ImGuiTableColumnFlags_WidthFixed, fs * 4.6f);
-    ImGui::TableSetupColumn("Done", ImGuiTableColumnFlags_WidthFixed, fs * 3.2f);
-    ImGui::TableSetupColumn("Timeline", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoResize);
+    // Optional columns start hidden; right-click the header (or View > Columns) to show them.
+    const ImGuiTableColumnFlags fixed = ImGuiTableColumnFlags_WidthFixed, off = ImGuiTableColumnFlags_DefaultHide;
+    ImGui::TableSetupColumn("#", fixed | ImGuiTableColumnFlags_NoResize | ImGuiTableColumnFlags_NoHide, fs * 2.4f);
+    ImGui::TableSetupColumn("WBS", fixed | off, fs * 3.2f);
+    ImGui::TableSetupColumn("Task", fixed | ImGuiTableColumnFlags_NoHide, fs * 17);
+    ImGui::TableSetupColumn("Start", fixed, fs * 6.2f);
+    ImGui::TableSetupColumn("Finish", fixed, fs * 6.2f);
+    ImGui::TableSetupColumn("Duration", fixed, fs * 4.6f);
+    ImGui::TableSetupColumn("Float", fixed | off, fs * 3.6f);
+    ImGui::TableSetupColumn("Done", fixed, fs * 3.2f);
+    ImGui::TableSetupColumn("Resources", fixed | off, fs * 8);
+    ImGui::TableSetupColumn("Timeline", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoResize | ImGuiTableColumnFlags_NoHide);
     drawHeader(headerHeight);
 
     ImGuiTable* table = ImGui::GetCurrentTable();
     const ImGuiTableColumn& tcol = table->Columns[ColTimeline];
     const ImVec2 bodyMin(tcol.MinX, table->OuterRect.Min.y + headerHeight), bodyMax(tcol.MaxX, table->InnerClipRect.Max.y);
 
-    if (scrollToRow_ >= 0) {
-        const float y = scrollToRow_ * rowHeight, top = ImGui::GetScrollY(), h = bodyMax.y - bodyMin.y;
+    if (scrollToRow_ >= 0 && size_t(scrollToRow_) < displayOf_.size() && displayOf_[size_t(scrollToRow_)] >= 0) {
+        const float y = displayOf_[size_t(scrollToRow_)] * rowHeight, top = ImGui::GetScrollY(), h = bodyMax.y - bodyMin.y;
         if (y < top) ImGui::SetScrollY(y);
         else if (y + rowHeight > top + h) ImGui::SetScrollY(y + rowHeight - h);
         scrollToRow_ = -1;
     }
 
+    scrollToRow_ = -1;
     ImGuiListClipper clipper;
-    clipper.Begin(int(p.tasks.size()), rowHeight);
+    clipper.Begin(int(visible_.size()), rowHeight);
     int first = -1, last = -1;
     float firstY = 0;
     backgroundPending_ = true;
     bodyMin_ = bodyMin;
     bodyMax_ = bodyMax;
     today_ = today;
+    rowHeight_ = rowHeight;
     labels_.clear();
     while (clipper.Step()) {
-        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-            if (first < 0) first = row;
-            drawRow(row, rowHeight);
-            if (row == first) firstY = table->RowPosY1;
-            last = row;
+        for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+            if (first < 0) {
+                first = k;
+                firstDisplay_ = k;
+                firstRowY_ = ImGui::GetCursorScreenPos().y - ImGui::GetStyle().CellPadding.y;
+            }
+            drawRow(visible_[size_t(k)], rowHeight);
+            if (k == first) {
+                firstY = table->RowPosY1;
+                firstRowY_ = firstY;
+            }
+            last = k;
         }
+    }
+    if (visible_.empty()) {
+        ImGui::TableNextRow(0, rowHeight);
+        ImGui::TableSetColumnIndex(ColName);
+        ImGui::TextDisabled("No task matches \"%s\"", filter);
     }
     if (first >= 0) {
         // The clipper has ended the last row, so no cell is current: draw links and labels straight
@@ -372,6 +623,7 @@ void GanttView::draw(Date today) {
         ImGui::PushClipRect(column.ClipRect.Min, column.ClipRect.Max, false);
         table->DrawSplitter->SetCurrentChannel(dl, column.DrawChannelCurrent);
         drawLinks(dl, first, last, firstY, rowHeight);
+        drawDragPreview(dl);
         for (const Label& l : labels_) {
             const Task& t = p.tasks[size_t(l.row)];
             if (l.withDate) {
@@ -383,7 +635,10 @@ void GanttView::draw(Date today) {
     }
     tagRect("gantt.timeline", bodyMin, bodyMax);
     handleTimelineInput(bodyMin, bodyMax);
+    contextMenu();
     ImGui::EndTable();
+    linkPopup();
+    editorWindow();
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -448,9 +703,45 @@ std::string unitLabel(Date d, Unit u, bool top, float width) {
 
 } // namespace
 
+// Zoomed in to hours: days on top, the working day's clock hours below.
+void GanttView::drawHourScale(ImDrawList* dl, ImVec2 min, ImVec2 max, int hoursPerDay) {
+    const float fs = ImGui::GetFontSize();
+    const float midY = std::floor((min.y + max.y) * 0.5f);
+    const Calendar& cal = doc_.project().calendar;
+    dl->AddRectFilled(min, max, theme::kScaleBg);
+    dl->AddLine(ImVec2(min.x, midY), ImVec2(max.x, midY), theme::kGridLine);
+    const Date from{int32_t(std::floor(dayAt(min.x)))}, to{int32_t(std::ceil(dayAt(max.x)))};
+    for (Date d = from; d <= to; d = d + 1) {
+        const float x0 = xOf(d.days), x1 = xOf(d.days + 1);
+        dl->AddLine(ImVec2(std::floor(x0) + 0.5f, min.y), ImVec2(std::floor(x0) + 0.5f, max.y), theme::kGridLine);
+        int y, m, dd;
+        d.toYmd(y, m, dd);
+        char buf[48];
+        std::snprintf(buf, sizeof buf, "%s %d %s %d", weekdayShortName(d.weekday()), dd, monthShortName(m), y);
+        const float tx = std::min(std::max(x0 + 6, min.x + 6), x1 - ImGui::CalcTextSize(buf).x - 6);
+        dl->AddText(ImVec2(std::floor(tx), std::floor((min.y + midY - fs) * 0.5f)), cal.isWorkingDay(d) ? theme::kScaleText : theme::kMuted, buf);
+        if (!cal.isWorkingDay(d)) continue;
+        const float hw = (x1 - x0) / hoursPerDay;
+        for (int h = 0; h < hoursPerDay; ++h) {
+            const float hx = x0 + h * hw;
+            if (h) dl->AddLine(ImVec2(std::floor(hx) + 0.5f, midY), ImVec2(std::floor(hx) + 0.5f, max.y), theme::kGridLine);
+            const int clock = (cal.dayStart / 60 + h) % 24;
+            std::snprintf(buf, sizeof buf, hw > fs * 3 ? "%02d:00" : "%d", clock);
+            const float tw = ImGui::CalcTextSize(buf).x;
+            if (tw + 4 < hw) dl->AddText(ImVec2(std::floor(hx + (hw - tw) * 0.5f), std::floor((midY + max.y - fs) * 0.5f)), theme::kScaleText, buf);
+        }
+    }
+    dl->AddLine(ImVec2(min.x, max.y - 0.5f), ImVec2(max.x, max.y - 0.5f), theme::kGridLine);
+}
+
 void GanttView::drawScale(ImDrawList* dl, ImVec2 min, ImVec2 max) {
     const float fs = ImGui::GetFontSize();
     Unit bottom, top;
+    const int hoursPerDay = std::max(1, doc_.project().calendar.minutesPerDay / 60);
+    if (pxPerDay_ / hoursPerDay >= fs * 2.0f) {
+        drawHourScale(dl, min, max, hoursPerDay);
+        return;
+    }
     if (pxPerDay_ >= fs * 1.5f) { bottom = Unit::Day; top = Unit::Month; }
     else if (pxPerDay_ * 7 >= fs * 2.2f) { bottom = Unit::Week; top = Unit::Month; }
     else if (pxPerDay_ * 30 >= fs * 2.4f) { bottom = Unit::Month; top = Unit::Year; }
@@ -520,6 +811,7 @@ void GanttView::drawBar(ImDrawList* dl, int row, ImVec2 cellMin, float rowHeight
         const ImVec2 c(std::floor(x0), cy);
         dl->AddQuadFilled(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r), ImVec2(c.x - r, c.y), theme::kMilestone);
         tagRect("gantt.bar." + std::to_string(row), ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r));
+        barInteraction(row, ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), true);
         labelX = c.x + r + 5;
         labels_.push_back({ImVec2(labelX, cy - fs * 0.5f), row, true});
         return;
@@ -532,6 +824,7 @@ void GanttView::drawBar(ImDrawList* dl, int row, ImVec2 cellMin, float rowHeight
         dl->AddTriangleFilled(ImVec2(x0, y0 + h), ImVec2(x0 + tip, y0 + h), ImVec2(x0, y0 + h + tip), theme::kSummary);
         dl->AddTriangleFilled(ImVec2(x0 + w, y0 + h), ImVec2(x0 + w - tip, y0 + h), ImVec2(x0 + w, y0 + h + tip), theme::kSummary);
         tagRect("gantt.bar." + std::to_string(row), ImVec2(x0, y0), ImVec2(x0 + w, y0 + h + tip));
+        barInteraction(row, ImVec2(x0, y0), ImVec2(x0 + w, y0 + h + tip), false);
     } else {
         const float h = std::floor(rowHeight * 0.5f), y0 = cy - h * 0.5f;
         const float rounding = std::min(3.0f, w * 0.5f);
@@ -541,7 +834,9 @@ void GanttView::drawBar(ImDrawList* dl, int row, ImVec2 cellMin, float rowHeight
             dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + w * ts.percentComplete / 100.0f, y0 + h),
                               critical ? theme::kCriticalProgress : theme::kBarProgress, rounding);
         tagRect("gantt.bar." + std::to_string(row), ImVec2(x0, y0), ImVec2(x0 + w, y0 + h));
-        if (ImGui::IsMouseHoveringRect(ImVec2(x0, y0), ImVec2(x0 + w, y0 + h)) && ImGui::IsWindowHovered() && !panning_) {
+        barInteraction(row, ImVec2(x0, y0), ImVec2(x0 + w, y0 + h), false);
+        if (ImGui::IsMouseHoveringRect(ImVec2(x0, y0), ImVec2(x0 + w, y0 + h)) && ImGui::IsWindowHovered() && !panning_ &&
+            drag_.kind == Drag::None) {
             ImGui::BeginTooltip();
             ImGui::TextUnformatted(t.name.c_str());
             ImGui::TextDisabled("%s → %s  ·  %s  ·  %d%% done", startText_[size_t(row)].c_str(), finishText_[size_t(row)].c_str(),
@@ -549,25 +844,48 @@ void GanttView::drawBar(ImDrawList* dl, int row, ImVec2 cellMin, float rowHeight
             if (ts.critical) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kCriticalProgress), "Critical: no float");
             else ImGui::TextDisabled("Float %s (free %s)", formatDuration(ts.totalFloat, p.calendar.minutesPerDay).c_str(),
                                      formatDuration(ts.freeFloat, p.calendar.minutesPerDay).c_str());
+            if (t.constraint != Constraint::ASAP && t.constraintDate)
+                ImGui::TextDisabled("%s %s", constraintLabel(t.constraint), t.constraintDate->str().c_str());
+            if (t.deadline) ImGui::TextDisabled("Deadline %s", t.deadline->str().c_str());
+            if (!resourceText_[size_t(row)].empty()) ImGui::TextDisabled("%s", resourceText_[size_t(row)].c_str());
+            if (ts.flags) {
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), "%s", scheduleWarning(p, doc_.schedule(), size_t(row)).c_str());
+                ImGui::PopTextWrapPos();
+            }
+            ImGui::TextDisabled("Drag to move, drag the right end to resize, double-click to edit");
             ImGui::EndTooltip();
         }
+    }
+    if (t.deadline) {
+        // A deadline: a small down arrow above the row at the end of the deadline day.
+        const float x = std::floor(xOf(t.deadline->days + 1.0)), r = std::floor(fs * 0.32f), top = cy - rowHeight * 0.5f + 2;
+        const ImU32 col = (ts.flags & kDeadlineMissed) ? theme::kError : theme::kSummary;
+        dl->AddTriangleFilled(ImVec2(x - r, top), ImVec2(x + r, top), ImVec2(x, top + r * 1.6f), col);
+        dl->AddLine(ImVec2(x, top + r), ImVec2(x, cy + rowHeight * 0.3f), col, 1.0f);
+        tagRect("gantt.deadline." + std::to_string(row), ImVec2(x - r, top), ImVec2(x + r, top + r * 1.6f));
     }
     if (pxPerDay_ >= 2.0f) labels_.push_back({ImVec2(x0 + w + 6, cy - fs * 0.5f), row, false});
 }
 
-void GanttView::drawLinks(ImDrawList* dl, int firstRow, int lastRow, float firstY, float rowHeight) {
+void GanttView::drawLinks(ImDrawList* dl, int firstShown, int lastShown, float firstY, float rowHeight) {
     const float s = std::floor(ImGui::GetFontSize() * 0.5f), head = std::floor(ImGui::GetFontSize() * 0.32f);
-    auto yMid = [&](int row) { return std::floor(firstY + (row - firstRow) * rowHeight + rowHeight * 0.5f) + 0.5f; };
+    auto yMid = [&](int shown) { return std::floor(firstY + (shown - firstShown) * rowHeight + rowHeight * 0.5f) + 0.5f; };
+    linkHits_.clear();
     for (const LinkRows& l : links_) {
-        if (std::max(l.from, l.to) < firstRow || std::min(l.from, l.to) > lastRow) continue;
+        const int from = displayOf_[size_t(l.from)], to = displayOf_[size_t(l.to)];
+        if (from < 0 || to < 0) continue; // collapsed or filtered away
+        if (std::max(from, to) < firstShown || std::min(from, to) > lastShown) continue;
         const bool fromEnd = l.type == LinkType::FS || l.type == LinkType::FF;
         const bool toStart = l.type == LinkType::FS || l.type == LinkType::SS;
         const float fx = std::floor(xOf(fromEnd ? barEnd_[size_t(l.from)] : barStart_[size_t(l.from)])) + 0.5f;
         const float tx = std::floor(xOf(toStart ? barStart_[size_t(l.to)] : barEnd_[size_t(l.to)])) + 0.5f;
-        const float fy = yMid(l.from), ty = yMid(l.to);
+        const float fy = yMid(from), ty = yMid(to);
         const float outX = fromEnd ? fx + s : fx - s;      // first stub, away from the bar
         const float inX = toStart ? tx - s : tx + s;       // last stub, into the target end
-        ImVec2 pts[6];
+        LinkHit hit;
+        hit.link = l.link;
+        ImVec2* pts = hit.pts;
         int n = 0;
         pts[n++] = ImVec2(fx, fy);
         const bool straight = toStart ? outX <= inX + s : outX >= inX - s;
@@ -583,18 +901,271 @@ void GanttView::drawLinks(ImDrawList* dl, int firstRow, int lastRow, float first
             pts[n++] = ImVec2(inX, ty);
         }
         pts[n++] = ImVec2(toStart ? tx - head : tx + head, ty);
-        dl->AddPolyline(pts, n, theme::kLink, ImDrawFlags_None, 1.2f);
-        if (toStart) dl->AddTriangleFilled(ImVec2(tx, ty), ImVec2(tx - head, ty - head), ImVec2(tx - head, ty + head), theme::kLink);
-        else dl->AddTriangleFilled(ImVec2(tx, ty), ImVec2(tx + head, ty - head), ImVec2(tx + head, ty + head), theme::kLink);
+        hit.n = n;
+        const bool hot = int(l.link) == hoveredLink_;
+        const ImU32 color = hot ? theme::kToday : theme::kLink;
+        dl->AddPolyline(pts, n, color, ImDrawFlags_None, hot ? 2.2f : 1.2f);
+        if (toStart) dl->AddTriangleFilled(ImVec2(tx, ty), ImVec2(tx - head, ty - head), ImVec2(tx - head, ty + head), color);
+        else dl->AddTriangleFilled(ImVec2(tx, ty), ImVec2(tx + head, ty - head), ImVec2(tx + head, ty + head), color);
+        // A link is named by its predecessor and successor rows, for automation and tests.
+        int longest = 0;
+        float most = -1;
+        for (int k = 0; k + 1 < n; ++k) {
+            const float len = std::abs(pts[k + 1].x - pts[k].x) + std::abs(pts[k + 1].y - pts[k].y);
+            if (len > most) { most = len; longest = k; }
+        }
+        const ImVec2 mid(std::floor((pts[longest].x + pts[longest + 1].x) * 0.5f), std::floor((pts[longest].y + pts[longest + 1].y) * 0.5f));
+        tagRect("gantt.link." + std::to_string(l.from) + "." + std::to_string(l.to), ImVec2(mid.x - 2, mid.y - 2), ImVec2(mid.x + 2, mid.y + 2));
+        linkHits_.push_back(hit);
+    }
+}
+
+float GanttView::rowCentreY(int row) const {
+    const int shown = row >= 0 && size_t(row) < displayOf_.size() ? displayOf_[size_t(row)] : -1;
+    return firstRowY_ + (shown - firstDisplay_) * rowHeight_ + rowHeight_ * 0.5f;
+}
+
+// Hover and press on one bar: choose what a drag from here does. The dots just outside each end
+// start a link; the last few pixels of a task's right end resize it; the handle under its progress
+// sets % complete; anywhere else moves it.
+void GanttView::barInteraction(int row, ImVec2 barMin, ImVec2 barMax, bool milestone) {
+    const TaskSchedule& ts = doc_.schedule().tasks[size_t(row)];
+    const float fs = ImGui::GetFontSize(), cy = std::floor((barMin.y + barMax.y) * 0.5f);
+    const float dot = std::max(3.0f, std::floor(fs * 0.22f)), gap = dot * 2.2f;
+    const ImVec2 startDot(barMin.x - gap, cy), endDot(barMax.x + gap, cy);
+    const bool task = !ts.summary && !milestone;
+    const float progressX = barMin.x + (barMax.x - barMin.x) * ts.percentComplete / 100.0f;
+    const ImVec2 progMin(progressX - dot * 1.3f, barMax.y - 1), progMax(progressX + dot * 1.3f, barMax.y + dot * 2.2f);
+    const ImVec2 resizeMin(barMax.x - std::min(6.0f, (barMax.x - barMin.x) * 0.3f), barMin.y), resizeMax(barMax.x + 2, barMax.y);
+    const std::string tag = "gantt.bar." + std::to_string(row);
+    tagRect(tag + ".linkStart", ImVec2(startDot.x - dot, cy - dot), ImVec2(startDot.x + dot, cy + dot));
+    tagRect(tag + ".linkEnd", ImVec2(endDot.x - dot, cy - dot), ImVec2(endDot.x + dot, cy + dot));
+    if (task) {
+        tagRect(tag + ".end", resizeMin, resizeMax);
+        tagRect(tag + ".progress", progMin, progMax);
+    }
+    if (drag_.kind != Drag::None || !ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+        return;
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    const bool nearRow = m.y >= barMin.y - 4 && m.y <= barMax.y + dot * 2.4f && m.x >= startDot.x - dot * 1.5f && m.x <= endDot.x + dot * 1.5f;
+    if (!nearRow) return;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddCircleFilled(startDot, dot, theme::kLink);
+    dl->AddCircleFilled(endDot, dot, theme::kLink);
+    if (task) dl->AddTriangleFilled(ImVec2(progressX, barMax.y), ImVec2(progressX + dot * 1.2f, barMax.y + dot * 2), ImVec2(progressX - dot * 1.2f, barMax.y + dot * 2), theme::kBarText);
+    auto within = [&](ImVec2 a, ImVec2 b) { return m.x >= a.x && m.x <= b.x && m.y >= a.y && m.y <= b.y; };
+    auto nearDot = [&](ImVec2 c) { return std::abs(m.x - c.x) <= dot * 1.6f && std::abs(m.y - c.y) <= dot * 1.8f; };
+    Drag::Kind kind = Drag::None;
+    bool fromEnd = false;
+    // A link under the mouse takes the click, except on the bar itself and its end dots.
+    if (hoveredLink_ >= 0 && !within(barMin, barMax) && !nearDot(startDot) && !nearDot(endDot)) return;
+    if (nearDot(startDot)) kind = Drag::Link;
+    else if (nearDot(endDot)) { kind = Drag::Link; fromEnd = true; }
+    else if (task && within(progMin, progMax)) kind = Drag::Progress;
+    else if (task && within(resizeMin, resizeMax)) kind = Drag::Resize;
+    else if (within(barMin, barMax) && !ts.summary) kind = Drag::Move;
+    if (kind == Drag::Resize || kind == Drag::Progress) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+    else if (kind == Drag::Move) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    else if (kind == Drag::Link) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    if (within(barMin, barMax) && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+        openEditor(row);
+        return;
+    }
+    if (within(ImVec2(barMin.x - gap, barMin.y), ImVec2(barMax.x + gap, barMax.y)) && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+        if (!selection_.count(doc_.project().tasks[size_t(row)].id)) selectRow(row);
+        contextRow_ = row;
+        ImGui::OpenPopup("gantt.context");
+        return;
+    }
+    if (kind != Drag::None && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        drag_ = Drag{};
+        drag_.kind = kind;
+        drag_.row = row;
+        drag_.task = doc_.project().tasks[size_t(row)].id;
+        drag_.pressX = m.x;
+        drag_.fromEnd = fromEnd;
+        if (edit_.column >= 0) commitEdit();
+        selectRow(row);
+    }
+}
+
+void GanttView::drawDragPreview(ImDrawList* dl) {
+    if (drag_.kind == Drag::None || !drag_.active) return;
+    const Project& p = doc_.project();
+    const int row = drag_.row;
+    if (row < 0 || size_t(row) >= p.tasks.size() || displayOf_[size_t(row)] < 0) return;
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    const float dx = m.x - drag_.pressX, cy = rowCentreY(row), h = std::floor(rowHeight_ * 0.5f);
+    const float x0 = xOf(barStart_[size_t(row)]), x1 = xOf(barEnd_[size_t(row)]);
+    const float fs = ImGui::GetFontSize();
+    auto label = [&](float x, const std::string& text) {
+        const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+        const ImVec2 at(std::floor(x), std::floor(cy - h * 0.5f - size.y - 4));
+        dl->AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + size.x + 4, at.y + size.y + 2), theme::kScaleBg, 3);
+        dl->AddText(at, theme::kScaleText, text.c_str());
+    };
+    switch (drag_.kind) {
+        case Drag::Move: {
+            const int days = int(std::lround(dx / pxPerDay_));
+            const float sx = xOf(std::floor(barStart_[size_t(row)]) + days) + (x0 - xOf(std::floor(barStart_[size_t(row)])));
+            dl->AddRect(ImVec2(sx, cy - h * 0.5f), ImVec2(sx + (x1 - x0), cy + h * 0.5f), theme::kToday, 3, 0, 2);
+            label(sx, p.calendar.nextWorkingDay(Date{int32_t(std::floor(barStart_[size_t(row)])) + days}).str());
+            break;
+        }
+        case Drag::Resize: {
+            const float ex = std::max(x0 + 2, x1 + dx);
+            dl->AddRect(ImVec2(x0, cy - h * 0.5f), ImVec2(ex, cy + h * 0.5f), theme::kToday, 3, 0, 2);
+            label(ex, "Finish " + Date{int32_t(std::floor(dayAt(ex - 1)))}.str());
+            break;
+        }
+        case Drag::Progress: {
+            const float px = std::clamp(m.x, x0, x1);
+            const int pct = x1 > x0 ? int(std::lround((px - x0) / (x1 - x0) * 20)) * 5 : 0;
+            dl->AddLine(ImVec2(px, cy - h * 0.5f), ImVec2(px, cy + h * 0.5f), theme::kToday, 2);
+            label(px, std::to_string(pct) + "% done");
+            break;
+        }
+        case Drag::Link: {
+            const ImVec2 from(drag_.fromEnd ? x1 + fs * 0.45f : x0 - fs * 0.45f, cy);
+            dl->AddLine(from, m, theme::kToday, 2);
+            dl->AddCircleFilled(m, 3, theme::kToday);
+            if (drag_.targetRow >= 0 && drag_.targetRow != row) {
+                const float tx = xOf(drag_.targetEnd ? barEnd_[size_t(drag_.targetRow)] : barStart_[size_t(drag_.targetRow)]);
+                const float ty = rowCentreY(drag_.targetRow);
+                dl->AddCircle(ImVec2(tx, ty), fs * 0.5f, theme::kToday, 0, 2);
+                static const char* names[] = {"Finish-to-start", "Start-to-start", "Finish-to-finish", "Start-to-finish"};
+                const int type = drag_.fromEnd ? (drag_.targetEnd ? 2 : 0) : (drag_.targetEnd ? 3 : 1);
+                label(m.x + 8, std::string(names[type]) + ": " + p.tasks[size_t(row)].name + " → " + p.tasks[size_t(drag_.targetRow)].name);
+            }
+            break;
+        }
+        case Drag::None: break;
+    }
+}
+
+void GanttView::finishDrag() {
+    const Drag d = drag_;
+    drag_ = Drag{};
+    if (!d.active) return; // a click: the bar was selected on press
+    const Project& p = doc_.project();
+    const int row = p.taskIndex(d.task);
+    if (row < 0) return;
+    const Calendar& cal = p.calendar;
+    const int mpd = cal.minutesPerDay;
+    const TaskSchedule& ts = doc_.schedule().tasks[size_t(row)];
+    Task t = p.tasks[size_t(row)];
+    const float dx = ImGui::GetIO().MousePos.x - d.pressX;
+    switch (d.kind) {
+        case Drag::Move: {
+            const int days = int(std::lround(dx / pxPerDay_));
+            if (days == 0) return;
+            Date start = Date{ts.startDate.days + days};
+            start = days > 0 ? cal.nextWorkingDay(start) : cal.workday(cal.workdayIndex(start + 1) - 1);
+            if (t.constraint != Constraint::MSO) t.constraint = Constraint::SNET;
+            t.constraintDate = start;
+            doc_.execute(editTask(t));
+            const TaskSchedule& now = doc_.schedule().tasks[size_t(row)];
+            if (now.startDate > start)
+                onError_("\"" + t.name + "\" starts " + now.startDate.str() + ": its links keep it from starting on " + start.str());
+            return;
+        }
+        case Drag::Resize: {
+            const double endDay = dayAt(xOf(barEnd_[size_t(row)]) + dx);
+            int64_t finish;
+            if (pxPerDay_ >= 120) { // hours are visible: snap the finish to the hour
+                const Date day{int32_t(std::floor(endDay))};
+                const double frac = endDay - day.days;
+                finish = cal.instantAt(day) + (cal.isWorkingDay(day) ? int64_t(std::lround(frac * mpd / 60.0)) * 60 : 0);
+            } else finish = cal.endOfDay(Date{int32_t(std::lround(endDay)) - 1});
+            const int64_t step = pxPerDay_ >= 120 ? 60 : mpd;
+            const int64_t duration = std::max<int64_t>(step, finish - ts.start);
+            if (duration == t.duration) return;
+            t.duration = duration;
+            t.milestone = false;
+            doc_.execute(editTask(t));
+            return;
+        }
+        case Drag::Progress: {
+            const float x0 = xOf(barStart_[size_t(row)]), x1 = xOf(barEnd_[size_t(row)]);
+            const float px = std::clamp(ImGui::GetIO().MousePos.x, x0, x1);
+            const int pct = x1 > x0 ? int(std::lround((px - x0) / (x1 - x0) * 20)) * 5 : 0;
+            if (pct == t.percentComplete) return;
+            t.percentComplete = pct;
+            doc_.execute(editTask(t));
+            return;
+        }
+        case Drag::Link: {
+            if (d.targetRow < 0 || d.targetRow == row) return;
+            const Task& other = p.tasks[size_t(d.targetRow)];
+            Link l;
+            l.id = Id::random();
+            l.predecessor = t.id;
+            l.successor = other.id;
+            l.type = d.fromEnd ? (d.targetEnd ? LinkType::FF : LinkType::FS) : (d.targetEnd ? LinkType::SF : LinkType::SS);
+            for (const Link& e : p.links)
+                if (e.predecessor == l.predecessor && e.successor == l.successor) {
+                    onError_("\"" + t.name + "\" is already linked to \"" + other.name + "\"");
+                    return;
+                }
+            if (!doc_.execute(addLink(l))) return;
+            if (!doc_.schedule().ok()) {
+                const std::string why = doc_.schedule().error;
+                doc_.undo();
+                onError_("Not linked: it would make a loop (" + why + ")");
+            }
+            return;
+        }
+        case Drag::None: return;
     }
 }
 
 void GanttView::handleTimelineInput(ImVec2 min, ImVec2 max) {
     ImGuiIO& io = ImGui::GetIO();
     const bool hovered = ImGui::IsMouseHoveringRect(min, max) && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    // A drag in progress: follow the mouse, finish on release.
+    if (drag_.kind != Drag::None) {
+        if (std::abs(io.MousePos.x - drag_.pressX) > 3 || drag_.kind == Drag::Link) drag_.active = drag_.active || std::abs(io.MousePos.x - drag_.pressX) > 3 || std::abs(io.MouseDelta.y) > 0;
+        if (drag_.kind == Drag::Link) {
+            drag_.targetRow = -1;
+            const int shown = firstDisplay_ + int(std::floor((io.MousePos.y - firstRowY_) / rowHeight_));
+            if (io.MousePos.y >= min.y && shown >= 0 && size_t(shown) < visible_.size()) {
+                drag_.targetRow = visible_[size_t(shown)];
+                const float a = xOf(barStart_[size_t(drag_.targetRow)]), b = xOf(barEnd_[size_t(drag_.targetRow)]);
+                drag_.targetEnd = io.MousePos.x > (a + b) * 0.5f;
+            }
+        }
+        if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) finishDrag();
+        return;
+    }
+    // Links under the mouse: highlighted, and a click opens their editor.
+    hoveredLink_ = -1;
+    if (hovered && !panning_) {
+        float best = 5.0f;
+        for (const LinkHit& h : linkHits_)
+            for (int k = 0; k + 1 < h.n; ++k) {
+                const ImVec2 a = h.pts[k], b = h.pts[k + 1];
+                const ImVec2 ab(b.x - a.x, b.y - a.y);
+                const float len2 = ab.x * ab.x + ab.y * ab.y;
+                const float u = len2 > 0 ? std::clamp(((io.MousePos.x - a.x) * ab.x + (io.MousePos.y - a.y) * ab.y) / len2, 0.0f, 1.0f) : 0.0f;
+                const float ddx = a.x + ab.x * u - io.MousePos.x, ddy = a.y + ab.y * u - io.MousePos.y;
+                const float dist = std::sqrt(ddx * ddx + ddy * ddy);
+                if (dist < best) { best = dist; hoveredLink_ = int(h.link); }
+            }
+        if (hoveredLink_ >= 0) {
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) || ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+                const Link& l = doc_.project().links[size_t(hoveredLink_)];
+                linkEdit_.link = l.id;
+                linkEdit_.type = int(l.type);
+                std::snprintf(linkEdit_.lag, sizeof linkEdit_.lag, "%s", formatDuration(l.lag, doc_.project().calendar.minutesPerDay).c_str());
+                linkEdit_.open = true;
+                return;
+            }
+        }
+    }
     if (hovered && io.MouseWheel != 0 && io.KeyCtrl) {
         const double anchor = dayAt(io.MousePos.x);
-        pxPerDay_ = std::clamp(pxPerDay_ * std::pow(1.2f, io.MouseWheel), 0.15f, 160.0f);
+        pxPerDay_ = std::clamp(pxPerDay_ * std::pow(1.2f, io.MouseWheel), kMinPxPerDay, kMaxPxPerDay);
         originDay_ = anchor - (io.MousePos.x - timelineX_) / pxPerDay_;
     }
     const float wheelX = io.MouseWheelH != 0 ? -io.MouseWheelH : (io.KeyShift && !io.KeyCtrl ? io.MouseWheel : 0.0f);
@@ -607,6 +1178,223 @@ void GanttView::handleTimelineInput(ImVec2 min, ImVec2 max) {
             if (io.MouseDelta.x != 0) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
         } else panning_ = false;
     }
+}
+
+void GanttView::linkPopup() {
+    if (linkEdit_.open) {
+        ImGui::OpenPopup("Link");
+        linkEdit_.open = false;
+    }
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 22, 0));
+    if (!ImGui::BeginPopup("Link")) return;
+    const Project& p = doc_.project();
+    auto it = std::find_if(p.links.begin(), p.links.end(), [&](const Link& l) { return l.id == linkEdit_.link; });
+    if (it == p.links.end()) {
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
+    const Task* a = p.task(it->predecessor);
+    const Task* b = p.task(it->successor);
+    ImGui::TextWrapped("%s  →  %s", a ? a->name.c_str() : "?", b ? b->name.c_str() : "?");
+    static const char* types[] = {"Finish-to-start (FS)", "Start-to-start (SS)", "Finish-to-finish (FF)", "Start-to-finish (SF)"};
+    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 3);
+    ImGui::Combo("Type", &linkEdit_.type, types, 4);
+    tagItem("link.type");
+    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 3);
+    ImGui::InputText("Lag", linkEdit_.lag, sizeof linkEdit_.lag);
+    tagItem("link.lag");
+    ImGui::TextDisabled("Lag in working time: 2d, 4h, -1d (a lead)");
+    if (ImGui::Button("Apply")) {
+        auto lag = parseDuration(linkEdit_.lag, p.calendar.minutesPerDay, true);
+        if (!lag) onError_("\"" + std::string(linkEdit_.lag) + "\" is not a lag — e.g. 2d, 4h or -1d");
+        else {
+            Link l = *it;
+            l.type = LinkType(linkEdit_.type);
+            l.lag = *lag;
+            if (!(l == *it)) {
+                doc_.execute(editLink(l));
+                if (!doc_.schedule().ok()) {
+                    const std::string why = doc_.schedule().error;
+                    doc_.undo();
+                    onError_("Not changed: " + why);
+                }
+            }
+            ImGui::CloseCurrentPopup();
+        }
+    }
+    tagItem("link.apply");
+    ImGui::SameLine();
+    if (ImGui::Button("Delete link")) {
+        doc_.execute(deleteLink(it->id));
+        ImGui::CloseCurrentPopup();
+    }
+    tagItem("link.delete");
+    ImGui::EndPopup();
+}
+
+void GanttView::contextMenu() {
+    if (!ImGui::BeginPopup("gantt.context")) return;
+    const bool one = selectedIds().size() == 1;
+    if (ImGui::MenuItem("Edit task…", "Double-click", false, one && contextRow_ >= 0)) openEditor(contextRow_);
+    tagItem("context.edit");
+    ImGui::Separator();
+    if (ImGui::MenuItem("Insert task", "Insert")) insertTaskBelowSelection();
+    tagItem("context.insert");
+    if (ImGui::MenuItem(one ? "Delete task" : "Delete tasks", "Delete")) deleteSelection();
+    tagItem("context.delete");
+    ImGui::Separator();
+    if (ImGui::MenuItem("Indent", "Tab")) indentSelection(false);
+    tagItem("context.indent");
+    if (ImGui::MenuItem("Outdent", "Shift+Tab")) indentSelection(true);
+    tagItem("context.outdent");
+    if (ImGui::MenuItem("Move up", "Alt+Up", false, one)) moveSelection(-1);
+    if (ImGui::MenuItem("Move down", "Alt+Down", false, one)) moveSelection(+1);
+    ImGui::Separator();
+    ImGui::TextDisabled("Copy / paste rows: Ctrl+C, Ctrl+V");
+    ImGui::EndPopup();
+}
+
+void GanttView::openEditor(int row) {
+    const Project& p = doc_.project();
+    if (row < 0 || size_t(row) >= p.tasks.size()) return;
+    const Task& t = p.tasks[size_t(row)];
+    Editor& e = editor_;
+    e = Editor{};
+    e.open = true;
+    e.task = t.id;
+    auto put = [](char* buf, size_t n, const std::string& s) { std::snprintf(buf, n, "%s", s.c_str()); };
+    auto date = [](const std::optional<Date>& d) { return d ? d->str() : std::string(); };
+    put(e.name, sizeof e.name, t.name);
+    put(e.duration, sizeof e.duration, formatDuration(t.milestone ? 0 : t.duration, p.calendar.minutesPerDay));
+    e.constraint = int(t.constraint);
+    put(e.constraintDate, sizeof e.constraintDate, date(t.constraintDate));
+    put(e.deadline, sizeof e.deadline, date(t.deadline));
+    put(e.actualStart, sizeof e.actualStart, date(t.actualStart));
+    put(e.actualFinish, sizeof e.actualFinish, date(t.actualFinish));
+    put(e.notes, sizeof e.notes, t.notes);
+    e.percent = t.percentComplete;
+    selectRow(row);
+}
+
+void GanttView::editorWindow() {
+    Editor& e = editor_;
+    if (e.open && !ImGui::IsPopupOpen("Task")) ImGui::OpenPopup("Task");
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0));
+    if (!ImGui::BeginPopupModal("Task", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        e.open = false;
+        return;
+    }
+    const Project& p = doc_.project();
+    const int row = p.taskIndex(e.task);
+    if (row < 0) {
+        e.open = false;
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
+    const bool summary = doc_.schedule().tasks[size_t(row)].summary;
+    const float labelW = ImGui::GetFontSize() * 9;
+    auto field = [&](const char* label, const char* id, char* buf, size_t n, const char* hint) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(label);
+        ImGui::SameLine(labelW);
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        ImGui::InputTextWithHint(id, hint, buf, n);
+        tagItem(std::string("editor.") + (id + 2));
+    };
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    field("Name", "##name", e.name, sizeof e.name, "");
+    if (!summary) {
+        field("Duration", "##duration", e.duration, sizeof e.duration, "5d, 4h, 0d for a milestone");
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Schedule");
+        ImGui::SameLine(labelW);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
+        static const char* kinds[] = {"As soon as possible", "Start no earlier than", "Finish no later than", "Must start on"};
+        ImGui::Combo("##constraint", &e.constraint, kinds, 4);
+        tagItem("editor.constraint");
+        if (e.constraint != 0) {
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            ImGui::InputTextWithHint("##constraintDate", "YYYY-MM-DD", e.constraintDate, sizeof e.constraintDate);
+            tagItem("editor.constraintDate");
+        }
+    }
+    field("Deadline", "##deadline", e.deadline, sizeof e.deadline, "YYYY-MM-DD (optional)");
+    if (!summary) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("% complete");
+        ImGui::SameLine(labelW);
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        ImGui::SliderInt("##percent", &e.percent, 0, 100, "%d%%");
+        tagItem("editor.percent");
+        field("Actual start", "##actualStart", e.actualStart, sizeof e.actualStart, "YYYY-MM-DD (when it really started)");
+        field("Actual finish", "##actualFinish", e.actualFinish, sizeof e.actualFinish, "YYYY-MM-DD (when it really finished)");
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Notes");
+    ImGui::SameLine(labelW);
+    ImGui::InputTextMultiline("##notes", e.notes, sizeof e.notes, ImVec2(-FLT_MIN, ImGui::GetFontSize() * 4));
+    tagItem("editor.notes");
+    const std::string warning = scheduleWarning(p, doc_.schedule(), size_t(row));
+    if (!warning.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), "%s", warning.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    if (!e.error.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), "%s", e.error.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::Separator();
+    bool ok = ImGui::Button("OK", ImVec2(ImGui::GetFontSize() * 5, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) && !ImGui::IsAnyItemActive();
+    tagItem("editor.ok");
+    ImGui::SameLine();
+    const bool cancel = ImGui::Button("Cancel", ImVec2(ImGui::GetFontSize() * 5, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+    tagItem("editor.cancel");
+    if (ok) {
+        // Validate everything first: a bad field keeps the dialog open and changes nothing.
+        Task t = p.tasks[size_t(row)];
+        const int mpd = p.calendar.minutesPerDay;
+        auto optDate = [&](const char* text, const char* what, std::optional<Date>& out) {
+            std::string s = text;
+            if (s.find_first_not_of(' ') == std::string::npos) { out.reset(); return true; }
+            auto d = Date::parseLoose(s);
+            if (!d) { e.error = std::string(what) + " \"" + s + "\" is not a date — use YYYY-MM-DD"; return false; }
+            out = d;
+            return true;
+        };
+        e.error.clear();
+        t.name = e.name;
+        bool valid = true;
+        if (!summary) {
+            auto m = parseDuration(e.duration, mpd);
+            if (!m) { e.error = "\"" + std::string(e.duration) + "\" is not a duration — e.g. 5d, 4h or 1d 4h"; valid = false; }
+            else { t.duration = *m; t.milestone = *m == 0; }
+            t.constraint = Constraint(e.constraint);
+            if (valid && t.constraint != Constraint::ASAP) {
+                valid = optDate(e.constraintDate, constraintLabel(t.constraint), t.constraintDate);
+                if (valid && !t.constraintDate) { e.error = std::string(constraintLabel(t.constraint)) + " needs a date"; valid = false; }
+            } else if (t.constraint == Constraint::ASAP) t.constraintDate.reset();
+            t.percentComplete = e.percent;
+            valid = valid && optDate(e.actualStart, "Actual start", t.actualStart) && optDate(e.actualFinish, "Actual finish", t.actualFinish);
+            if (valid && t.actualFinish && !t.actualStart) { e.error = "An actual finish needs an actual start"; valid = false; }
+            if (valid && t.actualFinish && t.actualStart && *t.actualFinish < *t.actualStart) { e.error = "The actual finish is before the actual start"; valid = false; }
+        }
+        valid = valid && optDate(e.deadline, "Deadline", t.deadline);
+        t.notes = e.notes;
+        if (valid) {
+            if (!(t == p.tasks[size_t(row)])) doc_.execute(editTask(t));
+            e.open = false;
+            ImGui::CloseCurrentPopup();
+        }
+    } else if (cancel) {
+        e.open = false;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
 }
 
 } // namespace plotline

@@ -1,5 +1,10 @@
 // The Gantt view: a task table (editable in place) beside a timeline with bars, milestones,
 // link arrows, a two-tier time scale, weekend shading and a today line.
+// Direct manipulation: drag a bar to move it (start no earlier than the new day), drag its right
+// end to resize, its progress handle to set % complete, one of its end dots onto another bar to
+// link them (the ends joined choose FS, SS, FF or SF); click a link to edit or delete it;
+// double-click a bar for the task editor; right-click for the context menu. Rows: Ctrl/Shift-click
+// select several; Tab/Shift+Tab indent/outdent; Alt+Up/Down move; the triangle collapses a summary.
 //
 //   GanttView gantt(doc, [&](std::string msg) { app.notify(msg); });
 //   gantt.draw(today);              // inside an ImGui window; fills the remaining space
@@ -12,6 +17,7 @@
 #include <functional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace plotline {
@@ -27,8 +33,9 @@ public:
     void zoom(float factor);        // about the centre of the timeline
     void fitProject();
     void goTo(Date day);
-    void selectRow(int row) { selected_ = row; }
+    void selectRow(int row);
     int selectedRow() const { return selected_; }
+    size_t selectionSize() const { return selection_.size(); }
     float pixelsPerDay() const { return pxPerDay_; }
     // Critical tasks (no total float) drawn in the critical colour, and their links too.
     bool showCritical = false;
@@ -37,9 +44,18 @@ public:
     // Row actions through commands.
     void insertTaskBelowSelection();
     void deleteSelection();
+    void indentSelection(bool outdent);
+    void moveSelection(int direction);
+    // Selected rows as tab-separated text (with a header row) for spreadsheets; empty without a selection.
+    std::string copySelection() const;
+    // Rows of tab-separated text (from a spreadsheet or copySelection) inserted below the selection.
+    void paste(const std::string& text);
+    void openEditor(int row);
+    bool editorOpen() const { return editor_.open; }
+    char filter[96] = {};           // rows whose name contains this (and their summaries) are shown
 
 private:
-    enum Column { ColId, ColName, ColStart, ColFinish, ColDuration, ColPercent, ColTimeline, ColCount };
+    enum Column { ColId, ColWbs, ColName, ColStart, ColFinish, ColDuration, ColFloat, ColPercent, ColResources, ColTimeline, ColCount };
     struct Cell { ImVec2 min, max; };
 
     void refresh();
@@ -50,9 +66,21 @@ private:
     void commitEdit();
     void drawTimelineBackground(ImDrawList* dl, ImVec2 min, ImVec2 max, Date today);
     void drawScale(ImDrawList* dl, ImVec2 min, ImVec2 max);
+    void drawHourScale(ImDrawList* dl, ImVec2 min, ImVec2 max, int hoursPerDay);
     void drawBar(ImDrawList* dl, int row, ImVec2 cellMin, float rowHeight);
     void drawLinks(ImDrawList* dl, int firstRow, int lastRow, float firstRowY, float rowHeight);
     void handleTimelineInput(ImVec2 min, ImVec2 max);
+    void barInteraction(int row, ImVec2 barMin, ImVec2 barMax, bool milestone);
+    void finishDrag();
+    void drawDragPreview(ImDrawList* dl);
+    void linkPopup();
+    void contextMenu();
+    void editorWindow();
+    void clickRow(int row);
+    void rebuildVisible();
+    std::vector<Id> selectedIds() const;
+    float rowCentreY(int row) const;
+    static constexpr float kMinPxPerDay = 0.15f, kMaxPxPerDay = 2400.0f; // decades to single hours
     float xOf(double day) const { return timelineX_ + float((day - originDay_) * pxPerDay_); }
     double dayAt(float x) const { return originDay_ + (x - timelineX_) / pxPerDay_; }
 
@@ -62,12 +90,44 @@ private:
 
     // Derived from the project, rebuilt when it changes.
     std::vector<double> barStart_, barEnd_; // in days since 1970 (fractions within the working day)
-    struct LinkRows { int from, to; LinkType type; };
+    struct LinkRows { int from, to; LinkType type; size_t link; };
     // Bar labels are drawn after the link lines so that lines never cross out a task's name.
     struct Label { ImVec2 pos; int row; bool withDate; };
     std::vector<Label> labels_;
     std::vector<LinkRows> links_;
-    std::vector<std::string> durationText_, startText_, finishText_;
+    std::vector<std::string> durationText_, startText_, finishText_, floatText_, wbsText_, resourceText_;
+    std::vector<int> visible_;      // project rows shown, in order (collapsed and filtered rows left out)
+    std::vector<int> displayOf_;    // project row → index in visible_, or -1
+    bool visibleDirty_ = true;
+    std::string appliedFilter_;
+    std::unordered_set<Id, IdHash> collapsed_;
+    std::unordered_set<Id, IdHash> selection_;
+    float firstRowY_ = 0, rowHeight_ = 1;
+    int firstDisplay_ = 0;
+    struct LinkHit { size_t link; ImVec2 pts[6]; int n; };
+    std::vector<LinkHit> linkHits_;
+    int hoveredLink_ = -1;
+
+    struct Drag {
+        enum Kind { None, Move, Resize, Progress, Link } kind = None;
+        int row = -1;
+        Id task;
+        float pressX = 0;
+        bool fromEnd = false; // link drags: from the bar's finish
+        bool active = false;  // moved far enough to count as a drag
+        int targetRow = -1;
+        bool targetEnd = false;
+    } drag_;
+    struct LinkEdit { Id link; int type = 0; char lag[32] = {}; bool open = false; } linkEdit_;
+    struct Editor {
+        bool open = false;
+        Id task;
+        char name[256] = {}, duration[32] = {}, constraintDate[16] = {}, deadline[16] = {}, actualStart[16] = {},
+             actualFinish[16] = {}, notes[1024] = {};
+        int constraint = 0, percent = 0;
+        std::string error;
+    } editor_;
+    int contextRow_ = -1;
 
     // View state.
     float pxPerDay_ = 22.0f;

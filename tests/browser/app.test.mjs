@@ -2,18 +2,10 @@
 // persistence in IndexedDB across reloads, undo.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, state, status, widget, click, press, typeText, screenshot, waitStatus } from './harness.mjs';
+import { freshAppPerTest, state, status, widget, click, press, typeText, screenshot, waitStatus } from './harness.mjs';
 
 // Each test gets its own server, hence its own origin and an empty IndexedDB.
-let browser;
-const servers = [];
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); for (const s of servers) await s.close(); });
-async function fresh() {
-  const server = await serve();
-  servers.push(server);
-  return { server, ...(await openApp(browser.context, server.url)) };
-}
+const fresh = freshAppPerTest(before, after);
 
 // Counts what a screenshot shows by decoding it in the page itself (no image library needed).
 async function pixelStats(page, png) {

@@ -67,6 +67,20 @@ export async function openApp(context, url) {
   return { page, errors };
 }
 
+// One browser for a test file, and for each test a server of its own (hence its own origin and an
+// empty IndexedDB):   const fresh = freshAppPerTest(before, after);  const { page } = await fresh();
+export function freshAppPerTest(before, after) {
+  let browser;
+  const servers = [];
+  before(async () => { browser = await launch(); });
+  after(async () => { await browser?.close(); for (const s of servers) await s.close(); });
+  return async function fresh() {
+    const server = await serve();
+    servers.push(server);
+    return { server, ...(await openApp(browser.context, server.url)) };
+  };
+}
+
 export const state = (page) => page.evaluate(() => window.plotline.state());
 export const status = (page) => page.evaluate(() => window.plotline.status());
 export const widgets = (page) => page.evaluate(() => window.plotline.widgets());
@@ -112,6 +126,24 @@ export async function click(page, name, { double = false } = {}) {
     await page.mouse.up();
     await frames(page, 1);
   }
+  await frames(page, 3);
+}
+
+// Drags from the middle of a widget (or a point in it: at = [fx, fy] fractions) by dx, dy pixels,
+// in steps, a frame each, so the app sees a real drag.
+export async function drag(page, name, dx, dy = 0, { at = [0.5, 0.5], steps = 6 } = {}) {
+  const w = await widget(page, name);
+  const x = w.x + w.w * at[0], y = w.y + w.h * at[1];
+  await page.mouse.move(x, y);
+  await frames(page, 3);
+  await page.mouse.down();
+  await frames(page, 2);
+  for (let i = 1; i <= steps; ++i) {
+    await page.mouse.move(x + (dx * i) / steps, y + (dy * i) / steps);
+    await frames(page, 1);
+  }
+  await frames(page, 2);
+  await page.mouse.up();
   await frames(page, 3);
 }
 

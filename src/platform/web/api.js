@@ -7,7 +7,8 @@
 //   plotline.widgets()             // { "task.name.3": {x, y, w, h}, ... } named widgets of the last frame,
 //                                  // in CSS pixels relative to the canvas
 //   plotline.status()              // { ready, save: "Saved"|"Unsaved changes"|"Saving…"|"Not saved",
-//                                  //   saveError, message, dialog, revision, canUndo, canRedo }
+//                                  //   saveError, message, dialog, revision, canUndo, canRedo,
+//                                  //   pixelsPerDay, selected (row or -1), editor (task editor open) }
 // (Included into plotline.js with --pre-js.)
 (function () {
   let resolveReady;
@@ -45,6 +46,34 @@
       console.warn('Plotline: could not read ' + file.name + ': ' + err);
     });
   };
+
+  // The system clipboard: Ctrl+C copies the selected rows as tab-separated text (spreadsheets
+  // read it), Ctrl+V pastes rows from a spreadsheet or from Plotline. Browsers hand clipboard data
+  // only to these events, so the app is asked for its text here rather than reading the clipboard.
+  // SDL cancels every Ctrl key press, which would stop the browser from copying and pasting: take
+  // Ctrl+C / Ctrl+X / Ctrl+V first (a text field being edited keeps Ctrl+C and Ctrl+X for itself).
+  window.addEventListener('keydown', function (e) {
+    if (!(e.ctrlKey || e.metaKey) || !Module.calledRun) return;
+    const k = e.key.toLowerCase();
+    if (k === 'v' || ((k === 'c' || k === 'x') && !Module._plotline_text_input_active())) e.stopImmediatePropagation();
+  }, true);
+  document.addEventListener('copy', function (e) {
+    if (!Module.calledRun) return;
+    const ptr = Module._plotline_copy_text();
+    const text = UTF8ToString(ptr);
+    Module._free(ptr);
+    if (!text) return;
+    e.clipboardData.setData('text/plain', text);
+    e.preventDefault();
+  });
+  document.addEventListener('paste', function (e) {
+    if (!Module.calledRun || !e.clipboardData) return;
+    const text = e.clipboardData.getData('text/plain');
+    if (!text) return;
+    e.preventDefault();
+    callWithStrings(Module._plotline_paste_text, [text]);
+    if (Module.plotlineWake) Module.plotlineWake();
+  });
 
   // Save at once when the tab is hidden or closed, without waiting for the debounce.
   function hidden() { if (Module.calledRun) Module._plotline_page_hidden(); }

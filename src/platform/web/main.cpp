@@ -151,7 +151,7 @@ void loadFont(float dpr) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
-                                     0x2190, 0x2199, 0x2212, 0x2212, 0x2713, 0x2715, 0x25B2, 0x25CF, 0};
+                                     0x2190, 0x2199, 0x2212, 0x2212, 0x2713, 0x2715, 0x25B2, 0x25CF, 0x26A0, 0x26A0, 0};
     ImFontConfig cfg;
     cfg.OversampleH = 2;
     cfg.PixelSnapH = false;
@@ -216,6 +216,12 @@ EMSCRIPTEN_KEEPALIVE void plotline_storage_ready(const char* error) {
 EMSCRIPTEN_KEEPALIVE void plotline_storage_flushed(const char* error) { rt->host.storage_.flushed(error ? error : ""); }
 EMSCRIPTEN_KEEPALIVE void plotline_import_file(const char* name, const char* text) { rt->app->importFile(name, text); }
 EMSCRIPTEN_KEEPALIVE void plotline_page_hidden() { rt->app->pageHidden(); }
+EMSCRIPTEN_KEEPALIVE int plotline_text_input_active() { return ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput; }
+EMSCRIPTEN_KEEPALIVE char* plotline_copy_text() { return copyOut(rt->app->copyText()); }
+EMSCRIPTEN_KEEPALIVE void plotline_paste_text(const char* text) {
+    rt->app->pasteText(text ? text : "");
+    rt->lastActivity = emscripten_get_now();
+}
 EMSCRIPTEN_KEEPALIVE char* plotline_state_json() { return copyOut(writeProjectJson(rt->app->document().project())); }
 EMSCRIPTEN_KEEPALIVE char* plotline_widgets_json() { return copyOut(widgetsJson()); }
 EMSCRIPTEN_KEEPALIVE char* plotline_status_json() { return copyOut(rt->app->statusJson()); }

@@ -1,0 +1,158 @@
+// Direct manipulation of the Gantt chart in the real wasm build: drag a bar, resize it, draw a
+// link, edit a link, indent with Tab, paste rows from a spreadsheet, copy rows out; every change
+// undone with Ctrl+Z.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { freshAppPerTest, state, status, widget, click, drag, press, frames, screenshot, waitStatus } from './harness.mjs';
+
+const fresh = freshAppPerTest(before, after);
+
+// Plain tasks (no children, not milestones), and among them those no link leads into: a link from
+// one of those can never close a loop.
+function leaves(s) {
+  const parents = new Set(s.tasks.map((t) => t.parent).filter(Boolean));
+  return s.tasks.map((t, row) => ({ t, row })).filter(({ t }) => !parents.has(t.id) && !t.milestone);
+}
+function freeLeaves(s) {
+  const successors = new Set(s.links.map((l) => l.successor));
+  return leaves(s).filter(({ t }) => !successors.has(t.id));
+}
+
+async function undo(page) {
+  await press(page, 'Control+z');
+}
+
+test('dragging a bar moves the task later; Ctrl+Z puts it back', async () => {
+  const { page, errors } = await fresh();
+  const before = await state(page);
+  const { t, row } = freeLeaves(before)[0];
+  const px = (await status(page)).pixelsPerDay;
+  await drag(page, `gantt.bar.${row}`, px * 7); // a week later
+  const after = await state(page);
+  const moved = after.tasks[row];
+  assert.equal(moved.id, t.id);
+  assert.equal(moved.constraint, 'SNET', 'a moved task starts no earlier than where it was dropped');
+  const was = new Date(before.project.start), now = new Date(moved.constraintDate);
+  assert.ok(now - was >= 6 * 86400e3, `moved to ${moved.constraintDate} from around ${before.project.start}`);
+  await screenshot(page, 'gantt-after-move');
+  await undo(page);
+  assert.equal((await state(page)).tasks[row].constraint, undefined);
+  assert.deepEqual(errors, []);
+});
+
+test('dragging the right end resizes the task; Ctrl+Z restores its duration', async () => {
+  const { page } = await fresh();
+  const before = await state(page);
+  const { t, row } = leaves(before)[3];
+  const px = (await status(page)).pixelsPerDay;
+  await page.mouse.move(0, 0);
+  await drag(page, `gantt.bar.${row}.end`, px * 2 + 1); // two more calendar days
+  const after = (await state(page)).tasks[row];
+  assert.ok(after.duration > t.duration, `duration ${t.duration} → ${after.duration}`);
+  assert.equal(after.duration % 480, 0, 'whole days at this zoom');
+  await undo(page);
+  assert.equal((await state(page)).tasks[row].duration, t.duration);
+});
+
+test('dragging from one bar\'s end dot onto another bar draws a link; clicking it edits or deletes it', async () => {
+  const { page } = await fresh();
+  const before = await state(page);
+  const a = freeLeaves(before)[0];
+  const b = leaves(before).find(({ t, row }) => row > a.row + 2 && !before.links.some((l) => l.predecessor === a.t.id && l.successor === t.id));
+  const from = await widget(page, `gantt.bar.${a.row}.linkEnd`);
+  const to = await widget(page, `gantt.bar.${b.row}`);
+  // Drop on the left part of the target bar: finish-to-start.
+  await page.mouse.move(from.x + from.w / 2, from.y + from.h / 2);
+  await frames(page, 3);
+  await drag(page, `gantt.bar.${a.row}.linkEnd`, to.x + Math.min(6, to.w / 4) - (from.x + from.w / 2), to.y + to.h / 2 - (from.y + from.h / 2), { steps: 10 });
+  const s = await state(page);
+  assert.equal(s.links.length, before.links.length + 1);
+  const link = s.links.find((l) => l.predecessor === a.t.id && l.successor === b.t.id);
+  assert.ok(link, 'a link from the first task to the second');
+  assert.equal(link.type, 'FS');
+  await screenshot(page, 'gantt-after-link');
+
+  // Click the link: its editor opens; delete it.
+  await click(page, `gantt.link.${a.row}.${b.row}`);
+  await widget(page, 'link.delete');
+  await screenshot(page, 'gantt-link-popup');
+  await click(page, 'link.delete');
+  assert.equal((await state(page)).links.length, before.links.length);
+  await undo(page); // the deletion
+  await undo(page); // the link itself
+  assert.equal((await state(page)).links.length, before.links.length);
+});
+
+test('Tab indents the selected task under the one above; Shift+Tab and Ctrl+Z undo it', async () => {
+  const { page } = await fresh();
+  const before = await state(page);
+  // A task whose previous row is a sibling (same parent) that is a plain task.
+  const row = before.tasks.findIndex((t, i) => i > 0 && before.tasks[i - 1].parent === t.parent &&
+    !before.tasks.some((c) => c.parent === before.tasks[i - 1].id) && !before.tasks.some((c) => c.parent === t.id));
+  assert.ok(row > 0);
+  await click(page, `task.row.${row}`);
+  await press(page, 'Tab');
+  let s = await state(page);
+  assert.equal(s.tasks[row].parent, before.tasks[row - 1].id, 'now a child of the task above');
+  await press(page, 'Shift+Tab');
+  s = await state(page);
+  assert.equal(s.tasks[row].parent, before.tasks[row].parent);
+  await undo(page);
+  await undo(page);
+  assert.equal((await state(page)).tasks[row].parent, before.tasks[row].parent);
+  assert.equal((await state(page)).tasks.length, before.tasks.length);
+});
+
+test('rows pasted from a spreadsheet become tasks below the selection; copy gives tab-separated rows', async () => {
+  const { page } = await fresh();
+  const before = await state(page);
+  await click(page, 'task.row.2');
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'Shoot product photos\t3d\r\nRetouch photos\t2d\r\n');
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  });
+  await frames(page, 4);
+  const s = await state(page);
+  assert.equal(s.tasks.length, before.tasks.length + 2);
+  const shoot = s.tasks.find((t) => t.name === 'Shoot product photos');
+  const retouch = s.tasks.find((t) => t.name === 'Retouch photos');
+  assert.equal(shoot.duration, 3 * 480);
+  assert.equal(retouch.duration, 2 * 480);
+  assert.equal(shoot.parent, before.tasks[2].parent, 'siblings of the selected task');
+  assert.match((await status(page)).message, /Pasted 2 tasks/);
+
+  // Both pasted rows are selected: copying them gives a header and two rows.
+  const copied = await page.evaluate(() => {
+    const data = new DataTransfer();
+    document.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true }));
+    return data.getData('text/plain');
+  });
+  const lines = copied.trim().split('\n');
+  assert.equal(lines[0], 'Name\tDuration\tStart\tFinish\t% Complete\tOutline Level');
+  assert.equal(lines.length, 3);
+  assert.match(lines[1], /^Shoot product photos\t3d\t/);
+
+  await undo(page);
+  assert.equal((await state(page)).tasks.length, before.tasks.length);
+});
+
+test('double-clicking a bar opens the task editor; a deadline set there shows on the chart', async () => {
+  const { page } = await fresh();
+  const before = await state(page);
+  const { row } = freeLeaves(before)[0];
+  await click(page, `gantt.bar.${row}`, { double: true });
+  await waitStatus(page, (s) => s.editor);
+  await click(page, 'editor.deadline');
+  await page.keyboard.type(before.project.start, { delay: 20 }); // a deadline on the first day: missed
+  await frames(page, 3);
+  await screenshot(page, 'gantt-task-editor');
+  await click(page, 'editor.ok');
+  await waitStatus(page, (s) => !s.editor);
+  const t = (await state(page)).tasks[row];
+  assert.equal(t.deadline, before.project.start);
+  await widget(page, `gantt.deadline.${row}`);
+  await screenshot(page, 'gantt-deadline');
+  await undo(page);
+  assert.equal((await state(page)).tasks[row].deadline, undefined);
+});
