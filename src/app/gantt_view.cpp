@@ -65,22 +65,20 @@ void GanttView::refresh() {
         for (int c : counter) w += (w.empty() ? "" : ".") + std::to_string(c);
         wbsText_[i] = std::move(w);
     }
-    {
-        std::unordered_map<Id, std::string, IdHash> names;
-        for (const Resource& r : p.resources) names[r.id] = r.name;
-        std::unordered_map<Id, size_t, IdHash> at;
-        for (size_t i = 0; i < n; ++i) at[p.tasks[i].id] = i;
-        for (const Assignment& a : p.assignments) {
-            auto t = at.find(a.task);
-            auto r = names.find(a.resource);
-            if (t == at.end() || r == names.end()) continue;
-            std::string& s = resourceText_[t->second];
-            s += (s.empty() ? "" : ", ") + r->second + (a.units != 100 ? " " + std::to_string(a.units) + "%" : "");
-        }
-    }
     std::unordered_map<Id, int, IdHash> row;
     row.reserve(n);
     for (size_t i = 0; i < n; ++i) row[p.tasks[i].id] = int(i);
+    {
+        std::unordered_map<Id, std::string, IdHash> names;
+        for (const Resource& r : p.resources) names[r.id] = r.name;
+        for (const Assignment& a : p.assignments) {
+            auto t = row.find(a.task);
+            auto r = names.find(a.resource);
+            if (t == row.end() || r == names.end()) continue;
+            std::string& s = resourceText_[size_t(t->second)];
+            s += (s.empty() ? "" : ", ") + r->second + (a.units != 100 ? " " + std::to_string(a.units) + "%" : "");
+        }
+    }
     links_.clear();
     for (size_t k = 0; k < p.links.size(); ++k) {
         const Link& l = p.links[k];
@@ -581,10 +579,8 @@ void GanttView::draw(Date today) {
         const float y = displayOf_[size_t(scrollToRow_)] * rowHeight, top = ImGui::GetScrollY(), h = bodyMax.y - bodyMin.y;
         if (y < top) ImGui::SetScrollY(y);
         else if (y + rowHeight > top + h) ImGui::SetScrollY(y + rowHeight - h);
-        scrollToRow_ = -1;
     }
-
-    scrollToRow_ = -1;
+    scrollToRow_ = -1; // a row that is not shown is not scrolled to
     ImGuiListClipper clipper;
     clipper.Begin(int(visible_.size()), rowHeight);
     int first = -1, last = -1;
@@ -600,7 +596,6 @@ void GanttView::draw(Date today) {
             if (first < 0) {
                 first = k;
                 firstDisplay_ = k;
-                firstRowY_ = ImGui::GetCursorScreenPos().y - ImGui::GetStyle().CellPadding.y;
             }
             drawRow(visible_[size_t(k)], rowHeight);
             if (k == first) {
@@ -1124,7 +1119,7 @@ void GanttView::handleTimelineInput(ImVec2 min, ImVec2 max) {
     const bool hovered = ImGui::IsMouseHoveringRect(min, max) && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
     // A drag in progress: follow the mouse, finish on release.
     if (drag_.kind != Drag::None) {
-        if (std::abs(io.MousePos.x - drag_.pressX) > 3 || drag_.kind == Drag::Link) drag_.active = drag_.active || std::abs(io.MousePos.x - drag_.pressX) > 3 || std::abs(io.MouseDelta.y) > 0;
+        drag_.active = drag_.active || std::abs(io.MousePos.x - drag_.pressX) > 3 || (drag_.kind == Drag::Link && io.MouseDelta.y != 0);
         if (drag_.kind == Drag::Link) {
             drag_.targetRow = -1;
             const int shown = firstDisplay_ + int(std::floor((io.MousePos.y - firstRowY_) / rowHeight_));

@@ -321,6 +321,15 @@ std::unordered_set<Id, IdHash> subtreeIds(const Project& p, size_t row, size_t e
     return s;
 }
 
+// The nearest earlier row with the same parent as row i, or SIZE_MAX when i is its parent's first child.
+size_t siblingAbove(const Project& p, size_t i) {
+    for (size_t j = i; j-- > 0;) {
+        if (p.tasks[j].parent == p.tasks[i].parent) return j;
+        if (p.tasks[j].id == p.tasks[i].parent) break;
+    }
+    return SIZE_MAX;
+}
+
 std::string linkNote(size_t n) {
     return n == 0 ? "" : std::to_string(n) + (n == 1 ? " link" : " links") + " between a task and its new summary removed";
 }
@@ -341,12 +350,8 @@ CommandPtr indentTasks(const Project& p, const std::vector<Id>& ids, std::string
     q.tasks = p.tasks;
     std::vector<Id> drop;
     for (size_t i : topRows(p, ids)) {
-        // The sibling above: the nearest earlier row with the same parent.
-        size_t j = i;
-        while (j-- > 0 && q.tasks[j].parent != q.tasks[i].parent) {
-            if (q.tasks[j].id == q.tasks[i].parent) { j = SIZE_MAX; break; }
-        }
-        if (j == SIZE_MAX || q.tasks[j].parent != q.tasks[i].parent) {
+        const size_t j = siblingAbove(q, i);
+        if (j == SIZE_MAX) {
             why = "\"" + q.tasks[i].name + "\" has no task above it at its level to go under";
             return nullptr;
         }
@@ -397,10 +402,8 @@ CommandPtr moveTask(const Project& p, Id id, int direction, std::string& why) {
     Project q;
     q.tasks = p.tasks;
     if (direction < 0) {
-        size_t j = i;
-        while (j-- > 0 && p.tasks[j].parent != p.tasks[i].parent)
-            if (p.tasks[j].id == p.tasks[i].parent) { j = SIZE_MAX; break; }
-        if (j == SIZE_MAX || p.tasks[j].parent != p.tasks[i].parent) { why = "\"" + p.tasks[i].name + "\" is already first"; return nullptr; }
+        const size_t j = siblingAbove(p, i);
+        if (j == SIZE_MAX) { why = "\"" + p.tasks[i].name + "\" is already first"; return nullptr; }
         std::rotate(q.tasks.begin() + long(j), q.tasks.begin() + long(i), q.tasks.begin() + long(end));
     } else {
         if (end >= p.tasks.size() || p.tasks[end].parent != p.tasks[i].parent) { why = "\"" + p.tasks[i].name + "\" is already last"; return nullptr; }

@@ -66,6 +66,24 @@ public:
         return d;
     }
 
+    // An optional list of dates, sorted and without repeats; each bad entry is reported by index.
+    std::vector<Date> dates(const json& obj, const std::string& path, const char* key) {
+        std::vector<Date> days;
+        const json* v = field(obj, path, key, false);
+        if (!v) return days;
+        const std::string listPath = path + "." + key;
+        if (!v->is_array()) { error(listPath, "not a list"); return days; }
+        for (size_t i = 0; i < v->size(); ++i) {
+            const json& e = (*v)[i];
+            auto d = e.is_string() ? Date::parse(e.get<std::string>()) : std::nullopt;
+            if (!d) error(listPath + "[" + std::to_string(i) + "]", "not a date (expected YYYY-MM-DD)");
+            else days.push_back(*d);
+        }
+        std::sort(days.begin(), days.end());
+        days.erase(std::unique(days.begin(), days.end()), days.end());
+        return days;
+    }
+
     Id id(const json& obj, const std::string& path, const char* key, bool required) {
         const json* v = field(obj, path, key, required);
         if (!v) return Id{};
@@ -135,18 +153,7 @@ Result<Project> readProjectJson(std::string_view text) {
                 if (wd->is_array() && mask == 0) r.error("project.calendar.workingDays", "at least one working day is needed");
                 if (mask) p.calendar.setWorkingWeekdays(mask);
             }
-            if (const json* hs = cj->contains("holidays") ? &(*cj)["holidays"] : nullptr; hs && !hs->is_null()) {
-                std::vector<Date> days;
-                if (!hs->is_array()) r.error("project.calendar.holidays", "not a list");
-                else
-                    for (size_t i = 0; i < hs->size(); ++i) {
-                        const json& h = (*hs)[i];
-                        auto d = h.is_string() ? Date::parse(h.get<std::string>()) : std::nullopt;
-                        if (!d) r.error(at("project.calendar.holidays", i), "not a date (expected YYYY-MM-DD)");
-                        else days.push_back(*d);
-                    }
-                p.calendar.setHolidays(std::move(days));
-            }
+            if (cj->contains("holidays")) p.calendar.setHolidays(r.dates(*cj, "project.calendar", "holidays"));
         }
     }
 
@@ -235,18 +242,7 @@ Result<Project> readProjectJson(std::string_view text) {
             x.name = r.str(rj, path, "name", true);
             x.role = r.str(rj, path, "role", false);
             x.hourlyRate = r.integer(rj, path, "hourlyRate", false, 0, 0, int64_t(1) << 50);
-            if (const json* off = r.field(rj, path, "daysOff", false)) {
-                if (!off->is_array()) r.error(path + ".daysOff", "not a list");
-                else
-                    for (size_t k = 0; k < off->size(); ++k) {
-                        const json& d = (*off)[k];
-                        auto day = d.is_string() ? Date::parse(d.get<std::string>()) : std::nullopt;
-                        if (!day) r.error(at((path + ".daysOff").c_str(), k), "not a date (expected YYYY-MM-DD)");
-                        else x.daysOff.push_back(*day);
-                    }
-                std::sort(x.daysOff.begin(), x.daysOff.end());
-                x.daysOff.erase(std::unique(x.daysOff.begin(), x.daysOff.end()), x.daysOff.end());
-            }
+            x.daysOff = r.dates(rj, path, "daysOff");
             x.modified = r.integer(rj, path, "modified", false, 0, 0, INT64_MAX);
             resourceIds.insert(x.id);
             p.resources.push_back(std::move(x));
