@@ -1344,7 +1344,8 @@ void GanttView::editorWindow() {
         ImGui::PopTextWrapPos();
     }
     ImGui::Separator();
-    bool ok = ImGui::Button("OK", ImVec2(ImGui::GetFontSize() * 5, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) && !ImGui::IsAnyItemActive();
+    bool ok = ImGui::Button("OK", ImVec2(ImGui::GetFontSize() * 5, 0)) ||
+              (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) && !ImGui::IsAnyItemActive());
     tagItem("editor.ok");
     ImGui::SameLine();
     const bool cancel = ImGui::Button("Cancel", ImVec2(ImGui::GetFontSize() * 5, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));

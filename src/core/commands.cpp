@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <unordered_set>
 
 namespace plotline {
@@ -269,6 +270,36 @@ private:
     std::string label_;
 };
 
+// Replaces one member of the project (a small list or a field) and swaps it back on undo. `stamp`
+// marks the entities the change touched as modified, both ways.
+template <class T>
+class SwapMember final : public Command {
+public:
+    using Stamper = std::function<void(T&, Stamp)>;
+    SwapMember(T Project::*member, T value, std::string label, Stamper stamp)
+        : member_(member), value_(std::move(value)), label_(std::move(label)), stamp_(std::move(stamp)) {}
+    std::string label() const override { return label_; }
+    bool apply(Project& p, Stamp now) override { return swap(p, now); }
+    bool revert(Project& p, Stamp now) override { return swap(p, now); }
+
+private:
+    bool swap(Project& p, Stamp now) {
+        std::swap(p.*member_, value_);
+        p.modified = now;
+        if (stamp_) stamp_(p.*member_, now);
+        return true;
+    }
+    T Project::*member_;
+    T value_;
+    std::string label_;
+    Stamper stamp_;
+};
+
+template <class T>
+CommandPtr swapMember(T Project::*member, T value, std::string label, typename SwapMember<T>::Stamper stamp = {}) {
+    return std::make_unique<SwapMember<T>>(member, std::move(value), std::move(label), std::move(stamp));
+}
+
 } // namespace
 
 CommandPtr editTask(Task after) { return std::make_unique<EditTask>(std::move(after)); }
@@ -284,6 +315,76 @@ CommandPtr deleteLink(Id link) { return std::make_unique<DeleteLink>(link); }
 CommandPtr editProjectSettings(std::string name, std::string currency, Date start, Calendar calendar) {
     return std::make_unique<EditProjectSettings>(std::move(name), std::move(currency), start, std::move(calendar));
 }
+CommandPtr saveBaseline(const Project& p, const Schedule& s, const std::string& name) {
+    if (!s.ok() || s.tasks.size() != p.tasks.size()) return nullptr;
+    Baseline b;
+    b.name = name;
+    b.tasks.reserve(p.tasks.size());
+    for (size_t i = 0; i < p.tasks.size(); ++i) b.tasks.push_back({p.tasks[i].id, s.tasks[i].startDate, s.tasks[i].finishDate});
+    std::vector<Baseline> list = p.baselines;
+    auto same = std::find_if(list.begin(), list.end(), [&](const Baseline& x) { return x.name == name; });
+    const Id id = same != list.end() ? same->id : Id::random();
+    b.id = id;
+    if (same != list.end()) *same = std::move(b);
+    else list.push_back(std::move(b));
+    return swapMember(&Project::baselines, std::move(list), "Save baseline \"" + name + "\"",
+                      [id](std::vector<Baseline>& bs, Stamp now) {
+                          for (Baseline& x : bs)
+                              if (x.id == id) x.saved = now;
+                      });
+}
+
+CommandPtr deleteBaseline(const Project& p, Id id) {
+    std::vector<Baseline> list = p.baselines;
+    auto it = std::find_if(list.begin(), list.end(), [&](const Baseline& x) { return x.id == id; });
+    if (it == list.end()) return nullptr;
+    const std::string label = "Delete baseline \"" + it->name + "\"";
+    list.erase(it);
+    return swapMember(&Project::baselines, std::move(list), label);
+}
+
+CommandPtr setStatusDate(std::optional<Date> day) {
+    return swapMember(&Project::statusDate, day, day ? "Set status date " + day->str() : std::string("Clear status date"));
+}
+
+CommandPtr setTaskResources(const Project& p, Id task, const std::vector<Assignment>& assignments) {
+    const Task* t = p.task(task);
+    if (!t) return nullptr;
+    // Kept assignments keep their place; new ones go where the task's first one was (or at the end).
+    std::vector<Assignment> mine = assignments;
+    for (Assignment& a : mine) {
+        a.task = task;
+        if (a.id.isNull()) a.id = Id::random();
+    }
+    std::vector<Assignment> list;
+    list.reserve(p.assignments.size() + mine.size());
+    bool placed = false;
+    for (const Assignment& a : p.assignments) {
+        if (a.task != task) { list.push_back(a); continue; }
+        if (!placed) list.insert(list.end(), mine.begin(), mine.end());
+        placed = true;
+    }
+    if (!placed) list.insert(list.end(), mine.begin(), mine.end());
+    if (list == p.assignments) return nullptr;
+    return swapMember(&Project::assignments, std::move(list), "Assign resources to \"" + t->name + "\"",
+                      [task](std::vector<Assignment>& as, Stamp now) {
+                          for (Assignment& a : as)
+                              if (a.task == task) a.modified = now;
+                      });
+}
+
+CommandPtr editResource(const Project& p, Resource after) {
+    const int i = p.resourceIndex(after.id);
+    if (i < 0) return nullptr;
+    std::vector<Resource> list = p.resources;
+    std::sort(after.daysOff.begin(), after.daysOff.end());
+    after.daysOff.erase(std::unique(after.daysOff.begin(), after.daysOff.end()), after.daysOff.end());
+    const std::string label = "Edit resource \"" + after.name + "\"";
+    list[size_t(i)] = std::move(after);
+    return swapMember(&Project::resources, std::move(list), label,
+                      [i](std::vector<Resource>& rs, Stamp now) { rs[size_t(i)].modified = now; });
+}
+
 CommandPtr replaceProject(Project project, std::string label) {
     return std::make_unique<ReplaceProject>(std::move(project), std::move(label));
 }

@@ -50,6 +50,15 @@ CommandPtr outdentTasks(const Project& p, const std::vector<Id>& ids, std::strin
 CommandPtr moveTask(const Project& p, Id id, int direction, std::string& why); // -1 up, +1 down
 // Name, currency, start and calendar.
 CommandPtr editProjectSettings(std::string name, std::string currency, Date start, Calendar calendar);
+// Baselines: the schedule's current dates saved under a name (replacing a baseline of that name).
+CommandPtr saveBaseline(const Project& p, const Schedule& s, const std::string& name);
+CommandPtr deleteBaseline(const Project& p, Id id);
+// "Progress as of": drawn as the status line and progress line; nullopt clears it.
+CommandPtr setStatusDate(std::optional<Date> day);
+// The resources working on a task (each with units %), replacing its assignments.
+CommandPtr setTaskResources(const Project& p, Id task, const std::vector<Assignment>& assignments);
+// Replace a resource's fields (found by id): name, role, rate, days off.
+CommandPtr editResource(const Project& p, Resource after);
 // Swap in a whole project (new, open sample, import): undo brings the previous one back.
 CommandPtr replaceProject(Project project, std::string label);
 
