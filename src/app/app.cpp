@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -15,7 +16,7 @@ namespace plotline {
 
 App::App(Host& host)
     : host_(host), doc_(Project{}, [&host] { return host.now(); }), save_(doc_, host.storage(), kProjectKey),
-      gantt_(doc_, [this](const std::string& m) { flash(m); }) {}
+      gantt_(doc_, [this](const std::string& m) { flash(m); }), load_(doc_), windows_(doc_, gantt_, [&host] { return host.today(); }) {}
 
 std::optional<Project> App::loadSample() {
     auto text = host_.readAsset("assets/sample-campaign.json");
@@ -187,6 +188,13 @@ void App::menuBar() {
         tagItem("menu.Project.Export JSON");
         if (ImGui::MenuItem("Export CSV")) exportCsv();
         tagItem("menu.Project.Export CSV");
+        ImGui::Separator();
+        if (ImGui::MenuItem("Baselines…")) windows_.openBaselines();
+        tagItem("menu.Project.Baselines");
+        if (ImGui::MenuItem("Status date…")) windows_.openStatusDate();
+        tagItem("menu.Project.Status date");
+        if (ImGui::MenuItem("Resources…")) windows_.openResources();
+        tagItem("menu.Project.Resources");
         ImGui::EndMenu();
     }
     tagItem("menu.Project");
@@ -228,6 +236,8 @@ void App::menuBar() {
         ImGui::Separator();
         ImGui::MenuItem("Critical path", nullptr, &gantt_.showCritical);
         tagItem("menu.View.Critical path");
+        ImGui::MenuItem("Resource load", nullptr, &showLoad);
+        tagItem("menu.View.Resource load");
         ImGui::EndMenu();
     }
     tagItem("menu.View");
@@ -329,7 +339,37 @@ void App::toolbar() {
     ImGui::Checkbox("Critical path", &gantt_.showCritical);
     tagItem("toolbar.critical");
     ImGui::SameLine(0, fs * 1.5f);
-    ImGui::TextDisabled("Right-click the column titles to choose columns");
+    ImGui::Checkbox("Resource load", &showLoad);
+    tagItem("toolbar.load");
+    // Which baseline to compare against.
+    const Project& p = doc_.project();
+    ImGui::SameLine(0, fs * 1.5f);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Baseline");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(fs * 10);
+    const Id shown = gantt_.shownBaseline();
+    std::string current = "None";
+    for (const Baseline& b : p.baselines)
+        if (b.id == shown) current = b.name;
+    if (ImGui::BeginCombo("##baseline", current.c_str())) {
+        if (ImGui::Selectable("None", shown.isNull())) gantt_.showBaseline(Id());
+        for (size_t i = 0; i < p.baselines.size(); ++i) {
+            ImGui::PushID(int(i));
+            if (ImGui::Selectable(p.baselines[i].name.c_str(), p.baselines[i].id == shown)) gantt_.showBaseline(p.baselines[i].id);
+            tagItem("toolbar.baseline." + std::to_string(i));
+            ImGui::PopID();
+        }
+        ImGui::Separator();
+        if (ImGui::Selectable("Save or manage baselines…")) windows_.openBaselines();
+        ImGui::EndCombo();
+    }
+    tagItem("toolbar.baseline");
+    ImGui::SameLine(0, fs * 1.5f);
+    if (p.statusDate) {
+        if (ImGui::SmallButton(("Status " + p.statusDate->str()).c_str())) windows_.openStatusDate();
+    } else if (ImGui::SmallButton("Set status date")) windows_.openStatusDate();
+    tagItem("toolbar.status");
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + fs * 0.2f);
 }
 
@@ -359,7 +399,13 @@ void App::frame() {
     ImGui::PopStyleVar();
     if (ready_) {
         toolbar();
-        gantt_.draw(host_.today());
+        float loadHeight = 0;
+        if (showLoad) {
+            const float rows = std::clamp(float(doc_.project().resources.size()), 1.0f, 6.0f);
+            loadHeight = std::floor(std::min(ImGui::GetContentRegionAvail().y * 0.45f, ImGui::GetFontSize() * (2.2f * rows + 2.6f)));
+        }
+        gantt_.draw(host_.today(), showLoad ? ImGui::GetContentRegionAvail().y - loadHeight : 0);
+        if (showLoad) load_.draw(gantt_.timeline(), loadHeight);
     }
     else {
         ImGui::SetCursorPos(ImVec2(ImGui::GetFontSize() * 2, ImGui::GetFontSize() * 2));
@@ -367,6 +413,7 @@ void App::frame() {
     }
     ImGui::End();
     statusBar(statusHeight);
+    if (ready_) windows_.draw();
     dialogs();
 }
 

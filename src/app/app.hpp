@@ -9,6 +9,8 @@
 #include "core/commands.hpp"
 #include "gantt_view.hpp"
 #include "host.hpp"
+#include "load_view.hpp"
+#include "project_windows.hpp"
 
 #include <memory>
 #include <string>
@@ -38,6 +40,8 @@ public:
     GanttView& gantt() { return gantt_; }
     const GanttView& gantt() const { return gantt_; }
     const AutoSave& autosave() const { return save_; }
+    ProjectWindows& windows() { return windows_; }
+    bool showLoad = false; // the resource load pane under the chart
     const std::string& lastMessage() const { return message_; }
     std::string statusJson() const;
 
@@ -62,6 +66,8 @@ private:
     Document doc_;
     AutoSave save_;
     GanttView gantt_;
+    LoadView load_;
+    ProjectWindows windows_;
     bool ready_ = false;
     std::string dialogTitle_, dialogText_;
     bool dialogOpen_ = false;

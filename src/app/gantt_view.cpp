@@ -6,6 +6,7 @@
 
 #include "core/csv_io.hpp"
 #include "core/duration.hpp"
+#include "core/id_index.hpp"
 #include "theme.hpp"
 #include "widget_registry.hpp"
 
@@ -502,6 +503,16 @@ void GanttView::drawRow(int row, float rowHeight) {
     drawTextCell(row, ColPercent, std::to_string(ts.percentComplete) + "%", !ts.summary);
     if (ImGui::TableGetColumnFlags(ColResources) & ImGuiTableColumnFlags_IsEnabled)
         drawTextCell(row, ColResources, resourceText_[size_t(row)], false);
+    for (auto [col, var] : {std::pair{ColStartVar, &startVar_}, std::pair{ColFinishVar, &finishVar_}}) {
+        if (!(ImGui::TableGetColumnFlags(col) & ImGuiTableColumnFlags_IsEnabled)) continue;
+        if (baselineId_.isNull() || size_t(row) >= var->size() || std::isnan(baseStart_[size_t(row)])) {
+            drawTextCell(row, col, baselineId_.isNull() ? "" : "new", false, 0, theme::kMuted);
+            continue;
+        }
+        const int v = (*var)[size_t(row)];
+        drawTextCell(row, col, v == 0 ? std::string("0d") : (v > 0 ? "+" : "") + std::to_string(v) + "d", false, 0,
+                     v > 0 ? theme::kError : v < 0 ? theme::kOk : theme::kMuted);
+    }
     ImGui::TableSetColumnIndex(ColTimeline);
     if (backgroundPending_) {
         // Shading, grid and the today line go under the bars of every row: drawn once, from the first row.
@@ -515,8 +526,9 @@ void GanttView::drawRow(int row, float rowHeight) {
     ImGui::PopID();
 }
 
-void GanttView::draw(Date today) {
+void GanttView::draw(Date today, float height) {
     refresh();
+    refreshBaseline();
     const Project& p = doc_.project();
     const float fs = ImGui::GetFontSize();
     const float rowHeight = std::floor(fs * 1.9f);
@@ -555,7 +567,8 @@ void GanttView::draw(Date today) {
     const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit |
                                   ImGuiTableFlags_NoPadOuterX | ImGuiTableFlags_Hideable;
-    if (!ImGui::BeginTable("gantt", ColCount, flags, ImGui::GetContentRegionAvail())) return;
+    const ImVec2 size(ImGui::GetContentRegionAvail().x, height > 0 ? height : ImGui::GetContentRegionAvail().y);
+    if (!ImGui::BeginTable("gantt", ColCount, flags, size)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     // Optional columns start hidden; right-click the header (or View > Columns) to show them.
     const ImGuiTableColumnFlags fixed = ImGuiTableColumnFlags_WidthFixed, off = ImGuiTableColumnFlags_DefaultHide;
@@ -568,7 +581,14 @@ void GanttView::draw(Date today) {
     ImGui::TableSetupColumn("Float", fixed | off, fs * 3.6f);
     ImGui::TableSetupColumn("Done", fixed, fs * 3.2f);
     ImGui::TableSetupColumn("Resources", fixed | off, fs * 8);
+    ImGui::TableSetupColumn("Start var.", fixed | off, fs * 4.2f);
+    ImGui::TableSetupColumn("Finish var.", fixed | off, fs * 4.2f);
     ImGui::TableSetupColumn("Timeline", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoResize | ImGuiTableColumnFlags_NoHide);
+    if (baselineColumnsPending_) {
+        ImGui::TableSetColumnEnabled(ColStartVar, true);
+        ImGui::TableSetColumnEnabled(ColFinishVar, true);
+        baselineColumnsPending_ = false;
+    }
     drawHeader(headerHeight);
 
     ImGuiTable* table = ImGui::GetCurrentTable();
@@ -618,6 +638,7 @@ void GanttView::draw(Date today) {
         ImGui::PushClipRect(column.ClipRect.Min, column.ClipRect.Max, false);
         table->DrawSplitter->SetCurrentChannel(dl, column.DrawChannelCurrent);
         drawLinks(dl, first, last, firstY, rowHeight);
+        drawProgressLine(dl, first, last);
         drawDragPreview(dl);
         for (const Label& l : labels_) {
             const Task& t = p.tasks[size_t(l.row)];
@@ -798,6 +819,7 @@ void GanttView::drawBar(ImDrawList* dl, int row, ImVec2 cellMin, float rowHeight
     const Task& t = p.tasks[size_t(row)];
     const float pad = ImGui::GetStyle().CellPadding.y;
     const float cy = std::floor(cellMin.y - pad + rowHeight * 0.5f);
+    if (!baselineId_.isNull()) drawBaselineBar(dl, row, cy, rowHeight);
     const float x0 = xOf(barStart_[size_t(row)]), x1 = xOf(barEnd_[size_t(row)]);
     const float fs = ImGui::GetFontSize();
     float labelX;
@@ -843,6 +865,11 @@ void GanttView::drawBar(ImDrawList* dl, int row, ImVec2 cellMin, float rowHeight
                 ImGui::TextDisabled("%s %s", constraintLabel(t.constraint), t.constraintDate->str().c_str());
             if (t.deadline) ImGui::TextDisabled("Deadline %s", t.deadline->str().c_str());
             if (!resourceText_[size_t(row)].empty()) ImGui::TextDisabled("%s", resourceText_[size_t(row)].c_str());
+            if (!baselineId_.isNull() && !std::isnan(baseStart_[size_t(row)])) {
+                const Date bs{int32_t(baseStart_[size_t(row)])}, bf{int32_t(baseEnd_[size_t(row)]) - 1};
+                ImGui::TextDisabled("Baseline \"%s\": %s → %s (finish %+dd)", baselineName_.c_str(), bs.str().c_str(), bf.str().c_str(),
+                                    finishVar_[size_t(row)]);
+            }
             if (ts.flags) {
                 ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
                 ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), "%s", scheduleWarning(p, doc_.schedule(), size_t(row)).c_str());
@@ -913,6 +940,96 @@ void GanttView::drawLinks(ImDrawList* dl, int firstShown, int lastShown, float f
         tagRect("gantt.link." + std::to_string(l.from) + "." + std::to_string(l.to), ImVec2(mid.x - 2, mid.y - 2), ImVec2(mid.x + 2, mid.y + 2));
         linkHits_.push_back(hit);
     }
+}
+
+void GanttView::showBaseline(Id id) {
+    if (id == baselineId_) return;
+    baselineId_ = id;
+    baselineRevision_ = 0;
+    if (!id.isNull()) baselineColumnsPending_ = true;
+}
+
+void GanttView::refreshBaseline() {
+    const Project& p = doc_.project();
+    if (baselineRevision_ == doc_.revision()) return;
+    baselineRevision_ = doc_.revision();
+    auto b = std::find_if(p.baselines.begin(), p.baselines.end(), [&](const Baseline& x) { return x.id == baselineId_; });
+    if (b == p.baselines.end()) {
+        baselineId_ = Id(); // deleted (or undone): show none
+        return;
+    }
+    baselineName_ = b->name;
+    const size_t n = p.tasks.size();
+    const Schedule& s = doc_.schedule();
+    const Calendar& cal = p.calendar;
+    baseStart_.assign(n, std::nan(""));
+    baseEnd_.assign(n, std::nan(""));
+    startVar_.assign(n, 0);
+    finishVar_.assign(n, 0);
+    IdIndex at(n);
+    for (size_t i = 0; i < n; ++i) at.insert(p.tasks[i].id, int(i));
+    for (const BaselineTask& bt : b->tasks) {
+        const int i = at.find(bt.task);
+        if (i < 0) continue;
+        const size_t k = size_t(i);
+        baseStart_[k] = bt.start.days;
+        baseEnd_[k] = bt.finish.days + 1.0;
+        if (k < s.tasks.size()) {
+            startVar_[k] = int(cal.workdayIndex(s.tasks[k].startDate) - cal.workdayIndex(bt.start));
+            finishVar_[k] = int(cal.workdayIndex(s.tasks[k].finishDate) - cal.workdayIndex(bt.finish));
+        }
+    }
+}
+
+// The shown baseline's dates as a thin grey bar just under the live bar (a hollow diamond for a
+// milestone), so slips read at a glance.
+void GanttView::drawBaselineBar(ImDrawList* dl, int row, float cy, float rowHeight) {
+    const size_t k = size_t(row);
+    if (k >= baseStart_.size() || std::isnan(baseStart_[k])) return;
+    const float barHalf = std::floor(rowHeight * 0.25f);
+    const float y0 = cy + barHalf + 2, y1 = y0 + std::max(3.0f, std::floor(rowHeight * 0.12f));
+    const float x0 = xOf(baseStart_[k]), x1 = xOf(baseEnd_[k]);
+    const Task& t = doc_.project().tasks[k];
+    if (t.milestone) {
+        const float r = std::floor(ImGui::GetFontSize() * 0.3f), x = std::floor(x1);
+        dl->AddQuad(ImVec2(x, y0 - 1), ImVec2(x + r, y0 + r - 1), ImVec2(x, y0 + 2 * r - 1), ImVec2(x - r, y0 + r - 1), theme::kBaseline, 1.5f);
+        tagRect("gantt.baseline." + std::to_string(row), ImVec2(x - r, y0 - 1), ImVec2(x + r, y0 + 2 * r - 1));
+        return;
+    }
+    dl->AddRectFilled(ImVec2(x0, y0), ImVec2(std::max(x0 + 2, x1), y1), theme::kBaseline);
+    tagRect("gantt.baseline." + std::to_string(row), ImVec2(x0, y0), ImVec2(std::max(x0 + 2, x1), y1));
+}
+
+// The status date as a vertical line, and the progress line: for each shown task that should have
+// started by then, a vertex at how far its work has got (left of the status line = behind,
+// right = ahead); other tasks keep the line on the status date.
+void GanttView::drawProgressLine(ImDrawList* dl, int firstDisplay, int lastDisplay) {
+    const Project& p = doc_.project();
+    if (!p.statusDate) return;
+    const Schedule& s = doc_.schedule();
+    const double statusEnd = p.statusDate->days + 1.0;
+    const float sx = std::floor(xOf(statusEnd)) + 0.5f;
+    if (sx < bodyMin_.x - 200 || sx > bodyMax_.x + 200) return;
+    dl->AddLine(ImVec2(sx, bodyMin_.y), ImVec2(sx, bodyMax_.y), theme::kStatusLine, 1.0f);
+    tagRect("gantt.status", ImVec2(sx - 1, bodyMin_.y), ImVec2(sx + 1, bodyMax_.y));
+    const float top = rowCentreY(visible_[size_t(firstDisplay)]) - rowHeight_ * 0.5f;
+    std::vector<ImVec2> pts;
+    pts.push_back(ImVec2(sx, std::max(top, bodyMin_.y)));
+    for (int k = firstDisplay; k <= lastDisplay; ++k) {
+        const int row = visible_[size_t(k)];
+        const TaskSchedule& ts = s.tasks[size_t(row)];
+        const double b0 = barStart_[size_t(row)], b1 = barEnd_[size_t(row)];
+        if (ts.summary || ts.finish == ts.start || ts.percentComplete >= 100 || (ts.percentComplete == 0 && b0 >= statusEnd)) continue;
+        const float x = std::floor(xOf(b0 + (b1 - b0) * ts.percentComplete / 100.0)) + 0.5f;
+        if (std::fabs(x - sx) < 1) continue;
+        const float cy = rowCentreY(row);
+        pts.push_back(ImVec2(sx, cy - rowHeight_ * 0.45f));
+        pts.push_back(ImVec2(x, cy));
+        pts.push_back(ImVec2(sx, cy + rowHeight_ * 0.45f));
+        tagRect("gantt.progress." + std::to_string(row), ImVec2(x - 2, cy - 2), ImVec2(x + 2, cy + 2));
+    }
+    pts.push_back(ImVec2(sx, bodyMax_.y));
+    dl->AddPolyline(pts.data(), int(pts.size()), theme::kStatusLine, 0, 2.0f);
 }
 
 float GanttView::rowCentreY(int row) const {
@@ -1269,6 +1386,14 @@ void GanttView::openEditor(int row) {
     put(e.actualFinish, sizeof e.actualFinish, date(t.actualFinish));
     put(e.notes, sizeof e.notes, t.notes);
     e.percent = t.percentComplete;
+    e.units.assign(p.resources.size(), 0);
+    e.assignment.assign(p.resources.size(), Id());
+    for (const Assignment& a : p.assignments) {
+        const int r = a.task == t.id ? p.resourceIndex(a.resource) : -1;
+        if (r < 0) continue;
+        e.units[size_t(r)] = a.units;
+        e.assignment[size_t(r)] = a.id;
+    }
     selectRow(row);
 }
 
@@ -1327,6 +1452,28 @@ void GanttView::editorWindow() {
         field("Actual start", "##actualStart", e.actualStart, sizeof e.actualStart, "YYYY-MM-DD (when it really started)");
         field("Actual finish", "##actualFinish", e.actualFinish, sizeof e.actualFinish, "YYYY-MM-DD (when it really finished)");
     }
+    if (!summary && !p.resources.empty() && e.units.size() == p.resources.size()) {
+        // Who works on it, and how much of their time (100% = full days).
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Resources");
+        ImGui::SameLine(labelW);
+        const float rowH = ImGui::GetFrameHeightWithSpacing();
+        ImGui::BeginChild("##resources", ImVec2(-FLT_MIN, std::min<float>(6.5f, float(p.resources.size())) * rowH), true);
+        for (size_t r = 0; r < p.resources.size(); ++r) {
+            ImGui::PushID(int(r));
+            bool on = e.units[r] > 0;
+            if (ImGui::Checkbox(p.resources[r].name.c_str(), &on)) e.units[r] = on ? 100 : 0;
+            tagItem("editor.resource." + std::to_string(r));
+            if (on) {
+                ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.5f);
+                ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+                ImGui::DragInt("##units", &e.units[r], 1.0f, 1, 400, "%d%%", ImGuiSliderFlags_AlwaysClamp);
+                tagItem("editor.units." + std::to_string(r));
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndChild();
+    }
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Notes");
     ImGui::SameLine(labelW);
@@ -1382,7 +1529,15 @@ void GanttView::editorWindow() {
         valid = valid && optDate(e.deadline, "Deadline", t.deadline);
         t.notes = e.notes;
         if (valid) {
-            if (!(t == p.tasks[size_t(row)])) doc_.execute(editTask(t));
+            std::vector<CommandPtr> steps;
+            if (!(t == p.tasks[size_t(row)])) steps.push_back(editTask(t));
+            if (!summary && e.units.size() == p.resources.size()) {
+                std::vector<Assignment> team;
+                for (size_t r = 0; r < p.resources.size(); ++r)
+                    if (e.units[r] > 0) team.push_back({e.assignment[r], t.id, p.resources[r].id, e.units[r], 0});
+                steps.push_back(setTaskResources(p, t.id, team));
+            }
+            if (CommandPtr c = group("Edit \"" + t.name + "\"", std::move(steps))) doc_.execute(std::move(c));
             e.open = false;
             ImGui::CloseCurrentPopup();
         }

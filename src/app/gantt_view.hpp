@@ -7,7 +7,7 @@
 // select several; Tab/Shift+Tab indent/outdent; Alt+Up/Down move; the triangle collapses a summary.
 //
 //   GanttView gantt(doc, [&](std::string msg) { app.notify(msg); });
-//   gantt.draw(today);              // inside an ImGui window; fills the remaining space
+//   gantt.draw(today);              // inside an ImGui window; fills the remaining space (or a height)
 //   gantt.zoom(2.0f); gantt.fitProject(); gantt.goTo(today);
 #pragma once
 #include "core/commands.hpp"
@@ -27,7 +27,7 @@ public:
     using Notify = std::function<void(const std::string&)>;
     GanttView(Document& doc, Notify onError);
 
-    void draw(Date today);
+    void draw(Date today, float height = 0); // height 0: the remaining space
 
     // View commands (menus and keys call these); none of them edits the project.
     void zoom(float factor);        // about the centre of the timeline
@@ -52,10 +52,17 @@ public:
     void paste(const std::string& text);
     void openEditor(int row);
     bool editorOpen() const { return editor_.open; }
+    // The baseline drawn as thin bars under the live ones (and compared in the variance columns);
+    // null shows none. Choosing one shows the variance columns.
+    void showBaseline(Id id);
+    Id shownBaseline() const { return baselineId_; }
+    // Where the timeline is, for panes that line up with it (the resource load histogram).
+    struct Timeline { float x = 0, width = 1; double originDay = 0; float pxPerDay = 1; };
+    Timeline timeline() const { return {timelineX_, timelineW_, originDay_, pxPerDay_}; }
     char filter[96] = {};           // rows whose name contains this (and their summaries) are shown
 
 private:
-    enum Column { ColId, ColWbs, ColName, ColStart, ColFinish, ColDuration, ColFloat, ColPercent, ColResources, ColTimeline, ColCount };
+    enum Column { ColId, ColWbs, ColName, ColStart, ColFinish, ColDuration, ColFloat, ColPercent, ColResources, ColStartVar, ColFinishVar, ColTimeline, ColCount };
     struct Cell { ImVec2 min, max; };
 
     void refresh();
@@ -69,6 +76,9 @@ private:
     void drawHourScale(ImDrawList* dl, ImVec2 min, ImVec2 max, int hoursPerDay);
     void drawBar(ImDrawList* dl, int row, ImVec2 cellMin, float rowHeight);
     void drawLinks(ImDrawList* dl, int firstRow, int lastRow, float firstRowY, float rowHeight);
+    void drawBaselineBar(ImDrawList* dl, int row, float cy, float rowHeight);
+    void drawProgressLine(ImDrawList* dl, int firstDisplay, int lastDisplay);
+    void refreshBaseline();
     void handleTimelineInput(ImVec2 min, ImVec2 max);
     void barInteraction(int row, ImVec2 barMin, ImVec2 barMax, bool milestone);
     void finishDrag();
@@ -96,6 +106,13 @@ private:
     std::vector<Label> labels_;
     std::vector<LinkRows> links_;
     std::vector<std::string> durationText_, startText_, finishText_, floatText_, wbsText_, resourceText_;
+    // The shown baseline, per task row: its bar in days (NaN when the task is not in it) and variances.
+    Id baselineId_;
+    uint64_t baselineRevision_ = 0;
+    bool baselineColumnsPending_ = false;
+    std::vector<double> baseStart_, baseEnd_;
+    std::vector<int> startVar_, finishVar_; // working days later (+) or earlier (-) than the baseline
+    std::string baselineName_;
     std::vector<int> visible_;      // project rows shown, in order (collapsed and filtered rows left out)
     std::vector<int> displayOf_;    // project row → index in visible_, or -1
     bool visibleDirty_ = true;
@@ -125,6 +142,8 @@ private:
         char name[256] = {}, duration[32] = {}, constraintDate[16] = {}, deadline[16] = {}, actualStart[16] = {},
              actualFinish[16] = {}, notes[1024] = {};
         int constraint = 0, percent = 0;
+        std::vector<int> units;          // per project resource: % of their time on this task, 0 = not on it
+        std::vector<Id> assignment;      // per project resource: the existing assignment, if any
         std::string error;
     } editor_;
     int contextRow_ = -1;

@@ -15,7 +15,8 @@ const ImU32 kBar = rgb(0x5B8DEF), kBarProgress = rgb(0x2A5FC9), kBarText = rgb(0
             kMilestone = rgb(0xD9822B), kLink = rgb(0x8A94A6), kWeekend = rgb(0xEEF1F5), kHoliday = rgb(0xFBEFE3),
             kToday = rgb(0xE5484D), kGridLine = rgb(0xE3E7ED), kScaleText = rgb(0x4A5568), kScaleBg = rgb(0xF4F6F9),
             kSelectedRow = rgb(0xDCE7FB), kMuted = rgb(0x8792A2), kError = rgb(0xC53030), kOk = rgb(0x2F855A),
-            kCritical = rgb(0xE5676B), kCriticalProgress = rgb(0xB83237);
+            kCritical = rgb(0xE5676B), kCriticalProgress = rgb(0xB83237), kBaseline = rgb(0xA3AFC0),
+            kStatusLine = rgb(0x7C3AED), kLoad = rgb(0x7FA6E8), kOverload = rgb(0xE0663A);
 
 void apply(float fontSize) {
     ImGuiStyle& s = ImGui::GetStyle();

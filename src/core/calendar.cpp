@@ -72,7 +72,7 @@ Date Calendar::finishDateOf(int64_t instant) const { return workday(floorDiv(ins
 
 namespace {
 std::string withClock(Date d, int64_t minute) {
-    char buf[8];
+    char buf[16];
     std::snprintf(buf, sizeof buf, "T%02d:%02d", int(minute / 60 % 24), int(minute % 60));
     return d.str() + buf;
 }

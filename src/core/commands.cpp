@@ -295,6 +295,32 @@ private:
     Stamper stamp_;
 };
 
+class Group final : public Command {
+public:
+    Group(std::string label, std::vector<CommandPtr> parts) : label_(std::move(label)), parts_(std::move(parts)) {}
+    std::string label() const override { return label_; }
+    bool apply(Project& p, Stamp now) override {
+        for (size_t i = 0; i < parts_.size(); ++i)
+            if (!parts_[i]->apply(p, now)) {
+                while (i-- > 0) parts_[i]->revert(p, now); // all or nothing
+                return false;
+            }
+        return true;
+    }
+    bool revert(Project& p, Stamp now) override {
+        for (size_t i = parts_.size(); i-- > 0;)
+            if (!parts_[i]->revert(p, now)) {
+                for (++i; i < parts_.size(); ++i) parts_[i]->apply(p, now);
+                return false;
+            }
+        return true;
+    }
+
+private:
+    std::string label_;
+    std::vector<CommandPtr> parts_;
+};
+
 template <class T>
 CommandPtr swapMember(T Project::*member, T value, std::string label, typename SwapMember<T>::Stamper stamp = {}) {
     return std::make_unique<SwapMember<T>>(member, std::move(value), std::move(label), std::move(stamp));
@@ -355,6 +381,8 @@ CommandPtr setTaskResources(const Project& p, Id task, const std::vector<Assignm
     for (Assignment& a : mine) {
         a.task = task;
         if (a.id.isNull()) a.id = Id::random();
+        for (const Assignment& old : p.assignments) // an unchanged assignment keeps its stamp
+            if (old.id == a.id) a.modified = old.modified;
     }
     std::vector<Assignment> list;
     list.reserve(p.assignments.size() + mine.size());
@@ -383,6 +411,13 @@ CommandPtr editResource(const Project& p, Resource after) {
     list[size_t(i)] = std::move(after);
     return swapMember(&Project::resources, std::move(list), label,
                       [i](std::vector<Resource>& rs, Stamp now) { rs[size_t(i)].modified = now; });
+}
+
+CommandPtr group(std::string label, std::vector<CommandPtr> commands) {
+    std::erase(commands, nullptr);
+    if (commands.empty()) return nullptr;
+    if (commands.size() == 1) return std::move(commands.front());
+    return std::make_unique<Group>(std::move(label), std::move(commands));
 }
 
 CommandPtr replaceProject(Project project, std::string label) {

@@ -59,6 +59,8 @@ CommandPtr setStatusDate(std::optional<Date> day);
 CommandPtr setTaskResources(const Project& p, Id task, const std::vector<Assignment>& assignments);
 // Replace a resource's fields (found by id): name, role, rate, days off.
 CommandPtr editResource(const Project& p, Resource after);
+// Several commands as one undo step (null entries are skipped); nullptr when none is left.
+CommandPtr group(std::string label, std::vector<CommandPtr> commands);
 // Swap in a whole project (new, open sample, import): undo brings the previous one back.
 CommandPtr replaceProject(Project project, std::string label);
 

@@ -1,5 +1,6 @@
 #include "date.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <ctime>
@@ -123,6 +124,42 @@ Date localToday() {
     std::tm tm{};
     localtime_r(&t, &tm);
     return Date::fromYmd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+Result<std::vector<Date>> parseDateList(std::string_view text) {
+    std::vector<Date> out;
+    size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && (text[i] == ',' || text[i] == ' ' || text[i] == ';' || text[i] == '\n' || text[i] == '\t')) ++i;
+        size_t j = i;
+        while (j < text.size() && text[j] != ',' && text[j] != ' ' && text[j] != ';' && text[j] != '\n' && text[j] != '\t') ++j;
+        if (j == i) break;
+        const std::string_view item = text.substr(i, j - i);
+        const size_t dots = item.find("..");
+        const auto a = Date::parse(item.substr(0, dots));
+        const auto b = dots == std::string_view::npos ? a : Date::parse(item.substr(dots + 2));
+        if (!a || !b) return Error{"\"" + std::string(item) + "\" is not a date or a range — use YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD"};
+        if (*b < *a) return Error{"The range \"" + std::string(item) + "\" ends before it starts"};
+        if (*b - *a > 3660) return Error{"The range \"" + std::string(item) + "\" is longer than ten years"};
+        for (Date d = *a; d <= *b; d = d + 1) out.push_back(d);
+        i = j;
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+std::string formatDateList(const std::vector<Date>& days) {
+    std::string out;
+    for (size_t i = 0; i < days.size();) {
+        size_t j = i;
+        while (j + 1 < days.size() && days[j + 1] == days[j] + 1) ++j;
+        if (!out.empty()) out += ", ";
+        out += days[i].str();
+        if (j > i) out += ".." + days[j].str();
+        i = j + 1;
+    }
+    return out;
 }
 
 } // namespace plotline

@@ -7,7 +7,10 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include "result.hpp"
+
 #include <string>
+#include <vector>
 #include <string_view>
 
 namespace plotline {
@@ -39,6 +42,12 @@ struct Date {
 
 const char* weekdayShortName(int weekday); // "Mon" ... "Sun"
 const char* monthShortName(int month);     // 1..12 -> "Jan" ... "Dec"
+
+// Lists of days as people type them: "2026-12-24, 2026-12-28..2026-12-31" (ranges inclusive, any
+// order, commas or spaces between). Sorted and unique; a bad entry gives a message naming it.
+Result<std::vector<Date>> parseDateList(std::string_view text);
+// The inverse: consecutive days folded into ranges.
+std::string formatDateList(const std::vector<Date>& days);
 
 // The local calendar date of this machine (the browser's time zone on the web).
 Date localToday();

@@ -107,3 +107,16 @@ TEST_CASE("property: workday(i) is the i-th working day for odd calendars and de
         }
     }
 }
+
+TEST_CASE("date lists: days and ranges as typed, folded back into ranges") {
+    auto r = parseDateList("2026-12-31, 2026-12-24  2026-12-28..2026-12-30;2026-12-24");
+    REQUIRE(r.ok());
+    CHECK(r->size() == 5);
+    CHECK(formatDateList(*r) == "2026-12-24, 2026-12-28..2026-12-31");
+    CHECK(parseDateList("").ok());
+    CHECK(parseDateList(" , ")->empty());
+    CHECK(parseDateList("2026-12-32").error() == "\"2026-12-32\" is not a date or a range — use YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD");
+    CHECK(parseDateList("2026-12-05..2026-12-01").error() == "The range \"2026-12-05..2026-12-01\" ends before it starts");
+    CHECK_FALSE(parseDateList("2000-01-01..2026-01-01").ok());
+    CHECK(formatDateList({}) == "");
+}

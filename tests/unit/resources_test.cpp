@@ -166,3 +166,37 @@ TEST_CASE("status date: set and cleared through commands") {
     doc.undo();
     CHECK(doc.project().statusDate == d("2026-03-13"));
 }
+
+TEST_CASE("a group of commands is one undo step, and all or nothing") {
+    Project p = project("2026-03-02");
+    Task& a = addTask(p, "Shoot", 2 * DAY);
+    Resource ana = person("Ana");
+    p.resources = {ana};
+    Document doc(p);
+    Task renamed = doc.project().tasks[0];
+    renamed.name = "Hero shoot";
+    std::vector<CommandPtr> steps;
+    steps.push_back(editTask(renamed));
+    steps.push_back(setTaskResources(doc.project(), a.id, {{{}, {}, ana.id, 50, 0}}));
+    steps.push_back(nullptr); // nothing to do for this part
+    REQUIRE(doc.execute(group("Edit \"Hero shoot\"", std::move(steps))));
+    CHECK(doc.project().tasks[0].name == "Hero shoot");
+    CHECK(doc.project().assignments.size() == 1);
+    doc.undo();
+    CHECK(doc.project().tasks[0].name == "Shoot");
+    CHECK(doc.project().assignments.empty());
+    CHECK_FALSE(doc.canUndo());
+
+    // A part that cannot apply (its task is gone) leaves the project as it was.
+    Task ghost = renamed;
+    ghost.id = Id::random();
+    std::vector<CommandPtr> bad;
+    bad.push_back(editTask(renamed));
+    bad.push_back(editTask(ghost));
+    const Project before = doc.project();
+    CHECK_FALSE(doc.execute(group("Edit", std::move(bad))));
+    CHECK(doc.project().tasks[0].name == before.tasks[0].name);
+    std::vector<CommandPtr> none;
+    none.push_back(nullptr);
+    CHECK(group("Nothing", std::move(none)) == nullptr);
+}

@@ -1,0 +1,119 @@
+#include "load_view.hpp"
+
+#include "theme.hpp"
+#include "widget_registry.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace plotline {
+
+const ResourceLoad& LoadView::load() {
+    if (revision_ != doc_.revision()) {
+        revision_ = doc_.revision();
+        load_ = resourceLoad(doc_.project(), doc_.schedule());
+    }
+    return load_;
+}
+
+bool LoadView::anyOverAllocated() {
+    const ResourceLoad& l = load();
+    for (size_t r = 0; r < l.peak.size(); ++r)
+        if (l.overAllocated(r)) return true;
+    return false;
+}
+
+void LoadView::draw(const GanttView::Timeline& tl, float height) {
+    const Project& p = doc_.project();
+    const ResourceLoad& l = load();
+    const float fs = ImGui::GetFontSize();
+    const bool byWeek = tl.pxPerDay * 1.0f < 6.0f; // days narrower than 6 px read better as weeks
+    ImGui::BeginChild("##load", ImVec2(0, height), true, 0);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::TextUnformatted("Resource load");
+    ImGui::SameLine();
+    ImGui::TextDisabled(byWeek ? "by week (average of working days; orange: some day over 100%%)" : "by day (orange: over 100%%)");
+    tagItem("load.title");
+    if (p.resources.empty()) {
+        ImGui::TextDisabled("This plan has no resources yet.");
+        ImGui::EndChild();
+        return;
+    }
+    const float rowH = std::floor(fs * 2.2f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Calendar& cal = p.calendar;
+    const float left = origin.x, right = tl.x + tl.width;
+    auto xOf = [&](double day) { return tl.x + float((day - tl.originDay) * tl.pxPerDay); };
+    int firstDay = int(std::floor(tl.originDay)), lastDay = int(std::ceil(tl.originDay + tl.width / tl.pxPerDay));
+    if (!l.days.empty() && !l.days[0].empty()) { // nothing is booked outside the plan's span
+        firstDay = std::max(firstDay, cal.workday(l.firstWorkday).days);
+        lastDay = std::min(lastDay, cal.workday(l.firstWorkday + int64_t(l.days[0].size()) - 1).days);
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(int(p.resources.size()), rowH);
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const ImVec2 rowMin = ImGui::GetCursorScreenPos();
+            const float base = rowMin.y + rowH - 3, full = rowH * 0.6f; // 100 % reaches 60 % of the row
+            const bool over = l.overAllocated(size_t(r));
+            // Name and peak, left of the timeline.
+            ImGui::PushClipRect(ImVec2(left, rowMin.y), ImVec2(tl.x - 4, rowMin.y + rowH), true);
+            dl->AddText(ImVec2(left + fs * 0.5f, rowMin.y + (rowH - fs) * 0.5f), over ? theme::kError : theme::kBarText,
+                        p.resources[size_t(r)].name.c_str());
+            char peak[48];
+            std::snprintf(peak, sizeof peak, "peak %.0f%%", double(l.peak[size_t(r)]));
+            const float pw = ImGui::CalcTextSize(peak).x;
+            dl->AddText(ImVec2(tl.x - 10 - pw, rowMin.y + (rowH - fs) * 0.5f), over ? theme::kError : theme::kMuted, peak);
+            ImGui::PopClipRect();
+            tagRect("load.row." + std::to_string(r), ImVec2(left, rowMin.y), ImVec2(right, rowMin.y + rowH));
+            ImGui::PushClipRect(ImVec2(tl.x, rowMin.y), ImVec2(right, rowMin.y + rowH), true);
+            dl->AddLine(ImVec2(tl.x, base - full), ImVec2(right, base - full), theme::kGridLine);
+            dl->AddLine(ImVec2(tl.x, base), ImVec2(right, base), theme::kGridLine);
+            bool taggedOver = false;
+            auto bar = [&](double d0, double d1, float pct, bool hot, const char* what, Date from) {
+                if (pct <= 0) return;
+                const float h = std::min(pct, 200.0f) / 100.0f * full;
+                const float x0 = xOf(d0) + (d1 - d0 > 1 ? 1.0f : 0.5f), x1 = std::max(x0 + 1, xOf(d1) - 0.5f);
+                dl->AddRectFilled(ImVec2(x0, base - h), ImVec2(x1, base), hot ? theme::kOverload : theme::kLoad);
+                if (hot && !taggedOver) {
+                    tagRect("load.over." + std::to_string(r), ImVec2(x0, base - h), ImVec2(x1, base));
+                    taggedOver = true;
+                }
+                if (ImGui::IsMouseHoveringRect(ImVec2(x0, rowMin.y), ImVec2(x1, rowMin.y + rowH)) && ImGui::IsWindowHovered()) {
+                    ImGui::BeginTooltip();
+                    ImGui::Text("%s — %s %s: %.0f%%", p.resources[size_t(r)].name.c_str(), what, from.str().c_str(), double(pct));
+                    if (hot) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), "Over-allocated: more work than a full day");
+                    ImGui::EndTooltip();
+                }
+            };
+            if (!byWeek) {
+                for (int d = firstDay; d <= lastDay; ++d) {
+                    const float pct = l.percent(size_t(r), Date{d});
+                    bar(d, d + 1, pct, pct > 100.5f, "", Date{d});
+                }
+            } else {
+                for (Date w = Date{firstDay} - Date{firstDay}.weekday(); w.days <= lastDay; w = w + 7) {
+                    float sum = 0, peakDay = 0;
+                    int worked = 0;
+                    for (int k = 0; k < 7; ++k) {
+                        const Date d = w + k;
+                        if (!cal.isWorkingDay(d)) continue;
+                        const float pct = l.percent(size_t(r), d);
+                        sum += pct;
+                        peakDay = std::max(peakDay, pct);
+                        ++worked;
+                    }
+                    if (worked) bar(w.days, w.days + 7, sum / float(worked), peakDay > 100.5f, "week of", w);
+                }
+            }
+            ImGui::PopClipRect();
+            ImGui::Dummy(ImVec2(right - left, rowH));
+        }
+    }
+    ImGui::EndChild();
+}
+
+} // namespace plotline

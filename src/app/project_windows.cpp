@@ -1,0 +1,206 @@
+#include "project_windows.hpp"
+
+#include "theme.hpp"
+#include "widget_registry.hpp"
+
+#include <imgui.h>
+
+#include <cstdio>
+#include <ctime>
+
+namespace plotline {
+
+namespace {
+
+// A window centred on first use with a close button; false when closed.
+bool beginWindow(const char* title, bool* open, bool focus, float width) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * width, 0), ImGuiCond_Appearing);
+    if (focus) ImGui::SetNextWindowFocus();
+    return ImGui::Begin(title, open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+}
+
+void showError(const std::string& error) {
+    if (error.empty()) return;
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), "%s", error.c_str());
+    ImGui::PopTextWrapPos();
+}
+
+std::string savedText(Stamp ms) {
+    if (ms <= 0) return "";
+    const std::time_t t = std::time_t(ms / 1000);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
+    return buf;
+}
+
+} // namespace
+
+void ProjectWindows::openBaselines() {
+    baselinesOpen_ = focus_ = true;
+    error_.clear();
+    std::snprintf(baselineName_, sizeof baselineName_, "Baseline %zu", doc_.project().baselines.size() + 1);
+}
+
+void ProjectWindows::openStatusDate() {
+    statusOpen_ = focus_ = true;
+    error_.clear();
+    const auto& d = doc_.project().statusDate;
+    std::snprintf(status_, sizeof status_, "%s", (d ? *d : today_()).str().c_str());
+}
+
+void ProjectWindows::openResources() {
+    resourcesOpen_ = focus_ = true;
+    error_.clear();
+    rowsRevision_ = 0;
+}
+
+void ProjectWindows::draw() {
+    if (baselinesOpen_) baselines();
+    if (statusOpen_) statusDate();
+    if (resourcesOpen_) resources();
+    focus_ = false;
+}
+
+void ProjectWindows::baselines() {
+    if (!beginWindow("Baselines", &baselinesOpen_, focus_, 30)) { ImGui::End(); return; }
+    const Project& p = doc_.project();
+    ImGui::TextWrapped("A baseline keeps today's planned dates so you can see later what slipped: it shows as thin grey bars "
+                       "under the live ones, and in the Start var. and Finish var. columns.");
+    ImGui::Spacing();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+    ImGui::InputText("##baselineName", baselineName_, sizeof baselineName_);
+    tagItem("baselines.name");
+    ImGui::SameLine();
+    if (ImGui::Button("Save current plan")) {
+        std::string name = baselineName_;
+        while (!name.empty() && name.back() == ' ') name.pop_back();
+        if (name.empty()) error_ = "Give the baseline a name";
+        else if (CommandPtr c = saveBaseline(p, doc_.schedule(), name)) {
+            doc_.execute(std::move(c));
+            error_.clear();
+            for (const Baseline& b : doc_.project().baselines)
+                if (b.name == name) gantt_.showBaseline(b.id);
+            std::snprintf(baselineName_, sizeof baselineName_, "Baseline %zu", doc_.project().baselines.size() + 1);
+        } else error_ = "The plan cannot be saved as a baseline while it has a scheduling error";
+    }
+    tagItem("baselines.save");
+    showError(error_);
+    ImGui::Separator();
+    if (p.baselines.empty()) ImGui::TextDisabled("No baselines yet.");
+    Id remove;
+    for (size_t i = 0; i < p.baselines.size(); ++i) {
+        const Baseline& b = p.baselines[i];
+        ImGui::PushID(int(i));
+        bool shown = gantt_.shownBaseline() == b.id;
+        if (ImGui::Checkbox("##show", &shown)) gantt_.showBaseline(shown ? b.id : Id());
+        tagItem("baselines.show." + std::to_string(i));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(b.name.c_str());
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", savedText(b.saved).c_str());
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("Delete").x - ImGui::GetStyle().FramePadding.x * 2);
+        if (ImGui::SmallButton("Delete")) remove = b.id;
+        tagItem("baselines.delete." + std::to_string(i));
+        ImGui::PopID();
+    }
+    if (!remove.isNull()) doc_.execute(deleteBaseline(p, remove));
+    ImGui::TextDisabled("Saving under an existing name replaces that baseline. Ctrl+Z undoes.");
+    ImGui::End();
+}
+
+void ProjectWindows::statusDate() {
+    if (!beginWindow("Status date", &statusOpen_, focus_, 26)) { ImGui::End(); return; }
+    ImGui::TextWrapped("Progress as of this day. The chart draws it as a violet line, and a progress line that bends left "
+                       "for tasks behind schedule and right for tasks ahead.");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    ImGui::InputTextWithHint("##statusDate", "YYYY-MM-DD", status_, sizeof status_);
+    tagItem("status.date");
+    ImGui::SameLine();
+    if (ImGui::Button("Today")) std::snprintf(status_, sizeof status_, "%s", today_().str().c_str());
+    ImGui::SameLine();
+    if (ImGui::Button("Apply")) {
+        if (auto d = Date::parseLoose(status_)) {
+            if (doc_.project().statusDate != d) doc_.execute(setStatusDate(*d));
+            error_.clear();
+            statusOpen_ = false;
+        } else error_ = "\"" + std::string(status_) + "\" is not a date — use YYYY-MM-DD";
+    }
+    tagItem("status.apply");
+    ImGui::SameLine();
+    if (ImGui::Button("Clear")) {
+        if (doc_.project().statusDate) doc_.execute(setStatusDate(std::nullopt));
+        statusOpen_ = false;
+    }
+    tagItem("status.clear");
+    showError(error_);
+    ImGui::End();
+}
+
+void ProjectWindows::resources() {
+    if (!beginWindow("Resources", &resourcesOpen_, focus_, 44)) { ImGui::End(); return; }
+    const Project& p = doc_.project();
+    if (rowsRevision_ != doc_.revision()) {
+        rowsRevision_ = doc_.revision();
+        rows_.assign(p.resources.size(), ResourceRow{});
+        for (size_t i = 0; i < p.resources.size(); ++i) {
+            const Resource& r = p.resources[i];
+            rows_[i].id = r.id;
+            std::snprintf(rows_[i].name, sizeof rows_[i].name, "%s", r.name.c_str());
+            std::snprintf(rows_[i].role, sizeof rows_[i].role, "%s", r.role.c_str());
+            std::snprintf(rows_[i].daysOff, sizeof rows_[i].daysOff, "%s", formatDateList(r.daysOff).c_str());
+        }
+    }
+    ImGui::TextWrapped("Days off: leave and part-time days, as dates or ranges (2026-12-21..2026-12-23). A task stops on the "
+                       "days any of its people are off. Changes apply when you leave a field.");
+    if (p.resources.empty()) ImGui::TextDisabled("This plan has no resources yet.");
+    const float fs = ImGui::GetFontSize();
+    if (!p.resources.empty() &&
+        ImGui::BeginTable("##resources", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit,
+                          ImVec2(0, std::min(12.0f, float(p.resources.size()) + 1.5f) * ImGui::GetFrameHeightWithSpacing()))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthFixed, fs * 10);
+        ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthFixed, fs * 10);
+        ImGui::TableSetupColumn("Days off", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableHeadersRow();
+        for (size_t i = 0; i < rows_.size() && i < p.resources.size(); ++i) {
+            ResourceRow& row = rows_[i];
+            ImGui::PushID(int(i));
+            ImGui::TableNextRow();
+            bool commit = false;
+            ImGui::TableSetColumnIndex(0);
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            ImGui::InputText("##name", row.name, sizeof row.name);
+            commit |= ImGui::IsItemDeactivatedAfterEdit();
+            ImGui::TableSetColumnIndex(1);
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            ImGui::InputText("##role", row.role, sizeof row.role);
+            commit |= ImGui::IsItemDeactivatedAfterEdit();
+            ImGui::TableSetColumnIndex(2);
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            ImGui::InputTextWithHint("##daysOff", "none", row.daysOff, sizeof row.daysOff);
+            tagItem("resources.daysOff." + std::to_string(i));
+            commit |= ImGui::IsItemDeactivatedAfterEdit();
+            ImGui::PopID();
+            if (!commit) continue;
+            Result<std::vector<Date>> off = parseDateList(row.daysOff);
+            if (!off) { error_ = std::string(row.name) + ": " + off.error(); continue; }
+            error_.clear();
+            Resource r = p.resources[i];
+            r.name = row.name;
+            r.role = row.role;
+            r.daysOff = *off;
+            if (!(r == p.resources[i])) doc_.execute(editResource(p, r));
+            break; // the project changed: the rows are re-read next frame
+        }
+        ImGui::EndTable();
+    }
+    showError(error_);
+    ImGui::End();
+}
+
+} // namespace plotline

@@ -1,0 +1,44 @@
+// Windows for plan-wide settings, opened from the Project menu: baselines (save, show, delete),
+// the status date, and resources (name, role, days off). Every change goes through a command.
+//
+//   ProjectWindows windows(doc, gantt, host);
+//   windows.openBaselines();
+//   every frame: windows.draw();
+#pragma once
+#include "core/commands.hpp"
+#include "gantt_view.hpp"
+
+#include <string>
+#include <vector>
+
+namespace plotline {
+
+class ProjectWindows {
+public:
+    using Today = std::function<Date()>;
+    ProjectWindows(Document& doc, GanttView& gantt, Today today) : doc_(doc), gantt_(gantt), today_(std::move(today)) {}
+
+    void openBaselines();
+    void openStatusDate();
+    void openResources();
+    void draw();
+
+private:
+    void baselines();
+    void statusDate();
+    void resources();
+
+    Document& doc_;
+    GanttView& gantt_;
+    Today today_;
+    bool baselinesOpen_ = false, statusOpen_ = false, resourcesOpen_ = false, focus_ = false;
+    char baselineName_[96] = {};
+    char status_[16] = {};
+    std::string error_;
+    // The resources window edits texts; they are re-read when the project changes underneath.
+    struct ResourceRow { Id id; char name[96] = {}, role[96] = {}, daysOff[512] = {}; };
+    std::vector<ResourceRow> rows_;
+    uint64_t rowsRevision_ = 0;
+};
+
+} // namespace plotline
