@@ -32,9 +32,13 @@ void App::storageReady(const std::string& error) {
     bool loaded = false;
     if (error.empty()) {
         if (auto text = st.read(kProjectKey)) {
+            host_.mark("plan-read");
             Result<Project> p = readProjectJson(*text);
+            host_.mark("plan-parsed");
             if (p) {
                 doc_.load(std::move(*p));
+                (void)doc_.schedule();
+                host_.mark("plan-scheduled");
                 loaded = true;
             } else {
                 // Keep the unreadable copy for recovery; never overwrite it.
@@ -157,9 +161,10 @@ std::string App::statusJson() const {
         return o;
     };
     char buf[192];
-    std::snprintf(buf, sizeof buf, "\"revision\":%llu,\"canUndo\":%s,\"canRedo\":%s,\"pixelsPerDay\":%.3f,\"selected\":%d,\"editor\":%s",
+    std::snprintf(buf, sizeof buf, "\"revision\":%llu,\"canUndo\":%s,\"canRedo\":%s,\"pixelsPerDay\":%.3f,\"selected\":%d,\"editor\":%s,\"tasks\":%zu",
                   (unsigned long long)doc_.revision(), doc_.canUndo() ? "true" : "false", doc_.canRedo() ? "true" : "false",
-                  double(gantt_.pixelsPerDay()), gantt_.selectedRow(), gantt_.editorOpen() ? "true" : "false");
+                  double(gantt_.pixelsPerDay()), gantt_.selectedRow(), gantt_.editorOpen() ? "true" : "false",
+                  doc_.project().tasks.size());
     return std::string("{\"ready\":") + (ready_ ? "true" : "false") + ",\"save\":\"" + esc(save_.stateText()) +
            "\",\"saveError\":\"" + esc(save_.error()) + "\",\"message\":\"" + esc(message_) + "\",\"dialog\":\"" +
            esc(dialogTitle_) + "\"," + buf + "}";

@@ -447,6 +447,7 @@ void GanttView::drawHeader(float headerHeight) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImGui::PushClipRect(min, max, false);
     drawScale(dl, min, max);
+    dl->AddDrawCmd(); // keeps the scale out of the table's channel merge: clipped to the timeline (see drawRow)
     ImGui::PopClipRect();
     tagRect("gantt.scale", min, max);
 }
@@ -516,10 +517,14 @@ void GanttView::drawRow(int row, float rowHeight) {
     ImGui::TableSetColumnIndex(ColTimeline);
     if (backgroundPending_) {
         // Shading, grid and the today line go under the bars of every row: drawn once, from the first row.
-        // Everything in the timeline keeps the column's own clip rectangle (it spans the visible rows):
-        // a different clip rectangle would stop the table from merging the column's draw channel, and
-        // the parts would then be composed out of order.
-        drawTimelineBackground(ImGui::GetWindowDrawList(), bodyMin_, bodyMax_, today_);
+        // Everything in the timeline keeps the column's own clip rectangle (it spans the visible rows).
+        // Bars, shading and links reach left of the timeline whenever a task starts before its left
+        // edge. The table merges a column's draw channel into one clipped to all merged columns when
+        // the column has a single draw command (it checks only for overflow on the right), so a second
+        // command keeps this channel out of the merge and clipped to the timeline.
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        drawTimelineBackground(dl, bodyMin_, bodyMax_, today_);
+        dl->AddDrawCmd();
         backgroundPending_ = false;
     }
     drawBar(ImGui::GetWindowDrawList(), row, ImGui::GetCursorScreenPos(), rowHeight);
@@ -632,11 +637,13 @@ void GanttView::draw(Date today, float height) {
     }
     if (first >= 0) {
         // The clipper has ended the last row, so no cell is current: draw links and labels straight
-        // into the timeline column's draw channel, with its clip rectangle, above its bars.
+        // into the timeline column's draw channel, above its bars, clipped to the rows' part of the
+        // timeline (links reach rows above and below the visible ones, and left of the timeline).
         const ImGuiTableColumn& column = table->Columns[ColTimeline];
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        ImGui::PushClipRect(column.ClipRect.Min, column.ClipRect.Max, false);
-        table->DrawSplitter->SetCurrentChannel(dl, column.DrawChannelCurrent);
+        table->DrawSplitter->SetCurrentChannel(dl, column.DrawChannelUnfrozen);
+        ImGui::PushClipRect(ImVec2(std::max(column.ClipRect.Min.x, bodyMin.x), bodyMin.y),
+                            ImVec2(std::min(column.ClipRect.Max.x, bodyMax.x), bodyMax.y), false);
         drawLinks(dl, first, last, firstY, rowHeight);
         drawProgressLine(dl, first, last);
         drawDragPreview(dl);

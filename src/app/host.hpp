@@ -30,6 +30,8 @@ public:
     virtual std::optional<std::string> readAsset(const std::string& name) = 0; // shipped files (the sample)
     virtual void download(const std::string& filename, const std::string& mime, const std::string& content) = 0;
     virtual void pickFile() = 0; // the chosen file comes back through App::importFile
+    // A named moment of start-up for benchmarks (performance.mark in the browser); nothing elsewhere.
+    virtual void mark(const char* /*name*/) {}
 };
 
 } // namespace plotline

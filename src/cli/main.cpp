@@ -3,16 +3,20 @@
 //   plotline validate FILE             check a project (.json or .csv); exit 1 with the errors
 //   plotline schedule FILE [--json]    computed start and finish of every task
 //   plotline convert IN OUT            JSON <-> CSV, chosen by the files' extensions
+//   plotline generate N OUT            a synthetic plan of N tasks (for trying Plotline at scale)
 //
 // Exit codes: 0 success, 1 invalid input (message on stderr), 2 usage error.
 #include "core/csv_io.hpp"
 #include "core/duration.hpp"
 #include "core/json_io.hpp"
 #include "core/schedule.hpp"
+#include "core/synthetic.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -30,6 +34,7 @@ const char* kUsage =
     "  validate FILE            check a project file (.json or .csv)\n"
     "  schedule FILE [--json]   print every task's computed start and finish\n"
     "  convert IN OUT           convert between .json and .csv (by extension)\n"
+    "  generate N OUT           write a synthetic plan of N tasks (.json or .csv)\n"
     "\n"
     "Run 'plotline <command> --help' for more. Exit codes: 0 ok, 1 invalid input, 2 usage error.\n";
 
@@ -52,6 +57,15 @@ const char* kScheduleHelp =
     "\"earlyStart\",\"earlyFinish\",\"lateStart\",\"lateFinish\",\"totalFloat\",\"freeFloat\",\"critical\",\"percentComplete\",\n"
     "\"warning\"?}]} (floats as working time, e.g. \"2d 4h\", negative when a deadline cannot be met).\n"
     "A dependency cycle is an error naming the tasks in it (exit 1).\n";
+
+const char* kGenerateHelp =
+    "usage: plotline generate N OUT [--seed S] [--people P]\n"
+    "\n"
+    "Writes a synthetic plan of N tasks (1 to 1,000,000) to OUT (.json or .csv): phases nested 3-5\n"
+    "levels deep, about 1.5 links per task of every type with lags, durations from an hour to two\n"
+    "weeks, milestones, a calendar with holidays, and a team of P people (default N/100, at least 5)\n"
+    "assigned to the tasks. The same N and seed always give the same plan: use it to try Plotline\n"
+    "at scale or to benchmark.\n";
 
 const char* kConvertHelp =
     "usage: plotline convert IN OUT\n"
@@ -194,6 +208,8 @@ int cmdSchedule(const std::vector<std::string>& args) {
     return 0;
 }
 
+bool writeAtomically(const std::string& out, const std::string& text);
+
 int cmdConvert(const std::vector<std::string>& args) {
     if (wantsHelp(args)) { std::cout << kConvertHelp; return 0; }
     if (args.size() != 2) return usageError("convert takes IN and OUT", kConvertHelp);
@@ -207,23 +223,56 @@ int cmdConvert(const std::vector<std::string>& args) {
         std::cerr << "plotline: warning: a CSV task table has no calendar; the project's "
                   << l.project.calendar.holidays().size() << " holidays are not kept in " << out << "\n";
     std::string text = toCsv ? writeTasksCsv(l.project, schedule(l.project)) : writeProjectJson(l.project);
-    // Write next to the target, then rename: a failed write never leaves half a file behind.
+    if (!writeAtomically(out, text)) return 1;
+    std::cout << "wrote " << out << " (" << l.project.tasks.size() << " tasks)\n";
+    return 0;
+}
+
+int cmdGenerate(const std::vector<std::string>& args) {
+    if (wantsHelp(args)) { std::cout << kGenerateHelp; return 0; }
+    std::vector<std::string> pos;
+    long long seed = 42, people = -1;
+    for (size_t i = 0; i < args.size(); ++i) {
+        if ((args[i] == "--seed" || args[i] == "--people") && i + 1 < args.size()) {
+            char* end = nullptr;
+            const long long v = std::strtoll(args[i + 1].c_str(), &end, 10);
+            if (!end || *end || v < 0) return usageError(args[i] + " takes a whole number", kGenerateHelp);
+            (args[i] == "--seed" ? seed : people) = v;
+            ++i;
+        } else pos.push_back(args[i]);
+    }
+    if (pos.size() != 2) return usageError("generate takes N and OUT", kGenerateHelp);
+    char* end = nullptr;
+    const long long n = std::strtoll(pos[0].c_str(), &end, 10);
+    if (!end || *end || n < 1 || n > 1000000) return usageError("N must be a whole number from 1 to 1000000", kGenerateHelp);
+    const std::string& out = pos[1];
+    if (!endsWith(out, ".csv") && !endsWith(out, ".json")) return usageError("OUT must end in .json or .csv", kGenerateHelp);
+    Project p = syntheticProject(int(n), uint64_t(seed));
+    addSyntheticTeam(p, int(people >= 0 ? people : std::max<long long>(5, n / 100)), uint64_t(seed));
+    const std::string text = endsWith(out, ".csv") ? writeTasksCsv(p, schedule(p)) : writeProjectJson(p);
+    if (!writeAtomically(out, text)) return 1;
+    std::cout << "wrote " << out << " (" << p.tasks.size() << " tasks, " << p.links.size() << " links, " << p.resources.size()
+              << " people)\n";
+    return 0;
+}
+
+// Writes next to the target, then renames: a failed write never leaves half a file behind.
+bool writeAtomically(const std::string& out, const std::string& text) {
     const std::string tmp = out + ".tmp";
     {
         std::ofstream f(tmp, std::ios::binary);
         if (!f || !(f << text) || !(f.flush())) {
             std::cerr << "plotline: cannot write " << out << "\n";
             std::remove(tmp.c_str());
-            return 1;
+            return false;
         }
     }
     if (std::rename(tmp.c_str(), out.c_str()) != 0) {
         std::cerr << "plotline: cannot write " << out << "\n";
         std::remove(tmp.c_str());
-        return 1;
+        return false;
     }
-    std::cout << "wrote " << out << " (" << l.project.tasks.size() << " tasks)\n";
-    return 0;
+    return true;
 }
 
 } // namespace
@@ -237,6 +286,7 @@ int main(int argc, char** argv) {
     if (cmd == "validate") return cmdValidate(args);
     if (cmd == "schedule") return cmdSchedule(args);
     if (cmd == "convert") return cmdConvert(args);
+    if (cmd == "generate") return cmdGenerate(args);
     std::cerr << "plotline: unknown command '" << cmd << "'\n\n" << kUsage;
     return 2;
 }

@@ -66,33 +66,60 @@ Project syntheticProject(int count, uint64_t seed) {
     }
     if (count == 0) return p;
 
-    // Links: from a task to one starting after its whole subtree, never to an ancestor (acyclic by
-    // construction: every edge of the schedule graph then points forward in outline order).
+    // Links: from a task to one starting after its whole subtree, in the same phase, never to an
+    // ancestor (acyclic by construction: every edge of the schedule graph then points forward in
+    // outline order). Phases run side by side in about 16 streams: each phase follows the phase
+    // `stride` before it, so a plan of any size spans a few years, as a large programme does.
     const std::vector<int> levels = outlineLevels(p);
     subtreeEnd.assign(size_t(count), count);
     std::vector<int> open; // rows whose subtree is still running
+    std::vector<int> phases;
     for (int i = 0; i < count; ++i) {
         while (!open.empty() && levels[size_t(open.back())] >= levels[size_t(i)]) {
             subtreeEnd[size_t(open.back())] = i;
             open.pop_back();
         }
         open.push_back(i);
+        if (levels[size_t(i)] == 1) phases.push_back(i);
     }
     static const LinkType types[] = {LinkType::FS, LinkType::FS, LinkType::FS, LinkType::FS, LinkType::FS,
                                      LinkType::FS, LinkType::FS, LinkType::SS, LinkType::SS, LinkType::FF,
                                      LinkType::FF, LinkType::SF, LinkType::FS, LinkType::SS};
     static const int64_t lags[] = {0, 0, 0, 0, 0, 480, -240, 120, 960, -480};
-    p.links.reserve(size_t(count) * 3 / 2 + 1);
+    p.links.reserve(size_t(count) * 7 / 4 + phases.size());
+    size_t phase = 0;
     for (int i = 0; i < count; ++i) {
-        const int links = (i % 2 == 0) ? 1 : 2;
+        while (phase + 1 < phases.size() && phases[phase + 1] <= i) ++phase;
+        const int phaseEnd = subtreeEnd[size_t(phases[phase])];
+        const int links = 1 + (i % 2) + (i % 4 == 3); // 1, 2, 1, 3: about 1.5 once phase ends cut some
         for (int k = 0; k < links; ++k) {
             const int from = subtreeEnd[size_t(i)];
-            if (from >= count) break;
-            const int to = std::min(count - 1, from + rng.below(12));
+            if (from >= phaseEnd) break;
+            const int to = std::min(phaseEnd - 1, from + rng.below(12));
             p.links.push_back({rng.id(), p.tasks[size_t(i)].id, p.tasks[size_t(to)].id, types[rng.below(14)], lags[rng.below(10)], 0});
         }
     }
+    const size_t stride = std::max<size_t>(1, phases.size() / 16);
+    for (size_t j = stride; j < phases.size(); ++j)
+        p.links.push_back({rng.id(), p.tasks[size_t(phases[j - stride])].id, p.tasks[size_t(phases[j])].id, LinkType::FS, 0, 0});
     return p;
+}
+
+void addSyntheticTeam(Project& p, int people, uint64_t seed) {
+    if (people <= 0) return;
+    Rng rng{seed ^ 0x7EA3ull};
+    static const char* roles[] = {"Producer", "Designer", "Developer", "Copywriter", "QA Engineer", "Strategist"};
+    const size_t first = p.resources.size();
+    for (int i = 0; i < people; ++i) {
+        const char* role = roles[i % 6];
+        p.resources.push_back({rng.id(), std::string(role) + " " + std::to_string(i / 6 + 1), role, 8000 + 500 * (i % 7), 0, {}});
+    }
+    for (size_t i = 0; i < p.tasks.size(); ++i) {
+        const bool parent = i + 1 < p.tasks.size() && p.tasks[i + 1].parent == p.tasks[i].id;
+        if (parent || p.tasks[i].milestone) continue;
+        const Resource& r = p.resources[first + size_t(rng.below(people))];
+        p.assignments.push_back({rng.id(), p.tasks[i].id, r.id, rng.below(5) == 0 ? 50 : 100, 0});
+    }
 }
 
 } // namespace plotline

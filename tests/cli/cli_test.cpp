@@ -76,7 +76,7 @@ TEST_CASE("no arguments and unknown commands are usage errors (exit 2)") {
 }
 
 TEST_CASE("--help works on the tool and on every subcommand") {
-    for (const char* sub : {"--help", "validate --help", "schedule --help", "convert --help"}) {
+    for (const char* sub : {"--help", "validate --help", "schedule --help", "convert --help", "generate --help"}) {
         CAPTURE(sub);
         Run r = run(sub);
         CHECK(r.code == 0);
@@ -261,4 +261,31 @@ TEST_CASE("CSV with unknown columns is accepted with a warning") {
     CHECK(r.code == 0);
     CHECK(r.err.find("warning") != std::string::npos);
     CHECK(r.err.find("Colour") != std::string::npos);
+}
+
+TEST_CASE("generate writes a valid synthetic plan, the same for the same seed, and refuses bad sizes") {
+    Scratch s;
+    const std::string a = (s / "a.json").string(), b = (s / "b.json").string(), c = (s / "c.csv").string();
+    Run r = run("generate 2000 " + quote(a));
+    CHECK(r.code == 0);
+    CHECK(r.out.find("2000 tasks") != std::string::npos);
+    CHECK(r.out.find("20 people") != std::string::npos);
+    r = run("validate " + quote(a));
+    CHECK(r.code == 0);
+    CHECK(r.out.find("2000 tasks") != std::string::npos);
+    CHECK(r.out.find("20 resources") != std::string::npos);
+    CHECK(run("generate 2000 " + quote(b)).code == 0);
+    CHECK(slurp(a) == slurp(b));
+    CHECK(run("generate 2000 " + quote(b) + " --seed 7 --people 3").code == 0);
+    CHECK(slurp(a) != slurp(b));
+    CHECK(run("validate " + quote(b)).out.find("3 resources") != std::string::npos);
+    CHECK(run("generate 50 " + quote(c)).code == 0);
+    CHECK(run("validate " + quote(c)).code == 0);
+    for (const char* bad : {"generate 0 x.json", "generate 2000001 x.json", "generate ten x.json", "generate 10 x.txt",
+                            "generate 10", "generate 10 x.json --seed -1"}) {
+        CAPTURE(bad);
+        r = run(bad);
+        CHECK(r.code == 2);
+        CHECK(r.err.find("usage: plotline generate") != std::string::npos);
+    }
 }

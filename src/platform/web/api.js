@@ -8,7 +8,10 @@
 //                                  // in CSS pixels relative to the canvas
 //   plotline.status()              // { ready, save: "Saved"|"Unsaved changes"|"Saving…"|"Not saved",
 //                                  //   saveError, message, dialog, revision, canUndo, canRedo,
-//                                  //   pixelsPerDay, selected (row or -1), editor (task editor open) }
+//                                  //   pixelsPerDay, selected (row or -1), editor (task editor open), tasks }
+//   plotline.frameStats()          // { frameMs: [CPU ms of each frame drawn since the last call], uiMs: [of it,
+//                                  //   building the UI], vertices, indices (of the last frame) }
+//   plotline.memory()              // { heap: bytes of wasm memory, used: bytes malloc has handed out }
 // (Included into plotline.js with --pre-js.)
 (function () {
   let resolveReady;
@@ -83,6 +86,8 @@
   window.plotline = {
     ready: ready,
     state: function () { return takeJson(Module._plotline_state_json()); },
+    frameStats: function () { return takeJson(Module._plotline_frame_stats_json()); },
+    memory: function () { return takeJson(Module._plotline_memory_json()); },
     widgets: function () { return takeJson(Module._plotline_widgets_json()); },
     status: function () { return takeJson(Module._plotline_status_json()); },
   };

@@ -10,13 +10,18 @@
 #include <SDL.h>
 #include <SDL_opengles2.h>
 #include <emscripten.h>
+#include <emscripten/heap.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <malloc.h>
+
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 #include <vector>
 
 using namespace plotline;
@@ -83,6 +88,7 @@ EM_JS(void, js_fatal, (const char* message), {
     if (typeof fail === "function") fail(text);
 });
 
+EM_JS(void, js_mark, (const char* name), { performance.mark('plotline:' + UTF8ToString(name)); });
 EM_JS(double, js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
 
 // ---- host ----------------------------------------------------------------------------------------
@@ -127,6 +133,7 @@ public:
         js_download(filename.c_str(), mime.c_str(), content.data(), int(content.size()));
     }
     void pickFile() override { js_pick_file(); }
+    void mark(const char* name) override { js_mark(name); }
     IdbStorage storage_;
 };
 
@@ -138,6 +145,9 @@ struct Runtime {
     float dpr = 1;
     bool readyNotified = false;
     double lastActivity = 0, lastFrame = 0;
+    // CPU time of each drawn frame (new frame to draw calls issued), for the rendering benchmark.
+    std::vector<float> frameMs, uiMs; // whole frame; building the UI (NewFrame to ImGui::Render)
+    int vertices = 0, indices = 0;
 };
 Runtime* rt = nullptr;
 
@@ -186,17 +196,25 @@ void frame() {
     if (!busy && now - rt->lastActivity > 1000 && now - rt->lastFrame < 500) return;
     rt->lastFrame = now;
 
+    const double t0 = emscripten_get_now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
     rt->app->frame();
     ImGui::Render();
+    const double t1 = emscripten_get_now();
     int w, h;
     SDL_GL_GetDrawableSize(rt->window, &w, &h);
     glViewport(0, 0, w, h);
     glClearColor(0.97f, 0.975f, 0.98f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (rt->frameMs.size() < 100000) {
+        rt->frameMs.push_back(float(emscripten_get_now() - t0));
+        rt->uiMs.push_back(float(t1 - t0));
+    }
+    rt->vertices = ImGui::GetDrawData()->TotalVtxCount;
+    rt->indices = ImGui::GetDrawData()->TotalIdxCount;
 
     if (rt->app->ready() && !rt->readyNotified) {
         rt->readyNotified = true;
@@ -225,6 +243,26 @@ EMSCRIPTEN_KEEPALIVE void plotline_paste_text(const char* text) {
 EMSCRIPTEN_KEEPALIVE char* plotline_state_json() { return copyOut(writeProjectJson(rt->app->document().project())); }
 EMSCRIPTEN_KEEPALIVE char* plotline_widgets_json() { return copyOut(widgetsJson()); }
 EMSCRIPTEN_KEEPALIVE char* plotline_status_json() { return copyOut(rt->app->statusJson()); }
+// Frame times since the last call (then forgotten), and the last frame's vertex and index counts.
+EMSCRIPTEN_KEEPALIVE char* plotline_frame_stats_json() {
+    std::string out = "{\"vertices\":" + std::to_string(rt->vertices) + ",\"indices\":" + std::to_string(rt->indices);
+    char buf[32];
+    for (auto [name, list] : {std::pair{"frameMs", &rt->frameMs}, std::pair{"uiMs", &rt->uiMs}}) {
+        out += std::string(",\"") + name + "\":[";
+        for (size_t i = 0; i < list->size(); ++i) {
+            std::snprintf(buf, sizeof buf, "%s%.3f", i ? "," : "", double((*list)[i]));
+            out += buf;
+        }
+        out += "]";
+        list->clear();
+    }
+    return copyOut(out + "}");
+}
+// Bytes of the wasm heap, and of it in use by malloc.
+EMSCRIPTEN_KEEPALIVE char* plotline_memory_json() {
+    const struct mallinfo mi = mallinfo();
+    return copyOut("{\"heap\":" + std::to_string(emscripten_get_heap_size()) + ",\"used\":" + std::to_string(size_t(mi.uordblks)) + "}");
+}
 
 } // extern "C"
 

@@ -1,0 +1,107 @@
+// Rendering benchmark: the real web build in headless Chromium with generated plans of 10k and 100k
+// tasks (`plotline generate`). For each size it prints:
+//   open     first frame after opening the saved plan (a page reload: wasm from the HTTP cache, the
+//            plan from IndexedDB, parsed, scheduled and drawn), median of reloads;
+//   import   picking the plan's file to the first frame that shows it;
+//   scroll / zoom / pan   CPU time per frame (new frame to draw calls issued), median and 95th
+//            percentile, while the wheel scrolls the table, Ctrl+wheel zooms and Shift+wheel pans;
+//   memory   wasm heap in use by the plan, per task.
+//   node bench/render.mjs [sizes…]      (after scripts/build.sh all; default 10000 100000)
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, launch, openApp, status, widget, click, frames } from '../tests/browser/harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const cli = resolve(here, '../build/native/plotline');
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+if (!sizes.length) sizes.push(10000, 100000);
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
+
+async function waitFor(page, fn, arg, timeout = 600000) {
+  await page.waitForFunction(fn, arg, { timeout, polling: 'raf' });
+}
+
+// Wheel events over a widget, one per frame; returns the frames' CPU times.
+async function wheel(page, name, { dx = 0, dy = 0, modifier = null, steps = 90, flip = 0 }) {
+  const w = await widget(page, name);
+  await page.mouse.move(w.x + w.w / 2, w.y + Math.min(w.h / 2, 200));
+  await frames(page, 2);
+  if (modifier) await page.keyboard.down(modifier);
+  await page.evaluate(() => window.plotline.frameStats()); // forget earlier frames
+  for (let i = 0; i < steps; ++i) {
+    const sign = flip && i >= steps / 2 ? -1 : 1;
+    await page.mouse.wheel(dx * sign, dy * sign);
+    await frames(page, 1);
+  }
+  if (modifier) await page.keyboard.up(modifier);
+  return page.evaluate(() => window.plotline.frameStats());
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'plotline-render-'));
+const rows = [];
+try {
+  for (const n of sizes) {
+    const file = join(dir, `plan-${n}.json`);
+    execFileSync(cli, ['generate', String(n), file], { stdio: 'ignore' });
+    const server = await serve();
+    const browser = await launch();
+    const { page, errors } = await openApp(browser.context, server.url);
+    await waitFor(page, () => window.plotline.status().save === 'Saved');
+    const before = await page.evaluate(() => window.plotline.memory());
+
+    // Import through the file picker, as a user would.
+    await click(page, 'menu.Project');
+    const chooser = page.waitForEvent('filechooser');
+    await click(page, 'menu.Project.Import');
+    const t0 = Date.now();
+    await (await chooser).setFiles(file);
+    await waitFor(page, (n) => window.plotline.status().tasks === n, n);
+    const importMs = Date.now() - t0;
+    await waitFor(page, () => window.plotline.status().save === 'Saved');
+    const after = await page.evaluate(() => window.plotline.memory());
+
+    // Reopen: the plan comes back from IndexedDB.
+    const opens = [], marks = {};
+    for (let i = 0; i < 3; ++i) {
+      await page.reload();
+      await waitFor(page, () => window.plotline && window.plotline.readyAt, null);
+      const s = await status(page);
+      if (s.tasks !== n) throw new Error(`reopened with ${s.tasks} tasks, not ${n}`);
+      opens.push(await page.evaluate(() => window.plotline.readyAt));
+      for (const [name, t] of await page.evaluate(() => performance.getEntriesByType('mark').map((e) => [e.name.replace('plotline:', ''), e.startTime])))
+        (marks[name] ||= []).push(t);
+    }
+    // At the zoom a plan opens with: scroll down the rows, zoom out to years and back in, pan a
+    // few months and back.
+    const scroll = await wheel(page, 'gantt.timeline', { dy: 240, steps: 120 });
+    const zoom = await wheel(page, 'gantt.timeline', { dy: 100, modifier: 'Control', steps: 90, flip: 1 });
+    const pan = await wheel(page, 'gantt.timeline', { dy: 120, modifier: 'Shift', steps: 90, flip: 1 });
+    await page.screenshot({ path: join(resolve(here, '../build/screenshots'), `render-${n}.png`) });
+    const row = { n, openMs: median(opens), marks: Object.entries(marks).map(([k, v]) => [k, median(v)]).sort((a, b) => a[1] - b[1]), importMs, bytesPerTask: (after.used - before.used) / n, heapMB: after.heap / 1048576,
+                  vertices: pan.vertices, errors };
+    for (const [name, st] of [['scroll', scroll], ['zoom', zoom], ['pan', pan]])
+      row[name] = { median: median(st.frameMs), p95: pct(st.frameMs, 0.95), ui: median(st.uiMs), frames: st.frameMs.length };
+    rows.push(row);
+    await browser.close();
+    await server.close();
+  }
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
+
+const f = (x, d = 1) => x.toFixed(d);
+console.log('Rendering in headless Chromium (software WebGL), milliseconds');
+console.log('  tasks   open (reload)   import   scroll med/p95   zoom med/p95   pan med/p95   UI part of zoom   heap B/task');
+for (const r of rows)
+  console.log(`${String(r.n).padStart(7)}   ${f(r.openMs, 0).padStart(13)}   ${f(r.importMs, 0).padStart(6)}   ` +
+              `${(f(r.scroll.median, 2) + ' / ' + f(r.scroll.p95, 2)).padStart(14)}   ${(f(r.zoom.median, 2) + ' / ' + f(r.zoom.p95, 2)).padStart(12)}   ` +
+              `${(f(r.pan.median, 2) + ' / ' + f(r.pan.p95, 2)).padStart(11)}   ${f(r.zoom.ui, 2).padStart(15)}   ${f(r.bytesPerTask, 0).padStart(11)}`);
+for (const r of rows) console.log(`  opening ${r.n}: ` + r.marks.map(([k, t]) => `${k} ${f(t, 0)}`).join(', '));
+console.log('Targets: first frame after opening 10k ≤ 300 ms; frame CPU while scrolling and zooming 100k ≤ 4 ms.');
+for (const r of rows) if (r.errors.length) console.log(`page errors at ${r.n}: ${r.errors.join(' | ')}`);
+if (process.env.PLOTLINE_BENCH_JSON) console.log(JSON.stringify(rows));
