@@ -1,14 +1,13 @@
 #include "json_io.hpp"
 
-#include <nlohmann/json.hpp>
+#include "id_index.hpp"
+#include "json_dom.hpp"
+
 
 #include <algorithm>
 #include <set>
-#include <unordered_map>
-#include <unordered_set>
 
 namespace plotline {
-using json = nlohmann::json;
 
 namespace {
 
@@ -25,83 +24,85 @@ public:
         else if (errors.size() == kMaxErrors) errors.push_back("… more errors not shown");
     }
 
-    const json* field(const json& obj, const std::string& path, const char* key, bool required) {
-        auto it = obj.find(key);
-        if (it == obj.end() || it->is_null()) {
+    // The member, or Missing when absent or null.
+    JsonRef field(JsonRef obj, const std::string& path, const char* key, bool required) {
+        JsonRef v = obj[key];
+        if (v.isNull()) {
             if (required) error(path + "." + key, "missing");
-            return nullptr;
+            return {};
         }
-        return &*it;
+        return v;
     }
 
-    std::string str(const json& obj, const std::string& path, const char* key, bool required, std::string def = {}) {
-        const json* v = field(obj, path, key, required);
-        if (!v) return def;
-        if (!v->is_string()) { error(path + "." + key, "not a string"); return def; }
-        return v->get<std::string>();
+    std::string str(JsonRef obj, const std::string& path, const char* key, bool required, std::string def = {}) {
+        JsonRef v = field(obj, path, key, required);
+        if (v.missing()) return def;
+        if (!v.isString()) { error(path + "." + key, "not a string"); return def; }
+        return std::string(v.str());
     }
 
-    int64_t integer(const json& obj, const std::string& path, const char* key, bool required, int64_t def, int64_t lo, int64_t hi) {
-        const json* v = field(obj, path, key, required);
-        if (!v) return def;
-        if (!v->is_number_integer()) { error(path + "." + key, "not a whole number"); return def; }
-        int64_t x = v->is_number_unsigned() ? (v->get<uint64_t>() > uint64_t(INT64_MAX) ? INT64_MAX : int64_t(v->get<uint64_t>())) : v->get<int64_t>();
+    int64_t integer(JsonRef obj, const std::string& path, const char* key, bool required, int64_t def, int64_t lo, int64_t hi) {
+        JsonRef v = field(obj, path, key, required);
+        if (v.missing()) return def;
+        if (!v.isInteger()) { error(path + "." + key, "not a whole number"); return def; }
+        const int64_t x = v.integer();
         if (x < lo || x > hi) { error(path + "." + key, "out of range (" + std::to_string(lo) + " to " + std::to_string(hi) + ")"); return def; }
         return x;
     }
 
-    bool boolean(const json& obj, const std::string& path, const char* key, bool def) {
-        const json* v = field(obj, path, key, false);
-        if (!v) return def;
-        if (!v->is_boolean()) { error(path + "." + key, "not true or false"); return def; }
-        return v->get<bool>();
+    bool boolean(JsonRef obj, const std::string& path, const char* key, bool def) {
+        JsonRef v = field(obj, path, key, false);
+        if (v.missing()) return def;
+        if (!v.isBool()) { error(path + "." + key, "not true or false"); return def; }
+        return v.boolean();
     }
 
-    std::optional<Date> date(const json& obj, const std::string& path, const char* key, bool required) {
-        const json* v = field(obj, path, key, required);
-        if (!v) return std::nullopt;
-        if (!v->is_string()) { error(path + "." + key, "not a date"); return std::nullopt; }
-        auto d = Date::parse(v->get<std::string>());
-        if (!d) error(path + "." + key, "not a date (\"" + v->get<std::string>() + "\", expected YYYY-MM-DD)");
+    std::optional<Date> date(JsonRef obj, const std::string& path, const char* key, bool required) {
+        JsonRef v = field(obj, path, key, required);
+        if (v.missing()) return std::nullopt;
+        if (!v.isString()) { error(path + "." + key, "not a date"); return std::nullopt; }
+        auto d = Date::parse(v.str());
+        if (!d) error(path + "." + key, "not a date (\"" + std::string(v.str()) + "\", expected YYYY-MM-DD)");
         return d;
     }
 
     // An optional list of dates, sorted and without repeats; each bad entry is reported by index.
-    std::vector<Date> dates(const json& obj, const std::string& path, const char* key) {
+    std::vector<Date> dates(JsonRef obj, const std::string& path, const char* key) {
         std::vector<Date> days;
-        const json* v = field(obj, path, key, false);
-        if (!v) return days;
+        JsonRef v = field(obj, path, key, false);
+        if (v.missing()) return days;
         const std::string listPath = path + "." + key;
-        if (!v->is_array()) { error(listPath, "not a list"); return days; }
-        for (size_t i = 0; i < v->size(); ++i) {
-            const json& e = (*v)[i];
-            auto d = e.is_string() ? Date::parse(e.get<std::string>()) : std::nullopt;
+        if (!v.isArray()) { error(listPath, "not a list"); return days; }
+        size_t i = 0;
+        for (JsonRef e : v) {
+            auto d = e.isString() ? Date::parse(e.str()) : std::nullopt;
             if (!d) error(listPath + "[" + std::to_string(i) + "]", "not a date (expected YYYY-MM-DD)");
             else days.push_back(*d);
+            ++i;
         }
         std::sort(days.begin(), days.end());
         days.erase(std::unique(days.begin(), days.end()), days.end());
         return days;
     }
 
-    Id id(const json& obj, const std::string& path, const char* key, bool required) {
-        const json* v = field(obj, path, key, required);
-        if (!v) return Id{};
-        if (!v->is_string()) { error(path + "." + key, "not an id"); return Id{}; }
-        auto id = Id::parse(v->get<std::string>());
+    Id id(JsonRef obj, const std::string& path, const char* key, bool required) {
+        JsonRef v = field(obj, path, key, required);
+        if (v.missing()) return Id{};
+        if (!v.isString()) { error(path + "." + key, "not an id"); return Id{}; }
+        auto id = Id::parse(v.str());
         if (!id) { error(path + "." + key, "not an id (32 hex digits)"); return Id{}; }
         return *id;
     }
 
-    const json* array(const json& root, const char* key) {
-        auto it = root.find(key);
-        if (it == root.end() || it->is_null()) return nullptr;
-        if (!it->is_array()) { error(key, "not a list"); return nullptr; }
-        return &*it;
+    JsonRef array(JsonRef root, const char* key) {
+        JsonRef v = root[key];
+        if (v.isNull()) return {};
+        if (!v.isArray()) { error(key, "not a list"); return {}; }
+        return v;
     }
 
-    bool object(const json& v, const std::string& path) {
-        if (v.is_object()) return true;
+    bool object(JsonRef v, const std::string& path) {
+        if (v.isObject()) return true;
         error(path, "not an object");
         return false;
     }
@@ -112,64 +113,73 @@ std::string at(const char* list, size_t i) { return std::string(list) + "[" + st
 } // namespace
 
 Result<Project> readProjectJson(std::string_view text) {
-    json root = json::parse(text.begin(), text.end(), nullptr, false);
-    if (root.is_discarded()) return fail("not a JSON document (it may be damaged or not a Plotline file)");
-    if (!root.is_object()) return fail("not a Plotline project: the document is not a JSON object");
+    JsonDoc doc;
+    if (!doc.parse(text)) return fail("not a JSON document (it may be damaged or not a Plotline file): " + doc.error());
+    const JsonRef root = doc.root();
+    if (!root.isObject()) return fail("not a Plotline project: the document is not a JSON object");
     Reader r;
-    auto sv = root.find("schemaVersion");
-    if (sv == root.end()) return fail("schemaVersion: missing (not a Plotline project file?)");
-    if (!sv->is_number_integer() || sv->get<int64_t>() < 1) return fail("schemaVersion: not a positive whole number");
-    if (sv->get<int64_t>() > kSchemaVersion)
-        return fail("schemaVersion: this file was written by a newer Plotline (schema " + std::to_string(sv->get<int64_t>()) +
+    const JsonRef sv = root["schemaVersion"];
+    if (sv.missing()) return fail("schemaVersion: missing (not a Plotline project file?)");
+    if (!sv.isInteger() || sv.integer() < 1) return fail("schemaVersion: not a positive whole number");
+    if (sv.integer() > kSchemaVersion)
+        return fail("schemaVersion: this file was written by a newer Plotline (schema " + std::to_string(sv.integer()) +
                     "); this version reads up to schema " + std::to_string(kSchemaVersion));
 
     Project p;
-    auto pj = root.find("project");
-    if (pj == root.end() || !pj->is_object()) return fail("project: missing or not an object");
-    p.id = r.id(*pj, "project", "id", true);
-    p.name = r.str(*pj, "project", "name", true);
-    p.currency = r.str(*pj, "project", "currency", false, "EUR");
+    const JsonRef pj = root["project"];
+    if (!pj.isObject()) return fail("project: missing or not an object");
+    p.id = r.id(pj, "project", "id", true);
+    p.name = r.str(pj, "project", "name", true);
+    p.currency = r.str(pj, "project", "currency", false, "EUR");
     if (p.currency.size() != 3 || !std::all_of(p.currency.begin(), p.currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
         r.error("project.currency", "not an ISO 4217 code (three capital letters, e.g. EUR)");
-    if (auto d = r.date(*pj, "project", "start", true)) p.start = *d;
-    p.statusDate = r.date(*pj, "project", "statusDate", false);
-    p.modified = r.integer(*pj, "project", "modified", false, 0, 0, INT64_MAX);
-    if (auto cj = pj->find("calendar"); cj != pj->end() && !cj->is_null()) {
-        if (r.object(*cj, "project.calendar")) {
-            p.calendar.minutesPerDay = int(r.integer(*cj, "project.calendar", "minutesPerDay", false, 480, 1, 1440));
-            p.calendar.dayStart = int(r.integer(*cj, "project.calendar", "dayStart", false, 540, 0, 1439));
-            if (auto wd = cj->find("workingDays"); wd != cj->end()) {
+    if (auto d = r.date(pj, "project", "start", true)) p.start = *d;
+    p.statusDate = r.date(pj, "project", "statusDate", false);
+    p.modified = r.integer(pj, "project", "modified", false, 0, 0, INT64_MAX);
+    if (const JsonRef cj = pj["calendar"]; !cj.isNull()) {
+        if (r.object(cj, "project.calendar")) {
+            p.calendar.minutesPerDay = int(r.integer(cj, "project.calendar", "minutesPerDay", false, 480, 1, 1440));
+            p.calendar.dayStart = int(r.integer(cj, "project.calendar", "dayStart", false, 540, 0, 1439));
+            if (const JsonRef wd = cj["workingDays"]; !wd.missing()) {
                 uint8_t mask = 0;
-                if (!wd->is_array()) r.error("project.calendar.workingDays", "not a list");
-                else
-                    for (size_t i = 0; i < wd->size(); ++i) {
-                        const json& d = (*wd)[i];
+                if (!wd.isArray()) r.error("project.calendar.workingDays", "not a list");
+                else {
+                    size_t i = 0;
+                    for (JsonRef d : wd) {
                         int found = -1;
-                        for (int k = 0; k < 7 && d.is_string(); ++k)
-                            if (d.get<std::string>() == weekdayShortName(k)) found = k;
+                        for (int k = 0; k < 7 && d.isString(); ++k)
+                            if (d.str() == weekdayShortName(k)) found = k;
                         if (found < 0) r.error(at("project.calendar.workingDays", i), "not a weekday (Mon … Sun)");
                         else mask |= uint8_t(1 << found);
+                        ++i;
                     }
-                if (wd->is_array() && mask == 0) r.error("project.calendar.workingDays", "at least one working day is needed");
+                }
+                if (wd.isArray() && mask == 0) r.error("project.calendar.workingDays", "at least one working day is needed");
                 if (mask) p.calendar.setWorkingWeekdays(mask);
             }
-            if (cj->contains("holidays")) p.calendar.setHolidays(r.dates(*cj, "project.calendar", "holidays"));
+            if (!cj["holidays"].missing()) p.calendar.setHolidays(r.dates(cj, "project.calendar", "holidays"));
         }
     }
 
-    std::unordered_set<Id, IdHash> ids;
+    // Every id in the file, to find repeats; sized for all of them up front.
+    size_t entities = 1;
+    for (const char* list : {"tasks", "links", "resources", "assignments", "baselines"}) entities += root[list].size();
+    IdIndex ids(entities);
     auto uniqueId = [&](Id id, const std::string& path) {
-        if (!id.isNull() && !ids.insert(id).second) r.error(path + ".id", "duplicate id " + id.str());
+        if (id.isNull()) return;
+        if (ids.find(id) >= 0) r.error(path + ".id", "duplicate id " + id.str());
+        else ids.insert(id, 0);
     };
     uniqueId(p.id, "project");
 
-    std::unordered_map<Id, size_t, IdHash> taskAt;
-    if (const json* tasks = r.array(root, "tasks")) {
-        p.tasks.reserve(tasks->size());
+    IdIndex taskAt(root["tasks"].size());
+    auto isTask = [&](Id id) { return taskAt.find(id) >= 0; };
+    if (const JsonRef tasks = r.array(root, "tasks"); !tasks.missing()) {
+        p.tasks.reserve(tasks.size());
         std::vector<Id> ancestors; // the chain of parents open at the current row (outline order)
-        for (size_t i = 0; i < tasks->size(); ++i) {
-            const json& tj = (*tasks)[i];
-            const std::string path = at("tasks", i);
+        size_t i = 0;
+        for (const JsonRef tj : tasks) {
+            const std::string path = at("tasks", i++);
             if (!r.object(tj, path)) continue;
             Task t;
             t.id = r.id(tj, path, "id", true);
@@ -182,7 +192,7 @@ Result<Project> readProjectJson(std::string_view text) {
             }
             if (std::string c = r.str(tj, path, "constraint", false, constraintName(t.constraint)); auto k = parseConstraint(c)) t.constraint = *k;
             else r.error(path + ".constraint", "not a constraint (ASAP, SNET, FNLT or MSO)");
-            if (tj.contains("constraintDate")) t.constraintDate = r.date(tj, path, "constraintDate", false);
+            if (!tj["constraintDate"].missing()) t.constraintDate = r.date(tj, path, "constraintDate", false);
             if (t.constraint != Constraint::ASAP && !t.constraintDate)
                 r.error(path + ".constraintDate", std::string("missing (needed by ") + constraintName(t.constraint) + ")");
             if (t.constraint == Constraint::ASAP) t.constraintDate.reset();
@@ -198,21 +208,21 @@ Result<Project> readProjectJson(std::string_view text) {
             t.notes = r.str(tj, path, "notes", false);
             t.modified = r.integer(tj, path, "modified", false, 0, 0, INT64_MAX);
             if (!t.parent.isNull()) {
-                if (!taskAt.count(t.parent)) r.error(path + ".parent", t.parent == t.id ? "a task cannot be its own parent" : "refers to no earlier task (a parent must come before its children)");
+                if (!isTask(t.parent)) r.error(path + ".parent", t.parent == t.id ? "a task cannot be its own parent" : "refers to no earlier task (a parent must come before its children)");
                 else {
                     while (!ancestors.empty() && ancestors.back() != t.parent) ancestors.pop_back();
                     if (ancestors.empty()) r.error(path + ".parent", "children must directly follow their parent's other descendants (outline order)");
                 }
             } else ancestors.clear();
             ancestors.push_back(t.id);
-            taskAt[t.id] = p.tasks.size();
+            taskAt.insert(t.id, int(p.tasks.size()));
             p.tasks.push_back(std::move(t));
         }
     }
-    if (const json* links = r.array(root, "links")) {
-        for (size_t i = 0; i < links->size(); ++i) {
-            const json& lj = (*links)[i];
-            const std::string path = at("links", i);
+    if (const JsonRef links = r.array(root, "links"); !links.missing()) {
+        size_t i = 0;
+        for (const JsonRef lj : links) {
+            const std::string path = at("links", i++);
             if (!r.object(lj, path)) continue;
             Link l;
             l.id = r.id(lj, path, "id", true);
@@ -224,17 +234,17 @@ Result<Project> readProjectJson(std::string_view text) {
             else r.error(path + ".type", "not a link type (FS, SS, FF or SF)");
             l.lag = r.integer(lj, path, "lag", false, 0, -kMaxMinutes, kMaxMinutes);
             l.modified = r.integer(lj, path, "modified", false, 0, 0, INT64_MAX);
-            if (!l.predecessor.isNull() && !taskAt.count(l.predecessor)) r.error(path + ".predecessor", "refers to no task");
-            if (!l.successor.isNull() && !taskAt.count(l.successor)) r.error(path + ".successor", "refers to no task");
+            if (!l.predecessor.isNull() && !isTask(l.predecessor)) r.error(path + ".predecessor", "refers to no task");
+            if (!l.successor.isNull() && !isTask(l.successor)) r.error(path + ".successor", "refers to no task");
             if (!l.predecessor.isNull() && l.predecessor == l.successor) r.error(path, "a task cannot depend on itself");
             p.links.push_back(l);
         }
     }
-    std::unordered_set<Id, IdHash> resourceIds;
-    if (const json* res = r.array(root, "resources")) {
-        for (size_t i = 0; i < res->size(); ++i) {
-            const json& rj = (*res)[i];
-            const std::string path = at("resources", i);
+    IdIndex resourceIds(root["resources"].size());
+    if (const JsonRef res = r.array(root, "resources"); !res.missing()) {
+        size_t i = 0;
+        for (const JsonRef rj : res) {
+            const std::string path = at("resources", i++);
             if (!r.object(rj, path)) continue;
             Resource x;
             x.id = r.id(rj, path, "id", true);
@@ -244,14 +254,14 @@ Result<Project> readProjectJson(std::string_view text) {
             x.hourlyRate = r.integer(rj, path, "hourlyRate", false, 0, 0, int64_t(1) << 50);
             x.daysOff = r.dates(rj, path, "daysOff");
             x.modified = r.integer(rj, path, "modified", false, 0, 0, INT64_MAX);
-            resourceIds.insert(x.id);
+            resourceIds.insert(x.id, 0);
             p.resources.push_back(std::move(x));
         }
     }
-    if (const json* as = r.array(root, "assignments")) {
-        for (size_t i = 0; i < as->size(); ++i) {
-            const json& aj = (*as)[i];
-            const std::string path = at("assignments", i);
+    if (const JsonRef as = r.array(root, "assignments"); !as.missing()) {
+        size_t i = 0;
+        for (const JsonRef aj : as) {
+            const std::string path = at("assignments", i++);
             if (!r.object(aj, path)) continue;
             Assignment a;
             a.id = r.id(aj, path, "id", true);
@@ -260,28 +270,29 @@ Result<Project> readProjectJson(std::string_view text) {
             a.resource = r.id(aj, path, "resource", true);
             a.units = int(r.integer(aj, path, "units", false, 100, 0, 10000));
             a.modified = r.integer(aj, path, "modified", false, 0, 0, INT64_MAX);
-            if (!a.task.isNull() && !taskAt.count(a.task)) r.error(path + ".task", "refers to no task");
-            if (!a.resource.isNull() && !resourceIds.count(a.resource)) r.error(path + ".resource", "refers to no resource");
+            if (!a.task.isNull() && !isTask(a.task)) r.error(path + ".task", "refers to no task");
+            if (!a.resource.isNull() && resourceIds.find(a.resource) < 0) r.error(path + ".resource", "refers to no resource");
             p.assignments.push_back(a);
         }
     }
 
-    if (const json* bs = r.array(root, "baselines")) {
-        for (size_t i = 0; i < bs->size(); ++i) {
-            const json& bj = (*bs)[i];
-            const std::string path = at("baselines", i);
+    if (const JsonRef bs = r.array(root, "baselines"); !bs.missing()) {
+        size_t i = 0;
+        for (const JsonRef bj : bs) {
+            const std::string path = at("baselines", i++);
             if (!r.object(bj, path)) continue;
             Baseline b;
             b.id = r.id(bj, path, "id", true);
             uniqueId(b.id, path);
             b.name = r.str(bj, path, "name", true);
             b.saved = r.integer(bj, path, "saved", false, 0, 0, INT64_MAX);
-            if (const json* ts = r.field(bj, path, "tasks", false)) {
-                if (!ts->is_array()) r.error(path + ".tasks", "not a list");
-                else
-                    for (size_t k = 0; k < ts->size(); ++k) {
-                        const json& e = (*ts)[k];
-                        const std::string ep = at((path + ".tasks").c_str(), k);
+            if (const JsonRef ts = r.field(bj, path, "tasks", false); !ts.missing()) {
+                if (!ts.isArray()) r.error(path + ".tasks", "not a list");
+                else {
+                    b.tasks.reserve(ts.size());
+                    size_t k = 0;
+                    for (const JsonRef e : ts) {
+                        const std::string ep = at((path + ".tasks").c_str(), k++);
                         if (!r.object(e, ep)) continue;
                         BaselineTask bt;
                         bt.task = r.id(e, ep, "task", true); // may name a task deleted since: kept, not shown
@@ -291,6 +302,7 @@ Result<Project> readProjectJson(std::string_view text) {
                         if (f) bt.finish = *f;
                         b.tasks.push_back(bt);
                     }
+                }
             }
             p.baselines.push_back(std::move(b));
         }
@@ -304,71 +316,225 @@ Result<Project> readProjectJson(std::string_view text) {
     return p;
 }
 
+namespace {
+
+// Writes JSON straight into a string, laid out exactly as nlohmann::json's dump() does (members in
+// byte order of their names, two-space indent when pretty): files keep their look, and a big plan
+// is written without building a document first. Callers give members in sorted order.
+class Writer {
+public:
+    explicit Writer(bool pretty, size_t reserve) : pretty_(pretty) { out_.reserve(reserve); }
+    std::string take() { return std::move(out_); }
+
+    void beginObject() { open('{'); }
+    void endObject() { close('}'); }
+    void beginArray() { open('['); }
+    void endArray() { close(']'); }
+    void key(const char* k) {
+        item();
+        out_ += '"';
+        out_ += k;
+        out_ += pretty_ ? "\": " : "\":";
+        afterKey_ = true;
+    }
+    void value(int64_t v) { item(); out_ += std::to_string(v); }
+    void value(bool v) { item(); out_ += v ? "true" : "false"; }
+    void value(const std::string& v) { item(); string(v); }
+    void value(const char* v) { item(); string(v); }
+    void value(Id v) { item(); out_ += '"'; out_ += v.str(); out_ += '"'; }
+    void value(Date v) { item(); out_ += '"'; out_ += v.str(); out_ += '"'; }
+    template <class T> void member(const char* k, const T& v) { key(k); value(v); }
+
+private:
+    // Before a value or a key: the comma and line break that separate it from the one before.
+    void item() {
+        if (afterKey_) { afterKey_ = false; return; }
+        if (counts_.empty()) return;
+        if (counts_.back()++ > 0) out_ += ',';
+        if (pretty_) { out_ += '\n'; out_.append(2 * counts_.size(), ' '); }
+    }
+    void open(char c) {
+        item();
+        out_ += c;
+        counts_.push_back(0);
+    }
+    void close(char c) {
+        const bool empty = counts_.back() == 0;
+        counts_.pop_back();
+        if (pretty_ && !empty) { out_ += '\n'; out_.append(2 * counts_.size(), ' '); }
+        out_ += c;
+    }
+    void string(std::string_view s) {
+        out_ += '"';
+        static const char* hex = "0123456789abcdef";
+        for (size_t i = 0; i < s.size();) {
+            const unsigned char c = static_cast<unsigned char>(s[i]);
+            if (c >= 0x80) { // copied when valid UTF-8, else each bad byte becomes U+FFFD
+                const size_t n = validUtf8(s, i);
+                if (n) out_.append(s.substr(i, n));
+                else out_ += "\xEF\xBF\xBD";
+                i += n ? n : 1;
+                continue;
+            }
+            switch (c) {
+                case '"': out_ += "\\\""; break;
+                case '\\': out_ += "\\\\"; break;
+                case '\b': out_ += "\\b"; break;
+                case '\f': out_ += "\\f"; break;
+                case '\n': out_ += "\\n"; break;
+                case '\r': out_ += "\\r"; break;
+                case '\t': out_ += "\\t"; break;
+                default:
+                    if (c < 0x20) { out_ += "\\u00"; out_ += hex[c >> 4]; out_ += hex[c & 15]; }
+                    else out_ += char(c);
+            }
+            ++i;
+        }
+        out_ += '"';
+    }
+    static size_t validUtf8(std::string_view s, size_t i) {
+        const auto b = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
+        const auto cont = [&](size_t k) { return (b(k) & 0xC0) == 0x80; };
+        const unsigned c = b(i), c1 = b(i + 1);
+        if (c >= 0xC2 && c <= 0xDF) return cont(i + 1) ? 2 : 0;
+        if (c >= 0xE0 && c <= 0xEF) {
+            if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F)) return 0;
+            return cont(i + 1) && cont(i + 2) ? 3 : 0;
+        }
+        if (c >= 0xF0 && c <= 0xF4) {
+            if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F)) return 0;
+            return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+        }
+        return 0;
+    }
+
+    bool pretty_;
+    bool afterKey_ = false;
+    std::string out_;
+    std::vector<size_t> counts_; // values written so far in each open array or object
+};
+
+} // namespace
+
 std::string writeProjectJson(const Project& p, bool pretty) {
-    json root = json::object();
-    root["schemaVersion"] = kSchemaVersion;
-    json cal = json::object();
-    json days = json::array();
-    for (int k = 0; k < 7; ++k)
-        if (p.calendar.isWeekdayWorked(k)) days.push_back(weekdayShortName(k));
-    cal["workingDays"] = days;
-    cal["minutesPerDay"] = p.calendar.minutesPerDay;
-    cal["dayStart"] = p.calendar.dayStart;
-    json hol = json::array();
-    for (Date d : p.calendar.holidays()) hol.push_back(d.str());
-    cal["holidays"] = hol;
-    root["project"] = {{"id", p.id.str()}, {"name", p.name}, {"currency", p.currency},
-                       {"start", p.start.str()}, {"modified", p.modified}, {"calendar", cal}};
-    if (p.statusDate) root["project"]["statusDate"] = p.statusDate->str();
-    json tasks = json::array();
-    for (const Task& t : p.tasks) {
-        json tj = {{"id", t.id.str()}, {"name", t.name}};
-        if (!t.parent.isNull()) tj["parent"] = t.parent.str();
-        if (t.constraint != Constraint::ASAP && t.constraintDate) {
-            tj["constraint"] = constraintName(t.constraint);
-            tj["constraintDate"] = t.constraintDate->str();
-        }
-        if (t.deadline) tj["deadline"] = t.deadline->str();
-        tj["duration"] = t.duration;
-        tj["milestone"] = t.milestone;
-        tj["percentComplete"] = t.percentComplete;
-        if (t.actualStart) tj["actualStart"] = t.actualStart->str();
-        if (t.actualFinish) tj["actualFinish"] = t.actualFinish->str();
-        if (!t.notes.empty()) tj["notes"] = t.notes;
-        tj["modified"] = t.modified;
-        tasks.push_back(std::move(tj));
+    Writer w(pretty, 256 + p.tasks.size() * 260 + p.links.size() * 170 + p.assignments.size() * 150);
+    w.beginObject();
+    w.key("assignments");
+    w.beginArray();
+    for (const Assignment& a : p.assignments) {
+        w.beginObject();
+        w.member("id", a.id);
+        w.member("modified", a.modified);
+        w.member("resource", a.resource);
+        w.member("task", a.task);
+        w.member("units", int64_t(a.units));
+        w.endObject();
     }
-    root["tasks"] = std::move(tasks);
-    json links = json::array();
-    for (const Link& l : p.links)
-        links.push_back({{"id", l.id.str()}, {"predecessor", l.predecessor.str()}, {"successor", l.successor.str()},
-                         {"type", linkTypeName(l.type)}, {"lag", l.lag}, {"modified", l.modified}});
-    root["links"] = std::move(links);
-    json res = json::array();
-    for (const Resource& x : p.resources) {
-        json rj = {{"id", x.id.str()}, {"name", x.name}, {"role", x.role}, {"hourlyRate", x.hourlyRate}, {"modified", x.modified}};
-        if (!x.daysOff.empty()) {
-            json off = json::array();
-            for (Date d : x.daysOff) off.push_back(d.str());
-            rj["daysOff"] = std::move(off);
-        }
-        res.push_back(std::move(rj));
-    }
-    root["resources"] = std::move(res);
-    json as = json::array();
-    for (const Assignment& a : p.assignments)
-        as.push_back({{"id", a.id.str()}, {"task", a.task.str()}, {"resource", a.resource.str()}, {"units", a.units}, {"modified", a.modified}});
-    root["assignments"] = std::move(as);
+    w.endArray();
     if (!p.baselines.empty()) {
-        json bs = json::array();
+        w.key("baselines");
+        w.beginArray();
         for (const Baseline& b : p.baselines) {
-            json ts = json::array();
-            for (const BaselineTask& t : b.tasks) ts.push_back({{"task", t.task.str()}, {"start", t.start.str()}, {"finish", t.finish.str()}});
-            bs.push_back({{"id", b.id.str()}, {"name", b.name}, {"saved", b.saved}, {"tasks", std::move(ts)}});
+            w.beginObject();
+            w.member("id", b.id);
+            w.member("name", b.name);
+            w.member("saved", b.saved);
+            w.key("tasks");
+            w.beginArray();
+            for (const BaselineTask& t : b.tasks) {
+                w.beginObject();
+                w.member("finish", t.finish);
+                w.member("start", t.start);
+                w.member("task", t.task);
+                w.endObject();
+            }
+            w.endArray();
+            w.endObject();
         }
-        root["baselines"] = std::move(bs);
+        w.endArray();
     }
-    return root.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace) + (pretty ? "\n" : "");
+    w.key("links");
+    w.beginArray();
+    for (const Link& l : p.links) {
+        w.beginObject();
+        w.member("id", l.id);
+        w.member("lag", l.lag);
+        w.member("modified", l.modified);
+        w.member("predecessor", l.predecessor);
+        w.member("successor", l.successor);
+        w.member("type", linkTypeName(l.type));
+        w.endObject();
+    }
+    w.endArray();
+    w.key("project");
+    w.beginObject();
+    w.key("calendar");
+    w.beginObject();
+    w.member("dayStart", int64_t(p.calendar.dayStart));
+    w.key("holidays");
+    w.beginArray();
+    for (Date d : p.calendar.holidays()) w.value(d);
+    w.endArray();
+    w.member("minutesPerDay", int64_t(p.calendar.minutesPerDay));
+    w.key("workingDays");
+    w.beginArray();
+    for (int k = 0; k < 7; ++k)
+        if (p.calendar.isWeekdayWorked(k)) w.value(weekdayShortName(k));
+    w.endArray();
+    w.endObject();
+    w.member("currency", p.currency);
+    w.member("id", p.id);
+    w.member("modified", p.modified);
+    w.member("name", p.name);
+    w.member("start", p.start);
+    if (p.statusDate) w.member("statusDate", *p.statusDate);
+    w.endObject();
+    w.key("resources");
+    w.beginArray();
+    for (const Resource& x : p.resources) {
+        w.beginObject();
+        if (!x.daysOff.empty()) {
+            w.key("daysOff");
+            w.beginArray();
+            for (Date d : x.daysOff) w.value(d);
+            w.endArray();
+        }
+        w.member("hourlyRate", x.hourlyRate);
+        w.member("id", x.id);
+        w.member("modified", x.modified);
+        w.member("name", x.name);
+        w.member("role", x.role);
+        w.endObject();
+    }
+    w.endArray();
+    w.member("schemaVersion", int64_t(kSchemaVersion));
+    w.key("tasks");
+    w.beginArray();
+    for (const Task& t : p.tasks) {
+        w.beginObject();
+        if (t.actualFinish) w.member("actualFinish", *t.actualFinish);
+        if (t.actualStart) w.member("actualStart", *t.actualStart);
+        const bool constrained = t.constraint != Constraint::ASAP && t.constraintDate;
+        if (constrained) {
+            w.member("constraint", constraintName(t.constraint));
+            w.member("constraintDate", *t.constraintDate);
+        }
+        if (t.deadline) w.member("deadline", *t.deadline);
+        w.member("duration", t.duration);
+        w.member("id", t.id);
+        w.member("milestone", t.milestone);
+        w.member("modified", t.modified);
+        w.member("name", t.name);
+        if (!t.notes.empty()) w.member("notes", t.notes);
+        if (!t.parent.isNull()) w.member("parent", t.parent);
+        w.member("percentComplete", int64_t(t.percentComplete));
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+    std::string out = w.take();
+    if (pretty) out += '\n';
+    return out;
 }
 
 } // namespace plotline
