@@ -59,7 +59,7 @@ try {
     const chooser = page.waitForEvent('filechooser');
     await click(page, 'menu.Project.Import');
     const t0 = Date.now();
-    await (await chooser).setFiles(file);
+    await (await chooser).setFiles(file); // (the harness's importFile waits a fixed time: timed here instead)
     await waitFor(page, (n) => window.plotline.status().tasks === n, n);
     const importMs = Date.now() - t0;
     await waitFor(page, () => window.plotline.status().save === 'Saved');

@@ -165,9 +165,19 @@ std::string App::statusJson() const {
                   (unsigned long long)doc_.revision(), doc_.canUndo() ? "true" : "false", doc_.canRedo() ? "true" : "false",
                   double(gantt_.pixelsPerDay()), gantt_.selectedRow(), gantt_.editorOpen() ? "true" : "false",
                   doc_.project().tasks.size());
+    // The selected task as the chart shows it, so automation can check an edit without the whole plan.
+    std::string selected;
+    const int row = gantt_.selectedRow();
+    if (ready_ && row >= 0 && size_t(row) < doc_.project().tasks.size() && doc_.schedule().ok()) {
+        const Task& t = doc_.project().tasks[size_t(row)];
+        const TaskSchedule& ts = doc_.schedule().tasks[size_t(row)];
+        const Calendar& cal = doc_.project().calendar;
+        selected = ",\"selectedTask\":{\"name\":\"" + esc(t.name) + "\",\"start\":\"" + cal.startText(ts.start) + "\",\"finish\":\"" +
+                   cal.finishText(ts.finish) + "\",\"constraint\":\"" + constraintName(t.constraint) + "\"}";
+    }
     return std::string("{\"ready\":") + (ready_ ? "true" : "false") + ",\"save\":\"" + esc(save_.stateText()) +
            "\",\"saveError\":\"" + esc(save_.error()) + "\",\"message\":\"" + esc(message_) + "\",\"dialog\":\"" +
-           esc(dialogTitle_) + "\"," + buf + "}";
+           esc(dialogTitle_) + "\"," + buf + selected + "}";
 }
 
 void App::shortcuts() {
@@ -258,8 +268,8 @@ void App::menuBar() {
 
 void App::statusBar(float height) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - height));
-    ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, height));
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - height));
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, height));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetFontSize() * 0.8f, (height - ImGui::GetFontSize()) * 0.5f));
     ImGui::Begin("##status", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
@@ -396,8 +406,11 @@ void App::frame() {
     menuBar();
     const float statusHeight = std::floor(ImGui::GetFontSize() * 2.0f);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->WorkPos);
-    ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, vp->WorkSize.y - statusHeight));
+    // Below the menu bar. (The viewport's work area only learns of the menu bar a frame later, so the
+    // very first frame would put the toolbar under it.)
+    const float menuHeight = ImGui::GetFrameHeight();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + menuHeight));
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, vp->Size.y - menuHeight - statusHeight));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("##main", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                         ImGuiWindowFlags_NoBringToFrontOnFocus);

@@ -124,6 +124,7 @@ void GanttView::rebuildVisible() {
     const Project& p = doc_.project();
     const size_t n = p.tasks.size();
     visibleDirty_ = false;
+    const bool filterChanged = appliedFilter_ != filter;
     appliedFilter_ = filter;
     std::string needle = appliedFilter_;
     for (char& c : needle) c = char(std::tolower(static_cast<unsigned char>(c)));
@@ -137,11 +138,14 @@ void GanttView::rebuildVisible() {
         }
     }
     std::vector<char> keep(n, 1);
+    int firstMatch = -1;
     if (!needle.empty()) {
+        std::string name;
         for (size_t i = 0; i < n; ++i) {
-            std::string name = p.tasks[i].name;
+            name = p.tasks[i].name;
             for (char& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
             keep[i] = name.find(needle) != std::string::npos;
+            if (keep[i] && firstMatch < 0) firstMatch = int(i);
         }
         for (size_t i = n; i-- > 0;)
             if (keep[i] && parentRow[i] >= 0) keep[size_t(parentRow[i])] = 1;
@@ -158,6 +162,18 @@ void GanttView::rebuildVisible() {
             displayOf_[i] = int(visible_.size());
             visible_.push_back(int(i));
         }
+    // Typing in the filter brings the first task that matches into view, in the rows and in time.
+    if (filterChanged && firstMatch >= 0 && size_t(firstMatch) < barStart_.size()) scrollToTask(firstMatch);
+}
+
+void GanttView::scrollToTask(int row) {
+    if (row < 0 || size_t(row) >= barStart_.size()) return;
+    scrollToRow_ = row;
+    const float left = xOf(barStart_[size_t(row)]), right = xOf(barEnd_[size_t(row)]);
+    if (left < timelineX_ + 20 || right > timelineX_ + timelineW_ - 20) {
+        originDay_ = barStart_[size_t(row)] - (timelineW_ * 0.2f) / pxPerDay_;
+        originSet_ = true;
+    }
 }
 
 void GanttView::selectRow(int row) {
@@ -577,7 +593,11 @@ void GanttView::draw(Date today, float height) {
     ImGui::TableSetupScrollFreeze(0, 1);
     // Optional columns start hidden; right-click the header (or View > Columns) to show them.
     const ImGuiTableColumnFlags fixed = ImGuiTableColumnFlags_WidthFixed, off = ImGuiTableColumnFlags_DefaultHide;
-    ImGui::TableSetupColumn("#", fixed | ImGuiTableColumnFlags_NoResize | ImGuiTableColumnFlags_NoHide, fs * 2.4f);
+    // The row numbers' column fits the largest number (a fixed column that cannot be resized takes
+    // this width every frame).
+    const int digits = int(std::to_string(std::max<size_t>(p.tasks.size(), 10)).size());
+    ImGui::TableSetupColumn("#", fixed | ImGuiTableColumnFlags_NoResize | ImGuiTableColumnFlags_NoHide,
+                            std::ceil(fs * (0.56f * float(digits) + 0.95f)));
     ImGui::TableSetupColumn("WBS", fixed | off, fs * 3.2f);
     ImGui::TableSetupColumn("Task", fixed | ImGuiTableColumnFlags_NoHide, fs * 17);
     ImGui::TableSetupColumn("Start", fixed, fs * 6.2f);
@@ -1370,6 +1390,8 @@ void GanttView::contextMenu() {
     if (ImGui::MenuItem("Move up", "Alt+Up", false, one)) moveSelection(-1);
     if (ImGui::MenuItem("Move down", "Alt+Down", false, one)) moveSelection(+1);
     ImGui::Separator();
+    if (ImGui::MenuItem("Scroll to task", nullptr, false, contextRow_ >= 0)) scrollToTask(contextRow_);
+    tagItem("context.scrollTo");
     ImGui::TextDisabled("Copy / paste rows: Ctrl+C, Ctrl+V");
     ImGui::EndPopup();
 }

@@ -34,6 +34,7 @@ public:
     void fitProject();
     void goTo(Date day);
     void selectRow(int row);
+    void scrollToTask(int row);     // its row into view, and its bar when it is off the timeline
     int selectedRow() const { return selected_; }
     size_t selectionSize() const { return selection_.size(); }
     float pixelsPerDay() const { return pxPerDay_; }

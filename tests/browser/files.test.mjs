@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { serve, launch, openApp, state, status, widget, click, press, screenshot, waitStatus } from './harness.mjs';
+import { serve, launch, openApp, state, status, widget, click, press, screenshot, waitStatus, importFile } from './harness.mjs';
 
 let browser, server, scratch;
 before(async () => {
@@ -22,15 +22,6 @@ async function download(page, menuItem) {
   const path = join(scratch, d.suggestedFilename());
   await d.saveAs(path);
   return { name: d.suggestedFilename(), text: await readFile(path, 'utf8') };
-}
-
-async function importFile(page, path) {
-  const pending = page.waitForEvent('filechooser');
-  await click(page, 'menu.Project');
-  await click(page, 'menu.Project.Import');
-  const chooser = await pending;
-  await chooser.setFiles(path);
-  await page.waitForTimeout(300);
 }
 
 test('Export JSON and Export CSV download the open plan', async () => {

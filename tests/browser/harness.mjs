@@ -152,6 +152,16 @@ export async function press(page, key) {
   await frames(page, 3);
 }
 
+// Picks a file through Project > Import, as a user does; returns once the page has it.
+export async function importFile(page, path) {
+  const pending = page.waitForEvent('filechooser');
+  await click(page, 'menu.Project');
+  await click(page, 'menu.Project.Import');
+  const chooser = await pending;
+  await chooser.setFiles(path);
+  await page.waitForTimeout(300);
+}
+
 export async function typeText(page, text) {
   await page.keyboard.type(text, { delay: 20 });
   await frames(page, 3);

@@ -8,7 +8,8 @@
 //                                  // in CSS pixels relative to the canvas
 //   plotline.status()              // { ready, save: "Saved"|"Unsaved changes"|"Saving…"|"Not saved",
 //                                  //   saveError, message, dialog, revision, canUndo, canRedo,
-//                                  //   pixelsPerDay, selected (row or -1), editor (task editor open), tasks }
+//                                  //   pixelsPerDay, selected (row or -1), editor (task editor open), tasks,
+//                                  //   selectedTask: { name, start, finish, constraint } when a row is selected }
 //   plotline.frameStats()          // { frameMs: [CPU ms of each frame drawn since the last call], uiMs: [of it,
 //                                  //   building the UI], vertices, indices (of the last frame) }
 //   plotline.memory()              // { heap: bytes of wasm memory, used: bytes malloc has handed out }
