@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <string>
 #include <vector>
 
 using namespace plotline;
@@ -70,14 +71,16 @@ size_t taskWithSuccessors(const Project& p, size_t want) {
 
 } // namespace
 
-int main() {
+int main(int argc, char** argv) {
+    const bool json = argc > 1 && std::string(argv[1]) == "--json"; // one line of JSON for bench/report.mjs
+    std::string rows;
 #ifdef __EMSCRIPTEN__
     const char* where = "wasm (node)";
 #else
     const char* where = "native";
 #endif
-    std::printf("Scheduling benchmark, %s; median of runs, milliseconds\n\n", where);
-    std::printf("%9s %9s %12s %23s %12s %14s\n", "tasks", "links", "full CPM", "move task + CPM", "model B/task", "schedule B/task");
+    if (!json) std::printf("Scheduling benchmark, %s; median of runs, milliseconds\n\n", where);
+    if (!json) std::printf("%9s %9s %12s %23s %12s %14s\n", "tasks", "links", "full CPM", "move task + CPM", "model B/task", "schedule B/task");
     for (int n : {1000, 10000, 100000}) {
         const Project p = syntheticProject(n, 42);
         const int runs = n >= 100000 ? 7 : 21;
@@ -99,8 +102,13 @@ int main() {
             doc.execute(editTask(t));
             (void)doc.schedule();
         });
-        std::printf("%9d %9zu %12.2f %10.2f (%3zu succ.) %12.0f %14.0f\n", n, p.links.size(), full, move, reach,
-                    double(bytesOf(p)) / n, double(s.tasks.capacity() * sizeof(TaskSchedule)) / n);
+        const double modelB = double(bytesOf(p)) / n, scheduleB = double(s.tasks.capacity() * sizeof(TaskSchedule)) / n;
+        if (!json) std::printf("%9d %9zu %12.2f %10.2f (%3zu succ.) %12.0f %14.0f\n", n, p.links.size(), full, move, reach, modelB, scheduleB);
+        char row[256];
+        std::snprintf(row, sizeof row, "%s{\"tasks\":%d,\"links\":%zu,\"fullMs\":%.3f,\"moveMs\":%.3f,\"successors\":%zu,\"modelBytesPerTask\":%.0f,\"scheduleBytesPerTask\":%.0f}",
+                      rows.empty() ? "" : ",", n, p.links.size(), full, move, reach, modelB, scheduleB);
+        rows += row;
     }
+    if (json) std::printf("{\"where\":\"%s\",\"rows\":[%s]}\n", where, rows.c_str());
     return 0;
 }

@@ -32,15 +32,16 @@ void GanttView::refresh() {
     const Calendar& cal = p.calendar;
     const int mpd = cal.minutesPerDay;
     const size_t n = p.tasks.size();
+    // Only numbers here, in one pass: the texts of a row are made when it is drawn (rowTexts), so an
+    // edit in a plan of 100,000 tasks formats the few dozen rows on screen, not all of them.
     barStart_.resize(n);
     barEnd_.resize(n);
-    durationText_.resize(n);
-    startText_.resize(n);
-    finishText_.resize(n);
-    floatText_.resize(n);
-    wbsText_.resize(n);
-    resourceText_.assign(n, std::string());
-    std::vector<int> counter;
+    parentRow_.resize(n);
+    ordinal_.resize(n);
+    rowTexts_.resize(n);
+    std::vector<int> open;      // the summary rows enclosing the current row
+    std::vector<int> siblings;  // children counted so far, per open level (index 0: top level)
+    siblings.assign(1, 0);
     for (size_t i = 0; i < n; ++i) {
         const TaskSchedule& ts = s.tasks[i];
         const double startFrac = double(((ts.start % mpd) + mpd) % mpd) / mpd;
@@ -53,46 +54,70 @@ void GanttView::refresh() {
             barStart_[i] = ts.startDate.days + startFrac;
             barEnd_[i] = ts.finishDate.days + endFrac;
         }
-        const int64_t dur = ts.summary ? ts.finish - ts.start : (p.tasks[i].milestone ? 0 : p.tasks[i].duration);
-        durationText_[i] = formatDuration(dur, mpd);
-        startText_[i] = ts.start % mpd == 0 ? ts.startDate.str() : cal.startText(ts.start);
-        finishText_[i] = ts.finish % mpd == 0 ? ts.finishDate.str() : cal.finishText(ts.finish);
-        floatText_[i] = formatDuration(ts.totalFloat, mpd);
-        // Outline numbers: 1, 1.1, 1.2, 2 ...
-        if (int(counter.size()) < ts.level) counter.resize(size_t(ts.level), 0);
-        else counter.resize(size_t(ts.level));
-        ++counter.back();
-        std::string w;
-        for (int c : counter) w += (w.empty() ? "" : ".") + std::to_string(c);
-        wbsText_[i] = std::move(w);
+        // Outline position: the parent row and the place among its siblings (1.2.3 is made from these).
+        const size_t depth = size_t(std::max(1, ts.level)) - 1;
+        while (open.size() > depth) open.pop_back();
+        siblings.resize(depth + 1, 0);
+        parentRow_[i] = open.empty() ? -1 : open.back();
+        ordinal_[i] = ++siblings[depth];
+        open.push_back(int(i));
+        siblings.push_back(0);
+        rowTexts_[i].revision = 0;
     }
-    std::unordered_map<Id, int, IdHash> row;
-    row.reserve(n);
-    for (size_t i = 0; i < n; ++i) row[p.tasks[i].id] = int(i);
+    IdIndex row(n);
+    for (size_t i = 0; i < n; ++i) row.insert(p.tasks[i].id, int(i));
     {
-        std::unordered_map<Id, std::string, IdHash> names;
-        for (const Resource& r : p.resources) names[r.id] = r.name;
-        for (const Assignment& a : p.assignments) {
-            auto t = row.find(a.task);
-            auto r = names.find(a.resource);
-            if (t == row.end() || r == names.end()) continue;
-            std::string& s = resourceText_[size_t(t->second)];
-            s += (s.empty() ? "" : ", ") + r->second + (a.units != 100 ? " " + std::to_string(a.units) + "%" : "");
+        // Each row's assignments, as ranges of a list of (assignment index) sorted by row.
+        assignmentsAt_.assign(n + 1, 0);
+        std::vector<int> taskRow(p.assignments.size());
+        for (size_t k = 0; k < p.assignments.size(); ++k) {
+            taskRow[k] = row.find(p.assignments[k].task);
+            if (taskRow[k] >= 0) ++assignmentsAt_[size_t(taskRow[k]) + 1];
         }
+        for (size_t i = 0; i < n; ++i) assignmentsAt_[i + 1] += assignmentsAt_[i];
+        assignmentList_.assign(size_t(assignmentsAt_[n]), 0);
+        std::vector<int> fill(assignmentsAt_.begin(), assignmentsAt_.end() - 1);
+        for (size_t k = 0; k < p.assignments.size(); ++k)
+            if (taskRow[k] >= 0) assignmentList_[size_t(fill[size_t(taskRow[k])]++)] = int(k);
     }
     links_.clear();
     for (size_t k = 0; k < p.links.size(); ++k) {
         const Link& l = p.links[k];
-        auto a = row.find(l.predecessor), b = row.find(l.successor);
-        if (a != row.end() && b != row.end()) links_.push_back({a->second, b->second, l.type, k});
+        const int a = row.find(l.predecessor), b = row.find(l.successor);
+        if (a >= 0 && b >= 0) links_.push_back({a, b, l.type, k});
     }
     if (selected_ >= int(n)) selected_ = int(n) - 1;
-    for (auto it = selection_.begin(); it != selection_.end();) it = row.count(*it) ? std::next(it) : selection_.erase(it);
+    for (auto it = selection_.begin(); it != selection_.end();) it = row.find(*it) >= 0 ? std::next(it) : selection_.erase(it);
     visibleDirty_ = true;
     if (!originSet_ && n > 0) {
         originDay_ = s.start.days - 3;
         originSet_ = true;
     }
+}
+
+const GanttView::RowTexts& GanttView::rowTexts(int row) const {
+    RowTexts& t = rowTexts_[size_t(row)];
+    if (t.revision == revision_) return t;
+    t.revision = revision_;
+    const Project& p = doc_.project();
+    const TaskSchedule& ts = doc_.schedule().tasks[size_t(row)];
+    const Calendar& cal = p.calendar;
+    const int mpd = cal.minutesPerDay;
+    const Task& task = p.tasks[size_t(row)];
+    t.duration = formatDuration(ts.summary ? ts.finish - ts.start : (task.milestone ? 0 : task.duration), mpd);
+    t.start = ts.start % mpd == 0 ? ts.startDate.str() : cal.startText(ts.start);
+    t.finish = ts.finish % mpd == 0 ? ts.finishDate.str() : cal.finishText(ts.finish);
+    t.totalFloat = formatDuration(ts.totalFloat, mpd);
+    t.wbs = std::to_string(ordinal_[size_t(row)]);
+    for (int up = parentRow_[size_t(row)]; up >= 0; up = parentRow_[size_t(up)]) t.wbs = std::to_string(ordinal_[size_t(up)]) + "." + t.wbs;
+    t.resources.clear();
+    for (int k = assignmentsAt_[size_t(row)]; k < assignmentsAt_[size_t(row) + 1]; ++k) {
+        const Assignment& a = p.assignments[size_t(assignmentList_[size_t(k)])];
+        const int r = p.resourceIndex(a.resource);
+        if (r < 0) continue;
+        t.resources += (t.resources.empty() ? "" : ", ") + p.resources[size_t(r)].name + (a.units != 100 ? " " + std::to_string(a.units) + "%" : "");
+    }
+    return t;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -128,15 +153,7 @@ void GanttView::rebuildVisible() {
     appliedFilter_ = filter;
     std::string needle = appliedFilter_;
     for (char& c : needle) c = char(std::tolower(static_cast<unsigned char>(c)));
-    std::vector<int> parentRow(n, -1);
-    {
-        std::vector<int> stack;
-        for (size_t i = 0; i < n; ++i) {
-            while (!stack.empty() && p.tasks[size_t(stack.back())].id != p.tasks[i].parent) stack.pop_back();
-            parentRow[i] = stack.empty() ? -1 : stack.back();
-            stack.push_back(int(i));
-        }
-    }
+    const std::vector<int>& parentRow = parentRow_; // from refresh(), which runs first
     std::vector<char> keep(n, 1);
     int firstMatch = -1;
     if (!needle.empty()) {
@@ -245,7 +262,7 @@ std::string GanttView::copySelection() const {
         std::string name = p.tasks[i].name;
         for (char& c : name)
             if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-        out += name + "\t" + durationText_[i] + "\t" + s.tasks[i].startDate.str() + "\t" + s.tasks[i].finishDate.str() + "\t" +
+        out += name + "\t" + rowTexts(int(i)).duration + "\t" + s.tasks[i].startDate.str() + "\t" + s.tasks[i].finishDate.str() + "\t" +
                std::to_string(s.tasks[i].percentComplete) + "%\t" + std::to_string(std::max(1, s.tasks[i].level - baseLevel + 1)) + "\n";
     }
     return out;
@@ -343,9 +360,9 @@ void GanttView::startEdit(int row, Column col) {
     std::string text;
     switch (col) {
         case ColName: text = t.name; break;
-        case ColStart: if (summary) return; text = startText_[size_t(row)]; break;
-        case ColFinish: if (summary || t.milestone) return; text = finishText_[size_t(row)]; break;
-        case ColDuration: if (summary) return; text = durationText_[size_t(row)]; break;
+        case ColStart: if (summary) return; text = rowTexts(row).start; break;
+        case ColFinish: if (summary || t.milestone) return; text = rowTexts(row).finish; break;
+        case ColDuration: if (summary) return; text = rowTexts(row).duration; break;
         case ColPercent: if (summary) return; text = std::to_string(t.percentComplete); break;
         default: return;
     }
@@ -493,7 +510,7 @@ void GanttView::drawRow(int row, float rowHeight) {
     }
     const float fs = ImGui::GetFontSize();
     const ImU32 nameColor = ts.summary ? theme::kSummary : 0;
-    if (ImGui::TableGetColumnFlags(ColWbs) & ImGuiTableColumnFlags_IsEnabled) drawTextCell(row, ColWbs, wbsText_[size_t(row)], false, 0, theme::kMuted);
+    if (ImGui::TableGetColumnFlags(ColWbs) & ImGuiTableColumnFlags_IsEnabled) drawTextCell(row, ColWbs, rowTexts(row).wbs, false, 0, theme::kMuted);
     // The name, indented by level, after a triangle that collapses or expands a summary.
     const float indent = (ts.level - 1) * fs * 1.1f + fs * 1.1f;
     if (ts.summary) {
@@ -512,14 +529,15 @@ void GanttView::drawRow(int row, float rowHeight) {
     const std::string warning = ts.flags ? "\xe2\x9a\xa0 " : ""; // ⚠ before the name of a task with a problem
     drawTextCell(row, ColName, warning + (t.name.empty() ? std::string("(no name)") : t.name), true, indent,
                  ts.flags ? theme::kError : t.name.empty() ? theme::kMuted : nameColor);
-    drawTextCell(row, ColStart, startText_[size_t(row)], !ts.summary);
-    drawTextCell(row, ColFinish, finishText_[size_t(row)], !ts.summary && !t.milestone);
-    drawTextCell(row, ColDuration, durationText_[size_t(row)], !ts.summary, 0, ts.summary ? theme::kMuted : 0);
+    const RowTexts& texts = rowTexts(row);
+    drawTextCell(row, ColStart, texts.start, !ts.summary);
+    drawTextCell(row, ColFinish, texts.finish, !ts.summary && !t.milestone);
+    drawTextCell(row, ColDuration, texts.duration, !ts.summary, 0, ts.summary ? theme::kMuted : 0);
     if (ImGui::TableGetColumnFlags(ColFloat) & ImGuiTableColumnFlags_IsEnabled)
-        drawTextCell(row, ColFloat, floatText_[size_t(row)], false, 0, ts.totalFloat < 0 ? theme::kError : theme::kMuted);
+        drawTextCell(row, ColFloat, texts.totalFloat, false, 0, ts.totalFloat < 0 ? theme::kError : theme::kMuted);
     drawTextCell(row, ColPercent, std::to_string(ts.percentComplete) + "%", !ts.summary);
     if (ImGui::TableGetColumnFlags(ColResources) & ImGuiTableColumnFlags_IsEnabled)
-        drawTextCell(row, ColResources, resourceText_[size_t(row)], false);
+        drawTextCell(row, ColResources, texts.resources, false);
     for (auto [col, var] : {std::pair{ColStartVar, &startVar_}, std::pair{ColFinishVar, &finishVar_}}) {
         if (!(ImGui::TableGetColumnFlags(col) & ImGuiTableColumnFlags_IsEnabled)) continue;
         if (baselineId_.isNull() || size_t(row) >= var->size() || std::isnan(baseStart_[size_t(row)])) {
@@ -883,15 +901,16 @@ void GanttView::drawBar(ImDrawList* dl, int row, ImVec2 cellMin, float rowHeight
             drag_.kind == Drag::None) {
             ImGui::BeginTooltip();
             ImGui::TextUnformatted(t.name.c_str());
-            ImGui::TextDisabled("%s → %s  ·  %s  ·  %d%% done", startText_[size_t(row)].c_str(), finishText_[size_t(row)].c_str(),
-                                durationText_[size_t(row)].c_str(), ts.percentComplete);
+            const RowTexts& texts = rowTexts(row);
+            ImGui::TextDisabled("%s → %s  ·  %s  ·  %d%% done", texts.start.c_str(), texts.finish.c_str(), texts.duration.c_str(),
+                                ts.percentComplete);
             if (ts.critical) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kCriticalProgress), "Critical: no float");
             else ImGui::TextDisabled("Float %s (free %s)", formatDuration(ts.totalFloat, p.calendar.minutesPerDay).c_str(),
                                      formatDuration(ts.freeFloat, p.calendar.minutesPerDay).c_str());
             if (t.constraint != Constraint::ASAP && t.constraintDate)
                 ImGui::TextDisabled("%s %s", constraintLabel(t.constraint), t.constraintDate->str().c_str());
             if (t.deadline) ImGui::TextDisabled("Deadline %s", t.deadline->str().c_str());
-            if (!resourceText_[size_t(row)].empty()) ImGui::TextDisabled("%s", resourceText_[size_t(row)].c_str());
+            if (!texts.resources.empty()) ImGui::TextDisabled("%s", texts.resources.c_str());
             if (!baselineId_.isNull() && !std::isnan(baseStart_[size_t(row)])) {
                 const Date bs{int32_t(baseStart_[size_t(row)])}, bf{int32_t(baseEnd_[size_t(row)]) - 1};
                 ImGui::TextDisabled("Baseline \"%s\": %s → %s (finish %+dd)", baselineName_.c_str(), bs.str().c_str(), bf.str().c_str(),

@@ -106,7 +106,15 @@ private:
     struct Label { ImVec2 pos; int row; bool withDate; };
     std::vector<Label> labels_;
     std::vector<LinkRows> links_;
-    std::vector<std::string> durationText_, startText_, finishText_, floatText_, wbsText_, resourceText_;
+    // A row's cell texts, made when first drawn after a change (see rowTexts).
+    struct RowTexts {
+        uint64_t revision = 0;
+        std::string duration, start, finish, totalFloat, wbs, resources;
+    };
+    const RowTexts& rowTexts(int row) const;
+    mutable std::vector<RowTexts> rowTexts_;
+    std::vector<int> parentRow_, ordinal_;           // outline: parent row (-1 at the top), place among siblings
+    std::vector<int> assignmentsAt_, assignmentList_; // a row's assignments: list[at[row] .. at[row + 1])
     // The shown baseline, per task row: its bar in days (NaN when the task is not in it) and variances.
     Id baselineId_;
     uint64_t baselineRevision_ = 0;

@@ -8,20 +8,20 @@ namespace plotline {
 
 JsonType JsonRef::type() const { return doc_ ? doc_->nodes_[node_].type : JsonType::Missing; }
 
-int64_t JsonRef::integer() const { return isInteger() ? int64_t(doc_->nodes_[node_].begin) : 0; }
+int64_t JsonRef::integer() const { return isInteger() ? doc_->nodes_[node_].integer() : 0; }
 
 std::string_view JsonRef::str() const {
     if (!isString()) return {};
     const auto& n = doc_->nodes_[node_];
     const std::string_view base = n.ownText ? std::string_view(doc_->unescaped_) : doc_->text_;
-    return base.substr(size_t(n.begin), size_t(n.length));
+    return base.substr(n.a, n.b);
 }
 
-size_t JsonRef::size() const { return isArray() || isObject() ? doc_->nodes_[node_].count : 0; }
+size_t JsonRef::size() const { return isArray() || isObject() ? doc_->nodes_[node_].b : 0; }
 
 JsonRef JsonRef::operator[](std::string_view key) const {
     if (!isObject()) return {};
-    for (uint32_t c = doc_->nodes_[node_].first; c != JsonDoc::kNone; c = doc_->nodes_[c].next) {
+    for (uint32_t c = doc_->nodes_[node_].a; c != JsonDoc::kNone; c = doc_->nodes_[c].next) {
         const auto& n = doc_->nodes_[c];
         const std::string_view base = n.ownKey ? std::string_view(doc_->unescaped_) : doc_->text_;
         if (base.substr(n.keyBegin, n.keyLength) == key) return {doc_, c};
@@ -31,7 +31,7 @@ JsonRef JsonRef::operator[](std::string_view key) const {
 
 JsonRef JsonRef::operator[](size_t index) const {
     if (!isArray()) return {};
-    uint32_t c = doc_->nodes_[node_].first;
+    uint32_t c = doc_->nodes_[node_].a;
     for (size_t k = 0; k < index && c != JsonDoc::kNone; ++k) c = doc_->nodes_[c].next;
     return c == JsonDoc::kNone ? JsonRef() : JsonRef(doc_, c);
 }
@@ -41,7 +41,7 @@ JsonRef::Iterator& JsonRef::Iterator::operator++() {
     return *this;
 }
 
-JsonRef::Iterator JsonRef::begin() const { return {doc_, isArray() ? doc_->nodes_[node_].first : JsonDoc::kNone}; }
+JsonRef::Iterator JsonRef::begin() const { return {doc_, isArray() && doc_->nodes_[node_].b ? doc_->nodes_[node_].a : JsonDoc::kNone}; }
 JsonRef::Iterator JsonRef::end() const { return {doc_, JsonDoc::kNone}; }
 
 // ---- JsonDoc -------------------------------------------------------------------------------------
@@ -102,14 +102,14 @@ size_t utf8Length(std::string_view s, size_t i) {
 
 } // namespace
 
-bool JsonDoc::parseString(size_t& i, uint64_t& begin, uint64_t& length, bool& own) {
+bool JsonDoc::parseString(size_t& i, uint32_t& begin, uint32_t& length, bool& own) {
     const size_t start = ++i; // after the opening quote
     // Fast path: plain text up to the closing quote.
     while (i < text_.size()) {
         const unsigned char c = static_cast<unsigned char>(text_[i]);
         if (c == '"') {
-            begin = start;
-            length = i - start;
+            begin = uint32_t(start);
+            length = uint32_t(i - start);
             own = false;
             ++i;
             return true;
@@ -125,12 +125,12 @@ bool JsonDoc::parseString(size_t& i, uint64_t& begin, uint64_t& length, bool& ow
     if (i >= text_.size()) return fail("unterminated string", start - 1);
     // Escapes: copy into unescaped_.
     own = true;
-    begin = unescaped_.size();
+    begin = uint32_t(unescaped_.size());
     unescaped_.append(text_.substr(start, i - start));
     while (i < text_.size()) {
         const unsigned char c = static_cast<unsigned char>(text_[i]);
         if (c == '"') {
-            length = unescaped_.size() - begin;
+            length = uint32_t(unescaped_.size() - begin);
             ++i;
             return true;
         }
@@ -205,11 +205,11 @@ bool JsonDoc::parseValue(size_t& i, int depth) {
         case 'f': return literal("false", JsonType::False);
         case '"': {
             nodes_[self].type = JsonType::String;
-            uint64_t b, l;
+            uint32_t b, l;
             bool own;
             if (!parseString(i, b, l, own)) return false;
-            nodes_[self].begin = b;
-            nodes_[self].length = l;
+            nodes_[self].a = b;
+            nodes_[self].b = l;
             nodes_[self].ownText = own;
             return true;
         }
@@ -223,7 +223,7 @@ bool JsonDoc::parseValue(size_t& i, int depth) {
             if (i < text_.size() && text_[i] == close) { ++i; return true; }
             uint32_t last = kNone, count = 0;
             for (;;) {
-                uint64_t kb = 0, kl = 0;
+                uint32_t kb = 0, kl = 0;
                 bool ownKey = false;
                 if (object) {
                     skipSpace(i);
@@ -236,10 +236,10 @@ bool JsonDoc::parseValue(size_t& i, int depth) {
                 const uint32_t child = uint32_t(nodes_.size());
                 if (!parseValue(i, depth + 1)) return false;
                 Node& n = nodes_[child];
-                n.keyBegin = uint32_t(kb);
-                n.keyLength = uint32_t(kl);
+                n.keyBegin = kb;
+                n.keyLength = kl;
                 n.ownKey = ownKey;
-                if (last == kNone) nodes_[self].first = child;
+                if (last == kNone) nodes_[self].a = child;
                 else nodes_[last].next = child;
                 last = child;
                 ++count;
@@ -248,7 +248,7 @@ bool JsonDoc::parseValue(size_t& i, int depth) {
                 if (i < text_.size() && text_[i] == close) { ++i; break; }
                 return fail(object ? "expected ',' or '}'" : "expected ',' or ']'", i);
             }
-            nodes_[self].count = count;
+            nodes_[self].b = count;
             return true;
         }
         default: break;
@@ -287,7 +287,9 @@ bool JsonDoc::parseValue(size_t& i, int depth) {
     // (callers range-check them); anything else is a number that is not a whole one.
     if (whole && !overflow && (!negative || value <= uint64_t(INT64_MAX) + 1)) {
         n.type = JsonType::Integer;
-        n.begin = negative ? uint64_t(0) - value : (value > uint64_t(INT64_MAX) ? uint64_t(INT64_MAX) : value);
+        const uint64_t v = negative ? uint64_t(0) - value : (value > uint64_t(INT64_MAX) ? uint64_t(INT64_MAX) : value);
+        n.a = uint32_t(v);
+        n.b = uint32_t(v >> 32);
     } else n.type = JsonType::Number;
     return true;
 }
@@ -297,7 +299,8 @@ bool JsonDoc::parse(std::string_view text) {
     nodes_.clear();
     unescaped_.clear();
     error_.clear();
-    nodes_.reserve(text.size() / 12 + 16);
+    if (text.size() >= UINT32_MAX) return fail("the document is larger than 4 GB", 0);
+    nodes_.reserve(text.size() / 16 + 16);
     size_t i = 0;
     if (text_.substr(0, 3) == "\xEF\xBB\xBF") i = 3; // a byte-order mark
     if (!parseValue(i, 0)) {

@@ -61,8 +61,8 @@ private:
 
 class JsonDoc {
 public:
-    // Parses a whole document (RFC 8259; nesting up to 256 levels). False with error() on failure;
-    // the text must outlive the document.
+    // Parses a whole document (RFC 8259; nesting up to 256 levels; texts under 4 GB). False with
+    // error() on failure; the text must outlive the document.
     bool parse(std::string_view text);
     const std::string& error() const { return error_; }
     JsonRef root() const { return nodes_.empty() ? JsonRef() : JsonRef(this, 0); }
@@ -70,21 +70,21 @@ public:
 private:
     friend class JsonRef;
     static constexpr uint32_t kNone = UINT32_MAX;
-    struct Node {
-        JsonType type;
-        bool ownText = false;     // the string lives in unescaped_ (it had escapes)
-        bool ownKey = false;      // the key lives in unescaped_
+    struct Node {                 // 24 bytes: a big plan has a few hundred thousand of them
+        JsonType type = JsonType::Missing;
+        bool ownText = false;     // a string's text lives in unescaped_ (it had escapes)
+        bool ownKey = false;      // the member name lives in unescaped_
         uint32_t next = kNone;    // next sibling
-        uint32_t keyBegin = 0, keyLength = 0; // an object member's key, in the source
-        uint32_t first = kNone;   // first child (arrays, objects)
-        uint32_t count = 0;       // children (arrays, objects)
-        uint64_t begin = 0, length = 0; // strings: where the text is; integers: the value in `begin`
+        uint32_t keyBegin = 0, keyLength = 0; // an object member's name
+        uint32_t a = 0, b = 0;    // strings: begin, length; arrays and objects: first child, count;
+                                  // integers: the value's low and high 32 bits
+        int64_t integer() const { return int64_t(uint64_t(a) | uint64_t(b) << 32); }
     };
     bool fail(const char* what, size_t at);
     bool parseValue(size_t& i, int depth);
     // Reads a string starting at its opening quote; its text is at (begin, length) in the source or,
     // with escapes, in unescaped_ (own = true).
-    bool parseString(size_t& i, uint64_t& begin, uint64_t& length, bool& own);
+    bool parseString(size_t& i, uint32_t& begin, uint32_t& length, bool& own);
     void skipSpace(size_t& i) const;
     std::string_view text_;
     std::string unescaped_;

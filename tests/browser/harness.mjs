@@ -27,8 +27,14 @@ export async function serve(root = DIST) {
     const file = normalize(join(root, path.endsWith('/') ? path + 'index.html' : path));
     if (!file.startsWith(root)) { res.writeHead(403); res.end(); return; }
     try {
+      // Revalidated on every load (no-cache) with an ETag, as static hosts do: an unchanged file is a
+      // 304, and the browser keeps its compiled code for the wasm.
+      const info = await stat(file);
+      const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache', etag };
+      if (req.headers['if-none-match'] === etag) { res.writeHead(304, headers); res.end(); return; }
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404); res.end('not found');

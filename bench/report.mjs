@@ -1,0 +1,50 @@
+// Every benchmark in one table next to the issue's targets: scheduling natively and as wasm under
+// node (bench/schedule_bench.cpp), rendering in headless Chromium (bench/render.mjs).
+//   scripts/bench.sh        (builds first; or: node bench/report.mjs after scripts/build.sh all)
+// Takes a few minutes: the 100k-task plan is generated, imported, saved and reopened in Chromium.
+import { execFileSync } from 'node:child_process';
+import { resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const lastJson = (text) => JSON.parse(text.trim().split('\n').filter((l) => l.startsWith('{') || l.startsWith('[')).pop());
+const run = (cmd, args, env = {}) =>
+  execFileSync(cmd, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
+
+console.error('scheduling, native…');
+const native = lastJson(run(resolve(root, 'build/native/bench_schedule'), ['--json'])).rows;
+console.error('scheduling, wasm under node…');
+const wasm = lastJson(run('node', [resolve(root, 'build/web/bench_schedule_wasm.js'), '--json'])).rows;
+console.error('rendering, headless Chromium (10k and 100k tasks)…');
+const render = lastJson(run('node', [resolve(root, 'bench/render.mjs'), '10000', '100000'], { PLOTLINE_BENCH_JSON: '1' }));
+
+const at = (rows, n) => rows.find((r) => (r.tasks ?? r.n) === n);
+const ms = (x, d = 1) => (x === undefined ? '–' : `${x.toFixed(d)} ms`);
+const medP95 = (x) => `${x.median.toFixed(1)} / ${x.p95.toFixed(1)} ms`;
+const r10 = at(render, 10000), r100 = at(render, 100000);
+const worst = (r, key) => ['scroll', 'zoom', 'pan'].reduce((m, k) => Math.max(m, r[k][key]), 0);
+const table = [
+  ['measure', 'target', 'native', 'wasm (node)', 'Chromium'],
+  ['full CPM, 10k tasks', '≤ 10 ms (wasm)', ms(at(native, 10000).fullMs, 2), ms(at(wasm, 10000).fullMs, 2), '–'],
+  ['full CPM, 100k tasks', '≤ 100 ms (wasm)', ms(at(native, 100000).fullMs), ms(at(wasm, 100000).fullMs), '–'],
+  [`move a task with ${at(wasm, 10000).successors} successors, 10k, rescheduled`, '≤ 5 ms (wasm)', ms(at(native, 10000).moveMs, 2),
+   ms(at(wasm, 10000).moveMs, 2), '–'],
+  [`same, 100k (${at(wasm, 100000).successors} successors)`, '–', ms(at(native, 100000).moveMs), ms(at(wasm, 100000).moveMs), '–'],
+  ['first frame after opening a 10k plan: reload / new tab', '≤ 300 ms', '–', '–', `${ms(r10.openMs, 0)} / ${ms(r10.tabOpenMs, 0)}`],
+  ['first frame after opening a 100k plan: reload / new tab', '–', '–', '–', `${ms(r100.openMs, 0)} / ${ms(r100.tabOpenMs, 0)}`],
+  ['importing a plan file to its first frame: 10k / 100k', '–', '–', '–', `${ms(r10.importMs, 0)} / ${ms(r100.importMs, 0)}`],
+  ['an edit (insert a task) at 100k: its frame, reschedule and redraw', '–', '–', '–', ms(r100.insertMs, 0)],
+  ['frame CPU, new frame → ImGui::Render, 100k, scroll/zoom/pan, median / p95 (worst)', '≤ 4 ms', '–', '–',
+   `${worst(r100, 'ui').toFixed(1)} / ${worst(r100, 'uiP95').toFixed(1)} ms`],
+  ['same plus WebGL submit (software GL): scroll, zoom, pan med / p95', '–', '–', '–',
+   `${medP95(r100.scroll)}, ${medP95(r100.zoom)}, ${medP95(r100.pan)}`],
+  ['memory per task: model / schedule (100k)', 'printed', `${at(native, 100000).modelBytesPerTask} / ${at(native, 100000).scheduleBytesPerTask} B`,
+   `${at(wasm, 100000).modelBytesPerTask} / ${at(wasm, 100000).scheduleBytesPerTask} B`, '–'],
+  ['memory per task: whole app heap with the plan open (100k)', 'printed', '–', '–', `${r100.bytesPerTask.toFixed(0)} B`],
+];
+const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
+for (const [i, r] of table.entries()) {
+  console.log('| ' + r.map((cell, c) => cell.padEnd(widths[c])).join(' | ') + ' |');
+  if (i === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+}
+console.log(`\n(${new Date().toISOString().slice(0, 10)}, ${run('nproc', []).trim()} cores; Chromium uses software WebGL, so the GL submit part is pessimistic)`);

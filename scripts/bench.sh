@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds Plotline and prints every benchmark in one table next to its target (bench/report.mjs).
+#   scripts/bench.sh
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+"$here/scripts/setup.sh" >/dev/null
+"$here/scripts/build.sh" all >/dev/null
+source "$here/scripts/env.sh"
+exec node "$here/bench/report.mjs"
