@@ -253,6 +253,18 @@ void App::menuBar() {
         tagItem("menu.View.Critical path");
         ImGui::MenuItem("Resource load", nullptr, &showLoad);
         tagItem("menu.View.Resource load");
+        if (ImGui::BeginMenu("Columns")) {
+            for (int c = 0; c < GanttView::columnCount(); ++c) {
+                if (!GanttView::columnOptional(c)) continue;
+                const std::string name = GanttView::columnName(c);
+                if (ImGui::MenuItem(name.c_str(), nullptr, gantt_.columnShown(c))) gantt_.showColumn(c, !gantt_.columnShown(c));
+                tagItem("menu.View.Columns." + name);
+            }
+            ImGui::Separator();
+            ImGui::TextDisabled("Or right-click the column titles");
+            ImGui::EndMenu();
+        }
+        tagItem("menu.View.Columns");
         ImGui::EndMenu();
     }
     tagItem("menu.View");

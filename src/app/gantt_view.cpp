@@ -18,6 +18,11 @@
 
 namespace plotline {
 
+namespace {
+// Column titles, in the order of GanttView::Column.
+const char* const kColumnNames[] = {"#", "WBS", "Task", "Start", "Finish", "Duration", "Float", "Done", "Resources", "Start var.", "Finish var.", "Timeline"};
+} // namespace
+
 GanttView::GanttView(Document& doc, Notify onError) : doc_(doc), onError_(std::move(onError)) {}
 
 // ---------------------------------------------------------------------------------------------------
@@ -468,8 +473,9 @@ void GanttView::drawTextCell(int row, Column col, const std::string& text, bool 
 void GanttView::drawHeader(float headerHeight) {
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers, headerHeight);
     for (int c = 0; c < ColTimeline; ++c) {
-        ImGui::TableSetColumnIndex(c);
+        if (!ImGui::TableSetColumnIndex(c)) continue; // hidden
         ImGui::TableHeader(ImGui::TableGetColumnName(c));
+        tagItem(std::string("column.") + kColumnNames[c]);
     }
     ImGui::TableSetColumnIndex(ColTimeline);
     ImGuiTable* table = ImGui::GetCurrentTable();
@@ -614,23 +620,23 @@ void GanttView::draw(Date today, float height) {
     // The row numbers' column fits the largest number (a fixed column that cannot be resized takes
     // this width every frame).
     const int digits = int(std::to_string(std::max<size_t>(p.tasks.size(), 10)).size());
-    ImGui::TableSetupColumn("#", fixed | ImGuiTableColumnFlags_NoResize | ImGuiTableColumnFlags_NoHide,
+    ImGui::TableSetupColumn(kColumnNames[ColId], fixed | ImGuiTableColumnFlags_NoResize | ImGuiTableColumnFlags_NoHide,
                             std::ceil(fs * (0.56f * float(digits) + 0.95f)));
-    ImGui::TableSetupColumn("WBS", fixed | off, fs * 3.2f);
-    ImGui::TableSetupColumn("Task", fixed | ImGuiTableColumnFlags_NoHide, fs * 17);
-    ImGui::TableSetupColumn("Start", fixed, fs * 6.2f);
-    ImGui::TableSetupColumn("Finish", fixed, fs * 6.2f);
-    ImGui::TableSetupColumn("Duration", fixed, fs * 4.6f);
-    ImGui::TableSetupColumn("Float", fixed | off, fs * 3.6f);
-    ImGui::TableSetupColumn("Done", fixed, fs * 3.2f);
-    ImGui::TableSetupColumn("Resources", fixed | off, fs * 8);
-    ImGui::TableSetupColumn("Start var.", fixed | off, fs * 4.2f);
-    ImGui::TableSetupColumn("Finish var.", fixed | off, fs * 4.2f);
-    ImGui::TableSetupColumn("Timeline", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoResize | ImGuiTableColumnFlags_NoHide);
-    if (baselineColumnsPending_) {
-        ImGui::TableSetColumnEnabled(ColStartVar, true);
-        ImGui::TableSetColumnEnabled(ColFinishVar, true);
-        baselineColumnsPending_ = false;
+    ImGui::TableSetupColumn(kColumnNames[ColWbs], fixed | off, fs * 3.2f);
+    ImGui::TableSetupColumn(kColumnNames[ColName], fixed | ImGuiTableColumnFlags_NoHide, fs * 17);
+    ImGui::TableSetupColumn(kColumnNames[ColStart], fixed, fs * 6.2f);
+    ImGui::TableSetupColumn(kColumnNames[ColFinish], fixed, fs * 6.2f);
+    ImGui::TableSetupColumn(kColumnNames[ColDuration], fixed, fs * 4.6f);
+    ImGui::TableSetupColumn(kColumnNames[ColFloat], fixed | off, fs * 3.6f);
+    ImGui::TableSetupColumn(kColumnNames[ColPercent], fixed, fs * 3.2f);
+    ImGui::TableSetupColumn(kColumnNames[ColResources], fixed | off, fs * 8);
+    ImGui::TableSetupColumn(kColumnNames[ColStartVar], fixed | off, fs * 4.2f);
+    ImGui::TableSetupColumn(kColumnNames[ColFinishVar], fixed | off, fs * 4.2f);
+    ImGui::TableSetupColumn(kColumnNames[ColTimeline], ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoResize | ImGuiTableColumnFlags_NoHide);
+    for (int c = 0; c < ColCount; ++c) {
+        if (columnRequest_[c]) ImGui::TableSetColumnEnabled(c, columnRequest_[c] > 0);
+        columnRequest_[c] = 0;
+        columnShown_[c] = (ImGui::TableGetColumnFlags(c) & ImGuiTableColumnFlags_IsEnabled) != 0;
     }
     drawHeader(headerHeight);
 
@@ -992,7 +998,16 @@ void GanttView::showBaseline(Id id) {
     if (id == baselineId_) return;
     baselineId_ = id;
     baselineRevision_ = 0;
-    if (!id.isNull()) baselineColumnsPending_ = true;
+    if (!id.isNull()) {
+        showColumn(ColStartVar, true);
+        showColumn(ColFinishVar, true);
+    }
+}
+
+int GanttView::columnCount() { return ColCount; }
+const char* GanttView::columnName(int column) { return column >= 0 && column < ColCount ? kColumnNames[column] : ""; }
+void GanttView::showColumn(int column, bool show) {
+    if (columnOptional(column)) columnRequest_[column] = show ? 1 : -1;
 }
 
 void GanttView::refreshBaseline() {

@@ -57,6 +57,13 @@ public:
     // null shows none. Choosing one shows the variance columns.
     void showBaseline(Id id);
     Id shownBaseline() const { return baselineId_; }
+    // Optional columns (WBS, Start, Finish, Duration, Float, Done, Resources, baseline variance): their
+    // names, whether shown (as of the last frame), and a request to show or hide one next frame.
+    static int columnCount();
+    static const char* columnName(int column);
+    static bool columnOptional(int column) { return column > ColId && column != ColName && column < ColTimeline; }
+    bool columnShown(int column) const { return column >= 0 && column < ColCount && columnShown_[column]; }
+    void showColumn(int column, bool show);
     // Where the timeline is, for panes that line up with it (the resource load histogram).
     struct Timeline { float x = 0, width = 1; double originDay = 0; float pxPerDay = 1; };
     Timeline timeline() const { return {timelineX_, timelineW_, originDay_, pxPerDay_}; }
@@ -118,7 +125,9 @@ private:
     // The shown baseline, per task row: its bar in days (NaN when the task is not in it) and variances.
     Id baselineId_;
     uint64_t baselineRevision_ = 0;
-    bool baselineColumnsPending_ = false;
+    static_assert(ColCount <= 16);
+    int columnRequest_[16] = {};     // per column: +1 show, -1 hide, 0 leave (applied inside the table)
+    bool columnShown_[16] = {};
     std::vector<double> baseStart_, baseEnd_;
     std::vector<int> startVar_, finishVar_; // working days later (+) or earlier (-) than the baseline
     std::string baselineName_;

@@ -30,7 +30,7 @@ void LoadView::draw(const GanttView::Timeline& tl, float height) {
     const Project& p = doc_.project();
     const ResourceLoad& l = load();
     const float fs = ImGui::GetFontSize();
-    const bool byWeek = tl.pxPerDay * 1.0f < 6.0f; // days narrower than 6 px read better as weeks
+    const bool byWeek = tl.pxPerDay < 6.0f; // days narrower than 6 px read better as weeks
     ImGui::BeginChild("##load", ImVec2(0, height), true, 0);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::TextUnformatted("Resource load");

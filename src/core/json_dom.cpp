@@ -81,8 +81,9 @@ void appendUtf8(std::string& out, uint32_t cp) {
     }
 }
 
-// Length of the valid UTF-8 sequence starting at s[i] (a byte >= 0x80), or 0 when it is not valid.
-size_t utf8Length(std::string_view s, size_t i) {
+} // namespace
+
+size_t utf8SequenceLength(std::string_view s, size_t i) {
     const auto b = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
     const unsigned c = b(i);
     auto cont = [&](size_t k) { return (b(k) & 0xC0) == 0x80; };
@@ -100,8 +101,6 @@ size_t utf8Length(std::string_view s, size_t i) {
     return 0;
 }
 
-} // namespace
-
 bool JsonDoc::parseString(size_t& i, uint32_t& begin, uint32_t& length, bool& own) {
     const size_t start = ++i; // after the opening quote
     // Fast path: plain text up to the closing quote.
@@ -117,7 +116,7 @@ bool JsonDoc::parseString(size_t& i, uint32_t& begin, uint32_t& length, bool& ow
         if (c == '\\') break;
         if (c < 0x20) return fail("control character in a string", i);
         if (c >= 0x80) {
-            const size_t n = utf8Length(text_, i);
+            const size_t n = utf8SequenceLength(text_, i);
             if (!n) return fail("invalid UTF-8 in a string", i);
             i += n;
         } else ++i;
@@ -136,7 +135,7 @@ bool JsonDoc::parseString(size_t& i, uint32_t& begin, uint32_t& length, bool& ow
         }
         if (c < 0x20) return fail("control character in a string", i);
         if (c >= 0x80) {
-            const size_t n = utf8Length(text_, i);
+            const size_t n = utf8SequenceLength(text_, i);
             if (!n) return fail("invalid UTF-8 in a string", i);
             unescaped_.append(text_.substr(i, n));
             i += n;

@@ -17,6 +17,10 @@ namespace plotline {
 
 class JsonDoc;
 
+// Length of the valid UTF-8 sequence starting at s[i] (a byte of 0x80 or more), 0 when it is not
+// valid (overlong forms, surrogates and code points past U+10FFFF are not).
+size_t utf8SequenceLength(std::string_view s, size_t i);
+
 enum class JsonType : uint8_t { Missing, Null, False, True, Integer, Number, String, Array, Object };
 
 // A value in a JsonDoc (or Missing: what a lookup that finds nothing returns). Cheap to copy.
@@ -54,6 +58,10 @@ public:
 
 private:
     friend class JsonDoc;
+
+// Length of the valid UTF-8 sequence starting at s[i] (a byte of 0x80 or more), 0 when it is not
+// valid (overlong forms, surrogates and code points past U+10FFFF are not).
+size_t utf8SequenceLength(std::string_view s, size_t i);
     JsonRef(const JsonDoc* d, uint32_t n) : doc_(d), node_(n) {}
     const JsonDoc* doc_ = nullptr;
     uint32_t node_ = 0;

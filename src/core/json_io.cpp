@@ -5,7 +5,6 @@
 
 
 #include <algorithm>
-#include <set>
 
 namespace plotline {
 
@@ -370,7 +369,7 @@ private:
         for (size_t i = 0; i < s.size();) {
             const unsigned char c = static_cast<unsigned char>(s[i]);
             if (c >= 0x80) { // copied when valid UTF-8, else each bad byte becomes U+FFFD
-                const size_t n = validUtf8(s, i);
+                const size_t n = utf8SequenceLength(s, i);
                 if (n) out_.append(s.substr(i, n));
                 else out_ += "\xEF\xBF\xBD";
                 i += n ? n : 1;
@@ -392,22 +391,6 @@ private:
         }
         out_ += '"';
     }
-    static size_t validUtf8(std::string_view s, size_t i) {
-        const auto b = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
-        const auto cont = [&](size_t k) { return (b(k) & 0xC0) == 0x80; };
-        const unsigned c = b(i), c1 = b(i + 1);
-        if (c >= 0xC2 && c <= 0xDF) return cont(i + 1) ? 2 : 0;
-        if (c >= 0xE0 && c <= 0xEF) {
-            if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F)) return 0;
-            return cont(i + 1) && cont(i + 2) ? 3 : 0;
-        }
-        if (c >= 0xF0 && c <= 0xF4) {
-            if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F)) return 0;
-            return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-        }
-        return 0;
-    }
-
     bool pretty_;
     bool afterKey_ = false;
     std::string out_;

@@ -120,3 +120,20 @@ test('days off typed as a range in the Resources window stretch that person\'s t
   await press(page, 'Control+z');
   assert.equal((await state(page)).resources[writer].daysOff.length, 3);
 });
+
+test('View > Columns shows and hides optional columns such as WBS and Float', async () => {
+  const { page } = await fresh();
+  assert.equal((await widgets(page))['column.WBS'], undefined, 'hidden at first');
+  await widget(page, 'column.Duration');
+  await click(page, 'menu.View');
+  await click(page, 'menu.View.Columns');
+  await click(page, 'menu.View.Columns.WBS');
+  await frames(page, 3);
+  await screenshot(page, 'columns-wbs');
+  await widget(page, 'column.WBS');
+  await click(page, 'menu.View');
+  await click(page, 'menu.View.Columns');
+  await click(page, 'menu.View.Columns.WBS');
+  await frames(page, 3);
+  assert.equal((await widgets(page))['column.WBS'], undefined);
+});
