@@ -91,6 +91,13 @@ void GanttView::refresh() {
         const int a = row.find(l.predecessor), b = row.find(l.successor);
         if (a >= 0 && b >= 0) links_.push_back({a, b, l.type, k});
     }
+    // Sorted by their upper row, short links first: a frame finds the ones crossing the rows on screen
+    // by binary search, and scans only the few long ones.
+    auto span = [](const LinkRows& l) { return std::abs(l.from - l.to); };
+    auto top = [](const LinkRows& l) { return std::min(l.from, l.to); };
+    const auto longBegin = std::stable_partition(links_.begin(), links_.end(), [&](const LinkRows& l) { return span(l) <= kShortLink; });
+    shortLinks_ = size_t(longBegin - links_.begin());
+    std::sort(links_.begin(), longBegin, [&](const LinkRows& x, const LinkRows& y) { return top(x) < top(y); });
     if (selected_ >= int(n)) selected_ = int(n) - 1;
     for (auto it = selection_.begin(); it != selection_.end();) it = row.find(*it) >= 0 ? std::next(it) : selection_.erase(it);
     visibleDirty_ = true;
@@ -946,10 +953,17 @@ void GanttView::drawLinks(ImDrawList* dl, int firstShown, int lastShown, float f
     const float s = std::floor(ImGui::GetFontSize() * 0.5f), head = std::floor(ImGui::GetFontSize() * 0.32f);
     auto yMid = [&](int shown) { return std::floor(firstY + (shown - firstShown) * rowHeight + rowHeight * 0.5f) + 0.5f; };
     linkHits_.clear();
-    for (const LinkRows& l : links_) {
+    // Links that can reach the rows on screen: short ones whose upper row is at most kShortLink above
+    // the first row shown and not below the last, and every long one.
+    const int firstRow = visible_[size_t(firstShown)], lastRow = visible_[size_t(lastShown)];
+    const auto shortEnd = links_.begin() + long(shortLinks_);
+    const auto from0 = std::lower_bound(links_.begin(), shortEnd, firstRow - kShortLink,
+                                        [](const LinkRows& l, int row) { return std::min(l.from, l.to) < row; });
+    const auto to0 = std::upper_bound(from0, shortEnd, lastRow, [](int row, const LinkRows& l) { return row < std::min(l.from, l.to); });
+    auto draw = [&](const LinkRows& l) {
         const int from = displayOf_[size_t(l.from)], to = displayOf_[size_t(l.to)];
-        if (from < 0 || to < 0) continue; // collapsed or filtered away
-        if (std::max(from, to) < firstShown || std::min(from, to) > lastShown) continue;
+        if (from < 0 || to < 0) return; // collapsed or filtered away
+        if (std::max(from, to) < firstShown || std::min(from, to) > lastShown) return;
         const bool fromEnd = l.type == LinkType::FS || l.type == LinkType::FF;
         const bool toStart = l.type == LinkType::FS || l.type == LinkType::SS;
         const float fx = std::floor(xOf(fromEnd ? barEnd_[size_t(l.from)] : barStart_[size_t(l.from)])) + 0.5f;
@@ -991,7 +1005,9 @@ void GanttView::drawLinks(ImDrawList* dl, int firstShown, int lastShown, float f
         const ImVec2 mid(std::floor((pts[longest].x + pts[longest + 1].x) * 0.5f), std::floor((pts[longest].y + pts[longest + 1].y) * 0.5f));
         tagRect("gantt.link." + std::to_string(l.from) + "." + std::to_string(l.to), ImVec2(mid.x - 2, mid.y - 2), ImVec2(mid.x + 2, mid.y + 2));
         linkHits_.push_back(hit);
-    }
+    };
+    for (auto it = from0; it != to0; ++it) draw(*it);
+    for (auto it = shortEnd; it != links_.end(); ++it) draw(*it);
 }
 
 void GanttView::showBaseline(Id id) {

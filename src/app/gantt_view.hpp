@@ -112,7 +112,9 @@ private:
     // Bar labels are drawn after the link lines so that lines never cross out a task's name.
     struct Label { ImVec2 pos; int row; bool withDate; };
     std::vector<Label> labels_;
-    std::vector<LinkRows> links_;
+    std::vector<LinkRows> links_;   // short links (spanning at most kShortLink rows) sorted by upper row, then long ones
+    size_t shortLinks_ = 0;
+    static constexpr int kShortLink = 256;
     // A row's cell texts, made when first drawn after a change (see rowTexts).
     struct RowTexts {
         uint64_t revision = 0;
