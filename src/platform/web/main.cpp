@@ -18,6 +18,7 @@
 
 #include <malloc.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -170,16 +171,53 @@ void loadFont(float dpr) {
     io.FontGlobalScale = 1.0f / dpr;
 }
 
+// Hands this frame's SDL events to ImGui. Dear ImGui 1.86 sees only a key's state at the frame, so a
+// key pressed and released between two frames (a quick Ctrl+Z while a big plan redraws) would be
+// lost: such a release waits for the next frame. The backend also reads modifiers from SDL's state
+// after every event queued so far; each key event's own modifiers are used instead, so Ctrl still
+// counts for a Z that was typed before the Ctrl release in the same batch.
+bool feedEvents() {
+    static std::vector<SDL_Event> deferred;
+    std::vector<SDL_Event> later;
+    std::vector<SDL_Scancode> pressed;
+    bool any = !deferred.empty();
+    auto feed = [](const SDL_Event& ev) {
+        SDL_Event copy = ev;
+        ImGui_ImplSDL2_ProcessEvent(&copy);
+        if (ev.type == SDL_KEYDOWN || ev.type == SDL_KEYUP) {
+            ImGuiIO& io = ImGui::GetIO();
+            const Uint16 mod = ev.key.keysym.mod;
+            io.KeyShift = (mod & KMOD_SHIFT) != 0;
+            io.KeyCtrl = (mod & KMOD_CTRL) != 0;
+            io.KeyAlt = (mod & KMOD_ALT) != 0;
+            io.KeySuper = (mod & KMOD_GUI) != 0;
+        }
+    };
+    for (const SDL_Event& ev : deferred) feed(ev);
+    deferred.clear();
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) {
+        any = true;
+        if (e.type == SDL_KEYUP && std::find(pressed.begin(), pressed.end(), e.key.keysym.scancode) != pressed.end()) {
+            later.push_back(e);
+            continue;
+        }
+        if (!later.empty() && (e.type == SDL_KEYDOWN || e.type == SDL_KEYUP)) { // keep key order
+            later.push_back(e);
+            continue;
+        }
+        if (e.type == SDL_KEYDOWN) pressed.push_back(e.key.keysym.scancode);
+        feed(e);
+    }
+    deferred = std::move(later);
+    return any;
+}
+
 void frame() {
     // Skip frames while nothing happens: no input, no pending save, nothing animating. A frame still
     // runs every half second so the clock-driven parts (today line, messages) stay current.
     const double now = emscripten_get_now();
-    bool active = false;
-    SDL_Event e;
-    while (SDL_PollEvent(&e)) {
-        ImGui_ImplSDL2_ProcessEvent(&e);
-        active = true;
-    }
+    bool active = feedEvents();
     const float dpr = float(js_device_pixel_ratio());
     if (dpr != rt->dpr) { // moved to another screen or zoomed the page
         rt->dpr = dpr;
