@@ -151,13 +151,9 @@ void App::flash(const std::string& text) {
 }
 
 std::string App::statusJson() const {
-    auto esc = [](const std::string& s) {
+    auto str = [](std::string_view s) {
         std::string o;
-        for (char c : s) {
-            if (c == '"' || c == '\\') { o += '\\'; o += c; }
-            else if (c == '\n') o += "\\n";
-            else if (static_cast<unsigned char>(c) >= 0x20) o += c;
-        }
+        appendJsonString(o, s);
         return o;
     };
     char buf[192];
@@ -172,12 +168,12 @@ std::string App::statusJson() const {
         const Task& t = doc_.project().tasks[size_t(row)];
         const TaskSchedule& ts = doc_.schedule().tasks[size_t(row)];
         const Calendar& cal = doc_.project().calendar;
-        selected = ",\"selectedTask\":{\"name\":\"" + esc(t.name) + "\",\"start\":\"" + cal.startText(ts.start) + "\",\"finish\":\"" +
+        selected = ",\"selectedTask\":{\"name\":" + str(t.name) + ",\"start\":\"" + cal.startText(ts.start) + "\",\"finish\":\"" +
                    cal.finishText(ts.finish) + "\",\"constraint\":\"" + constraintName(t.constraint) + "\"}";
     }
-    return std::string("{\"ready\":") + (ready_ ? "true" : "false") + ",\"save\":\"" + esc(save_.stateText()) +
-           "\",\"saveError\":\"" + esc(save_.error()) + "\",\"message\":\"" + esc(message_) + "\",\"dialog\":\"" +
-           esc(dialogTitle_) + "\"," + buf + selected + "}";
+    return std::string("{\"ready\":") + (ready_ ? "true" : "false") + ",\"save\":" + str(save_.stateText()) +
+           ",\"saveError\":" + str(save_.error()) + ",\"message\":" + str(message_) + ",\"dialog\":" + str(dialogTitle_) + "," + buf +
+           selected + "}";
 }
 
 void App::shortcuts() {

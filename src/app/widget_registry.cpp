@@ -1,5 +1,7 @@
 #include "widget_registry.hpp"
 
+#include "core/json_io.hpp"
+
 #include <cstdio>
 #include <map>
 
@@ -27,12 +29,8 @@ std::string widgetsJson() {
     char buf[160];
     for (const auto& [name, r] : m) {
         if (out.size() > 1) out += ',';
-        out += '"';
-        for (char c : name) {
-            if (c == '"' || c == '\\') out += '\\';
-            out += c;
-        }
-        std::snprintf(buf, sizeof buf, "\":{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", r.x, r.y, r.w, r.h);
+        appendJsonString(out, name);
+        std::snprintf(buf, sizeof buf, ":{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", r.x, r.y, r.w, r.h);
         out += buf;
     }
     return out + "}";

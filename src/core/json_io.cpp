@@ -315,6 +315,35 @@ Result<Project> readProjectJson(std::string_view text) {
     return p;
 }
 
+void appendJsonString(std::string& out, std::string_view s) {
+    out += '"';
+    static const char* hex = "0123456789abcdef";
+    for (size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) { // copied when valid UTF-8, else each bad byte becomes U+FFFD
+            const size_t n = utf8SequenceLength(s, i);
+            if (n) out.append(s.substr(i, n));
+            else out += "\xEF\xBF\xBD";
+            i += n ? n : 1;
+            continue;
+        }
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) { out += "\\u00"; out += hex[c >> 4]; out += hex[c & 15]; }
+                else out += char(c);
+        }
+        ++i;
+    }
+    out += '"';
+}
+
 namespace {
 
 // Writes JSON straight into a string, laid out exactly as nlohmann::json's dump() does (members in
@@ -363,34 +392,7 @@ private:
         if (pretty_ && !empty) { out_ += '\n'; out_.append(2 * counts_.size(), ' '); }
         out_ += c;
     }
-    void string(std::string_view s) {
-        out_ += '"';
-        static const char* hex = "0123456789abcdef";
-        for (size_t i = 0; i < s.size();) {
-            const unsigned char c = static_cast<unsigned char>(s[i]);
-            if (c >= 0x80) { // copied when valid UTF-8, else each bad byte becomes U+FFFD
-                const size_t n = utf8SequenceLength(s, i);
-                if (n) out_.append(s.substr(i, n));
-                else out_ += "\xEF\xBF\xBD";
-                i += n ? n : 1;
-                continue;
-            }
-            switch (c) {
-                case '"': out_ += "\\\""; break;
-                case '\\': out_ += "\\\\"; break;
-                case '\b': out_ += "\\b"; break;
-                case '\f': out_ += "\\f"; break;
-                case '\n': out_ += "\\n"; break;
-                case '\r': out_ += "\\r"; break;
-                case '\t': out_ += "\\t"; break;
-                default:
-                    if (c < 0x20) { out_ += "\\u00"; out_ += hex[c >> 4]; out_ += hex[c & 15]; }
-                    else out_ += char(c);
-            }
-            ++i;
-        }
-        out_ += '"';
-    }
+    void string(std::string_view s) { appendJsonString(out_, s); }
     bool pretty_;
     bool afterKey_ = false;
     std::string out_;

@@ -30,5 +30,7 @@ constexpr int kSchemaVersion = 2;
 
 Result<Project> readProjectJson(std::string_view text);
 std::string writeProjectJson(const Project& project, bool pretty = true);
+// Appends s as a quoted JSON string (escapes as nlohmann::json writes them; invalid UTF-8 → U+FFFD).
+void appendJsonString(std::string& out, std::string_view s);
 
 } // namespace plotline
