@@ -1510,8 +1510,8 @@ void GanttView::editorWindow() {
         ImGui::TextUnformatted("Schedule");
         ImGui::SameLine(labelW);
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
-        static const char* kinds[] = {"As soon as possible", "Start no earlier than", "Finish no later than", "Must start on"};
-        ImGui::Combo("##constraint", &e.constraint, kinds, 4);
+        auto label = [](void*, int k, const char** out) { *out = constraintLabel(Constraint(k)); return true; };
+        ImGui::Combo("##constraint", &e.constraint, label, nullptr, int(Constraint::MSO) + 1);
         tagItem("editor.constraint");
         if (e.constraint != 0) {
             ImGui::SameLine();
