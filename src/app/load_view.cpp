@@ -19,13 +19,6 @@ const ResourceLoad& LoadView::load() {
     return load_;
 }
 
-bool LoadView::anyOverAllocated() {
-    const ResourceLoad& l = load();
-    for (size_t r = 0; r < l.peak.size(); ++r)
-        if (l.overAllocated(r)) return true;
-    return false;
-}
-
 void LoadView::draw(const GanttView::Timeline& tl, float height) {
     const Project& p = doc_.project();
     const ResourceLoad& l = load();
@@ -101,7 +94,7 @@ void LoadView::draw(const GanttView::Timeline& tl, float height) {
                     for (int k = 0; k < 7; ++k) {
                         const Date d = w + k;
                         if (!cal.isWorkingDay(d)) continue;
-                        const float pct = l.percent(size_t(r), d);
+                        const float pct = l.percentAtWorkday(size_t(r), cal.workdayIndex(d));
                         sum += pct;
                         peakDay = std::max(peakDay, pct);
                         ++worked;

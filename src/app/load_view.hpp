@@ -14,8 +14,6 @@ class LoadView {
 public:
     explicit LoadView(const Document& doc) : doc_(doc) {}
     void draw(const GanttView::Timeline& timeline, float height);
-    // True when some resource is booked past a full day somewhere in the plan.
-    bool anyOverAllocated();
 
 private:
     const ResourceLoad& load();
