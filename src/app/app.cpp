@@ -15,8 +15,27 @@
 namespace plotline {
 
 App::App(Host& host)
-    : host_(host), doc_(Project{}, [&host] { return host.now(); }), save_(doc_, host.storage(), kProjectKey),
-      gantt_(doc_, [this](const std::string& m) { flash(m); }), load_(doc_), windows_(doc_, gantt_, [&host] { return host.today(); }) {}
+    : host_(host), doc_(Project{}, [&host] { return host.now(); }), library_(host.storage(), [&host] { return host.now(); }),
+      save_(doc_,
+            [this](const Project& p, AutoSave::Done done) {
+                if (openId_.empty()) return done("no project is open");
+                VersionInfo info;
+                info.name = p.name;
+                info.tasks = p.tasks.size();
+                const std::string id = openId_;
+                host_.mark("save-begin");
+                std::string json = writeProjectJson(p, false);
+                host_.mark("save-formatted");
+                library_.save(id, json, info, [this, id, done](const std::string& err) {
+                    host_.mark("save-durable");
+                    done(err);
+                    if (err.empty()) host_.announceSaved(id);
+                });
+            }),
+      libraryWindow_(*this), gantt_(doc_, [this](const std::string& m) { flash(m); }), load_(doc_),
+      windows_(doc_, gantt_, [&host] { return host.today(); }) {
+    library_.onListWritten = [this] { host_.announceSaved(""); };
+}
 
 std::optional<Project> App::loadSample() {
     auto text = host_.readAsset("assets/sample-campaign.json");
@@ -26,51 +45,228 @@ std::optional<Project> App::loadSample() {
     return *p;
 }
 
-void App::storageReady(const std::string& error) {
-    Storage& st = host_.storage();
-    std::string problem = error;
-    bool loaded = false;
-    if (error.empty()) {
-        if (auto text = st.read(kProjectKey)) {
-            host_.mark("plan-read");
-            Result<Project> p = readProjectJson(*text);
-            host_.mark("plan-parsed");
-            if (p) {
-                doc_.load(std::move(*p));
-                (void)doc_.schedule();
-                host_.mark("plan-scheduled");
-                loaded = true;
-            } else {
-                // Keep the unreadable copy for recovery; never overwrite it.
-                const std::string aside = "project.unreadable-" + std::to_string(host_.now()) + ".json";
-                st.write(aside, *text);
-                problem = "The saved plan could not be read (" + p.error().substr(0, p.error().find('\n')) +
-                          "). A copy was kept as " + aside + "; the sample project is open instead.";
-            }
+void App::start() {
+    library_.start([this](const std::string& error, const std::string& notice) {
+        host_.mark("library-read");
+        if (!error.empty()) {
+            // Work goes on in memory; nothing can be saved, and the user knows.
+            if (auto sample = loadSample()) doc_.load(std::move(*sample));
+            else doc_.load(plotline::newProject(host_.today()));
+            ready_ = true;
+            readOnlyReason_.clear();
+            save_.setEnabled(false);
+            notify("Storage", "Plotline cannot use this browser's storage: " + error +
+                                  ".\nYou can work, but nothing will be saved: use Project > Export JSON to keep a copy.");
+            return;
         }
-    } else {
-        problem = "Browser storage is not available (" + error + "). You can work, but changes will not be saved.";
-    }
-    if (!loaded) {
-        if (auto sample = loadSample()) doc_.load(std::move(*sample));
-        else doc_.load(plotline::newProject(host_.today()));
-    }
-    ready_ = true;
-    save_.setEnabled(error.empty());
-    if (!problem.empty()) notify("Storage", problem);
-    else if (!loaded) flash("Welcome! This is a sample plan: edit it freely, or start a new one from the Project menu.");
+        if (!notice.empty()) notify("Projects", notice);
+        // The last project opened, else the most recently changed one, else the sample as a new project.
+        std::string id;
+        if (const ProjectEntry* e = library_.find(library_.lastOpened()); e && !e->trashed) id = e->id;
+        Stamp newest = 0;
+        for (const ProjectEntry& e : library_.projects())
+            if (id.empty() && !e.trashed && e.modified >= newest) newest = e.modified, id = e.id;
+        if (!id.empty()) return openProject(id);
+        Project first;
+        if (auto sample = loadSample()) first = std::move(*sample);
+        else first = plotline::newProject(host_.today());
+        addProject(first, "Welcome! This is a sample plan: edit it freely. Project > Projects… lists your plans.");
+    });
 }
 
-void App::newProject() {
-    doc_.execute(replaceProject(plotline::newProject(host_.today()), "New project"));
-    flash("New project. Undo brings the previous plan back.");
+void App::afterSave(std::function<void()> then) {
+    if (!ready_ || openId_.empty() || readOnly() || save_.idle()) return then();
+    if (save_.state() == AutoSave::State::Failed) {
+        notify("Not saved yet", "The changes to \u201c" + doc_.project().name + "\u201d could not be saved (" + save_.error() +
+                                    ").\nThey are kept in this tab. Export a copy (Project > Export JSON) or free some space, then try again.");
+        return;
+    }
+    save_.saveNow(host_.now());
+    afterSave_ = std::move(then);
 }
+
+void App::show(Project p, const std::string& id, int schema) {
+    if (!openId_.empty() && openId_ != id) host_.releaseProject(openId_);
+    const bool same = openId_ == id;
+    openId_ = id;
+    newerSchema_ = schema > kSchemaVersion;
+    doc_.load(std::move(p));
+    (void)doc_.schedule();
+    host_.mark("plan-scheduled");
+    if (!same) {
+        owner_ = true;
+        host_.claimProject(id);
+    }
+    readOnlyReason_.clear();
+    if (newerSchema_)
+        readOnlyReason_ = "This project was saved by a newer Plotline (file schema " + std::to_string(schema) +
+                          "). It is open read-only so that nothing in it is lost; reload the page to get the newer Plotline.";
+    else if (!owner_)
+        readOnlyReason_ = "This project is open in another tab. This tab follows its changes and is read-only; it becomes editable when the other tab closes.";
+    doc_.setReadOnly(!readOnlyReason_.empty());
+    save_.setEnabled(readOnlyReason_.empty());
+    ready_ = true;
+}
+
+// Reads a version's body into *out; the library sets aside what this refuses.
+// (mark: a start-up moment for the benchmark, once the version is read from storage and checked.)
+static ProjectLibrary::Accept acceptInto(std::shared_ptr<std::optional<Project>> out, std::shared_ptr<int> schema,
+                                         std::function<void(const char*)> mark = {}) {
+    return [out, schema, mark](std::string_view body, const VersionInfo&) -> std::string {
+        if (mark) mark("version-read");
+        Result<Project> p = readProjectJson(body, true, schema.get());
+        if (!p) return p.error().substr(0, p.error().find('\n'));
+        *out = std::move(*p);
+        return "";
+    };
+}
+
+void App::openProject(const std::string& id) {
+    afterSave([this, id] {
+        auto parsed = std::make_shared<std::optional<Project>>();
+        auto schema = std::make_shared<int>(0);
+        host_.mark("open-begin");
+        library_.open(id, acceptInto(parsed, schema, [this](const char* m) { host_.mark(m); }), [this, id, parsed, schema](Result<Opened> r) {
+            if (!r) {
+                const ProjectEntry* e = library_.find(id);
+                notify("Could not open " + (e ? "\u201c" + e->name + "\u201d" : std::string("the project")), r.error());
+                if (!ready_) addProject(plotline::newProject(host_.today()), ""); // something to work in
+                return;
+            }
+            host_.mark("plan-parsed");
+            const bool switched = ready_ && openId_ != id; // the first plan of a session keeps the default view
+            show(std::move(**parsed), id, *schema);
+            if (switched) gantt_.fitProject();
+            if (!r->notice.empty()) notify("Recovered \u201c" + doc_.project().name + "\u201d", r->notice);
+            else if (newerSchema_) notify("Opened read-only", readOnlyReason_);
+        });
+    });
+}
+
+void App::addProject(const Project& p, const std::string& message) {
+    afterSave([this, p, message] {
+        VersionInfo info;
+        info.name = p.name;
+        info.tasks = p.tasks.size();
+        library_.create(writeProjectJson(p, false), info, [this, p, message](const std::string& id, const std::string& err) {
+            if (!err.empty()) {
+                notify("Could not add \u201c" + p.name + "\u201d", "It could not be saved in this browser: " + err + "\nNothing else was changed.");
+                if (!ready_) {
+                    doc_.load(p);
+                    ready_ = true;
+                }
+                return;
+            }
+            const bool first = !ready_; // the first plan of a session keeps the default view
+            show(p, id, kSchemaVersion);
+            if (!first) gantt_.fitProject();
+            if (!message.empty()) flash(message);
+        });
+    });
+}
+
+void App::newProject() { addProject(plotline::newProject(host_.today()), "New project. Your other plans are in Project > Projects…"); }
 
 void App::openSample() {
-    if (auto s = loadSample()) {
-        doc_.execute(replaceProject(std::move(*s), "Open sample"));
+    if (auto s = loadSample()) addProject(*s, "A fresh copy of the sample project.");
+    else notify("Open sample", "The sample project is missing from this build.");
+}
+
+void App::duplicateProject(const std::string& id) {
+    auto copyOf = [this](Project p) {
+        p.id = Id::random();
+        p.name = p.name + " (copy)";
+        addProject(p, "Duplicated as \u201c" + p.name + "\u201d.");
+    };
+    if (id == openId_) return copyOf(doc_.project());
+    library_.readNewest(id, [this, copyOf](Result<std::string> text) {
+        Result<Project> p = text ? readProjectJson(*text) : Result<Project>(fail(text.error()));
+        if (!p) return notify("Could not duplicate", p.error());
+        copyOf(std::move(*p));
+    });
+}
+
+void App::renameProject(const std::string& id, const std::string& name) {
+    if (id == openId_) {
+        if (readOnly()) return notify("Read-only", readOnlyReason_);
+        const Project& p = doc_.project();
+        doc_.execute(editProjectSettings(name, p.currency, p.start, p.calendar));
+        return;
+    }
+    library_.readNewest(id, [this, id, name](Result<std::string> text) {
+        Result<Project> p = text ? readProjectJson(*text) : Result<Project>(fail(text.error()));
+        if (!p) return notify("Could not rename", p.error());
+        p->name = name;
+        VersionInfo info;
+        info.name = name;
+        info.tasks = p->tasks.size();
+        library_.save(id, writeProjectJson(*p, false), info, [this](const std::string& err) {
+            if (!err.empty()) notify("Could not rename", err);
+        });
+    });
+}
+
+void App::trashProject(const std::string& id) {
+    afterSave([this, id] {
+        library_.trash(id, [this, id](const std::string& err) {
+            if (!err.empty()) return notify("Could not move to the trash", err);
+            const ProjectEntry* e = library_.find(id);
+            flash("Moved \u201c" + (e ? e->name : std::string()) + "\u201d to the trash. Restore it from Project > Projects… within 30 days.");
+            if (id != openId_) return;
+            std::string next;
+            Stamp newest = 0;
+            for (const ProjectEntry& x : library_.projects())
+                if (!x.trashed && (next.empty() || x.modified > newest)) newest = x.modified, next = x.id;
+            if (!next.empty()) openProject(next);
+            else addProject(plotline::newProject(host_.today()), "");
+        });
+    });
+}
+
+void App::restoreSnapshot(const std::string& file, const std::string& label) {
+    if (readOnly()) return notify("Read-only", readOnlyReason_);
+    library_.readSnapshot(openId_, file, [this, label](Result<std::string> text) {
+        Result<Project> p = text ? readProjectJson(*text) : Result<Project>(fail(text.error()));
+        if (!p) return notify("Could not restore", p.error());
+        doc_.execute(replaceProject(std::move(*p), "Restore " + label));
         gantt_.fitProject();
-    } else notify("Open sample", "The sample project is missing from this build.");
+        flash("Restored the version of " + label + ". Undo brings back what you had.");
+    });
+}
+
+void App::follow() {
+    if (openId_.empty()) return;
+    const std::string id = openId_;
+    auto parsed = std::make_shared<std::optional<Project>>();
+    auto schema = std::make_shared<int>(0);
+    library_.refresh([this, id, parsed, schema](const std::string&) {
+        library_.open(
+            id, acceptInto(parsed, schema),
+            [this, id, parsed, schema](Result<Opened> r) {
+                if (r && openId_ == id) show(std::move(**parsed), id, *schema);
+            },
+            !owner_);
+    });
+}
+
+void App::changedElsewhere(const std::string& projectId) {
+    if (!ready_) return;
+    if (projectId == openId_ && readOnly() && !newerSchema_) follow();
+    else library_.refresh([](const std::string&) {});
+}
+
+void App::setOwner(const std::string& projectId, bool owner) {
+    if (projectId != openId_ || owner == owner_) return;
+    owner_ = owner;
+    if (owner) {
+        follow(); // the newest saved version, then editable
+        flash("The other tab closed this project: you can edit it here now.");
+    } else {
+        // Show the same plan, read-only.
+        doc_.setReadOnly(true);
+        save_.setEnabled(false);
+        readOnlyReason_ = "This project is open in another tab. This tab follows its changes and is read-only; it becomes editable when the other tab closes.";
+    }
 }
 
 void App::importFile(const std::string& filename, const std::string& text) {
@@ -91,13 +287,12 @@ void App::importFile(const std::string& filename, const std::string& text) {
             notify("Could not import " + filename, msg + "\nNothing was changed.");
             return;
         }
-        doc_.execute(replaceProject(std::move(in.project), "Import " + filename));
-        gantt_.fitProject();
         if (!in.warnings.empty()) {
             std::string msg;
             for (size_t i = 0; i < in.warnings.size() && i < 12; ++i) msg += in.warnings[i] + "\n";
             notify("Imported " + filename + " with warnings", msg);
-        } else flash("Imported " + filename + ". Undo brings the previous plan back.");
+        }
+        addProject(in.project, "Imported " + filename + " as a new project. Your other plans are in Project > Projects…");
         return;
     }
     if (!endsWith(".json")) {
@@ -109,9 +304,7 @@ void App::importFile(const std::string& filename, const std::string& text) {
         notify("Could not import " + filename, p.error() + "\n\nNothing was changed.");
         return;
     }
-    doc_.execute(replaceProject(std::move(*p), "Import " + filename));
-    gantt_.fitProject();
-    flash("Imported " + filename + ". Undo brings the previous plan back.");
+    addProject(*p, "Imported " + filename + " as a new project. Your other plans are in Project > Projects…");
 }
 
 std::string App::fileStem() const {
@@ -135,7 +328,9 @@ void App::exportCsv() {
     flash("Exported " + fileStem() + ".csv");
 }
 
-void App::pageHidden() { save_.saveNow(host_.now()); }
+void App::pageHidden() {
+    if (save_.enabled()) save_.saveNow(host_.now());
+}
 
 void App::notify(const std::string& title, const std::string& text) {
     dialogTitle_ = title;
@@ -172,6 +367,8 @@ std::string App::statusJson() const {
                    cal.finishText(ts.finish) + "\",\"constraint\":\"" + constraintName(t.constraint) + "\"}";
     }
     return std::string("{\"ready\":") + (ready_ ? "true" : "false") + ",\"save\":" + str(save_.stateText()) +
+           ",\"project\":" + str(openId_) + ",\"projectName\":" + str(doc_.project().name) + ",\"readOnly\":" + str(readOnlyReason_) +
+           ",\"projects\":" + std::to_string(library_.projects().size()) +
            ",\"saveError\":" + str(save_.error()) + ",\"message\":" + str(message_) + ",\"dialog\":" + str(dialogTitle_) + "," + buf +
            selected + "}";
 }
@@ -183,15 +380,20 @@ void App::shortcuts() {
     if (z && !io.KeyShift) doc_.undo();
     else if (y || (z && io.KeyShift)) doc_.redo();
     if (ImGui::IsKeyPressed(keys::S)) save_.saveNow(host_.now());
+    if (ImGui::IsKeyPressed(keys::O)) libraryWindow_.openProjects();
 }
 
 void App::menuBar() {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("Project")) {
+        if (ImGui::MenuItem("Projects…", "Ctrl+O")) libraryWindow_.openProjects();
+        tagItem("menu.Project.Projects");
         if (ImGui::MenuItem("New")) newProject();
         tagItem("menu.Project.New");
-        if (ImGui::MenuItem("Open sample")) openSample();
+        if (ImGui::MenuItem("Copy of the sample")) openSample();
         tagItem("menu.Project.Open sample");
+        if (ImGui::MenuItem("History…", nullptr, false, !openId_.empty())) libraryWindow_.openHistory();
+        tagItem("menu.Project.History");
         ImGui::Separator();
         if (ImGui::MenuItem("Import…", nullptr)) host_.pickFile();
         tagItem("menu.Project.Import");
@@ -283,9 +485,13 @@ void App::statusBar(float height) {
     ImGui::Begin("##status", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                           ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus);
     const AutoSave::State st = save_.state();
-    const ImU32 color = st == AutoSave::State::Failed ? theme::kError : st == AutoSave::State::Saved ? theme::kOk : theme::kMuted;
+    const ImU32 color = readOnly() ? IM_COL32(160, 90, 0, 255)
+                        : st == AutoSave::State::Failed ? theme::kError
+                        : st == AutoSave::State::Saved  ? theme::kOk
+                                                        : theme::kMuted;
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     if (!ready_) ImGui::TextUnformatted("Opening…");
+    else if (readOnly()) ImGui::TextUnformatted("Read-only");
     else if (st == AutoSave::State::Failed) ImGui::Text("Not saved: %s", save_.error().c_str());
     else ImGui::TextUnformatted(save_.stateText());
     ImGui::PopStyleColor();
@@ -340,7 +546,21 @@ void App::dialogs() {
 // Above the chart: the text filter and the view buttons people reach for most.
 void App::toolbar() {
     const float fs = ImGui::GetFontSize();
-    ImGui::SetCursorPos(ImVec2(fs * 0.6f, fs * 0.35f));
+    float top = fs * 0.35f;
+    if (readOnly()) { // a coloured strip above the tools, so nobody edits in vain
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float h = fs * 1.9f;
+        ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + ImGui::GetWindowWidth(), at.y + h), IM_COL32(253, 236, 200, 255));
+        ImGui::SetCursorPos(ImVec2(fs * 0.6f, (h - fs) * 0.5f));
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(120, 60, 0, 255));
+        ImGui::TextUnformatted("Read-only:");
+        ImGui::SameLine();
+        ImGui::TextUnformatted(readOnlyReason_.c_str());
+        ImGui::PopStyleColor();
+        tagItem("banner.readOnly");
+        top += h;
+    }
+    ImGui::SetCursorPos(ImVec2(fs * 0.6f, top));
     ImGui::SetNextItemWidth(fs * 14);
     ImGui::InputTextWithHint("##filter", "Filter tasks by name", gantt_.filter, sizeof gantt_.filter);
     tagItem("toolbar.filter");
@@ -410,6 +630,11 @@ void App::pasteText(const std::string& text) {
 void App::frame() {
     beginWidgetFrame();
     save_.tick(host_.now());
+    if (afterSave_ && (save_.idle() || save_.state() == AutoSave::State::Failed)) {
+        auto then = std::move(afterSave_);
+        afterSave_ = nullptr;
+        afterSave(std::move(then)); // runs it, or says why it cannot
+    }
     shortcuts();
     menuBar();
     const float statusHeight = std::floor(ImGui::GetFontSize() * 2.0f);
@@ -439,7 +664,10 @@ void App::frame() {
     }
     ImGui::End();
     statusBar(statusHeight);
-    if (ready_) windows_.draw();
+    if (ready_) {
+        windows_.draw();
+        libraryWindow_.draw();
+    }
     dialogs();
 }
 

@@ -1,14 +1,16 @@
 // The whole app for one frame at a time: menu bar, Gantt view, status bar, dialogs. It owns the
-// document and autosave, and talks to the platform only through Host.
+// document, the project library and autosave, and talks to the platform only through Host.
 //
 //   App app(host);
-//   app.storageReady("");        // once the platform's storage is readable (IndexedDB loaded)
+//   app.start();                 // opens the library and the last project (ready() once it is open)
 //   every frame: ImGui::NewFrame(); app.frame(); ImGui::Render();
 #pragma once
 #include "autosave.hpp"
 #include "core/commands.hpp"
 #include "gantt_view.hpp"
 #include "host.hpp"
+#include "library.hpp"
+#include "library_window.hpp"
 #include "load_view.hpp"
 #include "project_windows.hpp"
 
@@ -19,18 +21,21 @@ namespace plotline {
 
 class App {
 public:
-    static constexpr const char* kProjectKey = "project.json";
-
     explicit App(Host& host);
 
     // The platform calls these.
-    void storageReady(const std::string& error);
+    void start();
     void importFile(const std::string& filename, const std::string& text);
     // The clipboard (the browser's copy and paste events): selected rows as tab-separated text, and
     // pasted text inserted as rows (or typed into the field being edited).
     std::string copyText() const;
     void pasteText(const std::string& text);
     void pageHidden(); // save now, without waiting for the debounce
+    // Another tab saved a project or changed the list: show the newest (a read-only tab follows).
+    void changedElsewhere(const std::string& projectId);
+    // Whether this tab may write the open project (another tab holding it makes this one read-only
+    // until it closes).
+    void setOwner(const std::string& projectId, bool owner);
     void frame();
 
     // Read access for automation and tests.
@@ -40,14 +45,26 @@ public:
     GanttView& gantt() { return gantt_; }
     const GanttView& gantt() const { return gantt_; }
     const AutoSave& autosave() const { return save_; }
+    ProjectLibrary& library() { return library_; }
+    const std::string& openId() const { return openId_; }
+    bool readOnly() const { return !readOnlyReason_.empty(); }
+    const std::string& readOnlyReason() const { return readOnlyReason_; }
+    Host& host() { return host_; }
     ProjectWindows& windows() { return windows_; }
     bool showLoad = false; // the resource load pane under the chart
     const std::string& lastMessage() const { return message_; }
     std::string statusJson() const;
 
-    // Actions (menus and shortcuts).
+    // Actions (menus, shortcuts, the Projects window).
     void newProject();
     void openSample();
+    void openProject(const std::string& id); // saves the open one first
+    void duplicateProject(const std::string& id);
+    void renameProject(const std::string& id, const std::string& name);
+    void trashProject(const std::string& id); // the open one: another opens (or a new one)
+    void restoreSnapshot(const std::string& file, const std::string& label);
+    void notify(const std::string& title, const std::string& text); // a dialog the user must close
+    void flash(const std::string& text);                           // a status-bar message
     void exportJson();
     void exportCsv();
 
@@ -57,14 +74,24 @@ private:
     void statusBar(float height);
     void dialogs();
     void shortcuts();
-    void notify(const std::string& title, const std::string& text); // a dialog the user must close
-    void flash(const std::string& text);                           // a status-bar message
     std::optional<Project> loadSample();
+    // Adds a project to the library and opens it.
+    void addProject(const Project& p, const std::string& message);
+    void show(Project p, const std::string& id, int schema);
+    // Runs then() once everything typed so far is saved (at once when it is); says why not otherwise.
+    void afterSave(std::function<void()> then);
+    void follow(); // reload the open project from storage (read-only tab, another tab saved)
     std::string fileStem() const;
 
     Host& host_;
     Document doc_;
+    ProjectLibrary library_;
     AutoSave save_;
+    LibraryWindow libraryWindow_;
+    std::string openId_;
+    std::string readOnlyReason_; // "" when the project can be edited
+    bool owner_ = true, newerSchema_ = false;
+    std::function<void()> afterSave_;
     GanttView gantt_;
     LoadView load_;
     ProjectWindows windows_;

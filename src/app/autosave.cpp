@@ -1,10 +1,9 @@
 #include "autosave.hpp"
 
-#include "core/json_io.hpp"
 
 namespace plotline {
 
-AutoSave::AutoSave(Document& doc, Storage& storage, std::string key) : doc_(doc), storage_(storage), key_(std::move(key)) {
+AutoSave::AutoSave(Document& doc, Saver saver) : doc_(doc), saver_(std::move(saver)) {
     token_ = doc_.subscribe([this](const Document&) {
         if (!enabled_) return;
         if (state_ == State::Saving) dirtyWhileSaving_ = true;
@@ -27,6 +26,14 @@ const char* AutoSave::stateText() const {
     return "";
 }
 
+void AutoSave::setEnabled(bool on) {
+    enabled_ = on;
+    if (!on && state_ != State::Saving) { // forget what was pending for the previous project
+        state_ = State::Saved;
+        error_.clear();
+    }
+}
+
 void AutoSave::tick(Stamp now) {
     if (state_ == State::Failed && enabled_) {
         if (failedAt_ < 0) failedAt_ = now;
@@ -42,23 +49,16 @@ void AutoSave::saveNow(Stamp now) {
     if (state_ == State::Pending || state_ == State::Failed) write(now);
 }
 
-void AutoSave::write(Stamp now) {
+void AutoSave::write(Stamp) {
     const uint64_t revision = doc_.revision();
-    std::string err = storage_.write(key_, writeProjectJson(doc_.project(), false));
-    if (!err.empty()) {
-        state_ = State::Failed;
-        error_ = err;
-        failedAt_ = now;
-        return;
-    }
     state_ = State::Saving;
     dirtyWhileSaving_ = false;
     std::weak_ptr<bool> alive = alive_;
-    storage_.flush([this, alive, revision](const std::string& flushError) {
+    saver_(doc_.project(), [this, alive, revision](const std::string& error) {
         if (alive.expired()) return;
-        if (!flushError.empty()) {
+        if (!error.empty()) {
             state_ = State::Failed;
-            error_ = flushError;
+            error_ = error;
             failedAt_ = -1; // the callback has no clock; the next tick starts the retry wait
         } else {
             savedRevision_ = revision;

@@ -1,8 +1,8 @@
-// Autosave: every change to the document is written to storage shortly after the last edit
-// (debounced), then flushed; the status bar reads state(). A failed save keeps the document as it
-// is and is retried every few seconds until it succeeds.
+// Autosave: every change to the document is saved shortly after the last edit (debounced) by a
+// saver (the project library); the status bar reads state(). A failed save keeps the document as
+// it is and is retried every few seconds until it succeeds.
 //
-//   AutoSave save(doc, storage, "project.json");
+//   AutoSave save(doc, [&](const Project& p, AutoSave::Done done) { library.save(…, done); });
 //   each frame: save.tick(nowMs);
 #pragma once
 #include "core/commands.hpp"
@@ -18,7 +18,10 @@ public:
     static constexpr Stamp kDebounceMs = 300;
     static constexpr Stamp kRetryMs = 5000; // a failed save is tried again this often
 
-    AutoSave(Document& doc, Storage& storage, std::string key);
+    using Done = std::function<void(const std::string& error)>;
+    using Saver = std::function<void(const Project&, Done)>; // calls done("") once durable, or with an error
+
+    AutoSave(Document& doc, Saver saver);
     ~AutoSave();
     AutoSave(const AutoSave&) = delete;
     AutoSave& operator=(const AutoSave&) = delete;
@@ -28,14 +31,15 @@ public:
     State state() const { return state_; }
     const std::string& error() const { return error_; }
     const char* stateText() const;
-    // While suspended (nothing loaded yet), changes are not written.
-    void setEnabled(bool on) { enabled_ = on; }
+    // While suspended (nothing loaded yet, a read-only project), changes are not written.
+    void setEnabled(bool on);
+    bool enabled() const { return enabled_; }
+    bool idle() const { return state_ == State::Saved; } // nothing waits to be written
 
 private:
     void write(Stamp now);
     Document& doc_;
-    Storage& storage_;
-    std::string key_;
+    Saver saver_;
     int token_ = 0;
     bool enabled_ = false, dirtyWhileSaving_ = false;
     State state_ = State::Saved;

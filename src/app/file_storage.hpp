@@ -1,23 +1,30 @@
-// Storage as a folder of files, each value replaced atomically (write to .tmp, then rename).
-// Natively the folder is on disk; in the browser it is the IDBFS mount, and flush() is overridden
-// to persist the folder to IndexedDB.
+// Storage as folders of files on disk (native runs, tests, tools): each area is a folder under the
+// root; writes replace a file atomically (write to .tmp, then rename) and are durable at once, so
+// load() and persist() only make sure the folder exists.
 #pragma once
 #include "host.hpp"
 
 namespace plotline {
 
 std::optional<std::string> readWholeFile(const std::string& path); // nullopt when unreadable
+// Replaces path with text: written to path.tmp, then renamed over it. "" or an error message.
+std::string writeFileAtomically(const std::string& path, const std::string& text);
 
 class FileStorage : public Storage {
 public:
-    explicit FileStorage(std::string dir);
-    std::optional<std::string> read(const std::string& key) override;
-    std::string write(const std::string& key, const std::string& text) override;
-    void flush(std::function<void(const std::string&)> done) override { done(""); }
-    const std::string& dir() const { return dir_; }
+    explicit FileStorage(std::string root);
+    void load(const std::string& area, Done done) override;
+    void persist(const std::string& area, Done done) override;
+    void drop(const std::string& area, Done done) override;
+    void areas(std::function<void(std::vector<std::string>)> done) override;
+    std::optional<std::string> read(const std::string& path) override;
+    std::string write(const std::string& path, const std::string& text) override;
+    void remove(const std::string& path) override;
+    std::vector<std::string> list(const std::string& area) override;
+    const std::string& root() const { return root_; }
 
 private:
-    std::string dir_;
+    std::string root_;
 };
 
 } // namespace plotline

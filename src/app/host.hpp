@@ -8,17 +8,34 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace plotline {
 
-// Durable key → text storage. write() replaces a value completely or not at all; flush() makes
-// every write so far durable (IndexedDB sync in the browser) and reports an error message or "".
+// Durable storage of text files in areas. An area is a set of files loaded and made durable
+// together: one IndexedDB database in the browser (an IDBFS mount), one folder natively. Files are
+// addressed "area/name". Reads and writes work on the loaded copy; persist() makes the area's
+// writes and removals since the last persist durable, in one IndexedDB transaction. Calls that take
+// a callback may answer later (the browser) or at once (natively); they run one at a time, in order.
 class Storage {
 public:
+    using Done = std::function<void(const std::string& error)>; // "" or an error message
     virtual ~Storage() = default;
-    virtual std::optional<std::string> read(const std::string& key) = 0;
-    virtual std::string write(const std::string& key, const std::string& text) = 0; // "" or an error
-    virtual void flush(std::function<void(const std::string& error)> done) = 0;
+    virtual void load(const std::string& area, Done done) = 0;    // (re)read the area's durable state
+    virtual void persist(const std::string& area, Done done) = 0; // make the area's changes durable
+    virtual void drop(const std::string& area, Done done) = 0;    // delete the area and its files
+    virtual void areas(std::function<void(std::vector<std::string>)> done) = 0; // every durable area
+    virtual std::optional<std::string> read(const std::string& path) = 0;
+    virtual std::string write(const std::string& path, const std::string& text) = 0; // "" or an error
+    virtual void remove(const std::string& path) = 0;
+    virtual std::vector<std::string> list(const std::string& area) = 0; // file names, sorted
+    // Bytes used and available to this site (0, 0 when unknown), and whether the browser promised
+    // not to evict them.
+    struct Usage {
+        uint64_t used = 0, quota = 0;
+        bool persistent = false;
+    };
+    virtual Usage usage() const { return {}; }
 };
 
 class Host {
@@ -30,6 +47,12 @@ public:
     virtual std::optional<std::string> readAsset(const std::string& name) = 0; // shipped files (the sample)
     virtual void download(const std::string& filename, const std::string& mime, const std::string& content) = 0;
     virtual void pickFile() = 0; // the chosen file comes back through App::importFile
+    // Two tabs on one project: claimProject() asks to be the one tab that writes it; the answer comes
+    // later through App::setOwner (natively: at once, always yes). announceSaved() tells other tabs
+    // that a new version is durable (they follow it through App::changedElsewhere).
+    virtual void claimProject(const std::string& /*id*/) {}
+    virtual void releaseProject(const std::string& /*id*/) {}
+    virtual void announceSaved(const std::string& /*id*/) {}
     // A named moment of start-up for benchmarks (performance.mark in the browser); nothing elsewhere.
     virtual void mark(const char* /*name*/) {}
 };

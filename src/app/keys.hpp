@@ -3,6 +3,7 @@
 #pragma once
 
 namespace plotline::keys {
+constexpr int O = 18;  // SDL_SCANCODE_O
 constexpr int S = 22;  // SDL_SCANCODE_S
 constexpr int F2 = 59; // SDL_SCANCODE_F2
 } // namespace plotline::keys

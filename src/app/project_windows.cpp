@@ -10,10 +10,8 @@
 
 namespace plotline {
 
-namespace {
-
 // A window centred on first use with a close button; false when closed.
-bool beginWindow(const char* title, bool* open, bool focus, float width) {
+bool beginToolWindow(const char* title, bool* open, bool focus, float width) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * width, 0), ImGuiCond_Appearing);
@@ -27,6 +25,8 @@ void showError(const std::string& error) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), "%s", error.c_str());
     ImGui::PopTextWrapPos();
 }
+
+namespace {
 
 std::string savedText(Stamp ms) {
     if (ms <= 0) return "";
@@ -67,7 +67,7 @@ void ProjectWindows::draw() {
 }
 
 void ProjectWindows::baselines() {
-    if (!beginWindow("Baselines", &baselinesOpen_, focus_, 30)) { ImGui::End(); return; }
+    if (!beginToolWindow("Baselines", &baselinesOpen_, focus_, 30)) { ImGui::End(); return; }
     const Project& p = doc_.project();
     ImGui::TextWrapped("A baseline keeps today's planned dates so you can see later what slipped: it shows as thin grey bars "
                        "under the live ones, and in the Start var. and Finish var. columns.");
@@ -114,7 +114,7 @@ void ProjectWindows::baselines() {
 }
 
 void ProjectWindows::statusDate() {
-    if (!beginWindow("Status date", &statusOpen_, focus_, 26)) { ImGui::End(); return; }
+    if (!beginToolWindow("Status date", &statusOpen_, focus_, 26)) { ImGui::End(); return; }
     ImGui::TextWrapped("Progress as of this day. The chart draws it as a violet line, and a progress line that bends left "
                        "for tasks behind schedule and right for tasks ahead.");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
@@ -142,7 +142,7 @@ void ProjectWindows::statusDate() {
 }
 
 void ProjectWindows::resources() {
-    if (!beginWindow("Resources", &resourcesOpen_, focus_, 44)) { ImGui::End(); return; }
+    if (!beginToolWindow("Resources", &resourcesOpen_, focus_, 44)) { ImGui::End(); return; }
     const Project& p = doc_.project();
     if (rowsRevision_ != doc_.revision()) {
         rowsRevision_ = doc_.revision();

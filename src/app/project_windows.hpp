@@ -13,6 +13,11 @@
 
 namespace plotline {
 
+// A window centred on first use, with a close button and auto size; false when collapsed or closed
+// (call ImGui::End() either way). showError: a wrapped red line when error is not empty.
+bool beginToolWindow(const char* title, bool* open, bool focus, float widthEm);
+void showError(const std::string& error);
+
 class ProjectWindows {
 public:
     using Today = std::function<Date()>;

@@ -561,7 +561,7 @@ const Schedule& Document::schedule() const {
 }
 
 bool Document::execute(CommandPtr command) {
-    if (!command || !command->apply(project_, clock_())) return false;
+    if (readOnly_ || !command || !command->apply(project_, clock_())) return false;
     undo_.push_back(std::move(command));
     redo_.clear();
     changed();
@@ -569,7 +569,7 @@ bool Document::execute(CommandPtr command) {
 }
 
 bool Document::undo() {
-    if (undo_.empty()) return false;
+    if (readOnly_ || undo_.empty()) return false;
     CommandPtr c = std::move(undo_.back());
     undo_.pop_back();
     if (!c->revert(project_, clock_())) return false;
@@ -579,7 +579,7 @@ bool Document::undo() {
 }
 
 bool Document::redo() {
-    if (redo_.empty()) return false;
+    if (readOnly_ || redo_.empty()) return false;
     CommandPtr c = std::move(redo_.back());
     redo_.pop_back();
     if (!c->apply(project_, clock_())) return false;

@@ -80,8 +80,11 @@ public:
     bool execute(CommandPtr command);
     bool undo();
     bool redo();
-    bool canUndo() const { return !undo_.empty(); }
-    bool canRedo() const { return !redo_.empty(); }
+    bool canUndo() const { return !readOnly_ && !undo_.empty(); }
+    bool canRedo() const { return !readOnly_ && !redo_.empty(); }
+    // A read-only document refuses every command, undo and redo (load() still works).
+    void setReadOnly(bool on) { readOnly_ = on; }
+    bool readOnly() const { return readOnly_; }
     std::string undoLabel() const { return undo_.empty() ? "" : undo_.back()->label(); }
     std::string redoLabel() const { return redo_.empty() ? "" : redo_.back()->label(); }
 
@@ -97,6 +100,7 @@ private:
     Clock clock_;
     std::vector<CommandPtr> undo_, redo_;
     uint64_t revision_ = 1;
+    bool readOnly_ = false;
     mutable uint64_t scheduledRevision_ = 0;
     mutable Scheduler scheduler_; // keeps its graph between edits: rescheduling touches only what changed
     mutable const Schedule* schedule_ = nullptr;

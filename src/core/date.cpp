@@ -126,6 +126,15 @@ Date localToday() {
     return Date::fromYmd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+std::string formatLocalTime(int64_t ms) {
+    const std::time_t t = std::time_t(ms / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+    return buf;
+}
+
 Result<std::vector<Date>> parseDateList(std::string_view text) {
     std::vector<Date> out;
     size_t i = 0;

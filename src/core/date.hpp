@@ -51,5 +51,7 @@ std::string formatDateList(const std::vector<Date>& days);
 
 // The local calendar date of this machine (the browser's time zone on the web).
 Date localToday();
+// A moment (ms since the epoch) in the user's local time: "2026-11-25 14:05".
+std::string formatLocalTime(int64_t ms);
 
 } // namespace plotline

@@ -111,7 +111,7 @@ std::string at(const char* list, size_t i) { return std::string(list) + "[" + st
 
 } // namespace
 
-Result<Project> readProjectJson(std::string_view text) {
+Result<Project> readProjectJson(std::string_view text, bool acceptNewer, int* schemaVersion) {
     JsonDoc doc;
     if (!doc.parse(text)) return fail("not a JSON document (it may be damaged or not a Plotline file): " + doc.error());
     const JsonRef root = doc.root();
@@ -120,7 +120,8 @@ Result<Project> readProjectJson(std::string_view text) {
     const JsonRef sv = root["schemaVersion"];
     if (sv.missing()) return fail("schemaVersion: missing (not a Plotline project file?)");
     if (!sv.isInteger() || sv.integer() < 1) return fail("schemaVersion: not a positive whole number");
-    if (sv.integer() > kSchemaVersion)
+    if (schemaVersion) *schemaVersion = int(std::min<int64_t>(sv.integer(), INT32_MAX));
+    if (sv.integer() > kSchemaVersion && !acceptNewer)
         return fail("schemaVersion: this file was written by a newer Plotline (schema " + std::to_string(sv.integer()) +
                     "); this version reads up to schema " + std::to_string(kSchemaVersion));
 

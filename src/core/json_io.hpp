@@ -28,7 +28,11 @@ namespace plotline {
 
 constexpr int kSchemaVersion = 2;
 
-Result<Project> readProjectJson(std::string_view text);
+// Reads a project file of any schema up to kSchemaVersion; older schemas are migrated as they are
+// read (schema 1: a task's "start" becomes a start-no-earlier-than constraint). A file from a newer
+// Plotline is refused unless acceptNewer: then what this version understands is read (the caller
+// must not write it back). schemaVersion, when given, receives the file's schema.
+Result<Project> readProjectJson(std::string_view text, bool acceptNewer = false, int* schemaVersion = nullptr);
 std::string writeProjectJson(const Project& project, bool pretty = true);
 // Appends s as a quoted JSON string (escapes as nlohmann::json writes them; invalid UTF-8 → U+FFFD).
 void appendJsonString(std::string& out, std::string_view s);

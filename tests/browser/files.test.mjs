@@ -42,7 +42,7 @@ test('Export JSON and Export CSV download the open plan', async () => {
   await page.close();
 });
 
-test('importing a CSV through the file picker replaces the plan; a broken file changes nothing', async () => {
+test('importing a CSV through the file picker opens it as a new project; a broken file changes nothing', async () => {
   const { page, errors } = await openApp(browser.context, server.url);
   const before = await state(page);
 
@@ -59,6 +59,7 @@ test('importing a CSV through the file picker replaces the plan; a broken file c
   const good = join(scratch, 'launch plan.csv');
   await writeFile(good, '\uFEFFName,Duration,Predecessors,Outline Level\n"Launch, phase 1",,,1\nBrief,2d,,2\nBuild,5d,2FS+1d,2\nGo live,0d,3,2\n');
   await importFile(page, good);
+  await waitStatus(page, (st) => st.tasks === 4 && st.save === 'Saved');
   const after = await state(page);
   assert.deepEqual(after.tasks.map((t) => t.name), ['Launch, phase 1', 'Brief', 'Build', 'Go live']);
   assert.equal(after.tasks[3].milestone, true);
@@ -66,9 +67,13 @@ test('importing a CSV through the file picker replaces the plan; a broken file c
   await widget(page, 'gantt.bar.3');
   await screenshot(page, 'imported-csv');
 
-  // Undo brings the previous plan back.
-  await page.keyboard.press('Control+Z', { delay: 40 });
-  await page.waitForTimeout(100);
+  // The previous plan is still in the library: Project > Projects… opens it again.
+  await click(page, 'menu.Project');
+  await click(page, 'menu.Project.Projects');
+  await widget(page, 'projects.name.launch plan');
+  await screenshot(page, 'projects-after-import');
+  await click(page, 'projects.open.' + before.project.name);
+  await waitStatus(page, (st) => st.projectName === before.project.name);
   assert.deepEqual((await state(page)).tasks.map((t) => t.id), before.tasks.map((t) => t.id));
   assert.deepEqual(errors, []);
   await page.close();

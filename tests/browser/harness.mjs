@@ -45,8 +45,10 @@ export async function serve(root = DIST) {
   return { url, faults, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-export async function launch({ deviceScaleFactor = 1, viewport = { width: 1440, height: 900 } } = {}) {
-  const profile = await mkdtemp(join(tmpdir(), 'plotline-chromium-'));
+// A browser with a profile of its own (removed on close), or with `profile`, a folder kept across
+// launches (a browser restart).
+export async function launch({ deviceScaleFactor = 1, viewport = { width: 1440, height: 900 }, profile: keep } = {}) {
+  const profile = keep || await mkdtemp(join(tmpdir(), 'plotline-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
@@ -57,7 +59,7 @@ export async function launch({ deviceScaleFactor = 1, viewport = { width: 1440, 
   });
   return {
     context,
-    async close() { await context.close(); await rm(profile, { recursive: true, force: true }); },
+    async close() { await context.close(); if (!keep) await rm(profile, { recursive: true, force: true }); },
   };
 }
 
@@ -85,6 +87,11 @@ export function freshAppPerTest(before, after) {
     servers.push(server);
     return { server, ...(await openApp(browser.context, server.url)) };
   };
+}
+
+// Waits for the app on a page that is loading or reloading.
+export async function appReady(page, timeout = 30000) {
+  await page.waitForFunction(() => window.plotline && window.plotline.readyAt, null, { timeout });
 }
 
 export const state = (page) => page.evaluate(() => window.plotline.state());

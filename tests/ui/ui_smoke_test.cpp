@@ -50,8 +50,17 @@ public:
     void start() {
         app = std::make_unique<App>(host);
         frames(1);
-        app->storageReady("");
+        app->start();
         frames(3);
+    }
+    // The open project as saved in the library.
+    Project saved() {
+        Project out;
+        app->library().readNewest(app->openId(), [&](Result<std::string> text) {
+            REQUIRE(text);
+            out = *readProjectJson(*text);
+        });
+        return out;
     }
     void frames(int n) {
         for (int i = 0; i < n; ++i) {
@@ -106,7 +115,10 @@ public:
 class FaultyStorage final : public FileStorage {
 public:
     using FileStorage::FileStorage;
-    void flush(std::function<void(const std::string&)> done) override { done(failing ? "QuotaExceededError (injected)" : ""); }
+    void persist(const std::string& area, Done done) override {
+        if (failing) done("QuotaExceededError (injected)");
+        else FileStorage::persist(area, done);
+    }
     bool failing = true;
 };
 
@@ -158,9 +170,7 @@ TEST_CASE("renaming a task in place, undo and redo, and autosave writes it") {
     h.host.fakeNow += 1000;
     h.frames(2);
     CHECK(h.app->autosave().state() == AutoSave::State::Saved);
-    auto saved = h.host.storage().read(App::kProjectKey);
-    REQUIRE(saved);
-    CHECK(readProjectJson(*saved)->tasks[1].name == "Kick-off with Aurora");
+    CHECK(h.saved().tasks[1].name == "Kick-off with Aurora");
 
     h.key(ImGuiKey_Z, true);
     CHECK(h.project().tasks[1].name == "Kick-off workshop with client");
@@ -169,7 +179,7 @@ TEST_CASE("renaming a task in place, undo and redo, and autosave writes it") {
 
     // A second start over the same storage reopens the edited plan.
     h.app = std::make_unique<App>(h.host);
-    h.app->storageReady("");
+    h.app->start();
     h.frames(2);
     CHECK(h.project().tasks[1].name == "Kick-off with Aurora");
 }
@@ -179,7 +189,9 @@ TEST_CASE("a failed save says so, keeps the edit and succeeds on a later retry")
     auto faulty = std::make_unique<FaultyStorage>(h.dir_.string());
     FaultyStorage* storage = faulty.get();
     h.host.storage_ = std::move(faulty);
+    storage->failing = false;
     h.start();
+    storage->failing = true; // the disk fills up while the user works
     h.click(h.widget("task.name.1").centre(), true);
     h.key(ImGuiKey_A, true);
     h.type("Kick-off, moved");
@@ -193,7 +205,7 @@ TEST_CASE("a failed save says so, keeps the edit and succeeds on a later retry")
     h.host.fakeNow += AutoSave::kRetryMs + 100;
     h.frames(2);
     CHECK(h.app->autosave().state() == AutoSave::State::Saved);
-    CHECK(readProjectJson(*h.host.storage().read(App::kProjectKey))->tasks[1].name == "Kick-off, moved");
+    CHECK(h.saved().tasks[1].name == "Kick-off, moved");
 }
 
 TEST_CASE("a bad date typed in a cell is refused with a message and changes nothing") {
@@ -208,19 +220,39 @@ TEST_CASE("a bad date typed in a cell is refused with a message and changes noth
     CHECK(h.app->lastMessage().find("not a date") != std::string::npos);
 }
 
-TEST_CASE("a damaged saved plan is kept aside and the user is told") {
+TEST_CASE("a damaged saved version is set aside, the newest good one opens and the user is told") {
     Harness h("damaged");
-    h.host.storage().write(App::kProjectKey, "{\"schemaVersion\": 1, \"project\": tru");
     h.start();
-    CHECK(h.project().tasks.size() >= 35); // the sample
-    CHECK(h.app->statusJson().find("\"dialog\":\"Storage\"") != std::string::npos);
+    const std::string id = h.app->openId();
+    h.click(h.widget("task.name.1").centre(), true);
+    h.key(ImGuiKey_A, true);
+    h.type("Kick-off, edited");
+    h.key(ImGuiKey_Enter);
+    h.host.fakeNow += 1000;
+    h.frames(2);
+    REQUIRE(h.app->autosave().state() == AutoSave::State::Saved);
+    // Damage the newest version on disk (one byte of its body), then start again.
+    const auto versions = h.host.storage().list(projectArea(id));
+    REQUIRE(versions.size() == 1);
+    const std::string path = projectArea(id) + "/" + versions[0];
+    std::string text = *h.host.storage().read(path);
+    text[text.size() / 2] ^= 0x20;
+    h.host.storage().write(path, text);
+    h.app = std::make_unique<App>(h.host);
+    h.app->start();
+    h.frames(2);
+    CHECK(h.app->openId() == id);
+    CHECK(h.project().tasks[1].name == "Kick-off workshop with client"); // the version before the edit, from the history
+    CHECK(h.app->statusJson().find("\"dialog\":\"Recovered") != std::string::npos);
+    // The recovered version is the project's newest again; the damaged one is kept in the history.
+    REQUIRE(h.host.storage().list(projectArea(id)).size() == 1);
+    CHECK(h.saved().tasks[1].name == "Kick-off workshop with client");
     bool keptAside = false;
-    for (auto& e : std::filesystem::directory_iterator(h.dir_))
-        if (e.path().filename().string().rfind("project.unreadable-", 0) == 0) keptAside = true;
+    for (const std::string& f : h.host.storage().list(historyArea(id))) keptAside |= f.starts_with("damaged-");
     CHECK(keptAside);
 }
 
-TEST_CASE("importing: a bad file changes nothing, a CSV replaces the plan and undo brings it back") {
+TEST_CASE("importing: a bad file changes nothing, a CSV opens as a new project and the previous one stays in the library") {
     Harness h("import");
     h.start();
     const Project before = h.project();
@@ -233,7 +265,11 @@ TEST_CASE("importing: a bad file changes nothing, a CSV replaces the plan and un
     h.frames(2);
     REQUIRE(h.project().tasks.size() == 2);
     CHECK(h.app->document().schedule().tasks[1].startDate - h.app->document().schedule().tasks[0].startDate == 2);
-    h.key(ImGuiKey_Z, true);
+    REQUIRE(h.app->library().projects().size() == 2);
+    const std::string imported = h.app->openId();
+    for (const ProjectEntry& e : h.app->library().projects())
+        if (e.id != imported) h.app->openProject(e.id);
+    h.frames(2);
     CHECK(h.project() == before);
 }
 

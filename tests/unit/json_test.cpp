@@ -143,3 +143,41 @@ TEST_CASE("files that are not projects are refused with a clear message") {
     std::string text = writeProjectJson(sampleish(), false);
     for (size_t n = 0; n + 1 < text.size(); n += 7) CHECK_FALSE(readProjectJson(text.substr(0, n)).ok());
 }
+
+namespace {
+std::string fixture(const std::string& name) {
+    std::ifstream f(std::string(PLOTLINE_TEST_FIXTURES) + "/" + name);
+    REQUIRE_MESSAGE(f.good(), name);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+} // namespace
+
+TEST_CASE("every older schema's fixture opens and migrates; a newer one opens only on request, read-only") {
+    const Result<Project> current = readProjectJson(fixture("schema-2.json"));
+    REQUIRE_MESSAGE(current.ok(), current.error());
+
+    int schema = 0;
+    const Result<Project> v1 = readProjectJson(fixture("schema-1.json"), false, &schema);
+    REQUIRE_MESSAGE(v1.ok(), v1.error());
+    CHECK(schema == 1);
+    REQUIRE(v1->tasks.size() == current->tasks.size());
+    for (size_t i = 0; i < v1->tasks.size(); ++i) CHECK(v1->tasks[i].name == current->tasks[i].name);
+    CHECK(v1->tasks[2].constraint == Constraint::SNET); // the schema-1 "start"
+    CHECK(v1->tasks[2].constraintDate == d("2026-11-16"));
+    CHECK(v1->baselines.empty());
+    // Written back, a migrated file is in the current schema and reads the same.
+    const std::string rewritten = writeProjectJson(*v1);
+    CHECK(rewritten.find("\"schemaVersion\": " + std::to_string(kSchemaVersion)) != std::string::npos);
+    CHECK(*readProjectJson(rewritten) == *v1);
+
+    const std::string future = fixture("schema-3-future.json");
+    const Result<Project> refused = readProjectJson(future);
+    REQUIRE(!refused);
+    CHECK(refused.error().find("newer Plotline") != std::string::npos);
+    const Result<Project> shown = readProjectJson(future, true, &schema);
+    REQUIRE_MESSAGE(shown.ok(), shown.error());
+    CHECK(schema == 3);
+    CHECK(shown->tasks.size() == current->tasks.size());
+}

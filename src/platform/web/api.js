@@ -13,6 +13,8 @@
 //   plotline.frameStats()          // { frameMs: [CPU ms of each frame drawn since the last call], uiMs: [of it,
 //                                  //   building the UI], vertices, indices (of the last frame) }
 //   plotline.memory()              // { heap: bytes of wasm memory, used: bytes malloc has handed out }
+//   plotline.saveNow()             // saves what is typed so far; resolves once it is stored (or after 10 s)
+//   plotline.build                 // the build id of the page (index.html's plotline-build), for updates
 // (Included into plotline.js with --pre-js.)
 (function () {
   let resolveReady;
@@ -79,13 +81,70 @@
     if (Module.plotlineWake) Module.plotlineWake();
   });
 
+  // Storage: ask the browser to keep this site's data (not to evict it when space is short), and
+  // tell the app how much is used, now and after saves (at most every few seconds).
+  let usageAt = 0, usageTimer = null;
+  function reportUsage() {
+    if (!navigator.storage || !navigator.storage.estimate) return;
+    usageAt = Date.now();
+    Promise.all([navigator.storage.estimate(), navigator.storage.persisted ? navigator.storage.persisted() : false]).then(function (r) {
+      if (Module.calledRun) Module._plotline_storage_usage(r[0].usage || 0, r[0].quota || 0, r[1] ? 1 : 0);
+      else setTimeout(reportUsage, 500);
+    }, function () {});
+  }
+  Module.plotlineStorageChanged = function () {
+    if (usageTimer) return;
+    usageTimer = setTimeout(function () { usageTimer = null; reportUsage(); }, Math.max(0, 3000 - (Date.now() - usageAt)));
+  };
+  Module.preRun.push(function () {
+    const persisted = navigator.storage && navigator.storage.persist ? navigator.storage.persist() : Promise.resolve(false);
+    persisted.then(reportUsage, reportUsage);
+  });
+
+  // Other tabs: they announce saves on this channel; a tab showing the same project read-only follows.
+  if (window.BroadcastChannel) {
+    Module.plotlineChannel = new BroadcastChannel('plotline');
+    Module.plotlineChannel.onmessage = function (e) {
+      if (Module.calledRun && e.data && typeof e.data.saved === 'string') callWithStrings(Module._plotline_changed_elsewhere, [e.data.saved]);
+    };
+  }
+
   // Save at once when the tab is hidden or closed, without waiting for the debounce.
   function hidden() { if (Module.calledRun) Module._plotline_page_hidden(); }
   document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') hidden(); });
   window.addEventListener('pagehide', hidden);
 
+  // A file dropped on the page opens as a new project, as one picked through Project > Import does.
+  let dragDepth = 0;
+  function dropZone(on) { const d = document.getElementById('drop'); if (d) d.className = on ? 'shown' : ''; }
+  function carriesFiles(e) { return e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types || [], 'Files') >= 0; }
+  window.addEventListener('dragenter', function (e) { if (carriesFiles(e)) { dragDepth++; dropZone(true); e.preventDefault(); } });
+  window.addEventListener('dragleave', function (e) { if (carriesFiles(e) && --dragDepth <= 0) { dragDepth = 0; dropZone(false); } });
+  window.addEventListener('dragover', function (e) { if (carriesFiles(e)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } });
+  window.addEventListener('drop', function (e) {
+    if (!carriesFiles(e)) return;
+    e.preventDefault();
+    dragDepth = 0;
+    dropZone(false);
+    const file = e.dataTransfer.files[0];
+    if (file && Module.calledRun) Module.plotlineImport(file);
+  });
+
+  function saveNow() {
+    if (!Module.calledRun) return Promise.resolve();
+    Module._plotline_page_hidden();
+    const until = Date.now() + 10000;
+    return new Promise(function (done) {
+      (function check() {
+        const s = window.plotline.status().save;
+        if (s === 'Saved' || s === 'Not saved' || Date.now() > until) done(); else setTimeout(check, 50);
+      })();
+    });
+  }
+
   window.plotline = {
     ready: ready,
+    saveNow: saveNow,
     state: function () { return takeJson(Module._plotline_state_json()); },
     frameStats: function () { return takeJson(Module._plotline_frame_stats_json()); },
     memory: function () { return takeJson(Module._plotline_memory_json()); },

@@ -29,27 +29,81 @@ using namespace plotline;
 
 // ---- JavaScript side ---------------------------------------------------------------------------
 
-// Mounts IndexedDB at /data and loads it; calls _plotline_storage_ready(error) when done.
-EM_JS(void, js_mount_storage, (), {
+// Storage areas: each is an IDBFS mount at /<area> backed by the IndexedDB database "/<area>".
+// op 0 loads (mounting on first use), 1 persists, 2 deletes the area; plotline_area_done(token, error)
+// answers. Only the one area is synced (IDBFS.syncfs on its mount, not FS.syncfs, which syncs all).
+EM_JS(void, js_area, (int op, const char* areaName, int token), {
+    const path = "/" + UTF8ToString(areaName);
+    const finish = function(err) {
+        const text = err ? String((err.name && err.name !== 'Error' ? err.name + ": " : "") + (err.message || err)) : "";
+        Module.ccall('plotline_area_done', null, ['number', 'string'], [token, text]);
+        if (op === 1 && !err && Module.plotlineStorageChanged) Module.plotlineStorageChanged();
+    };
     try {
-        if (!FS.analyzePath('/data').exists) FS.mkdir('/data');
-        FS.mount(IDBFS, {}, '/data');
+        if (op === 2) {
+            if (IDBFS.dbs[path]) { IDBFS.dbs[path].close(); delete IDBFS.dbs[path]; }
+            if (FS.analyzePath(path).exists) {
+                const node = FS.lookupPath(path, {follow_mount: false}).node;
+                if (FS.isMountpoint(node)) FS.unmount(path);
+                FS.rmdir(path);
+            }
+            const req = indexedDB.deleteDatabase(path);
+            req.onsuccess = function() { finish(""); };
+            req.onerror = function() { finish(req.error); };
+            req.onblocked = function() { finish(""); }; // deleted once other tabs let go of it
+            return;
+        }
+        if (!FS.analyzePath(path).exists) FS.mkdir(path);
+        if (!FS.isMountpoint(FS.lookupPath(path, {follow_mount: false}).node)) FS.mount(IDBFS, {}, path);
+        IDBFS.syncfs(FS.lookupPath(path).node.mount, op === 0, finish);
     } catch (e) {
-        Module.ccall('plotline_storage_ready', null, ['string'], ['cannot mount storage: ' + e]);
-        return;
+        finish(e);
     }
-    performance.mark('plotline:storage-open');
-    FS.syncfs(true, function(err) {
-        performance.mark('plotline:storage-loaded');
-        Module.ccall('plotline_storage_ready', null, ['string'], [err ? String(err.message || err) : ""]);
-    });
 });
 
-// Persists /data to IndexedDB; calls _plotline_storage_flushed(error). Callers never overlap.
-EM_JS(void, js_persist_storage, (), {
-    FS.syncfs(false, function(err) {
-        Module.ccall('plotline_storage_flushed', null, ['string'], [err ? String(err.message || err) : ""]);
+// Every area in this browser (the IndexedDB databases named "/<area>"), one per line.
+EM_JS(void, js_list_areas, (int token), {
+    const answer = function(names) { Module.ccall('plotline_areas_listed', null, ['number', 'string'], [token, names.join('\n')]); };
+    if (!indexedDB.databases) return answer([]);
+    indexedDB.databases().then(function(list) {
+        answer(list.map(function(d) { return d.name; }).filter(function(n) { return n && n[0] === "/"; }).map(function(n) { return n.slice(1); }));
+    }, function() { answer([]); });
+});
+
+// Two tabs on one project: the Web Lock "plotline-project-<id>" belongs to the tab that may write it.
+// The answer (and a later change of it) comes through plotline_project_owner(id, owner).
+EM_JS(void, js_claim_project, (const char* idText), {
+    const id = UTF8ToString(idText);
+    const tell = function(owner) { Module.ccall('plotline_project_owner', null, ['string', 'number'], [id, owner ? 1 : 0]); };
+    if (!navigator.locks) return tell(true);
+    const claims = Module.plotlineClaims || (Module.plotlineClaims = {});
+    if (claims[id]) return;
+    const claim = claims[id] = {abort: new AbortController()};
+    const held = new Promise(function(resolve) { claim.release = resolve; });
+    const name = "plotline-project-" + id;
+    navigator.locks.request(name, {ifAvailable: true}, function(lock) {
+        if (claims[id] !== claim) return;
+        if (lock) { tell(true); return held; }
+        tell(false);
+        navigator.locks.request(name, {signal: claim.abort.signal}, function() {
+            if (claims[id] !== claim) return;
+            tell(true);
+            return held;
+        }).catch(function() {});
     });
+});
+EM_JS(void, js_release_project, (const char* idText), {
+    const id = UTF8ToString(idText);
+    const claims = Module.plotlineClaims || {};
+    const claim = claims[id];
+    if (!claim) return;
+    delete claims[id];
+    claim.abort.abort();
+    if (claim.release) claim.release();
+});
+// Tells the other tabs that a project (or, with "", the list) was saved.
+EM_JS(void, js_announce_saved, (const char* idText), {
+    if (Module.plotlineChannel) Module.plotlineChannel.postMessage({saved: UTF8ToString(idText)});
 });
 
 EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
@@ -96,32 +150,59 @@ EM_JS(double, js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; 
 
 namespace {
 
-// /data is the IDBFS mount: write() goes to the in-memory file system, flush() persists to
-// IndexedDB. Only one sync may run at a time, so flushes asked for during a sync wait for the next.
+// Files live in the in-memory file system under /<area>; load, persist and drop go to IndexedDB one
+// at a time, in the order asked (IDBFS must not run two syncs at once).
 class IdbStorage final : public FileStorage {
 public:
-    IdbStorage() : FileStorage("/data") {}
-    void flush(std::function<void(const std::string&)> done) override {
-        waiting_.push_back(std::move(done));
-        if (!busy_) start();
+    IdbStorage() : FileStorage("") {}
+    void load(const std::string& area, Done done) override { enqueue(0, area, std::move(done)); }
+    void persist(const std::string& area, Done done) override { enqueue(1, area, std::move(done)); }
+    void drop(const std::string& area, Done done) override { enqueue(2, area, std::move(done)); }
+    void areas(std::function<void(std::vector<std::string>)> done) override {
+        const int token = nextToken_++;
+        listing_.emplace_back(token, std::move(done));
+        js_list_areas(token);
     }
-    void flushed(const std::string& error) {
-        busy_ = false;
-        auto callbacks = std::move(inFlight_);
-        inFlight_.clear();
-        for (auto& cb : callbacks) cb(error);
-        if (!waiting_.empty()) start();
+    Usage usage() const override { return usage_; }
+
+    void finished(int token, const std::string& error) {
+        if (queue_.empty() || queue_.front().token != token) return;
+        Done done = std::move(queue_.front().done);
+        queue_.erase(queue_.begin());
+        if (!queue_.empty()) start();
+        done(error);
     }
+    void listed(int token, const std::string& names) {
+        for (size_t i = 0; i < listing_.size(); ++i)
+            if (listing_[i].first == token) {
+                auto done = std::move(listing_[i].second);
+                listing_.erase(listing_.begin() + long(i));
+                std::vector<std::string> out;
+                for (size_t at = 0; at < names.size();) {
+                    size_t end = names.find('\n', at);
+                    if (end == std::string::npos) end = names.size();
+                    if (end > at) out.push_back(names.substr(at, end - at));
+                    at = end + 1;
+                }
+                return done(out);
+            }
+    }
+    Usage usage_;
 
 private:
-    void start() {
-        busy_ = true;
-        inFlight_ = std::move(waiting_);
-        waiting_.clear();
-        js_persist_storage();
+    struct Op {
+        int kind, token;
+        std::string area;
+        Done done;
+    };
+    void enqueue(int kind, const std::string& area, Done done) {
+        queue_.push_back(Op{kind, nextToken_++, area, std::move(done)});
+        if (queue_.size() == 1) start();
     }
-    bool busy_ = false;
-    std::vector<std::function<void(const std::string&)>> waiting_, inFlight_;
+    void start() { js_area(queue_.front().kind, queue_.front().area.c_str(), queue_.front().token); }
+    std::vector<Op> queue_;
+    std::vector<std::pair<int, std::function<void(std::vector<std::string>)>>> listing_;
+    int nextToken_ = 1;
 };
 
 class WebHost final : public Host {
@@ -135,6 +216,9 @@ public:
     }
     void pickFile() override { js_pick_file(); }
     void mark(const char* name) override { js_mark(name); }
+    void claimProject(const std::string& id) override { js_claim_project(id.c_str()); }
+    void releaseProject(const std::string& id) override { js_release_project(id.c_str()); }
+    void announceSaved(const std::string& id) override { js_announce_saved(id.c_str()); }
     IdbStorage storage_;
 };
 
@@ -266,10 +350,22 @@ void frame() {
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void plotline_storage_ready(const char* error) {
-    if (rt && rt->app) rt->app->storageReady(error ? error : "");
+EMSCRIPTEN_KEEPALIVE void plotline_area_done(int token, const char* error) {
+    rt->host.storage_.finished(token, error ? error : "");
+    rt->lastActivity = emscripten_get_now();
 }
-EMSCRIPTEN_KEEPALIVE void plotline_storage_flushed(const char* error) { rt->host.storage_.flushed(error ? error : ""); }
+EMSCRIPTEN_KEEPALIVE void plotline_areas_listed(int token, const char* names) { rt->host.storage_.listed(token, names ? names : ""); }
+EMSCRIPTEN_KEEPALIVE void plotline_project_owner(const char* id, int owner) {
+    rt->app->setOwner(id ? id : "", owner != 0);
+    rt->lastActivity = emscripten_get_now();
+}
+EMSCRIPTEN_KEEPALIVE void plotline_changed_elsewhere(const char* id) {
+    rt->app->changedElsewhere(id ? id : "");
+    rt->lastActivity = emscripten_get_now();
+}
+EMSCRIPTEN_KEEPALIVE void plotline_storage_usage(double used, double quota, int persistent) {
+    rt->host.storage_.usage_ = {uint64_t(used), uint64_t(quota), persistent != 0};
+}
 EMSCRIPTEN_KEEPALIVE void plotline_import_file(const char* name, const char* text) { rt->app->importFile(name, text); }
 EMSCRIPTEN_KEEPALIVE void plotline_page_hidden() { rt->app->pageHidden(); }
 EMSCRIPTEN_KEEPALIVE int plotline_text_input_active() { return ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput; }
@@ -314,8 +410,10 @@ int main() {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     rt = new Runtime();
-    // Start loading IndexedDB first: it runs while the window, GL and fonts are set up.
-    js_mount_storage();
+    // Open the library first: IndexedDB reads while the window, GL and fonts are set up, and answers
+    // once main() has returned.
+    rt->app = std::make_unique<App>(rt->host);
+    rt->app->start();
     rt->window = SDL_CreateWindow("Plotline", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 800,
                                   SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     rt->gl = rt->window ? SDL_GL_CreateContext(rt->window) : nullptr;
@@ -337,7 +435,6 @@ int main() {
     ImGui_ImplSDL2_InitForOpenGL(rt->window, rt->gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
-    rt->app = std::make_unique<App>(rt->host); // before main() returns, so before storage answers
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }

@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Stamps a built app folder for offline use: names the build after its files' contents, writes
+the build id into index.html (<meta name="plotline-build">) and writes sw.js from its template with
+the build id and every app-shell file with its SHA-256. Run again after any file changes (idempotent).
+
+    stamp-offline.py DIST SW_TEMPLATE
+"""
+import hashlib
+import json
+import os
+import re
+import sys
+
+SHELL = ["index.html", "plotline.js", "plotline.wasm", "plotline.data", "favicon.svg", "manifest.webmanifest",
+         "icons/icon-192.png", "icons/icon-512.png", "icons/maskable-512.png"]
+META = re.compile(r'<meta name="plotline-build" content="[^"]*">')
+
+
+def digest(data):
+    return hashlib.sha256(data).hexdigest()
+
+
+def main():
+    dist, template = sys.argv[1], sys.argv[2]
+    read = lambda name: open(os.path.join(dist, name), "rb").read()
+    index = read("index.html").decode()
+    if not META.search(index):
+        sys.exit("index.html has no <meta name=\"plotline-build\"> to stamp")
+    unstamped = META.sub('<meta name="plotline-build" content="">', index)
+    # The build id covers every file (index.html without its own stamp).
+    parts = [digest(unstamped.encode())] + [digest(read(name)) for name in SHELL[1:]]
+    build = digest("".join(parts).encode())[:16]
+    index = META.sub(f'<meta name="plotline-build" content="{build}">', index)
+    with open(os.path.join(dist, "index.html"), "w") as f:
+        f.write(index)
+    files = [{"path": name, "sha256": digest(read(name))} for name in SHELL]
+    sw = open(template).read().replace("'__PLOTLINE_BUILD__'", json.dumps(build)).replace(
+        "__PLOTLINE_FILES__", json.dumps(files, indent=2))
+    with open(os.path.join(dist, "sw.js"), "w") as f:
+        f.write(sw)
+    print(f"offline build {build}: {len(files)} files")
+
+
+if __name__ == "__main__":
+    main()

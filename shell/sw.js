@@ -1,0 +1,55 @@
+// Plotline's service worker: the app shell (page, program, data, icons) of one build, kept in a
+// cache named after that build, so the app opens with no network after the first visit.
+//
+// Versions never mix. A build lists its files with their SHA-256; installing fetches every one
+// afresh and refuses the whole build if any is missing or differs (a deploy caught half-way), so
+// the version in use stays. A new build waits until the page asks for it ("Reload to update"),
+// then takes over all at once and the caches of older builds are deleted.
+// (scripts/stamp-offline.py writes BUILD and FILES into the copy served.)
+const BUILD = '__PLOTLINE_BUILD__';
+const FILES = __PLOTLINE_FILES__;
+const CACHE = 'plotline-' + BUILD;
+
+async function sha256(buffer) {
+  const digest = await crypto.subtle.digest('SHA-256', buffer);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const fetched = await Promise.all(FILES.map(async ({ path, sha256: expected }) => {
+      const response = await fetch(new Request(path, { cache: 'reload' }));
+      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+      const body = await response.clone().arrayBuffer();
+      if ((await sha256(body)) !== expected) throw new Error(`${path} is not the file of build ${BUILD}`);
+      return [path, response];
+    }));
+    const cache = await caches.open(CACHE);
+    await Promise.all(fetched.map(([path, response]) => cache.put(path, response)));
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) if (key.startsWith('plotline-') && key !== CACHE) await caches.delete(key);
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'plotline-update') self.skipWaiting();
+  if (event.data === 'plotline-build' && event.source) event.source.postMessage({ build: BUILD });
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  const scope = new URL(self.registration.scope);
+  const path = request.mode === 'navigate' ? 'index.html' : url.pathname.slice(scope.pathname.length);
+  if (!FILES.some((f) => f.path === path)) return; // not part of the app shell: the network as usual
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    return (await cache.match(path)) || fetch(request);
+  })());
+});

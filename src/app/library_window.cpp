@@ -1,0 +1,255 @@
+#include "library_window.hpp"
+
+#include "app.hpp"
+#include "core/commands.hpp"
+#include "core/json_io.hpp"
+#include "project_windows.hpp"
+#include "theme.hpp"
+#include "widget_registry.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace plotline {
+
+std::string byteSize(uint64_t bytes) {
+    char buf[32];
+    if (bytes < 1024) std::snprintf(buf, sizeof buf, "%llu B", (unsigned long long)bytes);
+    else if (bytes < (1u << 20)) std::snprintf(buf, sizeof buf, "%.0f KB", double(bytes) / 1024);
+    else if (bytes < (1ull << 30)) std::snprintf(buf, sizeof buf, "%.1f MB", double(bytes) / (1 << 20));
+    else std::snprintf(buf, sizeof buf, "%.1f GB", double(bytes) / (1ull << 30));
+    return buf;
+}
+
+void LibraryWindow::openProjects() {
+    projectsOpen_ = focus_ = true;
+    error_.clear();
+    renaming_.clear();
+}
+
+void LibraryWindow::openHistory() {
+    historyOpen_ = focus_ = true;
+    historyLoading_ = true;
+    historyError_.clear();
+    snapshots_.clear();
+    app_.library().history(app_.openId(), [this](Result<std::vector<Snapshot>> list) {
+        historyLoading_ = false;
+        if (!list) historyError_ = list.error();
+        else snapshots_ = std::move(*list);
+    });
+}
+
+void LibraryWindow::draw() {
+    if (projectsOpen_) projects();
+    if (historyOpen_) history();
+    focus_ = false;
+}
+
+void LibraryWindow::rename(const ProjectEntry& e) {
+    renaming_ = e.id;
+    std::snprintf(name_, sizeof name_, "%s", e.name.c_str());
+}
+
+void LibraryWindow::projects() {
+    if (!beginToolWindow("Projects", &projectsOpen_, focus_, 46)) {
+        ImGui::End();
+        return;
+    }
+    tagItem("projects.window");
+    const float fs = ImGui::GetFontSize();
+    ProjectLibrary& lib = app_.library();
+    if (ImGui::Button("New project")) app_.newProject();
+    tagItem("projects.new");
+    ImGui::SameLine();
+    if (ImGui::Button("Import…")) app_.host().pickFile();
+    tagItem("projects.import");
+    ImGui::SameLine();
+    if (ImGui::Button("Copy of the sample")) app_.openSample();
+    tagItem("projects.sample");
+    // What the browser lets this site keep.
+    const Storage::Usage u = app_.host().storage().usage();
+    if (u.quota) {
+        ImGui::SameLine(0, fs * 2);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("Storage: %s of %s in use%s", byteSize(u.used).c_str(), byteSize(u.quota).c_str(),
+                            u.persistent ? " · kept by the browser" : " · the browser may clear it when space is short");
+        tagItem("projects.usage");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip(u.persistent ? "The browser promised not to clear Plotline's storage to make room."
+                                           : "The browser did not promise to keep this site's data. Export important plans now and then.");
+    }
+    ImGui::Spacing();
+
+    std::vector<const ProjectEntry*> live, trashed;
+    for (const ProjectEntry& e : lib.projects()) (e.trashed ? trashed : live).push_back(&e);
+    std::sort(live.begin(), live.end(), [](auto* a, auto* b) { return a->modified > b->modified; });
+    std::sort(trashed.begin(), trashed.end(), [](auto* a, auto* b) { return a->trashed > b->trashed; });
+
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+    const float tableHeight = std::min(fs * 1.9f * float(live.size() + 1) + fs * 0.5f, fs * 22);
+    if (ImGui::BeginTable("##projects", 5, flags, ImVec2(0, tableHeight))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Project", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Last changed");
+        ImGui::TableSetupColumn("Tasks");
+        ImGui::TableSetupColumn("Size");
+        ImGui::TableSetupColumn("##actions");
+        ImGui::TableHeadersRow();
+        for (size_t i = 0; i < live.size(); ++i) {
+            const ProjectEntry& e = *live[i];
+            const bool isOpen = e.id == app_.openId();
+            ImGui::PushID(e.id.c_str());
+            ImGui::TableNextRow(ImGuiTableRowFlags_None, fs * 1.9f);
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            if (renaming_ == e.id) {
+                ImGui::SetNextItemWidth(-1);
+                if (focus_ || ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+                const bool done = ImGui::InputText("##name", name_, sizeof name_, ImGuiInputTextFlags_EnterReturnsTrue);
+                tagItem("projects.renameField");
+                if (done && name_[0]) {
+                    std::string id = e.id, name = name_;
+                    renaming_.clear();
+                    app_.renameProject(id, name);
+                } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) renaming_.clear();
+            } else {
+                if (ImGui::Selectable(e.name.c_str(), isOpen, ImGuiSelectableFlags_AllowDoubleClick | ImGuiSelectableFlags_AllowItemOverlap) &&
+                    ImGui::IsMouseDoubleClicked(0) && !isOpen) {
+                    app_.openProject(e.id);
+                    projectsOpen_ = false;
+                }
+                tagItem("projects.name." + e.name);
+                if (isOpen) {
+                    ImGui::SameLine();
+                    ImGui::TextDisabled("(open)");
+                }
+            }
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(formatLocalTime(e.modified).c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%llu", (unsigned long long)e.tasks);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(byteSize(e.bytes).c_str());
+            ImGui::TableNextColumn();
+            ImGui::BeginDisabled(isOpen);
+            if (ImGui::SmallButton("Open")) {
+                app_.openProject(e.id);
+                projectsOpen_ = false;
+            }
+            ImGui::EndDisabled();
+            tagItem("projects.open." + e.name);
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Duplicate")) app_.duplicateProject(e.id);
+            tagItem("projects.duplicate." + e.name);
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Rename")) rename(e);
+            tagItem("projects.rename." + e.name);
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Move to trash")) app_.trashProject(e.id);
+            tagItem("projects.trash." + e.name);
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+
+    if (!trashed.empty()) {
+        ImGui::Spacing();
+        if (ImGui::CollapsingHeader(("Trash (" + std::to_string(trashed.size()) + ")").c_str())) {
+            ImGui::TextDisabled("Projects in the trash are deleted for good 30 days after they were put there.");
+            if (ImGui::BeginTable("##trash", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+                ImGui::TableSetupColumn("Project", ImGuiTableColumnFlags_WidthStretch);
+                ImGui::TableSetupColumn("Deleted");
+                ImGui::TableSetupColumn("##actions");
+                const Stamp now = app_.host().now();
+                for (const ProjectEntry* e : trashed) {
+                    ImGui::PushID(e->id.c_str());
+                    ImGui::TableNextRow();
+                    ImGui::TableNextColumn();
+                    ImGui::AlignTextToFramePadding();
+                    ImGui::TextUnformatted(e->name.c_str());
+                    ImGui::TableNextColumn();
+                    const long days = long(std::max<Stamp>(0, ProjectLibrary::kTrashKeepMs - (now - e->trashed)) / 86400000);
+                    ImGui::Text("%s  (gone in %ld day%s)", formatLocalTime(e->trashed).c_str(), days, days == 1 ? "" : "s");
+                    ImGui::TableNextColumn();
+                    if (ImGui::SmallButton("Restore")) {
+                        lib.restore(e->id, [this](const std::string& err) { error_ = err; });
+                        ImGui::PopID();
+                        break; // the list changed
+                    }
+                    tagItem("projects.restore." + e->name);
+                    ImGui::SameLine();
+                    if (ImGui::SmallButton("Delete now")) {
+                        lib.destroy(e->id, [this](const std::string& err) { error_ = err; });
+                        ImGui::PopID();
+                        break;
+                    }
+                    tagItem("projects.destroy." + e->name);
+                    ImGui::PopID();
+                }
+                ImGui::EndTable();
+            }
+        }
+        tagItem("projects.trashHeader");
+    }
+    showError(error_);
+    ImGui::End();
+}
+
+void LibraryWindow::history() {
+    const ProjectEntry* e = app_.library().find(app_.openId());
+    const std::string title = "History of " + (e ? e->name : std::string("the project")) + "###history";
+    if (!beginToolWindow(title.c_str(), &historyOpen_, focus_, 34)) {
+        ImGui::End();
+        return;
+    }
+    tagItem("history.window");
+    const float fs = ImGui::GetFontSize();
+    ImGui::PushTextWrapPos(fs * 32);
+    ImGui::TextDisabled("Plotline keeps the version you started from each time you open a project, and one version per "
+                        "10 minutes of work. Restoring one is a single step you can undo.");
+    ImGui::PopTextWrapPos();
+    if (e) ImGui::Text("Now: version %llu, saved %s, %llu tasks", (unsigned long long)e->version, formatLocalTime(e->modified).c_str(),
+                       (unsigned long long)e->tasks);
+    ImGui::Spacing();
+    if (historyLoading_) ImGui::TextDisabled("Reading the history…");
+    else if (!historyError_.empty()) showError(historyError_);
+    else if (snapshots_.empty()) ImGui::TextDisabled("No earlier versions yet.");
+    else if (ImGui::BeginTable("##history", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY,
+                               ImVec2(0, std::min(fs * 1.8f * float(snapshots_.size()) + fs * 0.4f, fs * 20)))) {
+        ImGui::TableSetupColumn("Saved", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Tasks");
+        ImGui::TableSetupColumn("##restore");
+        for (size_t i = 0; i < snapshots_.size(); ++i) {
+            const Snapshot& s = snapshots_[i];
+            ImGui::PushID(int(i));
+            ImGui::TableNextRow(ImGuiTableRowFlags_None, fs * 1.8f);
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            const std::string when = s.info.savedAt ? formatLocalTime(s.info.savedAt) : std::string("unknown time");
+            if (s.damaged)
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), "%s  version %llu: damaged, set aside (kept)", when.c_str(),
+                                   (unsigned long long)s.info.number);
+            else ImGui::Text("%s  (version %llu)", when.c_str(), (unsigned long long)s.info.number);
+            ImGui::TableNextColumn();
+            if (!s.damaged) ImGui::Text("%llu", (unsigned long long)s.info.tasks);
+            ImGui::TableNextColumn();
+            if (!s.damaged) {
+                ImGui::BeginDisabled(app_.readOnly());
+                if (ImGui::SmallButton("Restore")) {
+                    app_.restoreSnapshot(s.file, when);
+                    historyOpen_ = false;
+                }
+                ImGui::EndDisabled();
+                tagItem("history.restore." + std::to_string(i));
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+} // namespace plotline

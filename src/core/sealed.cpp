@@ -1,0 +1,106 @@
+#include "sealed.hpp"
+
+#include "json_dom.hpp"
+#include "json_io.hpp"
+
+#include <array>
+#include <cstdio>
+
+namespace plotline {
+
+namespace {
+
+constexpr std::string_view kMagic = "{\"plotlineVersion\":";
+
+// Eight tables (slicing-by-8): about 1 GB/s natively, so a 10k-task plan (4.5 MB) costs a few ms.
+struct Crc32Tables {
+    std::array<std::array<uint32_t, 256>, 8> t{};
+    Crc32Tables() {
+        for (uint32_t i = 0; i < 256; ++i) {
+            uint32_t c = i;
+            for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            t[0][i] = c;
+        }
+        for (uint32_t i = 0; i < 256; ++i)
+            for (size_t s = 1; s < 8; ++s) t[s][i] = (t[s - 1][i] >> 8) ^ t[0][t[s - 1][i] & 0xFF];
+    }
+};
+
+} // namespace
+
+uint32_t crc32(std::string_view data, uint32_t crc) {
+    static const Crc32Tables tables;
+    const auto& t = tables.t;
+    crc = ~crc;
+    const auto* p = reinterpret_cast<const unsigned char*>(data.data());
+    size_t n = data.size();
+    while (n >= 8) {
+        const uint32_t lo = (uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24) ^ crc;
+        crc = t[7][lo & 0xFF] ^ t[6][(lo >> 8) & 0xFF] ^ t[5][(lo >> 16) & 0xFF] ^ t[4][lo >> 24] ^ t[3][p[4]] ^ t[2][p[5]] ^
+              t[1][p[6]] ^ t[0][p[7]];
+        p += 8;
+        n -= 8;
+    }
+    while (n--) crc = t[0][(crc ^ *p++) & 0xFF] ^ (crc >> 8);
+    return ~crc;
+}
+
+std::string seal(std::string_view body, VersionInfo info) {
+    char crc[16];
+    std::snprintf(crc, sizeof crc, "%08x", unsigned(crc32(body)));
+    std::string out(kMagic);
+    out += std::to_string(info.number) + ",\"savedAt\":" + std::to_string(info.savedAt) + ",\"name\":";
+    appendJsonString(out, info.name);
+    out += ",\"tasks\":" + std::to_string(info.tasks) + ",\"bytes\":" + std::to_string(body.size()) + ",\"crc32\":\"" + crc + "\"}\n";
+    out.reserve(out.size() + body.size());
+    out += body;
+    return out;
+}
+
+namespace {
+
+Result<VersionInfo> readHeader(std::string_view text, size_t& bodyAt) {
+    if (text.substr(0, kMagic.size()) != kMagic) return fail("not a stored Plotline version (no header)");
+    const size_t eol = text.find('\n');
+    if (eol == std::string_view::npos) return fail("the header is cut off");
+    JsonDoc doc;
+    if (!doc.parse(text.substr(0, eol))) return fail("the header is damaged: " + doc.error());
+    const JsonRef h = doc.root();
+    for (const char* key : {"plotlineVersion", "savedAt", "tasks", "bytes"})
+        if (!h[key].isInteger() || h[key].integer() < 0) return fail(std::string("the header's ") + key + " is damaged");
+    if (!h["name"].isString() || !h["crc32"].isString()) return fail("the header is damaged");
+    VersionInfo v;
+    v.number = uint64_t(h["plotlineVersion"].integer());
+    v.savedAt = h["savedAt"].integer();
+    v.name = std::string(h["name"].str());
+    v.tasks = uint64_t(h["tasks"].integer());
+    v.bytes = uint64_t(h["bytes"].integer());
+    bodyAt = eol + 1;
+    return v;
+}
+
+} // namespace
+
+Result<VersionInfo> peekVersion(std::string_view text) {
+    size_t at = 0;
+    return readHeader(text, at);
+}
+
+Result<Sealed> unseal(std::string_view text) {
+    size_t at = 0;
+    Result<VersionInfo> info = readHeader(text, at);
+    if (!info) return fail(info.error());
+    const std::string_view body = text.substr(at);
+    if (body.size() != info->bytes)
+        return fail("the stored text is " + std::to_string(body.size()) + " bytes long instead of " + std::to_string(info->bytes) +
+                    " (an unfinished or damaged write)");
+    JsonDoc doc;
+    const size_t eol = text.find('\n');
+    (void)doc.parse(text.substr(0, eol));
+    char crc[16];
+    std::snprintf(crc, sizeof crc, "%08x", unsigned(crc32(body)));
+    if (doc.root()["crc32"].str() != crc) return fail("the checksum does not match: the stored text is damaged");
+    return Sealed{*info, body};
+}
+
+} // namespace plotline
