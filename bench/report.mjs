@@ -1,5 +1,6 @@
 // Every benchmark in one table next to the issue's targets: scheduling natively and as wasm under
-// node (bench/schedule_bench.cpp), rendering in headless Chromium (bench/render.mjs).
+// node (bench/schedule_bench.cpp), rendering and storage in headless Chromium (bench/render.mjs,
+// bench/storage.mjs).
 //   scripts/bench.sh        (builds first; or: node bench/report.mjs after scripts/build.sh all)
 // Takes a few minutes: the 100k-task plan is generated, imported, saved and reopened in Chromium.
 import { execFileSync } from 'node:child_process';
@@ -17,6 +18,8 @@ console.error('scheduling, wasm under node…');
 const wasm = lastJson(run('node', [resolve(root, 'build/web/bench_schedule_wasm.js'), '--json'])).rows;
 console.error('rendering, headless Chromium (10k and 100k tasks)…');
 const render = lastJson(run('node', [resolve(root, 'bench/render.mjs'), '10000', '100000'], { PLOTLINE_BENCH_JSON: '1' }));
+console.error('storage, headless Chromium (10k tasks)…');
+const storage = lastJson(run('node', [resolve(root, 'bench/storage.mjs'), '10000'], { PLOTLINE_BENCH_JSON: '1' }));
 
 const at = (rows, n) => rows.find((r) => (r.tasks ?? r.n) === n);
 const ms = (x, d = 1) => (x === undefined ? '–' : `${x.toFixed(d)} ms`);
@@ -38,6 +41,9 @@ const table = [
    `${worst(r100, 'ui').toFixed(1)} / ${worst(r100, 'uiP95').toFixed(1)} ms`],
   ['same plus WebGL submit (software GL): scroll, zoom, pan med / p95', '–', '–', '–',
    `${medP95(r100.scroll)}, ${medP95(r100.zoom)}, ${medP95(r100.pan)}`],
+  ['saving an edit of a 10k project, to durable in IndexedDB (of it, formatting)', 'printed', '–', '–',
+   `${ms(storage.saveMs, 0)} (${ms(storage.formatMs, 0)})`],
+  ['opening a 10k project by reloading the tab, to its first frame', 'printed', '–', '–', ms(storage.openMs, 0)],
   ['memory per task: model / schedule (100k)', 'printed', `${at(native, 100000).modelBytesPerTask} / ${at(native, 100000).scheduleBytesPerTask} B`,
    `${at(wasm, 100000).modelBytesPerTask} / ${at(wasm, 100000).scheduleBytesPerTask} B`, '–'],
   ['memory per task: whole app heap with the plan open (100k)', 'printed', '–', '–', `${r100.bytesPerTask.toFixed(0)} B`],

@@ -4,7 +4,7 @@
 //          seal it with its checksum, persist), over ten edits; and the part spent formatting;
 //   open   reloading the tab to the first frame of the plan, with its steps: the library list read,
 //          the project's newest version read from IndexedDB and checked, parsed, scheduled, drawn.
-//   node bench/storage.mjs [tasks]      (after scripts/build.sh all)
+//   node bench/storage.mjs [tasks]      (after scripts/build.sh all; PLOTLINE_MARKS=1 prints each reload's marks)
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,9 +32,12 @@ try {
   const saves = [], formats = [];
   for (let i = 0; i < 10; ++i) {
     await page.evaluate(() => performance.clearMarks());
+    const before = (await status(page)).tasks;
     await page.keyboard.press('Insert');
-    await page.keyboard.press('Escape');
-    await waitStatus(page, (s) => s.tasks === n + i + 1 && s.save === 'Saved', 60000);
+    await waitStatus(page, (s) => s.tasks === before + 1, 60000);
+    await frames(page, 2);
+    await page.keyboard.press('Escape'); // leave the new task's name field
+    await waitStatus(page, (s) => s.save === 'Saved', 60000);
     const m = Object.fromEntries(await marks(page));
     saves.push(m['save-durable'] - m['save-begin']);
     formats.push(m['save-formatted'] - m['save-begin']);
@@ -42,14 +45,16 @@ try {
   }
 
   // Opens: reload the tab five times.
+  const expected = (await status(page)).tasks;
   const steps = {};
   const opens = [];
   for (let i = 0; i < 5; ++i) {
     await page.reload();
     await appReady(page, 120000);
-    if ((await status(page)).tasks !== n + 10) throw new Error('reopened a different plan');
+    if ((await status(page)).tasks !== expected) throw new Error('reopened a different plan');
     const m = Object.fromEntries(await marks(page));
     opens.push(m['first-frame']);
+    if (process.env.PLOTLINE_MARKS) console.log(JSON.stringify((await marks(page)).map(([k, t]) => [k, Math.round(t)])));
     const step = (name, from, to) => (steps[name] ||= []).push(m[to] - m[from]);
     step('runtime ready', 'runtime', 'library-read');
     step('version read from IndexedDB and checked', 'open-begin', 'version-read');

@@ -90,6 +90,7 @@ void App::show(Project p, const std::string& id, int schema) {
     const bool same = openId_ == id;
     openId_ = id;
     newerSchema_ = schema > kSchemaVersion;
+    save_.setEnabled(false); // loading is not an edit: nothing to save
     doc_.load(std::move(p));
     (void)doc_.schedule();
     host_.mark("plan-scheduled");
@@ -630,6 +631,15 @@ void App::pasteText(const std::string& text) {
 void App::frame() {
     beginWidgetFrame();
     save_.tick(host_.now());
+    // The first failure of a run of failed saves gets a dialog that says what to do; retries are quiet.
+    const bool failed = save_.state() == AutoSave::State::Failed;
+    if (failed && !saveFailureShown_) {
+        saveFailureShown_ = true;
+        notify("Not saved", "Your latest changes to \u201c" + doc_.project().name + "\u201d could not be saved: " + save_.error() +
+                                ".\n\nThey are kept in this tab, and Plotline tries again every few seconds. The version saved "
+                                "before is safe.\nTo make room, delete projects you no longer need (Project > Projects…, then "
+                                "Trash > Delete now), or keep a copy with Project > Export JSON.");
+    } else if (save_.idle()) saveFailureShown_ = false;
     if (afterSave_ && (save_.idle() || save_.state() == AutoSave::State::Failed)) {
         auto then = std::move(afterSave_);
         afterSave_ = nullptr;

@@ -51,6 +51,7 @@ public:
     const std::string& readOnlyReason() const { return readOnlyReason_; }
     Host& host() { return host_; }
     ProjectWindows& windows() { return windows_; }
+    LibraryWindow& libraryWindow() { return libraryWindow_; }
     bool showLoad = false; // the resource load pane under the chart
     const std::string& lastMessage() const { return message_; }
     std::string statusJson() const;
@@ -90,7 +91,7 @@ private:
     LibraryWindow libraryWindow_;
     std::string openId_;
     std::string readOnlyReason_; // "" when the project can be edited
-    bool owner_ = true, newerSchema_ = false;
+    bool owner_ = true, newerSchema_ = false, saveFailureShown_ = false;
     std::function<void()> afterSave_;
     GanttView gantt_;
     LoadView load_;

@@ -137,7 +137,12 @@ void ProjectLibrary::start(std::function<void(const std::string&, const std::str
                 });
             });
         };
-        if (text && parseList(*text)) return rebuild([afterList](const std::string&) { afterList(""); });
+        if (text && parseList(*text)) {
+            afterList("");
+            // Projects missing from the list (written by another tab at the same moment): looked for
+            // once the project is open, not before.
+            return rebuild([](const std::string&) {});
+        }
         entries_.clear();
         if (text) { // damaged: keep it for inspection, then rebuild the list from the projects themselves
             storage_.write(std::string(kListArea) + "/library.damaged-" + std::to_string(clock_()) + ".json", *text);
@@ -298,7 +303,8 @@ void ProjectLibrary::open(const std::string& id, Accept accept, std::function<vo
                         for (const std::string& p : problems) o.notice += "- " + p + "\n";
                         o.notice += "The newest good version, " + std::to_string(o.info.number) + " (saved " + formatLocalTime(o.info.savedAt) + "), is open.";
                     }
-                    writeList([done, o](const std::string&) { done(o); });
+                    done(o);
+                    writeList([](const std::string&) {}); // when it was opened: a cache, not waited for
                 };
                 return setAllAside(id, aside, [finish]() mutable { finish(""); });
             }
@@ -365,12 +371,12 @@ void ProjectLibrary::save(const std::string& id, const std::string& json, Versio
         auto previousText = due && previous ? storage_.read(before) : std::nullopt;
         // The previous version can go now that this one is durable (in its own transaction).
         if (previous && previous != e->syncedVersion) storage_.remove(before);
-        writeList([this, id, done, previousText](const std::string& err) {
-            if (!previousText) return done(err);
-            auto prev = peekVersion(*previousText);
-            if (!prev) return done(err);
-            snapshot(id, *previousText, *prev, [done, err](const std::string&) { done(err); });
-        });
+        // The version is durable: say so now. The rest is housekeeping, each step in its own
+        // transaction: the list (a cache), the snapshot, removing the previous version.
+        done("");
+        writeList([](const std::string&) {});
+        if (previousText)
+            if (auto prev = peekVersion(*previousText)) snapshot(id, *previousText, *prev, [](const std::string&) {});
         storage_.persist(projectArea(id), [](const std::string&) {});
     });
 }

@@ -24,6 +24,21 @@ std::string byteSize(uint64_t bytes) {
     return buf;
 }
 
+namespace {
+
+// A window of a fixed size (in em), centred when it appears. Not auto-resized: its buttons must not
+// move under the pointer while its tables settle.
+bool beginFixedWindow(const char* title, bool* open, bool focus, float widthEm, float heightEm) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float fs = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(fs * widthEm, vp->WorkSize.x - 20), std::min(fs * heightEm, vp->WorkSize.y - 20)), ImGuiCond_Appearing);
+    if (focus) ImGui::SetNextWindowFocus();
+    return ImGui::Begin(title, open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+}
+
+} // namespace
+
 void LibraryWindow::openProjects() {
     projectsOpen_ = focus_ = true;
     error_.clear();
@@ -50,11 +65,12 @@ void LibraryWindow::draw() {
 
 void LibraryWindow::rename(const ProjectEntry& e) {
     renaming_ = e.id;
+    focusRename_ = true;
     std::snprintf(name_, sizeof name_, "%s", e.name.c_str());
 }
 
 void LibraryWindow::projects() {
-    if (!beginToolWindow("Projects", &projectsOpen_, focus_, 46)) {
+    if (!beginFixedWindow("Projects", &projectsOpen_, focus_, 58, 24)) {
         ImGui::End();
         return;
     }
@@ -83,13 +99,16 @@ void LibraryWindow::projects() {
     }
     ImGui::Spacing();
 
+    std::function<void()> later; // the action clicked this frame
     std::vector<const ProjectEntry*> live, trashed;
     for (const ProjectEntry& e : lib.projects()) (e.trashed ? trashed : live).push_back(&e);
     std::sort(live.begin(), live.end(), [](auto* a, auto* b) { return a->modified > b->modified; });
     std::sort(trashed.begin(), trashed.end(), [](auto* a, auto* b) { return a->trashed > b->trashed; });
 
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-    const float tableHeight = std::min(fs * 1.9f * float(live.size() + 1) + fs * 0.5f, fs * 22);
+    // The table takes the room the trash leaves (its header, or its open list, at the bottom).
+    const float trashRoom = trashed.empty() ? 0 : ImGui::GetFrameHeightWithSpacing() * (trashOpen_ ? float(trashed.size()) + 3.5f : 1.5f);
+    const float tableHeight = std::max(fs * 6, ImGui::GetContentRegionAvail().y - trashRoom - fs * (error_.empty() ? 0.5f : 2.5f));
     if (ImGui::BeginTable("##projects", 5, flags, ImVec2(0, tableHeight))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Project", ImGuiTableColumnFlags_WidthStretch);
@@ -107,18 +126,18 @@ void LibraryWindow::projects() {
             ImGui::AlignTextToFramePadding();
             if (renaming_ == e.id) {
                 ImGui::SetNextItemWidth(-1);
-                if (focus_ || ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+                if (focusRename_) ImGui::SetKeyboardFocusHere();
+                focusRename_ = false;
                 const bool done = ImGui::InputText("##name", name_, sizeof name_, ImGuiInputTextFlags_EnterReturnsTrue);
                 tagItem("projects.renameField");
                 if (done && name_[0]) {
-                    std::string id = e.id, name = name_;
                     renaming_.clear();
-                    app_.renameProject(id, name);
+                    later = [this, id = e.id, name = std::string(name_)] { app_.renameProject(id, name); };
                 } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) renaming_.clear();
             } else {
                 if (ImGui::Selectable(e.name.c_str(), isOpen, ImGuiSelectableFlags_AllowDoubleClick | ImGuiSelectableFlags_AllowItemOverlap) &&
                     ImGui::IsMouseDoubleClicked(0) && !isOpen) {
-                    app_.openProject(e.id);
+                    later = [this, id = e.id] { app_.openProject(id); };
                     projectsOpen_ = false;
                 }
                 tagItem("projects.name." + e.name);
@@ -136,19 +155,19 @@ void LibraryWindow::projects() {
             ImGui::TableNextColumn();
             ImGui::BeginDisabled(isOpen);
             if (ImGui::SmallButton("Open")) {
-                app_.openProject(e.id);
+                later = [this, id = e.id] { app_.openProject(id); };
                 projectsOpen_ = false;
             }
             ImGui::EndDisabled();
             tagItem("projects.open." + e.name);
             ImGui::SameLine();
-            if (ImGui::SmallButton("Duplicate")) app_.duplicateProject(e.id);
+            if (ImGui::SmallButton("Duplicate")) later = [this, id = e.id] { app_.duplicateProject(id); };
             tagItem("projects.duplicate." + e.name);
             ImGui::SameLine();
             if (ImGui::SmallButton("Rename")) rename(e);
             tagItem("projects.rename." + e.name);
             ImGui::SameLine();
-            if (ImGui::SmallButton("Move to trash")) app_.trashProject(e.id);
+            if (ImGui::SmallButton("Move to trash")) later = [this, id = e.id] { app_.trashProject(id); };
             tagItem("projects.trash." + e.name);
             ImGui::PopID();
         }
@@ -157,7 +176,8 @@ void LibraryWindow::projects() {
 
     if (!trashed.empty()) {
         ImGui::Spacing();
-        if (ImGui::CollapsingHeader(("Trash (" + std::to_string(trashed.size()) + ")").c_str())) {
+        trashOpen_ = ImGui::CollapsingHeader(("Trash (" + std::to_string(trashed.size()) + ")").c_str());
+        if (trashOpen_) {
             ImGui::TextDisabled("Projects in the trash are deleted for good 30 days after they were put there.");
             if (ImGui::BeginTable("##trash", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
                 ImGui::TableSetupColumn("Project", ImGuiTableColumnFlags_WidthStretch);
@@ -174,18 +194,12 @@ void LibraryWindow::projects() {
                     const long days = long(std::max<Stamp>(0, ProjectLibrary::kTrashKeepMs - (now - e->trashed)) / 86400000);
                     ImGui::Text("%s  (gone in %ld day%s)", formatLocalTime(e->trashed).c_str(), days, days == 1 ? "" : "s");
                     ImGui::TableNextColumn();
-                    if (ImGui::SmallButton("Restore")) {
-                        lib.restore(e->id, [this](const std::string& err) { error_ = err; });
-                        ImGui::PopID();
-                        break; // the list changed
-                    }
+                    if (ImGui::SmallButton("Restore"))
+                        later = [this, &lib, id = e->id] { lib.restore(id, [this](const std::string& err) { error_ = err; }); };
                     tagItem("projects.restore." + e->name);
                     ImGui::SameLine();
-                    if (ImGui::SmallButton("Delete now")) {
-                        lib.destroy(e->id, [this](const std::string& err) { error_ = err; });
-                        ImGui::PopID();
-                        break;
-                    }
+                    if (ImGui::SmallButton("Delete now"))
+                        later = [this, &lib, id = e->id] { lib.destroy(id, [this](const std::string& err) { error_ = err; }); };
                     tagItem("projects.destroy." + e->name);
                     ImGui::PopID();
                 }
@@ -196,12 +210,13 @@ void LibraryWindow::projects() {
     }
     showError(error_);
     ImGui::End();
+    if (later) later(); // after the loops over the list, which the action may change
 }
 
 void LibraryWindow::history() {
     const ProjectEntry* e = app_.library().find(app_.openId());
     const std::string title = "History of " + (e ? e->name : std::string("the project")) + "###history";
-    if (!beginToolWindow(title.c_str(), &historyOpen_, focus_, 34)) {
+    if (!beginFixedWindow(title.c_str(), &historyOpen_, focus_, 36, 22)) {
         ImGui::End();
         return;
     }

@@ -29,7 +29,7 @@ private:
     void rename(const ProjectEntry& e);
 
     App& app_;
-    bool projectsOpen_ = false, historyOpen_ = false, focus_ = false;
+    bool projectsOpen_ = false, historyOpen_ = false, focus_ = false, trashOpen_ = false, focusRename_ = false;
     std::string renaming_; // id of the project whose name is being edited
     char name_[128] = {};
     std::string error_;

@@ -79,6 +79,29 @@ test('importing a CSV through the file picker opens it as a new project; a broke
   await page.close();
 });
 
+test('a JSON file dropped onto the page opens as a new project, field for field the plan that was exported', async () => {
+  const { page, errors } = await openApp(browser.context, server.url);
+  const plan = await state(page);
+  const json = await download(page, 'menu.Project.Export JSON');
+  const projectsBefore = (await status(page)).projects;
+  // Drag the file over the page (the drop zone shows), then drop it.
+  await page.evaluate(({ name, text }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], name, { type: 'application/json' }));
+    window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    window.plotlineDropped = dt;
+  }, json);
+  assert.equal(await page.isVisible('#drop.shown'), true, 'the drop zone says what dropping does');
+  await screenshot(page, 'drop-zone');
+  await page.evaluate(() => window.dispatchEvent(new DragEvent('drop', { dataTransfer: window.plotlineDropped, bubbles: true, cancelable: true })));
+  const s = await waitStatus(page, (st) => /^Imported .*\.plotline\.json as a new project/.test(st.message) && st.save === 'Saved');
+  assert.equal(s.projects, projectsBefore + 1);
+  assert.equal(await page.isVisible('#drop.shown'), false);
+  assert.deepEqual(await state(page), plan, 'every field came back');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('on a high-DPI screen the canvas renders at device pixels and clicks still land', async () => {
   const hidpi = await launch({ deviceScaleFactor: 2, viewport: { width: 1280, height: 800 } });
   try {

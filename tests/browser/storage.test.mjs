@@ -171,7 +171,9 @@ test('a full disk: the save fails with a clear message, the work stays, the last
   const s = await waitStatus(page, (st) => st.save === 'Not saved');
   assert.match(s.saveError, /storage for this site is full/);
   assert.equal((await status(page)).tasks, tasks, 'the edit is kept in the page');
+  assert.equal((await waitStatus(page, (st) => st.dialog !== '')).dialog, 'Not saved', 'a dialog says what happened and what to do');
   await screenshot(page, 'quota-full');
+  await click(page, 'dialog.ok');
   // What is stored is still the last good version (a second tab shows it, read-only).
   const { page: other } = await openApp(browser.context, server.url);
   assert.equal((await status(other)).tasks, goodTasks);

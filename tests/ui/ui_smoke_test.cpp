@@ -343,3 +343,73 @@ TEST_CASE("View > Critical path turns the highlight on and off without touching 
     CHECK_FALSE(h.app->gantt().showCritical);
     CHECK(h.app->document().revision() == revision);
 }
+
+TEST_CASE("the Projects window: duplicate, rename, move to the trash (another project opens) and restore") {
+    Harness h("projects");
+    h.start();
+    const std::string sample = h.app->openId();
+    const std::string name = h.project().name;
+    const uint64_t version = h.app->library().find(sample)->version;
+    h.app->libraryWindow().openProjects();
+    h.frames(2);
+    REQUIRE(h.has("projects.window"));
+    h.click(h.widget("projects.duplicate." + name).centre());
+    h.frames(2);
+    REQUIRE(h.app->library().projects().size() == 2);
+    const std::string copy = h.app->openId();
+    CHECK(copy != sample);
+    CHECK(h.project().name == name + " (copy)");
+    CHECK(h.project().tasks.size() == h.saved().tasks.size());
+
+    // Rename the copy (open) in place: an undoable edit of the plan, saved like any other.
+    h.click(h.widget("projects.rename." + name + " (copy)").centre());
+    h.frames(2);
+    REQUIRE(h.has("projects.renameField"));
+    h.key(ImGuiKey_A, true);
+    h.type("Aurora — phase 2");
+    h.key(ImGuiKey_Enter);
+    h.host.fakeNow += 1000;
+    h.frames(3);
+    CHECK(h.project().name == "Aurora — phase 2");
+    CHECK(h.app->library().find(copy)->name == "Aurora — phase 2");
+
+    // Trash the open one: the other project opens; it can be restored.
+    h.click(h.widget("projects.trash.Aurora — phase 2").centre());
+    h.frames(3);
+    CHECK(h.app->openId() == sample);
+    CHECK(h.app->library().find(copy)->trashed != 0);
+    h.host.fakeNow += 1000;
+    h.frames(2);
+    CHECK(h.app->library().find(sample)->version == version); // opening is not an edit: nothing saved
+    h.click(h.widget("projects.trashHeader").centre());
+    h.frames(2);
+    REQUIRE(h.has("projects.restore.Aurora — phase 2"));
+    h.click(h.widget("projects.restore.Aurora — phase 2").centre());
+    h.frames(2);
+    CHECK(h.app->library().find(copy)->trashed == 0);
+    h.click(h.widget("projects.open.Aurora — phase 2").centre());
+    h.frames(3);
+    CHECK(h.app->openId() == copy);
+    CHECK(h.project().name == "Aurora — phase 2");
+}
+
+TEST_CASE("History: the version a session started from is restored as one undoable step") {
+    Harness h("history");
+    h.start();
+    const std::string original = h.project().tasks[1].name;
+    h.click(h.widget("task.name.1").centre(), true);
+    h.key(ImGuiKey_A, true);
+    h.type("Renamed");
+    h.key(ImGuiKey_Enter);
+    h.host.fakeNow += 1000;
+    h.frames(3);
+    REQUIRE(h.app->autosave().state() == AutoSave::State::Saved);
+    h.app->libraryWindow().openHistory();
+    h.frames(2);
+    REQUIRE(h.has("history.restore.0"));
+    h.click(h.widget("history.restore.0").centre());
+    h.frames(2);
+    CHECK(h.project().tasks[1].name == original);
+    h.key(ImGuiKey_Z, true);
+    CHECK(h.project().tasks[1].name == "Renamed");
+}

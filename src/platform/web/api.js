@@ -27,6 +27,56 @@
     resolveReady();
   };
 
+  // While the program downloads and compiles, open the IndexedDB databases the start will need: the
+  // project list ("/library") and the project it last opened ("/p-<id>"), the way IDBFS opens them
+  // (version 21, store FILE_DATA with a timestamp index). The runtime waits for them, then IDBFS
+  // finds them in its cache instead of opening them one after the other later.
+  const IDB_VERSION = 21, STORE = 'FILE_DATA';
+  function openEarly(name) {
+    return new Promise(function (resolve) {
+      let req;
+      try { req = indexedDB.open(name, IDB_VERSION); } catch (e) { return resolve(null); }
+      req.onupgradeneeded = function () {
+        const db = req.result;
+        const store = db.objectStoreNames.contains(STORE) ? req.transaction.objectStore(STORE) : db.createObjectStore(STORE);
+        if (!store.indexNames.contains('timestamp')) store.createIndex('timestamp', 'timestamp', { unique: false });
+      };
+      req.onsuccess = function () { resolve(req.result); };
+      req.onerror = function (e) { e.preventDefault(); resolve(null); };
+      req.onblocked = function () { resolve(null); };
+    });
+  }
+  function lastProject(db) {
+    return new Promise(function (resolve) {
+      try {
+        const get = db.transaction(STORE, 'readonly').objectStore(STORE).get('/library/library.json');
+        get.onsuccess = function () {
+          try {
+            const list = JSON.parse(new TextDecoder().decode(get.result.contents));
+            const p = list.projects.find(function (e) { return e.id === list.lastOpened && !e.trashed; });
+            resolve(p ? p.id : null);
+          } catch (e) { resolve(null); }
+        };
+        get.onerror = function () { resolve(null); };
+      } catch (e) { resolve(null); }
+    });
+  }
+  const earlyDbs = !window.indexedDB ? Promise.resolve([]) : openEarly('/library').then(function (library) {
+    if (!library) return [];
+    return lastProject(library).then(function (id) {
+      if (!id) return [['/library', library]];
+      return openEarly('/p-' + id).then(function (p) { return p ? [['/library', library], ['/p-' + id, p]] : [['/library', library]]; });
+    });
+  });
+  Module.preRun.push(function () {
+    addRunDependency('plotline-idb');
+    earlyDbs.then(function (dbs) {
+      dbs.forEach(function (d) { if (!IDBFS.dbs[d[0]]) IDBFS.dbs[d[0]] = d[1]; });
+      performance.mark('plotline:databases-open');
+      removeRunDependency('plotline-idb');
+    });
+  });
+
   function takeJson(ptr) {
     const text = UTF8ToString(ptr);
     Module._free(ptr);
