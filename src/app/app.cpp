@@ -74,6 +74,10 @@ void App::start() {
     });
 }
 
+void App::prefetch(const std::string& id) {
+    if (!ready_ && openId_.empty()) library_.prefetch(id);
+}
+
 void App::afterSave(std::function<void()> then) {
     if (!ready_ || openId_.empty() || readOnly() || save_.idle()) return then();
     if (save_.state() == AutoSave::State::Failed) {
@@ -87,17 +91,12 @@ void App::afterSave(std::function<void()> then) {
 
 void App::show(Project p, const std::string& id, int schema) {
     if (!openId_.empty() && openId_ != id) host_.releaseProject(openId_);
-    const bool same = openId_ == id;
     openId_ = id;
     newerSchema_ = schema > kSchemaVersion;
     save_.setEnabled(false); // loading is not an edit: nothing to save
     doc_.load(std::move(p));
     (void)doc_.schedule();
     host_.mark("plan-scheduled");
-    if (!same) {
-        owner_ = true;
-        host_.claimProject(id);
-    }
     readOnlyReason_.clear();
     if (newerSchema_)
         readOnlyReason_ = "This project was saved by a newer Plotline (file schema " + std::to_string(schema) +
@@ -127,8 +126,12 @@ void App::openProject(const std::string& id) {
         auto parsed = std::make_shared<std::optional<Project>>();
         auto schema = std::make_shared<int>(0);
         host_.mark("open-begin");
-        library_.open(id, acceptInto(parsed, schema, [this](const char* m) { host_.mark(m); }), [this, id, parsed, schema](Result<Opened> r) {
+        // Whether this tab may write the project is settled before it is read, so a version saved
+        // by another tab just before it let go is never shown (and then overwritten) here.
+        host_.claimProject(id, [this, id, parsed, schema](bool owner) {
+        library_.open(id, acceptInto(parsed, schema, [this](const char* m) { host_.mark(m); }), [this, id, parsed, schema, owner](Result<Opened> r) {
             if (!r) {
+                if (id != openId_) host_.releaseProject(id);
                 const ProjectEntry* e = library_.find(id);
                 notify("Could not open " + (e ? "\u201c" + e->name + "\u201d" : std::string("the project")), r.error());
                 if (!ready_) addProject(plotline::newProject(host_.today()), ""); // something to work in
@@ -136,10 +139,12 @@ void App::openProject(const std::string& id) {
             }
             host_.mark("plan-parsed");
             const bool switched = ready_ && openId_ != id; // the first plan of a session keeps the default view
+            owner_ = owner;
             show(std::move(**parsed), id, *schema);
             if (switched) gantt_.fitProject();
             if (!r->notice.empty()) notify("Recovered \u201c" + doc_.project().name + "\u201d", r->notice);
             else if (newerSchema_) notify("Opened read-only", readOnlyReason_);
+        }, !owner);
         });
     });
 }
@@ -159,6 +164,8 @@ void App::addProject(const Project& p, const std::string& message) {
                 return;
             }
             const bool first = !ready_; // the first plan of a session keeps the default view
+            owner_ = true;
+            host_.claimProject(id, [](bool) {}); // a new project: nobody else has it
             show(p, id, kSchemaVersion);
             if (!first) gantt_.fitProject();
             if (!message.empty()) flash(message);

@@ -31,6 +31,9 @@ public:
     std::string copyText() const;
     void pasteText(const std::string& text);
     void pageHidden(); // save now, without waiting for the debounce
+    // The project that will probably open first (the page reads the list's last project while the
+    // program loads): its storage is read at once, beside the list. Ignored once a project is open.
+    void prefetch(const std::string& id);
     // Another tab saved a project or changed the list: show the newest (a read-only tab follows).
     void changedElsewhere(const std::string& projectId);
     // Whether this tab may write the open project (another tab holding it makes this one read-only

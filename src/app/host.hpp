@@ -47,10 +47,11 @@ public:
     virtual std::optional<std::string> readAsset(const std::string& name) = 0; // shipped files (the sample)
     virtual void download(const std::string& filename, const std::string& mime, const std::string& content) = 0;
     virtual void pickFile() = 0; // the chosen file comes back through App::importFile
-    // Two tabs on one project: claimProject() asks to be the one tab that writes it; the answer comes
-    // later through App::setOwner (natively: at once, always yes). announceSaved() tells other tabs
-    // that a new version is durable (they follow it through App::changedElsewhere).
-    virtual void claimProject(const std::string& /*id*/) {}
+    // Two tabs on one project: claimProject() asks to be the one tab that writes it and answers
+    // whether it is (natively: at once, always yes); a later change (the other tab closed) comes
+    // through App::setOwner. announceSaved() tells other tabs that a new version is durable (they
+    // follow it through App::changedElsewhere).
+    virtual void claimProject(const std::string& /*id*/, std::function<void(bool owner)> answer) { answer(true); }
     virtual void releaseProject(const std::string& /*id*/) {}
     virtual void announceSaved(const std::string& /*id*/) {}
     // A named moment of start-up for benchmarks (performance.mark in the browser); nothing elsewhere.

@@ -154,6 +154,11 @@ void ProjectLibrary::start(std::function<void(const std::string&, const std::str
     });
 }
 
+void ProjectLibrary::prefetch(const std::string& id) {
+    if (id.empty() || id.find('/') != std::string::npos) return;
+    storage_.load(projectArea(id), [](const std::string&) {});
+}
+
 void ProjectLibrary::refresh(Done done) {
     storage_.load(kListArea, [this, done](const std::string& err) {
         if (!err.empty()) return done(err);

@@ -72,6 +72,8 @@ public:
     // plan saved by the single-file layout (library area "project.json" of Plotline before the
     // library) into a project, and empties the trash of what is older than 30 days.
     void start(std::function<void(const std::string& error, const std::string& notice)> done);
+    // Starts reading a project's storage ahead of open() (which reads it again, cheaply if unchanged).
+    void prefetch(const std::string& id);
     // Reads the list again (another tab changed it).
     void refresh(Done done);
 

@@ -27,55 +27,34 @@
     resolveReady();
   };
 
-  // While the program downloads and compiles, open the IndexedDB databases the start will need: the
-  // project list ("/library") and the project it last opened ("/p-<id>"), the way IDBFS opens them
-  // (version 21, store FILE_DATA with a timestamp index). The runtime waits for them, then IDBFS
-  // finds them in its cache instead of opening them one after the other later.
-  const IDB_VERSION = 21, STORE = 'FILE_DATA';
-  function openEarly(name) {
-    return new Promise(function (resolve) {
-      let req;
-      try { req = indexedDB.open(name, IDB_VERSION); } catch (e) { return resolve(null); }
-      req.onupgradeneeded = function () {
-        const db = req.result;
-        const store = db.objectStoreNames.contains(STORE) ? req.transaction.objectStore(STORE) : db.createObjectStore(STORE);
-        if (!store.indexNames.contains('timestamp')) store.createIndex('timestamp', 'timestamp', { unique: false });
+  // While the program starts, read which project the library opened last, so the app can read
+  // that project's database beside the list instead of after it (plotline_prefetch).
+  if (window.indexedDB) {
+    try {
+      const open = indexedDB.open('/library');
+      open.onupgradeneeded = function () { open.transaction.abort(); }; // no library yet: nothing to read
+      open.onerror = function (e) { e.preventDefault(); };
+      open.onsuccess = function () {
+        const db = open.result;
+        try {
+          const get = db.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA').get('/library/library.json');
+          get.onsuccess = function () {
+            db.close();
+            let id = null;
+            try {
+              const list = JSON.parse(new TextDecoder().decode(get.result.contents));
+              const p = list.projects.find(function (e) { return e.id === list.lastOpened && !e.trashed; });
+              if (p) id = p.id;
+            } catch (e) { /* no list yet, or not readable: the app finds out and says so */ }
+            if (!id) return;
+            if (Module.calledRun) callWithStrings(Module._plotline_prefetch, [id]);
+            else Module.postRun = (Module.postRun || []).concat([function () { callWithStrings(Module._plotline_prefetch, [id]); }]);
+          };
+          get.onerror = function () { db.close(); };
+        } catch (e) { db.close(); }
       };
-      req.onsuccess = function () { resolve(req.result); };
-      req.onerror = function (e) { e.preventDefault(); resolve(null); };
-      req.onblocked = function () { resolve(null); };
-    });
+    } catch (e) { /* no hint */ }
   }
-  function lastProject(db) {
-    return new Promise(function (resolve) {
-      try {
-        const get = db.transaction(STORE, 'readonly').objectStore(STORE).get('/library/library.json');
-        get.onsuccess = function () {
-          try {
-            const list = JSON.parse(new TextDecoder().decode(get.result.contents));
-            const p = list.projects.find(function (e) { return e.id === list.lastOpened && !e.trashed; });
-            resolve(p ? p.id : null);
-          } catch (e) { resolve(null); }
-        };
-        get.onerror = function () { resolve(null); };
-      } catch (e) { resolve(null); }
-    });
-  }
-  const earlyDbs = !window.indexedDB ? Promise.resolve([]) : openEarly('/library').then(function (library) {
-    if (!library) return [];
-    return lastProject(library).then(function (id) {
-      if (!id) return [['/library', library]];
-      return openEarly('/p-' + id).then(function (p) { return p ? [['/library', library], ['/p-' + id, p]] : [['/library', library]]; });
-    });
-  });
-  Module.preRun.push(function () {
-    addRunDependency('plotline-idb');
-    earlyDbs.then(function (dbs) {
-      dbs.forEach(function (d) { if (!IDBFS.dbs[d[0]]) IDBFS.dbs[d[0]] = d[1]; });
-      performance.mark('plotline:databases-open');
-      removeRunDependency('plotline-idb');
-    });
-  });
 
   function takeJson(ptr) {
     const text = UTF8ToString(ptr);

@@ -19,6 +19,7 @@
 #include <malloc.h>
 
 #include <algorithm>
+#include <map>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -74,10 +75,17 @@ EM_JS(void, js_list_areas, (int token), {
 // The answer (and a later change of it) comes through plotline_project_owner(id, owner).
 EM_JS(void, js_claim_project, (const char* idText), {
     const id = UTF8ToString(idText);
-    const tell = function(owner) { Module.ccall('plotline_project_owner', null, ['string', 'number'], [id, owner ? 1 : 0]); };
+    const tell = function(owner) {
+        const claim = (Module.plotlineClaims || {})[id];
+        if (claim) claim.owner = owner;
+        Module.ccall('plotline_project_owner', null, ['string', 'number'], [id, owner ? 1 : 0]);
+    };
     if (!navigator.locks) return tell(true);
     const claims = Module.plotlineClaims || (Module.plotlineClaims = {});
-    if (claims[id]) return;
+    if (claims[id]) { // asked again (the project is opened again): the answer stands, or is on its way
+        if (claims[id].owner !== undefined) tell(claims[id].owner);
+        return;
+    }
     const claim = claims[id] = {abort: new AbortController()};
     const held = new Promise(function(resolve) { claim.release = resolve; });
     const name = "plotline-project-" + id;
@@ -150,8 +158,8 @@ EM_JS(double, js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; 
 
 namespace {
 
-// Files live in the in-memory file system under /<area>; load, persist and drop go to IndexedDB one
-// at a time, in the order asked (IDBFS must not run two syncs at once).
+// Files live in the in-memory file system under /<area>; load, persist and drop go to IndexedDB in
+// the order asked, one at a time for each area (IDBFS must not run two syncs of one mount at once).
 class IdbStorage final : public FileStorage {
 public:
     IdbStorage() : FileStorage("") {}
@@ -166,11 +174,13 @@ public:
     Usage usage() const override { return usage_; }
 
     void finished(int token, const std::string& error) {
-        if (queue_.empty() || queue_.front().token != token) return;
-        Done done = std::move(queue_.front().done);
-        queue_.erase(queue_.begin());
-        if (!queue_.empty()) start();
-        done(error);
+        for (auto& [area, queue] : queues_) {
+            if (queue.empty() || queue.front().token != token) continue;
+            Done done = std::move(queue.front().done);
+            queue.erase(queue.begin());
+            if (!queue.empty()) start(area);
+            return done(error);
+        }
     }
     void listed(int token, const std::string& names) {
         for (size_t i = 0; i < listing_.size(); ++i)
@@ -192,15 +202,17 @@ public:
 private:
     struct Op {
         int kind, token;
-        std::string area;
         Done done;
     };
+    // One queue per area: an area's operations run one at a time, in order; different areas (their
+    // own mounts and databases) proceed side by side.
     void enqueue(int kind, const std::string& area, Done done) {
-        queue_.push_back(Op{kind, nextToken_++, area, std::move(done)});
-        if (queue_.size() == 1) start();
+        auto& queue = queues_[area];
+        queue.push_back(Op{kind, nextToken_++, std::move(done)});
+        if (queue.size() == 1) start(area);
     }
-    void start() { js_area(queue_.front().kind, queue_.front().area.c_str(), queue_.front().token); }
-    std::vector<Op> queue_;
+    void start(const std::string& area) { js_area(queues_[area].front().kind, area.c_str(), queues_[area].front().token); }
+    std::map<std::string, std::vector<Op>> queues_;
     std::vector<std::pair<int, std::function<void(std::vector<std::string>)>>> listing_;
     int nextToken_ = 1;
 };
@@ -216,7 +228,22 @@ public:
     }
     void pickFile() override { js_pick_file(); }
     void mark(const char* name) override { js_mark(name); }
-    void claimProject(const std::string& id) override { js_claim_project(id.c_str()); }
+    void claimProject(const std::string& id, std::function<void(bool)> answer) override {
+        claims_.emplace_back(id, std::move(answer));
+        js_claim_project(id.c_str());
+    }
+    // The first answer to a claim goes to whoever asked; later ones are changes (App::setOwner).
+    bool answered(const std::string& id, bool owner) {
+        std::vector<std::function<void(bool)>> ready;
+        for (size_t i = 0; i < claims_.size();)
+            if (claims_[i].first == id) {
+                ready.push_back(std::move(claims_[i].second));
+                claims_.erase(claims_.begin() + long(i));
+            } else ++i;
+        for (auto& f : ready) f(owner);
+        return !ready.empty();
+    }
+    std::vector<std::pair<std::string, std::function<void(bool)>>> claims_;
     void releaseProject(const std::string& id) override { js_release_project(id.c_str()); }
     void announceSaved(const std::string& id) override { js_announce_saved(id.c_str()); }
     IdbStorage storage_;
@@ -356,12 +383,16 @@ EMSCRIPTEN_KEEPALIVE void plotline_area_done(int token, const char* error) {
 }
 EMSCRIPTEN_KEEPALIVE void plotline_areas_listed(int token, const char* names) { rt->host.storage_.listed(token, names ? names : ""); }
 EMSCRIPTEN_KEEPALIVE void plotline_project_owner(const char* id, int owner) {
-    rt->app->setOwner(id ? id : "", owner != 0);
+    const std::string project = id ? id : "";
+    if (!rt->host.answered(project, owner != 0)) rt->app->setOwner(project, owner != 0);
     rt->lastActivity = emscripten_get_now();
 }
 EMSCRIPTEN_KEEPALIVE void plotline_changed_elsewhere(const char* id) {
     rt->app->changedElsewhere(id ? id : "");
     rt->lastActivity = emscripten_get_now();
+}
+EMSCRIPTEN_KEEPALIVE void plotline_prefetch(const char* id) {
+    if (rt && rt->app && id) rt->app->prefetch(id);
 }
 EMSCRIPTEN_KEEPALIVE void plotline_storage_usage(double used, double quota, int persistent) {
     rt->host.storage_.usage_ = {uint64_t(used), uint64_t(quota), persistent != 0};
