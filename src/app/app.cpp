@@ -16,22 +16,7 @@ namespace plotline {
 
 App::App(Host& host)
     : host_(host), doc_(Project{}, [&host] { return host.now(); }), library_(host.storage(), [&host] { return host.now(); }),
-      save_(doc_,
-            [this](const Project& p, AutoSave::Done done) {
-                if (openId_.empty()) return done("no project is open");
-                VersionInfo info;
-                info.name = p.name;
-                info.tasks = p.tasks.size();
-                const std::string id = openId_;
-                host_.mark("save-begin");
-                std::string json = writeProjectJson(p, false);
-                host_.mark("save-formatted");
-                library_.save(id, json, info, [this, id, done](const std::string& err) {
-                    host_.mark("save-durable");
-                    done(err);
-                    if (err.empty()) host_.announceSaved(id);
-                });
-            }),
+      save_(doc_, [this](const Project&, AutoSave::Done done) { saveOpenProject(std::move(done)); }),
       libraryWindow_(*this), gantt_(doc_, [this](const std::string& m) { flash(m); }), load_(doc_),
       windows_(doc_, gantt_, [&host] { return host.today(); }) {
     library_.onListWritten = [this] { host_.announceSaved(""); };
@@ -151,25 +136,43 @@ void App::openProject(const std::string& id) {
 
 void App::addProject(const Project& p, const std::string& message) {
     afterSave([this, p, message] {
-        VersionInfo info;
-        info.name = p.name;
-        info.tasks = p.tasks.size();
-        library_.create(writeProjectJson(p, false), info, [this, p, message](const std::string& id, const std::string& err) {
-            if (!err.empty()) {
-                notify("Could not add \u201c" + p.name + "\u201d", "It could not be saved in this browser: " + err + "\nNothing else was changed.");
-                if (!ready_) {
-                    doc_.load(p);
-                    ready_ = true;
-                }
-                return;
-            }
-            const bool first = !ready_; // the first plan of a session keeps the default view
-            owner_ = true;
-            host_.claimProject(id, [](bool) {}); // a new project: nobody else has it
-            show(p, id, kSchemaVersion);
-            if (!first) gantt_.fitProject();
-            if (!message.empty()) flash(message);
-        });
+        // Shown at once, stored meanwhile: an edit made before the first version is durable waits for it.
+        const std::string id = ProjectLibrary::newId();
+        const bool first = !ready_; // the first plan of a session keeps the default view
+        owner_ = true;
+        host_.claimProject(id, [](bool) {}); // a new project: nobody else has it
+        show(p, id, kSchemaVersion);
+        if (!first) gantt_.fitProject();
+        if (!message.empty()) flash(message);
+        // Its first version is stored by autosave, which shows the state and retries on failure.
+        save_.markUnsaved();
+        save_.saveNow(host_.now());
+    });
+}
+
+void App::storeNewProject(const std::string& id, const std::string& name, size_t tasks, AutoSave::Done done) {
+    VersionInfo info;
+    info.name = name;
+    info.tasks = tasks;
+    library_.create(writeProjectJson(doc_.project(), false), info, [done](const std::string&, const std::string& err) { done(err); }, id);
+}
+
+// AutoSave's saver (one save at a time): a new version of the open project, or its first.
+void App::saveOpenProject(AutoSave::Done done) {
+    if (openId_.empty()) return done("no project is open");
+    const Project& p = doc_.project();
+    if (!library_.find(openId_)) return storeNewProject(openId_, p.name, p.tasks.size(), done);
+    VersionInfo info;
+    info.name = p.name;
+    info.tasks = p.tasks.size();
+    const std::string id = openId_;
+    host_.mark("save-begin");
+    std::string json = writeProjectJson(p, false);
+    host_.mark("save-formatted");
+    library_.save(id, json, info, [this, id, done](const std::string& err) {
+        host_.mark("save-durable");
+        done(err);
+        if (err.empty()) host_.announceSaved(id);
     });
 }
 

@@ -34,6 +34,14 @@ void AutoSave::setEnabled(bool on) {
     }
 }
 
+void AutoSave::markUnsaved() {
+    if (state_ == State::Saving) dirtyWhileSaving_ = true;
+    else {
+        state_ = State::Pending;
+        dirtyAt_ = -1;
+    }
+}
+
 void AutoSave::tick(Stamp now) {
     if (state_ == State::Failed && enabled_) {
         if (failedAt_ < 0) failedAt_ = now;

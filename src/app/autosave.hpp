@@ -28,6 +28,8 @@ public:
 
     void tick(Stamp now);
     void saveNow(Stamp now); // skip the debounce (page hide)
+    // The document needs saving although it did not change (a project just added, not stored yet).
+    void markUnsaved();
     State state() const { return state_; }
     const std::string& error() const { return error_; }
     const char* stateText() const;

@@ -251,8 +251,11 @@ std::vector<std::pair<uint64_t, std::string>> ProjectLibrary::versions(const std
     return out;
 }
 
-void ProjectLibrary::create(const std::string& json, VersionInfo info, std::function<void(const std::string&, const std::string&)> done) {
-    const std::string id = Id::random().str();
+std::string ProjectLibrary::newId() { return Id::random().str(); }
+
+void ProjectLibrary::create(const std::string& json, VersionInfo info, std::function<void(const std::string&, const std::string&)> done,
+                            std::string id) {
+    if (id.empty()) id = newId();
     storage_.load(projectArea(id), [this, id, json, info, done](const std::string& err) mutable {
         if (!err.empty()) return done("", storageProblem(err));
         info.number = 1;

@@ -82,7 +82,10 @@ public:
     const ProjectEntry* find(const std::string& id) const;
     const std::string& lastOpened() const { return lastOpened_; }
 
-    void create(const std::string& json, VersionInfo info, std::function<void(const std::string& id, const std::string& error)> done);
+    // Adds a project (id: from newId(), or "" for a new one) and saves its first version.
+    void create(const std::string& json, VersionInfo info, std::function<void(const std::string& id, const std::string& error)> done,
+                std::string id = "");
+    static std::string newId();
     // Opens the newest version that is intact and accepted; damaged or refused ones are set aside.
     // A tab that only follows another (read-only) passes follower: it reads and changes nothing.
     void open(const std::string& id, Accept accept, std::function<void(Result<Opened>)> done, bool follower = false);

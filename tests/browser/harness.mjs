@@ -72,6 +72,9 @@ export async function openApp(context, url) {
   await page.goto(url);
   await page.waitForFunction(() => window.plotline && window.plotline.ready, null, { timeout: 30000 });
   await page.evaluate(() => window.plotline.ready);
+  // A plan opened for the first time (the sample on a first visit) is on screen before it is stored:
+  // wait until it is, so tests start from a stored plan.
+  await page.waitForFunction(() => !['Unsaved changes', 'Saving…'].includes(window.plotline.status().save), null, { timeout: 60000 });
   return { page, errors };
 }
 
