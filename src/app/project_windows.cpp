@@ -6,7 +6,6 @@
 #include <imgui.h>
 
 #include <cstdio>
-#include <ctime>
 
 namespace plotline {
 
@@ -28,15 +27,7 @@ void showError(const std::string& error) {
 
 namespace {
 
-std::string savedText(Stamp ms) {
-    if (ms <= 0) return "";
-    const std::time_t t = std::time_t(ms / 1000);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
-    return buf;
-}
+std::string savedText(Stamp ms) { return ms > 0 ? formatLocalTime(ms) : std::string(); } // the user's local time
 
 } // namespace
 
