@@ -1,0 +1,151 @@
+#include "money.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <numeric>
+
+namespace plotline {
+
+namespace {
+
+struct Known {
+    const char* code;
+    int decimals;
+    const char* symbol;
+};
+
+// The currencies producers meet most, and every ISO 4217 currency with 0 or 3 decimals in use.
+constexpr std::array<Known, 44> kKnown{{
+    {"EUR", 2, "€"},  {"USD", 2, "$"},  {"GBP", 2, "£"},  {"JPY", 0, "¥"},  {"CNY", 2, "CN¥"}, {"CHF", 2, ""},
+    {"CAD", 2, "CA$"}, {"AUD", 2, "A$"}, {"NZD", 2, "NZ$"}, {"SEK", 2, ""},  {"NOK", 2, ""},  {"DKK", 2, ""},
+    {"PLN", 2, ""},   {"CZK", 2, ""},   {"HUF", 2, ""},   {"INR", 2, "₹"},  {"BRL", 2, "R$"}, {"MXN", 2, "MX$"},
+    {"ZAR", 2, ""},   {"SGD", 2, "S$"}, {"HKD", 2, "HK$"}, {"AED", 2, ""},  {"SAR", 2, ""},  {"ILS", 2, "₪"},
+    {"TRY", 2, ""},   {"KRW", 0, "₩"},  {"VND", 0, "₫"},  {"CLP", 0, ""},   {"ISK", 0, ""},   {"PYG", 0, ""},
+    {"UGX", 0, ""},   {"XAF", 0, ""},   {"XOF", 0, ""},   {"KMF", 0, ""},   {"RWF", 0, ""},   {"DJF", 0, ""},
+    {"GNF", 0, ""},   {"BHD", 3, ""},   {"KWD", 3, ""},   {"OMR", 3, ""},   {"JOD", 3, ""},   {"TND", 3, ""},
+    {"LYD", 3, ""},   {"IQD", 3, ""},
+}};
+
+int64_t pow10(int n) {
+    int64_t p = 1;
+    while (n-- > 0) p *= 10;
+    return p;
+}
+
+} // namespace
+
+Currency currency(std::string_view code) {
+    for (const Known& k : kKnown)
+        if (code == k.code) return {k.code, k.decimals, k.symbol};
+    return {code, 2, ""};
+}
+
+int64_t divRound(int64_t numerator, int64_t denominator) {
+    const int64_t q = numerator / denominator, r = numerator % denominator;
+    // |r| * 2 >= denominator rounds away from zero (r carries the sign of the numerator).
+    const uint64_t twice = uint64_t(r < 0 ? -r : r) * 2;
+    if (twice >= uint64_t(denominator)) return numerator < 0 ? q - 1 : q + 1;
+    return q;
+}
+
+int64_t mulDivRound(int64_t amount, int64_t multiplier, int64_t divisor) {
+    if (divisor < 0) {
+        divisor = -divisor;
+        multiplier = -multiplier;
+    }
+    const __int128 product = __int128(amount) * multiplier;
+    const __int128 q = product / divisor, r = product % divisor;
+    const __int128 twice = (r < 0 ? -r : r) * 2;
+    if (twice >= divisor) return int64_t(product < 0 ? q - 1 : q + 1);
+    return int64_t(q);
+}
+
+std::vector<int64_t> allocate(int64_t amount, const std::vector<int64_t>& weights) {
+    std::vector<int64_t> parts(weights.size(), 0);
+    __int128 total = 0;
+    for (int64_t w : weights) total += w;
+    if (weights.empty() || total <= 0) return parts;
+    const bool negative = amount < 0;
+    const __int128 whole = negative ? -__int128(amount) : __int128(amount);
+    std::vector<std::pair<__int128, size_t>> remainders;
+    __int128 given = 0;
+    for (size_t i = 0; i < weights.size(); ++i) {
+        const __int128 exact = whole * weights[i];
+        parts[i] = int64_t(exact / total);
+        given += parts[i];
+        remainders.emplace_back(exact % total, i);
+    }
+    // The units left over go to the largest remainders; ties to the earlier part.
+    std::stable_sort(remainders.begin(), remainders.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (size_t k = 0; given < whole; ++k, ++given) ++parts[remainders[k].second];
+    if (negative)
+        for (int64_t& p : parts) p = -p;
+    return parts;
+}
+
+std::string formatMoney(int64_t minor, const Currency& c, bool withSymbol) {
+    const uint64_t abs = minor < 0 ? uint64_t(0) - uint64_t(minor) : uint64_t(minor);
+    const uint64_t scale = uint64_t(pow10(c.decimals));
+    std::string major = std::to_string(abs / scale);
+    std::string grouped;
+    for (size_t i = 0; i < major.size(); ++i) {
+        if (i > 0 && (major.size() - i) % 3 == 0) grouped += ',';
+        grouped += major[i];
+    }
+    if (c.decimals > 0) {
+        std::string fraction = std::to_string(abs % scale);
+        grouped += '.' + std::string(size_t(c.decimals) - fraction.size(), '0') + fraction;
+    }
+    std::string out = minor < 0 ? "-" : "";
+    if (withSymbol) out += c.symbol.empty() ? std::string(c.code) + " " : std::string(c.symbol);
+    return out + grouped;
+}
+
+Result<int64_t> parseMoney(std::string_view text, const Currency& c) {
+    std::string s(text);
+    auto strip = [&](std::string_view token) {
+        if (token.empty()) return;
+        for (size_t at; (at = s.find(token)) != std::string::npos;) s.erase(at, token.size());
+    };
+    strip(c.code);
+    strip(c.symbol);
+    bool negative = false;
+    std::string digits;
+    size_t point = std::string::npos;
+    bool sawDigit = false;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const char ch = s[i];
+        if (ch >= '0' && ch <= '9') {
+            digits += ch;
+            sawDigit = true;
+        } else if (ch == '.') {
+            if (point != std::string::npos) return fail("\"" + std::string(text) + "\" has two decimal points");
+            point = digits.size();
+        } else if (ch == '-' || ch == '(' || ch == ')') {
+            if (sawDigit && ch != ')') return fail("\"" + std::string(text) + "\": a minus sign goes before the number");
+            negative = true;
+        } else if (ch == ',' || ch == ' ' || ch == '\'' || ch == '_') {
+            if (point != std::string::npos) return fail("\"" + std::string(text) + "\": group separators go before the decimal point");
+        } else if (static_cast<unsigned char>(ch) >= 0x80 && s.compare(i, 3, "\xE2\x88\x92") == 0) { // U+2212 minus
+            negative = true;
+            i += 2;
+        } else if (static_cast<unsigned char>(ch) >= 0x80 && s.compare(i, 2, "\xC2\xA0") == 0) { // no-break space
+            ++i;
+        } else {
+            return fail("\"" + std::string(text) + "\" is not an amount (write it like 1,250.00)");
+        }
+    }
+    if (!sawDigit) return fail("\"" + std::string(text) + "\" has no number in it");
+    const size_t decimals = point == std::string::npos ? 0 : digits.size() - point;
+    if (decimals > size_t(c.decimals))
+        return fail("\"" + std::string(text) + "\" has more decimals than " + std::string(c.code) + " uses (" + std::to_string(c.decimals) +
+                    ")");
+    digits.append(size_t(c.decimals) - decimals, '0');
+    digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size() - 1));
+    if (digits.size() > 18) return fail("\"" + std::string(text) + "\" is too large an amount");
+    const int64_t value = std::strtoll(digits.c_str(), nullptr, 10);
+    return negative ? -value : value;
+}
+
+} // namespace plotline

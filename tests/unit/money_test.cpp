@@ -1,0 +1,87 @@
+#include "core/money.hpp"
+
+#include <doctest/doctest.h>
+
+#include <numeric>
+
+using namespace plotline;
+
+TEST_CASE("money: currencies with 0, 2 and 3 decimals format with grouping and their symbol or code") {
+    const Currency eur = currency("EUR"), jpy = currency("JPY"), bhd = currency("BHD"), chf = currency("CHF");
+    CHECK(eur.decimals == 2);
+    CHECK(jpy.decimals == 0);
+    CHECK(bhd.decimals == 3);
+    CHECK(formatMoney(123456789, eur) == "€1,234,567.89");
+    CHECK(formatMoney(-1200, eur) == "-€12.00");
+    CHECK(formatMoney(5, eur) == "€0.05");
+    CHECK(formatMoney(0, eur) == "€0.00");
+    CHECK(formatMoney(1235, jpy) == "¥1,235");
+    CHECK(formatMoney(1250, bhd) == "BHD 1.250");
+    CHECK(formatMoney(-999999, bhd, false) == "-999.999");
+    CHECK(formatMoney(100000, chf) == "CHF 1,000.00");
+    CHECK(formatMoney(INT64_MIN, eur) == "-€92,233,720,368,547,758.08");
+    const Currency xyz = currency("XYZ"); // well-formed, unknown: 2 decimals, written with its code
+    CHECK(formatMoney(150, xyz) == "XYZ 1.50");
+}
+
+TEST_CASE("money: typed amounts are read exactly, and too many decimals are refused, not rounded") {
+    const Currency eur = currency("EUR"), jpy = currency("JPY"), bhd = currency("BHD");
+    CHECK(*parseMoney("1250.5", eur) == 125050);
+    CHECK(*parseMoney("1,250.50", eur) == 125050);
+    CHECK(*parseMoney("€ 1 250.50", eur) == 125050);
+    CHECK(*parseMoney("1250 EUR", eur) == 125000);
+    CHECK(*parseMoney("-12", eur) == -1200);
+    CHECK(*parseMoney("(12.00)", eur) == -1200);
+    CHECK(*parseMoney("\xE2\x88\x92" "3.10", eur) == -310);
+    CHECK(*parseMoney("0.07", eur) == 7);
+    CHECK(*parseMoney("¥1,235", jpy) == 1235);
+    CHECK(*parseMoney("1.25", bhd) == 1250);
+    CHECK(parseMoney("1.255", eur).error().find("more decimals than EUR uses (2)") != std::string::npos);
+    CHECK(parseMoney("12.5", jpy).error().find("more decimals") != std::string::npos);
+    CHECK(!parseMoney("", eur));
+    CHECK(!parseMoney("twelve", eur));
+    CHECK(!parseMoney("1.2.3", eur));
+    CHECK(!parseMoney("1.234,5", eur)); // a grouping comma after the point: ambiguous, refused
+    CHECK(!parseMoney("99999999999999999999", eur));
+    // Formatting then reading gives the amount back, for every currency kind.
+    for (const char* code : {"EUR", "JPY", "BHD", "CHF", "KRW", "KWD"})
+        for (int64_t v : {int64_t(0), int64_t(1), int64_t(-1), int64_t(999), int64_t(1000), int64_t(-123456789), int64_t(4000000000001)})
+            CHECK(*parseMoney(formatMoney(v, currency(code)), currency(code)) == v);
+}
+
+TEST_CASE("money: rounding is half away from zero, stated once and used everywhere") {
+    CHECK(divRound(5, 2) == 3);
+    CHECK(divRound(-5, 2) == -3);
+    CHECK(divRound(4, 3) == 1);
+    CHECK(divRound(5, 3) == 2);
+    CHECK(divRound(-4, 3) == -1);
+    CHECK(mulDivRound(1, 1, 2) == 1);
+    CHECK(mulDivRound(-1, 1, 2) == -1);
+    CHECK(mulDivRound(1, 1, 3) == 0);
+    // Worked by hand: 95.00 an hour for 90 minutes = 142.50; for 7 minutes = 11.0833… → 11.08.
+    CHECK(labourCost(9500, 90) == 14250);
+    CHECK(labourCost(9500, 7) == 1108);
+    // 110.00 an hour for 1 minute = 1.8333… → 1.83; for 3 minutes = 5.50 exactly.
+    CHECK(labourCost(11000, 1) == 183);
+    CHECK(labourCost(11000, 3) == 550);
+    // Contingency 7.5 % of 12,345.67 = 925.92525 → 925.93; 10 % of 0.05 = 0.005 → 0.01.
+    CHECK(percentOf(1234567, 750) == 92593);
+    CHECK(percentOf(5, 1000) == 1);
+    CHECK(percentOf(-5, 1000) == -1);
+    // No overflow in the middle: a large amount times a large multiplier.
+    CHECK(mulDivRound(INT64_MAX / 2, 1000, 1000) == INT64_MAX / 2);
+    // 9,000,000,000,000,000,000 × 3 overflows int64 on the way; / 7 = 3,857,142,857,142,857,142.857… → …143.
+    CHECK(mulDivRound(9'000'000'000'000'000'000, 3, 7) == 3'857'142'857'142'857'143);
+}
+
+TEST_CASE("money: allocating an amount never loses or adds a minor unit") {
+    CHECK(allocate(100, {1, 1, 1}) == std::vector<int64_t>{34, 33, 33});
+    CHECK(allocate(-100, {1, 1, 1}) == std::vector<int64_t>{-34, -33, -33});
+    CHECK(allocate(1000, {50, 30, 20}) == std::vector<int64_t>{500, 300, 200});
+    CHECK(allocate(5, {0, 1, 0}) == std::vector<int64_t>{0, 5, 0});
+    CHECK(allocate(7, {0, 0}) == std::vector<int64_t>{0, 0}); // nothing to weigh by: nothing allocated
+    for (int64_t amount : {int64_t(1), int64_t(99), int64_t(100001), int64_t(-77777)}) {
+        const std::vector<int64_t> parts = allocate(amount, {3, 7, 11, 13, 1});
+        CHECK(std::accumulate(parts.begin(), parts.end(), int64_t(0)) == amount);
+    }
+}
