@@ -14,6 +14,11 @@
 
 namespace plotline {
 
+namespace {
+constexpr const char* kOtherTab = "This project is open in another tab. This tab follows its changes and is read-only; it becomes "
+                                  "editable when the other tab closes.";
+} // namespace
+
 App::App(Host& host)
     : host_(host), doc_(Project{}, [&host] { return host.now(); }), library_(host.storage(), [&host] { return host.now(); }),
       save_(doc_, [this](const Project&, AutoSave::Done done) { saveOpenProject(std::move(done)); }),
@@ -46,11 +51,8 @@ void App::start() {
         }
         if (!notice.empty()) notify("Projects", notice);
         // The last project opened, else the most recently changed one, else the sample as a new project.
-        std::string id;
+        std::string id = library_.mostRecent();
         if (const ProjectEntry* e = library_.find(library_.lastOpened()); e && !e->trashed) id = e->id;
-        Stamp newest = 0;
-        for (const ProjectEntry& e : library_.projects())
-            if (id.empty() && !e.trashed && e.modified >= newest) newest = e.modified, id = e.id;
         if (!id.empty()) return openProject(id);
         Project first;
         if (auto sample = loadSample()) first = std::move(*sample);
@@ -70,7 +72,7 @@ void App::afterSave(std::function<void()> then) {
                                     ").\nThey are kept in this tab. Export a copy (Project > Export JSON) or free some space, then try again.");
         return;
     }
-    save_.saveNow(host_.now());
+    save_.saveNow();
     afterSave_ = std::move(then);
 }
 
@@ -87,7 +89,7 @@ void App::show(Project p, const std::string& id, int schema) {
         readOnlyReason_ = "This project was saved by a newer Plotline (file schema " + std::to_string(schema) +
                           "). It is open read-only so that nothing in it is lost; reload the page to get the newer Plotline.";
     else if (!owner_)
-        readOnlyReason_ = "This project is open in another tab. This tab follows its changes and is read-only; it becomes editable when the other tab closes.";
+        readOnlyReason_ = kOtherTab;
     doc_.setReadOnly(!readOnlyReason_.empty());
     save_.setEnabled(readOnlyReason_.empty());
     ready_ = true;
@@ -146,26 +148,20 @@ void App::addProject(const Project& p, const std::string& message) {
         if (!message.empty()) flash(message);
         // Its first version is stored by autosave, which shows the state and retries on failure.
         save_.markUnsaved();
-        save_.saveNow(host_.now());
+        save_.saveNow();
     });
-}
-
-void App::storeNewProject(const std::string& id, const std::string& name, size_t tasks, AutoSave::Done done) {
-    VersionInfo info;
-    info.name = name;
-    info.tasks = tasks;
-    library_.create(writeProjectJson(doc_.project(), false), info, [done](const std::string&, const std::string& err) { done(err); }, id);
 }
 
 // AutoSave's saver (one save at a time): a new version of the open project, or its first.
 void App::saveOpenProject(AutoSave::Done done) {
     if (openId_.empty()) return done("no project is open");
     const Project& p = doc_.project();
-    if (!library_.find(openId_)) return storeNewProject(openId_, p.name, p.tasks.size(), done);
     VersionInfo info;
     info.name = p.name;
     info.tasks = p.tasks.size();
     const std::string id = openId_;
+    if (!library_.find(id)) // added to the library now: its first version
+        return library_.create(writeProjectJson(p, false), info, [done](const std::string&, const std::string& err) { done(err); }, id);
     host_.mark("save-begin");
     std::string json = writeProjectJson(p, false);
     host_.mark("save-formatted");
@@ -224,11 +220,7 @@ void App::trashProject(const std::string& id) {
             const ProjectEntry* e = library_.find(id);
             flash("Moved \u201c" + (e ? e->name : std::string()) + "\u201d to the trash. Restore it from Project > Projects… within 30 days.");
             if (id != openId_) return;
-            std::string next;
-            Stamp newest = 0;
-            for (const ProjectEntry& x : library_.projects())
-                if (!x.trashed && (next.empty() || x.modified > newest)) newest = x.modified, next = x.id;
-            if (!next.empty()) openProject(next);
+            if (const std::string next = library_.mostRecent(); !next.empty()) openProject(next);
             else addProject(plotline::newProject(host_.today()), "");
         });
     });
@@ -276,7 +268,7 @@ void App::setOwner(const std::string& projectId, bool owner) {
         // Show the same plan, read-only.
         doc_.setReadOnly(true);
         save_.setEnabled(false);
-        readOnlyReason_ = "This project is open in another tab. This tab follows its changes and is read-only; it becomes editable when the other tab closes.";
+        readOnlyReason_ = kOtherTab;
     }
 }
 
@@ -340,7 +332,7 @@ void App::exportCsv() {
 }
 
 void App::pageHidden() {
-    if (save_.enabled()) save_.saveNow(host_.now());
+    if (save_.enabled()) save_.saveNow();
 }
 
 void App::notify(const std::string& title, const std::string& text) {
@@ -390,7 +382,7 @@ void App::shortcuts() {
     const bool z = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z)), y = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y));
     if (z && !io.KeyShift) doc_.undo();
     else if (y || (z && io.KeyShift)) doc_.redo();
-    if (ImGui::IsKeyPressed(keys::S)) save_.saveNow(host_.now());
+    if (ImGui::IsKeyPressed(keys::S)) save_.saveNow();
     if (ImGui::IsKeyPressed(keys::O)) libraryWindow_.openProjects();
 }
 

@@ -81,7 +81,6 @@ private:
     std::optional<Project> loadSample();
     // Adds a project to the library and opens it (at once; its first version is stored meanwhile).
     void addProject(const Project& p, const std::string& message);
-    void storeNewProject(const std::string& id, const std::string& name, size_t tasks, AutoSave::Done done);
     void saveOpenProject(AutoSave::Done done);
     void show(Project p, const std::string& id, int schema);
     // Runs then() once everything typed so far is saved (at once when it is); says why not otherwise.

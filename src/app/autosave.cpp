@@ -45,19 +45,19 @@ void AutoSave::markUnsaved() {
 void AutoSave::tick(Stamp now) {
     if (state_ == State::Failed && enabled_) {
         if (failedAt_ < 0) failedAt_ = now;
-        if (now - failedAt_ >= kRetryMs) write(now);
+        if (now - failedAt_ >= kRetryMs) write();
         return;
     }
     if (state_ != State::Pending) return;
     if (dirtyAt_ < 0) dirtyAt_ = now; // the listener has no clock; the first tick after a change starts the wait
-    if (now - dirtyAt_ >= kDebounceMs) write(now);
+    if (now - dirtyAt_ >= kDebounceMs) write();
 }
 
-void AutoSave::saveNow(Stamp now) {
-    if (state_ == State::Pending || state_ == State::Failed) write(now);
+void AutoSave::saveNow() {
+    if (state_ == State::Pending || state_ == State::Failed) write();
 }
 
-void AutoSave::write(Stamp) {
+void AutoSave::write() {
     const uint64_t revision = doc_.revision();
     state_ = State::Saving;
     dirtyWhileSaving_ = false;

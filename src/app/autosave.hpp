@@ -27,7 +27,7 @@ public:
     AutoSave& operator=(const AutoSave&) = delete;
 
     void tick(Stamp now);
-    void saveNow(Stamp now); // skip the debounce (page hide)
+    void saveNow(); // skip the debounce (page hide)
     // The document needs saving although it did not change (a project just added, not stored yet).
     void markUnsaved();
     State state() const { return state_; }
@@ -39,7 +39,7 @@ public:
     bool idle() const { return state_ == State::Saved; } // nothing waits to be written
 
 private:
-    void write(Stamp now);
+    void write();
     Document& doc_;
     Saver saver_;
     int token_ = 0;

@@ -2,13 +2,10 @@
 // root; writes replace a file atomically (write to .tmp, then rename) and are durable at once, so
 // load() and persist() only make sure the folder exists.
 #pragma once
+#include "core/files.hpp"
 #include "host.hpp"
 
 namespace plotline {
-
-std::optional<std::string> readWholeFile(const std::string& path); // nullopt when unreadable
-// Replaces path with text: written to path.tmp, then renamed over it. "" or an error message.
-std::string writeFileAtomically(const std::string& path, const std::string& text);
 
 class FileStorage : public Storage {
 public:

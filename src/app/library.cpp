@@ -63,6 +63,13 @@ ProjectEntry* ProjectLibrary::entry(const std::string& id) {
         if (e.id == id) return &e;
     return nullptr;
 }
+std::string ProjectLibrary::mostRecent() const {
+    const ProjectEntry* best = nullptr;
+    for (const ProjectEntry& e : entries_)
+        if (!e.trashed && (!best || e.modified >= best->modified)) best = &e;
+    return best ? best->id : std::string();
+}
+
 const ProjectEntry* ProjectLibrary::find(const std::string& id) const { return const_cast<ProjectLibrary*>(this)->entry(id); }
 
 ProjectLibrary::Session& ProjectLibrary::session(const std::string& id) {
@@ -389,13 +396,6 @@ void ProjectLibrary::save(const std::string& id, const std::string& json, Versio
     });
 }
 
-void ProjectLibrary::rename(const std::string& id, const std::string& name, Done done) {
-    ProjectEntry* e = entry(id);
-    if (!e) return done("the project is no longer in the library");
-    e->name = name;
-    writeList(done);
-}
-
 void ProjectLibrary::trash(const std::string& id, Done done) {
     ProjectEntry* e = entry(id);
     if (!e) return done("the project is no longer in the library");
@@ -455,7 +455,7 @@ void ProjectLibrary::history(const std::string& id, std::function<void(Result<st
             auto text = storage_.read(historyArea(id) + "/" + f);
             if (auto info = text ? peekVersion(*text) : Result<VersionInfo>(fail(""))) s.info = *info;
             else s.damaged = true;
-            if (s.damaged && !s.info.number) s.info.number = fileNumber(f.substr(f.find('v') == std::string::npos ? 0 : f.find('v'), 18), 'v');
+            if (!s.info.number && f.size() >= 18) s.info.number = fileNumber(f.substr(f.size() - 18), 'v'); // "damaged-<time>-vN.json"
             out.push_back(std::move(s));
         }
         std::sort(out.begin(), out.end(), [](const Snapshot& a, const Snapshot& b) {

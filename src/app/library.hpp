@@ -81,6 +81,7 @@ public:
     std::function<void()> onListWritten; // the list is durable (tell other tabs)
     const ProjectEntry* find(const std::string& id) const;
     const std::string& lastOpened() const { return lastOpened_; }
+    std::string mostRecent() const; // the project changed last, not in the trash ("" if none)
 
     // Adds a project (id: from newId(), or "" for a new one) and saves its first version.
     void create(const std::string& json, VersionInfo info, std::function<void(const std::string& id, const std::string& error)> done,
@@ -91,8 +92,6 @@ public:
     void open(const std::string& id, Accept accept, std::function<void(Result<Opened>)> done, bool follower = false);
     // Saves a new version of a project (info: name and tasks; number and time are filled in).
     void save(const std::string& id, const std::string& json, VersionInfo info, Done done);
-    // Writes the list (after a rename or the like, which changes entries through entry()).
-    void rename(const std::string& id, const std::string& name, Done done);
     void trash(const std::string& id, Done done);
     void restore(const std::string& id, Done done);
     void destroy(const std::string& id, Done done); // deletes at once, with its history

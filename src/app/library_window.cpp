@@ -8,13 +8,15 @@
 #include "widget_registry.hpp"
 
 #include <imgui.h>
-#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cstdio>
 
 namespace plotline {
 
+namespace {
+
+// "18 KB", "4.5 MB"
 std::string byteSize(uint64_t bytes) {
     char buf[32];
     if (bytes < 1024) std::snprintf(buf, sizeof buf, "%llu B", (unsigned long long)bytes);
@@ -23,8 +25,6 @@ std::string byteSize(uint64_t bytes) {
     else std::snprintf(buf, sizeof buf, "%.1f GB", double(bytes) / (1ull << 30));
     return buf;
 }
-
-namespace {
 
 // A window of a fixed size (in em), centred when it appears. Not auto-resized: its buttons must not
 // move under the pointer while its tables settle.

@@ -38,7 +38,4 @@ private:
     std::string historyError_;
 };
 
-// "18 KB", "4.5 MB"
-std::string byteSize(uint64_t bytes);
-
 } // namespace plotline

@@ -8,6 +8,7 @@
 // Exit codes: 0 success, 1 invalid input (message on stderr), 2 usage error.
 #include "core/csv_io.hpp"
 #include "core/duration.hpp"
+#include "core/files.hpp"
 #include "core/json_io.hpp"
 #include "core/schedule.hpp"
 #include "core/synthetic.hpp"
@@ -17,7 +18,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -102,14 +102,12 @@ struct Loaded {
 
 Loaded load(const std::string& path) {
     Loaded out;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    const std::optional<std::string> read = readWholeFile(path);
+    if (!read) {
         std::cerr << "plotline: cannot read " << path << "\n";
         return out;
     }
-    std::stringstream buf;
-    buf << in.rdbuf();
-    const std::string text = buf.str();
+    const std::string& text = *read;
     if (endsWith(path, ".csv")) {
         std::string name = path.substr(path.find_last_of('/') + 1);
         name = name.substr(0, name.size() - 4);
@@ -256,23 +254,11 @@ int cmdGenerate(const std::vector<std::string>& args) {
     return 0;
 }
 
-// Writes next to the target, then renames: a failed write never leaves half a file behind.
+// Replaces the file safely (core/files.hpp), saying so when it cannot.
 bool writeAtomically(const std::string& out, const std::string& text) {
-    const std::string tmp = out + ".tmp";
-    {
-        std::ofstream f(tmp, std::ios::binary);
-        if (!f || !(f << text) || !(f.flush())) {
-            std::cerr << "plotline: cannot write " << out << "\n";
-            std::remove(tmp.c_str());
-            return false;
-        }
-    }
-    if (std::rename(tmp.c_str(), out.c_str()) != 0) {
-        std::cerr << "plotline: cannot write " << out << "\n";
-        std::remove(tmp.c_str());
-        return false;
-    }
-    return true;
+    if (writeFileAtomically(out, text).empty()) return true;
+    std::cerr << "plotline: cannot write " << out << "\n";
+    return false;
 }
 
 } // namespace

@@ -59,7 +59,8 @@ std::string seal(std::string_view body, VersionInfo info) {
 
 namespace {
 
-Result<VersionInfo> readHeader(std::string_view text, size_t& bodyAt) {
+// The header's fields; bodyAt: where the body starts; crc: the checksum it records.
+Result<VersionInfo> readHeader(std::string_view text, size_t& bodyAt, std::string* crc = nullptr) {
     if (text.substr(0, kMagic.size()) != kMagic) return fail("not a stored Plotline version (no header)");
     const size_t eol = text.find('\n');
     if (eol == std::string_view::npos) return fail("the header is cut off");
@@ -75,6 +76,7 @@ Result<VersionInfo> readHeader(std::string_view text, size_t& bodyAt) {
     v.name = std::string(h["name"].str());
     v.tasks = uint64_t(h["tasks"].integer());
     v.bytes = uint64_t(h["bytes"].integer());
+    if (crc) *crc = std::string(h["crc32"].str());
     bodyAt = eol + 1;
     return v;
 }
@@ -88,18 +90,16 @@ Result<VersionInfo> peekVersion(std::string_view text) {
 
 Result<Sealed> unseal(std::string_view text) {
     size_t at = 0;
-    Result<VersionInfo> info = readHeader(text, at);
+    std::string recorded;
+    Result<VersionInfo> info = readHeader(text, at, &recorded);
     if (!info) return fail(info.error());
     const std::string_view body = text.substr(at);
     if (body.size() != info->bytes)
         return fail("the stored text is " + std::to_string(body.size()) + " bytes long instead of " + std::to_string(info->bytes) +
                     " (an unfinished or damaged write)");
-    JsonDoc doc;
-    const size_t eol = text.find('\n');
-    (void)doc.parse(text.substr(0, eol));
     char crc[16];
     std::snprintf(crc, sizeof crc, "%08x", unsigned(crc32(body)));
-    if (doc.root()["crc32"].str() != crc) return fail("the checksum does not match: the stored text is damaged");
+    if (recorded != crc) return fail("the checksum does not match: the stored text is damaged");
     return Sealed{*info, body};
 }
 

@@ -1,0 +1,14 @@
+// Whole files on disk, read and replaced safely (the CLI, and file storage in native runs and on
+// the browser's in-memory file system).
+#pragma once
+#include <optional>
+#include <string>
+
+namespace plotline {
+
+std::optional<std::string> readWholeFile(const std::string& path); // nullopt when unreadable
+// Replaces path with text: written to path.tmp, then renamed over it, so a failed write never leaves
+// half a file behind. "" or an error message.
+std::string writeFileAtomically(const std::string& path, const std::string& text);
+
+} // namespace plotline
