@@ -12,6 +12,7 @@ namespace {
 
 constexpr int64_t kMaxMinutes = int64_t(480) * 365 * 200; // 200 years of 8-hour days
 constexpr size_t kMaxErrors = 20;
+constexpr int64_t kMaxMoney = int64_t(1) << 53; // 90 trillion in minor units: beyond any project
 
 // Collects validation errors with their JSON paths; reads typed fields without ever throwing.
 class Reader {
@@ -93,6 +94,34 @@ public:
         return *id;
     }
 
+    int64_t money(JsonRef obj, const std::string& path, const char* key, bool required, bool negativeOk = false) {
+        return integer(obj, path, key, required, 0, negativeOk ? -kMaxMoney : 0, kMaxMoney);
+    }
+
+    // An enum stored by name; `parse` returns an optional.
+    template <class E, class Parse>
+    E choice(JsonRef obj, const std::string& path, const char* key, E def, Parse parse, const char* expected) {
+        JsonRef v = field(obj, path, key, false);
+        if (v.missing()) return def;
+        auto e = v.isString() ? parse(v.str()) : std::nullopt;
+        if (!e) { error(path + "." + key, std::string("not ") + expected); return def; }
+        return *e;
+    }
+
+    // Each object of an optional list, with its path; non-objects are reported and skipped.
+    template <class F>
+    void each(JsonRef obj, const std::string& path, const char* key, F f) {
+        JsonRef v = field(obj, path, key, false);
+        if (v.missing()) return;
+        const std::string listPath = path.empty() ? std::string(key) : path + "." + key;
+        if (!v.isArray()) { error(listPath, "not a list"); return; }
+        size_t i = 0;
+        for (JsonRef e : v) {
+            const std::string ep = listPath + "[" + std::to_string(i++) + "]";
+            if (object(e, ep)) f(e, ep);
+        }
+    }
+
     JsonRef array(JsonRef root, const char* key) {
         JsonRef v = root[key];
         if (v.isNull()) return {};
@@ -108,6 +137,159 @@ public:
 };
 
 std::string at(const char* list, size_t i) { return std::string(list) + "[" + std::to_string(i) + "]"; }
+
+// Schema 3: budget lines, vendors, actuals, contingency drawdowns, change requests, risks and status
+// records. Their task and vendor references are kept even when they name nothing any more (a task
+// deleted after money was booked on it): money records are facts, and are never dropped.
+template <class UniqueId>
+void readMoneySide(Reader& r, JsonRef root, Project& p, UniqueId uniqueId) {
+    const std::string top;
+    auto category = [&](JsonRef o, const std::string& path, CostCategory def) {
+        return r.choice(o, path, "category", def, parseCostCategory, "a cost category (labour, vendor, media, software, travel, contingency, other)");
+    };
+    r.each(root, top, "vendors", [&](JsonRef o, const std::string& path) {
+        Vendor v;
+        v.id = r.id(o, path, "id", true);
+        uniqueId(v.id, path);
+        v.name = r.str(o, path, "name", true);
+        v.contact = r.str(o, path, "contact", false);
+        v.contractValue = r.money(o, path, "contractValue", false);
+        r.each(o, path, "orders", [&](JsonRef e, const std::string& ep) {
+            PurchaseOrder po;
+            po.number = r.str(e, ep, "number", false);
+            if (auto d = r.date(e, ep, "date", true)) po.date = *d;
+            po.amount = r.money(e, ep, "amount", true);
+            v.orders.push_back(std::move(po));
+        });
+        r.each(o, path, "invoices", [&](JsonRef e, const std::string& ep) {
+            Invoice in;
+            in.number = r.str(e, ep, "number", false);
+            if (auto d = r.date(e, ep, "date", true)) in.date = *d;
+            in.amount = r.money(e, ep, "amount", true, true);
+            in.paid = r.boolean(e, ep, "paid", false);
+            v.invoices.push_back(std::move(in));
+        });
+        v.modified = r.integer(o, path, "modified", false, 0, 0, INT64_MAX);
+        p.vendors.push_back(std::move(v));
+    });
+    r.each(root, top, "changeRequests", [&](JsonRef o, const std::string& path) {
+        ChangeRequest c;
+        c.id = r.id(o, path, "id", true);
+        uniqueId(c.id, path);
+        c.number = int(r.integer(o, path, "number", true, 0, 1, 1000000));
+        c.title = r.str(o, path, "title", true);
+        c.description = r.str(o, path, "description", false);
+        c.requester = r.str(o, path, "requester", false);
+        if (auto d = r.date(o, path, "raised", true)) c.raised = *d;
+        c.decided = r.date(o, path, "decided", false);
+        c.status = r.choice(o, path, "status", ChangeStatus::Draft, parseChangeStatus, "a status (draft, submitted, approved, rejected)");
+        c.costImpact = r.money(o, path, "costImpact", false, true);
+        c.category = category(o, path, CostCategory::Other);
+        r.each(o, path, "items", [&](JsonRef e, const std::string& ep) {
+            ChangeItem it;
+            it.task = r.id(e, ep, "task", false);
+            it.name = r.str(e, ep, "name", it.task.isNull());
+            it.parent = r.id(e, ep, "parent", false);
+            it.duration = r.integer(e, ep, "duration", true, 0, 0, kMaxMinutes);
+            c.items.push_back(std::move(it));
+        });
+        r.each(o, path, "log", [&](JsonRef e, const std::string& ep) {
+            ChangeDecision d;
+            d.at = r.integer(e, ep, "at", true, 0, 0, INT64_MAX);
+            d.status = r.choice(e, ep, "status", ChangeStatus::Draft, parseChangeStatus, "a status (draft, submitted, approved, rejected)");
+            d.by = r.str(e, ep, "by", false);
+            d.note = r.str(e, ep, "note", false);
+            c.log.push_back(std::move(d));
+        });
+        c.modified = r.integer(o, path, "modified", false, 0, 0, INT64_MAX);
+        p.changeRequests.push_back(std::move(c));
+    });
+    r.each(root, top, "budgetLines", [&](JsonRef o, const std::string& path) {
+        BudgetLine b;
+        b.id = r.id(o, path, "id", true);
+        uniqueId(b.id, path);
+        b.name = r.str(o, path, "name", true);
+        b.category = category(o, path, CostCategory::Other);
+        b.amount = r.money(o, path, "amount", true, true);
+        b.task = r.id(o, path, "task", false);
+        b.vendor = r.id(o, path, "vendor", false);
+        b.changeRequest = r.id(o, path, "changeRequest", false);
+        b.modified = r.integer(o, path, "modified", false, 0, 0, INT64_MAX);
+        p.budgetLines.push_back(std::move(b));
+    });
+    r.each(root, top, "costs", [&](JsonRef o, const std::string& path) {
+        CostEntry c;
+        c.id = r.id(o, path, "id", true);
+        uniqueId(c.id, path);
+        if (auto d = r.date(o, path, "date", true)) c.date = *d;
+        c.amount = r.money(o, path, "amount", true, true);
+        c.category = category(o, path, CostCategory::Other);
+        c.task = r.id(o, path, "task", false);
+        c.vendor = r.id(o, path, "vendor", false);
+        c.note = r.str(o, path, "note", false);
+        c.modified = r.integer(o, path, "modified", false, 0, 0, INT64_MAX);
+        p.costs.push_back(std::move(c));
+    });
+    r.each(root, top, "hours", [&](JsonRef o, const std::string& path) {
+        HoursEntry h;
+        h.id = r.id(o, path, "id", true);
+        uniqueId(h.id, path);
+        if (auto d = r.date(o, path, "date", true)) h.date = *d;
+        h.task = r.id(o, path, "task", false);
+        h.resource = r.id(o, path, "resource", true);
+        h.minutes = r.integer(o, path, "minutes", true, 0, -24 * 60, 24 * 60);
+        h.note = r.str(o, path, "note", false);
+        h.modified = r.integer(o, path, "modified", false, 0, 0, INT64_MAX);
+        if (!h.resource.isNull() && p.resourceIndex(h.resource) < 0) r.error(path + ".resource", "refers to no resource");
+        p.hours.push_back(std::move(h));
+    });
+    r.each(root, top, "drawdowns", [&](JsonRef o, const std::string& path) {
+        Drawdown d;
+        d.id = r.id(o, path, "id", true);
+        uniqueId(d.id, path);
+        if (auto day = r.date(o, path, "date", true)) d.date = *day;
+        d.amount = r.money(o, path, "amount", true, true);
+        d.reason = r.str(o, path, "reason", false);
+        d.modified = r.integer(o, path, "modified", false, 0, 0, INT64_MAX);
+        p.drawdowns.push_back(std::move(d));
+    });
+    r.each(root, top, "risks", [&](JsonRef o, const std::string& path) {
+        Risk k;
+        k.id = r.id(o, path, "id", true);
+        uniqueId(k.id, path);
+        k.title = r.str(o, path, "title", true);
+        k.probability = int(r.integer(o, path, "probability", false, 3, 1, 5));
+        k.impact = int(r.integer(o, path, "impact", false, 3, 1, 5));
+        k.owner = r.str(o, path, "owner", false);
+        k.mitigation = r.str(o, path, "mitigation", false);
+        k.status = r.choice(o, path, "status", RiskStatus::Open, parseRiskStatus, "a risk status (open, mitigating, closed)");
+        if (const JsonRef ts = r.field(o, path, "tasks", false); !ts.missing()) {
+            if (!ts.isArray()) r.error(path + ".tasks", "not a list");
+            else {
+                size_t i = 0;
+                for (JsonRef t : ts) {
+                    auto id = t.isString() ? Id::parse(t.str()) : std::nullopt;
+                    if (!id) r.error(path + ".tasks[" + std::to_string(i) + "]", "not an id (32 hex digits)");
+                    else k.tasks.push_back(*id);
+                    ++i;
+                }
+            }
+        }
+        k.modified = r.integer(o, path, "modified", false, 0, 0, INT64_MAX);
+        p.risks.push_back(std::move(k));
+    });
+    r.each(root, top, "statusRecords", [&](JsonRef o, const std::string& path) {
+        StatusRecord s;
+        if (auto d = r.date(o, path, "date", true)) s.date = *d;
+        s.pv = r.money(o, path, "pv", false, true);
+        s.ev = r.money(o, path, "ev", false, true);
+        s.ac = r.money(o, path, "ac", false, true);
+        s.percentComplete = int(r.integer(o, path, "percentComplete", false, 0, 0, 100));
+        if (!p.statusRecords.empty() && !(p.statusRecords.back().date < s.date))
+            r.error(path + ".date", "status records must be in date order, one per date");
+        p.statusRecords.push_back(s);
+    });
+}
 
 } // namespace
 
@@ -135,6 +317,11 @@ Result<Project> readProjectJson(std::string_view text, bool acceptNewer, int* sc
         r.error("project.currency", "not an ISO 4217 code (three capital letters, e.g. EUR)");
     if (auto d = r.date(pj, "project", "start", true)) p.start = *d;
     p.statusDate = r.date(pj, "project", "statusDate", false);
+    if (const JsonRef cj = pj["contingency"]; !cj.isNull() && r.object(cj, "project.contingency")) {
+        p.contingency.percent = r.boolean(cj, "project.contingency", "percent", false);
+        p.contingency.amount = r.money(cj, "project.contingency", "amount", false);
+        p.contingency.basisPoints = int(r.integer(cj, "project.contingency", "basisPoints", false, 0, 0, 100000));
+    }
     p.modified = r.integer(pj, "project", "modified", false, 0, 0, INT64_MAX);
     if (const JsonRef cj = pj["calendar"]; !cj.isNull()) {
         if (r.object(cj, "project.calendar")) {
@@ -163,7 +350,9 @@ Result<Project> readProjectJson(std::string_view text, bool acceptNewer, int* sc
 
     // Every id in the file, to find repeats; sized for all of them up front.
     size_t entities = 1;
-    for (const char* list : {"tasks", "links", "resources", "assignments", "baselines"}) entities += root[list].size();
+    for (const char* list : {"tasks", "links", "resources", "assignments", "baselines", "budgetLines", "vendors", "costs",
+                             "hours", "drawdowns", "changeRequests", "risks"})
+        entities += root[list].size();
     IdIndex ids(entities);
     auto uniqueId = [&](Id id, const std::string& path) {
         if (id.isNull()) return;
@@ -253,6 +442,14 @@ Result<Project> readProjectJson(std::string_view text, bool acceptNewer, int* sc
             x.role = r.str(rj, path, "role", false);
             x.hourlyRate = r.integer(rj, path, "hourlyRate", false, 0, 0, int64_t(1) << 50);
             x.daysOff = r.dates(rj, path, "daysOff");
+            r.each(rj, path, "rateChanges", [&](JsonRef cj, const std::string& cp) {
+                RateChange c;
+                if (auto d = r.date(cj, cp, "from", true)) c.from = *d;
+                c.hourlyRate = r.integer(cj, cp, "hourlyRate", true, 0, 0, int64_t(1) << 50);
+                if (!x.rateChanges.empty() && !(x.rateChanges.back().from < c.from))
+                    r.error(cp + ".from", "rate changes must be in date order, one per date");
+                x.rateChanges.push_back(c);
+            });
             x.modified = r.integer(rj, path, "modified", false, 0, 0, INT64_MAX);
             resourceIds.insert(x.id, 0);
             p.resources.push_back(std::move(x));
@@ -307,6 +504,8 @@ Result<Project> readProjectJson(std::string_view text, bool acceptNewer, int* sc
             p.baselines.push_back(std::move(b));
         }
     }
+
+    readMoneySide(r, root, p, [&](Id id, const std::string& path) { uniqueId(id, path); });
 
     if (!r.errors.empty()) {
         std::string msg;
@@ -373,6 +572,16 @@ public:
     void value(Id v) { item(); out_ += '"'; out_ += v.str(); out_ += '"'; }
     void value(Date v) { item(); out_ += '"'; out_ += v.str(); out_ += '"'; }
     template <class T> void member(const char* k, const T& v) { key(k); value(v); }
+    void optional(const char* k, Id v) { if (!v.isNull()) member(k, v); }
+    void optional(const char* k, const std::string& v) { if (!v.empty()) member(k, v); }
+    // A list member, written only when the list has entries; `f` writes one entry.
+    template <class T, class F> void list(const char* k, const std::vector<T>& items, F f) {
+        if (items.empty()) return;
+        key(k);
+        beginArray();
+        for (const T& x : items) f(x);
+        endArray();
+    }
 
 private:
     // Before a value or a key: the comma and line break that separate it from the one before.
@@ -439,6 +648,81 @@ std::string writeProjectJson(const Project& p, bool pretty) {
         }
         w.endArray();
     }
+    w.list("budgetLines", p.budgetLines, [&](const BudgetLine& b) {
+        w.beginObject();
+        w.member("amount", b.amount);
+        w.member("category", costCategoryName(b.category));
+        w.optional("changeRequest", b.changeRequest);
+        w.member("id", b.id);
+        w.member("modified", b.modified);
+        w.member("name", b.name);
+        w.optional("task", b.task);
+        w.optional("vendor", b.vendor);
+        w.endObject();
+    });
+    w.list("changeRequests", p.changeRequests, [&](const ChangeRequest& c) {
+        w.beginObject();
+        w.member("category", costCategoryName(c.category));
+        w.member("costImpact", c.costImpact);
+        if (c.decided) w.member("decided", *c.decided);
+        w.member("description", c.description);
+        w.member("id", c.id);
+        w.list("items", c.items, [&](const ChangeItem& it) {
+            w.beginObject();
+            w.member("duration", it.duration);
+            w.optional("name", it.name);
+            w.optional("parent", it.parent);
+            w.optional("task", it.task);
+            w.endObject();
+        });
+        w.list("log", c.log, [&](const ChangeDecision& d) {
+            w.beginObject();
+            w.member("at", d.at);
+            w.member("by", d.by);
+            w.member("note", d.note);
+            w.member("status", changeStatusName(d.status));
+            w.endObject();
+        });
+        w.member("modified", c.modified);
+        w.member("number", int64_t(c.number));
+        w.member("raised", c.raised);
+        w.member("requester", c.requester);
+        w.member("status", changeStatusName(c.status));
+        w.member("title", c.title);
+        w.endObject();
+    });
+    w.list("costs", p.costs, [&](const CostEntry& c) {
+        w.beginObject();
+        w.member("amount", c.amount);
+        w.member("category", costCategoryName(c.category));
+        w.member("date", c.date);
+        w.member("id", c.id);
+        w.member("modified", c.modified);
+        w.optional("note", c.note);
+        w.optional("task", c.task);
+        w.optional("vendor", c.vendor);
+        w.endObject();
+    });
+    w.list("drawdowns", p.drawdowns, [&](const Drawdown& d) {
+        w.beginObject();
+        w.member("amount", d.amount);
+        w.member("date", d.date);
+        w.member("id", d.id);
+        w.member("modified", d.modified);
+        w.member("reason", d.reason);
+        w.endObject();
+    });
+    w.list("hours", p.hours, [&](const HoursEntry& h) {
+        w.beginObject();
+        w.member("date", h.date);
+        w.member("id", h.id);
+        w.member("minutes", h.minutes);
+        w.member("modified", h.modified);
+        w.optional("note", h.note);
+        w.member("resource", h.resource);
+        w.optional("task", h.task);
+        w.endObject();
+    });
     w.key("links");
     w.beginArray();
     for (const Link& l : p.links) {
@@ -468,6 +752,14 @@ std::string writeProjectJson(const Project& p, bool pretty) {
         if (p.calendar.isWeekdayWorked(k)) w.value(weekdayShortName(k));
     w.endArray();
     w.endObject();
+    if (p.contingency != Contingency{}) {
+        w.key("contingency");
+        w.beginObject();
+        w.member("amount", p.contingency.amount);
+        w.member("basisPoints", int64_t(p.contingency.basisPoints));
+        w.member("percent", p.contingency.percent);
+        w.endObject();
+    }
     w.member("currency", p.currency);
     w.member("id", p.id);
     w.member("modified", p.modified);
@@ -489,11 +781,39 @@ std::string writeProjectJson(const Project& p, bool pretty) {
         w.member("id", x.id);
         w.member("modified", x.modified);
         w.member("name", x.name);
+        w.list("rateChanges", x.rateChanges, [&](const RateChange& c) {
+            w.beginObject();
+            w.member("from", c.from);
+            w.member("hourlyRate", c.hourlyRate);
+            w.endObject();
+        });
         w.member("role", x.role);
         w.endObject();
     }
     w.endArray();
+    w.list("risks", p.risks, [&](const Risk& k) {
+        w.beginObject();
+        w.member("id", k.id);
+        w.member("impact", int64_t(k.impact));
+        w.member("mitigation", k.mitigation);
+        w.member("modified", k.modified);
+        w.member("owner", k.owner);
+        w.member("probability", int64_t(k.probability));
+        w.member("status", riskStatusName(k.status));
+        w.list("tasks", k.tasks, [&](Id t) { w.value(t); });
+        w.member("title", k.title);
+        w.endObject();
+    });
     w.member("schemaVersion", int64_t(kSchemaVersion));
+    w.list("statusRecords", p.statusRecords, [&](const StatusRecord& s) {
+        w.beginObject();
+        w.member("ac", s.ac);
+        w.member("date", s.date);
+        w.member("ev", s.ev);
+        w.member("percentComplete", int64_t(s.percentComplete));
+        w.member("pv", s.pv);
+        w.endObject();
+    });
     w.key("tasks");
     w.beginArray();
     for (const Task& t : p.tasks) {
@@ -517,6 +837,30 @@ std::string writeProjectJson(const Project& p, bool pretty) {
         w.endObject();
     }
     w.endArray();
+    w.list("vendors", p.vendors, [&](const Vendor& v) {
+        w.beginObject();
+        w.optional("contact", v.contact);
+        w.member("contractValue", v.contractValue);
+        w.member("id", v.id);
+        w.list("invoices", v.invoices, [&](const Invoice& in) {
+            w.beginObject();
+            w.member("amount", in.amount);
+            w.member("date", in.date);
+            w.member("number", in.number);
+            w.member("paid", in.paid);
+            w.endObject();
+        });
+        w.member("modified", v.modified);
+        w.member("name", v.name);
+        w.list("orders", v.orders, [&](const PurchaseOrder& po) {
+            w.beginObject();
+            w.member("amount", po.amount);
+            w.member("date", po.date);
+            w.member("number", po.number);
+            w.endObject();
+        });
+        w.endObject();
+    });
     w.endObject();
     std::string out = w.take();
     if (pretty) out += '\n';

@@ -26,10 +26,11 @@
 
 namespace plotline {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // Reads a project file of any schema up to kSchemaVersion; older schemas are migrated as they are
-// read (schema 1: a task's "start" becomes a start-no-earlier-than constraint). A file from a newer
+// read (schema 1: a task's "start" becomes a start-no-earlier-than constraint; schema 2 had no money side: no
+// budget lines, vendors, actuals, change requests or risks). A file from a newer
 // Plotline is refused unless acceptNewer: then what this version understands is read (the caller
 // must not write it back). schemaVersion, when given, receives the file's schema.
 Result<Project> readProjectJson(std::string_view text, bool acceptNewer = false, int* schemaVersion = nullptr);

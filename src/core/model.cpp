@@ -54,6 +54,74 @@ std::optional<Constraint> parseConstraint(std::string_view s) {
     return std::nullopt;
 }
 
+namespace {
+
+bool sameLetters(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+        return (x >= 'A' && x <= 'Z' ? x | 0x20 : x) == (y >= 'A' && y <= 'Z' ? y | 0x20 : y);
+    });
+}
+
+// Finds the enum value whose stored name or label is `s` (any case); values are 0..count-1.
+template <class E, class Name, class Label>
+std::optional<E> parseEnum(std::string_view s, int count, Name name, Label label) {
+    for (int i = 0; i < count; ++i)
+        if (sameLetters(s, name(E(i))) || sameLetters(s, label(E(i)))) return E(i);
+    return std::nullopt;
+}
+
+} // namespace
+
+const char* costCategoryName(CostCategory c) {
+    static const char* names[] = {"labour", "vendor", "media", "software", "travel", "contingency", "other"};
+    return names[int(c) < kCostCategories ? int(c) : kCostCategories - 1];
+}
+
+const char* costCategoryLabel(CostCategory c) {
+    static const char* labels[] = {"Labour", "Vendor", "Media", "Software", "Travel", "Contingency", "Other"};
+    return labels[int(c) < kCostCategories ? int(c) : kCostCategories - 1];
+}
+
+std::optional<CostCategory> parseCostCategory(std::string_view s) {
+    if (sameLetters(s, "labor")) return CostCategory::Labour;
+    return parseEnum<CostCategory>(s, kCostCategories, costCategoryName, costCategoryLabel);
+}
+
+const char* changeStatusName(ChangeStatus s) {
+    static const char* names[] = {"draft", "submitted", "approved", "rejected"};
+    return names[int(s) & 3];
+}
+
+const char* changeStatusLabel(ChangeStatus s) {
+    static const char* labels[] = {"Draft", "Submitted", "Approved", "Rejected"};
+    return labels[int(s) & 3];
+}
+
+std::optional<ChangeStatus> parseChangeStatus(std::string_view s) {
+    return parseEnum<ChangeStatus>(s, 4, changeStatusName, changeStatusLabel);
+}
+
+const char* riskStatusName(RiskStatus s) {
+    static const char* names[] = {"open", "mitigating", "closed"};
+    return names[int(s) < 3 ? int(s) : 0];
+}
+
+const char* riskStatusLabel(RiskStatus s) {
+    static const char* labels[] = {"Open", "Mitigating", "Closed"};
+    return labels[int(s) < 3 ? int(s) : 0];
+}
+
+std::optional<RiskStatus> parseRiskStatus(std::string_view s) { return parseEnum<RiskStatus>(s, 3, riskStatusName, riskStatusLabel); }
+
+int64_t Resource::rateOn(Date day) const {
+    int64_t rate = hourlyRate;
+    for (const RateChange& c : rateChanges) {
+        if (day < c.from) break;
+        rate = c.hourlyRate;
+    }
+    return rate;
+}
+
 int Project::taskIndex(Id id) const {
     for (size_t i = 0; i < tasks.size(); ++i)
         if (tasks[i].id == id) return int(i);

@@ -55,13 +55,23 @@ struct Link {
     bool operator==(const Link&) const = default;
 };
 
+// A resource's new hourly rate from a date on (a raise, a new contract year).
+struct RateChange {
+    Date from;
+    int64_t hourlyRate = 0;
+    bool operator==(const RateChange&) const = default;
+};
+
 struct Resource {
     Id id;
     std::string name;
     std::string role;
-    int64_t hourlyRate = 0;       // minor units of the project currency per hour
+    int64_t hourlyRate = 0;       // minor units of the project currency per hour, before any change
     Stamp modified = 0;
     std::vector<Date> daysOff;    // sorted: days this person does not work (leave, part-time days)
+    std::vector<RateChange> rateChanges; // sorted by date, one per date
+    // The rate in force on a day.
+    int64_t rateOn(Date day) const;
     bool operator==(const Resource&) const = default;
 };
 
@@ -88,6 +98,155 @@ struct Baseline {
     bool operator==(const Baseline&) const = default;
 };
 
+// ---- Money side (all amounts are minor units of the project currency, money.hpp) ----
+
+enum class CostCategory : uint8_t { Labour, Vendor, Media, Software, Travel, Contingency, Other };
+constexpr int kCostCategories = 7;
+const char* costCategoryName(CostCategory c);  // "labour", "vendor", … (as stored)
+const char* costCategoryLabel(CostCategory c); // "Labour", "Vendor", …
+std::optional<CostCategory> parseCostCategory(std::string_view s); // name or label, any case
+
+// A planned cost beyond labour: a fixed cost of a task (task set), a vendor's fee (vendor set), or a
+// line of the budget by itself. Lines added by an approved change request name it.
+struct BudgetLine {
+    Id id;
+    std::string name;
+    CostCategory category = CostCategory::Other;
+    int64_t amount = 0;
+    Id task, vendor, changeRequest;
+    Stamp modified = 0;
+    bool operator==(const BudgetLine&) const = default;
+};
+
+struct PurchaseOrder {
+    std::string number;
+    Date date;
+    int64_t amount = 0;
+    bool operator==(const PurchaseOrder&) const = default;
+};
+
+struct Invoice {
+    std::string number;
+    Date date;
+    int64_t amount = 0;
+    bool paid = false;
+    bool operator==(const Invoice&) const = default;
+};
+
+struct Vendor {
+    Id id;
+    std::string name;
+    std::string contact;
+    int64_t contractValue = 0;
+    std::vector<PurchaseOrder> orders;
+    std::vector<Invoice> invoices;
+    Stamp modified = 0;
+    bool operator==(const Vendor&) const = default;
+};
+
+// Money spent: an invoice booked, a licence bought, a trip taken.
+struct CostEntry {
+    Id id;
+    Date date;
+    int64_t amount = 0;
+    CostCategory category = CostCategory::Other;
+    Id task, vendor;
+    std::string note;
+    Stamp modified = 0;
+    bool operator==(const CostEntry&) const = default;
+};
+
+// Time worked: costed at the person's rate on that day.
+struct HoursEntry {
+    Id id;
+    Date date;
+    Id task, resource;
+    int64_t minutes = 0;
+    std::string note;
+    Stamp modified = 0;
+    bool operator==(const HoursEntry&) const = default;
+};
+
+// Money set aside for the unknown: an amount, or a share (basis points) of the base budget.
+struct Contingency {
+    int64_t amount = 0;
+    int basisPoints = 0;
+    bool percent = false;
+    bool operator==(const Contingency&) const = default;
+};
+
+struct Drawdown {
+    Id id;
+    Date date;
+    int64_t amount = 0;
+    std::string reason;
+    Stamp modified = 0;
+    bool operator==(const Drawdown&) const = default;
+};
+
+enum class ChangeStatus : uint8_t { Draft, Submitted, Approved, Rejected };
+const char* changeStatusName(ChangeStatus s);  // "draft", … (as stored)
+const char* changeStatusLabel(ChangeStatus s); // "Draft", …
+std::optional<ChangeStatus> parseChangeStatus(std::string_view s);
+
+// What a change request does to the plan when approved: adds a task (task null; under `parent`,
+// after its last child) or changes an existing task's duration.
+struct ChangeItem {
+    Id task;                   // the task changed; null: a new task
+    std::string name;          // the new task's name
+    Id parent;                 // the new task's summary (null: top level, at the end)
+    int64_t duration = 0;      // working minutes: the new task's, or the changed task's new duration
+    bool operator==(const ChangeItem&) const = default;
+};
+
+struct ChangeDecision {
+    Stamp at = 0;
+    ChangeStatus status = ChangeStatus::Draft;
+    std::string by, note;
+    bool operator==(const ChangeDecision&) const = default;
+};
+
+struct ChangeRequest {
+    Id id;
+    int number = 0;            // CR-1, CR-2, … in the order raised
+    std::string title, description, requester;
+    Date raised;
+    std::optional<Date> decided;
+    ChangeStatus status = ChangeStatus::Draft;
+    int64_t costImpact = 0;    // added to the approved budget on approval
+    CostCategory category = CostCategory::Other;
+    std::vector<ChangeItem> items;
+    std::vector<ChangeDecision> log; // every status change, oldest first
+    Stamp modified = 0;
+    bool operator==(const ChangeRequest&) const = default;
+};
+
+enum class RiskStatus : uint8_t { Open, Mitigating, Closed };
+const char* riskStatusName(RiskStatus s);   // "open", "mitigating", "closed"
+const char* riskStatusLabel(RiskStatus s);
+std::optional<RiskStatus> parseRiskStatus(std::string_view s);
+
+struct Risk {
+    Id id;
+    std::string title;
+    int probability = 3, impact = 3; // 1 (rare, minor) … 5 (almost certain, severe)
+    std::string owner, mitigation;
+    RiskStatus status = RiskStatus::Open;
+    std::vector<Id> tasks;
+    Stamp modified = 0;
+    int score() const { return probability * impact; }
+    bool operator==(const Risk&) const = default;
+};
+
+// The numbers of one status date, kept when a status report is recorded: the earned-value curve
+// is drawn through them.
+struct StatusRecord {
+    Date date;
+    int64_t pv = 0, ev = 0, ac = 0;
+    int percentComplete = 0;
+    bool operator==(const StatusRecord&) const = default;
+};
+
 struct Project {
     Id id;
     std::string name = "Untitled project";
@@ -102,6 +261,16 @@ struct Project {
     std::vector<Resource> resources;
     std::vector<Assignment> assignments;
     std::vector<Baseline> baselines;
+
+    std::vector<BudgetLine> budgetLines;
+    std::vector<Vendor> vendors;
+    std::vector<CostEntry> costs;
+    std::vector<HoursEntry> hours;
+    Contingency contingency;
+    std::vector<Drawdown> drawdowns;
+    std::vector<ChangeRequest> changeRequests;
+    std::vector<Risk> risks;
+    std::vector<StatusRecord> statusRecords; // sorted by date, one per date
 
     // Lookups by id; -1 when absent. Linear: callers that need speed build an index.
     int taskIndex(Id id) const;

@@ -39,6 +39,48 @@ inline Project project(const char* start) {
 
 constexpr int64_t DAY = 480, HOUR = 60;
 
+// Fills every field of the money side (schema 3) with something, for round trips and layout tests.
+// Needs at least two tasks and one resource.
+inline void addMoneySide(Project& p) {
+    const Id t0 = p.tasks[0].id, t1 = p.tasks[1].id, r0 = p.resources[0].id;
+    p.resources[0].rateChanges = {{d("2026-04-01"), 9900}, {d("2027-01-01"), 10400}};
+    p.contingency = {0, 750, true};
+    Vendor v{Id::random(), "Northlight Studios", "ops@northlight.example", 2400000, {}, {}, 3};
+    v.orders.push_back({"PO-0042", d("2026-03-03"), 1200000});
+    v.invoices.push_back({"NL-118", d("2026-03-20"), 600000, true});
+    v.invoices.push_back({"NL-131", d("2026-04-20"), -5000, false});
+    p.vendors.push_back(v);
+    p.budgetLines.push_back({Id::random(), "Hero video", CostCategory::Vendor, 2400000, t1, v.id, {}, 4});
+    p.budgetLines.push_back({Id::random(), "Paid social — \"launch\"", CostCategory::Media, 1500000, {}, {}, {}, 5});
+    ChangeRequest c;
+    c.id = Id::random();
+    c.number = 1;
+    c.title = "Add a store-finder page";
+    c.description = "Client asks for\na store finder";
+    c.requester = "Maya (client)";
+    c.raised = d("2026-03-04");
+    c.decided = d("2026-03-06");
+    c.status = ChangeStatus::Approved;
+    c.costImpact = 850000;
+    c.category = CostCategory::Labour;
+    c.items.push_back({{}, "Store finder page", t0, 3 * DAY});
+    c.items.push_back({t1, "", {}, 5 * DAY});
+    c.log.push_back({100, ChangeStatus::Submitted, "Producer", ""});
+    c.log.push_back({200, ChangeStatus::Approved, "Client", "Signed CO-1"});
+    c.modified = 6;
+    p.changeRequests.push_back(c);
+    p.budgetLines.push_back({Id::random(), "CR-1 Add a store-finder page", CostCategory::Labour, 850000, {}, {}, c.id, 7});
+    p.costs.push_back({Id::random(), d("2026-03-20"), 600000, CostCategory::Vendor, t1, v.id, "NL-118", 8});
+    p.costs.push_back({Id::random(), d("2026-03-21"), -1999, CostCategory::Software, {}, {}, "", 9});
+    p.hours.push_back({Id::random(), d("2026-03-02"), t0, r0, 7 * 60 + 30, "workshop", 10});
+    p.hours.push_back({Id::random(), d("2026-03-03"), {}, r0, 60, "", 11});
+    p.drawdowns.push_back({Id::random(), d("2026-03-10"), 120000, "Extra licence", 12});
+    p.risks.push_back({Id::random(), "Video shoot weather", 4, 5, "Producer", "Indoor backup location", RiskStatus::Mitigating, {t1}, 13});
+    p.risks.push_back({Id::random(), "Late API", 2, 3, "", "", RiskStatus::Closed, {}, 14});
+    p.statusRecords.push_back({d("2026-03-06"), 100, 90, 120, 10});
+    p.statusRecords.push_back({d("2026-03-13"), 300, 250, 320, 25});
+}
+
 } // namespace plotline::test
 
 namespace doctest {

@@ -98,6 +98,7 @@ TEST_CASE("the writer lays files out exactly as nlohmann::json would, pretty and
     p.baselines.push_back({Id::random(), "Plan", 5, {{p.tasks[0].id, *Date::parse("2026-01-05"), *Date::parse("2026-01-09")}}});
     p.baselines.push_back({Id::random(), "Empty", 6, {}});
     p.calendar.setHolidays({});
+    test::addMoneySide(p);
     for (bool pretty : {true, false}) {
         CAPTURE(pretty);
         const std::string text = writeProjectJson(p, pretty);

@@ -41,6 +41,7 @@ Project sampleish() {
 
 TEST_CASE("JSON round trip keeps every field and every id") {
     Project p = sampleish();
+    SUBCASE("with the money side") { addMoneySide(p); }
     std::string text = writeProjectJson(p);
     Result<Project> back = readProjectJson(text);
     REQUIRE_MESSAGE(back.ok(), back.error());
@@ -103,7 +104,7 @@ TEST_CASE("schema 1 files open: a task's \"start\" becomes start-no-earlier-than
         REQUIRE(at != std::string::npos);
         text.replace(at, from.size(), to);
     };
-    replace("\"schemaVersion\": 2", "\"schemaVersion\": 1");
+    replace("\"schemaVersion\": " + std::to_string(kSchemaVersion), "\"schemaVersion\": 1");
     replace("\"constraint\": \"SNET\",", "");
     replace("\"constraintDate\": \"2026-03-10\"", "\"start\": \"2026-03-10\"");
     Result<Project> back = readProjectJson(text);
@@ -155,10 +156,14 @@ std::string fixture(const std::string& name) {
 } // namespace
 
 TEST_CASE("every older schema's fixture opens and migrates; a newer one opens only on request, read-only") {
-    const Result<Project> current = readProjectJson(fixture("schema-2.json"));
-    REQUIRE_MESSAGE(current.ok(), current.error());
-
     int schema = 0;
+    const Result<Project> current = readProjectJson(fixture("schema-2.json"), false, &schema);
+    REQUIRE_MESSAGE(current.ok(), current.error());
+    CHECK(schema == 2);
+    CHECK(current->budgetLines.empty()); // schema 2 had no money side: it starts empty
+    CHECK(current->contingency == Contingency{});
+    CHECK(*readProjectJson(writeProjectJson(*current)) == *current);
+
     const Result<Project> v1 = readProjectJson(fixture("schema-1.json"), false, &schema);
     REQUIRE_MESSAGE(v1.ok(), v1.error());
     CHECK(schema == 1);
@@ -172,12 +177,42 @@ TEST_CASE("every older schema's fixture opens and migrates; a newer one opens on
     CHECK(rewritten.find("\"schemaVersion\": " + std::to_string(kSchemaVersion)) != std::string::npos);
     CHECK(*readProjectJson(rewritten) == *v1);
 
-    const std::string future = fixture("schema-3-future.json");
+    const std::string future = fixture("schema-4-future.json");
     const Result<Project> refused = readProjectJson(future);
     REQUIRE(!refused);
     CHECK(refused.error().find("newer Plotline") != std::string::npos);
     const Result<Project> shown = readProjectJson(future, true, &schema);
     REQUIRE_MESSAGE(shown.ok(), shown.error());
-    CHECK(schema == 3);
+    CHECK(schema == 4);
     CHECK(shown->tasks.size() == current->tasks.size());
+}
+
+TEST_CASE("money-side errors name the path; references to deleted tasks are kept") {
+    Project p = sampleish();
+    test::addMoneySide(p);
+    std::string text = writeProjectJson(p);
+    auto edited = [&](std::string from, std::string to) {
+        std::string t = text;
+        auto at = t.find(from);
+        REQUIRE_MESSAGE(at != std::string::npos, from);
+        t.replace(at, from.size(), to);
+        return readProjectJson(t);
+    };
+    auto bad = edited("\"category\": \"media\"", "\"category\": \"snacks\"");
+    REQUIRE(!bad);
+    CHECK(bad.error().find("budgetLines[1].category: not a cost category") != std::string::npos);
+    bad = edited("\"probability\": 4", "\"probability\": 9");
+    REQUIRE(!bad);
+    CHECK(bad.error().find("risks[0].probability: out of range (1 to 5)") != std::string::npos);
+    bad = edited("\"amount\": 1500000", "\"amount\": 15000.5");
+    REQUIRE(!bad);
+    CHECK(bad.error().find("budgetLines[1].amount: not a whole number") != std::string::npos);
+    bad = edited("\"from\": \"2027-01-01\"", "\"from\": \"2026-01-01\"");
+    REQUIRE(!bad);
+    CHECK(bad.error().find("rateChanges[1].from: rate changes must be in date order") != std::string::npos);
+    // A cost booked on a task that was deleted since stays in the file.
+    const std::string gone = Id::random().str();
+    auto kept = edited("\"note\": \"NL-118\",\n      \"task\": \"" + p.tasks[1].id.str(), "\"note\": \"NL-118\",\n      \"task\": \"" + gone);
+    REQUIRE_MESSAGE(kept.ok(), kept.error());
+    CHECK(kept->costs[0].task.str() == gone);
 }
