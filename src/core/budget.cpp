@@ -1,0 +1,176 @@
+#include "budget.hpp"
+
+#include "id_index.hpp"
+#include "money.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace plotline {
+
+int64_t plannedLabour(const Resource& r, const Calendar& cal, int64_t start, int64_t finish, int64_t minutes) {
+    if (minutes == 0) return 0;
+    const int64_t span = finish - start;
+    if (span <= 0) return labourCost(r.rateOn(cal.dateOf(start)), minutes);
+    int64_t cost = 0, from = start;
+    int64_t rate = r.rateOn(cal.dateOf(start));
+    for (const RateChange& c : r.rateChanges) {
+        const int64_t at = cal.instantAt(c.from);
+        if (at <= from) continue;
+        if (at >= finish) break;
+        cost += mulDivRound(rate, minutes * (at - from), 60 * span);
+        from = at;
+        rate = c.hourlyRate;
+    }
+    return cost + mulDivRound(rate, minutes * (finish - from), 60 * span);
+}
+
+namespace {
+
+struct Spend {
+    Date date;
+    int64_t amount;
+    CostCategory category;
+};
+
+// Every actual, costed, in date order.
+std::vector<Spend> spending(const Project& p) {
+    std::vector<Spend> out;
+    out.reserve(p.costs.size() + p.hours.size());
+    for (const CostEntry& c : p.costs) out.push_back({c.date, c.amount, c.category});
+    for (const HoursEntry& h : p.hours) {
+        const int r = p.resourceIndex(h.resource);
+        if (r >= 0) out.push_back({h.date, labourCost(p.resources[size_t(r)].rateOn(h.date), h.minutes), CostCategory::Labour});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Spend& a, const Spend& b) { return a.date < b.date; });
+    return out;
+}
+
+} // namespace
+
+int64_t actualCostTo(const Project& p, Date day) {
+    int64_t total = 0;
+    for (const Spend& s : spending(p))
+        if (s.date <= day) total += s.amount;
+    return total;
+}
+
+BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate) {
+    BudgetStatus b;
+    b.statusDate = statusDate;
+    const Calendar& cal = p.calendar;
+    const size_t n = p.tasks.size();
+    b.tasks.assign(n, {});
+    const bool scheduled = s.ok() && s.tasks.size() == n;
+
+    IdIndex taskAt(n);
+    for (size_t i = 0; i < n; ++i) taskAt.insert(p.tasks[i].id, int(i));
+    IdIndex resourceAt(p.resources.size());
+    for (size_t i = 0; i < p.resources.size(); ++i) resourceAt.insert(p.resources[i].id, int(i));
+
+    // Planned labour.
+    if (scheduled)
+        for (const Assignment& a : p.assignments) {
+            const int t = taskAt.find(a.task), r = resourceAt.find(a.resource);
+            if (t < 0 || r < 0) continue;
+            const TaskSchedule& ts = s.tasks[size_t(t)];
+            const int64_t work = mulDivRound(ts.finish - ts.start, a.units, 100);
+            const int64_t cost = plannedLabour(p.resources[size_t(r)], cal, ts.start, ts.finish, work);
+            b.tasks[size_t(t)].labour += cost;
+            b.labour += cost;
+        }
+    b.budgetByCategory[size_t(CostCategory::Labour)] += b.labour;
+
+    // Budget lines.
+    int64_t unplaced = 0; // on no task: planned over the whole project
+    for (const BudgetLine& l : p.budgetLines) {
+        b.budgetByCategory[size_t(l.category)] += l.amount;
+        if (!l.changeRequest.isNull()) b.approvedChanges += l.amount;
+        if (l.category == CostCategory::Contingency) { b.contingency += l.amount; continue; }
+        b.lines += l.amount;
+        const int t = l.task.isNull() ? -1 : taskAt.find(l.task);
+        if (t >= 0) b.tasks[size_t(t)].fixed += l.amount;
+        else unplaced += l.amount;
+    }
+    b.base = b.labour + b.lines;
+    const int64_t reserve = p.contingency.percent ? percentOf(b.base, p.contingency.basisPoints) : p.contingency.amount;
+    b.contingency += reserve;
+    b.budgetByCategory[size_t(CostCategory::Contingency)] += reserve;
+    for (const Drawdown& d : p.drawdowns) b.drawn += d.amount;
+
+    // Progress.
+    int64_t weighted = 0, total = 0;
+    for (size_t i = 0; i < n; ++i) {
+        if (scheduled && s.tasks[i].summary) continue;
+        weighted += p.tasks[i].duration * p.tasks[i].percentComplete;
+        total += p.tasks[i].duration;
+    }
+    b.percentComplete = total > 0 ? int(weighted / total) : 0;
+
+    // Earned value.
+    std::vector<EvTask> ev;
+    int64_t projectStart = cal.instantAt(p.start), projectFinish = projectStart;
+    if (scheduled) {
+        projectStart = cal.instantAt(s.start);
+        projectFinish = cal.endOfDay(s.finish);
+        for (size_t i = 0; i < n; ++i)
+            if (b.tasks[i].total() != 0)
+                ev.push_back({b.tasks[i].total(), s.tasks[i].start, s.tasks[i].finish, s.tasks[i].percentComplete});
+    }
+    if (unplaced != 0) ev.push_back({unplaced, projectStart, projectFinish, b.percentComplete});
+
+    const std::vector<Spend> spend = spending(p);
+    int64_t ac = 0;
+    for (const Spend& x : spend) {
+        if (x.date > statusDate) break;
+        ac += x.amount;
+        b.actualByCategory[size_t(x.category)] += x.amount;
+        if (x.date > statusDate - 28) b.weeklyBurn += x.amount;
+    }
+    b.weeklyBurn = divRound(b.weeklyBurn, 4);
+    for (const HoursEntry& h : p.hours)
+        if (h.date <= statusDate) b.actualLabourMinutes += h.minutes;
+    const int64_t statusMinute = cal.endOfDay(statusDate);
+    b.ev = earnedValue(ev, statusMinute, ac);
+
+    // Forecast finish: the working time left at the pace so far.
+    b.plannedFinish = scheduled ? s.finish : p.start;
+    b.forecastFinish = b.plannedFinish;
+    if (auto spi = b.ev.spi(); spi && *spi > 0.01 && b.percentComplete < 100) {
+        const int64_t left = std::max<int64_t>(0, projectFinish - statusMinute);
+        b.forecastFinish = cal.finishDateOf(statusMinute + int64_t(std::llround(double(left) / *spi)));
+        if (b.forecastFinish < statusDate) b.forecastFinish = statusDate;
+    }
+
+    // Weekly series: Monday of the first week to the Sunday of the last.
+    const Date first = std::min(scheduled ? s.start : p.start, statusDate);
+    const Date last = std::max(b.plannedFinish, std::max(b.forecastFinish, statusDate));
+    Date weekEnd = first - first.weekday() + 6;
+    size_t next = 0, record = 0;
+    int64_t cumulative = 0;
+    for (; weekEnd <= last + 6; weekEnd = weekEnd + 7) {
+        WeekPoint w;
+        w.end = weekEnd;
+        w.pv = earnedValue(ev, cal.endOfDay(weekEnd), 0).pv;
+        for (; next < spend.size() && spend[next].date <= weekEnd; ++next) {
+            cumulative += spend[next].amount;
+            w.spent += spend[next].amount;
+        }
+        w.ac = cumulative;
+        for (; record < p.statusRecords.size() && p.statusRecords[record].date <= weekEnd; ++record)
+            if (p.statusRecords[record].date < statusDate) w.ev = p.statusRecords[record].ev;
+        if (statusDate <= weekEnd && statusDate > weekEnd - 7) w.ev = b.ev.ev;
+        b.weeks.push_back(w);
+    }
+
+    for (const Vendor& v : p.vendors) {
+        for (const PurchaseOrder& po : v.orders) b.committed += po.amount;
+        for (const Invoice& in : v.invoices) {
+            b.invoiced += in.amount;
+            if (!in.paid) b.unpaid += in.amount;
+        }
+    }
+    return b;
+}
+
+} // namespace plotline
