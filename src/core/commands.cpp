@@ -413,6 +413,166 @@ CommandPtr editResource(const Project& p, Resource after) {
                       [i](std::vector<Resource>& rs, Stamp now) { rs[size_t(i)].modified = now; });
 }
 
+namespace {
+
+std::vector<BudgetLine> Project::*listOf(BudgetLine*) { return &Project::budgetLines; }
+std::vector<Vendor> Project::*listOf(Vendor*) { return &Project::vendors; }
+std::vector<CostEntry> Project::*listOf(CostEntry*) { return &Project::costs; }
+std::vector<HoursEntry> Project::*listOf(HoursEntry*) { return &Project::hours; }
+std::vector<Drawdown> Project::*listOf(Drawdown*) { return &Project::drawdowns; }
+std::vector<ChangeRequest> Project::*listOf(ChangeRequest*) { return &Project::changeRequests; }
+std::vector<Risk> Project::*listOf(Risk*) { return &Project::risks; }
+
+// Stamps the records with one of `ids` as modified now.
+template <class T>
+auto stampIds(std::vector<Id> ids) {
+    return [ids = std::move(ids)](std::vector<T>& list, Stamp now) {
+        for (T& x : list)
+            if (std::find(ids.begin(), ids.end(), x.id) != ids.end()) x.modified = now;
+    };
+}
+
+} // namespace
+
+template <class T>
+CommandPtr putRecord(const Project& p, T record, std::string label) {
+    const auto member = listOf(static_cast<T*>(nullptr));
+    std::vector<T> list = p.*member;
+    if (record.id.isNull()) record.id = Id::random();
+    auto it = std::find_if(list.begin(), list.end(), [&](const T& x) { return x.id == record.id; });
+    if (it != list.end()) {
+        record.modified = it->modified;
+        if (*it == record) return nullptr;
+        *it = record;
+    } else list.push_back(record);
+    return swapMember(member, std::move(list), std::move(label), stampIds<T>({record.id}));
+}
+
+template <class T>
+CommandPtr removeRecord(const Project& p, Id id, std::string label) {
+    const auto member = listOf(static_cast<T*>(nullptr));
+    std::vector<T> list = p.*member;
+    if (std::erase_if(list, [&](const T& x) { return x.id == id; }) == 0) return nullptr;
+    return swapMember(member, std::move(list), std::move(label));
+}
+
+#define PLOTLINE_RECORD(T) \
+    template CommandPtr putRecord<T>(const Project&, T, std::string); \
+    template CommandPtr removeRecord<T>(const Project&, Id, std::string);
+PLOTLINE_RECORD(BudgetLine)
+PLOTLINE_RECORD(Vendor)
+PLOTLINE_RECORD(CostEntry)
+PLOTLINE_RECORD(HoursEntry)
+PLOTLINE_RECORD(Drawdown)
+PLOTLINE_RECORD(ChangeRequest)
+PLOTLINE_RECORD(Risk)
+#undef PLOTLINE_RECORD
+
+CommandPtr addActuals(const Project& p, std::vector<CostEntry> costs, std::vector<HoursEntry> hours, std::string label) {
+    std::vector<CommandPtr> parts;
+    std::vector<Id> ids;
+    if (!costs.empty()) {
+        std::vector<CostEntry> list = p.costs;
+        for (CostEntry& c : costs) {
+            if (c.id.isNull()) c.id = Id::random();
+            ids.push_back(c.id);
+            list.push_back(std::move(c));
+        }
+        parts.push_back(swapMember(&Project::costs, std::move(list), label, stampIds<CostEntry>(ids)));
+    }
+    if (!hours.empty()) {
+        std::vector<HoursEntry> list = p.hours;
+        ids.clear();
+        for (HoursEntry& h : hours) {
+            if (h.id.isNull()) h.id = Id::random();
+            ids.push_back(h.id);
+            list.push_back(std::move(h));
+        }
+        parts.push_back(swapMember(&Project::hours, std::move(list), label, stampIds<HoursEntry>(ids)));
+    }
+    return group(label, std::move(parts));
+}
+
+CommandPtr setContingency(Contingency c) {
+    return swapMember(&Project::contingency, c, "Set contingency");
+}
+
+CommandPtr recordStatus(const Project& p, StatusRecord r) {
+    std::vector<StatusRecord> list = p.statusRecords;
+    std::erase_if(list, [&](const StatusRecord& x) { return x.date == r.date; });
+    list.insert(std::upper_bound(list.begin(), list.end(), r, [](const StatusRecord& a, const StatusRecord& b) { return a.date < b.date; }), r);
+    if (list == p.statusRecords) return nullptr;
+    return swapMember(&Project::statusRecords, std::move(list), "Record status of " + r.date.str());
+}
+
+int nextChangeNumber(const Project& p) {
+    int n = 0;
+    for (const ChangeRequest& c : p.changeRequests) n = std::max(n, c.number);
+    return n + 1;
+}
+
+CommandPtr decideChange(const Project& p, Id request, ChangeStatus to, const std::string& by, const std::string& note,
+                        Date day, Stamp at, std::string& why) {
+    auto it = std::find_if(p.changeRequests.begin(), p.changeRequests.end(), [&](const ChangeRequest& c) { return c.id == request; });
+    if (it == p.changeRequests.end()) { why = "That change request no longer exists."; return nullptr; }
+    ChangeRequest c = *it;
+    const std::string name = "CR-" + std::to_string(c.number);
+    const bool allowed = (c.status == ChangeStatus::Draft && to == ChangeStatus::Submitted) ||
+                         (c.status == ChangeStatus::Submitted && to != ChangeStatus::Submitted);
+    if (!allowed) {
+        why = name + " is " + changeStatusLabel(c.status) + ": it cannot become " + changeStatusLabel(to) + ".";
+        return nullptr;
+    }
+    c.status = to;
+    c.log.push_back({at, to, by, note});
+    if (to == ChangeStatus::Approved || to == ChangeStatus::Rejected) c.decided = day;
+    else c.decided.reset();
+    std::vector<CommandPtr> parts;
+    std::string verb = to == ChangeStatus::Approved ? "Approve " : to == ChangeStatus::Rejected ? "Reject " : to == ChangeStatus::Submitted ? "Submit " : "Return to draft ";
+    parts.push_back(putRecord(p, c, verb + name));
+    if (to == ChangeStatus::Approved) {
+        std::vector<size_t> inserted; // original rows new tasks went in at, to place later ones after them
+        for (const ChangeItem& item : c.items) {
+            if (!item.task.isNull()) {
+                const Task* t = p.task(item.task);
+                if (!t) { why = name + " changes a task that no longer exists; edit the request first."; return nullptr; }
+                Task after = *t;
+                after.duration = item.duration;
+                after.milestone = item.duration == 0;
+                parts.push_back(editTask(after));
+                continue;
+            }
+            size_t row = p.tasks.size();
+            if (!item.parent.isNull()) {
+                const int parent = p.taskIndex(item.parent);
+                if (parent < 0) { why = name + " adds a task under a summary that no longer exists; edit the request first."; return nullptr; }
+                row = p.subtreeEnd(size_t(parent));
+            }
+            const size_t shift = size_t(std::count_if(inserted.begin(), inserted.end(), [&](size_t r) { return r <= row; }));
+            inserted.push_back(row);
+            Task t;
+            t.id = Id::random();
+            t.name = item.name;
+            t.parent = item.parent;
+            t.duration = item.duration;
+            t.milestone = item.duration == 0;
+            t.constraint = Constraint::SNET;
+            t.constraintDate = day;
+            t.notes = "Added by " + name + " " + c.title;
+            parts.push_back(insertTask(row + shift, std::move(t)));
+        }
+        if (c.costImpact != 0) {
+            BudgetLine line;
+            line.name = name + " " + c.title;
+            line.category = c.category;
+            line.amount = c.costImpact;
+            line.changeRequest = c.id;
+            parts.push_back(putRecord(p, line, verb + name));
+        }
+    }
+    return group(verb + name, std::move(parts));
+}
+
 CommandPtr group(std::string label, std::vector<CommandPtr> commands) {
     std::erase(commands, nullptr);
     if (commands.empty()) return nullptr;
