@@ -1,0 +1,535 @@
+#include "report.hpp"
+
+#include "duration.hpp"
+#include "json_io.hpp"
+#include "money.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace plotline {
+
+const char* ragName(Rag r) {
+    switch (r) {
+        case Rag::Green: return "Green";
+        case Rag::Amber: return "Amber";
+        case Rag::Red: return "Red";
+    }
+    return "Green";
+}
+
+std::string formatRatio(const std::optional<double>& v) {
+    if (!v) return "—";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", *v);
+    return buf;
+}
+
+namespace {
+
+bool isDone(const Task& t) { return t.percentComplete >= 100; }
+
+void raise(StatusReport& r, Rag level, std::string why) {
+    r.rag = std::max(r.rag, level);
+    r.reasons.push_back(std::move(why));
+}
+
+const char* monthName(int m) {
+    static const char* names[] = {"January", "February", "March", "April", "May", "June", "July",
+                                  "August", "September", "October", "November", "December"};
+    return names[(m - 1) % 12];
+}
+
+std::string longDate(Date d) {
+    int y, m, day;
+    d.toYmd(y, m, day);
+    return std::to_string(day) + " " + monthName(m) + " " + std::to_string(y);
+}
+
+std::string percentText(int64_t part, int64_t whole) {
+    if (whole <= 0) return "—";
+    return std::to_string(divRound(part * 100, whole)) + " %";
+}
+
+} // namespace
+
+StatusReport statusReport(const Project& p, const Schedule& s, Date statusDate) {
+    StatusReport r;
+    r.project = p.name;
+    r.currency = p.currency;
+    r.statusDate = statusDate;
+    r.budget = budgetStatus(p, s, statusDate);
+    const bool scheduled = s.ok() && s.tasks.size() == p.tasks.size();
+
+    for (size_t i = 0; i < p.tasks.size(); ++i) {
+        const Task& t = p.tasks[i];
+        const bool summary = scheduled && s.tasks[i].summary;
+        if (!summary && !t.milestone) {
+            ++r.tasksTotal;
+            if (isDone(t)) ++r.tasksDone;
+            else if (t.percentComplete > 0 || t.actualStart) ++r.tasksInProgress;
+        }
+        if (!t.milestone || !scheduled) continue;
+        MilestoneLine m{t.name, s.tasks[i].finishDate, isDone(t), false};
+        if (m.done && t.actualFinish) m.date = *t.actualFinish;
+        m.late = !m.done && m.date < statusDate;
+        (m.done ? r.milestonesDone : r.milestonesNext).push_back(m);
+    }
+    std::stable_sort(r.milestonesDone.begin(), r.milestonesDone.end(), [](auto& a, auto& b) { return a.date > b.date; });
+    std::stable_sort(r.milestonesNext.begin(), r.milestonesNext.end(), [](auto& a, auto& b) { return a.date < b.date; });
+    if (r.milestonesDone.size() > 5) r.milestonesDone.resize(5);
+    if (r.milestonesNext.size() > 5) r.milestonesNext.resize(5);
+
+    for (const Risk& k : p.risks)
+        if (k.status != RiskStatus::Closed) r.topRisks.push_back(k);
+    std::stable_sort(r.topRisks.begin(), r.topRisks.end(), [](const Risk& a, const Risk& b) { return a.score() > b.score(); });
+    if (r.topRisks.size() > 5) r.topRisks.resize(5);
+    for (const ChangeRequest& c : p.changeRequests)
+        if (c.status == ChangeStatus::Draft || c.status == ChangeStatus::Submitted) r.openChanges.push_back(c);
+    std::stable_sort(r.openChanges.begin(), r.openChanges.end(), [](auto& a, auto& b) { return a.number < b.number; });
+
+    // Overall status.
+    const EvResult& ev = r.budget.ev;
+    const Currency cur = currency(p.currency);
+    auto index = [&](const char* name, std::optional<double> v, const char* meaning) {
+        if (!v) return;
+        if (*v < 0.85) raise(r, Rag::Red, std::string(name) + " " + formatRatio(v) + " (below 0.85): " + meaning);
+        else if (*v < 0.95) raise(r, Rag::Amber, std::string(name) + " " + formatRatio(v) + " (below 0.95): " + meaning);
+    };
+    index("SPI", ev.spi(), "less work done than planned by now");
+    index("CPI", ev.cpi(), "the work done cost more than budgeted");
+    if (ev.eac && *ev.eac > r.budget.approved())
+        raise(r, Rag::Red, "Estimate at completion " + formatMoney(*ev.eac, cur) + " exceeds the approved budget " +
+                               formatMoney(r.budget.approved(), cur) + " including contingency");
+    else if (ev.eac && *ev.eac > r.budget.base)
+        raise(r, Rag::Amber, "Estimate at completion " + formatMoney(*ev.eac, cur) + " exceeds the base budget " +
+                                 formatMoney(r.budget.base, cur) + " (contingency covers it)");
+    for (const MilestoneLine& m : r.milestonesNext)
+        if (m.late) raise(r, Rag::Amber, "Milestone \"" + m.name + "\" was due " + m.date.str() + " and is not done");
+    for (const Risk& k : r.topRisks)
+        if (k.score() >= 15) raise(r, Rag::Amber, "Risk \"" + k.title + "\" scores " + std::to_string(k.score()));
+    return r;
+}
+
+ReportDoc weeklyReport(const StatusReport& r) {
+    const Currency cur = currency(r.currency);
+    auto money = [&](int64_t v) { return formatMoney(v, cur); };
+    auto maybe = [&](const std::optional<int64_t>& v) { return v ? money(*v) : std::string("—"); };
+    const BudgetStatus& b = r.budget;
+    const EvResult& ev = b.ev;
+
+    ReportDoc doc;
+    doc.title = "Status report: " + r.project;
+    doc.subtitle = "Status as of " + longDate(r.statusDate);
+    doc.badge = ragName(r.rag);
+
+    ReportSection overall;
+    overall.title = "Overall status: " + std::string(ragName(r.rag));
+    if (r.reasons.empty()) overall.paragraphs.push_back("On schedule and on budget; no high risks open.");
+    else overall.bullets = r.reasons;
+    overall.facts = {
+        {"Complete", std::to_string(b.percentComplete) + " % (" + std::to_string(r.tasksDone) + " of " + std::to_string(r.tasksTotal) +
+                         " tasks done, " + std::to_string(r.tasksInProgress) + " under way)"},
+        {"Planned finish", longDate(b.plannedFinish)},
+        {"Forecast finish", longDate(b.forecastFinish) + (b.forecastFinish > b.plannedFinish
+                                                             ? " (" + std::to_string(b.forecastFinish - b.plannedFinish) + " days late)"
+                                                             : "")},
+    };
+    doc.sections.push_back(std::move(overall));
+
+    ReportSection milestones;
+    milestones.title = "Milestones";
+    ReportTable& mt = milestones.table;
+    mt.header = {"Milestone", "Date", "State"};
+    for (const MilestoneLine& m : r.milestonesDone) {
+        mt.rows.push_back({m.name, m.date.str(), "Done"});
+        mt.tone.push_back({0, 0, 1});
+    }
+    for (const MilestoneLine& m : r.milestonesNext) {
+        mt.rows.push_back({m.name, m.date.str(), m.late ? "Late" : "Next"});
+        mt.tone.push_back({0, 0, m.late ? -1 : 0});
+    }
+    if (mt.rows.empty()) milestones.paragraphs.push_back("The plan has no milestones.");
+    doc.sections.push_back(std::move(milestones));
+
+    ReportSection money_;
+    money_.title = "Schedule and cost";
+    money_.facts = {
+        {"Budget at completion (BAC)", money(ev.bac)},
+        {"Planned value (PV)", money(ev.pv)},
+        {"Earned value (EV)", money(ev.ev)},
+        {"Actual cost (AC)", money(ev.ac)},
+        {"Schedule variance (SV)", money(ev.sv())},
+        {"Cost variance (CV)", money(ev.cv())},
+        {"SPI / CPI", formatRatio(ev.spi()) + " / " + formatRatio(ev.cpi())},
+        {"Estimate at completion (EAC)", maybe(ev.eac)},
+        {"Estimate to complete (ETC)", maybe(ev.etc())},
+        {"Variance at completion (VAC)", maybe(ev.vac())},
+        {"To-complete performance (TCPI)", formatRatio(ev.tcpi())},
+    };
+    doc.sections.push_back(std::move(money_));
+
+    ReportSection burn;
+    burn.title = "Budget burn";
+    burn.facts = {
+        {"Approved budget", money(b.approved()) + " (base " + money(b.base) + " + contingency " + money(b.contingency) + ")"},
+        {"Spent to date", money(ev.ac) + " (" + percentText(ev.ac, b.approved()) + " of the approved budget)"},
+        {"Weekly burn rate", money(b.weeklyBurn) + " (average of the last 4 weeks)"},
+        {"Contingency left", money(b.contingencyLeft()) + " of " + money(b.contingency)},
+        {"Approved changes", money(b.approvedChanges)},
+    };
+    ReportTable& ct = burn.table;
+    ct.header = {"Category", "Budget", "Actual", "Variance"};
+    ct.rightAligned = {1, 2, 3};
+    for (int c = 0; c < kCostCategories; ++c) {
+        const int64_t budget = b.budgetByCategory[size_t(c)], actual = b.actualByCategory[size_t(c)];
+        if (budget == 0 && actual == 0) continue;
+        ct.rows.push_back({costCategoryLabel(CostCategory(c)), money(budget), money(actual), money(budget - actual)});
+        ct.tone.push_back({0, 0, 0, budget - actual < 0 ? -1 : 0});
+    }
+    doc.sections.push_back(std::move(burn));
+
+    ReportSection risks;
+    risks.title = "Top risks";
+    risks.table.header = {"Risk", "Score", "Owner", "Mitigation"};
+    risks.table.rightAligned = {1};
+    for (const Risk& k : r.topRisks) {
+        risks.table.rows.push_back({k.title, std::to_string(k.score()) + " (" + std::to_string(k.probability) + "×" + std::to_string(k.impact) + ")",
+                                    k.owner, k.mitigation});
+        risks.table.tone.push_back({0, k.score() >= 15 ? -1 : 0, 0, 0});
+    }
+    if (r.topRisks.empty()) risks.paragraphs.push_back("No open risks.");
+    doc.sections.push_back(std::move(risks));
+
+    ReportSection changes;
+    changes.title = "Open change requests";
+    changes.table.header = {"Request", "Title", "Status", "Cost impact", "Requested by"};
+    changes.table.rightAligned = {3};
+    for (const ChangeRequest& c : r.openChanges)
+        changes.table.rows.push_back({"CR-" + std::to_string(c.number), c.title, changeStatusLabel(c.status), money(c.costImpact), c.requester});
+    if (r.openChanges.empty()) changes.paragraphs.push_back("None open.");
+    doc.sections.push_back(std::move(changes));
+    return doc;
+}
+
+std::string statusReportJson(const StatusReport& r) {
+    const BudgetStatus& b = r.budget;
+    const EvResult& ev = b.ev;
+    std::string o = "{\n";
+    auto key = [&](const char* k) { o += "  \""; o += k; o += "\": "; };
+    auto num = [&](const char* k, int64_t v) { key(k); o += std::to_string(v); o += ",\n"; };
+    auto str = [&](const char* k, const std::string& v) { key(k); appendJsonString(o, v); o += ",\n"; };
+    auto opt = [&](const char* k, const std::optional<int64_t>& v) { key(k); o += v ? std::to_string(*v) : "null"; o += ",\n"; };
+    auto ratio = [&](const char* k, const std::optional<double>& v) {
+        key(k);
+        if (v) {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.4f", *v);
+            o += buf;
+        } else o += "null";
+        o += ",\n";
+    };
+    str("project", r.project);
+    str("currency", r.currency);
+    str("statusDate", r.statusDate.str());
+    str("rag", ragName(r.rag));
+    key("reasons");
+    o += "[";
+    for (size_t i = 0; i < r.reasons.size(); ++i) {
+        if (i) o += ", ";
+        appendJsonString(o, r.reasons[i]);
+    }
+    o += "],\n";
+    num("percentComplete", b.percentComplete);
+    num("tasksDone", r.tasksDone);
+    num("tasksInProgress", r.tasksInProgress);
+    num("tasksTotal", r.tasksTotal);
+    str("plannedFinish", b.plannedFinish.str());
+    str("forecastFinish", b.forecastFinish.str());
+    num("bac", ev.bac);
+    num("pv", ev.pv);
+    num("ev", ev.ev);
+    num("ac", ev.ac);
+    num("sv", ev.sv());
+    num("cv", ev.cv());
+    ratio("spi", ev.spi());
+    ratio("cpi", ev.cpi());
+    opt("eac", ev.eac);
+    opt("etc", ev.etc());
+    opt("vac", ev.vac());
+    ratio("tcpi", ev.tcpi());
+    num("baseBudget", b.base);
+    num("contingency", b.contingency);
+    num("contingencyLeft", b.contingencyLeft());
+    num("approvedBudget", b.approved());
+    num("approvedChanges", b.approvedChanges);
+    num("weeklyBurn", b.weeklyBurn);
+    key("categories");
+    o += "[";
+    bool first = true;
+    for (int c = 0; c < kCostCategories; ++c) {
+        const int64_t budget = b.budgetByCategory[size_t(c)], actual = b.actualByCategory[size_t(c)];
+        if (budget == 0 && actual == 0) continue;
+        o += first ? "\n    " : ",\n    ";
+        first = false;
+        o += "{\"category\": \"" + std::string(costCategoryName(CostCategory(c))) + "\", \"budget\": " + std::to_string(budget) +
+             ", \"actual\": " + std::to_string(actual) + "}";
+    }
+    o += first ? "],\n" : "\n  ],\n";
+    auto milestones = [&](const char* k, const std::vector<MilestoneLine>& list) {
+        key(k);
+        o += "[";
+        for (size_t i = 0; i < list.size(); ++i) {
+            o += i ? ",\n    " : "\n    ";
+            o += "{\"name\": ";
+            appendJsonString(o, list[i].name);
+            o += ", \"date\": \"" + list[i].date.str() + "\", \"late\": " + (list[i].late ? "true" : "false") + "}";
+        }
+        o += list.empty() ? "],\n" : "\n  ],\n";
+    };
+    milestones("milestonesDone", r.milestonesDone);
+    milestones("milestonesNext", r.milestonesNext);
+    key("topRisks");
+    o += "[";
+    for (size_t i = 0; i < r.topRisks.size(); ++i) {
+        const Risk& k = r.topRisks[i];
+        o += i ? ",\n    " : "\n    ";
+        o += "{\"title\": ";
+        appendJsonString(o, k.title);
+        o += ", \"probability\": " + std::to_string(k.probability) + ", \"impact\": " + std::to_string(k.impact) +
+             ", \"score\": " + std::to_string(k.score()) + ", \"owner\": ";
+        appendJsonString(o, k.owner);
+        o += ", \"status\": \"" + std::string(riskStatusName(k.status)) + "\"}";
+    }
+    o += r.topRisks.empty() ? "],\n" : "\n  ],\n";
+    key("openChangeRequests");
+    o += "[";
+    for (size_t i = 0; i < r.openChanges.size(); ++i) {
+        const ChangeRequest& c = r.openChanges[i];
+        o += i ? ",\n    " : "\n    ";
+        o += "{\"number\": " + std::to_string(c.number) + ", \"title\": ";
+        appendJsonString(o, c.title);
+        o += ", \"status\": \"" + std::string(changeStatusName(c.status)) + "\", \"costImpact\": " + std::to_string(c.costImpact) + "}";
+    }
+    o += r.openChanges.empty() ? "]\n}\n" : "\n  ]\n}\n";
+    return o;
+}
+
+ReportDoc monthlySummary(const Project& p, const Schedule& s, int year, int month, Date statusDate) {
+    const Date first = Date::fromYmd(year, month, 1);
+    const Date last = (month == 12 ? Date::fromYmd(year + 1, 1, 1) : Date::fromYmd(year, month + 1, 1)) - 1;
+    const bool scheduled = s.ok() && s.tasks.size() == p.tasks.size();
+    ReportDoc doc;
+    doc.title = p.name + ": " + monthName(month) + " " + std::to_string(year);
+    doc.subtitle = "Summary of work for the month, as of " + longDate(std::min(statusDate, last));
+
+    ReportSection reached, finished, underway, next;
+    reached.title = "Milestones reached";
+    finished.title = "Work completed";
+    underway.title = "In progress";
+    next.title = "Coming next month";
+    int64_t weighted = 0, total = 0;
+    const Date nextFirst = last + 1;
+    const Date nextLast = (month >= 11 ? Date::fromYmd(year + 1, month - 10, 1) : Date::fromYmd(year, month + 2, 1)) - 1;
+    for (size_t i = 0; i < p.tasks.size(); ++i) {
+        const Task& t = p.tasks[i];
+        if (!scheduled) break;
+        const TaskSchedule& ts = s.tasks[i];
+        if (ts.summary) continue;
+        if (!t.milestone) {
+            weighted += t.duration * t.percentComplete;
+            total += t.duration;
+        }
+        const Date end = t.actualFinish ? *t.actualFinish : ts.finishDate;
+        if (isDone(t) && end >= first && end <= last) {
+            if (t.milestone) reached.bullets.push_back(t.name + " (" + longDate(end) + ")");
+            else finished.bullets.push_back(t.name);
+        } else if (!isDone(t) && !t.milestone && t.percentComplete > 0) {
+            underway.bullets.push_back(t.name + ": " + std::to_string(t.percentComplete) + " % done, due " + longDate(ts.finishDate));
+        } else if (!isDone(t) && t.milestone && ts.finishDate >= nextFirst && ts.finishDate <= nextLast) {
+            next.bullets.push_back(t.name + " (" + longDate(ts.finishDate) + ")");
+        }
+    }
+    ReportSection overall;
+    overall.title = "Overall";
+    overall.facts = {{"Project complete", percentText(weighted, total * 100)}};
+    if (scheduled) overall.facts.push_back({"Planned launch", longDate(s.finish)});
+    doc.sections.push_back(std::move(overall));
+    for (ReportSection* sec : {&reached, &finished, &underway, &next}) {
+        if (sec->bullets.empty()) sec->paragraphs.push_back("None.");
+        doc.sections.push_back(std::move(*sec));
+    }
+    return doc;
+}
+
+ReportDoc changeOrder(const Project& p, const ChangeRequest& c) {
+    const Currency cur = currency(p.currency);
+    ReportDoc doc;
+    const std::string name = "CR-" + std::to_string(c.number);
+    doc.title = "Change order " + name + ": " + c.title;
+    doc.subtitle = p.name;
+    doc.badge = changeStatusLabel(c.status);
+
+    ReportSection what;
+    what.title = "Request";
+    what.facts = {{"Requested by", c.requester.empty() ? "—" : c.requester},
+                  {"Raised", longDate(c.raised)},
+                  {"Status", changeStatusLabel(c.status) + (c.decided ? " on " + longDate(*c.decided) : std::string())}};
+    if (!c.description.empty()) what.paragraphs.push_back(c.description);
+    doc.sections.push_back(std::move(what));
+
+    ReportSection impact;
+    impact.title = "Impact";
+    impact.facts = {{"Cost", formatMoney(c.costImpact, cur) + " (" + costCategoryLabel(c.category) + ")"}};
+    int64_t days = 0;
+    for (const ChangeItem& it : c.items) {
+        if (it.task.isNull()) {
+            impact.bullets.push_back("New task: " + it.name + " (" + formatDuration(it.duration, p.calendar.minutesPerDay) + ")");
+            days += it.duration;
+            continue;
+        }
+        const Task* t = p.task(it.task);
+        const std::string taskName = t ? t->name : "(a task deleted since)";
+        impact.bullets.push_back("Change: " + taskName + " to " + formatDuration(it.duration, p.calendar.minutesPerDay) +
+                                 (t && c.status != ChangeStatus::Approved ? " (now " + formatDuration(t->duration, p.calendar.minutesPerDay) + ")" : ""));
+        if (t && c.status != ChangeStatus::Approved) days += it.duration - t->duration;
+    }
+    if (c.items.empty()) impact.bullets.push_back("No change to the plan's tasks.");
+    else if (c.status != ChangeStatus::Approved)
+        impact.facts.push_back({"Added work", formatDuration(days, p.calendar.minutesPerDay)});
+    doc.sections.push_back(std::move(impact));
+
+    ReportSection log;
+    log.title = "Decisions";
+    log.table.header = {"When", "Status", "By", "Note"};
+    for (const ChangeDecision& d : c.log)
+        log.table.rows.push_back({formatLocalTime(d.at), changeStatusLabel(d.status), d.by, d.note});
+    if (c.log.empty()) log.paragraphs.push_back("No decision yet.");
+    doc.sections.push_back(std::move(log));
+
+    ReportSection sign;
+    sign.title = "Sign-off";
+    sign.paragraphs = {"Approved for the client: ____________________  Date: __________",
+                       "Approved for the agency: ____________________  Date: __________"};
+    doc.sections.push_back(std::move(sign));
+    return doc;
+}
+
+namespace {
+
+// Markdown table cells: pipes escaped, line breaks as spaces.
+std::string mdCell(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '|') out += "\\|";
+        else if (c == '\n' || c == '\r') out += ' ';
+        else out += c;
+    }
+    return out;
+}
+
+std::string html(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+bool right(const ReportTable& t, size_t col) {
+    return std::find(t.rightAligned.begin(), t.rightAligned.end(), int(col)) != t.rightAligned.end();
+}
+
+int toneOf(const ReportTable& t, size_t row, size_t col) {
+    return row < t.tone.size() && col < t.tone[row].size() ? t.tone[row][col] : 0;
+}
+
+} // namespace
+
+std::string renderMarkdown(const ReportDoc& doc) {
+    std::string o = "# " + doc.title + "\n\n";
+    if (!doc.subtitle.empty()) o += "_" + doc.subtitle + "_\n\n";
+    for (const ReportSection& s : doc.sections) {
+        o += "## " + s.title + "\n\n";
+        for (const std::string& p : s.paragraphs) o += p + "\n\n";
+        for (const std::string& b : s.bullets) o += "- " + b + "\n";
+        if (!s.bullets.empty()) o += "\n";
+        for (const auto& [k, v] : s.facts) o += "- **" + k + ":** " + v + "\n";
+        if (!s.facts.empty()) o += "\n";
+        const ReportTable& t = s.table;
+        if (!t.rows.empty()) {
+            o += "|";
+            for (const std::string& h : t.header) o += " " + mdCell(h) + " |";
+            o += "\n|";
+            for (size_t c = 0; c < t.header.size(); ++c) o += right(t, c) ? " ---: |" : " --- |";
+            o += "\n";
+            for (const auto& row : t.rows) {
+                o += "|";
+                for (const std::string& cell : row) o += " " + mdCell(cell) + " |";
+                o += "\n";
+            }
+            o += "\n";
+        }
+    }
+    return o;
+}
+
+std::string renderHtml(const ReportDoc& doc) {
+    std::string o =
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + html(doc.title) +
+        "</title>\n<style>\n"
+        "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;color:#1d2430;max-width:860px;margin:32px auto;padding:0 20px}\n"
+        "h1{font-size:24px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #d8dde6;padding-bottom:4px}\n"
+        ".sub{color:#5b6576;margin:0 0 16px}.badge{display:inline-block;padding:2px 10px;border-radius:10px;font-weight:600;color:#fff;margin-left:8px;font-size:14px;vertical-align:middle}\n"
+        ".Green,.Approved{background:#2e8b57}.Amber,.Submitted{background:#d48806}.Red,.Rejected{background:#c0392b}.Draft{background:#6b7280}\n"
+        "dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:8px 0}dt{color:#5b6576}dd{margin:0}\n"
+        "table{border-collapse:collapse;width:100%;margin:8px 0}th,td{text-align:left;padding:5px 8px;border-bottom:1px solid #e5e8ee}\n"
+        "th{background:#f3f5f8;font-weight:600}.r{text-align:right;font-variant-numeric:tabular-nums}.bad{color:#c0392b;font-weight:600}.good{color:#2e8b57}\n"
+        "</style></head><body>\n";
+    o += "<h1>" + html(doc.title);
+    if (!doc.badge.empty()) o += "<span class=\"badge " + html(doc.badge) + "\">" + html(doc.badge) + "</span>";
+    o += "</h1>\n";
+    if (!doc.subtitle.empty()) o += "<p class=\"sub\">" + html(doc.subtitle) + "</p>\n";
+    for (const ReportSection& s : doc.sections) {
+        o += "<h2>" + html(s.title) + "</h2>\n";
+        for (const std::string& p : s.paragraphs) o += "<p>" + html(p) + "</p>\n";
+        if (!s.bullets.empty()) {
+            o += "<ul>\n";
+            for (const std::string& b : s.bullets) o += "<li>" + html(b) + "</li>\n";
+            o += "</ul>\n";
+        }
+        if (!s.facts.empty()) {
+            o += "<dl>\n";
+            for (const auto& [k, v] : s.facts) o += "<dt>" + html(k) + "</dt><dd>" + html(v) + "</dd>\n";
+            o += "</dl>\n";
+        }
+        const ReportTable& t = s.table;
+        if (!t.rows.empty()) {
+            o += "<table>\n<tr>";
+            for (size_t c = 0; c < t.header.size(); ++c) o += std::string(right(t, c) ? "<th class=\"r\">" : "<th>") + html(t.header[c]) + "</th>";
+            o += "</tr>\n";
+            for (size_t r = 0; r < t.rows.size(); ++r) {
+                o += "<tr>";
+                for (size_t c = 0; c < t.rows[r].size(); ++c) {
+                    std::string cls = right(t, c) ? "r" : "";
+                    if (const int tone = toneOf(t, r, c)) cls += std::string(cls.empty() ? "" : " ") + (tone < 0 ? "bad" : "good");
+                    o += cls.empty() ? "<td>" : "<td class=\"" + cls + "\">";
+                    o += html(t.rows[r][c]) + "</td>";
+                }
+                o += "</tr>\n";
+            }
+            o += "</table>\n";
+        }
+    }
+    o += "</body></html>\n";
+    return o;
+}
+
+} // namespace plotline

@@ -1,0 +1,82 @@
+// Reports for stakeholders: the weekly status report, the monthly summary for the client and a change
+// order for sign-off. Each is built once as a ReportDoc (sections of facts, paragraphs and tables)
+// and written as Markdown or as a self-contained HTML page, so both say exactly the same; the status
+// report is also available as JSON with raw numbers (minor units, ISO dates).
+//
+// Overall status (RAG), stated once:
+//   Red   when SPI or CPI is below 0.85, or the estimate at completion exceeds the approved budget
+//         (base + contingency);
+//   Amber when SPI or CPI is below 0.95, the estimate exceeds the base budget, a milestone is late
+//         (past its date and not done), or an open risk scores 15 or more;
+//   Green otherwise. The report lists the reasons.
+#pragma once
+#include "budget.hpp"
+#include "model.hpp"
+#include "schedule.hpp"
+
+#include <string>
+#include <vector>
+
+namespace plotline {
+
+enum class Rag : uint8_t { Green, Amber, Red };
+const char* ragName(Rag r); // "Green", "Amber", "Red"
+
+struct MilestoneLine {
+    std::string name;
+    Date date;          // its scheduled date (actual finish when done and recorded)
+    bool done = false;
+    bool late = false;  // not done and its date is before the status date
+};
+
+struct StatusReport {
+    std::string project, currency;
+    Date statusDate;
+    Rag rag = Rag::Green;
+    std::vector<std::string> reasons;    // why not green (empty when green)
+    BudgetStatus budget;
+    std::vector<MilestoneLine> milestonesDone; // done, most recent first (up to 5)
+    std::vector<MilestoneLine> milestonesNext; // not done, soonest first (up to 5)
+    std::vector<Risk> topRisks;          // open or mitigating, highest score first (up to 5)
+    std::vector<ChangeRequest> openChanges; // draft or submitted, by number
+    int tasksDone = 0, tasksInProgress = 0, tasksTotal = 0; // leaf tasks
+};
+
+StatusReport statusReport(const Project& p, const Schedule& s, Date statusDate);
+
+struct ReportTable {
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<int> rightAligned;       // column indexes (amounts)
+    std::vector<std::vector<int>> tone;  // per cell: 0 plain, -1 bad (red), +1 good (green); may be empty
+};
+
+struct ReportSection {
+    std::string title;
+    std::vector<std::pair<std::string, std::string>> facts; // "Schedule variance" → "-€1,026.67"
+    std::vector<std::string> paragraphs;
+    std::vector<std::string> bullets;
+    ReportTable table;
+};
+
+struct ReportDoc {
+    std::string title, subtitle;
+    std::string badge;  // "Green", "Amber", "Red" or empty
+    std::vector<ReportSection> sections;
+};
+
+ReportDoc weeklyReport(const StatusReport& r);
+std::string statusReportJson(const StatusReport& r);
+// Work completed in a month (1–12), for the client: milestones reached, tasks finished, what is under
+// way and what comes next month. No internal costs.
+ReportDoc monthlySummary(const Project& p, const Schedule& s, int year, int month, Date statusDate);
+// A change request as a document to sign: what, why, impact on cost and schedule, decisions so far.
+ReportDoc changeOrder(const Project& p, const ChangeRequest& c);
+
+std::string renderMarkdown(const ReportDoc& doc);
+std::string renderHtml(const ReportDoc& doc);
+
+// Two decimals: "0.80"; "—" when there is no value.
+std::string formatRatio(const std::optional<double>& v);
+
+} // namespace plotline
