@@ -4,9 +4,14 @@
 //   plotline schedule FILE [--json]    computed start and finish of every task
 //   plotline convert IN OUT            JSON <-> CSV, chosen by the files' extensions
 //   plotline generate N OUT            a synthetic plan of N tasks (for trying Plotline at scale)
+//   plotline report FILE [--status-date D] [--format md|html|json] [--month YYYY-MM] [--change-order N]
+//   plotline actuals FILE CSV          add actuals (hours, costs) from a CSV to a project
 //
 // Exit codes: 0 success, 1 invalid input (message on stderr), 2 usage error.
+#include "core/actuals_csv.hpp"
+#include "core/commands.hpp"
 #include "core/csv_io.hpp"
+#include "core/report.hpp"
 #include "core/duration.hpp"
 #include "core/files.hpp"
 #include "core/json_io.hpp"
@@ -35,6 +40,8 @@ const char* kUsage =
     "  schedule FILE [--json]   print every task's computed start and finish\n"
     "  convert IN OUT           convert between .json and .csv (by extension)\n"
     "  generate N OUT           write a synthetic plan of N tasks (.json or .csv)\n"
+    "  report FILE              the weekly status report (or monthly summary, change order)\n"
+    "  actuals FILE CSV         add actual hours and costs from a CSV to a project\n"
     "\n"
     "Run 'plotline <command> --help' for more. Exit codes: 0 ok, 1 invalid input, 2 usage error.\n";
 
@@ -75,6 +82,28 @@ const char* kConvertHelp =
     "Outline Level, Resource Names, % Complete, Milestone, Notes, Plotline ID.\n"
     "A CSV table holds no calendar: holidays are not kept (a warning says so).\n"
     "Nothing is written when IN is invalid.\n";
+
+const char* kReportHelp =
+    "usage: plotline report FILE [--status-date YYYY-MM-DD] [--format md|html|json] [-o OUT]\n"
+    "       plotline report FILE --month YYYY-MM [--format md|html] [-o OUT]\n"
+    "       plotline report FILE --change-order N [--format md|html] [-o OUT]\n"
+    "\n"
+    "The weekly status report of a project at a status date (default: the project's status date, else\n"
+    "today): overall RAG status and why, % complete, planned and forecast finish, milestones done and\n"
+    "next, earned value (BAC, PV, EV, AC, SV, CV, SPI, CPI, EAC, ETC, VAC, TCPI), budget burn by\n"
+    "category, contingency, top risks and open change requests. The same numbers as the Budget view.\n"
+    "JSON gives amounts in minor units of the project currency (cents) and ratios as numbers.\n"
+    "--month gives the client's monthly summary of work completed; --change-order N the change order\n"
+    "of CR-N for sign-off. Written to stdout, or to OUT.\n";
+
+const char* kActualsHelp =
+    "usage: plotline actuals FILE CSV [-o OUT]\n"
+    "\n"
+    "Adds the actuals in CSV to the project FILE (.json), written back to FILE (or to OUT). Columns,\n"
+    "by header name in any order: Date, Hours, Resource, Amount, Category, Task, Vendor, Note. A row\n"
+    "with Hours is time a resource worked; a row with an Amount is money spent. Names are matched\n"
+    "to the project's tasks, resources and vendors. Nothing is written when a row is wrong: every\n"
+    "error names its line (exit 1).\n";
 
 bool endsWith(const std::string& s, const std::string& suffix) {
     if (s.size() < suffix.size()) return false;
@@ -254,6 +283,112 @@ int cmdGenerate(const std::vector<std::string>& args) {
     return 0;
 }
 
+// Options of the form --name VALUE; the rest are positional.
+bool splitOptions(const std::vector<std::string>& args, const std::vector<std::string>& names,
+                  std::vector<std::pair<std::string, std::string>>& options, std::vector<std::string>& positional, std::string& bad) {
+    for (size_t i = 0; i < args.size(); ++i) {
+        if (args[i].size() > 1 && args[i][0] == '-') {
+            if (std::find(names.begin(), names.end(), args[i]) == names.end()) { bad = "unknown option " + args[i]; return false; }
+            if (i + 1 >= args.size()) { bad = args[i] + " needs a value"; return false; }
+            options.push_back({args[i], args[i + 1]});
+            ++i;
+        } else positional.push_back(args[i]);
+    }
+    return true;
+}
+
+int emit(const std::string& out, const std::string& text) {
+    if (out.empty()) { std::cout << text; return 0; }
+    if (!writeAtomically(out, text)) return 1;
+    std::cerr << "wrote " << out << "\n";
+    return 0;
+}
+
+int cmdReport(const std::vector<std::string>& args) {
+    if (wantsHelp(args)) { std::cout << kReportHelp; return 0; }
+    std::vector<std::pair<std::string, std::string>> opts;
+    std::vector<std::string> files;
+    std::string bad;
+    if (!splitOptions(args, {"--status-date", "--format", "--month", "--change-order", "-o"}, opts, files, bad)) return usageError(bad, kReportHelp);
+    if (files.size() != 1) return usageError("report takes one FILE", kReportHelp);
+    std::optional<Date> statusDate;
+    std::string format = "md", out, month;
+    int changeNumber = 0;
+    for (auto& [k, v] : opts) {
+        if (k == "--status-date") {
+            statusDate = Date::parse(v);
+            if (!statusDate) return usageError("--status-date \"" + v + "\" is not a date (YYYY-MM-DD)", kReportHelp);
+        } else if (k == "--format") {
+            if (v != "md" && v != "html" && v != "json") return usageError("--format is md, html or json", kReportHelp);
+            format = v;
+        } else if (k == "--month") {
+            month = v;
+            if (!Date::parse(v + "-01")) return usageError("--month \"" + v + "\" is not a month (YYYY-MM)", kReportHelp);
+        } else if (k == "--change-order") {
+            char* end = nullptr;
+            changeNumber = int(std::strtol(v.c_str(), &end, 10));
+            if (!end || *end || changeNumber < 1) return usageError("--change-order takes a request number (3 for CR-3)", kReportHelp);
+        } else out = v;
+    }
+    if (format == "json" && (!month.empty() || changeNumber)) return usageError("JSON is for the status report only", kReportHelp);
+    Loaded l = load(files[0]);
+    if (!l.ok) return 1;
+    const Project& p = l.project;
+    const Schedule s = schedule(p);
+    if (!s.ok()) {
+        std::cerr << files[0] << ": " << s.error << "\n";
+        return 1;
+    }
+    const Date day = statusDate ? *statusDate : p.statusDate ? *p.statusDate : localToday();
+    ReportDoc doc;
+    if (changeNumber) {
+        auto c = std::find_if(p.changeRequests.begin(), p.changeRequests.end(), [&](const ChangeRequest& x) { return x.number == changeNumber; });
+        if (c == p.changeRequests.end()) {
+            std::cerr << files[0] << ": no change request CR-" << changeNumber << "\n";
+            return 1;
+        }
+        doc = changeOrder(p, *c);
+    } else if (!month.empty()) {
+        int y, m, d;
+        Date::parse(month + "-01")->toYmd(y, m, d);
+        doc = monthlySummary(p, s, y, m, day);
+    } else {
+        const StatusReport r = statusReport(p, s, day);
+        if (format == "json") return emit(out, statusReportJson(r));
+        doc = weeklyReport(r);
+    }
+    return emit(out, format == "html" ? renderHtml(doc) : renderMarkdown(doc));
+}
+
+int cmdActuals(const std::vector<std::string>& args) {
+    if (wantsHelp(args)) { std::cout << kActualsHelp; return 0; }
+    std::vector<std::pair<std::string, std::string>> opts;
+    std::vector<std::string> files;
+    std::string bad;
+    if (!splitOptions(args, {"-o"}, opts, files, bad)) return usageError(bad, kActualsHelp);
+    if (files.size() != 2) return usageError("actuals takes FILE and CSV", kActualsHelp);
+    if (!endsWith(files[0], ".json")) return usageError("FILE must be a Plotline project (.json)", kActualsHelp);
+    const std::string out = opts.empty() ? files[0] : opts[0].second;
+    Loaded l = load(files[0]);
+    if (!l.ok) return 1;
+    const std::optional<std::string> csv = readWholeFile(files[1]);
+    if (!csv) {
+        std::cerr << "plotline: cannot read " << files[1] << "\n";
+        return 1;
+    }
+    ActualsImport a = readActualsCsv(*csv, l.project);
+    if (!a.ok()) {
+        for (auto& e : a.errors) std::cerr << files[1] << ": " << e << "\n";
+        return 1;
+    }
+    const size_t costs = a.costs.size(), hours = a.hours.size();
+    Document doc(std::move(l.project));
+    doc.execute(addActuals(doc.project(), std::move(a.costs), std::move(a.hours), "Import actuals"));
+    if (!writeAtomically(out, writeProjectJson(doc.project()))) return 1;
+    std::cout << "added " << hours << " hours entries and " << costs << " cost entries to " << out << "\n";
+    return 0;
+}
+
 // Replaces the file safely (core/files.hpp), saying so when it cannot.
 bool writeAtomically(const std::string& out, const std::string& text) {
     if (writeFileAtomically(out, text).empty()) return true;
@@ -273,6 +408,8 @@ int main(int argc, char** argv) {
     if (cmd == "schedule") return cmdSchedule(args);
     if (cmd == "convert") return cmdConvert(args);
     if (cmd == "generate") return cmdGenerate(args);
+    if (cmd == "report") return cmdReport(args);
+    if (cmd == "actuals") return cmdActuals(args);
     std::cerr << "plotline: unknown command '" << cmd << "'\n\n" << kUsage;
     return 2;
 }

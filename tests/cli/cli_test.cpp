@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
@@ -76,7 +77,7 @@ TEST_CASE("no arguments and unknown commands are usage errors (exit 2)") {
 }
 
 TEST_CASE("--help works on the tool and on every subcommand") {
-    for (const char* sub : {"--help", "validate --help", "schedule --help", "convert --help", "generate --help"}) {
+    for (const char* sub : {"--help", "validate --help", "schedule --help", "convert --help", "generate --help", "report --help", "actuals --help"}) {
         CAPTURE(sub);
         Run r = run(sub);
         CHECK(r.code == 0);
@@ -288,4 +289,134 @@ TEST_CASE("generate writes a valid synthetic plan, the same for the same seed, a
         CHECK(r.code == 2);
         CHECK(r.err.find("usage: plotline generate") != std::string::npos);
     }
+}
+
+TEST_CASE("report: the sample's status report, field by field, agrees with its own data and with the Markdown") {
+    Run r = run("report " + quote(kSample) + " --status-date 2026-11-20 --format json");
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    const nlohmann::json j = nlohmann::json::parse(r.out);
+    const nlohmann::json p = nlohmann::json::parse(slurp(kSample));
+
+    // AC worked out here from the file: costs and hours (at each person's rate) up to the status date.
+    std::map<std::string, int64_t> rate;
+    for (auto& x : p["resources"]) rate[x["id"]] = x["hourlyRate"];
+    int64_t ac = 0, labour = 0, spentOther = 0;
+    for (auto& c : p["costs"])
+        if (c["date"].get<std::string>() <= "2026-11-20") { ac += c["amount"].get<int64_t>(); if (c["category"] == "other") spentOther += c["amount"].get<int64_t>(); }
+    for (auto& h : p["hours"])
+        if (h["date"].get<std::string>() <= "2026-11-20") labour += (rate[h["resource"]] * h["minutes"].get<int64_t>() + 30) / 60;
+    CHECK(j["ac"] == ac + labour);
+    CHECK(j["statusDate"] == "2026-11-20");
+    CHECK(j["currency"] == "EUR");
+    CHECK(j["sv"] == j["ev"].get<int64_t>() - j["pv"].get<int64_t>());
+    CHECK(j["cv"] == j["ev"].get<int64_t>() - j["ac"].get<int64_t>());
+    CHECK(j["spi"].get<double>() == doctest::Approx(j["ev"].get<double>() / j["pv"].get<double>()).epsilon(1e-4));
+    CHECK(j["cpi"].get<double>() == doctest::Approx(j["ev"].get<double>() / j["ac"].get<double>()).epsilon(1e-4));
+    CHECK(j["etc"] == j["eac"].get<int64_t>() - j["ac"].get<int64_t>());
+    CHECK(j["vac"] == j["bac"].get<int64_t>() - j["eac"].get<int64_t>());
+    // The budget: BAC is the base; contingency is 10 % of it, 1,200.00 drawn; CR-2's 3,200.00 approved.
+    CHECK(j["baseBudget"] == j["bac"]);
+    CHECK(j["contingency"] == (j["bac"].get<int64_t>() + 5) / 10);
+    CHECK(j["contingencyLeft"] == j["contingency"].get<int64_t>() - 120000);
+    CHECK(j["approvedBudget"] == j["bac"].get<int64_t>() + j["contingency"].get<int64_t>());
+    CHECK(j["approvedChanges"] == 320000);
+    int64_t budgeted = 0, spent = 0;
+    for (auto& c : j["categories"]) {
+        budgeted += c["budget"].get<int64_t>();
+        spent += c["actual"].get<int64_t>();
+        if (c["category"] == "other") CHECK(c["actual"] == spentOther);
+        if (c["category"] == "labour") CHECK(c["actual"] == labour);
+    }
+    CHECK(budgeted == j["approvedBudget"]);
+    CHECK(spent == j["ac"]);
+    // Behind schedule (SPI below 0.85) makes it red; the reasons say so and name the high risks.
+    CHECK(j["spi"].get<double>() < 0.85);
+    CHECK(j["rag"] == "Red");
+    CHECK(j["reasons"][0].get<std::string>().rfind("SPI ", 0) == 0);
+    CHECK(r.out.find("Risk \\\"Rain on the outdoor hero shoot\\\" scores 16") != std::string::npos);
+    // Risks: open ones by score, the closed one left out. Change requests: the draft and the submitted.
+    REQUIRE(j["topRisks"].size() == 4);
+    CHECK(j["topRisks"][0]["score"] == 16);
+    CHECK(j["topRisks"][1]["score"] == 15);
+    CHECK(j["topRisks"][3]["score"] == 6);
+    REQUIRE(j["openChangeRequests"].size() == 2);
+    CHECK(j["openChangeRequests"][0]["number"] == 1);
+    CHECK(j["openChangeRequests"][1]["status"] == "draft");
+    CHECK(j["milestonesDone"][0]["name"] == "Brief approved");
+    CHECK(j["milestonesNext"][0]["name"] == "Content approved");
+
+    // The Markdown report says the same numbers.
+    Run md = run("report " + quote(kSample) + " --status-date 2026-11-20");
+    REQUIRE(md.code == 0);
+    CHECK(md.out.rfind("# Status report: Aurora Coffee", 0) == 0);
+    CHECK(md.out.find("## Overall status: Red") != std::string::npos);
+    auto euros = [](int64_t cents) {
+        std::string whole = std::to_string(std::llabs(cents) / 100), grouped;
+        for (size_t i = 0; i < whole.size(); ++i) {
+            if (i && (whole.size() - i) % 3 == 0) grouped += ',';
+            grouped += whole[i];
+        }
+        char frac[4];
+        std::snprintf(frac, sizeof frac, "%02lld", std::llabs(cents) % 100);
+        return std::string(cents < 0 ? "-" : "") + "€" + grouped + "." + frac;
+    };
+    for (const char* k : {"bac", "pv", "ev", "ac", "sv", "cv", "eac", "etc", "vac"}) {
+        CAPTURE(k);
+        CHECK(md.out.find(euros(j[k].get<int64_t>())) != std::string::npos);
+    }
+    CHECK(md.out.find("| CR-1 | German version of the microsite | Submitted | €14,500.00 |") != std::string::npos);
+
+    // Without --status-date, the project's own status date is used.
+    Run own = run("report " + quote(kSample) + " --format json");
+    CHECK(nlohmann::json::parse(own.out)["statusDate"] == "2026-11-20");
+    // HTML: a whole page, with the status as a badge and nothing left unescaped.
+    Run html = run("report " + quote(kSample) + " --format html");
+    CHECK(html.out.rfind("<!doctype html>", 0) == 0);
+    CHECK(html.out.find("<span class=\"badge Red\">Red</span>") != std::string::npos);
+    CHECK(html.out.find("client&#39;s") == std::string::npos);
+    CHECK(html.out.find("Store locator API from the client's IT arrives late") != std::string::npos);
+}
+
+TEST_CASE("report: monthly summary, change order, and clear errors") {
+    Run m = run("report " + quote(kSample) + " --month 2026-11");
+    REQUIRE_MESSAGE(m.code == 0, m.err);
+    CHECK(m.out.rfind("# Aurora Coffee — Spring Launch Campaign: November 2026", 0) == 0);
+    CHECK(m.out.find("- Brief approved (10 November 2026)") != std::string::npos);
+    CHECK(m.out.find("- Stakeholder interviews") != std::string::npos);
+    CHECK(m.out.find("- Wireframes (key pages): 60 % done") != std::string::npos);
+    CHECK(m.out.find("€") == std::string::npos); // the client's summary carries no internal costs
+    Run co = run("report " + quote(kSample) + " --change-order 2 --format html");
+    REQUIRE(co.code == 0);
+    CHECK(co.out.find("Change order CR-2: Six social cut-downs of the hero video") != std::string::npos);
+    CHECK(co.out.find("Approved by email") != std::string::npos);
+    Run none = run("report " + quote(kSample) + " --change-order 9");
+    CHECK(none.code == 1);
+    CHECK(none.err.find("no change request CR-9") != std::string::npos);
+    Run bad = run("report " + quote(kSample) + " --status-date 2026-02-30");
+    CHECK(bad.code == 2);
+    CHECK(bad.err.find("--status-date \"2026-02-30\" is not a date") != std::string::npos);
+    CHECK(run("report " + quote(kSample) + " --format pdf").code == 2);
+}
+
+TEST_CASE("actuals: a CSV of hours and costs is added; a wrong row changes nothing") {
+    Scratch s;
+    fs::copy_file(kSample, s / "plan.json");
+    const std::string before = slurp(s / "plan.json");
+    spit(s / "bad.csv", "Date,Hours,Resource,Task\n2026-11-23,8,Copywriter,Copy deck\n2026-11-23,8,Nobody,Copy deck\n");
+    Run bad = run("actuals " + quote((s / "plan.json").string()) + " " + quote((s / "bad.csv").string()));
+    CHECK(bad.code == 1);
+    CHECK(bad.err.find("bad.csv: line 3: no resource named \"Nobody\"") != std::string::npos);
+    CHECK(slurp(s / "plan.json") == before);
+
+    spit(s / "week.csv", "Date,Hours,Resource,Task,Amount,Category,Note\n"
+                         "2026-11-23,8,Copywriter,Copy deck,,,\n"
+                         "2026-11-24,6.5,Copywriter,Copy deck,,,\n"
+                         "2026-11-24,,,,\"1,250.00\",Travel,Shoot crew travel\n");
+    Run ok = run("actuals " + quote((s / "plan.json").string()) + " " + quote((s / "week.csv").string()));
+    REQUIRE_MESSAGE(ok.code == 0, ok.err);
+    CHECK(ok.out.find("added 2 hours entries and 1 cost entries") != std::string::npos);
+    Run before20 = run("report " + quote(kSample) + " --status-date 2026-11-24 --format json");
+    Run after20 = run("report " + quote((s / "plan.json").string()) + " --status-date 2026-11-24 --format json");
+    const int64_t added = nlohmann::json::parse(after20.out)["ac"].get<int64_t>() - nlohmann::json::parse(before20.out)["ac"].get<int64_t>();
+    CHECK(added == 14.5 * 7500 + 125000); // 14.5 h at the copywriter's 75.00 + 1,250.00
 }

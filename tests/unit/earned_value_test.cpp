@@ -35,6 +35,11 @@ TEST_CASE("earned value: before the start, at the end, milestones and nothing sp
     CHECK(!r.spi());
     CHECK(!r.cpi());
     CHECK(!r.eac);
+    // Work earned but nothing booked yet: still no forecast (an EAC of 0 would mislead).
+    r = earnedValue({{100000, 0, 4800, 50}}, 2400, 0);
+    CHECK(r.ev == 50000);
+    CHECK(!r.eac);
+    CHECK(!r.vac());
     // Past the planned finish the whole budget is planned; a milestone counts at its date only.
     r = earnedValue({{100000, 0, 4800, 100}, {20000, 4800, 4800, 0}}, 4799, 90000);
     CHECK(r.pv == 99979); // 100,000 × 4799/4800 = 99,979.17 → 99,979

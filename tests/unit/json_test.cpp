@@ -177,6 +177,18 @@ TEST_CASE("every older schema's fixture opens and migrates; a newer one opens on
     CHECK(rewritten.find("\"schemaVersion\": " + std::to_string(kSchemaVersion)) != std::string::npos);
     CHECK(*readProjectJson(rewritten) == *v1);
 
+    // Schema 3: the sample with its budget, actuals, change requests and risks.
+    const Result<Project> v3 = readProjectJson(fixture("schema-3.json"), false, &schema);
+    REQUIRE_MESSAGE(v3.ok(), v3.error());
+    CHECK(schema == 3);
+    CHECK(v3->budgetLines.size() == 7);
+    CHECK(v3->changeRequests.size() == 3);
+    CHECK(v3->changeRequests[1].log.size() == 2);
+    CHECK(v3->risks.size() == 5);
+    CHECK(v3->hours.size() > 30);
+    CHECK(v3->contingency.basisPoints == 1000);
+    CHECK(writeProjectJson(*v3) == fixture("schema-3.json")); // written exactly as it was
+
     const std::string future = fixture("schema-4-future.json");
     const Result<Project> refused = readProjectJson(future);
     REQUIRE(!refused);
