@@ -1,7 +1,9 @@
 #include "app.hpp"
 #include "keys.hpp"
 
+#include "core/actuals_csv.hpp"
 #include "core/csv_io.hpp"
+#include "core/files.hpp"
 #include "core/json_io.hpp"
 #include "theme.hpp"
 #include "widget_registry.hpp"
@@ -23,7 +25,9 @@ App::App(Host& host)
     : host_(host), doc_(Project{}, [&host] { return host.now(); }), library_(host.storage(), [&host] { return host.now(); }),
       save_(doc_, [this](const Project&, AutoSave::Done done) { saveOpenProject(std::move(done)); }),
       libraryWindow_(*this), gantt_(doc_, [this](const std::string& m) { flash(m); }), load_(doc_),
-      windows_(doc_, gantt_, [&host] { return host.today(); }) {
+      windows_(doc_, gantt_, [&host] { return host.today(); }),
+      budget_(doc_, host, [this](const std::string& t, const std::string& m) { notify(t, m); }, [this](const std::string& m) { flash(m); },
+              [this] { windows_.openStatusDate(); }) {
     library_.onListWritten = [this] { host_.announceSaved(""); };
 }
 
@@ -280,6 +284,17 @@ void App::importFile(const std::string& filename, const std::string& text) {
             if (std::tolower(static_cast<unsigned char>(filename[filename.size() - e.size() + i])) != e[i]) return false;
         return true;
     };
+    if (endsWith(".csv") && looksLikeActualsCsv(text)) {
+        // Actuals belong to the open project: added to it as one undoable step.
+        if (!ready_ || readOnly()) {
+            notify("Could not import " + filename, "A CSV of actuals is added to the open project, and none can be changed here now." +
+                                                       std::string(readOnly() ? "\n" + readOnlyReason_ : std::string()));
+            return;
+        }
+        budget_.importActuals(filename, text);
+        view_ = View::Budget;
+        return;
+    }
     if (endsWith(".csv")) {
         std::string name = filename.substr(0, filename.size() - 4);
         CsvImport in = readTasksCsv(text, name, host_.today());
@@ -310,16 +325,7 @@ void App::importFile(const std::string& filename, const std::string& text) {
     addProject(*p, "Imported " + filename + " as a new project. Your other plans are in Project > Projects…");
 }
 
-std::string App::fileStem() const {
-    std::string s;
-    for (char c : doc_.project().name) {
-        const unsigned char u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || u >= 0x80) s += c;
-        else if (!s.empty() && s.back() != '-') s += '-';
-    }
-    while (!s.empty() && s.back() == '-') s.pop_back();
-    return s.empty() ? "plan" : s;
-}
+std::string App::fileStem() const { return plotline::fileStem(doc_.project().name); }
 
 void App::exportJson() {
     host_.download(fileStem() + ".plotline.json", "application/json", writeProjectJson(doc_.project()));
@@ -372,6 +378,7 @@ std::string App::statusJson() const {
     return std::string("{\"ready\":") + (ready_ ? "true" : "false") + ",\"save\":" + str(save_.stateText()) +
            ",\"project\":" + str(openId_) + ",\"projectName\":" + str(doc_.project().name) + ",\"readOnly\":" + str(readOnlyReason_) +
            ",\"projects\":" + std::to_string(library_.projects().size()) +
+           ",\"view\":" + str(view_ == View::Budget ? "budget" : "plan") + ",\"budgetTab\":" + std::to_string(int(budget_.tab())) +
            ",\"saveError\":" + str(save_.error()) + ",\"message\":" + str(message_) + ",\"dialog\":" + str(dialogTitle_) + "," + buf +
            selected + "}";
 }
@@ -384,6 +391,8 @@ void App::shortcuts() {
     else if (y || (z && io.KeyShift)) doc_.redo();
     if (ImGui::IsKeyPressed(keys::S)) save_.saveNow();
     if (ImGui::IsKeyPressed(keys::O)) libraryWindow_.openProjects();
+    if (ImGui::IsKeyPressed(keys::One)) view_ = View::Plan;
+    if (ImGui::IsKeyPressed(keys::Two)) view_ = View::Budget;
 }
 
 void App::menuBar() {
@@ -404,6 +413,9 @@ void App::menuBar() {
         tagItem("menu.Project.Export JSON");
         if (ImGui::MenuItem("Export CSV")) exportCsv();
         tagItem("menu.Project.Export CSV");
+        ImGui::Separator();
+        if (ImGui::MenuItem("Status report…")) { view_ = View::Budget; budget_.openReport(); }
+        tagItem("menu.Project.Status report");
         ImGui::Separator();
         if (ImGui::MenuItem("Baselines…")) windows_.openBaselines();
         tagItem("menu.Project.Baselines");
@@ -441,6 +453,11 @@ void App::menuBar() {
     }
     tagItem("menu.Edit");
     if (ImGui::BeginMenu("View")) {
+        if (ImGui::MenuItem("Plan (Gantt)", "Ctrl+1", view_ == View::Plan)) view_ = View::Plan;
+        tagItem("menu.View.Plan");
+        if (ImGui::MenuItem("Budget", "Ctrl+2", view_ == View::Budget)) view_ = View::Budget;
+        tagItem("menu.View.Budget");
+        ImGui::Separator();
         if (ImGui::MenuItem("Zoom in", "Ctrl+Wheel")) gantt_.zoom(1.5f);
         tagItem("menu.View.Zoom in");
         if (ImGui::MenuItem("Zoom out")) gantt_.zoom(1 / 1.5f);
@@ -564,6 +581,27 @@ void App::toolbar() {
         top += h;
     }
     ImGui::SetCursorPos(ImVec2(fs * 0.6f, top));
+    // Plan or Budget: two halves of one switch.
+    for (View v : {View::Plan, View::Budget}) {
+        const bool on = view_ == v;
+        ImGui::PushStyleColor(ImGuiCol_Button, on ? IM_COL32(58, 102, 190, 255) : ImGui::GetColorU32(ImGuiCol_FrameBg));
+        ImGui::PushStyleColor(ImGuiCol_Text, on ? IM_COL32_WHITE : ImGui::GetColorU32(ImGuiCol_Text));
+        if (ImGui::Button(v == View::Plan ? "Plan" : "Budget")) view_ = v;
+        ImGui::PopStyleColor(2);
+        tagItem(v == View::Plan ? "view.plan" : "view.budget");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip(v == View::Plan ? "The Gantt chart (Ctrl+1)" : "Costs, actuals, change requests, risks and reports (Ctrl+2)");
+        ImGui::SameLine(0, 2);
+    }
+    ImGui::SameLine(0, fs * 1.5f);
+    if (view_ == View::Budget) {
+        const Project& p = doc_.project();
+        if (p.statusDate) {
+            if (ImGui::SmallButton(("Status " + p.statusDate->str()).c_str())) windows_.openStatusDate();
+        } else if (ImGui::SmallButton("Set status date")) windows_.openStatusDate();
+        tagItem("toolbar.status");
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + fs * 0.2f);
+        return;
+    }
     ImGui::SetNextItemWidth(fs * 14);
     ImGui::InputTextWithHint("##filter", "Filter tasks by name", gantt_.filter, sizeof gantt_.filter);
     tagItem("toolbar.filter");
@@ -619,12 +657,19 @@ void App::toolbar() {
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + fs * 0.2f);
 }
 
-std::string App::copyText() const { return ready_ && !gantt_.editing() ? gantt_.copySelection() : std::string(); }
+std::string App::copyText() const {
+    return ready_ && view_ == View::Plan && !gantt_.editing() ? gantt_.copySelection() : std::string();
+}
 
 void App::pasteText(const std::string& text) {
     if (!ready_) return;
     if (ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput) {
         ImGui::GetIO().AddInputCharactersUTF8(text.c_str()); // into the text field being edited
+        return;
+    }
+    if (view_ == View::Budget) {
+        if (readOnly()) flash("This project is read-only here: nothing was pasted.");
+        else if (!budget_.paste(text)) flash("Paste rows into the Budget or Actuals tab (or switch to the plan).");
         return;
     }
     gantt_.paste(text);
@@ -667,8 +712,11 @@ void App::frame() {
             const float rows = std::clamp(float(doc_.project().resources.size()), 1.0f, 6.0f);
             loadHeight = std::floor(std::min(ImGui::GetContentRegionAvail().y * 0.45f, ImGui::GetFontSize() * (2.2f * rows + 2.6f)));
         }
-        gantt_.draw(host_.today(), showLoad ? ImGui::GetContentRegionAvail().y - loadHeight : 0);
-        if (showLoad) load_.draw(gantt_.timeline(), loadHeight);
+        if (view_ == View::Budget) budget_.draw(host_.today());
+        else {
+            gantt_.draw(host_.today(), showLoad ? ImGui::GetContentRegionAvail().y - loadHeight : 0);
+            if (showLoad) load_.draw(gantt_.timeline(), loadHeight);
+        }
     }
     else {
         ImGui::SetCursorPos(ImVec2(ImGui::GetFontSize() * 2, ImGui::GetFontSize() * 2));
@@ -678,6 +726,7 @@ void App::frame() {
     statusBar(statusHeight);
     if (ready_) {
         windows_.draw();
+        budget_.drawWindows(host_.today());
         libraryWindow_.draw();
     }
     dialogs();

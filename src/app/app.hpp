@@ -6,6 +6,7 @@
 //   every frame: ImGui::NewFrame(); app.frame(); ImGui::Render();
 #pragma once
 #include "autosave.hpp"
+#include "budget_view.hpp"
 #include "core/commands.hpp"
 #include "gantt_view.hpp"
 #include "host.hpp"
@@ -56,6 +57,10 @@ public:
     ProjectWindows& windows() { return windows_; }
     LibraryWindow& libraryWindow() { return libraryWindow_; }
     bool showLoad = false; // the resource load pane under the chart
+    enum class View { Plan, Budget };
+    View view() const { return view_; }
+    void showView(View v) { view_ = v; }
+    BudgetView& budget() { return budget_; }
     const std::string& lastMessage() const { return message_; }
     std::string statusJson() const;
 
@@ -100,6 +105,8 @@ private:
     GanttView gantt_;
     LoadView load_;
     ProjectWindows windows_;
+    BudgetView budget_;
+    View view_ = View::Plan;
     bool ready_ = false;
     std::string dialogTitle_, dialogText_;
     bool dialogOpen_ = false;

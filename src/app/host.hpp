@@ -47,6 +47,7 @@ public:
     virtual std::optional<std::string> readAsset(const std::string& name) = 0; // shipped files (the sample)
     virtual void download(const std::string& filename, const std::string& mime, const std::string& content) = 0;
     virtual void pickFile() = 0; // the chosen file comes back through App::importFile
+    virtual void copyText(const std::string& /*text*/) {} // onto the system clipboard
     // Two tabs on one project: claimProject() asks to be the one tab that writes it and answers
     // whether it is (natively: at once, always yes); a later change (the other tab closed) comes
     // through App::setOwner. announceSaved() tells other tabs that a new version is durable (they

@@ -4,6 +4,8 @@
 
 namespace plotline::keys {
 constexpr int O = 18;  // SDL_SCANCODE_O
+constexpr int One = 30; // SDL_SCANCODE_1
+constexpr int Two = 31; // SDL_SCANCODE_2
 constexpr int S = 22;  // SDL_SCANCODE_S
 constexpr int F2 = 59; // SDL_SCANCODE_F2
 } // namespace plotline::keys

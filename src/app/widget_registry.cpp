@@ -8,7 +8,7 @@
 namespace plotline {
 
 namespace {
-struct Rect { float x, y, w, h; };
+struct Rect { float x, y, w, h; std::string text; };
 std::map<std::string, Rect> building, published;
 }
 
@@ -21,6 +21,11 @@ void tagRect(const std::string& name, ImVec2 min, ImVec2 max) { building[name] =
 
 void tagItem(const std::string& name) { tagRect(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
 
+void tagText(const std::string& name, const std::string& text) {
+    tagItem(name);
+    building[name].text = text;
+}
+
 std::string widgetsJson() {
     // The frame being built is the most complete picture once it has been drawn; callers run between
     // frames, when `building` holds the frame just rendered.
@@ -30,8 +35,13 @@ std::string widgetsJson() {
     for (const auto& [name, r] : m) {
         if (out.size() > 1) out += ',';
         appendJsonString(out, name);
-        std::snprintf(buf, sizeof buf, ":{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", r.x, r.y, r.w, r.h);
+        std::snprintf(buf, sizeof buf, ":{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f", r.x, r.y, r.w, r.h);
         out += buf;
+        if (!r.text.empty()) {
+            out += ",\"text\":";
+            appendJsonString(out, r.text);
+        }
+        out += '}';
     }
     return out + "}";
 }

@@ -69,6 +69,10 @@ BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate) 
     for (size_t i = 0; i < p.resources.size(); ++i) resourceAt.insert(p.resources[i].id, int(i));
 
     // Planned labour.
+    b.resourceMinutes.assign(p.resources.size(), 0);
+    b.resourceLabour.assign(p.resources.size(), 0);
+    b.resourceActualMinutes.assign(p.resources.size(), 0);
+    b.resourceActualCost.assign(p.resources.size(), 0);
     if (scheduled)
         for (const Assignment& a : p.assignments) {
             const int t = taskAt.find(a.task), r = resourceAt.find(a.resource);
@@ -78,6 +82,8 @@ BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate) 
             const int64_t cost = plannedLabour(p.resources[size_t(r)], cal, ts.start, ts.finish, work);
             b.tasks[size_t(t)].labour += cost;
             b.labour += cost;
+            b.resourceMinutes[size_t(r)] += work;
+            b.resourceLabour[size_t(r)] += cost;
         }
     b.budgetByCategory[size_t(CostCategory::Labour)] += b.labour;
 
@@ -128,8 +134,14 @@ BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate) 
         if (x.date > statusDate - 28) b.weeklyBurn += x.amount;
     }
     b.weeklyBurn = divRound(b.weeklyBurn, 4);
-    for (const HoursEntry& h : p.hours)
-        if (h.date <= statusDate) b.actualLabourMinutes += h.minutes;
+    for (const HoursEntry& h : p.hours) {
+        if (h.date > statusDate) continue;
+        b.actualLabourMinutes += h.minutes;
+        if (const int r = resourceAt.find(h.resource); r >= 0) {
+            b.resourceActualMinutes[size_t(r)] += h.minutes;
+            b.resourceActualCost[size_t(r)] += labourCost(p.resources[size_t(r)].rateOn(h.date), h.minutes);
+        }
+    }
     const int64_t statusMinute = cal.endOfDay(statusDate);
     b.ev = earnedValue(ev, statusMinute, ac);
 

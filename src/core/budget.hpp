@@ -45,6 +45,8 @@ struct WeekPoint {
 struct BudgetStatus {
     Date statusDate;
     std::vector<TaskCost> tasks;   // parallel to project.tasks
+    std::vector<int64_t> resourceMinutes, resourceLabour; // planned work and its cost, parallel to project.resources
+    std::vector<int64_t> resourceActualMinutes, resourceActualCost; // hours booked up to the status date
     int64_t labour = 0, lines = 0, base = 0;
     int64_t contingency = 0, drawn = 0, approvedChanges = 0;
     int64_t contingencyLeft() const { return contingency - drawn; }

@@ -435,17 +435,27 @@ auto stampIds(std::vector<Id> ids) {
 } // namespace
 
 template <class T>
-CommandPtr putRecord(const Project& p, T record, std::string label) {
+CommandPtr putRecords(const Project& p, std::vector<T> records, std::string label) {
     const auto member = listOf(static_cast<T*>(nullptr));
     std::vector<T> list = p.*member;
-    if (record.id.isNull()) record.id = Id::random();
-    auto it = std::find_if(list.begin(), list.end(), [&](const T& x) { return x.id == record.id; });
-    if (it != list.end()) {
-        record.modified = it->modified;
-        if (*it == record) return nullptr;
-        *it = record;
-    } else list.push_back(record);
-    return swapMember(member, std::move(list), std::move(label), stampIds<T>({record.id}));
+    std::vector<Id> ids;
+    for (T& record : records) {
+        if (record.id.isNull()) record.id = Id::random();
+        auto it = std::find_if(list.begin(), list.end(), [&](const T& x) { return x.id == record.id; });
+        if (it != list.end()) {
+            record.modified = it->modified;
+            if (*it == record) continue;
+            *it = record;
+        } else list.push_back(record);
+        ids.push_back(record.id);
+    }
+    if (ids.empty()) return nullptr;
+    return swapMember(member, std::move(list), std::move(label), stampIds<T>(std::move(ids)));
+}
+
+template <class T>
+CommandPtr putRecord(const Project& p, T record, std::string label) {
+    return putRecords(p, std::vector<T>{std::move(record)}, std::move(label));
 }
 
 template <class T>
@@ -458,6 +468,7 @@ CommandPtr removeRecord(const Project& p, Id id, std::string label) {
 
 #define PLOTLINE_RECORD(T) \
     template CommandPtr putRecord<T>(const Project&, T, std::string); \
+    template CommandPtr putRecords<T>(const Project&, std::vector<T>, std::string); \
     template CommandPtr removeRecord<T>(const Project&, Id, std::string);
 PLOTLINE_RECORD(BudgetLine)
 PLOTLINE_RECORD(Vendor)
@@ -469,27 +480,11 @@ PLOTLINE_RECORD(Risk)
 #undef PLOTLINE_RECORD
 
 CommandPtr addActuals(const Project& p, std::vector<CostEntry> costs, std::vector<HoursEntry> hours, std::string label) {
+    for (CostEntry& c : costs) c.id = Id::random(); // always new records, even when the rows repeat
+    for (HoursEntry& h : hours) h.id = Id::random();
     std::vector<CommandPtr> parts;
-    std::vector<Id> ids;
-    if (!costs.empty()) {
-        std::vector<CostEntry> list = p.costs;
-        for (CostEntry& c : costs) {
-            if (c.id.isNull()) c.id = Id::random();
-            ids.push_back(c.id);
-            list.push_back(std::move(c));
-        }
-        parts.push_back(swapMember(&Project::costs, std::move(list), label, stampIds<CostEntry>(ids)));
-    }
-    if (!hours.empty()) {
-        std::vector<HoursEntry> list = p.hours;
-        ids.clear();
-        for (HoursEntry& h : hours) {
-            if (h.id.isNull()) h.id = Id::random();
-            ids.push_back(h.id);
-            list.push_back(std::move(h));
-        }
-        parts.push_back(swapMember(&Project::hours, std::move(list), label, stampIds<HoursEntry>(ids)));
-    }
+    if (!costs.empty()) parts.push_back(putRecords(p, std::move(costs), label));
+    if (!hours.empty()) parts.push_back(putRecords(p, std::move(hours), label));
     return group(label, std::move(parts));
 }
 

@@ -63,6 +63,7 @@ CommandPtr editResource(const Project& p, Resource after);
 // is added when its id is new (null ids get one) or replaces the record with its id; removed by id.
 // nullptr when nothing would change.
 template <class T> CommandPtr putRecord(const Project& p, T record, std::string label);
+template <class T> CommandPtr putRecords(const Project& p, std::vector<T> records, std::string label); // one step
 template <class T> CommandPtr removeRecord(const Project& p, Id id, std::string label);
 // Actuals imported from a file, appended as one step.
 CommandPtr addActuals(const Project& p, std::vector<CostEntry> costs, std::vector<HoursEntry> hours, std::string label);

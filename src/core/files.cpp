@@ -1,5 +1,7 @@
 #include "files.hpp"
 
+#include <cctype>
+
 #include <cstdio>
 #include <memory>
 
@@ -30,6 +32,17 @@ std::string writeFileAtomically(const std::string& path, const std::string& text
         return "cannot replace " + path;
     }
     return "";
+}
+
+std::string fileStem(const std::string& name) {
+    std::string s;
+    for (char c : name) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || u >= 0x80) s += c;
+        else if (!s.empty() && s.back() != '-') s += '-';
+    }
+    while (!s.empty() && s.back() == '-') s.pop_back();
+    return s.empty() ? "plan" : s;
 }
 
 } // namespace plotline

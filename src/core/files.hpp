@@ -11,4 +11,8 @@ std::optional<std::string> readWholeFile(const std::string& path); // nullopt wh
 // half a file behind. "" or an error message.
 std::string writeFileAtomically(const std::string& path, const std::string& text);
 
+// A file name from a project name: letters and digits kept, anything else a single '-'
+// ("Aurora Coffee — Launch" → "Aurora-Coffee-Launch"); "plan" when nothing is left.
+std::string fileStem(const std::string& name);
+
 } // namespace plotline

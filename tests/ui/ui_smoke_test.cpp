@@ -8,6 +8,7 @@
 #include "app/theme.hpp"
 #include "app/widget_registry.hpp"
 #include "core/json_io.hpp"
+#include "core/money.hpp"
 #include "platform/native/native_host.hpp"
 
 #include <imgui.h>
@@ -412,4 +413,92 @@ TEST_CASE("History: the version a session started from is restored as one undoab
     CHECK(h.project().tasks[1].name == original);
     h.key(ImGuiKey_Z, true);
     CHECK(h.project().tasks[1].name == "Renamed");
+}
+
+TEST_CASE("the Budget view: every tab draws; a cost line edited by keyboard moves the dashboard; undo") {
+    Harness h("budget");
+    h.start();
+    h.click(h.widget("view.budget").centre());
+    CHECK(h.app->view() == App::View::Budget);
+    const Currency eur = currency("EUR");
+    auto shown = [&](const std::string& name) { return nlohmann::json::parse(widgetsJson())[name].value("text", std::string()); };
+    const BudgetStatus before = budgetStatus(h.project(), h.app->document().schedule(), *h.project().statusDate);
+    CHECK(shown("dashboard.approved") == formatMoney(before.approved(), eur));
+    CHECK(shown("dashboard.ac") == formatMoney(before.ev.ac, eur));
+    CHECK(shown("dashboard.rag") == "Red");
+    for (const char* tab : {"Budget", "Actuals", "Vendors", "Change requests", "Risks", "Dashboard"}) {
+        h.click(h.widget(std::string("budget.tab.") + tab).centre());
+        CHECK(h.app->budget().tab() != BudgetView::kTabs);
+    }
+
+    // Budget tab: the paid social line (25,000.00) becomes 20,000.00, typed.
+    h.click(h.widget("budget.tab.Budget").centre());
+    const auto& lines = h.project().budgetLines;
+    const size_t media = size_t(std::find_if(lines.begin(), lines.end(), [](auto& l) { return l.category == CostCategory::Media; }) - lines.begin());
+    REQUIRE(media < lines.size());
+    h.click(h.widget("budget.line." + std::to_string(media) + ".amount").centre());
+    h.key(ImGuiKey_A, true);
+    h.type("20,000");
+    h.key(ImGuiKey_Enter);
+    CHECK(h.project().budgetLines[media].amount == 2000000);
+    CHECK(h.app->document().undoLabel() == "Change budget line amount");
+    h.click(h.widget("budget.tab.Dashboard").centre());
+    CHECK(shown("dashboard.approved") == formatMoney(before.approved() - 550000, eur)); // 5,000.00 + its 10 % contingency
+    h.key(ImGuiKey_Z, true);
+    h.frames(2);
+    CHECK(shown("dashboard.approved") == formatMoney(before.approved(), eur));
+
+    // A typo is refused with a message and changes nothing.
+    h.click(h.widget("budget.tab.Budget").centre());
+    h.click(h.widget("budget.line." + std::to_string(media) + ".amount").centre());
+    h.key(ImGuiKey_A, true);
+    h.type("12.345");
+    h.key(ImGuiKey_Enter);
+    CHECK(h.project().budgetLines[media].amount == 2500000);
+    CHECK(h.has("budget.error"));
+}
+
+TEST_CASE("the change-request board approves CR-1 into the plan and the budget; one undo takes it back") {
+    Harness h("changes");
+    h.start();
+    h.click(h.widget("view.budget").centre());
+    h.click(h.widget("budget.tab.Change requests").centre());
+    const size_t tasks = h.project().tasks.size(), lines = h.project().budgetLines.size();
+    // The request waiting for a decision is shown first.
+    CHECK(nlohmann::json::parse(widgetsJson())["change.status"]["text"] == "Submitted");
+    h.click(h.widget("change.approve").centre());
+    const ChangeRequest& cr1 = h.project().changeRequests[0];
+    CHECK(cr1.status == ChangeStatus::Approved);
+    CHECK(cr1.log.back().by == "Producer");
+    CHECK(h.project().tasks.size() == tasks + 1);
+    CHECK(h.project().budgetLines.size() == lines + 1);
+    CHECK(h.project().budgetLines.back().amount == 1450000);
+    CHECK(h.app->lastMessage().find("Approved CR-1") != std::string::npos);
+    h.key(ImGuiKey_Z, true);
+    CHECK(h.project().changeRequests[0].status == ChangeStatus::Submitted);
+    CHECK(h.project().tasks.size() == tasks);
+    CHECK(h.project().budgetLines.size() == lines);
+}
+
+TEST_CASE("actuals come in from a CSV (import or drop) and from pasted spreadsheet rows, each one undo step") {
+    Harness h("actuals");
+    h.start();
+    const size_t hours = h.project().hours.size(), costs = h.project().costs.size();
+    h.app->importFile("timesheet.csv", "Date,Resource,Task,Hours\n2026-11-23,Copywriter,Copy deck,7.5\n2026-11-24,Copywriter,Copy deck,8\n");
+    h.frames(2);
+    CHECK(h.app->view() == App::View::Budget);
+    CHECK(h.app->budget().tab() == BudgetView::Actuals);
+    CHECK(h.project().hours.size() == hours + 2);
+    CHECK(h.project().tasks.size() == 43); // added to the open project, not opened as a new one
+    // Rows copied from a spreadsheet without a header go into the table last worked in (costs first).
+    h.app->pasteText("2026-11-24\t350.00\tTravel\t\t\tCourier\n2026-11-25\t120.00\tSoftware\t\t\tFonts\n");
+    CHECK(h.project().costs.size() == costs + 2);
+    CHECK(h.project().costs.back().note == "Fonts");
+    h.key(ImGuiKey_Z, true);
+    CHECK(h.project().costs.size() == costs);
+    // A bad file changes nothing and says which line is wrong.
+    h.app->importFile("bad.csv", "Date,Resource,Hours\n2026-11-23,Nobody,8\n");
+    CHECK(h.project().hours.size() == hours + 2);
+    h.frames(2);
+    CHECK(nlohmann::json::parse(h.app->statusJson())["dialog"] == "Could not import bad.csv");
 }

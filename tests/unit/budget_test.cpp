@@ -70,6 +70,10 @@ TEST_CASE("budget, contingency and earned value of a hand-worked plan") {
     CHECK(b.actualByCategory[size_t(CostCategory::Labour)] == 400000);
     CHECK(b.actualByCategory[size_t(CostCategory::Media)] == 30000);
     CHECK(b.actualLabourMinutes == 5 * 480);
+    CHECK(b.resourceMinutes == std::vector<int64_t>{4800, 1200});
+    CHECK(b.resourceLabour == std::vector<int64_t>{880000, 160000});
+    CHECK(b.resourceActualMinutes == std::vector<int64_t>{2400, 0});
+    CHECK(b.resourceActualCost == std::vector<int64_t>{400000, 0});
     CHECK(b.ev.sv() == -102667);
     CHECK(b.ev.cv() == -26000);
     CHECK(*b.ev.spi() == doctest::Approx(404000.0 / 506667.0));

@@ -179,5 +179,6 @@
     memory: function () { return takeJson(Module._plotline_memory_json()); },
     widgets: function () { return takeJson(Module._plotline_widgets_json()); },
     status: function () { return takeJson(Module._plotline_status_json()); },
+    report: function () { return takeJson(Module._plotline_report_json()); },
   };
 })();

@@ -6,6 +6,7 @@
 #include "app/widget_registry.hpp"
 #include "core/commands.hpp"
 #include "core/json_io.hpp"
+#include "core/report.hpp"
 
 #include <SDL.h>
 #include <SDL_opengles2.h>
@@ -126,6 +127,24 @@ EM_JS(void, js_download, (const char* name, const char* mime, const char* data, 
     setTimeout(function() { URL.revokeObjectURL(a.href); }, 10000);
 });
 
+// The system clipboard: the async API where the page may use it, else a selected text area and the
+// copy command (older browsers, pages without focus).
+EM_JS(void, js_copy_text, (const char* text), {
+    const value = UTF8ToString(text);
+    const fallback = function() {
+        const area = document.createElement('textarea');
+        area.value = value;
+        area.style.position = 'fixed';
+        area.style.opacity = '0';
+        document.body.appendChild(area);
+        area.select();
+        try { document.execCommand('copy'); } catch (e) {}
+        area.remove();
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(fallback);
+    else fallback();
+});
+
 EM_JS(void, js_pick_file, (), {
     const input = document.createElement('input');
     input.type = 'file';
@@ -227,6 +246,7 @@ public:
         js_download(filename.c_str(), mime.c_str(), content.data(), int(content.size()));
     }
     void pickFile() override { js_pick_file(); }
+    void copyText(const std::string& text) override { js_copy_text(text.c_str()); }
     void mark(const char* name) override { js_mark(name); }
     void claimProject(const std::string& id, std::function<void(bool)> answer) override {
         claims_.emplace_back(id, std::move(answer));
@@ -408,6 +428,11 @@ EMSCRIPTEN_KEEPALIVE void plotline_paste_text(const char* text) {
 EMSCRIPTEN_KEEPALIVE char* plotline_state_json() { return copyOut(writeProjectJson(rt->app->document().project())); }
 EMSCRIPTEN_KEEPALIVE char* plotline_widgets_json() { return copyOut(widgetsJson()); }
 EMSCRIPTEN_KEEPALIVE char* plotline_status_json() { return copyOut(rt->app->statusJson()); }
+// The status report's numbers for the open project at its status date (what the Budget view shows).
+EMSCRIPTEN_KEEPALIVE char* plotline_report_json() {
+    const Document& d = rt->app->document();
+    return copyOut(statusReportJson(statusReport(d.project(), d.schedule(), rt->app->budget().statusDate(rt->host.today()))));
+}
 // Frame times since the last call (then forgotten), and the last frame's vertex and index counts.
 EMSCRIPTEN_KEEPALIVE char* plotline_frame_stats_json() {
     std::string out = "{\"vertices\":" + std::to_string(rt->vertices) + ",\"indices\":" + std::to_string(rt->indices);

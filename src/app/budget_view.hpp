@@ -1,0 +1,95 @@
+// The Budget view, beside the Gantt view: the money side of the open project in six tabs.
+//   Dashboard      the key numbers at the status date, the S-curve (cumulative PV, EV, AC) and the
+//                  burn chart, budget against actual by category
+//   Budget         contingency and its drawdowns, budget lines, people's rates and planned labour
+//   Actuals        cost entries and hours worked (add, edit, paste rows, import a CSV)
+//   Vendors        contracts, purchase orders and invoices
+//   Changes        the change-request board; approve, reject, export a change order
+//   Risks          the register and its heat map
+// and the status report window (Markdown / HTML, copy or download). Every edit is a command: undo,
+// redo and autosave work as in the plan.
+#pragma once
+#include "core/budget.hpp"
+#include "core/commands.hpp"
+#include "host.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace plotline {
+
+class BudgetView {
+public:
+    enum Tab { Dashboard, Budget, Actuals, Vendors, Changes, Risks, kTabs };
+    using Notify = std::function<void(const std::string& title, const std::string& text)>;
+    using Flash = std::function<void(const std::string& text)>;
+    using Action = std::function<void()>;
+
+    BudgetView(Document& doc, Host& host, Notify notify, Flash flash, Action pickStatusDate);
+
+    void draw(Date today);         // fills the rest of the window
+    void drawWindows(Date today);  // the report window, when open
+    void openReport() { reportOpen_ = true; reportFocus_ = true; }
+    void showTab(Tab t) { requested_ = t; }
+    Tab tab() const { return tab_; }
+
+    // Rows pasted from a spreadsheet into the table last worked in; false when this view had no use
+    // for them.
+    bool paste(const std::string& text);
+    // A CSV of actuals (from Import or dropped on the page), added to the open project as one step.
+    void importActuals(const std::string& filename, const std::string& text);
+
+    // The numbers of the open project at its status date (today when it has none), recomputed only
+    // after a change.
+    const BudgetStatus& status(Date today);
+    Date statusDate(Date today) const { return doc_.project().statusDate.value_or(today); }
+
+private:
+    void dashboard(Date today);
+    void cards(const BudgetStatus& b);
+    void sCurve(const BudgetStatus& b, float width, float height);
+    void burnChart(const BudgetStatus& b, float width, float height);
+    void categoryTable(const BudgetStatus& b);
+    void budgetTab(Date today);
+    void actualsTab(Date today);
+    void vendorsTab(Date today);
+    void changesTab(Date today);
+    void changeDetails(const ChangeRequest& c, Date today);
+    void risksTab();
+    void heatMap(float size);
+    void reportWindow(Date today);
+
+    void run(CommandPtr c);        // executes, saying why when the project is read-only
+    void refreshNames();           // task, resource and vendor names for the pickers
+    int taskPick(Id id) const;
+    int vendorPick(Id id) const;
+    int resourcePick(Id id) const;
+
+    Document& doc_;
+    Host& host_;
+    Notify notify_;
+    Flash flash_;
+    Action pickStatusDate_;
+    Tab tab_ = Dashboard;
+    int requested_ = -1;
+    std::string error_;
+
+    BudgetStatus status_;
+    uint64_t statusRevision_ = 0;
+    Date statusFor_;
+    uint64_t namesRevision_ = 0;
+    std::vector<std::string> taskNames_, resourceNames_, vendorNames_, categoryNames_;
+
+    enum class PasteInto { Lines, Costs, Hours, Risks } pasteInto_ = PasteInto::Costs;
+    Id selectedVendor_, selectedChange_;
+    std::string decisionBy_ = "Producer", decisionNote_;
+    int heatFilter_ = -1;          // probability * 10 + impact of the heat-map cell picked, or -1
+
+    bool reportOpen_ = false, reportFocus_ = false;
+    int reportKind_ = 0;           // 0 weekly status, 1 monthly summary
+    int reportMonth_ = 0;          // months back from the status date's month
+    std::string reportText_;
+};
+
+} // namespace plotline

@@ -1,0 +1,115 @@
+#include "cells.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <cstdio>
+
+namespace plotline {
+
+namespace {
+
+ImGuiID editing = 0;     // the text cell being edited
+std::string pending;     // its text so far
+
+// The shared edit cycle: `shown` is the value as text; returns true with `out` set on commit.
+bool editText(const char* id, const std::string& shown, std::string& out, bool multiline, float width) {
+    const ImGuiID me = ImGui::GetID(id);
+    std::string buffer = editing == me ? pending : shown;
+    ImGui::SetNextItemWidth(width);
+    const bool changed = multiline ? ImGui::InputTextMultiline(id, &buffer, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 4))
+                                   : ImGui::InputText(id, &buffer);
+    if (ImGui::IsItemActivated()) {
+        editing = me;
+        pending = shown;
+    }
+    if (changed && editing == me) pending = buffer;
+    if (ImGui::IsItemDeactivated() && editing == me) {
+        editing = 0;
+        if (ImGui::IsItemDeactivatedAfterEdit() && pending != shown) {
+            out = pending;
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+std::string hoursText(int64_t minutes) {
+    char buf[32];
+    if (minutes % 60 == 0) std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(minutes / 60));
+    else std::snprintf(buf, sizeof buf, "%.2f", double(minutes) / 60.0);
+    std::string s = buf;
+    if (s.find('.') != std::string::npos) {
+        while (s.back() == '0') s.pop_back();
+        if (s.back() == '.') s.pop_back();
+    }
+    return s;
+}
+
+bool textCell(const char* id, const std::string& value, std::string& out, bool multiline, float width) {
+    return editText(id, value, out, multiline, width);
+}
+
+bool moneyCell(const char* id, int64_t value, const Currency& c, int64_t& out, std::string& error, float width) {
+    std::string text;
+    if (!editText(id, formatMoney(value, c, false), text, false, width)) return false;
+    const Result<int64_t> v = parseMoney(text, c);
+    if (!v) { error = "\u201c" + text + "\u201d: " + v.error(); return false; }
+    out = *v;
+    return *v != value;
+}
+
+bool dateCell(const char* id, Date value, Date& out, std::string& error, float width) {
+    std::string text;
+    if (!editText(id, value.str(), text, false, width)) return false;
+    const auto d = Date::parseLoose(text);
+    if (!d) { error = "\u201c" + text + "\u201d is not a date (YYYY-MM-DD)"; return false; }
+    out = *d;
+    return *d != value;
+}
+
+bool hoursCell(const char* id, int64_t minutes, int64_t& out, std::string& error, float width) {
+    std::string text;
+    if (!editText(id, hoursText(minutes), text, false, width)) return false;
+    int h = 0, m = 0;
+    char extra = 0;
+    double v = 0;
+    if (std::sscanf(text.c_str(), "%d:%d%c", &h, &m, &extra) == 2 && h >= 0 && m >= 0 && m < 60) out = h * 60 + m;
+    else if (std::sscanf(text.c_str(), "%lf%c", &v, &extra) == 1 && v >= 0 && v <= 24) out = int64_t(v * 60 + 0.5);
+    else { error = "\u201c" + text + "\u201d is not a number of hours from 0 to 24 (7.5 or 7:30)"; return false; }
+    if (out > 24 * 60) { error = "\u201c" + text + "\u201d is more than 24 hours"; return false; }
+    return out != minutes;
+}
+
+bool pickCell(const char* id, const std::vector<std::string>& names, int current, int& out, const char* none, float width) {
+    const std::string shown = current >= 0 && size_t(current) < names.size() ? names[size_t(current)] : none ? none : "";
+    ImGui::SetNextItemWidth(width);
+    bool picked = false;
+    if (ImGui::BeginCombo(id, shown.c_str(), ImGuiComboFlags_HeightLarge)) {
+        static std::string filter;
+        if (ImGui::IsWindowAppearing()) filter.clear();
+        if (names.size() > 12) {
+            if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            ImGui::InputTextWithHint("##filter", "Type to filter", &filter);
+        }
+        auto matches = [&](const std::string& n) {
+            if (filter.empty()) return true;
+            auto lower = [](std::string s) { for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c))); return s; };
+            return lower(n).find(lower(filter)) != std::string::npos;
+        };
+        if (none && ImGui::Selectable(none, current < 0)) { out = -1; picked = current >= 0; }
+        for (size_t i = 0; i < names.size(); ++i) {
+            if (!matches(names[i])) continue;
+            ImGui::PushID(int(i));
+            if (ImGui::Selectable(names[i].c_str(), int(i) == current)) { out = int(i); picked = int(i) != current; }
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    return picked;
+}
+
+} // namespace plotline

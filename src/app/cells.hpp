@@ -1,0 +1,28 @@
+// Editable table cells for the budget tables: each shows its value and returns true with the new
+// value once an edit is committed (Enter, Tab or a click elsewhere); Escape puts the old value back.
+// Tab and Shift+Tab move along the row and on to the next, so a table is edited from the keyboard.
+// A value that does not read (a date, an amount) sets `error` and changes nothing.
+//
+//   if (moneyCell("##amount", line.amount, cur, amount, error)) { line.amount = amount; doc.execute(…); }
+#pragma once
+#include "core/date.hpp"
+#include "core/money.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace plotline {
+
+// width: of the field (-FLT_MIN fills the cell).
+bool textCell(const char* id, const std::string& value, std::string& out, bool multiline = false, float width = -1.0e-30f);
+bool moneyCell(const char* id, int64_t value, const Currency& c, int64_t& out, std::string& error, float width = -1.0e-30f);
+bool dateCell(const char* id, Date value, Date& out, std::string& error, float width = -1.0e-30f);
+bool hoursCell(const char* id, int64_t minutes, int64_t& out, std::string& error, float width = -1.0e-30f); // "7.5" or "7:30"
+// A choice among names (index -1: none, shown as `none`). With many names the list has a filter.
+bool pickCell(const char* id, const std::vector<std::string>& names, int current, int& out, const char* none = nullptr, float width = -1.0e-30f);
+
+// "7.5" for 450 minutes, "8" for 480.
+std::string hoursText(int64_t minutes);
+
+} // namespace plotline
