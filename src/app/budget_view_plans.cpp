@@ -213,6 +213,14 @@ void BudgetView::changeDetails(const ChangeRequest& request, Date today) {
         int pick = 0;
         if (pickCell("##category", categoryNames_, int(c.category), pick, nullptr, fs * 7)) { c.category = CostCategory(pick); run(putRecord(p, c, "Change category of " + name)); }
         ImGui::EndDisabled();
+        if (const int64_t labour = open ? changeLabourImpact(p, c) : 0; labour != 0) {
+            field("Labour");
+            ImGui::Text("%s more for the longer tasks (at current rates): %s in all", formatMoney(labour, cur).c_str(),
+                        formatMoney(labour + c.costImpact, cur).c_str());
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("The people on the changed tasks work longer: the plan adds this labour when the request is approved.\n"
+                                  "The cost impact above is on top of it (fees, vendors, extra work not in the plan).");
+        }
         field("Status");
         ImGui::PushStyleColor(ImGuiCol_Text, statusColour(c.status));
         ImGui::TextUnformatted(changeStatusLabel(c.status));

@@ -48,6 +48,21 @@ std::vector<Spend> spending(const Project& p) {
 
 } // namespace
 
+int64_t changeLabourImpact(const Project& p, const ChangeRequest& c) {
+    int64_t cost = 0;
+    for (const ChangeItem& item : c.items) {
+        const Task* t = item.task.isNull() ? nullptr : p.task(item.task);
+        if (!t) continue;
+        const int64_t extra = item.duration - t->duration;
+        for (const Assignment& a : p.assignments) {
+            if (a.task != t->id) continue;
+            const int r = p.resourceIndex(a.resource);
+            if (r >= 0) cost += mulDivRound(p.resources[size_t(r)].rateOn(c.raised), extra * a.units, 6000);
+        }
+    }
+    return cost;
+}
+
 int64_t actualCostTo(const Project& p, Date day) {
     int64_t total = 0;
     for (const Spend& s : spending(p))

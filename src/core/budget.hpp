@@ -66,6 +66,12 @@ struct BudgetStatus {
 // caller-supplied date). The schedule must be the project's (Document::schedule()).
 BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate);
 
+// The labour an open change request's plan changes would add (or save), at the rates in force on the
+// day it was raised: each changed task's people for the extra working minutes. New tasks add none
+// until people are assigned to them. Its costImpact is on top of this: approving a request adds
+// costImpact as a budget line, while this labour arrives through the changed plan.
+int64_t changeLabourImpact(const Project& p, const ChangeRequest& c);
+
 // Actual cost up to and including a day (cost entries + hours at their day's rate).
 int64_t actualCostTo(const Project& p, Date day);
 

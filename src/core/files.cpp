@@ -36,10 +36,13 @@ std::string writeFileAtomically(const std::string& path, const std::string& text
 
 std::string fileStem(const std::string& name) {
     std::string s;
-    for (char c : name) {
-        const unsigned char u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || u >= 0x80) s += c;
-        else if (!s.empty() && s.back() != '-') s += '-';
+    for (size_t i = 0; i < name.size(); ++i) {
+        const unsigned char u = static_cast<unsigned char>(name[i]);
+        // General punctuation (U+2000–U+206F: dashes, quotes, bullets) separates like ASCII punctuation.
+        const bool punctuation = u == 0xE2 && i + 2 < name.size() && (static_cast<unsigned char>(name[i + 1]) & 0xFE) == 0x80;
+        if (!punctuation && (std::isalnum(u) || u >= 0x80)) { s += char(u); continue; }
+        if (punctuation) i += 2;
+        if (!s.empty() && s.back() != '-') s += '-';
     }
     while (!s.empty() && s.back() == '-') s.pop_back();
     return s.empty() ? "plan" : s;

@@ -380,7 +380,13 @@ ReportDoc changeOrder(const Project& p, const ChangeRequest& c) {
 
     ReportSection impact;
     impact.title = "Impact";
+    const bool open = c.status == ChangeStatus::Draft || c.status == ChangeStatus::Submitted;
+    const int64_t labour = open ? changeLabourImpact(p, c) : 0;
     impact.facts = {{"Cost", formatMoney(c.costImpact, cur) + " (" + costCategoryLabel(c.category) + ")"}};
+    if (labour != 0) {
+        impact.facts.push_back({"Labour of the longer tasks", formatMoney(labour, cur) + " (at current rates)"});
+        impact.facts.push_back({"Total", formatMoney(c.costImpact + labour, cur)});
+    }
     int64_t days = 0;
     for (const ChangeItem& it : c.items) {
         if (it.task.isNull()) {

@@ -472,7 +472,7 @@ TEST_CASE("the change-request board approves CR-1 into the plan and the budget; 
     CHECK(cr1.log.back().by == "Producer");
     CHECK(h.project().tasks.size() == tasks + 1);
     CHECK(h.project().budgetLines.size() == lines + 1);
-    CHECK(h.project().budgetLines.back().amount == 1450000);
+    CHECK(h.project().budgetLines.back().amount == 980000);
     CHECK(h.app->lastMessage().find("Approved CR-1") != std::string::npos);
     h.key(ImGuiKey_Z, true);
     CHECK(h.project().changeRequests[0].status == ChangeStatus::Submitted);

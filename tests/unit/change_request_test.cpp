@@ -41,6 +41,8 @@ struct Fixture {
 TEST_CASE("approving a change request applies its tasks, durations and cost in one undoable step") {
     Fixture f;
     Document doc(f.p, [] { return Stamp(1000); });
+    // Before approval the request says what its longer task costs: 2 more days of the developer.
+    CHECK(changeLabourImpact(doc.project(), f.p.changeRequests[0]) == 160000);
     const int64_t budgetBefore = budgetStatus(doc.project(), doc.schedule(), d("2026-03-03")).approved();
     std::string why;
 
@@ -77,7 +79,8 @@ TEST_CASE("approving a change request applies its tasks, durations and cost in o
     CHECK(p.budgetLines[0].name == "CR-1 Store finder");
     const BudgetStatus after = budgetStatus(p, doc.schedule(), d("2026-03-03"));
     CHECK(after.approvedChanges == 450000);
-    CHECK(after.approved() == budgetBefore + 450000 + 160000);
+    CHECK(after.approved() == budgetBefore + 450000 + 160000); // the cost impact, and the labour through the plan
+    CHECK(changeLabourImpact(p, f.request(doc)) == 0);        // once applied, nothing more to add
 
     // One undo takes it all back; redo applies it again.
     REQUIRE(doc.undo());

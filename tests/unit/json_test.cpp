@@ -1,3 +1,4 @@
+#include "core/files.hpp"
 #include "core/json_io.hpp"
 #include "helpers.hpp"
 
@@ -227,4 +228,10 @@ TEST_CASE("money-side errors name the path; references to deleted tasks are kept
     auto kept = edited("\"note\": \"NL-118\",\n      \"task\": \"" + p.tasks[1].id.str(), "\"note\": \"NL-118\",\n      \"task\": \"" + gone);
     REQUIRE_MESSAGE(kept.ok(), kept.error());
     CHECK(kept->costs[0].task.str() == gone);
+}
+
+TEST_CASE("download names come from the project name") {
+    CHECK(fileStem("Aurora Coffee — Spring Launch Campaign") == "Aurora-Coffee-Spring-Launch-Campaign");
+    CHECK(fileStem("Café “Nord” 2027") == "Café-Nord-2027");
+    CHECK(fileStem("  ***  ") == "plan");
 }
