@@ -65,14 +65,14 @@ BudgetView::BudgetView(Document& doc, Host& host, Notify notify, Flash flash, Ac
     for (int c = 0; c < kCostCategories; ++c) categoryNames_.push_back(costCategoryLabel(CostCategory(c)));
 }
 
-const BudgetStatus& BudgetView::status(Date today) {
+const StatusReport& BudgetView::report(Date today) {
     const Date day = statusDate(today);
     if (statusRevision_ != doc_.revision() || statusFor_ != day) {
-        status_ = budgetStatus(doc_.project(), doc_.schedule(), day);
+        report_ = statusReport(doc_.project(), doc_.schedule(), day);
         statusRevision_ = doc_.revision();
         statusFor_ = day;
     }
-    return status_;
+    return report_;
 }
 
 void BudgetView::run(CommandPtr c) {
@@ -145,8 +145,8 @@ void BudgetView::draw(Date today) {
 
 void BudgetView::dashboard(Date today) {
     const Project& p = doc_.project();
-    const BudgetStatus& b = status(today);
-    const StatusReport r = statusReport(p, doc_.schedule(), statusDate(today));
+    const StatusReport& r = report(today);
+    const BudgetStatus& b = r.budget;
     const float fs = ImGui::GetFontSize();
     ImDrawList* dl = ImGui::GetWindowDrawList();
 

@@ -11,6 +11,7 @@
 #pragma once
 #include "core/budget.hpp"
 #include "core/commands.hpp"
+#include "core/report.hpp"
 #include "host.hpp"
 
 #include <functional>
@@ -42,7 +43,8 @@ public:
 
     // The numbers of the open project at its status date (today when it has none), recomputed only
     // after a change.
-    const BudgetStatus& status(Date today);
+    const BudgetStatus& status(Date today) { return report(today).budget; }
+    const StatusReport& report(Date today);
     Date statusDate(Date today) const { return doc_.project().statusDate.value_or(today); }
 
 private:
@@ -75,7 +77,7 @@ private:
     int requested_ = -1;
     std::string error_;
 
-    BudgetStatus status_;
+    StatusReport report_;
     uint64_t statusRevision_ = 0;
     Date statusFor_;
     uint64_t namesRevision_ = 0;
@@ -90,6 +92,8 @@ private:
     int reportKind_ = 0;           // 0 weekly status, 1 monthly summary
     int reportMonth_ = 0;          // months back from the status date's month
     std::string reportText_;
+    std::string reportKey_;        // what reportText_ was made for (revision, kind, month, day)
+    ReportDoc reportDoc_;
 };
 
 } // namespace plotline

@@ -462,20 +462,20 @@ void BudgetView::reportWindow(Date today) {
         int pick = reportMonth_;
         if (pickCell("##month", names, reportMonth_, pick, nullptr, fs * 9)) reportMonth_ = pick;
     }
-    ReportDoc doc;
-    std::string stem = fileStem(p.name);
-    if (reportKind_ == 0) {
-        doc = weeklyReport(statusReport(p, doc_.schedule(), day));
-        stem += "-status-" + day.str();
-    } else {
-        int mm = m - reportMonth_, yy = y;
-        while (mm < 1) { mm += 12; --yy; }
-        doc = monthlySummary(p, doc_.schedule(), yy, mm, day);
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "%04d-%02d", yy, mm);
-        stem += std::string("-summary-") + buf;
+    // Rebuilt only when the plan, the kind or the month changes.
+    int mm = m - reportMonth_, yy = y;
+    while (mm < 1) { mm += 12; --yy; }
+    char month[16];
+    std::snprintf(month, sizeof month, "%04d-%02d", yy, mm);
+    const std::string key = std::to_string(doc_.revision()) + "/" + std::to_string(reportKind_) + "/" + month + "/" + day.str();
+    if (key != reportKey_) {
+        reportKey_ = key;
+        reportDoc_ = reportKind_ == 0 ? weeklyReport(report(today)) : monthlySummary(p, doc_.schedule(), yy, mm, day);
+        reportText_ = renderMarkdown(reportDoc_);
     }
-    const std::string md = renderMarkdown(doc);
+    const ReportDoc& doc = reportDoc_;
+    const std::string stem = fileStem(p.name) + (reportKind_ == 0 ? "-status-" + day.str() : std::string("-summary-") + month);
+    const std::string& md = reportText_;
     if (ImGui::Button("Copy Markdown")) {
         host_.copyText(md);
         flash_("Copied the report as Markdown: paste it into an email or a chat.");
@@ -499,7 +499,6 @@ void BudgetView::reportWindow(Date today) {
             ImGui::SetTooltip("Stores PV, EV and AC of this status date, so the earned-value curve shows how they moved week by week.");
     }
     ImGui::Separator();
-    reportText_ = md;
     ImGui::InputTextMultiline("##report", &reportText_, ImVec2(-FLT_MIN, -FLT_MIN), ImGuiInputTextFlags_ReadOnly);
     tagItem("report.text");
     ImGui::End();

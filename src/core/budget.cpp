@@ -33,13 +33,19 @@ struct Spend {
     CostCategory category;
 };
 
+IdIndex indexOf(const std::vector<Resource>& list) {
+    IdIndex at(list.size());
+    for (size_t i = 0; i < list.size(); ++i) at.insert(list[i].id, int(i));
+    return at;
+}
+
 // Every actual, costed, in date order.
-std::vector<Spend> spending(const Project& p) {
+std::vector<Spend> spending(const Project& p, const IdIndex& resourceAt) {
     std::vector<Spend> out;
     out.reserve(p.costs.size() + p.hours.size());
     for (const CostEntry& c : p.costs) out.push_back({c.date, c.amount, c.category});
     for (const HoursEntry& h : p.hours) {
-        const int r = p.resourceIndex(h.resource);
+        const int r = resourceAt.find(h.resource);
         if (r >= 0) out.push_back({h.date, labourCost(p.resources[size_t(r)].rateOn(h.date), h.minutes), CostCategory::Labour});
     }
     std::stable_sort(out.begin(), out.end(), [](const Spend& a, const Spend& b) { return a.date < b.date; });
@@ -65,7 +71,7 @@ int64_t changeLabourImpact(const Project& p, const ChangeRequest& c) {
 
 int64_t actualCostTo(const Project& p, Date day) {
     int64_t total = 0;
-    for (const Spend& s : spending(p))
+    for (const Spend& s : spending(p, indexOf(p.resources)))
         if (s.date <= day) total += s.amount;
     return total;
 }
@@ -80,8 +86,7 @@ BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate) 
 
     IdIndex taskAt(n);
     for (size_t i = 0; i < n; ++i) taskAt.insert(p.tasks[i].id, int(i));
-    IdIndex resourceAt(p.resources.size());
-    for (size_t i = 0; i < p.resources.size(); ++i) resourceAt.insert(p.resources[i].id, int(i));
+    const IdIndex resourceAt = indexOf(p.resources);
 
     // Planned labour.
     b.resourceMinutes.assign(p.resources.size(), 0);
@@ -140,7 +145,7 @@ BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate) 
     }
     if (unplaced != 0) ev.push_back({unplaced, projectStart, projectFinish, b.percentComplete});
 
-    const std::vector<Spend> spend = spending(p);
+    const std::vector<Spend> spend = spending(p, resourceAt);
     int64_t ac = 0;
     for (const Spend& x : spend) {
         if (x.date > statusDate) break;
@@ -172,13 +177,27 @@ BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate) 
     // Weekly series: Monday of the first week to the Sunday of the last.
     const Date first = std::min(scheduled ? s.start : p.start, statusDate);
     const Date last = std::max(b.plannedFinish, std::max(b.forecastFinish, statusDate));
-    Date weekEnd = first - first.weekday() + 6;
+    std::vector<Date> ends;
+    for (Date weekEnd = first - first.weekday() + 6; weekEnd <= last + 6; weekEnd = weekEnd + 7) ends.push_back(weekEnd);
+    // PV at each week's end, as earnedValue() would give it there, in one pass: a task adds a share
+    // to the weeks that end within its span and its whole budget to every week after.
+    std::vector<int64_t> instants(ends.size()), pv(ends.size() + 1, 0), done(ends.size() + 1, 0);
+    for (size_t k = 0; k < ends.size(); ++k) instants[k] = cal.endOfDay(ends[k]);
+    for (const EvTask& t : ev) {
+        const int64_t span = t.finish - t.start;
+        size_t k = size_t(std::upper_bound(instants.begin(), instants.end(), t.start) - instants.begin());
+        for (; span > 0 && k < instants.size() && instants[k] < t.finish; ++k) pv[k] += mulDivRound(t.budget, instants[k] - t.start, span);
+        k = std::max(k, size_t(std::lower_bound(instants.begin(), instants.end(), t.finish) - instants.begin()));
+        done[k] += t.budget;
+    }
     size_t next = 0, record = 0;
-    int64_t cumulative = 0;
-    for (; weekEnd <= last + 6; weekEnd = weekEnd + 7) {
+    int64_t cumulative = 0, finished = 0;
+    for (size_t k = 0; k < ends.size(); ++k) {
+        const Date weekEnd = ends[k];
         WeekPoint w;
         w.end = weekEnd;
-        w.pv = earnedValue(ev, cal.endOfDay(weekEnd), 0).pv;
+        finished += done[k];
+        w.pv = pv[k] + finished;
         for (; next < spend.size() && spend[next].date <= weekEnd; ++next) {
             cumulative += spend[next].amount;
             w.spent += spend[next].amount;

@@ -1,6 +1,7 @@
 // The budget and its status at a date, on a plan small enough to work out by hand. Every expected
 // number below is computed in the comments from the rules in core/budget.hpp.
 #include "core/budget.hpp"
+#include "core/synthetic.hpp"
 #include "helpers.hpp"
 
 using namespace plotline;
@@ -138,4 +139,20 @@ TEST_CASE("a fixed contingency, status records on the EV curve, vendors' commitm
     REQUIRE(b.weeks.size() >= 2);
     CHECK(b.weeks[0].ev == 2);
     CHECK(b.weeks[1].ev == b.ev.ev);
+}
+
+TEST_CASE("the weekly PV series equals earned value's PV at each week's end, on a synthetic plan") {
+    Project p = syntheticProject(400, 3);
+    addSyntheticTeam(p, 9, 3);
+    p.budgetLines.push_back({Id::random(), "On no task", CostCategory::Media, 1234567});
+    p.budgetLines.push_back({Id::random(), "On a milestone", CostCategory::Other, 50000, p.tasks[5].id});
+    const Schedule s = schedule(p);
+    REQUIRE(s.ok());
+    const BudgetStatus b = budgetStatus(p, s, s.start + 30);
+    REQUIRE(b.weeks.size() > 10);
+    for (const WeekPoint& w : b.weeks) {
+        CAPTURE(w.end);
+        CHECK(w.pv == budgetStatus(p, s, w.end).ev.pv);
+    }
+    CHECK(b.weeks.back().pv == b.base); // everything is planned by the last week
 }
