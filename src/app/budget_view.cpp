@@ -78,7 +78,15 @@ const StatusReport& BudgetView::report(Date today) {
 void BudgetView::run(CommandPtr c) {
     if (!c) return;
     if (doc_.readOnly()) { flash_("This project is read-only here: nothing was changed."); return; }
+    if (drawing_) { pending_.push_back(std::move(c)); return; }
     if (doc_.execute(std::move(c))) error_.clear();
+}
+
+void BudgetView::runPending() {
+    drawing_ = false;
+    auto commands = std::move(pending_);
+    pending_.clear();
+    for (CommandPtr& c : commands) run(std::move(c));
 }
 
 void BudgetView::refreshNames() {
@@ -104,6 +112,7 @@ int BudgetView::vendorPick(Id id) const {
 
 void BudgetView::draw(Date today) {
     refreshNames();
+    drawing_ = true;
     const float fs = ImGui::GetFontSize();
     ImGui::SetCursorPosX(fs * 0.6f);
     if (ImGui::BeginTabBar("##budgetTabs")) {
@@ -139,6 +148,7 @@ void BudgetView::draw(Date today) {
     }
     ImGui::EndGroup();
     ImGui::EndChild();
+    runPending();
 }
 
 // ---- Dashboard ----------------------------------------------------------------------------------
@@ -322,7 +332,6 @@ void BudgetView::sCurve(const BudgetStatus& b, float width, float height) {
         if (!b.weeks[i].ev) continue;
         const ImVec2 pt(x(i), y(*b.weeks[i].ev));
         if (prev) dl->AddLine(ImVec2(x(*prev), y(*b.weeks[*prev].ev)), pt, kEv, 2.0f);
-        else dl->AddLine(ImVec2(x(0), y(0)), pt, kEv, 2.0f);
         dl->AddCircleFilled(pt, 3.0f, kEv);
         prev = i;
     }
@@ -438,7 +447,7 @@ void BudgetView::categoryTable(const BudgetStatus& b) {
         const float share = bud > 0 ? float(std::min(double(act) / double(bud), 1.5)) : (act > 0 ? 1.5f : 0.0f);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), IM_COL32(230, 233, 240, 255));
-        dl->AddRectFilled(p0, ImVec2(p0.x + w * std::min(share, 1.0f) / 1.0f * (share > 1 ? 1 / share : 1), p0.y + h), share > 1 ? kBad : kEv);
+        dl->AddRectFilled(p0, ImVec2(p0.x + w * std::min(share, 1.0f), p0.y + h), share > 1 ? kBad : kEv); // red: over budget
         ImGui::Dummy(ImVec2(w, h));
         if (ImGui::IsItemHovered() && bud > 0) ImGui::SetTooltip("%lld %% of the budget spent", static_cast<long long>(divRound(act * 100, bud)));
     };
@@ -517,6 +526,7 @@ void BudgetView::budgetTab(Date today) {
                 }
                 ImGui::TableNextColumn();
                 if (deleteButton("budget line")) run(removeRecord<BudgetLine>(p, line.id, "Delete budget line \u201c" + line.name + "\u201d"));
+                tagItem("budget.line." + std::to_string(i) + ".delete");
                 ImGui::PopID();
             }
         ImGui::EndTable();

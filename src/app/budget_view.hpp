@@ -62,7 +62,10 @@ private:
     void heatMap(float size);
     void reportWindow(Date today);
 
-    void run(CommandPtr c);        // executes, saying why when the project is read-only
+    // Executes a command, saying why not when the project is read-only. While drawing, commands wait
+    // for the end of the frame: the tables iterate the lists the commands replace.
+    void run(CommandPtr c);
+    void runPending();
     void refreshNames();           // task, resource and vendor names for the pickers
     int taskPick(Id id) const;
     int vendorPick(Id id) const;
@@ -76,6 +79,8 @@ private:
     Tab tab_ = Dashboard;
     int requested_ = -1;
     std::string error_;
+    bool drawing_ = false;
+    std::vector<CommandPtr> pending_;
 
     StatusReport report_;
     uint64_t statusRevision_ = 0;

@@ -66,7 +66,10 @@ void BudgetView::changesTab(Date today) {
     ImGui::Text("Approved changes %s; awaiting a decision %s", formatMoney(approved, cur).c_str(), formatMoney(pending, cur).c_str());
 
     // The board: one column per status, a card per request.
-    const float boardHeight = std::min(fs * 12.5f, ImGui::GetContentRegionAvail().y * 0.4f);
+    int tallest = 1;
+    for (int st = 0; st < 4; ++st)
+        tallest = std::max(tallest, int(std::count_if(p.changeRequests.begin(), p.changeRequests.end(), [&](auto& c) { return int(c.status) == st; })));
+    const float boardHeight = std::min(fs * (3.2f * float(tallest) + 0.4f), std::max(fs * 3.6f, ImGui::GetContentRegionAvail().y * 0.4f));
     if (ImGui::BeginTable("##board", 4, ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame)) {
         for (int s = 0; s < 4; ++s) {
             ImGui::TableNextColumn();
@@ -369,7 +372,7 @@ void BudgetView::risksTab() {
         if ((a.status == RiskStatus::Closed) != (b.status == RiskStatus::Closed)) return b.status == RiskStatus::Closed;
         return a.score() > b.score();
     });
-    if (ImGui::BeginTable("##risks", 8, kTable | ImGuiTableFlags_ScrollY, ImVec2(tableWidth, std::max(fs * 10, ImGui::GetContentRegionAvail().y - fs)))) {
+    if (ImGui::BeginTable("##risks", 9, kTable | ImGuiTableFlags_ScrollY, ImVec2(tableWidth, std::max(fs * 10, ImGui::GetContentRegionAvail().y - fs)))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Risk", ImGuiTableColumnFlags_WidthStretch, 3);
         ImGui::TableSetupColumn("P", ImGuiTableColumnFlags_WidthFixed, fs * 2.6f);
@@ -378,6 +381,7 @@ void BudgetView::risksTab() {
         ImGui::TableSetupColumn("Owner", ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn("Mitigation", ImGuiTableColumnFlags_WidthStretch, 3.2f);
+        ImGui::TableSetupColumn("Tasks", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, fs * 1.6f);
         ImGui::TableHeadersRow();
         static const std::vector<std::string> levels = {"1", "2", "3", "4", "5"};
@@ -415,6 +419,35 @@ void BudgetView::risksTab() {
             ImGui::TableNextColumn();
             if (textCell("##mitigation", r.mitigation, text)) { r.mitigation = text; run(putRecord(p, r, "Change risk mitigation")); }
             ImGui::TableNextColumn();
+            // Linked tasks: a list to tick.
+            const std::string preview = r.tasks.empty() ? "none" : std::to_string(r.tasks.size()) + (r.tasks.size() == 1 ? " task" : " tasks");
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            if (ImGui::BeginCombo("##tasks", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
+                static std::string filter;
+                if (ImGui::IsWindowAppearing()) filter.clear();
+                ImGui::SetNextItemWidth(-FLT_MIN);
+                ImGui::InputTextWithHint("##filter", "Type to filter", &filter);
+                for (size_t t = 0; t < p.tasks.size(); ++t) {
+                    const Task& task = p.tasks[t];
+                    if (!filter.empty()) {
+                        std::string a = task.name, f = filter;
+                        for (char& ch : a) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+                        for (char& ch : f) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+                        if (a.find(f) == std::string::npos) continue;
+                    }
+                    const auto at = std::find(r.tasks.begin(), r.tasks.end(), task.id);
+                    ImGui::PushID(int(t));
+                    if (ImGui::Selectable(task.name.c_str(), at != r.tasks.end(), ImGuiSelectableFlags_DontClosePopups)) {
+                        Risk edited = r;
+                        if (at != r.tasks.end()) edited.tasks.erase(edited.tasks.begin() + (at - r.tasks.begin()));
+                        else edited.tasks.push_back(task.id);
+                        run(putRecord(p, edited, at != r.tasks.end() ? "Unlink a task from a risk" : "Link a task to a risk"));
+                    }
+                    ImGui::PopID();
+                }
+                ImGui::EndCombo();
+            }
+            ImGui::TableNextColumn();
             if (ImGui::SmallButton("×")) run(removeRecord<Risk>(p, r.id, "Delete risk \u201c" + r.title + "\u201d"));
             ImGui::PopID();
         }
@@ -428,7 +461,9 @@ void BudgetView::risksTab() {
 // ---- The status report window -------------------------------------------------------------------
 
 void BudgetView::drawWindows(Date today) {
+    drawing_ = true;
     if (reportOpen_) reportWindow(today);
+    runPending();
 }
 
 void BudgetView::reportWindow(Date today) {

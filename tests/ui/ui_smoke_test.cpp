@@ -456,6 +456,14 @@ TEST_CASE("the Budget view: every tab draws; a cost line edited by keyboard move
     h.key(ImGuiKey_Enter);
     CHECK(h.project().budgetLines[media].amount == 2500000);
     CHECK(h.has("budget.error"));
+
+    // Deleting the first line while the table draws the rest below it (checked by ASan here).
+    const size_t count = h.project().budgetLines.size();
+    const std::string second = h.project().budgetLines[1].name;
+    h.click(h.widget("budget.line.0.delete").centre());
+    REQUIRE(h.project().budgetLines.size() == count - 1);
+    CHECK(h.project().budgetLines[0].name == second);
+    CHECK(h.app->document().undoLabel().rfind("Delete budget line", 0) == 0);
 }
 
 TEST_CASE("the change-request board approves CR-1 into the plan and the budget; one undo takes it back") {
