@@ -4,9 +4,11 @@
 #include "gantt_view.hpp"
 #include "keys.hpp"
 
+#include "core/budget.hpp"
 #include "core/csv_io.hpp"
 #include "core/duration.hpp"
 #include "core/id_index.hpp"
+#include "core/money.hpp"
 #include "theme.hpp"
 #include "widget_registry.hpp"
 
@@ -20,7 +22,7 @@ namespace plotline {
 
 namespace {
 // Column titles, in the order of GanttView::Column.
-const char* const kColumnNames[] = {"#", "WBS", "Task", "Start", "Finish", "Duration", "Float", "Done", "Resources", "Start var.", "Finish var.", "Timeline"};
+const char* const kColumnNames[] = {"#", "WBS", "Task", "Start", "Finish", "Duration", "Float", "Done", "Resources", "Cost", "Actual cost", "Start var.", "Finish var.", "Timeline"};
 } // namespace
 
 GanttView::GanttView(Document& doc, Notify onError) : doc_(doc), onError_(std::move(onError)) {}
@@ -469,8 +471,9 @@ void GanttView::drawTextCell(int row, Column col, const std::string& text, bool 
     ImGui::TextUnformatted(text.c_str());
     if (color) ImGui::PopStyleColor();
     const ImVec2 max(min.x + w, min.y + ImGui::GetTextLineHeight());
-    static const char* names[] = {"id", "wbs", "name", "start", "finish", "duration", "float", "percent", "resources"};
-    tagRect(std::string("task.") + names[col] + "." + std::to_string(row), min, max);
+    static const char* names[] = {"id", "wbs", "name", "start", "finish", "duration", "float", "percent", "resources", "cost", "actual", "startVar", "finishVar"};
+    static_assert(sizeof names / sizeof names[0] == ColTimeline);
+    tagRect(std::string("task.") + names[col] + "." + std::to_string(row), min, max, col == ColCost || col == ColActual ? text : std::string());
     if (editable && ImGui::IsMouseHoveringRect(min, max) && ImGui::IsWindowHovered()) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
         if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) startEdit(row, col);
@@ -551,6 +554,14 @@ void GanttView::drawRow(int row, float rowHeight) {
     drawTextCell(row, ColPercent, std::to_string(ts.percentComplete) + "%", !ts.summary);
     if (ImGui::TableGetColumnFlags(ColResources) & ImGuiTableColumnFlags_IsEnabled)
         drawTextCell(row, ColResources, texts.resources, false);
+    if (columnShown_[ColCost] || columnShown_[ColActual]) {
+        const Currency cur = currency(doc_.project().currency);
+        const size_t r = size_t(row);
+        if (columnShown_[ColCost] && r < cost_.size()) drawTextCell(row, ColCost, formatMoney(cost_[r], cur, false), false, 0, ts.summary ? theme::kMuted : 0);
+        if (columnShown_[ColActual] && r < actual_.size())
+            drawTextCell(row, ColActual, actual_[r] ? formatMoney(actual_[r], cur, false) : std::string(), false, 0,
+                         actual_[r] > cost_[r] ? theme::kError : ts.summary ? theme::kMuted : 0);
+    }
     for (auto [col, var] : {std::pair{ColStartVar, &startVar_}, std::pair{ColFinishVar, &finishVar_}}) {
         if (!(ImGui::TableGetColumnFlags(col) & ImGuiTableColumnFlags_IsEnabled)) continue;
         if (baselineId_.isNull() || size_t(row) >= var->size() || std::isnan(baseStart_[size_t(row)])) {
@@ -578,9 +589,41 @@ void GanttView::drawRow(int row, float rowHeight) {
     ImGui::PopID();
 }
 
+void GanttView::refreshCosts() {
+    const Project& p = doc_.project();
+    if (!(columnShown_[ColCost] || columnShown_[ColActual]) || costRevision_ == doc_.revision()) return;
+    const Schedule& s = doc_.schedule();
+    if (!s.ok() || s.tasks.size() != p.tasks.size() || parentRow_.size() != p.tasks.size()) return;
+    costRevision_ = doc_.revision();
+    const BudgetStatus b = budgetStatus(p, s, p.statusDate.value_or(p.start));
+    const size_t n = p.tasks.size();
+    cost_.assign(n, 0);
+    actual_.assign(n, 0);
+    for (size_t i = 0; i < n; ++i) cost_[i] = b.tasks[i].total();
+    // Actuals booked on each task, whatever their date (the column is the task's cost so far).
+    IdIndex taskAt(n);
+    for (size_t i = 0; i < n; ++i) taskAt.insert(p.tasks[i].id, int(i));
+    for (const CostEntry& c : p.costs)
+        if (const int t = c.task.isNull() ? -1 : taskAt.find(c.task); t >= 0) actual_[size_t(t)] += c.amount;
+    IdIndex resourceAt(p.resources.size());
+    for (size_t i = 0; i < p.resources.size(); ++i) resourceAt.insert(p.resources[i].id, int(i));
+    for (const HoursEntry& h : p.hours) {
+        const int t = h.task.isNull() ? -1 : taskAt.find(h.task), r = resourceAt.find(h.resource);
+        if (t >= 0 && r >= 0) actual_[size_t(t)] += labourCost(p.resources[size_t(r)].rateOn(h.date), h.minutes);
+    }
+    // Summaries add up their subtree: children follow their parent, so walking back adds each row
+    // to its parent after the row's own children are in it.
+    for (size_t i = n; i-- > 0;)
+        if (const int up = parentRow_[i]; up >= 0) {
+            cost_[size_t(up)] += cost_[i];
+            actual_[size_t(up)] += actual_[i];
+        }
+}
+
 void GanttView::draw(Date today, float height) {
     refresh();
     refreshBaseline();
+    refreshCosts();
     const Project& p = doc_.project();
     const float fs = ImGui::GetFontSize();
     const float rowHeight = std::floor(fs * 1.9f);
@@ -637,6 +680,8 @@ void GanttView::draw(Date today, float height) {
     ImGui::TableSetupColumn(kColumnNames[ColFloat], fixed | off, fs * 3.6f);
     ImGui::TableSetupColumn(kColumnNames[ColPercent], fixed, fs * 3.2f);
     ImGui::TableSetupColumn(kColumnNames[ColResources], fixed | off, fs * 8);
+    ImGui::TableSetupColumn(kColumnNames[ColCost], fixed | off, fs * 6.5f);
+    ImGui::TableSetupColumn(kColumnNames[ColActual], fixed | off, fs * 6.5f);
     ImGui::TableSetupColumn(kColumnNames[ColStartVar], fixed | off, fs * 4.2f);
     ImGui::TableSetupColumn(kColumnNames[ColFinishVar], fixed | off, fs * 4.2f);
     ImGui::TableSetupColumn(kColumnNames[ColTimeline], ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoResize | ImGuiTableColumnFlags_NoHide);

@@ -70,7 +70,7 @@ public:
     char filter[96] = {};           // rows whose name contains this (and their summaries) are shown
 
 private:
-    enum Column { ColId, ColWbs, ColName, ColStart, ColFinish, ColDuration, ColFloat, ColPercent, ColResources, ColStartVar, ColFinishVar, ColTimeline, ColCount };
+    enum Column { ColId, ColWbs, ColName, ColStart, ColFinish, ColDuration, ColFloat, ColPercent, ColResources, ColCost, ColActual, ColStartVar, ColFinishVar, ColTimeline, ColCount };
     struct Cell { ImVec2 min, max; };
 
     void refresh();
@@ -87,6 +87,7 @@ private:
     void drawBaselineBar(ImDrawList* dl, int row, float cy, float rowHeight);
     void drawProgressLine(ImDrawList* dl, int firstDisplay, int lastDisplay);
     void refreshBaseline();
+    void refreshCosts(); // the Cost and Actual columns, when shown
     void handleTimelineInput(ImVec2 min, ImVec2 max);
     void barInteraction(int row, ImVec2 barMin, ImVec2 barMax, bool milestone);
     void finishDrag();
@@ -124,6 +125,9 @@ private:
     mutable std::vector<RowTexts> rowTexts_;
     std::vector<int> parentRow_, ordinal_;           // outline: parent row (-1 at the top), place among siblings
     std::vector<int> assignmentsAt_, assignmentList_; // a row's assignments: list[at[row] .. at[row + 1])
+    // Planned and actual cost per row (summaries: their subtree), rebuilt after a change while shown.
+    std::vector<int64_t> cost_, actual_;
+    uint64_t costRevision_ = 0;
     // The shown baseline, per task row: its bar in days (NaN when the task is not in it) and variances.
     Id baselineId_;
     uint64_t baselineRevision_ = 0;

@@ -17,7 +17,7 @@ void beginWidgetFrame() {
     building.clear();
 }
 
-void tagRect(const std::string& name, ImVec2 min, ImVec2 max) { building[name] = {min.x, min.y, max.x - min.x, max.y - min.y}; }
+void tagRect(const std::string& name, ImVec2 min, ImVec2 max, const std::string& text) { building[name] = {min.x, min.y, max.x - min.x, max.y - min.y, text}; }
 
 void tagItem(const std::string& name) { tagRect(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
 

@@ -12,7 +12,7 @@ namespace plotline {
 
 void beginWidgetFrame();                 // clears the registry; call once per frame before drawing
 void tagItem(const std::string& name);   // the last ImGui item
-void tagRect(const std::string& name, ImVec2 min, ImVec2 max);
+void tagRect(const std::string& name, ImVec2 min, ImVec2 max, const std::string& text = {});
 void tagText(const std::string& name, const std::string& text); // the last item, with the text it shows
 std::string widgetsJson();               // {"name": {"x":…, "y":…, "w":…, "h":…, "text"?:…}, …} of the last frame
 

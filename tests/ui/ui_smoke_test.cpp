@@ -7,6 +7,7 @@
 #include "app/app.hpp"
 #include "app/theme.hpp"
 #include "app/widget_registry.hpp"
+#include "core/budget.hpp"
 #include "core/json_io.hpp"
 #include "core/money.hpp"
 #include "platform/native/native_host.hpp"
@@ -509,4 +510,26 @@ TEST_CASE("actuals come in from a CSV (import or drop) and from pasted spreadshe
     CHECK(h.project().hours.size() == hours + 2);
     h.frames(2);
     CHECK(nlohmann::json::parse(h.app->statusJson())["dialog"] == "Could not import bad.csv");
+}
+
+TEST_CASE("the Gantt table's Cost and Actual cost columns: each task's budget and spend, summaries adding up") {
+    Harness h("costcolumns");
+    h.start();
+    // As View > Columns does: by name.
+    for (int c = 0; c < 16; ++c)
+        if (std::string(GanttView::columnName(c)) == "Cost" || std::string(GanttView::columnName(c)) == "Actual cost") h.app->gantt().showColumn(c, true);
+    h.frames(3);
+    const Project& p = h.project();
+    const BudgetStatus b = budgetStatus(p, h.app->document().schedule(), *p.statusDate);
+    const Currency eur = currency("EUR");
+    auto text = [&](const std::string& name) { return nlohmann::json::parse(widgetsJson())[name].value("text", std::string("?")); };
+    // Row 18 is "Hero video shoot (vendor)": its vendor and travel lines (the vendor's hours cost nothing).
+    REQUIRE(p.tasks[18].name == "Hero video shoot (vendor)");
+    CHECK(text("task.cost.18") == formatMoney(b.tasks[18].total(), eur, false));
+    CHECK(text("task.cost.18") == "19,800.00");
+    CHECK(text("task.actual.18") == "9,640.00"); // the deposit and the recce trip
+    // "Content" (row 16) adds up its tasks.
+    int64_t content = 0;
+    for (size_t i = 17; i <= 21; ++i) content += b.tasks[i].total();
+    CHECK(text("task.cost.16") == formatMoney(content, eur, false));
 }
