@@ -4,6 +4,7 @@
 // and as wasm under node; the dashboard recomputes once per edit, so it should stay well under a
 // frame's budget of interactivity (≤ 50 ms at 10k tasks in wasm).
 //   build/native/bench_budget [--json]       node build/web/bench_budget_wasm.js [--json]
+#include "timing.hpp"
 #include "core/budget.hpp"
 #include "core/report.hpp"
 #include "core/schedule.hpp"
@@ -20,18 +21,8 @@ using namespace plotline;
 
 namespace {
 
-double ms(std::chrono::steady_clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
-
-template <class F> double medianMs(int runs, F&& f) {
-    std::vector<double> t;
-    for (int i = 0; i < runs; ++i) {
-        const auto a = std::chrono::steady_clock::now();
-        f();
-        t.push_back(ms(std::chrono::steady_clock::now() - a));
-    }
-    std::sort(t.begin(), t.end());
-    return t[t.size() / 2];
-}
+using bench::medianMs;
+using bench::ms;
 
 // A money side in proportion to the plan: a budget line per 50 tasks, two hours entries per task
 // before the status date, a cost per 20 tasks, a risk per 100 and a few status records.

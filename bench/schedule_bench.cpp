@@ -2,6 +2,7 @@
 // under node, and moving one task that has about 100 successors through the document (the edit
 // and the incremental reschedule). Targets (wasm): full 10k ≤ 10 ms, 100k ≤ 100 ms; move ≤ 5 ms at 10k.
 //   build/native/bench_schedule            build/web/bench_schedule_wasm.js (node)
+#include "timing.hpp"
 #include "core/commands.hpp"
 #include "core/id_index.hpp"
 #include "core/schedule.hpp"
@@ -17,18 +18,8 @@ using namespace plotline;
 
 namespace {
 
-double ms(std::chrono::steady_clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
-
-template <class F> double medianMs(int runs, F&& f) {
-    std::vector<double> t;
-    for (int i = 0; i < runs; ++i) {
-        const auto a = std::chrono::steady_clock::now();
-        f();
-        t.push_back(ms(std::chrono::steady_clock::now() - a));
-    }
-    std::sort(t.begin(), t.end());
-    return t[t.size() / 2];
-}
+using bench::medianMs;
+using bench::ms;
 
 size_t bytesOf(const Project& p) {
     size_t b = sizeof(Project) + p.tasks.capacity() * sizeof(Task) + p.links.capacity() * sizeof(Link);

@@ -55,8 +55,6 @@ void sectionTitle(const char* text) {
     ImGui::Separator();
 }
 
-constexpr ImGuiTableFlags kTableFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
-                                        ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
 
 } // namespace
 
@@ -485,15 +483,7 @@ void BudgetView::budgetTab(Date today) {
     ImGui::SameLine();
     ImGui::TextDisabled("Paste rows from a spreadsheet (Name, Category, Amount, Task) with Ctrl+V.");
     const float linesHeight = std::min(fs * 1.9f * float(p.budgetLines.size() + 1) + fs, fs * 16);
-    if (ImGui::BeginTable("##lines", 6, kTableFlags, ImVec2(0, linesHeight))) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 3);
-        ImGui::TableSetupColumn("Category", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-        ImGui::TableSetupColumn(("Amount (" + std::string(cur.code) + ")").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f);
-        ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthStretch, 2.4f);
-        ImGui::TableSetupColumn("Vendor", ImGuiTableColumnFlags_WidthStretch, 1.8f);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, fs * 1.6f);
-        ImGui::TableHeadersRow();
+    if (beginRecordTable("##lines", {{"Name", 3}, {"Category", 1.3f}, {("Amount (" + std::string(cur.code) + ")"), 1.4f}, {"Task", 2.4f}, {"Vendor", 1.8f}, {"", -1.6f}}, ImVec2(0, linesHeight))) {
         ImGuiListClipper clip;
         clip.Begin(int(p.budgetLines.size()));
         while (clip.Step())
@@ -565,12 +555,7 @@ void BudgetView::budgetTab(Date today) {
     ImGui::Text("Drawn %s, left %s", formatMoney(b.drawn, cur).c_str(), formatMoney(b.contingencyLeft(), cur).c_str());
     if (ImGui::Button("Record a drawdown")) run(putRecord(p, Drawdown{{}, statusDate(today), 0, "Reason"}, "Record contingency drawdown"));
     tagItem("budget.drawdown.add");
-    if (!p.drawdowns.empty() && ImGui::BeginTable("##drawdowns", 4, kTableFlags & ~ImGuiTableFlags_ScrollY)) {
-        ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthStretch, 1);
-        ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthStretch, 1);
-        ImGui::TableSetupColumn("Reason", ImGuiTableColumnFlags_WidthStretch, 4);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, fs * 1.6f);
-        ImGui::TableHeadersRow();
+    if (!p.drawdowns.empty() && beginRecordTable("##drawdowns", {{"Date", 1}, {"Amount", 1}, {"Reason", 4}, {"", -1.6f}})) {
         for (size_t i = 0; i < p.drawdowns.size(); ++i) {
             Drawdown d = p.drawdowns[i];
             ImGui::PushID(int(i));
@@ -593,15 +578,7 @@ void BudgetView::budgetTab(Date today) {
 
     // Labour: people, rates, planned and booked work.
     sectionTitle("Labour: planned from the Gantt assignments at each person's rate");
-    if (ImGui::BeginTable("##labour", 7, kTableFlags & ~ImGuiTableFlags_ScrollY)) {
-        ImGui::TableSetupColumn("Person", ImGuiTableColumnFlags_WidthStretch, 2);
-        ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthStretch, 2);
-        ImGui::TableSetupColumn(("Rate / h (" + std::string(cur.code) + ")").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn("Rate changes", ImGuiTableColumnFlags_WidthStretch, 2.2f);
-        ImGui::TableSetupColumn("Planned", ImGuiTableColumnFlags_WidthStretch, 1.8f);
-        ImGui::TableSetupColumn("Booked", ImGuiTableColumnFlags_WidthStretch, 1.8f);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, fs * 5.5f);
-        ImGui::TableHeadersRow();
+    if (beginRecordTable("##labour", {{"Person", 2}, {"Role", 2}, {("Rate / h (" + std::string(cur.code) + ")"), 1.2f}, {"Rate changes", 2.2f}, {"Planned", 1.8f}, {"Booked", 1.8f}, {"", -5.5f}})) {
         for (size_t i = 0; i < p.resources.size(); ++i) {
             Resource r = p.resources[i];
             ImGui::PushID(int(i));
@@ -721,16 +698,7 @@ void BudgetView::actualsTab(Date today) {
 
     const float half = std::max(fs * 8, (ImGui::GetContentRegionAvail().y - fs * 4) * 0.5f);
     sectionTitle("Costs");
-    if (ImGui::BeginTable("##costs", 7, kTableFlags, ImVec2(0, half))) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-        ImGui::TableSetupColumn(("Amount (" + std::string(cur.code) + ")").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn("Category", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthStretch, 2.4f);
-        ImGui::TableSetupColumn("Vendor", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-        ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthStretch, 2.6f);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, fs * 1.6f);
-        ImGui::TableHeadersRow();
+    if (beginRecordTable("##costs", {{"Date", 1.1f}, {("Amount (" + std::string(cur.code) + ")"), 1.2f}, {"Category", 1.2f}, {"Task", 2.4f}, {"Vendor", 1.6f}, {"Note", 2.6f}, {"", -1.6f}}, ImVec2(0, half))) {
         ImGuiListClipper clip;
         clip.Begin(int(p.costs.size()));
         while (clip.Step())
@@ -770,16 +738,8 @@ void BudgetView::actualsTab(Date today) {
         ImGui::EndTable();
     }
     sectionTitle("Hours worked");
-    if (ImGui::BeginTable("##hours", 7, kTableFlags, ImVec2(0, std::max(fs * 8, ImGui::GetContentRegionAvail().y - fs * 0.5f)))) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-        ImGui::TableSetupColumn("Person", ImGuiTableColumnFlags_WidthStretch, 1.8f);
-        ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthStretch, 2.4f);
-        ImGui::TableSetupColumn("Hours", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-        ImGui::TableSetupColumn("Cost", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-        ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthStretch, 2.4f);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, fs * 1.6f);
-        ImGui::TableHeadersRow();
+    if (beginRecordTable("##hours", {{"Date", 1.1f}, {"Person", 1.8f}, {"Task", 2.4f}, {"Hours", 0.8f}, {"Cost", 1.1f}, {"Note", 2.4f}, {"", -1.6f}},
+                         ImVec2(0, std::max(fs * 8, ImGui::GetContentRegionAvail().y - fs * 0.5f)))) {
         ImGuiListClipper clip;
         clip.Begin(int(p.hours.size()));
         while (clip.Step())
@@ -899,16 +859,7 @@ void BudgetView::vendorsTab(Date today) {
     ImGui::SameLine();
     ImGui::Text("Committed (purchase orders) %s, invoiced %s, unpaid %s", formatMoney(b.committed, cur).c_str(),
                 formatMoney(b.invoiced, cur).c_str(), formatMoney(b.unpaid, cur).c_str());
-    if (ImGui::BeginTable("##vendors", 8, kTableFlags & ~ImGuiTableFlags_ScrollY)) {
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, fs * 1.4f);
-        ImGui::TableSetupColumn("Vendor", ImGuiTableColumnFlags_WidthStretch, 2.2f);
-        ImGui::TableSetupColumn("Contact", ImGuiTableColumnFlags_WidthStretch, 2.6f);
-        ImGui::TableSetupColumn("Contract", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-        ImGui::TableSetupColumn("Ordered", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-        ImGui::TableSetupColumn("Invoiced", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-        ImGui::TableSetupColumn("Unpaid", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, fs * 1.6f);
-        ImGui::TableHeadersRow();
+    if (beginRecordTable("##vendors", {{"", -1.4f}, {"Vendor", 2.2f}, {"Contact", 2.6f}, {"Contract", 1.3f}, {"Ordered", 1.3f}, {"Invoiced", 1.3f}, {"Unpaid", 1.3f}, {"", -1.6f}})) {
         for (size_t i = 0; i < p.vendors.size(); ++i) {
             Vendor v = p.vendors[i];
             int64_t ordered = 0, invoiced = 0, unpaid = 0;
@@ -960,16 +911,11 @@ void BudgetView::vendorsTab(Date today) {
     tagItem("vendors.addInvoice");
     auto docTable = [&](const char* id, bool invoices) {
         const size_t n = invoices ? v.invoices.size() : v.orders.size();
-        if (n == 0 || !ImGui::BeginTable(id, invoices ? 6 : 4, kTableFlags & ~ImGuiTableFlags_ScrollY)) return;
-        ImGui::TableSetupColumn(invoices ? "Invoice" : "Order", ImGuiTableColumnFlags_WidthStretch, 1.5f);
-        ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-        if (invoices) {
-            ImGui::TableSetupColumn("Paid", ImGuiTableColumnFlags_WidthFixed, fs * 3);
-            ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, fs * 8);
-        }
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, fs * 1.6f);
-        ImGui::TableHeadersRow();
+        if (n == 0) return;
+        std::vector<TableColumn> columns = {{invoices ? "Invoice" : "Order", 1.5f}, {"Date", 1.2f}, {"Amount", 1.3f}};
+        if (invoices) columns.insert(columns.end(), {{"Paid", -3}, {"", -8}});
+        columns.push_back({"", -1.6f});
+        if (!beginRecordTable(id, columns)) return;
         for (size_t k = 0; k < n; ++k) {
             Vendor edited = v;
             std::string& number = invoices ? edited.invoices[k].number : edited.orders[k].number;

@@ -36,8 +36,6 @@ ImU32 scoreColour(int score) {
     return IM_COL32(120, 190, 120, 255);
 }
 
-constexpr ImGuiTableFlags kTable = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
-                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
 
 } // namespace
 
@@ -372,18 +370,7 @@ void BudgetView::risksTab() {
         if ((a.status == RiskStatus::Closed) != (b.status == RiskStatus::Closed)) return b.status == RiskStatus::Closed;
         return a.score() > b.score();
     });
-    if (ImGui::BeginTable("##risks", 9, kTable | ImGuiTableFlags_ScrollY, ImVec2(tableWidth, std::max(fs * 10, ImGui::GetContentRegionAvail().y - fs)))) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Risk", ImGuiTableColumnFlags_WidthStretch, 3);
-        ImGui::TableSetupColumn("P", ImGuiTableColumnFlags_WidthFixed, fs * 2.6f);
-        ImGui::TableSetupColumn("I", ImGuiTableColumnFlags_WidthFixed, fs * 2.6f);
-        ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed, fs * 2.8f);
-        ImGui::TableSetupColumn("Owner", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn("Mitigation", ImGuiTableColumnFlags_WidthStretch, 3.2f);
-        ImGui::TableSetupColumn("Tasks", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, fs * 1.6f);
-        ImGui::TableHeadersRow();
+    if (beginRecordTable("##risks", {{"Risk", 3}, {"P", -2.6f}, {"I", -2.6f}, {"Score", -2.8f}, {"Owner", 1.2f}, {"Status", 1.2f}, {"Mitigation", 3.2f}, {"Tasks", 1.0f}, {"", -1.6f}}, ImVec2(tableWidth, std::max(fs * 10, ImGui::GetContentRegionAvail().y - fs)))) {
         static const std::vector<std::string> levels = {"1", "2", "3", "4", "5"};
         static const std::vector<std::string> statuses = {"Open", "Mitigating", "Closed"};
         for (size_t i : order) {

@@ -36,6 +36,19 @@ bool editText(const char* id, const std::string& shown, std::string& out, bool m
 
 } // namespace
 
+bool beginRecordTable(const char* id, const std::vector<TableColumn>& columns, ImVec2 size) {
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
+                            ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+    if (size.y > 0) flags |= ImGuiTableFlags_ScrollY;
+    if (!ImGui::BeginTable(id, int(columns.size()), flags, size)) return false;
+    if (size.y > 0) ImGui::TableSetupScrollFreeze(0, 1);
+    for (const TableColumn& c : columns)
+        ImGui::TableSetupColumn(c.name.c_str(), c.weight < 0 ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch,
+                                c.weight < 0 ? -c.weight * ImGui::GetFontSize() : c.weight);
+    ImGui::TableHeadersRow();
+    return true;
+}
+
 std::string hoursText(int64_t minutes) {
     char buf[32];
     if (minutes % 60 == 0) std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(minutes / 60));

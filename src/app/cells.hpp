@@ -8,6 +8,8 @@
 #include "core/date.hpp"
 #include "core/money.hpp"
 
+#include <imgui.h>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -21,6 +23,15 @@ bool dateCell(const char* id, Date value, Date& out, std::string& error, float w
 bool hoursCell(const char* id, int64_t minutes, int64_t& out, std::string& error, float width = -1.0e-30f); // "7.5" or "7:30"
 // A choice among names (index -1: none, shown as `none`). With many names the list has a filter.
 bool pickCell(const char* id, const std::vector<std::string>& names, int current, int& out, const char* none = nullptr, float width = -1.0e-30f);
+
+// A table of records: a header row of named columns, each with a weight of the width left (or, below
+// zero, a fixed width in font sizes: -1.6 for a delete button). With a height, the rows scroll under
+// a frozen header. Call ImGui::EndTable() when it returns true.
+struct TableColumn {
+    std::string name;
+    float weight;
+};
+bool beginRecordTable(const char* id, const std::vector<TableColumn>& columns, ImVec2 size = ImVec2(0, 0));
 
 // "7.5" for 450 minutes, "8" for 480.
 std::string hoursText(int64_t minutes);
