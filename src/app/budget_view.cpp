@@ -101,6 +101,20 @@ void BudgetView::refreshNames() {
 
 int BudgetView::taskPick(Id id) const { return id.isNull() ? -1 : doc_.project().taskIndex(id); }
 int BudgetView::resourcePick(Id id) const { return id.isNull() ? -1 : doc_.project().resourceIndex(id); }
+bool BudgetView::taskCell(Id current, Id& out) {
+    int pick = 0;
+    if (!pickCell("##task", taskNames_, taskPick(current), pick, "(no task)")) return false;
+    out = pick < 0 ? Id() : doc_.project().tasks[size_t(pick)].id;
+    return true;
+}
+
+bool BudgetView::vendorCell(Id current, Id& out) {
+    int pick = 0;
+    if (!pickCell("##vendor", vendorNames_, vendorPick(current), pick, "(none)")) return false;
+    out = pick < 0 ? Id() : doc_.project().vendors[size_t(pick)].id;
+    return true;
+}
+
 int BudgetView::vendorPick(Id id) const {
     const auto& vs = doc_.project().vendors;
     for (size_t i = 0; i < vs.size(); ++i)
@@ -505,13 +519,13 @@ void BudgetView::budgetTab(Date today) {
                 if (moneyCell("##amount", line.amount, cur, amount, error_)) { line.amount = amount; run(putRecord(p, line, "Change budget line amount")); }
                 tagItem("budget.line." + std::to_string(i) + ".amount");
                 ImGui::TableNextColumn();
-                if (pickCell("##task", taskNames_, taskPick(line.task), pick, "(no task)")) {
-                    line.task = pick < 0 ? Id() : p.tasks[size_t(pick)].id;
+                if (Id picked; taskCell(line.task, picked)) {
+                    line.task = picked;
                     run(putRecord(p, line, "Move budget line to a task"));
                 }
                 ImGui::TableNextColumn();
-                if (pickCell("##vendor", vendorNames_, vendorPick(line.vendor), pick, "(none)")) {
-                    line.vendor = pick < 0 ? Id() : p.vendors[size_t(pick)].id;
+                if (Id picked; vendorCell(line.vendor, picked)) {
+                    line.vendor = picked;
                     run(putRecord(p, line, "Change budget line vendor"));
                 }
                 ImGui::TableNextColumn();
@@ -719,13 +733,13 @@ void BudgetView::actualsTab(Date today) {
                 int pick = 0;
                 if (pickCell("##cat", categoryNames_, int(c.category), pick)) { c.category = CostCategory(pick); run(putRecord(p, c, "Change cost category")); }
                 ImGui::TableNextColumn();
-                if (pickCell("##task", taskNames_, taskPick(c.task), pick, "(no task)")) {
-                    c.task = pick < 0 ? Id() : p.tasks[size_t(pick)].id;
+                if (Id picked; taskCell(c.task, picked)) {
+                    c.task = picked;
                     run(putRecord(p, c, "Change cost task"));
                 }
                 ImGui::TableNextColumn();
-                if (pickCell("##vendor", vendorNames_, vendorPick(c.vendor), pick, "(none)")) {
-                    c.vendor = pick < 0 ? Id() : p.vendors[size_t(pick)].id;
+                if (Id picked; vendorCell(c.vendor, picked)) {
+                    c.vendor = picked;
                     run(putRecord(p, c, "Change cost vendor"));
                 }
                 ImGui::TableNextColumn();
@@ -756,8 +770,8 @@ void BudgetView::actualsTab(Date today) {
                 const int who = resourcePick(h.resource);
                 if (pickCell("##who", resourceNames_, who, pick)) { h.resource = p.resources[size_t(pick)].id; run(putRecord(p, h, "Change who worked")); }
                 ImGui::TableNextColumn();
-                if (pickCell("##task", taskNames_, taskPick(h.task), pick, "(no task)")) {
-                    h.task = pick < 0 ? Id() : p.tasks[size_t(pick)].id;
+                if (Id picked; taskCell(h.task, picked)) {
+                    h.task = picked;
                     run(putRecord(p, h, "Change hours task"));
                 }
                 ImGui::TableNextColumn();

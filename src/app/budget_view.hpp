@@ -68,6 +68,8 @@ private:
     void runPending();
     void refreshNames();           // task, resource and vendor names for the pickers
     int taskPick(Id id) const;
+    bool taskCell(Id current, Id& out);   // a task picker cell ("(no task)" for none): true when changed
+    bool vendorCell(Id current, Id& out); // the same for vendors
     int vendorPick(Id id) const;
     int resourcePick(Id id) const;
 
