@@ -467,7 +467,8 @@ std::string renderMarkdown(const ReportDoc& doc) {
         for (const std::string& p : s.paragraphs) o += p + "\n\n";
         for (const std::string& b : s.bullets) o += "- " + b + "\n";
         if (!s.bullets.empty()) o += "\n";
-        for (const auto& [k, v] : s.facts) o += "- **" + k + ":** " + v + "\n";
+        // Facts use another list marker than bullets: CommonMark then keeps them two lists.
+        for (const auto& [k, v] : s.facts) o += "* **" + k + ":** " + v + "\n";
         if (!s.facts.empty()) o += "\n";
         const ReportTable& t = s.table;
         if (!t.rows.empty()) {
