@@ -28,18 +28,6 @@ ImU32 indexColour(const std::optional<double>& v) {
     return *v >= 0.95 ? kGood : *v >= 0.85 ? kWarn : kBad;
 }
 
-// Short money for chart axes: "€12k", "€1.2M".
-std::string shortMoney(int64_t minor, const Currency& c) {
-    double major = double(minor);
-    for (int i = 0; i < c.decimals; ++i) major /= 10;
-    const char* unit = "";
-    if (std::fabs(major) >= 1e6) { major /= 1e6; unit = "M"; }
-    else if (std::fabs(major) >= 1e3) { major /= 1e3; unit = "k"; }
-    char buf[48];
-    std::snprintf(buf, sizeof buf, std::fabs(major) < 10 && *unit ? "%.1f%s" : "%.0f%s", major, unit);
-    return std::string(c.symbol.empty() ? std::string(c.code) + " " : std::string(c.symbol)) + buf;
-}
-
 // A table row's delete button: a small ×, with a tooltip.
 bool deleteButton(const char* what) {
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
@@ -227,7 +215,7 @@ void BudgetView::cards(const BudgetStatus& b) {
     };
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
     const std::vector<Card> cards = {
-        {"approved", "Approved budget", money(b.approved()), "base " + shortMoney(b.base, cur) + " + contingency " + shortMoney(b.contingency, cur), text,
+        {"approved", "Approved budget", money(b.approved()), "base " + formatMoneyShort(b.base, cur) + " + contingency " + formatMoneyShort(b.contingency, cur), text,
          "Labour + budget lines (the base, BAC) + contingency. Approved change requests add their lines."},
         {"ac", "Spent to date (AC)", money(ev.ac),
          (b.approved() > 0 ? std::to_string(divRound(ev.ac * 100, b.approved())) + " % of the approved budget" : std::string()), text,
@@ -308,7 +296,7 @@ void BudgetView::sCurve(const BudgetStatus& b, float width, float height) {
     for (int k = 0; k <= 4; ++k) {
         const int64_t v = top * k / 4;
         dl->AddLine(ImVec2(left, y(v)), ImVec2(right, y(v)), theme::kGridLine);
-        const std::string label = shortMoney(v, cur);
+        const std::string label = formatMoneyShort(v, cur);
         dl->AddText(ImVec2(left - ImGui::CalcTextSize(label.c_str()).x - fs * 0.3f, y(v) - fs * 0.5f), theme::kMuted, label.c_str());
     }
     int lastMonth = -1;
@@ -392,7 +380,7 @@ void BudgetView::burnChart(const BudgetStatus& b, float width, float height) {
     for (int k = 0; k <= 4; ++k) {
         const int64_t v = total * k / 4;
         dl->AddLine(ImVec2(left, y(v)), ImVec2(right, y(v)), theme::kGridLine);
-        const std::string label = shortMoney(v, cur);
+        const std::string label = formatMoneyShort(v, cur);
         dl->AddText(ImVec2(left - ImGui::CalcTextSize(label.c_str()).x - fs * 0.3f, y(v) - fs * 0.5f), theme::kMuted, label.c_str());
     }
     size_t statusWeek = n - 1;

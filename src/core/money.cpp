@@ -1,5 +1,9 @@
 #include "money.hpp"
 
+#include <cstdio>
+
+#include <cmath>
+
 #include <algorithm>
 #include <array>
 #include <cstdlib>
@@ -146,6 +150,17 @@ Result<int64_t> parseMoney(std::string_view text, const Currency& c) {
     if (digits.size() > 18) return fail("\"" + std::string(text) + "\" is too large an amount");
     const int64_t value = std::strtoll(digits.c_str(), nullptr, 10);
     return negative ? -value : value;
+}
+
+std::string formatMoneyShort(int64_t minor, const Currency& c) {
+    double major = std::fabs(double(minor));
+    for (int i = 0; i < c.decimals; ++i) major /= 10;
+    const char* unit = "";
+    if (std::fabs(major) >= 1e6) { major /= 1e6; unit = "M"; }
+    else if (std::fabs(major) >= 1e3) { major /= 1e3; unit = "k"; }
+    char buf[48];
+    std::snprintf(buf, sizeof buf, std::fabs(major) < 10 && *unit ? "%.1f%s" : "%.0f%s", major, unit);
+    return (minor < 0 ? "-" : "") + (c.symbol.empty() ? std::string(c.code) + " " : std::string(c.symbol)) + buf;
 }
 
 } // namespace plotline

@@ -47,6 +47,8 @@ std::vector<int64_t> allocate(int64_t amount, const std::vector<int64_t>& weight
 // "€1,234.50", "-€12.00", "¥1,235", "BHD 1.250" (grouping by thousands with ',' and '.' before the
 // minor units). withSymbol false: "1,234.50" (for tables whose header names the currency).
 std::string formatMoney(int64_t minor, const Currency& c, bool withSymbol = true);
+// For chart axes: whole major units, thousands as k and millions as M ("€12k", "€1.2M", "CHF 950").
+std::string formatMoneyShort(int64_t minor, const Currency& c);
 // Reads what a person types: "1234.5", "1,234.50", "€ 1 234.50", "-12", "(12.00)" for negative; the
 // currency's symbol or code may come first or last. More decimals than the currency has are refused
 // (say so rather than round an amount someone typed).

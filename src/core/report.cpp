@@ -169,6 +169,11 @@ ReportDoc weeklyReport(const StatusReport& r) {
     };
     doc.sections.push_back(std::move(money_));
 
+    ReportSection curve;
+    curve.title = "Cumulative cost";
+    curve.svg = sCurveSvg(b, cur);
+    if (!curve.svg.empty()) doc.sections.push_back(std::move(curve));
+
     ReportSection burn;
     burn.title = "Budget burn";
     burn.facts = {
@@ -422,6 +427,62 @@ ReportDoc changeOrder(const Project& p, const ChangeRequest& c) {
 }
 
 namespace {
+std::string html(const std::string& s);
+} // namespace
+
+std::string sCurveSvg(const BudgetStatus& b, const Currency& c) {
+    const size_t n = b.weeks.size();
+    if (n < 2) return {};
+    const double w = 720, h = 260, left = 70, right = 10, top = 24, bottom = 28;
+    int64_t maxValue = std::max<int64_t>(b.approved(), 1);
+    for (const WeekPoint& p : b.weeks) maxValue = std::max({maxValue, p.pv, p.ac, p.ev.value_or(0)});
+    auto x = [&](size_t i) { return left + (w - left - right) * double(i) / double(n - 1); };
+    auto y = [&](int64_t v) { return h - bottom - (h - top - bottom) * double(v) / double(maxValue); };
+    char buf[160];
+    std::string o = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 720 260\" width=\"100%\" role=\"img\" "
+                    "aria-label=\"Cumulative planned value, earned value and actual cost by week\" style=\"font:11px system-ui,sans-serif\">\n";
+    for (int k = 0; k <= 4; ++k) {
+        const int64_t v = maxValue * k / 4;
+        std::snprintf(buf, sizeof buf, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e3e7ed\"/>", left, w - right, y(v), y(v));
+        o += buf;
+        std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#5b6576\">", left - 6, y(v) + 4);
+        o += buf + html(formatMoneyShort(v, c)) + "</text>\n";
+    }
+    size_t status = n - 1;
+    for (size_t i = 0; i < n; ++i)
+        if (b.weeks[i].end >= b.statusDate) { status = i; break; }
+    std::snprintf(buf, sizeof buf, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#7c3aed\"/>", x(status), x(status), top, h - bottom);
+    o += buf;
+    std::snprintf(buf, sizeof buf, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>", left, w - right, y(b.base), y(b.base));
+    o += buf;
+    auto path = [&](const char* colour, auto value, size_t last) {
+        std::string d;
+        for (size_t i = 0; i <= last; ++i) {
+            const std::optional<int64_t> v = value(i);
+            if (!v) continue;
+            std::snprintf(buf, sizeof buf, "%s%.1f,%.1f", d.empty() ? "M" : " L", x(i), y(*v));
+            d += buf;
+        }
+        if (!d.empty()) o += "<path d=\"" + d + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"2\"/>\n";
+    };
+    path("#426ec8", [&](size_t i) { return std::optional<int64_t>(b.weeks[i].pv); }, n - 1);
+    path("#d66028", [&](size_t i) { return std::optional<int64_t>(b.weeks[i].ac); }, status);
+    path("#2e8b57", [&](size_t i) { return b.weeks[i].ev; }, n - 1);
+    double lx = left + 8;
+    for (auto [name, colour] : {std::pair{"PV planned", "#426ec8"}, std::pair{"EV earned", "#2e8b57"}, std::pair{"AC actual", "#d66028"},
+                                std::pair{"BAC", "#888"}}) {
+        std::snprintf(buf, sizeof buf, "<rect x=\"%.1f\" y=\"6\" width=\"14\" height=\"3\" fill=\"%s\"/><text x=\"%.1f\" y=\"12\" fill=\"#1d2430\">%s</text>",
+                      lx, colour, lx + 18, name);
+        o += buf;
+        lx += 95;
+    }
+    std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#5b6576\">%s</text><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#5b6576\">%s</text>",
+                  left, h - 8, b.weeks.front().end.str().c_str(), w - right, h - 8, b.weeks.back().end.str().c_str());
+    o += buf;
+    return o + "</svg>\n";
+}
+
+namespace {
 
 // Markdown table cells: pipes escaped, line breaks as spaces.
 std::string mdCell(const std::string& s) {
@@ -463,6 +524,7 @@ std::string renderMarkdown(const ReportDoc& doc) {
     std::string o = "# " + doc.title + "\n\n";
     if (!doc.subtitle.empty()) o += "_" + doc.subtitle + "_\n\n";
     for (const ReportSection& s : doc.sections) {
+        if (s.paragraphs.empty() && s.bullets.empty() && s.facts.empty() && s.table.rows.empty()) continue; // a chart only
         o += "## " + s.title + "\n\n";
         for (const std::string& p : s.paragraphs) o += p + "\n\n";
         for (const std::string& b : s.bullets) o += "- " + b + "\n";
@@ -498,7 +560,7 @@ std::string renderHtml(const ReportDoc& doc) {
         ".Green,.Approved{background:#2e8b57}.Amber,.Submitted{background:#d48806}.Red,.Rejected{background:#c0392b}.Draft{background:#6b7280}\n"
         "dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:8px 0}dt{color:#5b6576}dd{margin:0}\n"
         "table{border-collapse:collapse;width:100%;margin:8px 0}th,td{text-align:left;padding:5px 8px;border-bottom:1px solid #e5e8ee}\n"
-        "th{background:#f3f5f8;font-weight:600}.r{text-align:right;font-variant-numeric:tabular-nums}.bad{color:#c0392b;font-weight:600}.good{color:#2e8b57}\n"
+        "th{background:#f3f5f8;font-weight:600}.r{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.bad{color:#c0392b;font-weight:600}.good{color:#2e8b57}\n"
         "</style></head><body>\n";
     o += "<h1>" + html(doc.title);
     if (!doc.badge.empty()) o += "<span class=\"badge " + html(doc.badge) + "\">" + html(doc.badge) + "</span>";
@@ -517,6 +579,7 @@ std::string renderHtml(const ReportDoc& doc) {
             for (const auto& [k, v] : s.facts) o += "<dt>" + html(k) + "</dt><dd>" + html(v) + "</dd>\n";
             o += "</dl>\n";
         }
+        o += s.svg; // made here: no user text in it unescaped
         const ReportTable& t = s.table;
         if (!t.rows.empty()) {
             o += "<table>\n<tr>";

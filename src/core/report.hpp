@@ -11,6 +11,7 @@
 //   Green otherwise. The report lists the reasons.
 #pragma once
 #include "budget.hpp"
+#include "money.hpp"
 #include "model.hpp"
 #include "schedule.hpp"
 
@@ -57,6 +58,7 @@ struct ReportSection {
     std::vector<std::string> paragraphs;
     std::vector<std::string> bullets;
     ReportTable table;
+    std::string svg; // a chart, written into the HTML only (Markdown has no pictures of its own)
 };
 
 struct ReportDoc {
@@ -72,6 +74,10 @@ std::string statusReportJson(const StatusReport& r);
 ReportDoc monthlySummary(const Project& p, const Schedule& s, int year, int month, Date statusDate);
 // A change request as a document to sign: what, why, impact on cost and schedule, decisions so far.
 ReportDoc changeOrder(const Project& p, const ChangeRequest& c);
+
+// The S-curve as an SVG picture: cumulative PV, EV (where known) and AC by week, the BAC and the status
+// date, for the HTML report.
+std::string sCurveSvg(const BudgetStatus& b, const Currency& c);
 
 std::string renderMarkdown(const ReportDoc& doc);
 std::string renderHtml(const ReportDoc& doc);
