@@ -580,7 +580,7 @@ void BudgetView::budgetTab(Date today) {
 
     // Labour: people, rates, planned and booked work.
     sectionTitle("Labour: planned from the Gantt assignments at each person's rate");
-    if (beginRecordTable("##labour", {{"Person", 2}, {"Role", 2}, {("Rate / h (" + std::string(cur.code) + ")"), 1.2f}, {"Rate changes", 2.2f}, {"Planned", 1.8f}, {"Booked", 1.8f}, {"", -5.5f}})) {
+    if (beginRecordTable("##labour", {{"Person", 2}, {"Role", 2}, {("Rate / h (" + std::string(cur.code) + ")"), 1.2f}, {"From (date) → rate", 2.6f}, {"Planned", 1.8f}, {"Booked", 1.8f}, {"", -5.5f}})) {
         for (size_t i = 0; i < p.resources.size(); ++i) {
             Resource r = p.resources[i];
             ImGui::PushID(int(i));
@@ -599,17 +599,31 @@ void BudgetView::budgetTab(Date today) {
             }
             tagItem("budget.rate." + std::to_string(i));
             ImGui::TableNextColumn();
+            // Each change on a line of its own: from (date), the rate, ×.
             for (size_t k = 0; k < r.rateChanges.size(); ++k) {
                 ImGui::PushID(int(k));
-                if (k) ImGui::SameLine();
+                Resource edited = r;
                 Date day;
                 if (dateCell("##from", r.rateChanges[k].from, day, error_, fs * 6)) {
-                    r.rateChanges[k].from = day;
-                    std::sort(r.rateChanges.begin(), r.rateChanges.end(), [](auto& x, auto& y) { return x.from < y.from; });
+                    edited.rateChanges[k].from = day;
+                    std::sort(edited.rateChanges.begin(), edited.rateChanges.end(), [](auto& x, auto& y) { return x.from < y.from; });
                     bool repeated = false;
-                    for (size_t j = 1; j < r.rateChanges.size(); ++j) repeated |= r.rateChanges[j].from == r.rateChanges[j - 1].from;
+                    for (size_t j = 1; j < edited.rateChanges.size(); ++j) repeated |= edited.rateChanges[j].from == edited.rateChanges[j - 1].from;
                     if (repeated) error_ = "One rate change per date.";
-                    else run(editResource(p, r));
+                    else run(editResource(p, edited));
+                }
+                tagItem("budget.rate." + std::to_string(i) + ".change." + std::to_string(k) + ".from");
+                ImGui::SameLine(0, fs * 0.3f);
+                int64_t changed = 0;
+                if (moneyCell("##rate", r.rateChanges[k].hourlyRate, cur, changed, error_, fs * 5)) {
+                    if (changed < 0) error_ = "A rate cannot be negative.";
+                    else { edited.rateChanges[k].hourlyRate = changed; run(editResource(p, edited)); }
+                }
+                tagItem("budget.rate." + std::to_string(i) + ".change." + std::to_string(k) + ".rate");
+                ImGui::SameLine(0, fs * 0.2f);
+                if (deleteButton("rate change")) {
+                    edited.rateChanges.erase(edited.rateChanges.begin() + long(k));
+                    run(editResource(p, edited));
                 }
                 ImGui::PopID();
             }
@@ -632,36 +646,11 @@ void BudgetView::budgetTab(Date today) {
                 run(editResource(p, r));
             }
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("A new rate from a date (a raise, a new contract year)");
-            if (!r.rateChanges.empty()) {
-                ImGui::SameLine();
-                if (deleteButton("latest rate change")) {
-                    r.rateChanges.pop_back();
-                    run(editResource(p, r));
-                }
-            }
+            tagItem("budget.rate." + std::to_string(i) + ".add");
             ImGui::PopID();
         }
         ImGui::EndTable();
     }
-    // The rates after each change, where there are any.
-    for (const Resource& r : p.resources)
-        for (size_t k = 0; k < r.rateChanges.size(); ++k) {
-            Resource edited = r;
-            ImGui::PushID(r.id.str().c_str());
-            ImGui::PushID(int(k));
-            ImGui::AlignTextToFramePadding();
-            ImGui::Text("%s from %s:", r.name.c_str(), r.rateChanges[k].from.str().c_str());
-            ImGui::SameLine();
-            int64_t rate = 0;
-            if (moneyCell("##changed", r.rateChanges[k].hourlyRate, cur, rate, error_, fs * 7)) {
-                edited.rateChanges[k].hourlyRate = rate;
-                run(editResource(p, edited));
-            }
-            ImGui::SameLine();
-            ImGui::TextDisabled("per hour");
-            ImGui::PopID();
-            ImGui::PopID();
-        }
 }
 
 // ---- Actuals ------------------------------------------------------------------------------------

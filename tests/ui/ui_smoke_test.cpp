@@ -533,3 +533,36 @@ TEST_CASE("the Gantt table's Cost and Actual cost columns: each task's budget an
     for (size_t i = 17; i <= 21; ++i) content += b.tasks[i].total();
     CHECK(text("task.cost.16") == formatMoney(content, eur, false));
 }
+
+TEST_CASE("a rate change from a date, typed in the Budget tab, raises the planned labour after it") {
+    Harness h("rates");
+    h.start();
+    h.click(h.widget("view.budget").centre());
+    h.click(h.widget("budget.tab.Budget").centre());
+    const auto labour = [&] { return budgetStatus(h.project(), h.app->document().schedule(), *h.project().statusDate).resourceLabour[0]; };
+    const int64_t before = labour();
+    h.click(h.widget("budget.rate.0.add").centre());
+    REQUIRE(h.project().resources[0].rateChanges.size() == 1);
+    CHECK(h.project().resources[0].rateChanges[0].from == Date::fromYmd(2026, 12, 1)); // the next month after the status date
+    CHECK(h.project().resources[0].rateChanges[0].hourlyRate == 9500);                  // as before, to be edited
+    CHECK(labour() == before);
+    h.click(h.widget("budget.rate.0.change.0.rate").centre());
+    h.key(ImGuiKey_A, true);
+    h.type("105");
+    h.key(ImGuiKey_Enter);
+    CHECK(h.project().resources[0].rateChanges[0].hourlyRate == 10500);
+    // The producer's December-on work: everything planned after 1 Dec at 10.00 more an hour.
+    const Project& p = h.project();
+    const Schedule& s = h.app->document().schedule();
+    int64_t lateMinutes = 0;
+    for (const Assignment& a : p.assignments) {
+        if (a.resource != p.resources[0].id) continue;
+        const int t = p.taskIndex(a.task);
+        const int64_t from = std::max(s.tasks[size_t(t)].start, p.calendar.instantAt(Date::fromYmd(2026, 12, 1)));
+        if (s.tasks[size_t(t)].finish > from) lateMinutes += (s.tasks[size_t(t)].finish - from) * a.units / 100;
+    }
+    REQUIRE(lateMinutes > 0);
+    CHECK(std::llabs(labour() - before - lateMinutes * 1000 / 60) <= 2); // rounding per assignment
+    h.key(ImGuiKey_Z, true);
+    CHECK(h.project().resources[0].rateChanges[0].hourlyRate == 9500);
+}
