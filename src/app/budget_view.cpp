@@ -3,6 +3,7 @@
 #include "cells.hpp"
 #include "core/actuals_csv.hpp"
 #include "core/csv.hpp"
+#include "core/files.hpp"
 #include "core/report.hpp"
 #include "theme.hpp"
 #include "widget_registry.hpp"
@@ -678,6 +679,13 @@ void BudgetView::actualsTab(Date today) {
     ImGui::SameLine();
     if (ImGui::Button("Import CSV…")) host_.pickFile();
     tagItem("actuals.import");
+    ImGui::SameLine();
+    if (ImGui::Button("Export CSV")) {
+        host_.download(fileStem(p.name) + "-actuals.csv", "text/csv", writeActualsCsv(p));
+        flash_("Exported " + std::to_string(p.hours.size()) + " hours entries and " + std::to_string(p.costs.size()) + " costs.");
+    }
+    tagItem("actuals.export");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every hours entry and cost as a CSV (the same columns Import reads)");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("A CSV with a header row: Date, Hours, Resource, Amount, Category, Task, Vendor, Note.\n"
                           "Rows with Hours are time worked; rows with an Amount are money spent.\nYou can also drop the file on the page.");

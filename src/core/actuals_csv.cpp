@@ -57,6 +57,32 @@ int64_t parseHours(const std::string& s) {
 
 } // namespace
 
+std::string writeActualsCsv(const Project& p) {
+    const Currency cur = currency(p.currency);
+    auto nameOf = [](const auto& list, Id id) -> std::string {
+        if (id.isNull()) return {};
+        for (const auto& x : list)
+            if (x.id == id) return x.name;
+        return {};
+    };
+    auto amount = [&](int64_t minor) {
+        std::string s = formatMoney(minor, cur, false);
+        s.erase(std::remove(s.begin(), s.end(), ','), s.end());
+        return s;
+    };
+    auto hours = [](int64_t minutes) {
+        std::string h = std::to_string(minutes / 60);
+        if (minutes % 60) h += ":" + std::string(minutes % 60 < 10 ? "0" : "") + std::to_string(minutes % 60);
+        return h;
+    };
+    std::string out = writeCsvRow({"Date", "Hours", "Resource", "Amount", "Category", "Task", "Vendor", "Note"});
+    for (const HoursEntry& h : p.hours)
+        out += writeCsvRow({h.date.str(), hours(h.minutes), nameOf(p.resources, h.resource), "", "", nameOf(p.tasks, h.task), "", h.note});
+    for (const CostEntry& c : p.costs)
+        out += writeCsvRow({c.date.str(), "", "", amount(c.amount), costCategoryLabel(c.category), nameOf(p.tasks, c.task), nameOf(p.vendors, c.vendor), c.note});
+    return out;
+}
+
 bool looksLikeActualsCsv(std::string_view text) {
     const CsvTable t = parseCsv(text.substr(0, std::min<size_t>(text.size(), 4096)));
     if (t.rows.empty()) return false;

@@ -21,6 +21,9 @@ struct ActualsImport {
 };
 
 ActualsImport readActualsCsv(std::string_view text, const Project& p);
+// Every actual of the project as a CSV that readActualsCsv reads back: hours first, then costs, each
+// in the project's order; amounts without grouping ("1250.00") so spreadsheets take them as numbers.
+std::string writeActualsCsv(const Project& p);
 // True when a CSV's header looks like actuals (a Date column and an Amount or Hours column) rather
 // than a task table.
 bool looksLikeActualsCsv(std::string_view text);

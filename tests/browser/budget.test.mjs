@@ -133,6 +133,18 @@ test('the status report: copied and downloaded as Markdown and HTML, with the da
   assert.ok(summary.text.includes('## Work completed'));
   assert.ok(!summary.text.includes('€'));
 
+  // The actuals export as a CSV that the import reads back (the same columns).
+  await click(page, 'budget.tab.Actuals');
+  const actuals = await download('actuals.export');
+  assert.equal(actuals.name, 'Aurora-Coffee-Spring-Launch-Campaign-actuals.csv');
+  const lines = actuals.text.trim().split('\r\n');
+  const plan = await state(page);
+  assert.equal(lines[0], 'Date,Hours,Resource,Amount,Category,Task,Vendor,Note');
+  assert.equal(lines.length, 1 + plan.hours.length + plan.costs.length);
+  assert.ok(lines.includes('2026-11-12,,,9000.00,Vendor,Hero video shoot (vendor),Northlight Studios,NL-0311 deposit (50 %)'));
+  await click(page, 'budget.tab.Dashboard');
+  await click(page, 'dashboard.report');
+
   // Keeping the week's numbers adds a point to the earned-value curve (a status record).
   await click(page, 'report.weekly');
   const records = (await state(page)).statusRecords.length;

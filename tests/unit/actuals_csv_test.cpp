@@ -1,6 +1,10 @@
 #include "core/actuals_csv.hpp"
 #include "core/budget.hpp"
+#include "core/json_io.hpp"
 #include "helpers.hpp"
+
+#include <fstream>
+#include <sstream>
 
 using namespace plotline;
 using namespace plotline::test;
@@ -78,4 +82,32 @@ TEST_CASE("actuals CSV errors name the line and the problem") {
     CHECK(readActualsCsv("Date,Amount\n", p).errors.at(0) == "the file has no rows of actuals");
     CHECK(looksLikeActualsCsv("Date,Amount,Note\n2026-03-02,10,x\n"));
     CHECK(!looksLikeActualsCsv("ID,Name,Duration,Start\n"));
+}
+
+TEST_CASE("actuals written as CSV read back the same (the sample's month of actuals)") {
+    std::ifstream f(std::string(PLOTLINE_TEST_ASSETS) + "/sample-campaign.json");
+    std::stringstream ss;
+    ss << f.rdbuf();
+    const Result<Project> p = readProjectJson(ss.str());
+    REQUIRE(p.ok());
+    const std::string csv = writeActualsCsv(*p);
+    CHECK(csv.rfind("Date,Hours,Resource,Amount,Category,Task,Vendor,Note", 0) == 0);
+    CHECK(looksLikeActualsCsv(csv));
+    const ActualsImport back = readActualsCsv(csv, *p);
+    REQUIRE_MESSAGE(back.ok(), back.errors.at(0));
+    REQUIRE(back.hours.size() == p->hours.size());
+    REQUIRE(back.costs.size() == p->costs.size());
+    for (size_t i = 0; i < back.hours.size(); ++i) {
+        HoursEntry h = back.hours[i];
+        h.id = p->hours[i].id;
+        h.modified = p->hours[i].modified;
+        CHECK(h == p->hours[i]);
+    }
+    for (size_t i = 0; i < back.costs.size(); ++i) {
+        CostEntry c = back.costs[i];
+        c.id = p->costs[i].id;
+        c.modified = p->costs[i].modified;
+        CHECK(c == p->costs[i]);
+    }
+    CHECK(actualCostTo(*p, Date::fromYmd(2026, 11, 30)) > 0);
 }
