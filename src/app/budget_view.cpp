@@ -138,6 +138,9 @@ void BudgetView::draw(Date today) {
         ImGui::PopStyleColor();
         tagItem("budget.error");
     }
+    // A read-only project (open in another tab, or from a newer Plotline) shows its tables greyed.
+    const bool locked = doc_.readOnly() && tab_ != Dashboard;
+    if (locked) ImGui::BeginDisabled();
     switch (tab_) {
         case Dashboard: dashboard(today); break;
         case Budget: budgetTab(today); break;
@@ -147,6 +150,7 @@ void BudgetView::draw(Date today) {
         case Risks: risksTab(); break;
         default: break;
     }
+    if (locked) ImGui::EndDisabled();
     ImGui::EndGroup();
     ImGui::EndChild();
     runPending();

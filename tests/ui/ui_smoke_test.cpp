@@ -566,3 +566,23 @@ TEST_CASE("a rate change from a date, typed in the Budget tab, raises the planne
     h.key(ImGuiKey_Z, true);
     CHECK(h.project().resources[0].rateChanges[0].hourlyRate == 9500);
 }
+
+TEST_CASE("a read-only project's Budget view shows everything and changes nothing") {
+    Harness h("budgetreadonly");
+    h.start();
+    h.app->setOwner(h.app->openId(), false); // another tab holds the project
+    h.frames(2);
+    REQUIRE(h.app->readOnly());
+    h.click(h.widget("view.budget").centre());
+    CHECK(h.has("dashboard.approved")); // the numbers are all there
+    h.click(h.widget("budget.tab.Budget").centre());
+    const Project before = h.project();
+    h.click(h.widget("budget.lines.add").centre());
+    h.click(h.widget("budget.line.0.amount").centre());
+    h.type("9");
+    h.key(ImGuiKey_Enter);
+    h.app->pasteText("2026-11-24\t350.00\tTravel\t\t\tCourier\n");
+    h.app->importFile("week.csv", "Date,Resource,Hours\n2026-11-23,Copywriter,8\n");
+    h.frames(2);
+    CHECK(h.project() == before);
+}
