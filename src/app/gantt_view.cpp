@@ -545,6 +545,20 @@ void GanttView::drawRow(int row, float rowHeight) {
     const std::string warning = ts.flags ? "\xe2\x9a\xa0 " : ""; // ⚠ before the name of a task with a problem
     drawTextCell(row, ColName, warning + (t.name.empty() ? std::string("(no name)") : t.name), true, indent,
                  ts.flags ? theme::kError : t.name.empty() ? theme::kMuted : nameColor);
+    if (size_t(row) < riskOf_.size() && riskOf_[size_t(row)] >= 0 && edit_.column != ColName) {
+        // A dot after the name: the task carries an open risk (red from a score of 15, amber from 10).
+        const Risk& r = doc_.project().risks[size_t(riskOf_[size_t(row)])];
+        const ImVec2 end = ImGui::GetItemRectMax();
+        const float radius = fs * 0.28f;
+        const ImVec2 c(end.x + fs * 0.55f, end.y - ImGui::GetTextLineHeight() * 0.5f);
+        const ImU32 colour = r.score() >= 15 ? IM_COL32(231, 76, 60, 255) : r.score() >= 10 ? IM_COL32(243, 156, 18, 255) : IM_COL32(160, 170, 185, 255);
+        ImGui::GetWindowDrawList()->AddCircleFilled(c, radius, colour);
+        const ImVec2 a(c.x - radius * 1.6f, c.y - radius * 1.6f), b(c.x + radius * 1.6f, c.y + radius * 1.6f);
+        tagRect("task.risk." + std::to_string(row), a, b);
+        if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered())
+            ImGui::SetTooltip("Risk: %s\nScore %d (probability %d × impact %d)%s%s\n%s", r.title.c_str(), r.score(), r.probability, r.impact,
+                              r.owner.empty() ? "" : ", owner ", r.owner.c_str(), r.mitigation.c_str());
+    }
     const RowTexts& texts = rowTexts(row);
     drawTextCell(row, ColStart, texts.start, !ts.summary);
     drawTextCell(row, ColFinish, texts.finish, !ts.summary && !t.milestone);
@@ -620,10 +634,31 @@ void GanttView::refreshCosts() {
         }
 }
 
+void GanttView::refreshRisks() {
+    const Project& p = doc_.project();
+    if (riskRevision_ == doc_.revision()) return;
+    riskRevision_ = doc_.revision();
+    riskOf_.assign(p.tasks.size(), -1);
+    if (p.risks.empty()) return;
+    IdIndex taskAt(p.tasks.size());
+    for (size_t i = 0; i < p.tasks.size(); ++i) taskAt.insert(p.tasks[i].id, int(i));
+    for (size_t k = 0; k < p.risks.size(); ++k) {
+        const Risk& r = p.risks[k];
+        if (r.status == RiskStatus::Closed) continue;
+        for (Id t : r.tasks) {
+            const int row = taskAt.find(t);
+            if (row < 0) continue;
+            int& best = riskOf_[size_t(row)];
+            if (best < 0 || p.risks[size_t(best)].score() < r.score()) best = int(k);
+        }
+    }
+}
+
 void GanttView::draw(Date today, float height) {
     refresh();
     refreshBaseline();
     refreshCosts();
+    refreshRisks();
     const Project& p = doc_.project();
     const float fs = ImGui::GetFontSize();
     const float rowHeight = std::floor(fs * 1.9f);

@@ -88,6 +88,7 @@ private:
     void drawProgressLine(ImDrawList* dl, int firstDisplay, int lastDisplay);
     void refreshBaseline();
     void refreshCosts(); // the Cost and Actual columns, when shown
+    void refreshRisks(); // which rows carry an open risk
     void handleTimelineInput(ImVec2 min, ImVec2 max);
     void barInteraction(int row, ImVec2 barMin, ImVec2 barMax, bool milestone);
     void finishDrag();
@@ -128,6 +129,9 @@ private:
     // Planned and actual cost per row (summaries: their subtree), rebuilt after a change while shown.
     std::vector<int64_t> cost_, actual_;
     uint64_t costRevision_ = 0;
+    // Per row: the highest-scoring open risk linked to the task (index into project.risks), or -1.
+    std::vector<int> riskOf_;
+    uint64_t riskRevision_ = 0;
     // The shown baseline, per task row: its bar in days (NaN when the task is not in it) and variances.
     Id baselineId_;
     uint64_t baselineRevision_ = 0;

@@ -586,3 +586,19 @@ TEST_CASE("a read-only project's Budget view shows everything and changes nothin
     h.frames(2);
     CHECK(h.project() == before);
 }
+
+TEST_CASE("tasks linked to open risks carry a dot after their name; closing the risk removes it") {
+    Harness h("riskdots");
+    h.start();
+    h.frames(2);
+    // The sample links "Hero video shoot (vendor)" (row 18) to the rain risk, and the closed social
+    // budget risk to nothing.
+    CHECK(h.has("task.risk.18"));
+    CHECK(!h.has("task.risk.17"));
+    Risk rain = h.project().risks[0];
+    REQUIRE(rain.title == "Rain on the outdoor hero shoot");
+    rain.status = RiskStatus::Closed;
+    h.app->document().execute(putRecord(h.project(), rain, "Close risk"));
+    h.frames(2);
+    CHECK(!h.has("task.risk.18"));
+}

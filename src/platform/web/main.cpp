@@ -292,7 +292,7 @@ char* copyOut(const std::string& s) {
 void loadFont(float dpr) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
+    static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20A0, 0x20BF,
                                      0x2190, 0x2199, 0x2212, 0x2212, 0x2713, 0x2715, 0x25B2, 0x25CF, 0x26A0, 0x26A0, 0};
     ImFontConfig cfg;
     cfg.OversampleH = 2;
