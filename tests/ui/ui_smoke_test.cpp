@@ -602,3 +602,31 @@ TEST_CASE("tasks linked to open risks carry a dot after their name; closing the 
     h.frames(2);
     CHECK(!h.has("task.risk.18"));
 }
+
+TEST_CASE("a new, empty project's Budget view: zeros and dashes, no charts to draw, every tab usable") {
+    Harness h("budgetempty");
+    h.start();
+    h.app->newProject();
+    h.frames(3);
+    h.click(h.widget("view.budget").centre());
+    auto text = [&](const std::string& name) { return nlohmann::json::parse(widgetsJson())[name].value("text", std::string("?")); };
+    CHECK(text("dashboard.approved") == "€0.00");
+    CHECK(text("dashboard.cpi") == "—");
+    CHECK(text("dashboard.eac") == "—");
+    for (const char* tab : {"Budget", "Actuals", "Vendors", "Change requests", "Risks"}) h.click(h.widget(std::string("budget.tab.") + tab).centre());
+    // Hours need a person first: the button says so instead of adding a broken entry.
+    h.click(h.widget("budget.tab.Actuals").centre());
+    h.click(h.widget("actuals.addHours").centre());
+    CHECK(h.project().hours.empty());
+    CHECK(h.has("budget.error"));
+    h.click(h.widget("actuals.addCost").centre());
+    CHECK(h.project().costs.size() == 1);
+    h.click(h.widget("budget.tab.Change requests").centre());
+    h.click(h.widget("changes.new").centre());
+    REQUIRE(h.project().changeRequests.size() == 1);
+    CHECK(h.project().changeRequests[0].number == 1);
+    h.click(h.widget("change.submit").centre());
+    CHECK(h.project().changeRequests[0].status == ChangeStatus::Submitted);
+    h.click(h.widget("budget.tab.Dashboard").centre());
+    CHECK(text("dashboard.ac") != "?");
+}
