@@ -22,7 +22,6 @@ using namespace plotline;
 namespace {
 
 using bench::medianMs;
-using bench::ms;
 
 // A money side in proportion to the plan: a budget line per 50 tasks, two hours entries per task
 // before the status date, a cost per 20 tasks, a risk per 100 and a few status records.

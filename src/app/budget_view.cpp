@@ -484,7 +484,6 @@ void BudgetView::budgetTab(Date today) {
     sectionTitle("Budget lines: fixed costs of tasks, vendors' fees, media, software, travel");
     if (ImGui::Button("Add line")) {
         run(putRecord(p, BudgetLine{{}, "New line", CostCategory::Other, 0}, "Add budget line"));
-        pasteInto_ = PasteInto::Lines;
     }
     tagItem("budget.lines.add");
     ImGui::SameLine();
@@ -501,7 +500,6 @@ void BudgetView::budgetTab(Date today) {
                 ImGui::TableNextColumn();
                 std::string text;
                 if (textCell("##name", line.name, text)) { line.name = text; run(putRecord(p, line, "Rename budget line")); }
-                if (ImGui::IsItemActivated()) pasteInto_ = PasteInto::Lines;
                 tagItem("budget.line." + std::to_string(i) + ".name");
                 if (!line.changeRequest.isNull() && ImGui::IsItemHovered()) ImGui::SetTooltip("Added by an approved change request");
                 ImGui::TableNextColumn();

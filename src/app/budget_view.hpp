@@ -90,7 +90,7 @@ private:
     uint64_t namesRevision_ = 0;
     std::vector<std::string> taskNames_, resourceNames_, vendorNames_, categoryNames_;
 
-    enum class PasteInto { Lines, Costs, Hours, Risks } pasteInto_ = PasteInto::Costs;
+    enum class PasteInto { Costs, Hours } pasteInto_ = PasteInto::Costs; // the Actuals table last edited
     Id selectedVendor_, selectedChange_;
     std::string decisionBy_ = "Producer", decisionNote_;
     int heatFilter_ = -1;          // probability * 10 + impact of the heat-map cell picked, or -1
