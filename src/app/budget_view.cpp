@@ -311,10 +311,9 @@ void BudgetView::sCurve(const BudgetStatus& b, float width, float height) {
         (b.weeks[i].end - 6).toYmd(yy, mm, dd);
         if (mm == lastMonth) continue;
         lastMonth = mm;
-        static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
         if (x(i) - lastLabel < fs * 2.5f) continue;
         lastLabel = x(i);
-        dl->AddText(ImVec2(x(i), lower + fs * 0.2f), theme::kMuted, months[mm - 1]);
+        dl->AddText(ImVec2(x(i), lower + fs * 0.2f), theme::kMuted, monthShortName(mm));
     }
     // Budget lines: BAC and the approved budget with contingency.
     dl->AddLine(ImVec2(left, y(b.base)), ImVec2(right, y(b.base)), IM_COL32(120, 120, 120, 200), 1.0f);
@@ -325,9 +324,7 @@ void BudgetView::sCurve(const BudgetStatus& b, float width, float height) {
         dl->AddText(ImVec2(labelX, y(b.approved()) - fs * 1.1f), theme::kMuted, "BAC + contingency");
     }
     // The status date.
-    size_t statusWeek = 0;
-    for (size_t i = 0; i < n; ++i)
-        if (b.weeks[i].end >= b.statusDate) { statusWeek = i; break; }
+    const size_t statusWeek = b.statusWeek;
     dl->AddLine(ImVec2(x(statusWeek), upper), ImVec2(x(statusWeek), lower), theme::kStatusLine, 1.5f);
     // PV everywhere; AC up to the status date; EV through the weeks it is known in.
     for (size_t i = 1; i < n; ++i) dl->AddLine(ImVec2(x(i - 1), y(b.weeks[i - 1].pv)), ImVec2(x(i), y(b.weeks[i].pv)), kPv, 2.0f);
@@ -388,9 +385,7 @@ void BudgetView::burnChart(const BudgetStatus& b, float width, float height) {
         const std::string label = formatMoneyShort(v, cur);
         dl->AddText(ImVec2(left - ImGui::CalcTextSize(label.c_str()).x - fs * 0.3f, y(v) - fs * 0.5f), theme::kMuted, label.c_str());
     }
-    size_t statusWeek = n - 1;
-    for (size_t i = 0; i < n; ++i)
-        if (b.weeks[i].end >= b.statusDate) { statusWeek = i; break; }
+    const size_t statusWeek = b.statusWeek;
     // Weekly spend as bars against their own scale (a quarter of the height at most).
     const float barTop = (lower - upper) * 0.3f;
     for (size_t i = 0; i <= statusWeek; ++i) {

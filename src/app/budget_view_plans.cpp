@@ -416,12 +416,7 @@ void BudgetView::risksTab() {
                 ImGui::InputTextWithHint("##filter", "Type to filter", &filter);
                 for (size_t t = 0; t < p.tasks.size(); ++t) {
                     const Task& task = p.tasks[t];
-                    if (!filter.empty()) {
-                        std::string a = task.name, f = filter;
-                        for (char& ch : a) ch = char(std::tolower(static_cast<unsigned char>(ch)));
-                        for (char& ch : f) ch = char(std::tolower(static_cast<unsigned char>(ch)));
-                        if (a.find(f) == std::string::npos) continue;
-                    }
+                    if (!filterMatches(task.name, filter)) continue;
                     const auto at = std::find(r.tasks.begin(), r.tasks.end(), task.id);
                     ImGui::PushID(int(t));
                     if (ImGui::Selectable(task.name.c_str(), at != r.tasks.end(), ImGuiSelectableFlags_DontClosePopups)) {
@@ -475,11 +470,9 @@ void BudgetView::reportWindow(Date today) {
     day.toYmd(y, m, d);
     if (reportKind_ == 1) {
         ImGui::SameLine();
-        static const char* months[] = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"};
         std::vector<std::string> names;
         for (int k = 0; k < 6; ++k) {
-            const int mm = ((m - 1 - k) % 12 + 12) % 12;
-            names.push_back(std::string(months[mm]) + " " + std::to_string(y - (m - 1 - k < 0 ? 1 : 0)));
+            names.push_back(std::string(monthName(m - k)) + " " + std::to_string(y - (m - 1 - k < 0 ? 1 : 0)));
         }
         int pick = reportMonth_;
         if (pickCell("##month", names, reportMonth_, pick, nullptr, fs * 9)) reportMonth_ = pick;

@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <cctype>
 #include <cstdio>
 
 namespace plotline {
@@ -47,6 +48,15 @@ bool beginRecordTable(const char* id, const std::vector<TableColumn>& columns, I
                                 c.weight < 0 ? -c.weight * ImGui::GetFontSize() : c.weight);
     ImGui::TableHeadersRow();
     return true;
+}
+
+bool filterMatches(const std::string& name, const std::string& filter) {
+    if (filter.empty()) return true;
+    auto lower = [](std::string s) {
+        for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+    };
+    return lower(name).find(lower(filter)) != std::string::npos;
 }
 
 std::string hoursText(int64_t minutes) {
@@ -108,14 +118,9 @@ bool pickCell(const char* id, const std::vector<std::string>& names, int current
             ImGui::SetNextItemWidth(-FLT_MIN);
             ImGui::InputTextWithHint("##filter", "Type to filter", &filter);
         }
-        auto matches = [&](const std::string& n) {
-            if (filter.empty()) return true;
-            auto lower = [](std::string s) { for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c))); return s; };
-            return lower(n).find(lower(filter)) != std::string::npos;
-        };
         if (none && ImGui::Selectable(none, current < 0)) { out = -1; picked = current >= 0; }
         for (size_t i = 0; i < names.size(); ++i) {
-            if (!matches(names[i])) continue;
+            if (!filterMatches(names[i], filter)) continue;
             ImGui::PushID(int(i));
             if (ImGui::Selectable(names[i].c_str(), int(i) == current)) { out = int(i); picked = int(i) != current; }
             ImGui::PopID();

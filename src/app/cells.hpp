@@ -33,6 +33,9 @@ struct TableColumn {
 };
 bool beginRecordTable(const char* id, const std::vector<TableColumn>& columns, ImVec2 size = ImVec2(0, 0));
 
+// Whether a name contains what was typed into a list's filter, ignoring case (an empty filter: all).
+bool filterMatches(const std::string& name, const std::string& filter);
+
 // "7.5" for 450 minutes, "8" for 480.
 std::string hoursText(int64_t minutes);
 

@@ -613,17 +613,9 @@ void GanttView::refreshCosts() {
     const size_t n = p.tasks.size();
     cost_.assign(n, 0);
     actual_.assign(n, 0);
-    for (size_t i = 0; i < n; ++i) cost_[i] = b.tasks[i].total();
-    // Actuals booked on each task, whatever their date (the column is the task's cost so far).
-    IdIndex taskAt(n);
-    for (size_t i = 0; i < n; ++i) taskAt.insert(p.tasks[i].id, int(i));
-    for (const CostEntry& c : p.costs)
-        if (const int t = c.task.isNull() ? -1 : taskAt.find(c.task); t >= 0) actual_[size_t(t)] += c.amount;
-    IdIndex resourceAt(p.resources.size());
-    for (size_t i = 0; i < p.resources.size(); ++i) resourceAt.insert(p.resources[i].id, int(i));
-    for (const HoursEntry& h : p.hours) {
-        const int t = h.task.isNull() ? -1 : taskAt.find(h.task), r = resourceAt.find(h.resource);
-        if (t >= 0 && r >= 0) actual_[size_t(t)] += labourCost(p.resources[size_t(r)].rateOn(h.date), h.minutes);
+    for (size_t i = 0; i < n; ++i) {
+        cost_[i] = b.tasks[i].total();
+        actual_[i] = b.tasks[i].booked; // whatever the date: the task's cost so far
     }
     // Summaries add up their subtree: children follow their parent, so walking back adds each row
     // to its parent after the row's own children are in it.
@@ -844,9 +836,8 @@ std::string unitLabel(Date d, Unit u, bool top, float width) {
             else std::snprintf(buf, sizeof buf, "%d", dd);
             break;
         case Unit::Month: {
-            static const char* full[] = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"};
-            if (top) std::snprintf(buf, sizeof buf, width > 130 ? "%s %d" : "%.3s %d", full[m - 1], y);
-            else std::snprintf(buf, sizeof buf, width > 70 ? "%s" : "%.3s", full[m - 1]);
+            if (top) std::snprintf(buf, sizeof buf, width > 130 ? "%s %d" : "%.3s %d", monthName(m), y);
+            else std::snprintf(buf, sizeof buf, width > 70 ? "%s" : "%.3s", monthName(m));
             break;
         }
         case Unit::Quarter: std::snprintf(buf, sizeof buf, top ? "Q%d %d" : "Q%d", (m - 1) / 3 + 1, y); break;

@@ -31,6 +31,8 @@ struct Spend {
     Date date;
     int64_t amount;
     CostCategory category;
+    int task = -1, resource = -1; // indexes, -1 for none (or a task deleted since)
+    int64_t minutes = 0;          // hours entries: the time worked
 };
 
 IdIndex indexOf(const std::vector<Resource>& list) {
@@ -39,14 +41,16 @@ IdIndex indexOf(const std::vector<Resource>& list) {
     return at;
 }
 
-// Every actual, costed, in date order.
-std::vector<Spend> spending(const Project& p, const IdIndex& resourceAt) {
+// Every actual, costed (hours at the rate of their day), in date order. With taskAt, each knows its task.
+std::vector<Spend> spending(const Project& p, const IdIndex& resourceAt, const IdIndex* taskAt = nullptr) {
+    auto task = [&](Id id) { return taskAt && !id.isNull() ? taskAt->find(id) : -1; };
     std::vector<Spend> out;
     out.reserve(p.costs.size() + p.hours.size());
-    for (const CostEntry& c : p.costs) out.push_back({c.date, c.amount, c.category});
+    for (const CostEntry& c : p.costs) out.push_back({c.date, c.amount, c.category, task(c.task)});
     for (const HoursEntry& h : p.hours) {
         const int r = resourceAt.find(h.resource);
-        if (r >= 0) out.push_back({h.date, labourCost(p.resources[size_t(r)].rateOn(h.date), h.minutes), CostCategory::Labour});
+        if (r >= 0)
+            out.push_back({h.date, labourCost(p.resources[size_t(r)].rateOn(h.date), h.minutes), CostCategory::Labour, task(h.task), r, h.minutes});
     }
     std::stable_sort(out.begin(), out.end(), [](const Spend& a, const Spend& b) { return a.date < b.date; });
     return out;
@@ -145,23 +149,21 @@ BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate) 
     }
     if (unplaced != 0) ev.push_back({unplaced, projectStart, projectFinish, b.percentComplete});
 
-    const std::vector<Spend> spend = spending(p, resourceAt);
+    const std::vector<Spend> spend = spending(p, resourceAt, &taskAt);
     int64_t ac = 0;
     for (const Spend& x : spend) {
-        if (x.date > statusDate) break;
+        if (x.task >= 0) b.tasks[size_t(x.task)].booked += x.amount;
+        if (x.date > statusDate) continue;
         ac += x.amount;
         b.actualByCategory[size_t(x.category)] += x.amount;
         if (x.date > statusDate - 28) b.weeklyBurn += x.amount;
-    }
-    b.weeklyBurn = divRound(b.weeklyBurn, 4);
-    for (const HoursEntry& h : p.hours) {
-        if (h.date > statusDate) continue;
-        b.actualLabourMinutes += h.minutes;
-        if (const int r = resourceAt.find(h.resource); r >= 0) {
-            b.resourceActualMinutes[size_t(r)] += h.minutes;
-            b.resourceActualCost[size_t(r)] += labourCost(p.resources[size_t(r)].rateOn(h.date), h.minutes);
+        if (x.resource >= 0) {
+            b.actualLabourMinutes += x.minutes;
+            b.resourceActualMinutes[size_t(x.resource)] += x.minutes;
+            b.resourceActualCost[size_t(x.resource)] += x.amount;
         }
     }
+    b.weeklyBurn = divRound(b.weeklyBurn, 4);
     const int64_t statusMinute = cal.endOfDay(statusDate);
     b.ev = earnedValue(ev, statusMinute, ac);
 
@@ -192,6 +194,7 @@ BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate) 
     }
     size_t next = 0, record = 0;
     int64_t cumulative = 0, finished = 0;
+    b.statusWeek = ends.size() - 1;
     for (size_t k = 0; k < ends.size(); ++k) {
         const Date weekEnd = ends[k];
         WeekPoint w;
@@ -205,7 +208,10 @@ BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate) 
         w.ac = cumulative;
         for (; record < p.statusRecords.size() && p.statusRecords[record].date <= weekEnd; ++record)
             if (p.statusRecords[record].date < statusDate) w.ev = p.statusRecords[record].ev;
-        if (statusDate <= weekEnd && statusDate > weekEnd - 7) w.ev = b.ev.ev;
+        if (statusDate <= weekEnd && statusDate > weekEnd - 7) {
+            w.ev = b.ev.ev;
+            b.statusWeek = k;
+        }
         b.weeks.push_back(w);
     }
 

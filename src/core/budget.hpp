@@ -31,6 +31,7 @@ using CategoryAmounts = std::array<int64_t, kCostCategories>;
 
 struct TaskCost {
     int64_t labour = 0, fixed = 0; // planned; for a summary, what is on it directly
+    int64_t booked = 0;            // actuals booked on the task, whatever their date
     int64_t total() const { return labour + fixed; }
 };
 
@@ -58,6 +59,7 @@ struct BudgetStatus {
     int64_t weeklyBurn = 0;
     Date plannedFinish, forecastFinish;
     std::vector<WeekPoint> weeks;  // from the project's first week to the later of finish and status date
+    size_t statusWeek = 0;         // the week the status date falls in
     int64_t committed = 0;         // vendors: purchase orders raised
     int64_t invoiced = 0, unpaid = 0;
 };

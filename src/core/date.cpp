@@ -119,6 +119,12 @@ const char* monthShortName(int m) {
     return n[(m - 1 + 12) % 12];
 }
 
+const char* monthName(int m) {
+    static const char* n[] = {"January", "February", "March", "April", "May", "June", "July",
+                              "August", "September", "October", "November", "December"};
+    return n[(m - 1 + 12) % 12];
+}
+
 Date localToday() {
     const std::time_t t = std::time(nullptr);
     std::tm tm{};

@@ -42,6 +42,7 @@ struct Date {
 
 const char* weekdayShortName(int weekday); // "Mon" ... "Sun"
 const char* monthShortName(int month);     // 1..12 -> "Jan" ... "Dec"
+const char* monthName(int month);          // 1..12 -> "January" ... "December"
 
 // Lists of days as people type them: "2026-12-24, 2026-12-28..2026-12-31" (ranges inclusive, any
 // order, commas or spaces between). Sorted and unique; a bad entry gives a message naming it.

@@ -34,12 +34,6 @@ void raise(StatusReport& r, Rag level, std::string why) {
     r.reasons.push_back(std::move(why));
 }
 
-const char* monthName(int m) {
-    static const char* names[] = {"January", "February", "March", "April", "May", "June", "July",
-                                  "August", "September", "October", "November", "December"};
-    return names[(m - 1) % 12];
-}
-
 std::string longDate(Date d) {
     int y, m, day;
     d.toYmd(y, m, day);
@@ -448,9 +442,7 @@ std::string sCurveSvg(const BudgetStatus& b, const Currency& c) {
         std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#5b6576\">", left - 6, y(v) + 4);
         o += buf + html(formatMoneyShort(v, c)) + "</text>\n";
     }
-    size_t status = n - 1;
-    for (size_t i = 0; i < n; ++i)
-        if (b.weeks[i].end >= b.statusDate) { status = i; break; }
+    const size_t status = b.statusWeek;
     std::snprintf(buf, sizeof buf, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#7c3aed\"/>", x(status), x(status), top, h - bottom);
     o += buf;
     std::snprintf(buf, sizeof buf, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>", left, w - right, y(b.base), y(b.base));

@@ -75,6 +75,9 @@ TEST_CASE("budget, contingency and earned value of a hand-worked plan") {
     CHECK(b.resourceLabour == std::vector<int64_t>{880000, 160000});
     CHECK(b.resourceActualMinutes == std::vector<int64_t>{2400, 0});
     CHECK(b.resourceActualCost == std::vector<int64_t>{400000, 0});
+    // Booked on each task, whatever the date: A's 40 h; the media costs are on no task.
+    CHECK(b.tasks[0].booked == 400000);
+    CHECK(b.tasks[1].booked == 0);
     CHECK(b.ev.sv() == -102667);
     CHECK(b.ev.cv() == -26000);
     CHECK(*b.ev.spi() == doctest::Approx(404000.0 / 506667.0));
