@@ -90,6 +90,11 @@ struct Fixture {
         });
         return notice;
     }
+    // A new tab (or the browser after a restart) opening the library over the same storage.
+    std::string reopen() {
+        lib = fresh();
+        return started();
+    }
     std::string create(const std::string& body, const std::string& name = "Launch") {
         std::string id;
         VersionInfo info;
@@ -127,8 +132,7 @@ TEST_CASE("library: create, save, reopen after a restart; old versions are clean
     CHECK(f.save(id, "three") == "");
     CHECK(f.storage.durable[projectArea(id)].size() == 1); // only the newest once the next is durable
     f.storage.crash();
-    f.lib = f.fresh();
-    f.started();
+    f.reopen();
     REQUIRE(f.lib->projects().size() == 1);
     CHECK(f.lib->projects()[0].version == 3);
     CHECK(f.lib->lastOpened() == id);
@@ -144,8 +148,7 @@ TEST_CASE("library: a save cut short by closing the tab leaves the previous vers
     CHECK(f.save(id, "half-saved") != "");
     f.storage.fault = MemoryStorage::Fault::None;
     f.storage.crash();
-    f.lib = f.fresh();
-    f.started();
+    f.reopen();
     CHECK(f.open(id).first == "saved");
 }
 
@@ -158,8 +161,7 @@ TEST_CASE("library: a failing store that drops removals but not writes loses not
     CHECK(f.save(id, "v3").find("full") != std::string::npos); // the quota message is in words
     f.storage.fault = MemoryStorage::Fault::None;
     f.storage.crash();
-    f.lib = f.fresh();
-    f.started();
+    f.reopen();
     CHECK(f.open(id).first == "v2");
 }
 
@@ -174,8 +176,7 @@ TEST_CASE("library: a damaged version is set aside, the newest good one opens, t
     std::string bad = seal("newer but damaged", info);
     bad[bad.size() - 3] ^= 1;
     f.storage.durable[projectArea(id)]["v000000000002.json"] = bad;
-    f.lib = f.fresh();
-    f.started();
+    f.reopen();
     auto [body, notice] = f.open(id);
     CHECK(body == "good");
     CHECK(notice.find("version 2") != std::string::npos);
@@ -236,12 +237,10 @@ TEST_CASE("library: trash, restore, and the trash emptied after 30 days") {
     CHECK(f.lib->find(a)->trashed == 0);
     f.lib->trash(b, [](const std::string&) {});
     f.now += ProjectLibrary::kTrashKeepMs - 1000;
-    f.lib = f.fresh();
-    f.started();
+    f.reopen();
     CHECK(f.lib->find(b)); // 29.99 days: still restorable
     f.now += 2000;
-    f.lib = f.fresh();
-    f.started();
+    f.reopen();
     CHECK(!f.lib->find(b));
     CHECK(f.storage.durable.count(projectArea(b)) == 0);
     CHECK(f.lib->find(a));
@@ -252,8 +251,7 @@ TEST_CASE("library: a damaged list is kept aside and rebuilt from the projects")
     f.started();
     const std::string id = f.create("body", "Rebuilt me");
     f.storage.durable["library"]["library.json"] = "{\"plotlineLibrary\":1,\"projects\":[{\"id\":";
-    f.lib = f.fresh();
-    const std::string notice = f.started();
+    const std::string notice = f.reopen();
     CHECK(notice.find("rebuilt") != std::string::npos);
     REQUIRE(f.lib->projects().size() == 1);
     CHECK(f.lib->projects()[0].name == "Rebuilt me");
