@@ -105,6 +105,12 @@ public:
         ImGui::GetIO().AddInputCharactersUTF8(text);
         frames(1);
     }
+    // In the field being edited: select all, type, Enter.
+    void replaceText(const char* text) {
+        key(ImGuiKey_A, true);
+        type(text);
+        key(ImGuiKey_Enter);
+    }
     const Project& project() { return app->document().project(); }
 
     std::filesystem::path dir_;
@@ -164,9 +170,7 @@ TEST_CASE("renaming a task in place, undo and redo, and autosave writes it") {
     const Id id = h.project().tasks[1].id;
     h.click(h.widget("task.name.1").centre(), true);
     REQUIRE(h.has("task.edit"));
-    h.key(ImGuiKey_A, true);
-    h.type("Kick-off with Aurora");
-    h.key(ImGuiKey_Enter);
+    h.replaceText("Kick-off with Aurora");
     CHECK(h.project().tasks[1].name == "Kick-off with Aurora");
     CHECK(h.project().tasks[1].id == id);
     h.host.fakeNow += 1000;
@@ -195,9 +199,7 @@ TEST_CASE("a failed save says so, keeps the edit and succeeds on a later retry")
     h.start();
     storage->failing = true; // the disk fills up while the user works
     h.click(h.widget("task.name.1").centre(), true);
-    h.key(ImGuiKey_A, true);
-    h.type("Kick-off, moved");
-    h.key(ImGuiKey_Enter);
+    h.replaceText("Kick-off, moved");
     h.host.fakeNow += 1000;
     h.frames(2);
     CHECK(h.app->autosave().state() == AutoSave::State::Failed);
@@ -215,9 +217,7 @@ TEST_CASE("a bad date typed in a cell is refused with a message and changes noth
     h.start();
     const Project before = h.project();
     h.click(h.widget("task.start.2").centre(), true);
-    h.key(ImGuiKey_A, true);
-    h.type("2026-02-30");
-    h.key(ImGuiKey_Enter);
+    h.replaceText("2026-02-30");
     CHECK(h.project() == before);
     CHECK(h.app->lastMessage().find("not a date") != std::string::npos);
 }
@@ -227,9 +227,7 @@ TEST_CASE("a damaged saved version is set aside, the newest good one opens and t
     h.start();
     const std::string id = h.app->openId();
     h.click(h.widget("task.name.1").centre(), true);
-    h.key(ImGuiKey_A, true);
-    h.type("Kick-off, edited");
-    h.key(ImGuiKey_Enter);
+    h.replaceText("Kick-off, edited");
     h.host.fakeNow += 1000;
     h.frames(2);
     REQUIRE(h.app->autosave().state() == AutoSave::State::Saved);
@@ -367,9 +365,7 @@ TEST_CASE("the Projects window: duplicate, rename, move to the trash (another pr
     h.click(h.widget("projects.rename." + name + " (copy)").centre());
     h.frames(2);
     REQUIRE(h.has("projects.renameField"));
-    h.key(ImGuiKey_A, true);
-    h.type("Aurora — phase 2");
-    h.key(ImGuiKey_Enter);
+    h.replaceText("Aurora — phase 2");
     h.host.fakeNow += 1000;
     h.frames(3);
     CHECK(h.project().name == "Aurora — phase 2");
@@ -400,9 +396,7 @@ TEST_CASE("History: the version a session started from is restored as one undoab
     h.start();
     const std::string original = h.project().tasks[1].name;
     h.click(h.widget("task.name.1").centre(), true);
-    h.key(ImGuiKey_A, true);
-    h.type("Renamed");
-    h.key(ImGuiKey_Enter);
+    h.replaceText("Renamed");
     h.host.fakeNow += 1000;
     h.frames(3);
     REQUIRE(h.app->autosave().state() == AutoSave::State::Saved);
@@ -438,9 +432,7 @@ TEST_CASE("the Budget view: every tab draws; a cost line edited by keyboard move
     const size_t media = size_t(std::find_if(lines.begin(), lines.end(), [](auto& l) { return l.category == CostCategory::Media; }) - lines.begin());
     REQUIRE(media < lines.size());
     h.click(h.widget("budget.line." + std::to_string(media) + ".amount").centre());
-    h.key(ImGuiKey_A, true);
-    h.type("20,000");
-    h.key(ImGuiKey_Enter);
+    h.replaceText("20,000");
     CHECK(h.project().budgetLines[media].amount == 2000000);
     CHECK(h.app->document().undoLabel() == "Change budget line amount");
     h.click(h.widget("budget.tab.Dashboard").centre());
@@ -452,9 +444,7 @@ TEST_CASE("the Budget view: every tab draws; a cost line edited by keyboard move
     // A typo is refused with a message and changes nothing.
     h.click(h.widget("budget.tab.Budget").centre());
     h.click(h.widget("budget.line." + std::to_string(media) + ".amount").centre());
-    h.key(ImGuiKey_A, true);
-    h.type("12.345");
-    h.key(ImGuiKey_Enter);
+    h.replaceText("12.345");
     CHECK(h.project().budgetLines[media].amount == 2500000);
     CHECK(h.has("budget.error"));
 
@@ -547,9 +537,7 @@ TEST_CASE("a rate change from a date, typed in the Budget tab, raises the planne
     CHECK(h.project().resources[0].rateChanges[0].hourlyRate == 9500);                  // as before, to be edited
     CHECK(labour() == before);
     h.click(h.widget("budget.rate.0.change.0.rate").centre());
-    h.key(ImGuiKey_A, true);
-    h.type("105");
-    h.key(ImGuiKey_Enter);
+    h.replaceText("105");
     CHECK(h.project().resources[0].rateChanges[0].hourlyRate == 10500);
     // The producer's December-on work: everything planned after 1 Dec at 10.00 more an hour.
     const Project& p = h.project();
