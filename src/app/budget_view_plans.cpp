@@ -267,15 +267,15 @@ void BudgetView::changeDetails(const ChangeRequest& request, Date today) {
         }
         ImGui::Spacing();
         ImGui::TextUnformatted("Change order for sign-off");
-        const ReportDoc order = changeOrder(p, c);
+        const auto order = [&] { return changeOrder(p, c); }; // made when a button asks for it
         const std::string stem = fileStem(p.name) + "-" + name;
-        if (ImGui::SmallButton("Download Markdown")) host_.download(stem + ".md", "text/markdown", renderMarkdown(order));
+        if (ImGui::SmallButton("Download Markdown")) host_.download(stem + ".md", "text/markdown", renderMarkdown(order()));
         ImGui::SameLine();
-        if (ImGui::SmallButton("Download HTML")) host_.download(stem + ".html", "text/html", renderHtml(order));
+        if (ImGui::SmallButton("Download HTML")) host_.download(stem + ".html", "text/html", renderHtml(order()));
         tagItem("change.orderHtml");
         ImGui::SameLine();
         if (ImGui::SmallButton("Copy")) {
-            host_.copyText(renderMarkdown(order));
+            host_.copyText(renderMarkdown(order()));
             flash_("Copied the change order for " + name + " as Markdown.");
         }
         ImGui::Spacing();
