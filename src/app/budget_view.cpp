@@ -353,6 +353,7 @@ void BudgetView::sCurve(const BudgetStatus& b, float width, float height) {
         if (w.ev) tip += "\nEV " + formatMoney(*w.ev, cur);
         if (i <= statusWeek) tip += "\nAC " + formatMoney(w.ac, cur) + "\nSpent that week " + formatMoney(w.spent, cur);
         ImGui::SetTooltip("%s", tip.c_str());
+        tagRect("dashboard.scurve.tip", ImVec2(x(i), upper), ImVec2(x(i) + 1, lower), tip);
     }
     ImGui::EndGroup();
 }
@@ -410,6 +411,7 @@ void BudgetView::burnChart(const BudgetStatus& b, float width, float height) {
         std::string tip = "Week ending " + w.end.str() + "\nPlanned left " + formatMoney(total - w.pv, cur);
         if (i <= statusWeek) tip += "\nActually left " + formatMoney(total - w.ac, cur) + "\nSpent that week " + formatMoney(w.spent, cur);
         ImGui::SetTooltip("%s", tip.c_str());
+        tagRect("dashboard.burn.tip", ImVec2(mx, upper), ImVec2(mx + 1, lower), tip);
     }
     ImGui::EndGroup();
 }
@@ -865,6 +867,7 @@ void BudgetView::vendorsTab(Date today) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             if (ImGui::RadioButton("##pick", selectedVendor_ == v.id)) selectedVendor_ = v.id;
+            tagItem("vendors.pick." + std::to_string(i));
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show this vendor's orders and invoices");
             ImGui::TableNextColumn();
             std::string text;
@@ -928,6 +931,8 @@ void BudgetView::vendorsTab(Date today) {
             ImGui::TableNextColumn();
             int64_t value = 0;
             if (moneyCell("##amount", amount, cur, value, error_)) { amount = value; run(putRecord(p, edited, "Change document amount")); }
+            const std::string tag = std::string(invoices ? "vendors.invoice." : "vendors.order.") + std::to_string(k);
+            tagItem(tag + ".amount");
             if (invoices) {
                 ImGui::TableNextColumn();
                 bool paid = edited.invoices[k].paid;
@@ -942,6 +947,7 @@ void BudgetView::vendorsTab(Date today) {
                     run(putRecord(p, CostEntry{{}, in.date, in.amount, CostCategory::Vendor, {}, v.id, in.number}, "Book invoice " + in.number));
                     flash_("Booked invoice " + in.number + " as an actual cost (Actuals tab).");
                 }
+                tagItem(tag + (booked ? ".booked" : ".book"));
                 if (ImGui::IsItemHovered() && !booked) ImGui::SetTooltip("Record this invoice as money spent (an actual cost)");
             }
             ImGui::TableNextColumn();

@@ -270,6 +270,7 @@ void BudgetView::changeDetails(const ChangeRequest& request, Date today) {
         const auto order = [&] { return changeOrder(p, c); }; // made when a button asks for it
         const std::string stem = fileStem(p.name) + "-" + name;
         if (ImGui::SmallButton("Download Markdown")) host_.download(stem + ".md", "text/markdown", renderMarkdown(order()));
+        tagItem("change.orderMd");
         ImGui::SameLine();
         if (ImGui::SmallButton("Download HTML")) host_.download(stem + ".html", "text/html", renderHtml(order()));
         tagItem("change.orderHtml");
@@ -278,6 +279,7 @@ void BudgetView::changeDetails(const ChangeRequest& request, Date today) {
             host_.copyText(renderMarkdown(order()));
             flash_("Copied the change order for " + name + " as Markdown.");
         }
+        tagItem("change.orderCopy");
         ImGui::Spacing();
         ImGui::TextUnformatted("Decisions");
         if (c.log.empty()) ImGui::TextDisabled("None yet.");

@@ -155,7 +155,9 @@ void GanttView::fitProject() {
 }
 
 void GanttView::goTo(Date day) {
-    originDay_ = day.days - (timelineW_ * 0.3f) / pxPerDay_;
+    // The middle of the day (where the today line is drawn) at 30 % of the width: at the hours' zoom a
+    // day is wider than the timeline, and its start would leave the line off screen.
+    originDay_ = day.days + 0.5 - (timelineW_ * 0.3f) / pxPerDay_;
     originSet_ = true;
 }
 
@@ -473,7 +475,8 @@ void GanttView::drawTextCell(int row, Column col, const std::string& text, bool 
     const ImVec2 max(min.x + w, min.y + ImGui::GetTextLineHeight());
     static const char* names[] = {"id", "wbs", "name", "start", "finish", "duration", "float", "percent", "resources", "cost", "actual", "startVar", "finishVar"};
     static_assert(sizeof names / sizeof names[0] == ColTimeline);
-    tagRect(std::string("task.") + names[col] + "." + std::to_string(row), min, max, col == ColCost || col == ColActual ? text : std::string());
+    const bool figures = col == ColCost || col == ColActual || col == ColStartVar || col == ColFinishVar || col == ColFloat;
+    tagRect(std::string("task.") + names[col] + "." + std::to_string(row), min, max, figures ? text : std::string());
     if (editable && ImGui::IsMouseHoveringRect(min, max) && ImGui::IsWindowHovered()) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
         if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) startEdit(row, col);
@@ -498,7 +501,7 @@ void GanttView::drawHeader(float headerHeight) {
     drawScale(dl, min, max);
     dl->AddDrawCmd(); // keeps the scale out of the table's channel merge: clipped to the timeline (see drawRow)
     ImGui::PopClipRect();
-    tagRect("gantt.scale", min, max);
+    tagRect("gantt.scale", min, max, scaleUnit_); // its finest unit: hours, days, weeks, months, quarters or years
 }
 
 void GanttView::drawRow(int row, float rowHeight) {
@@ -519,10 +522,12 @@ void GanttView::drawRow(int row, float rowHeight) {
         if (edit_.column >= 0 && edit_.row != row) commitEdit();
     }
     tagItem("task.row." + std::to_string(row)); // the whole row; its left end is the row number
-    if (ImGui::IsItemHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+    // Opened on the release, as ImGui's own context menus are: a popup opened on the press is closed again
+    // at the end of that frame, when ImGui closes popups over the window a right button was pressed in.
+    if (ImGui::IsItemHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Right)) {
         if (!selection_.count(t.id)) selectRow(row);
         contextRow_ = row;
-        ImGui::OpenPopup("gantt.context");
+        openContext_ = true; // opened by contextMenu(), at the table level, where it is drawn
     }
     const float fs = ImGui::GetFontSize();
     const ImU32 nameColor = ts.summary ? theme::kSummary : 0;
@@ -554,7 +559,7 @@ void GanttView::drawRow(int row, float rowHeight) {
         const ImU32 colour = r.score() >= 15 ? IM_COL32(231, 76, 60, 255) : r.score() >= 10 ? IM_COL32(243, 156, 18, 255) : IM_COL32(160, 170, 185, 255);
         ImGui::GetWindowDrawList()->AddCircleFilled(c, radius, colour);
         const ImVec2 a(c.x - radius * 1.6f, c.y - radius * 1.6f), b(c.x + radius * 1.6f, c.y + radius * 1.6f);
-        tagRect("task.risk." + std::to_string(row), a, b);
+        tagRect("task.risk." + std::to_string(row), a, b, r.score() >= 15 ? "red" : r.score() >= 10 ? "amber" : "grey");
         if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered())
             ImGui::SetTooltip("Risk: %s\nScore %d (probability %d × impact %d)%s%s\n%s", r.title.c_str(), r.score(), r.probability, r.impact,
                               r.owner.empty() ? "" : ", owner ", r.owner.c_str(), r.mitigation.c_str());
@@ -885,6 +890,7 @@ void GanttView::drawScale(ImDrawList* dl, ImVec2 min, ImVec2 max) {
     const int hoursPerDay = std::max(1, doc_.project().calendar.minutesPerDay / 60);
     if (pxPerDay_ / hoursPerDay >= fs * 2.0f) {
         drawHourScale(dl, min, max, hoursPerDay);
+        scaleUnit_ = "hours";
         return;
     }
     if (pxPerDay_ >= fs * 1.5f) { bottom = Unit::Day; top = Unit::Month; }
@@ -892,6 +898,8 @@ void GanttView::drawScale(ImDrawList* dl, ImVec2 min, ImVec2 max) {
     else if (pxPerDay_ * 30 >= fs * 2.4f) { bottom = Unit::Month; top = Unit::Year; }
     else { bottom = Unit::Quarter; top = Unit::Year; }
     if (bottom == Unit::Quarter && pxPerDay_ * 91 < fs * 2.2f) { bottom = Unit::Year; top = Unit::Year; }
+    static const char* unitNames[] = {"days", "weeks", "months", "quarters", "years"};
+    scaleUnit_ = unitNames[int(bottom)];
     const float midY = std::floor((min.y + max.y) * 0.5f);
     dl->AddRectFilled(min, max, theme::kScaleBg);
     dl->AddLine(ImVec2(min.x, midY), ImVec2(max.x, midY), theme::kGridLine);
@@ -1231,10 +1239,10 @@ void GanttView::barInteraction(int row, ImVec2 barMin, ImVec2 barMax, bool miles
         openEditor(row);
         return;
     }
-    if (within(ImVec2(barMin.x - gap, barMin.y), ImVec2(barMax.x + gap, barMax.y)) && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+    if (within(ImVec2(barMin.x - gap, barMin.y), ImVec2(barMax.x + gap, barMax.y)) && ImGui::IsMouseReleased(ImGuiMouseButton_Right)) {
         if (!selection_.count(doc_.project().tasks[size_t(row)].id)) selectRow(row);
         contextRow_ = row;
-        ImGui::OpenPopup("gantt.context");
+        openContext_ = true; // opened by contextMenu(), at the table level, where it is drawn
         return;
     }
     if (kind != Drag::None && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
@@ -1459,7 +1467,13 @@ void GanttView::linkPopup() {
     ImGui::TextWrapped("%s  →  %s", a ? a->name.c_str() : "?", b ? b->name.c_str() : "?");
     static const char* types[] = {"Finish-to-start (FS)", "Start-to-start (SS)", "Finish-to-finish (FF)", "Start-to-finish (SF)"};
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 3);
-    ImGui::Combo("Type", &linkEdit_.type, types, 4);
+    if (ImGui::BeginCombo("Type", types[std::clamp(linkEdit_.type, 0, 3)])) {
+        for (int k = 0; k < 4; ++k) {
+            if (ImGui::Selectable(types[k], linkEdit_.type == k)) linkEdit_.type = k;
+            tagItem("link.type." + std::string(linkTypeName(LinkType(k))));
+        }
+        ImGui::EndCombo();
+    }
     tagItem("link.type");
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 3);
     ImGui::InputText("Lag", linkEdit_.lag, sizeof linkEdit_.lag);
@@ -1494,6 +1508,8 @@ void GanttView::linkPopup() {
 }
 
 void GanttView::contextMenu() {
+    if (openContext_) ImGui::OpenPopup("gantt.context");
+    openContext_ = false;
     if (!ImGui::BeginPopup("gantt.context")) return;
     const bool one = selectedIds().size() == 1;
     if (ImGui::MenuItem("Edit task…", "Double-click", false, one && contextRow_ >= 0)) openEditor(contextRow_);

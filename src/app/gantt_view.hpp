@@ -38,6 +38,7 @@ public:
     int selectedRow() const { return selected_; }
     size_t selectionSize() const { return selection_.size(); }
     float pixelsPerDay() const { return pxPerDay_; }
+    static constexpr float kMinPxPerDay = 0.15f, kMaxPxPerDay = 2400.0f; // decades to single hours
     // Critical tasks (no total float) drawn in the critical colour, and their links too.
     bool showCritical = false;
     bool editing() const { return edit_.column >= 0; }
@@ -81,6 +82,8 @@ private:
     void commitEdit();
     void drawTimelineBackground(ImDrawList* dl, ImVec2 min, ImVec2 max, Date today);
     void drawScale(ImDrawList* dl, ImVec2 min, ImVec2 max);
+    const char* scaleUnit_ = "days"; // the finest unit the scale drew last
+    bool openContext_ = false;       // a right-click asked for the context menu this frame
     void drawHourScale(ImDrawList* dl, ImVec2 min, ImVec2 max, int hoursPerDay);
     void drawBar(ImDrawList* dl, int row, ImVec2 cellMin, float rowHeight);
     void drawLinks(ImDrawList* dl, int firstRow, int lastRow, float firstRowY, float rowHeight);
@@ -100,7 +103,6 @@ private:
     void rebuildVisible();
     std::vector<Id> selectedIds() const;
     float rowCentreY(int row) const;
-    static constexpr float kMinPxPerDay = 0.15f, kMaxPxPerDay = 2400.0f; // decades to single hours
     float xOf(double day) const { return timelineX_ + float((day - originDay_) * pxPerDay_); }
     double dayAt(float x) const { return originDay_ + (x - timelineX_) / pxPerDay_; }
 

@@ -29,7 +29,7 @@ void LoadView::draw(const GanttView::Timeline& tl, float height) {
     ImGui::TextUnformatted("Resource load");
     ImGui::SameLine();
     ImGui::TextDisabled(byWeek ? "by week (average of working days; orange: some day over 100%%)" : "by day (orange: over 100%%)");
-    tagItem("load.title");
+    tagText("load.title", byWeek ? "by week" : "by day");
     if (p.resources.empty()) {
         ImGui::TextDisabled("This plan has no resources yet.");
         ImGui::EndChild();

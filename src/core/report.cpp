@@ -47,6 +47,30 @@ std::string percentText(int64_t part, int64_t whole) {
 
 } // namespace
 
+void applyStatusRule(StatusReport& r) {
+    r.rag = Rag::Green;
+    r.reasons.clear();
+    const EvResult& ev = r.budget.ev;
+    const Currency cur = currency(r.currency);
+    auto index = [&](const char* name, std::optional<double> v, const char* meaning) {
+        if (!v) return;
+        if (*v < 0.85) raise(r, Rag::Red, std::string(name) + " " + formatRatio(v) + " (below 0.85): " + meaning);
+        else if (*v < 0.95) raise(r, Rag::Amber, std::string(name) + " " + formatRatio(v) + " (below 0.95): " + meaning);
+    };
+    index("SPI", ev.spi(), "less work done than planned by now");
+    index("CPI", ev.cpi(), "the work done cost more than budgeted");
+    if (ev.eac && *ev.eac > r.budget.approved())
+        raise(r, Rag::Red, "Estimate at completion " + formatMoney(*ev.eac, cur) + " exceeds the approved budget " +
+                               formatMoney(r.budget.approved(), cur) + " including contingency");
+    else if (ev.eac && *ev.eac > r.budget.base)
+        raise(r, Rag::Amber, "Estimate at completion " + formatMoney(*ev.eac, cur) + " exceeds the base budget " +
+                                 formatMoney(r.budget.base, cur) + " (contingency covers it)");
+    for (const MilestoneLine& m : r.milestonesNext)
+        if (m.late) raise(r, Rag::Amber, "Milestone \"" + m.name + "\" was due " + m.date.str() + " and is not done");
+    for (const Risk& k : r.topRisks)
+        if (k.score() >= 15) raise(r, Rag::Amber, "Risk \"" + k.title + "\" scores " + std::to_string(k.score()));
+}
+
 StatusReport statusReport(const Project& p, const Schedule& s, Date statusDate) {
     StatusReport r;
     r.project = p.name;
@@ -82,26 +106,7 @@ StatusReport statusReport(const Project& p, const Schedule& s, Date statusDate) 
         if (c.status == ChangeStatus::Draft || c.status == ChangeStatus::Submitted) r.openChanges.push_back(c);
     std::stable_sort(r.openChanges.begin(), r.openChanges.end(), [](auto& a, auto& b) { return a.number < b.number; });
 
-    // Overall status.
-    const EvResult& ev = r.budget.ev;
-    const Currency cur = currency(p.currency);
-    auto index = [&](const char* name, std::optional<double> v, const char* meaning) {
-        if (!v) return;
-        if (*v < 0.85) raise(r, Rag::Red, std::string(name) + " " + formatRatio(v) + " (below 0.85): " + meaning);
-        else if (*v < 0.95) raise(r, Rag::Amber, std::string(name) + " " + formatRatio(v) + " (below 0.95): " + meaning);
-    };
-    index("SPI", ev.spi(), "less work done than planned by now");
-    index("CPI", ev.cpi(), "the work done cost more than budgeted");
-    if (ev.eac && *ev.eac > r.budget.approved())
-        raise(r, Rag::Red, "Estimate at completion " + formatMoney(*ev.eac, cur) + " exceeds the approved budget " +
-                               formatMoney(r.budget.approved(), cur) + " including contingency");
-    else if (ev.eac && *ev.eac > r.budget.base)
-        raise(r, Rag::Amber, "Estimate at completion " + formatMoney(*ev.eac, cur) + " exceeds the base budget " +
-                                 formatMoney(r.budget.base, cur) + " (contingency covers it)");
-    for (const MilestoneLine& m : r.milestonesNext)
-        if (m.late) raise(r, Rag::Amber, "Milestone \"" + m.name + "\" was due " + m.date.str() + " and is not done");
-    for (const Risk& k : r.topRisks)
-        if (k.score() >= 15) raise(r, Rag::Amber, "Risk \"" + k.title + "\" scores " + std::to_string(k.score()));
+    applyStatusRule(r);
     return r;
 }
 

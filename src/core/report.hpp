@@ -44,6 +44,9 @@ struct StatusReport {
 };
 
 StatusReport statusReport(const Project& p, const Schedule& s, Date statusDate);
+// Sets r.rag and r.reasons from r.budget (its earned value, base and approved budget), the late
+// milestones among r.milestonesNext and the scores of r.topRisks, by the rule stated above.
+void applyStatusRule(StatusReport& r);
 
 struct ReportTable {
     std::vector<std::string> header;
