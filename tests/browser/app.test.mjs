@@ -72,6 +72,8 @@ test('renaming a task with real clicks and keys changes the state; undo and redo
   await click(page, 'menu.Edit.Undo');
   assert.equal((await state(page)).tasks[1].name, before.name);
   await press(page, 'Control+Y');
+  assert.equal((await state(page)).tasks[1].name, 'Kick-off with the Aurora team', 'Ctrl+Y redoes');
+  assert.equal((await status(page)).canRedo, false);
   assert.deepEqual(errors, []);
   await page.close();
 });

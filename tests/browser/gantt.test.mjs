@@ -22,18 +22,30 @@ async function undo(page) {
   await press(page, 'Control+z');
 }
 
+// "2026-11-02" plus n calendar days.
+const plusDays = (iso, n) => new Date(Date.parse(iso + 'T00:00:00Z') + n * 86400e3).toISOString().slice(0, 10);
+
+// The chart's dates of a row, as the status bar API reports the selected task.
+async function datesOf(page, row) {
+  await click(page, `task.row.${row}`);
+  const t = (await status(page)).selectedTask;
+  assert.equal(t.name, (await state(page)).tasks[row].name);
+  return t;
+}
+
 test('dragging a bar moves the task later; Ctrl+Z puts it back', async () => {
   const { page, errors } = await fresh();
   const before = await state(page);
   const { t, row } = freeLeaves(before)[0];
+  const was = (await datesOf(page, row)).start;
   const px = (await status(page)).pixelsPerDay;
   await drag(page, `gantt.bar.${row}`, px * 7); // a week later
   const after = await state(page);
   const moved = after.tasks[row];
   assert.equal(moved.id, t.id);
   assert.equal(moved.constraint, 'SNET', 'a moved task starts no earlier than where it was dropped');
-  const was = new Date(before.project.start), now = new Date(moved.constraintDate);
-  assert.ok(now - was >= 6 * 86400e3, `moved to ${moved.constraintDate} from around ${before.project.start}`);
+  assert.equal(moved.constraintDate, plusDays(was, 7), `moved a week on from its own start ${was}`);
+  assert.equal((await datesOf(page, row)).start, plusDays(was, 7));
   await screenshot(page, 'gantt-after-move');
   await undo(page);
   assert.equal((await state(page)).tasks[row].constraint, undefined);
@@ -43,13 +55,20 @@ test('dragging a bar moves the task later; Ctrl+Z puts it back', async () => {
 test('dragging the right end resizes the task; Ctrl+Z restores its duration', async () => {
   const { page } = await fresh();
   const before = await state(page);
-  const { t, row } = leaves(before)[3];
+  // A task finishing Monday to Wednesday: two more calendar days are two more working days.
+  let pick;
+  for (const { t, row } of leaves(before)) {
+    const finish = (await datesOf(page, row)).finish;
+    if ([1, 2, 3].includes(new Date(finish + 'T00:00:00Z').getUTCDay())) { pick = { t, row, finish }; break; }
+  }
+  assert.ok(pick, 'a task finishing early in a week');
+  const { t, row } = pick;
   const px = (await status(page)).pixelsPerDay;
   await page.mouse.move(0, 0);
   await drag(page, `gantt.bar.${row}.end`, px * 2 + 1); // two more calendar days
   const after = (await state(page)).tasks[row];
-  assert.ok(after.duration > t.duration, `duration ${t.duration} → ${after.duration}`);
-  assert.equal(after.duration % 480, 0, 'whole days at this zoom');
+  assert.equal(after.duration, t.duration + 2 * 480, `duration ${t.duration} → ${after.duration}`);
+  assert.equal((await datesOf(page, row)).finish, plusDays(pick.finish, 2));
   await undo(page);
   assert.equal((await state(page)).tasks[row].duration, t.duration);
 });
@@ -78,9 +97,13 @@ test('dragging from one bar\'s end dot onto another bar draws a link; clicking i
   await screenshot(page, 'gantt-link-popup');
   await click(page, 'link.delete');
   assert.equal((await state(page)).links.length, before.links.length);
-  await undo(page); // the deletion
+  await undo(page); // the deletion: the link is back
+  assert.ok((await state(page)).links.some((l) => l.id === link.id));
   await undo(page); // the link itself
   assert.equal((await state(page)).links.length, before.links.length);
+  assert.ok(!(await state(page)).links.some((l) => l.id === link.id));
+  await press(page, 'Control+y');
+  assert.ok((await state(page)).links.some((l) => l.id === link.id), 'redo draws it again');
 });
 
 test('Tab indents the selected task under the one above; Shift+Tab and Ctrl+Z undo it', async () => {
@@ -97,8 +120,9 @@ test('Tab indents the selected task under the one above; Shift+Tab and Ctrl+Z un
   await press(page, 'Shift+Tab');
   s = await state(page);
   assert.equal(s.tasks[row].parent, before.tasks[row].parent);
-  await undo(page);
-  await undo(page);
+  await undo(page); // the outdent: indented again
+  assert.equal((await state(page)).tasks[row].parent, before.tasks[row - 1].id);
+  await undo(page); // the indent
   assert.equal((await state(page)).tasks[row].parent, before.tasks[row].parent);
   assert.equal((await state(page)).tasks.length, before.tasks.length);
 });

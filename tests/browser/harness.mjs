@@ -85,10 +85,15 @@ export function freshAppPerTest(before, after) {
   const servers = [];
   before(async () => { browser = await launch(); });
   after(async () => { await browser?.close(); for (const s of servers) await s.close(); });
+  let last;
   return async function fresh() {
+    // The previous test's page goes: its frames would otherwise keep running beside this test's.
+    if (last && !last.isClosed()) await last.close();
     const server = await serve();
     servers.push(server);
-    return { server, ...(await openApp(browser.context, server.url)) };
+    const opened = await openApp(browser.context, server.url);
+    last = opened.page;
+    return { server, ...opened };
   };
 }
 

@@ -83,11 +83,12 @@ struct Fixture {
 
     std::unique_ptr<ProjectLibrary> fresh() { return std::make_unique<ProjectLibrary>(storage, [this] { return now; }); }
     std::string started() {
-        std::string notice;
+        std::string notice, error = "not called";
         lib->start([&](const std::string& err, const std::string& n) {
-            REQUIRE(err.empty());
+            error = err;
             notice = n;
         });
+        REQUIRE(error == "");
         return notice;
     }
     // A new tab (or the browser after a restart) opening the library over the same storage.
@@ -96,13 +97,15 @@ struct Fixture {
         return started();
     }
     std::string create(const std::string& body, const std::string& name = "Launch") {
-        std::string id;
+        std::string id, error = "not called";
         VersionInfo info;
         info.name = name;
         lib->create(body, info, [&](const std::string& i, const std::string& err) {
-            REQUIRE(err.empty());
+            error = err;
             id = i;
         });
+        REQUIRE(error == "");
+        REQUIRE(!id.empty());
         return id;
     }
     std::string save(const std::string& id, const std::string& body) {
@@ -212,18 +215,19 @@ TEST_CASE("library: history keeps the version a session started from, then one p
     f.now += ProjectLibrary::kSnapshotEveryMs;
     CHECK(f.save(id, "edit 3") == "");  // "edit 2" goes in
     std::vector<Snapshot> snaps;
-    f.lib->history(id, [&](Result<std::vector<Snapshot>> r) { snaps = *r; });
+    f.lib->history(id, [&](Result<std::vector<Snapshot>> r) { REQUIRE(r); snaps = *r; });
     REQUIRE(snaps.size() == 2);
     CHECK(snaps[0].info.number == 3);
     CHECK(snaps[1].info.number == 1);
-    std::string text;
-    f.lib->readSnapshot(id, snaps[1].file, [&](Result<std::string> r) { text = *r; });
+    std::string text = "not called";
+    f.lib->readSnapshot(id, snaps[1].file, [&](Result<std::string> r) { text = r ? *r : "ERROR: " + r.error(); });
     CHECK(text == "start");
     for (int i = 0; i < 40; ++i) {
         f.now += ProjectLibrary::kSnapshotEveryMs;
         CHECK(f.save(id, "edit " + std::to_string(4 + i)) == "");
     }
-    f.lib->history(id, [&](Result<std::vector<Snapshot>> r) { snaps = *r; });
+    snaps.clear();
+    f.lib->history(id, [&](Result<std::vector<Snapshot>> r) { REQUIRE(r); snaps = *r; });
     CHECK(snaps.size() == ProjectLibrary::kHistoryKeep);
 }
 
@@ -231,11 +235,17 @@ TEST_CASE("library: trash, restore, and the trash emptied after 30 days") {
     Fixture f;
     f.started();
     const std::string a = f.create("a", "Alpha"), b = f.create("b", "Beta");
-    f.lib->trash(a, [](const std::string& e) { CHECK(e.empty()); });
+    std::string error = "not called";
+    f.lib->trash(a, [&](const std::string& e) { error = e; });
+    CHECK(error == "");
     CHECK(f.lib->find(a)->trashed == f.now);
-    f.lib->restore(a, [](const std::string& e) { CHECK(e.empty()); });
+    error = "not called";
+    f.lib->restore(a, [&](const std::string& e) { error = e; });
+    CHECK(error == "");
     CHECK(f.lib->find(a)->trashed == 0);
-    f.lib->trash(b, [](const std::string&) {});
+    error = "not called";
+    f.lib->trash(b, [&](const std::string& e) { error = e; });
+    CHECK(error == "");
     f.now += ProjectLibrary::kTrashKeepMs - 1000;
     f.reopen();
     CHECK(f.lib->find(b)); // 29.99 days: still restorable
@@ -263,14 +273,14 @@ TEST_CASE("library: a damaged list is kept aside and rebuilt from the projects")
 
 TEST_CASE("library: the single plan of Plotline before the library becomes a project") {
     Fixture f;
-    f.storage.durable["data"]["project.json"] = "{\"schemaVersion\":2,\"project\":{\"name\":\"Old plan\"},\"tasks\":[{},{}]}";
+    const std::string old = "{\"schemaVersion\":2,\"project\":{\"name\":\"Old plan\"},\"tasks\":[{},{}]}";
+    f.storage.durable["data"]["project.json"] = old;
     f.started();
     REQUIRE(f.lib->projects().size() == 1);
     CHECK(f.lib->projects()[0].name == "Old plan");
     CHECK(f.lib->projects()[0].tasks == 2);
     CHECK(f.lib->lastOpened() == f.lib->projects()[0].id);
-    CHECK(f.open(f.lib->projects()[0].id).first == f.storage.durable[projectArea(f.lib->projects()[0].id)].begin()->second.substr(
-                                                      f.storage.durable[projectArea(f.lib->projects()[0].id)].begin()->second.find('\n') + 1));
+    CHECK(f.open(f.lib->projects()[0].id).first == old); // the old file's text, byte for byte
     CHECK(f.storage.durable["data"].count("project.json") == 0);
 }
 

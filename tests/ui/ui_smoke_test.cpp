@@ -57,12 +57,13 @@ public:
     }
     // The open project as saved in the library.
     Project saved() {
-        Project out;
-        app->library().readNewest(app->openId(), [&](Result<std::string> text) {
-            REQUIRE(text);
-            out = *readProjectJson(*text);
-        });
-        return out;
+        std::optional<Result<std::string>> text;
+        app->library().readNewest(app->openId(), [&](Result<std::string> t) { text = std::move(t); });
+        REQUIRE_MESSAGE(text.has_value(), "the library never answered");
+        REQUIRE_MESSAGE(*text, (*text ? "" : text->error()));
+        auto project = readProjectJson(**text);
+        REQUIRE(project);
+        return *project;
     }
     void frames(int n) {
         for (int i = 0; i < n; ++i) {
@@ -92,6 +93,15 @@ public:
             frames(1);
         }
         frames(1);
+    }
+    void rightClick(ImVec2 at) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = at;
+        frames(2);
+        io.MouseDown[1] = true;
+        frames(1);
+        io.MouseDown[1] = false;
+        frames(2);
     }
     void key(ImGuiKey k, bool ctrl = false) {
         ImGuiIO& io = ImGui::GetIO();
@@ -316,18 +326,34 @@ TEST_CASE("a 10,000-task plan draws, scrolls and zooms") {
     for (int r = 0; r < 10000; ++r) visibleRows += h.has("task.name." + std::to_string(r));
     CHECK(visibleRows > 10);
     CHECK(visibleRows < 80);
-    const float before = h.app->gantt().pixelsPerDay();
+    GanttView& g = h.app->gantt();
+    const float before = g.pixelsPerDay();
     io.KeyCtrl = true;
     io.MouseWheel = 3;
     h.frames(1);
     io.KeyCtrl = false;
-    CHECK(h.app->gantt().pixelsPerDay() > before);
-    for (float z : {0.01f, 0.5f, 50.0f}) {
-        h.app->gantt().zoom(z);
-        h.frames(2);
-    }
-    h.app->gantt().fitProject();
+    CHECK(g.pixelsPerDay() > before);
+    // Zooming is clamped between decades and single hours, and still draws rows at both ends.
+    g.zoom(0.0001f);
     h.frames(2);
+    CHECK(g.pixelsPerDay() == GanttView::kMinPxPerDay);
+    g.zoom(2.0f);
+    h.frames(2);
+    CHECK(g.pixelsPerDay() == doctest::Approx(2 * GanttView::kMinPxPerDay));
+    g.zoom(1e6f);
+    h.frames(2);
+    CHECK(g.pixelsPerDay() == GanttView::kMaxPxPerDay);
+    CHECK(h.has("gantt.scale"));
+    // Fit: the whole project, first day to last, lies inside the timeline.
+    g.fitProject();
+    h.frames(2);
+    const Schedule& s = h.app->document().schedule();
+    const GanttView::Timeline tl = g.timeline();
+    const double firstX = tl.x + (s.start.days - tl.originDay) * tl.pxPerDay;
+    const double lastX = tl.x + (s.finish.days + 1 - tl.originDay) * tl.pxPerDay;
+    CHECK(firstX > tl.x);
+    CHECK(lastX < tl.x + tl.width);
+    CHECK(lastX - firstX > tl.width / 2); // and fills most of it
 }
 
 TEST_CASE("View > Critical path turns the highlight on and off without touching the plan") {
@@ -421,9 +447,13 @@ TEST_CASE("the Budget view: every tab draws; a cost line edited by keyboard move
     CHECK(shown("dashboard.approved") == formatMoney(before.approved(), eur));
     CHECK(shown("dashboard.ac") == formatMoney(before.ev.ac, eur));
     CHECK(shown("dashboard.rag") == "Red");
-    for (const char* tab : {"Budget", "Actuals", "Vendors", "Change requests", "Risks", "Dashboard"}) {
+    const std::pair<const char*, BudgetView::Tab> tabs[] = {{"Budget", BudgetView::Budget},   {"Actuals", BudgetView::Actuals},
+                                                             {"Vendors", BudgetView::Vendors}, {"Change requests", BudgetView::Changes},
+                                                             {"Risks", BudgetView::Risks},     {"Dashboard", BudgetView::Dashboard}};
+    for (auto [tab, shownTab] : tabs) {
+        CAPTURE(tab);
         h.click(h.widget(std::string("budget.tab.") + tab).centre());
-        CHECK(h.app->budget().tab() != BudgetView::kTabs);
+        CHECK(h.app->budget().tab() == shownTab);
     }
 
     // Budget tab: the paid social line (25,000.00) becomes 20,000.00, typed.
@@ -601,7 +631,13 @@ TEST_CASE("a new, empty project's Budget view: zeros and dashes, no charts to dr
     CHECK(text("dashboard.approved") == "€0.00");
     CHECK(text("dashboard.cpi") == "—");
     CHECK(text("dashboard.eac") == "—");
-    for (const char* tab : {"Budget", "Actuals", "Vendors", "Change requests", "Risks"}) h.click(h.widget(std::string("budget.tab.") + tab).centre());
+    const std::pair<const char*, BudgetView::Tab> tabs[] = {
+        {"Budget", BudgetView::Budget}, {"Actuals", BudgetView::Actuals}, {"Vendors", BudgetView::Vendors}, {"Change requests", BudgetView::Changes}, {"Risks", BudgetView::Risks}};
+    for (auto [tab, shownTab] : tabs) {
+        CAPTURE(tab);
+        h.click(h.widget(std::string("budget.tab.") + tab).centre());
+        CHECK(h.app->budget().tab() == shownTab);
+    }
     // Hours need a person first: the button says so instead of adding a broken entry.
     h.click(h.widget("budget.tab.Actuals").centre());
     h.click(h.widget("actuals.addHours").centre());
@@ -616,5 +652,31 @@ TEST_CASE("a new, empty project's Budget view: zeros and dashes, no charts to dr
     h.click(h.widget("change.submit").centre());
     CHECK(h.project().changeRequests[0].status == ChangeStatus::Submitted);
     h.click(h.widget("budget.tab.Dashboard").centre());
-    CHECK(text("dashboard.ac") != "?");
+    CHECK(text("dashboard.ac") == "€0.00"); // the new cost line is empty until an amount is typed
+    CHECK(text("dashboard.approved") == "€0.00");
+}
+
+TEST_CASE("right-clicking a task row or a bar opens the context menu; its Insert adds a task below") {
+    Harness h("context");
+    h.start();
+    h.rightClick(h.widget("gantt.bar.4").centre());
+    REQUIRE(h.has("context.edit"));
+    CHECK(h.app->gantt().selectedRow() == 4);
+    h.click(h.widget("context.edit").centre());
+    CHECK(h.app->gantt().editorOpen());
+    h.click(h.widget("editor.cancel").centre());
+    CHECK_FALSE(h.app->gantt().editorOpen());
+
+    const size_t tasks = h.project().tasks.size();
+    h.rightClick(h.widget("task.name.3").centre());
+    REQUIRE(h.has("context.insert"));
+    CHECK(h.app->gantt().selectedRow() == 3);
+    h.click(h.widget("context.insert").centre());
+    CHECK(h.project().tasks.size() == tasks + 1);
+    CHECK(h.project().tasks[4].parent == h.project().tasks[3].parent);
+    CHECK_FALSE(h.has("context.insert"));
+    h.key(ImGuiKey_Escape); // the new task's name was open for typing
+    h.frames(2);
+    h.app->document().undo();
+    CHECK(h.project().tasks.size() == tasks);
 }

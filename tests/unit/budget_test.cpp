@@ -159,3 +159,23 @@ TEST_CASE("the weekly PV series equals earned value's PV at each week's end, on 
     }
     CHECK(b.weeks.back().pv == b.base); // everything is planned by the last week
 }
+
+TEST_CASE("weekly burn is the last four weeks' spending over four; every drawdown counts") {
+    Project p = handWorked();
+    const Date status = d("2026-03-31");
+    p.costs.clear();
+    p.hours.clear();
+    p.drawdowns.clear();
+    p.costs.push_back({Id::random(), status - 28, 99900, CostCategory::Other, {}, {}, "", 0}); // the day before the 4 weeks
+    p.costs.push_back({Id::random(), status - 27, 40000, CostCategory::Other, {}, {}, "", 0}); // their first day
+    p.costs.push_back({Id::random(), status - 10, 30000, CostCategory::Other, {}, {}, "", 0});
+    p.costs.push_back({Id::random(), status, 10002, CostCategory::Other, {}, {}, "", 0});      // the status date itself
+    p.costs.push_back({Id::random(), status + 1, 77700, CostCategory::Other, {}, {}, "", 0});  // after it
+    p.drawdowns.push_back({Id::random(), d("2026-03-05"), 12000, "Licence", 0});
+    p.drawdowns.push_back({Id::random(), d("2026-03-20"), 3000, "Courier", 0});
+    const BudgetStatus b = budgetStatus(p, schedule(p), status);
+    CHECK(b.weeklyBurn == 20001); // (400.00 + 300.00 + 100.02) / 4, rounded half away from zero
+    CHECK(b.ev.ac == 99900 + 40000 + 30000 + 10002);
+    CHECK(b.drawn == 15000);
+    CHECK(b.contingencyLeft() == b.contingency - 15000);
+}

@@ -77,6 +77,8 @@ TEST_CASE("approving a change request applies its tasks, durations and cost in o
     REQUIRE(p.budgetLines.size() == 1);
     CHECK(p.budgetLines[0].changeRequest == f.cr);
     CHECK(p.budgetLines[0].name == "CR-1 Store finder");
+    CHECK(p.budgetLines[0].category == CostCategory::Labour); // the request's category
+    CHECK(p.budgetLines[0].amount == 450000);
     const BudgetStatus after = budgetStatus(p, doc.schedule(), d("2026-03-03"));
     CHECK(after.approvedChanges == 450000);
     CHECK(after.approved() == budgetBefore + 450000 + 160000); // the cost impact, and the labour through the plan

@@ -1,5 +1,6 @@
 // Constraints, deadlines, actuals, resource days off and sub-day times: hand-checked dates.
 // March 2026: Mon 2, Tue 3, ... Fri 6; Mon 9 ... Fri 13; Mon 16.
+#include "core/earned_value.hpp"
 #include "core/schedule.hpp"
 #include "core/synthetic.hpp"
 #include "helpers.hpp"
@@ -188,4 +189,97 @@ TEST_CASE("an edit far down a chain touches only what follows it") {
     p.links.pop_back(); // a structural change rebuilds
     sched.run(p);
     CHECK_FALSE(sched.lastWasIncremental());
+}
+
+TEST_CASE("holidays under the project start, constraints, deadlines and the status date") {
+    // March 2026 with two holidays: Wed 4 and Mon 9. Working days: Mon 2, Tue 3, Thu 5, Fri 6, Tue 10, Wed 11, Thu 12.
+    Project p = project("2026-03-04"); // the project starts on a holiday: work starts the next working day
+    p.calendar.setHolidays({d("2026-03-04"), d("2026-03-09")});
+    Task& a = addTask(p, "Kick-off", 2 * DAY);
+    Task& b = addTask(p, "Shoot", DAY);
+    b.constraint = Constraint::SNET;
+    b.constraintDate = d("2026-03-09"); // a holiday: no earlier than the next working day
+    Task& c = addTask(p, "Edit", DAY);
+    c.constraint = Constraint::MSO;
+    c.constraintDate = d("2026-03-09");
+    Task& e = addTask(p, "Grade", DAY);
+    e.constraint = Constraint::FNLT;
+    e.constraintDate = d("2026-03-09"); // finishing by the end of the holiday = by the end of Fri 6
+    Task& m = addTask(p, "Review", 0);
+    m.deadline = d("2026-03-07");       // a Saturday
+    link(p, a, m);
+    Schedule s = schedule(p);
+    CHECK(s.tasks[0].startDate == d("2026-03-05"));
+    CHECK(s.tasks[0].finishDate == d("2026-03-06"));
+    CHECK(s.tasks[1].startDate == d("2026-03-10"));
+    CHECK(s.tasks[2].startDate == d("2026-03-10"));
+    CHECK(s.tasks[2].flags == 0);
+    CHECK(s.tasks[3].finishDate == d("2026-03-05"));
+    CHECK(s.tasks[3].flags == 0);
+    CHECK(s.tasks[4].startDate == d("2026-03-06")); // the milestone at the end of Kick-off, inside its Saturday deadline
+    CHECK(s.tasks[4].flags == 0);
+    CHECK(s.tasks[4].totalFloat == 0);              // the deadline leaves no slack past Friday
+
+    // Grade forced past the holiday misses its FNLT by one working day (Tue 10), not by two calendar days.
+    link(p, a, e);
+    link(p, e, b); // harmless: Shoot already waits for Tue 10
+    e.duration = DAY;
+    s = schedule(p);
+    CHECK(s.tasks[3].startDate == d("2026-03-10"));
+    CHECK(s.tasks[3].flags == kConstraintMissed);
+    CHECK(scheduleWarning(p, s, 3) == "Finishes 2026-03-10, 1d after its \"finish no later than\" date 2026-03-09.");
+    CHECK(s.tasks[1].startDate == d("2026-03-11"));
+
+    // A deadline on the holiday itself means the end of the working day before it.
+    m.deadline = d("2026-03-09");
+    s = schedule(p);
+    CHECK(s.tasks[4].flags == 0);
+    m.deadline = d("2026-03-05");
+    s = schedule(p);
+    CHECK(s.tasks[4].flags == kDeadlineMissed);
+
+    // A status date on the holiday counts the work up to the end of Friday: half of Thu 5 – Wed 11.
+    const Calendar& cal = p.calendar;
+    const std::vector<EvTask> ev{{1000, cal.instantAt(d("2026-03-05")), cal.endOfDay(d("2026-03-11")), 25}};
+    CHECK(earnedValue(ev, cal.endOfDay(d("2026-03-09")), 0).pv == 500);
+    CHECK(earnedValue(ev, cal.endOfDay(d("2026-03-06")), 0).pv == 500);
+    CHECK(earnedValue(ev, cal.endOfDay(d("2026-03-10")), 0).pv == 750);
+    CHECK(earnedValue(ev, cal.endOfDay(d("2026-03-09")), 0).ev == 250);
+}
+
+TEST_CASE("a minute of lag moves a successor by a minute; float counts lags; exact fits are not conflicts") {
+    Project p = project("2026-03-02");
+    Task& a = addTask(p, "Brief", 2 * DAY);  // Mon 2 – Tue 3
+    Task& b = addTask(p, "Copy", DAY);
+    link(p, a, b, LinkType::SS, 1);           // one minute after Brief starts
+    Schedule s = schedule(p);
+    CHECK(s.tasks[1].start == s.tasks[0].start + 1);
+    CHECK(p.calendar.startText(s.tasks[1].start) == "2026-03-02T09:01");
+
+    // Brief → Review with a day of lag: Brief has no free float (Review would move), whatever the lag.
+    Project q = project("2026-03-02");
+    Task& brief = addTask(q, "Brief", 2 * DAY);
+    Task& review = addTask(q, "Review", DAY);
+    Task& other = addTask(q, "Legal", 5 * DAY);
+    link(q, brief, review, LinkType::FS, DAY);
+    s = schedule(q);
+    CHECK(s.tasks[1].startDate == d("2026-03-05"));
+    CHECK(s.tasks[0].freeFloat == 0);
+    link(q, other, review); // now Legal (to Fri 6) drives Review: Brief may slip 2 days before Review moves
+    s = schedule(q);
+    CHECK(s.tasks[1].startDate == d("2026-03-09"));
+    CHECK(s.tasks[0].freeFloat == 2 * DAY);
+
+    // Must start on the very day its links allow: no conflict. A deadline on the finish day: met.
+    Project r = project("2026-03-02");
+    Task& design = addTask(r, "Design", 2 * DAY); // Mon 2 – Tue 3
+    Task& shoot = addTask(r, "Shoot", DAY);
+    shoot.constraint = Constraint::MSO;
+    shoot.constraintDate = d("2026-03-04");
+    shoot.deadline = d("2026-03-04");
+    link(r, design, shoot);
+    s = schedule(r);
+    CHECK(s.tasks[1].startDate == d("2026-03-04"));
+    CHECK(s.tasks[1].flags == 0);
+    CHECK(scheduleWarning(r, s, 1).empty());
 }

@@ -100,3 +100,86 @@ TEST_CASE("an undated CSV starts on the importer's day, moved to a working day")
     REQUIRE(dated.ok());
     CHECK(dated.project.start == d("2026-03-02")); // a Start in the file wins
 }
+
+TEST_CASE("CSV predecessors, table-driven: the four types, leads and lags in days and hours") {
+    struct Row { const char* cell; LinkType type; int64_t lag; };
+    const Row rows[] = {
+        {"1", LinkType::FS, 0},
+        {"1FS", LinkType::FS, 0},
+        {"1SS", LinkType::SS, 0},
+        {"1FF", LinkType::FF, 0},
+        {"1SF", LinkType::SF, 0},
+        {"1ff", LinkType::FF, 0},
+        {"1sf", LinkType::SF, 0},
+        {"1FS+2d", LinkType::FS, 2 * DAY},
+        {"1FS-2d", LinkType::FS, -2 * DAY},
+        {"1SS+4h", LinkType::SS, 4 * HOUR},
+        {"1SS-1d", LinkType::SS, -DAY},
+        {"1FF+3d", LinkType::FF, 3 * DAY},
+        {"1FF-4h", LinkType::FF, -4 * HOUR},
+        {"1SF+1d", LinkType::SF, DAY},
+        {"1SF-6h", LinkType::SF, -6 * HOUR},
+        {"1 FF + 1.5d", LinkType::FF, DAY + 4 * HOUR},
+        {"1+2d", LinkType::FS, 2 * DAY},
+        {"1-30m", LinkType::FS, -30},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.cell);
+        const std::string csv = std::string("ID,Name,Duration,Predecessors\n1,A,3d,\n2,B,2d,\"") + r.cell + "\"\n";
+        CsvImport in = readTasksCsv(csv);
+        REQUIRE(in.ok());
+        REQUIRE(in.project.links.size() == 1);
+        const Link& l = in.project.links[0];
+        CHECK(l.predecessor == in.project.tasks[0].id);
+        CHECK(l.successor == in.project.tasks[1].id);
+        CHECK(l.type == r.type);
+        CHECK(l.lag == r.lag);
+    }
+    // % complete from a spreadsheet is rounded to the nearest whole percent.
+    CsvImport pct = readTasksCsv("Name,Duration,% Complete\nA,1d,33.6%\nB,1d,12.4\nC,1d,99.5%\n");
+    REQUIRE(pct.ok());
+    CHECK(pct.project.tasks[0].percentComplete == 34);
+    CHECK(pct.project.tasks[1].percentComplete == 12);
+    CHECK(pct.project.tasks[2].percentComplete == 100);
+    for (const char* bad : {"1XX", "1FS2d", "FS", "1FS+", "1FS+2 parsecs", "1F"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(readTasksCsv(std::string("ID,Name,Duration,Predecessors\n1,A,3d,\n2,B,2d,") + bad + "\n").ok());
+    }
+}
+
+TEST_CASE("FF and SF links with leads and lags survive JSON -> CSV -> JSON and schedule the same") {
+    Project p = project("2026-03-02");
+    Task& a = addTask(p, "Design", 5 * DAY);
+    Task& b = addTask(p, "Copy", 3 * DAY);
+    Task& c = addTask(p, "Review", 2 * DAY);
+    Task& e = addTask(p, "Handover", 4 * DAY);
+    Task& f = addTask(p, "Launch", 2 * DAY);
+    link(p, a, b, LinkType::FF, 2 * DAY);
+    link(p, a, c, LinkType::SF, -4 * HOUR);
+    link(p, b, e, LinkType::SS, DAY);
+    link(p, c, f, LinkType::FS, -DAY);
+    link(p, e, f, LinkType::SF, 3 * DAY);
+    const Project json = *readProjectJson(writeProjectJson(p));
+    const Schedule before = schedule(json);
+    CsvImport back = readTasksCsv(writeTasksCsv(json, before), "Back", json.start);
+    REQUIRE(back.ok());
+    REQUIRE(back.project.links.size() == p.links.size());
+    for (size_t k = 0; k < p.links.size(); ++k) {
+        CAPTURE(k);
+        CHECK(back.project.links[k].type == p.links[k].type);
+        CHECK(back.project.links[k].lag == p.links[k].lag);
+        CHECK(back.project.links[k].predecessor == p.links[k].predecessor); // ids travel in the Plotline ID column
+        CHECK(back.project.links[k].successor == p.links[k].successor);
+    }
+    const Schedule after = schedule(back.project);
+    for (size_t i = 0; i < p.tasks.size(); ++i) {
+        CAPTURE(p.tasks[i].name);
+        CHECK(after.tasks[i].startDate == before.tasks[i].startDate);
+        CHECK(after.tasks[i].finishDate == before.tasks[i].finishDate);
+    }
+    // By hand: Copy finishes 2 days after Design (Fri 6 + 2 = Tue 10), so runs Fri 6 – Tue 10.
+    CHECK(before.tasks[1].startDate == d("2026-03-06"));
+    CHECK(before.tasks[1].finishDate == d("2026-03-10"));
+    // Review finishes half a day before Design starts, at least not before the project start.
+    CHECK(before.tasks[2].startDate == d("2026-03-02"));
+}

@@ -120,3 +120,49 @@ TEST_CASE("date lists: days and ranges as typed, folded back into ranges") {
     CHECK_FALSE(parseDateList("2000-01-01..2026-01-01").ok());
     CHECK(formatDateList({}) == "");
 }
+
+TEST_CASE("property: over every date, the working-day functions agree with isWorkingDay and never go back") {
+    // Odd weeks, holidays on working days and on days off, runs of holidays and a long gap: for each day
+    // of three years, the index steps by exactly one across a working day and stays put across any other,
+    // the next working day is the first one on or after it, and instants round-trip to dates.
+    uint64_t seed = 2026;
+    auto rnd = [&](int n) { seed = seed * 6364136223846793005ull + 1442695040888963407ull; return int((seed >> 33) % uint64_t(n)); };
+    for (int trial = 0; trial < 24; ++trial) {
+        Calendar cal;
+        uint8_t mask = trial == 0 ? 0x1F : 0;
+        if (trial > 0) {
+            for (int w = 0; w < 7; ++w) mask |= uint8_t(rnd(2)) << w;
+            mask |= uint8_t(1u << rnd(7));
+        }
+        cal.setWorkingWeekdays(mask);
+        std::vector<Date> hol;
+        const Date from = Date::fromYmd(2025, 11, 1);
+        for (int h = 0; h < 40 + trial * 3; ++h) hol.push_back(from + rnd(1100));
+        for (int h = 0; h < 12; ++h) hol.push_back(from + 400 + h); // a run of twelve days
+        cal.setHolidays(hol);
+        CAPTURE(trial);
+        CAPTURE(int(mask));
+        Date lastWorking{0};
+        for (Date day = from - 10; day < from + 1110; day = day + 1) {
+            CAPTURE(day);
+            const bool working = cal.isWorkingDay(day);
+            const bool holiday = std::binary_search(cal.holidays().begin(), cal.holidays().end(), day);
+            REQUIRE(working == (cal.isWeekdayWorked(day.weekday()) && !holiday));
+            REQUIRE(cal.workdayIndex(day + 1) - cal.workdayIndex(day) == (working ? 1 : 0));
+            const Date next = cal.nextWorkingDay(day);
+            REQUIRE(next >= day);
+            REQUIRE(cal.isWorkingDay(next));
+            for (Date between = day; between < next; between = between + 1) REQUIRE_FALSE(cal.isWorkingDay(between));
+            REQUIRE(cal.dateOf(cal.instantAt(day)) == next);
+            if (working) {
+                REQUIRE(cal.workday(cal.workdayIndex(day)) == day);
+                REQUIRE(cal.finishDateOf(cal.endOfDay(day)) == day);
+                REQUIRE(cal.dateOf(cal.endOfDay(day) - 1) == day);
+                lastWorking = day;
+            } else if (lastWorking.days != 0) {
+                // A day off ends where the working day before it ended.
+                REQUIRE(cal.finishDateOf(cal.endOfDay(day)) == lastWorking);
+            }
+        }
+    }
+}
