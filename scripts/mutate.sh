@@ -17,8 +17,27 @@ jobs=$(nproc 2>/dev/null || echo 2)
 "$here/scripts/setup.sh" >/dev/null || exit 1
 mkdir -p "$tree"
 # A private copy: the working tree is never touched, even if this run is interrupted.
-for d in src tests assets bench; do rm -rf "${tree:?}/$d"; cp -a "$here/$d" "$tree/$d"; done
-cp "$here/CMakeLists.txt" "$tree/"
+# Files whose content changed are copied with a new time, so the incremental build always sees them
+# (copying times along would hide an edit made while an earlier run was building).
+python3 - "$here" "$tree" <<'PY'
+import filecmp, os, shutil, sys
+here, tree = sys.argv[1:3]
+for top in ("src", "tests", "assets", "bench", "CMakeLists.txt"):
+    src = os.path.join(here, top)
+    files = [src] if os.path.isfile(src) else [os.path.join(r, f) for r, _, fs in os.walk(src) for f in fs]
+    wanted = set()
+    for f in files:
+        dst = os.path.join(tree, os.path.relpath(f, here))
+        wanted.add(dst)
+        if not os.path.exists(dst) or not filecmp.cmp(f, dst, shallow=False):
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
+            shutil.copyfile(f, dst)
+    if os.path.isdir(src):
+        for r, _, fs in os.walk(os.path.join(tree, top)):
+            for f in fs:
+                if os.path.join(r, f) not in wanted:
+                    os.remove(os.path.join(r, f))
+PY
 [ -f "$bin/build.ninja" ] || cmake -S "$tree" -B "$bin" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null || exit 1
 
 build() { cmake --build "$bin" -j "$jobs" --target unit_tests cli_tests >"$work/build.log" 2>&1; }
