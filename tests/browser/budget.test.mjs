@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { freshAppPerTest, state, status, widget, widgets, click, press, frames, screenshot, waitStatus, appReady } from './harness.mjs';
+import { freshAppPerTest, state, status, widget, widgets, click, press, frames, screenshot, waitStatus, appReady, typeInto } from './harness.mjs';
 
 const fresh = freshAppPerTest(before, after);
 let scratch;
@@ -21,14 +21,6 @@ function euros(cents) {
   const abs = Math.abs(cents);
   const whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return (cents < 0 ? '-' : '') + '€' + whole + '.' + String(abs % 100).padStart(2, '0');
-}
-
-async function typeInto(page, field, text) {
-  await click(page, field);
-  await press(page, 'Control+a');
-  await page.keyboard.type(text, { delay: 20 });
-  await press(page, 'Enter');
-  await frames(page, 3);
 }
 
 test('a producer edits a cost line, books a cost, approves a change request; the dashboard follows; a reload keeps it', async () => {

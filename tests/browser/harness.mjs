@@ -183,6 +183,25 @@ export async function importFile(page, path) {
   await page.waitForTimeout(300);
 }
 
+// In a field: click it, select all, type, Enter (the table cells commit on Enter).
+export async function typeInto(page, field, text) {
+  await click(page, field);
+  await press(page, 'Control+a');
+  await page.keyboard.type(text, { delay: 20 });
+  await press(page, 'Enter');
+}
+
+// A right-click (press and release a frame apart) on a named widget.
+export async function rightClick(page, name) {
+  const w = await widget(page, name);
+  await page.mouse.move(w.x + Math.min(w.w / 2, 40), w.y + w.h / 2);
+  await frames(page, 3);
+  await page.mouse.down({ button: 'right' });
+  await frames(page, 1);
+  await page.mouse.up({ button: 'right' });
+  await frames(page, 3);
+}
+
 export async function typeText(page, text) {
   await page.keyboard.type(text, { delay: 20 });
   await frames(page, 3);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { writeFile, readFile, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { freshAppPerTest, state, status, widget, widgets, click, drag, press, frames, typeText, screenshot, waitStatus, importFile } from './harness.mjs';
+import { freshAppPerTest, state, status, widget, widgets, click, drag, press, frames, typeText, screenshot, waitStatus, importFile, typeInto, rightClick } from './harness.mjs';
 
 const fresh = freshAppPerTest(before, after);
 let scratch;
@@ -20,29 +20,12 @@ const isLeaf = (s, t) => !t.milestone && !s.tasks.some((c) => c.parent === t.id)
 const shown = async (page, name) => (await widget(page, name)).text;
 const gone = async (page, name) => (await widgets(page))[name] === undefined;
 
-async function rightClick(page, name) {
-  const w = await widget(page, name);
-  await page.mouse.move(w.x + Math.min(w.w / 2, 40), w.y + w.h / 2);
-  await frames(page, 3);
-  await page.mouse.down({ button: 'right' });
-  await frames(page, 1);
-  await page.mouse.up({ button: 'right' });
-  await frames(page, 3);
-}
-
 async function withKey(page, key, action) {
   await page.keyboard.down(key);
   await frames(page, 2);
   await action();
   await page.keyboard.up(key);
   await frames(page, 2);
-}
-
-async function typeInto(page, field, text) {
-  await click(page, field);
-  await press(page, 'Control+a');
-  await page.keyboard.type(text, { delay: 20 });
-  await press(page, 'Enter');
 }
 
 // Drags from a bar's start or end dot onto the left or right part of another bar.
