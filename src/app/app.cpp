@@ -434,19 +434,20 @@ void App::menuBar() {
         if (ImGui::MenuItem(r.c_str(), "Ctrl+Y", false, doc_.canRedo())) doc_.redo();
         tagItem("menu.Edit.Redo");
         ImGui::Separator();
-        if (ImGui::MenuItem("Add task", "Insert")) gantt_.insertTaskBelowSelection();
+        const bool edit = doc_.capabilities().edit, row = gantt_.selectedRow() >= 0; // a read-only plan: greyed
+        if (ImGui::MenuItem("Add task", "Insert", false, edit)) gantt_.insertTaskBelowSelection();
         tagItem("menu.Edit.Add task");
-        if (ImGui::MenuItem("Delete task", "Delete", false, gantt_.selectedRow() >= 0)) gantt_.deleteSelection();
+        if (ImGui::MenuItem("Delete task", "Delete", false, edit && row)) gantt_.deleteSelection();
         tagItem("menu.Edit.Delete task");
-        if (ImGui::MenuItem("Edit task…", "Double-click", false, gantt_.selectedRow() >= 0)) gantt_.openEditor(gantt_.selectedRow());
+        if (ImGui::MenuItem(edit ? "Edit task…" : "Task details…", "Double-click", false, row)) gantt_.openEditor(gantt_.selectedRow());
         tagItem("menu.Edit.Edit task");
         ImGui::Separator();
-        if (ImGui::MenuItem("Indent", "Tab", false, gantt_.selectedRow() >= 0)) gantt_.indentSelection(false);
+        if (ImGui::MenuItem("Indent", "Tab", false, edit && row)) gantt_.indentSelection(false);
         tagItem("menu.Edit.Indent");
-        if (ImGui::MenuItem("Outdent", "Shift+Tab", false, gantt_.selectedRow() >= 0)) gantt_.indentSelection(true);
+        if (ImGui::MenuItem("Outdent", "Shift+Tab", false, edit && row)) gantt_.indentSelection(true);
         tagItem("menu.Edit.Outdent");
-        if (ImGui::MenuItem("Move up", "Alt+Up", false, gantt_.selectedRow() >= 0)) gantt_.moveSelection(-1);
-        if (ImGui::MenuItem("Move down", "Alt+Down", false, gantt_.selectedRow() >= 0)) gantt_.moveSelection(+1);
+        if (ImGui::MenuItem("Move up", "Alt+Up", false, edit && row)) gantt_.moveSelection(-1);
+        if (ImGui::MenuItem("Move down", "Alt+Down", false, edit && row)) gantt_.moveSelection(+1);
         ImGui::Separator();
         ImGui::TextDisabled("Copy and paste rows with Ctrl+C and Ctrl+V");
         ImGui::EndMenu();

@@ -370,7 +370,7 @@ void GanttView::deleteSelection() {
 
 void GanttView::startEdit(int row, Column col) {
     const Project& p = doc_.project();
-    if (row < 0 || size_t(row) >= p.tasks.size()) return;
+    if (row < 0 || size_t(row) >= p.tasks.size() || !canEdit()) return;
     const Task& t = p.tasks[size_t(row)];
     const bool summary = doc_.schedule().tasks[size_t(row)].summary;
     std::string text;
@@ -1205,6 +1205,18 @@ void GanttView::barInteraction(int row, ImVec2 barMin, ImVec2 barMax, bool miles
     const float progressX = barMin.x + (barMax.x - barMin.x) * ts.percentComplete / 100.0f;
     const ImVec2 progMin(progressX - dot * 1.3f, barMax.y - 1), progMax(progressX + dot * 1.3f, barMax.y + dot * 2.2f);
     const ImVec2 resizeMin(barMax.x - std::min(6.0f, (barMax.x - barMin.x) * 0.3f), barMin.y), resizeMax(barMax.x + 2, barMax.y);
+    if (!canEdit()) { // nothing to drag: only the editor (to read) and the context menu
+        if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+        const ImVec2 m = ImGui::GetIO().MousePos;
+        const bool on = m.x >= barMin.x && m.x <= barMax.x && m.y >= barMin.y && m.y <= barMax.y;
+        if (on && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) openEditor(row);
+        else if (on && ImGui::IsMouseReleased(ImGuiMouseButton_Right)) {
+            if (!selection_.count(doc_.project().tasks[size_t(row)].id)) selectRow(row);
+            contextRow_ = row;
+            openContext_ = true;
+        }
+        return;
+    }
     const std::string tag = "gantt.bar." + std::to_string(row);
     tagRect(tag + ".linkStart", ImVec2(startDot.x - dot, cy - dot), ImVec2(startDot.x + dot, cy + dot));
     tagRect(tag + ".linkEnd", ImVec2(endDot.x - dot, cy - dot), ImVec2(endDot.x + dot, cy + dot));
@@ -1375,12 +1387,8 @@ void GanttView::finishDrag() {
                     onError_("\"" + t.name + "\" is already linked to \"" + other.name + "\"");
                     return;
                 }
-            if (!doc_.execute(addLink(l))) return;
-            if (!doc_.schedule().ok()) {
-                const std::string why = doc_.schedule().error;
-                doc_.undo();
-                onError_("Not linked: it would make a loop (" + why + ")");
-            }
+            std::string why;
+            if (!doc_.executeChecked(addLink(l), why) && !why.empty()) onError_("Not linked: it would make a loop (" + why + ")");
             return;
         }
         case Drag::None: return;
@@ -1487,12 +1495,8 @@ void GanttView::linkPopup() {
             l.type = LinkType(linkEdit_.type);
             l.lag = *lag;
             if (!(l == *it)) {
-                doc_.execute(editLink(l));
-                if (!doc_.schedule().ok()) {
-                    const std::string why = doc_.schedule().error;
-                    doc_.undo();
-                    onError_("Not changed: " + why);
-                }
+                std::string why;
+                if (!doc_.executeChecked(editLink(l), why) && !why.empty()) onError_("Not changed: " + why);
             }
             ImGui::CloseCurrentPopup();
         }
@@ -1512,20 +1516,22 @@ void GanttView::contextMenu() {
     openContext_ = false;
     if (!ImGui::BeginPopup("gantt.context")) return;
     const bool one = selectedIds().size() == 1;
-    if (ImGui::MenuItem("Edit task…", "Double-click", false, one && contextRow_ >= 0)) openEditor(contextRow_);
+    if (ImGui::MenuItem(canEdit() ? "Edit task…" : "Task details…", "Double-click", false, one && contextRow_ >= 0)) openEditor(contextRow_);
     tagItem("context.edit");
-    ImGui::Separator();
-    if (ImGui::MenuItem("Insert task", "Insert")) insertTaskBelowSelection();
-    tagItem("context.insert");
-    if (ImGui::MenuItem(one ? "Delete task" : "Delete tasks", "Delete")) deleteSelection();
-    tagItem("context.delete");
-    ImGui::Separator();
-    if (ImGui::MenuItem("Indent", "Tab")) indentSelection(false);
-    tagItem("context.indent");
-    if (ImGui::MenuItem("Outdent", "Shift+Tab")) indentSelection(true);
-    tagItem("context.outdent");
-    if (ImGui::MenuItem("Move up", "Alt+Up", false, one)) moveSelection(-1);
-    if (ImGui::MenuItem("Move down", "Alt+Down", false, one)) moveSelection(+1);
+    if (canEdit()) { // a read-only plan offers no edits at all
+        ImGui::Separator();
+        if (ImGui::MenuItem("Insert task", "Insert")) insertTaskBelowSelection();
+        tagItem("context.insert");
+        if (ImGui::MenuItem(one ? "Delete task" : "Delete tasks", "Delete")) deleteSelection();
+        tagItem("context.delete");
+        ImGui::Separator();
+        if (ImGui::MenuItem("Indent", "Tab")) indentSelection(false);
+        tagItem("context.indent");
+        if (ImGui::MenuItem("Outdent", "Shift+Tab")) indentSelection(true);
+        tagItem("context.outdent");
+        if (ImGui::MenuItem("Move up", "Alt+Up", false, one)) moveSelection(-1);
+        if (ImGui::MenuItem("Move down", "Alt+Down", false, one)) moveSelection(+1);
+    }
     ImGui::Separator();
     if (ImGui::MenuItem("Scroll to task", nullptr, false, contextRow_ >= 0)) scrollToTask(contextRow_);
     tagItem("context.scrollTo");
@@ -1581,6 +1587,7 @@ void GanttView::editorWindow() {
     }
     const bool summary = doc_.schedule().tasks[size_t(row)].summary;
     const float labelW = ImGui::GetFontSize() * 9;
+    ImGui::BeginDisabled(!canEdit()); // a read-only plan shows its fields, greyed, and only a Close button
     auto field = [&](const char* label, const char* id, char* buf, size_t n, const char* hint) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(label);
@@ -1656,12 +1663,17 @@ void GanttView::editorWindow() {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), "%s", e.error.c_str());
         ImGui::PopTextWrapPos();
     }
+    ImGui::EndDisabled();
     ImGui::Separator();
-    bool ok = ImGui::Button("OK", ImVec2(ImGui::GetFontSize() * 5, 0)) ||
-              (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) && !ImGui::IsAnyItemActive());
-    tagItem("editor.ok");
-    ImGui::SameLine();
-    const bool cancel = ImGui::Button("Cancel", ImVec2(ImGui::GetFontSize() * 5, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+    bool ok = false;
+    if (canEdit()) {
+        ok = ImGui::Button("OK", ImVec2(ImGui::GetFontSize() * 5, 0)) ||
+             (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) && !ImGui::IsAnyItemActive());
+        tagItem("editor.ok");
+        ImGui::SameLine();
+    }
+    const bool cancel = ImGui::Button(canEdit() ? "Cancel" : "Close", ImVec2(ImGui::GetFontSize() * 5, 0)) ||
+                        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
     tagItem("editor.cancel");
     if (ok) {
         // Validate everything first: a bad field keeps the dialog open and changes nothing.

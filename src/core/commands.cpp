@@ -716,30 +716,59 @@ const Schedule& Document::schedule() const {
 }
 
 bool Document::execute(CommandPtr command) {
-    if (readOnly_ || !command || !command->apply(project_, clock_())) return false;
+    if (!caps_.edit || !command || !command->apply(project_, clock_())) return false;
     undo_.push_back(std::move(command));
     redo_.clear();
-    changed();
+    changed(ChangeOrigin::Local);
+    return true;
+}
+
+bool Document::executeChecked(CommandPtr command, std::string& why) {
+    why.clear();
+    if (!caps_.edit || !command) return false;
+    const Stamp now = clock_();
+    if (!command->apply(project_, now)) return false;
+    ++revision_; // a trial: the schedule is computed for it, and for the project put back after
+    if (!schedule().ok()) {
+        why = schedule().error;
+        command->revert(project_, now);
+        ++revision_;
+        return false;
+    }
+    --revision_; // changed() counts the accepted change once
+    undo_.push_back(std::move(command));
+    redo_.clear();
+    changed(ChangeOrigin::Local);
+    return true;
+}
+
+bool Document::applyExternal(Project incoming, std::string label) {
+    if (!caps_.edit) return false;
+    CommandPtr c = replaceProject(std::move(incoming), std::move(label));
+    c->apply(project_, 0);
+    undo_.push_back(std::move(c));
+    redo_.clear();
+    changed(ChangeOrigin::External);
     return true;
 }
 
 bool Document::undo() {
-    if (readOnly_ || undo_.empty()) return false;
+    if (!caps_.edit || undo_.empty()) return false;
     CommandPtr c = std::move(undo_.back());
     undo_.pop_back();
     if (!c->revert(project_, clock_())) return false;
     redo_.push_back(std::move(c));
-    changed();
+    changed(ChangeOrigin::Local);
     return true;
 }
 
 bool Document::redo() {
-    if (readOnly_ || redo_.empty()) return false;
+    if (!caps_.edit || redo_.empty()) return false;
     CommandPtr c = std::move(redo_.back());
     redo_.pop_back();
     if (!c->apply(project_, clock_())) return false;
     undo_.push_back(std::move(c));
-    changed();
+    changed(ChangeOrigin::Local);
     return true;
 }
 
@@ -747,7 +776,7 @@ void Document::load(Project project) {
     project_ = std::move(project);
     undo_.clear();
     redo_.clear();
-    changed();
+    changed(ChangeOrigin::Load);
 }
 
 int Document::subscribe(Listener l) {
@@ -759,7 +788,8 @@ void Document::unsubscribe(int token) {
     listeners_.erase(std::remove_if(listeners_.begin(), listeners_.end(), [&](auto& e) { return e.first == token; }), listeners_.end());
 }
 
-void Document::changed() {
+void Document::changed(ChangeOrigin origin) {
+    lastOrigin_ = origin;
     ++revision_;
     for (auto& [token, l] : listeners_) l(*this);
 }

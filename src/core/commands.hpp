@@ -85,6 +85,22 @@ CommandPtr group(std::string label, std::vector<CommandPtr> commands);
 // Swap in a whole project (new, open sample, import): undo brings the previous one back.
 CommandPtr replaceProject(Project project, std::string label);
 
+// What the person in front of a document may do with it. The core enforces `edit` (a document that may
+// not be edited refuses every command, undo and redo); the views consult all of them, so a capability
+// that is off draws no affordance at all rather than one that is refused on use.
+struct Capabilities {
+    bool edit = true;            // change the plan (commands, undo, redo)
+    bool seeMoney = true;        // rates, costs, budget, actuals, vendors
+    bool manageProjects = true;  // create, open, rename, trash projects and import into the library
+    bool persists = true;        // changes are saved to this browser's library
+    static Capabilities readOnly() { return {false, true, true, false}; } // another tab writes, or a newer schema
+    bool operator==(const Capabilities&) const = default;
+};
+
+// Where the last change of a document came from: a local edit (stamped now), a version from elsewhere
+// (a merge or restore that keeps its own stamps), or opening (no undo step).
+enum class ChangeOrigin : uint8_t { Local, External, Load };
+
 class Document {
 public:
     using Clock = std::function<Stamp()>;
@@ -99,13 +115,24 @@ public:
     uint64_t revision() const { return revision_; }
 
     bool execute(CommandPtr command);
+    // Executes a command only if the plan still schedules afterwards (no loop): otherwise the project,
+    // the undo and the redo stacks are as before, nobody is notified, and `why` says what went wrong.
+    bool executeChecked(CommandPtr command, std::string& why);
+    // Replaces the project with a version from elsewhere (a merge from a server, a restored version) as
+    // one undoable step. Unlike a local edit nothing is stamped: the incoming `modified` stamps are kept,
+    // so the next sync does not send the other side's changes back as ours.
+    bool applyExternal(Project incoming, std::string label);
     bool undo();
     bool redo();
-    bool canUndo() const { return !readOnly_ && !undo_.empty(); }
-    bool canRedo() const { return !readOnly_ && !redo_.empty(); }
+    bool canUndo() const { return caps_.edit && !undo_.empty(); }
+    bool canRedo() const { return caps_.edit && !redo_.empty(); }
+    ChangeOrigin lastOrigin() const { return lastOrigin_; }
+
+    const Capabilities& capabilities() const { return caps_; }
+    void setCapabilities(Capabilities caps) { caps_ = caps; }
     // A read-only document refuses every command, undo and redo (load() still works).
-    void setReadOnly(bool on) { readOnly_ = on; }
-    bool readOnly() const { return readOnly_; }
+    void setReadOnly(bool on) { caps_ = on ? Capabilities::readOnly() : Capabilities{}; }
+    bool readOnly() const { return !caps_.edit; }
     std::string undoLabel() const { return undo_.empty() ? "" : undo_.back()->label(); }
     std::string redoLabel() const { return redo_.empty() ? "" : redo_.back()->label(); }
 
@@ -116,12 +143,13 @@ public:
     void unsubscribe(int token);
 
 private:
-    void changed();
+    void changed(ChangeOrigin origin);
     Project project_;
     Clock clock_;
     std::vector<CommandPtr> undo_, redo_;
     uint64_t revision_ = 1;
-    bool readOnly_ = false;
+    Capabilities caps_;
+    ChangeOrigin lastOrigin_ = ChangeOrigin::Load;
     mutable uint64_t scheduledRevision_ = 0;
     mutable Scheduler scheduler_; // keeps its graph between edits: rescheduling touches only what changed
     mutable const Schedule* schedule_ = nullptr;

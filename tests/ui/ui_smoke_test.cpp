@@ -94,6 +94,20 @@ public:
         }
         frames(1);
     }
+    // Presses at `from`, moves to `to` over a few frames, releases.
+    void drag(ImVec2 from, ImVec2 to) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = from;
+        frames(2);
+        io.MouseDown[0] = true;
+        frames(2);
+        for (int i = 1; i <= 8; ++i) {
+            io.MousePos = ImVec2(from.x + (to.x - from.x) * float(i) / 8, from.y + (to.y - from.y) * float(i) / 8);
+            frames(1);
+        }
+        io.MouseDown[0] = false;
+        frames(3);
+    }
     void rightClick(ImVec2 at) {
         ImGuiIO& io = ImGui::GetIO();
         io.MousePos = at;
@@ -679,4 +693,62 @@ TEST_CASE("right-clicking a task row or a bar opens the context menu; its Insert
     h.frames(2);
     h.app->document().undo();
     CHECK(h.project().tasks.size() == tasks);
+}
+
+TEST_CASE("a link that would close a loop is refused; Ctrl+Y afterwards does not put it back") {
+    Harness h("loop");
+    h.start();
+    const Project& p = h.project();
+    // A link of the sample, drawn the other way round: from its successor's end onto its predecessor.
+    const Link existing = p.links[0];
+    const int from = p.taskIndex(existing.successor), to = p.taskIndex(existing.predecessor);
+    const Project before = h.project();
+    const Rect target = h.widget("gantt.bar." + std::to_string(to));
+    h.drag(h.widget("gantt.bar." + std::to_string(from) + ".linkEnd").centre(), ImVec2(target.x + 3, target.y + target.h / 2));
+    CHECK(h.project() == before);
+    CHECK(h.app->lastMessage().find("Not linked: it would make a loop") != std::string::npos);
+    CHECK_FALSE(h.app->document().canRedo());
+    h.key(ImGuiKey_Y, true);
+    CHECK(h.project() == before);
+    CHECK(h.project().links.size() == before.links.size());
+}
+
+TEST_CASE("a read-only plan draws no edit affordance: no handles or link dots, no inline editing, no edit items") {
+    Harness h("readonlygantt");
+    h.start();
+    // Editable: hovering a bar shows its handles.
+    h.frames(1);
+    ImGui::GetIO().MousePos = h.widget("gantt.bar.3").centre();
+    h.frames(2);
+    CHECK(h.has("gantt.bar.3.linkEnd"));
+    CHECK(h.has("gantt.bar.3.progress"));
+
+    h.app->setOwner(h.app->openId(), false); // another tab holds the project
+    h.frames(2);
+    REQUIRE(h.app->readOnly());
+    CHECK_FALSE(h.app->document().capabilities().edit);
+    const Project before = h.project();
+    ImGui::GetIO().MousePos = h.widget("gantt.bar.3").centre();
+    h.frames(2);
+    CHECK_FALSE(h.has("gantt.bar.3.linkEnd"));
+    CHECK_FALSE(h.has("gantt.bar.3.progress"));
+    CHECK_FALSE(h.has("gantt.bar.3.end"));
+    // A drag of the bar moves nothing and previews nothing.
+    const Rect bar = h.widget("gantt.bar.3");
+    h.drag(bar.centre(), ImVec2(bar.x + bar.w / 2 + 100, bar.y + bar.h / 2));
+    CHECK(h.project() == before);
+    // Double-clicking a name opens no editor; the context menu has no edit items; the task editor reads only.
+    h.click(h.widget("task.name.3").centre(), true);
+    CHECK_FALSE(h.has("task.edit"));
+    h.rightClick(h.widget("task.name.3").centre());
+    REQUIRE(h.has("context.edit"));
+    CHECK_FALSE(h.has("context.insert"));
+    CHECK_FALSE(h.has("context.delete"));
+    h.click(h.widget("context.edit").centre());
+    REQUIRE(h.app->gantt().editorOpen());
+    CHECK_FALSE(h.has("editor.ok"));
+    h.click(h.widget("editor.cancel").centre());
+    CHECK_FALSE(h.app->gantt().editorOpen());
+    h.key(ImGuiKey_Delete);
+    CHECK(h.project() == before);
 }

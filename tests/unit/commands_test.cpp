@@ -184,3 +184,74 @@ TEST_CASE("pasting tasks inserts them with their links as one undoable step") {
     doc.undo();
     CHECK(doc.project() == p);
 }
+
+TEST_CASE_FIXTURE(Fixture, "a link that would close a loop is refused without an undo or redo step, and nobody hears of it") {
+    int heard = 0;
+    doc.subscribe([&](const Document&) { ++heard; });
+    // An edit undone: redo holds it.
+    Task t = doc.project().tasks[0];
+    t.name = "Discovery";
+    REQUIRE(doc.execute(editTask(t)));
+    REQUIRE(doc.undo());
+    REQUIRE(doc.redoLabel() == "Edit \"Discovery\"");
+    heard = 0;
+    const Project before = doc.project();
+    // Front end (row 2) already follows Design (row 0): Front end → Design closes a loop.
+    std::string why;
+    CHECK_FALSE(doc.executeChecked(addLink({Id::random(), doc.project().tasks[2].id, doc.project().tasks[0].id, LinkType::FS, 0, 0}), why));
+    CHECK(why == "Dependency cycle: Front end → Design → Front end");
+    CHECK(doc.project() == before);
+    CHECK(doc.schedule().ok());
+    CHECK(doc.undoLabel().empty());
+    CHECK(doc.redoLabel() == "Edit \"Discovery\""); // redo still puts back the rename, not the loop
+    CHECK(heard == 0);
+    REQUIRE(doc.redo());
+    CHECK(doc.project().links.size() == 1);
+    // A link that schedules is executed as usual.
+    CHECK(doc.executeChecked(addLink({Id::random(), doc.project().tasks[0].id, doc.project().tasks[3].id, LinkType::FS, 0, 0}), why));
+    CHECK(why.empty());
+    CHECK(doc.project().links.size() == 2);
+    CHECK(doc.schedule().tasks[3].startDate == d("2026-03-04"));
+    CHECK(doc.lastOrigin() == ChangeOrigin::Local);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a version from elsewhere is one undoable step that keeps its own stamps") {
+    Project theirs = doc.project();
+    theirs.tasks[1].name = "Build (agency)";
+    theirs.tasks[1].modified = 777;
+    theirs.links.clear();
+    now = 5000;
+    const Project mine = doc.project();
+    REQUIRE(doc.applyExternal(theirs, "Merge from the server"));
+    CHECK(doc.project() == theirs);
+    CHECK(doc.project().tasks[1].modified == 777); // not stamped 5000: it is their change, not ours
+    CHECK(doc.lastOrigin() == ChangeOrigin::External);
+    CHECK(doc.undoLabel() == "Merge from the server");
+    CHECK(doc.schedule().tasks[2].startDate == d("2026-03-02")); // the link is gone in their version
+    REQUIRE(doc.undo());
+    CHECK(doc.project() == mine);
+    REQUIRE(doc.redo());
+    CHECK(doc.project() == theirs);
+}
+
+TEST_CASE_FIXTURE(Fixture, "capabilities: a document that may not be edited refuses commands, merges, undo and redo") {
+    Task t = doc.project().tasks[0];
+    t.name = "Discovery";
+    REQUIRE(doc.execute(editTask(t)));
+    doc.setCapabilities({false, true, false, false});
+    CHECK(doc.readOnly());
+    CHECK_FALSE(doc.canUndo());
+    CHECK_FALSE(doc.undo());
+    t.name = "Again";
+    CHECK_FALSE(doc.execute(editTask(t)));
+    std::string why;
+    CHECK_FALSE(doc.executeChecked(editTask(t), why));
+    CHECK_FALSE(doc.applyExternal(p, "Merge"));
+    CHECK(doc.project().tasks[0].name == "Discovery");
+    doc.load(p); // opening still works (a read-only tab following the writer)
+    CHECK(doc.project().tasks[0].name == "Design");
+    CHECK(doc.lastOrigin() == ChangeOrigin::Load);
+    doc.setReadOnly(false);
+    CHECK(doc.capabilities() == Capabilities{});
+    CHECK(doc.execute(editTask(t)));
+}
