@@ -16,11 +16,6 @@
 
 namespace plotline {
 
-namespace {
-constexpr const char* kOtherTab = "This project is open in another tab. This tab follows its changes and is read-only; it becomes "
-                                  "editable when the other tab closes.";
-} // namespace
-
 App::App(Host& host)
     : host_(host), doc_(Project{}, [&host] { return host.now(); }), library_(host.storage(), [&host] { return host.now(); }),
       save_(doc_, [this](const Project&, AutoSave::Done done) { saveOpenProject(std::move(done)); }),
@@ -47,8 +42,8 @@ void App::start() {
             if (auto sample = loadSample()) doc_.load(std::move(*sample));
             else doc_.load(plotline::newProject(host_.today()));
             ready_ = true;
-            readOnlyReason_.clear();
-            save_.setEnabled(false);
+            open_.storageUnavailable();
+            applyCapabilities();
             notify("Storage", "Plotline cannot use this browser's storage: " + error +
                                   ".\nYou can work, but nothing will be saved: use Project > Export JSON to keep a copy.");
             return;
@@ -66,37 +61,34 @@ void App::start() {
 }
 
 void App::prefetch(const std::string& id) {
-    if (!ready_ && openId_.empty()) library_.prefetch(id);
+    if (!ready_ && !open_.isOpen()) library_.prefetch(id);
 }
 
 void App::afterSave(std::function<void()> then) {
-    if (!ready_ || openId_.empty() || readOnly() || save_.idle()) return then();
+    if (!ready_ || !open_.isOpen() || readOnly() || save_.idle()) return then();
     if (save_.state() == AutoSave::State::Failed) {
         notify("Not saved yet", "The changes to \u201c" + doc_.project().name + "\u201d could not be saved (" + save_.error() +
                                     ").\nThey are kept in this tab. Export a copy (Project > Export JSON) or free some space, then try again.");
         return;
     }
     save_.saveNow();
-    afterSave_ = std::move(then);
+    open_.waitForSave(std::move(then));
 }
 
-void App::show(Project p, const std::string& id, int schema) {
-    if (!openId_.empty() && openId_ != id) host_.releaseProject(openId_);
-    openId_ = id;
-    newerSchema_ = schema > kSchemaVersion;
+void App::show(Project p, const std::string& id, int schema, bool owner) {
+    if (open_.isOpen() && !open_.is(id)) host_.releaseProject(open_.id());
+    open_.opened(id, schema, owner);
     save_.setEnabled(false); // loading is not an edit: nothing to save
     doc_.load(std::move(p));
     (void)doc_.schedule();
     host_.mark("plan-scheduled");
-    readOnlyReason_.clear();
-    if (newerSchema_)
-        readOnlyReason_ = "This project was saved by a newer Plotline (file schema " + std::to_string(schema) +
-                          "). It is open read-only so that nothing in it is lost; reload the page to get the newer Plotline.";
-    else if (!owner_)
-        readOnlyReason_ = kOtherTab;
-    doc_.setReadOnly(!readOnlyReason_.empty());
-    save_.setEnabled(readOnlyReason_.empty());
+    applyCapabilities();
     ready_ = true;
+}
+
+void App::applyCapabilities() {
+    doc_.setCapabilities(open_.capabilities());
+    save_.setEnabled(open_.capabilities().persists);
 }
 
 // Reads a version's body into *out; the library sets aside what this refuses.
@@ -122,19 +114,18 @@ void App::openProject(const std::string& id) {
         host_.claimProject(id, [this, id, parsed, schema](bool owner) {
         library_.open(id, acceptInto(parsed, schema, [this](const char* m) { host_.mark(m); }), [this, id, parsed, schema, owner](Result<Opened> r) {
             if (!r) {
-                if (id != openId_) host_.releaseProject(id);
+                if (!open_.is(id)) host_.releaseProject(id);
                 const ProjectEntry* e = library_.find(id);
                 notify("Could not open " + (e ? "\u201c" + e->name + "\u201d" : std::string("the project")), r.error());
                 if (!ready_) addProject(plotline::newProject(host_.today()), ""); // something to work in
                 return;
             }
             host_.mark("plan-parsed");
-            const bool switched = ready_ && openId_ != id; // the first plan of a session keeps the default view
-            owner_ = owner;
-            show(std::move(**parsed), id, *schema);
+            const bool switched = ready_ && !open_.is(id); // the first plan of a session keeps the default view
+            show(std::move(**parsed), id, *schema, owner);
             if (switched) gantt_.fitProject();
             if (!r->notice.empty()) notify("Recovered \u201c" + doc_.project().name + "\u201d", r->notice);
-            else if (newerSchema_) notify("Opened read-only", readOnlyReason_);
+            else if (open_.newerSchema()) notify("Opened read-only", open_.reason());
         }, !owner);
         });
     });
@@ -145,9 +136,8 @@ void App::addProject(const Project& p, const std::string& message) {
         // Shown at once, stored meanwhile: an edit made before the first version is durable waits for it.
         const std::string id = ProjectLibrary::newId();
         const bool first = !ready_; // the first plan of a session keeps the default view
-        owner_ = true;
         host_.claimProject(id, [](bool) {}); // a new project: nobody else has it
-        show(p, id, kSchemaVersion);
+        show(p, id, kSchemaVersion, true);
         if (!first) gantt_.fitProject();
         if (!message.empty()) flash(message);
         // Its first version is stored by autosave, which shows the state and retries on failure.
@@ -158,12 +148,12 @@ void App::addProject(const Project& p, const std::string& message) {
 
 // AutoSave's saver (one save at a time): a new version of the open project, or its first.
 void App::saveOpenProject(AutoSave::Done done) {
-    if (openId_.empty()) return done("no project is open");
+    if (!open_.isOpen()) return done("no project is open");
     const Project& p = doc_.project();
     VersionInfo info;
     info.name = p.name;
     info.tasks = p.tasks.size();
-    const std::string id = openId_;
+    const std::string id = open_.id();
     if (!library_.find(id)) // added to the library now: its first version
         return library_.create(writeProjectJson(p, false), info, [done](const std::string&, const std::string& err) { done(err); }, id);
     host_.mark("save-begin");
@@ -189,7 +179,7 @@ void App::duplicateProject(const std::string& id) {
         p.name = p.name + " (copy)";
         addProject(p, "Duplicated as \u201c" + p.name + "\u201d.");
     };
-    if (id == openId_) return copyOf(doc_.project());
+    if (open_.is(id)) return copyOf(doc_.project());
     library_.readNewest(id, [this, copyOf](Result<std::string> text) {
         Result<Project> p = text ? readProjectJson(*text) : Result<Project>(fail(text.error()));
         if (!p) return notify("Could not duplicate", p.error());
@@ -198,8 +188,8 @@ void App::duplicateProject(const std::string& id) {
 }
 
 void App::renameProject(const std::string& id, const std::string& name) {
-    if (id == openId_) {
-        if (readOnly()) return notify("Read-only", readOnlyReason_);
+    if (open_.is(id)) {
+        if (readOnly()) return notify("Read-only", open_.reason());
         const Project& p = doc_.project();
         doc_.execute(editProjectSettings(name, p.currency, p.start, p.calendar));
         return;
@@ -223,7 +213,7 @@ void App::trashProject(const std::string& id) {
             if (!err.empty()) return notify("Could not move to the trash", err);
             const ProjectEntry* e = library_.find(id);
             flash("Moved \u201c" + (e ? e->name : std::string()) + "\u201d to the trash. Restore it from Project > Projects… within 30 days.");
-            if (id != openId_) return;
+            if (!open_.is(id)) return;
             if (const std::string next = library_.mostRecent(); !next.empty()) openProject(next);
             else addProject(plotline::newProject(host_.today()), "");
         });
@@ -231,48 +221,44 @@ void App::trashProject(const std::string& id) {
 }
 
 void App::restoreSnapshot(const std::string& file, const std::string& label) {
-    if (readOnly()) return notify("Read-only", readOnlyReason_);
-    library_.readSnapshot(openId_, file, [this, label](Result<std::string> text) {
+    if (readOnly()) return notify("Read-only", open_.reason());
+    library_.readSnapshot(open_.id(), file, [this, label](Result<std::string> text) {
         Result<Project> p = text ? readProjectJson(*text) : Result<Project>(fail(text.error()));
         if (!p) return notify("Could not restore", p.error());
-        doc_.execute(replaceProject(std::move(*p), "Restore " + label));
+        doc_.applyExternal(std::move(*p), "Restore " + label); // an earlier version, with its own stamps
         gantt_.fitProject();
         flash("Restored the version of " + label + ". Undo brings back what you had.");
     });
 }
 
 void App::follow() {
-    if (openId_.empty()) return;
-    const std::string id = openId_;
+    if (!open_.isOpen()) return;
+    const std::string id = open_.id();
     auto parsed = std::make_shared<std::optional<Project>>();
     auto schema = std::make_shared<int>(0);
     library_.refresh([this, id, parsed, schema](const std::string&) {
         library_.open(
             id, acceptInto(parsed, schema),
             [this, id, parsed, schema](Result<Opened> r) {
-                if (r && openId_ == id) show(std::move(**parsed), id, *schema);
+                if (r && open_.is(id)) show(std::move(**parsed), id, *schema, open_.owner());
             },
-            !owner_);
+            !open_.owner());
     });
 }
 
 void App::changedElsewhere(const std::string& projectId) {
     if (!ready_) return;
-    if (projectId == openId_ && readOnly() && !newerSchema_) follow();
+    if (open_.is(projectId) && open_.follows()) follow();
     else library_.refresh([](const std::string&) {});
 }
 
 void App::setOwner(const std::string& projectId, bool owner) {
-    if (projectId != openId_ || owner == owner_) return;
-    owner_ = owner;
+    if (!open_.is(projectId) || !open_.setOwner(owner)) return;
     if (owner) {
         follow(); // the newest saved version, then editable
         flash("The other tab closed this project: you can edit it here now.");
     } else {
-        // Show the same plan, read-only.
-        doc_.setReadOnly(true);
-        save_.setEnabled(false);
-        readOnlyReason_ = kOtherTab;
+        applyCapabilities(); // the same plan, read-only
     }
 }
 
@@ -288,7 +274,7 @@ void App::importFile(const std::string& filename, const std::string& text) {
         // Actuals belong to the open project: added to it as one undoable step.
         if (!ready_ || readOnly()) {
             notify("Could not import " + filename, "A CSV of actuals is added to the open project, and none can be changed here now." +
-                                                       std::string(readOnly() ? "\n" + readOnlyReason_ : std::string()));
+                                                       std::string(readOnly() ? "\n" + open_.reason() : std::string()));
             return;
         }
         budget_.importActuals(filename, text);
@@ -376,7 +362,7 @@ std::string App::statusJson() const {
                    cal.finishText(ts.finish) + "\",\"constraint\":\"" + constraintName(t.constraint) + "\"}";
     }
     return std::string("{\"ready\":") + (ready_ ? "true" : "false") + ",\"save\":" + str(save_.stateText()) +
-           ",\"project\":" + str(openId_) + ",\"projectName\":" + str(doc_.project().name) + ",\"readOnly\":" + str(readOnlyReason_) +
+           ",\"project\":" + str(open_.id()) + ",\"projectName\":" + str(doc_.project().name) + ",\"readOnly\":" + str(open_.reason()) +
            ",\"projects\":" + std::to_string(library_.projects().size()) +
            ",\"view\":" + str(view_ == View::Budget ? "budget" : "plan") + ",\"budgetTab\":" + std::to_string(int(budget_.tab())) +
            ",\"saveError\":" + str(save_.error()) + ",\"message\":" + str(message_) + ",\"dialog\":" + str(dialogTitle_) + "," + buf +
@@ -398,13 +384,14 @@ void App::shortcuts() {
 void App::menuBar() {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("Project")) {
-        if (ImGui::MenuItem("Projects…", "Ctrl+O")) libraryWindow_.openProjects();
+        const bool manage = open_.capabilities().manageProjects; // the library needs this browser's storage
+        if (ImGui::MenuItem("Projects…", "Ctrl+O", false, manage)) libraryWindow_.openProjects();
         tagItem("menu.Project.Projects");
         if (ImGui::MenuItem("New")) newProject();
         tagItem("menu.Project.New");
         if (ImGui::MenuItem("Copy of the sample")) openSample();
         tagItem("menu.Project.Open sample");
-        if (ImGui::MenuItem("History…", nullptr, false, !openId_.empty())) libraryWindow_.openHistory();
+        if (ImGui::MenuItem("History…", nullptr, false, open_.isOpen() && manage)) libraryWindow_.openHistory();
         tagItem("menu.Project.History");
         ImGui::Separator();
         if (ImGui::MenuItem("Import…", nullptr)) host_.pickFile();
@@ -576,7 +563,7 @@ void App::toolbar() {
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(120, 60, 0, 255));
         ImGui::TextUnformatted("Read-only:");
         ImGui::SameLine();
-        ImGui::TextUnformatted(readOnlyReason_.c_str());
+        ImGui::TextUnformatted(open_.reason().c_str());
         ImGui::PopStyleColor();
         tagItem("banner.readOnly");
         top += h;
@@ -688,9 +675,8 @@ void App::frame() {
                                 "before is safe.\nTo make room, delete projects you no longer need (Project > Projects…, then "
                                 "Trash > Delete now), or keep a copy with Project > Export JSON.");
     } else if (save_.idle()) saveFailureShown_ = false;
-    if (afterSave_ && (save_.idle() || save_.state() == AutoSave::State::Failed)) {
-        auto then = std::move(afterSave_);
-        afterSave_ = nullptr;
+    if (open_.waiting() && (save_.idle() || save_.state() == AutoSave::State::Failed)) {
+        auto then = open_.takeWaiting();
         afterSave(std::move(then)); // runs it, or says why it cannot
     }
     shortcuts();

@@ -13,6 +13,7 @@
 #include "library.hpp"
 #include "library_window.hpp"
 #include "load_view.hpp"
+#include "open_project.hpp"
 #include "project_windows.hpp"
 
 #include <memory>
@@ -50,9 +51,10 @@ public:
     const GanttView& gantt() const { return gantt_; }
     const AutoSave& autosave() const { return save_; }
     ProjectLibrary& library() { return library_; }
-    const std::string& openId() const { return openId_; }
-    bool readOnly() const { return !readOnlyReason_.empty(); }
-    const std::string& readOnlyReason() const { return readOnlyReason_; }
+    const std::string& openId() const { return open_.id(); }
+    const OpenProject& open() const { return open_; }
+    bool readOnly() const { return open_.readOnly(); }
+    const std::string& readOnlyReason() const { return open_.reason(); }
     Host& host() { return host_; }
     ProjectWindows& windows() { return windows_; }
     LibraryWindow& libraryWindow() { return libraryWindow_; }
@@ -87,7 +89,9 @@ private:
     // Adds a project to the library and opens it (at once; its first version is stored meanwhile).
     void addProject(const Project& p, const std::string& message);
     void saveOpenProject(AutoSave::Done done);
-    void show(Project p, const std::string& id, int schema);
+    void show(Project p, const std::string& id, int schema, bool owner);
+    // The document and autosave follow what this tab may do with the open project.
+    void applyCapabilities();
     // Runs then() once everything typed so far is saved (at once when it is); says why not otherwise.
     void afterSave(std::function<void()> then);
     void follow(); // reload the open project from storage (read-only tab, another tab saved)
@@ -98,10 +102,8 @@ private:
     ProjectLibrary library_;
     AutoSave save_;
     LibraryWindow libraryWindow_;
-    std::string openId_;
-    std::string readOnlyReason_; // "" when the project can be edited
-    bool owner_ = true, newerSchema_ = false, saveFailureShown_ = false;
-    std::function<void()> afterSave_;
+    OpenProject open_;
+    bool saveFailureShown_ = false;
     GanttView gantt_;
     LoadView load_;
     ProjectWindows windows_;

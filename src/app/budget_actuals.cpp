@@ -1,0 +1,205 @@
+// The Budget view's Actuals tab: costs and hours, typed, pasted or imported from CSV, and exported.
+#include "budget_view.hpp"
+#include "budget_style.hpp"
+
+#include "cells.hpp"
+#include "core/actuals_csv.hpp"
+#include "core/csv.hpp"
+#include "core/files.hpp"
+#include "core/report.hpp"
+#include "widget_registry.hpp"
+
+#include <algorithm>
+#include <imgui.h>
+
+namespace plotline {
+
+using namespace budget_ui;
+
+// ---- Actuals ------------------------------------------------------------------------------------
+
+void BudgetView::actualsTab(Date today) {
+    const Project& p = doc_.project();
+    const Currency cur = currency(p.currency);
+    const BudgetStatus& b = status(today);
+    const float fs = ImGui::GetFontSize();
+    const Date day = statusDate(today);
+    if (ImGui::Button("Add cost")) {
+        run(putRecord(p, CostEntry{{}, day, 0, CostCategory::Other}, "Add cost entry"));
+        pasteInto_ = PasteInto::Costs;
+    }
+    tagItem("actuals.addCost");
+    ImGui::SameLine();
+    if (ImGui::Button("Add hours")) {
+        if (p.resources.empty()) error_ = "Add people first (Project > Resources…): hours are booked by a person.";
+        else {
+            run(putRecord(p, HoursEntry{{}, day, {}, p.resources[0].id, 480}, "Add hours"));
+            pasteInto_ = PasteInto::Hours;
+        }
+    }
+    tagItem("actuals.addHours");
+    ImGui::SameLine();
+    if (ImGui::Button("Import CSV…")) host_.pickFile();
+    tagItem("actuals.import");
+    ImGui::SameLine();
+    if (ImGui::Button("Export CSV")) {
+        host_.download(fileStem(p.name) + "-actuals.csv", "text/csv", writeActualsCsv(p));
+        flash_("Exported " + std::to_string(p.hours.size()) + " hours entries and " + std::to_string(p.costs.size()) + " costs.");
+    }
+    tagItem("actuals.export");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every hours entry and cost as a CSV (the same columns Import reads)");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("A CSV with a header row: Date, Hours, Resource, Amount, Category, Task, Vendor, Note.\n"
+                          "Rows with Hours are time worked; rows with an Amount are money spent.\nYou can also drop the file on the page.");
+    ImGui::SameLine();
+    ImGui::TextDisabled("Ctrl+V pastes spreadsheet rows into the table you last edited.");
+    ImGui::Text("Spent to %s: %s (labour %s for %s h, other costs %s)", day.str().c_str(), formatMoney(b.ev.ac, cur).c_str(),
+                formatMoney(b.actualByCategory[0], cur).c_str(), hoursText(b.actualLabourMinutes).c_str(),
+                formatMoney(b.ev.ac - b.actualByCategory[0], cur).c_str());
+
+    const float half = std::max(fs * 8, (ImGui::GetContentRegionAvail().y - fs * 4) * 0.5f);
+    sectionTitle("Costs");
+    if (beginRecordTable("##costs", {{"Date", 1.1f}, {("Amount (" + std::string(cur.code) + ")"), 1.2f}, {"Category", 1.2f}, {"Task", 2.4f}, {"Vendor", 1.6f}, {"Note", 2.6f}, {"", -1.6f}}, ImVec2(0, half))) {
+        ImGuiListClipper clip;
+        clip.Begin(int(p.costs.size()));
+        while (clip.Step())
+            for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
+                CostEntry c = p.costs[size_t(i)];
+                ImGui::PushID(i);
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                Date d;
+                if (dateCell("##date", c.date, d, error_)) { c.date = d; run(putRecord(p, c, "Change cost date")); }
+                if (ImGui::IsItemActivated()) pasteInto_ = PasteInto::Costs;
+                ImGui::TableNextColumn();
+                int64_t amount = 0;
+                if (moneyCell("##amount", c.amount, cur, amount, error_)) { c.amount = amount; run(putRecord(p, c, "Change cost amount")); }
+                if (ImGui::IsItemActivated()) pasteInto_ = PasteInto::Costs;
+                tagItem("actuals.cost." + std::to_string(i) + ".amount");
+                ImGui::TableNextColumn();
+                int pick = 0;
+                if (pickCell("##cat", categoryNames_, int(c.category), pick)) { c.category = CostCategory(pick); run(putRecord(p, c, "Change cost category")); }
+                ImGui::TableNextColumn();
+                if (Id picked; taskCell(c.task, picked)) {
+                    c.task = picked;
+                    run(putRecord(p, c, "Change cost task"));
+                }
+                ImGui::TableNextColumn();
+                if (Id picked; vendorCell(c.vendor, picked)) {
+                    c.vendor = picked;
+                    run(putRecord(p, c, "Change cost vendor"));
+                }
+                ImGui::TableNextColumn();
+                std::string text;
+                if (textCell("##note", c.note, text)) { c.note = text; run(putRecord(p, c, "Change cost note")); }
+                ImGui::TableNextColumn();
+                if (deleteButton("cost entry")) run(removeRecord<CostEntry>(p, c.id, "Delete cost entry"));
+                ImGui::PopID();
+            }
+        ImGui::EndTable();
+    }
+    sectionTitle("Hours worked");
+    if (beginRecordTable("##hours", {{"Date", 1.1f}, {"Person", 1.8f}, {"Task", 2.4f}, {"Hours", 0.8f}, {"Cost", 1.1f}, {"Note", 2.4f}, {"", -1.6f}},
+                         ImVec2(0, std::max(fs * 8, ImGui::GetContentRegionAvail().y - fs * 0.5f)))) {
+        ImGuiListClipper clip;
+        clip.Begin(int(p.hours.size()));
+        while (clip.Step())
+            for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
+                HoursEntry h = p.hours[size_t(i)];
+                ImGui::PushID(i);
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                Date d;
+                if (dateCell("##date", h.date, d, error_)) { h.date = d; run(putRecord(p, h, "Change hours date")); }
+                if (ImGui::IsItemActivated()) pasteInto_ = PasteInto::Hours;
+                ImGui::TableNextColumn();
+                int pick = 0;
+                const int who = resourcePick(h.resource);
+                if (pickCell("##who", resourceNames_, who, pick)) { h.resource = p.resources[size_t(pick)].id; run(putRecord(p, h, "Change who worked")); }
+                ImGui::TableNextColumn();
+                if (Id picked; taskCell(h.task, picked)) {
+                    h.task = picked;
+                    run(putRecord(p, h, "Change hours task"));
+                }
+                ImGui::TableNextColumn();
+                int64_t minutes = 0;
+                if (hoursCell("##hours", h.minutes, minutes, error_)) { h.minutes = minutes; run(putRecord(p, h, "Change hours")); }
+                if (ImGui::IsItemActivated()) pasteInto_ = PasteInto::Hours;
+                tagItem("actuals.hours." + std::to_string(i) + ".hours");
+                ImGui::TableNextColumn();
+                if (who >= 0) ImGui::TextUnformatted(formatMoney(labourCost(p.resources[size_t(who)].rateOn(h.date), h.minutes), cur).c_str());
+                ImGui::TableNextColumn();
+                std::string text;
+                if (textCell("##note", h.note, text)) { h.note = text; run(putRecord(p, h, "Change hours note")); }
+                ImGui::TableNextColumn();
+                if (deleteButton("hours entry")) run(removeRecord<HoursEntry>(p, h.id, "Delete hours entry"));
+                ImGui::PopID();
+            }
+        ImGui::EndTable();
+    }
+}
+
+void BudgetView::importActuals(const std::string& filename, const std::string& text) {
+    ActualsImport a = readActualsCsv(text, doc_.project());
+    if (!a.ok()) {
+        std::string msg;
+        for (const auto& e : a.errors) msg += e + "\n";
+        notify_("Could not import " + filename, msg + "\nNothing was changed.");
+        return;
+    }
+    const size_t costs = a.costs.size(), hours = a.hours.size();
+    run(addActuals(doc_.project(), std::move(a.costs), std::move(a.hours), "Import actuals from " + filename));
+    showTab(Actuals);
+    flash_("Added " + std::to_string(hours) + " hours entries and " + std::to_string(costs) + " costs from " + filename + " (Ctrl+Z undoes).");
+}
+
+bool BudgetView::paste(const std::string& text) {
+    const Project& p = doc_.project();
+    if (tab_ == Actuals) {
+        // With a header row the columns are named; without, they follow the table's order.
+        std::string csv = text;
+        if (!looksLikeActualsCsv(text)) {
+            const char sep = text.find('\t') != std::string::npos ? '\t' : ',';
+            const std::string header = pasteInto_ == PasteInto::Hours ? "Date|Resource|Task|Hours|Note" : "Date|Amount|Category|Task|Vendor|Note";
+            std::string line;
+            for (char c : header) line += c == '|' ? sep : c;
+            csv = line + "\n" + text;
+        }
+        importActuals("the pasted rows", csv);
+        return true;
+    }
+    if (tab_ == Budget) {
+        const CsvTable t = parseCsv(text);
+        const Currency cur = currency(p.currency);
+        std::vector<BudgetLine> lines;
+        std::string errors;
+        for (const CsvRow& row : t.rows) {
+            auto cell = [&](size_t i) { return i < row.fields.size() ? row.fields[i] : std::string(); };
+            if (row.fields.empty() || (row.fields.size() == 1 && row.fields[0].empty())) continue;
+            if (&row == &t.rows[0] && (cell(0) == "Name" || cell(2) == "Amount")) continue; // a header row
+            BudgetLine line;
+            line.name = cell(0);
+            if (auto c = parseCostCategory(cell(1))) line.category = *c;
+            else if (!cell(1).empty()) { errors += "row " + std::to_string(row.line) + ": \u201c" + cell(1) + "\u201d is not a category\n"; continue; }
+            const Result<int64_t> amount = parseMoney(cell(2), cur);
+            if (!amount) { errors += "row " + std::to_string(row.line) + ": " + amount.error() + "\n"; continue; }
+            line.amount = *amount;
+            if (const std::string task = cell(3); !task.empty()) {
+                auto it = std::find(taskNames_.begin(), taskNames_.end(), task);
+                if (it == taskNames_.end()) { errors += "row " + std::to_string(row.line) + ": no task named \u201c" + task + "\u201d\n"; continue; }
+                line.task = p.tasks[size_t(it - taskNames_.begin())].id;
+            }
+            lines.push_back(line);
+        }
+        if (!errors.empty()) {
+            notify_("Could not paste the budget lines", errors + "\nColumns: Name, Category, Amount, Task. Nothing was changed.");
+            return true;
+        }
+        run(putRecords(p, lines, "Paste budget lines"));
+        flash_("Pasted " + std::to_string(lines.size()) + " budget lines (Ctrl+Z undoes).");
+        return true;
+    }
+    return false;
+}
+
+} // namespace plotline

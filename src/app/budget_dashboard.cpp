@@ -1,0 +1,325 @@
+// The Budget view's dashboard: status badge, key-number cards, S-curve, burn chart, budget by category.
+#include "budget_view.hpp"
+#include "budget_style.hpp"
+
+#include "core/report.hpp"
+#include "theme.hpp"
+#include "widget_registry.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <imgui.h>
+
+namespace plotline {
+
+using namespace budget_ui;
+
+// ---- Dashboard ----------------------------------------------------------------------------------
+
+void BudgetView::dashboard(Date today) {
+    const Project& p = doc_.project();
+    const StatusReport& r = report(today);
+    const BudgetStatus& b = r.budget;
+    const float fs = ImGui::GetFontSize();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+
+    // The overall status, as the report says it.
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const char* rag = ragName(r.rag);
+    const ImVec2 badge(ImGui::CalcTextSize(rag).x + fs * 1.2f, fs * 1.5f);
+    dl->AddRectFilled(at, ImVec2(at.x + badge.x, at.y + badge.y), ragColour(r.rag), fs * 0.75f);
+    dl->AddText(ImVec2(at.x + fs * 0.6f, at.y + fs * 0.25f), IM_COL32_WHITE, rag);
+    ImGui::Dummy(badge);
+    tagText("dashboard.rag", rag);
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("Status as of %s", statusDate(today).str().c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton(p.statusDate ? "Change status date" : "Set status date")) pickStatusDate_();
+    tagItem("dashboard.statusDate");
+    ImGui::SameLine(0, fs * 1.5f);
+    if (ImGui::Button("Status report…")) openReport();
+    tagItem("dashboard.report");
+    if (!r.reasons.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
+        std::string why = r.reasons[0];
+        if (r.reasons.size() > 1) why += "  (+" + std::to_string(r.reasons.size() - 1) + " more: see the report)";
+        ImGui::TextUnformatted(why.c_str());
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered() && r.reasons.size() > 1) {
+            std::string all;
+            for (const auto& x : r.reasons) all += "\u2022 " + x + "\n";
+            ImGui::SetTooltip("%s", all.c_str());
+        }
+    } else ImGui::TextDisabled("On schedule and on budget; no high risks open.");
+    ImGui::Spacing();
+
+    cards(b);
+    ImGui::Spacing();
+    const float width = ImGui::GetContentRegionAvail().x - fs * 0.6f;
+    const float height = std::clamp(ImGui::GetContentRegionAvail().y * 0.55f, fs * 12, fs * 20);
+    sCurve(b, std::floor(width * 0.58f), height);
+    ImGui::SameLine(0, fs);
+    burnChart(b, std::floor(width * 0.42f - fs), height);
+    ImGui::Spacing();
+    categoryTable(b);
+}
+
+void BudgetView::cards(const BudgetStatus& b) {
+    const Currency cur = currency(doc_.project().currency);
+    const EvResult& ev = b.ev;
+    auto money = [&](int64_t v) { return formatMoney(v, cur); };
+    struct Card {
+        const char* key;
+        const char* label;
+        std::string value, detail;
+        ImU32 colour;
+        const char* help;
+    };
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    const std::vector<Card> cards = {
+        {"approved", "Approved budget", money(b.approved()), "base " + formatMoneyShort(b.base, cur) + " + contingency " + formatMoneyShort(b.contingency, cur), text,
+         "Labour + budget lines (the base, BAC) + contingency. Approved change requests add their lines."},
+        {"ac", "Spent to date (AC)", money(ev.ac),
+         (b.approved() > 0 ? std::to_string(divRound(ev.ac * 100, b.approved())) + " % of the approved budget" : std::string()), text,
+         "Cost entries and hours worked up to the status date."},
+        {"eac", "Forecast cost (EAC)", ev.eac ? money(*ev.eac) : "—", ev.vac() ? "VAC " + money(*ev.vac()) : "needs earned value and actuals",
+         !ev.eac ? theme::kMuted : *ev.eac > b.approved() ? kBad : *ev.eac > b.base ? kWarn : kGood,
+         "BAC / CPI: where the cost lands if the cost performance so far continues. VAC = BAC - EAC."},
+        {"cpi", "Cost performance (CPI)", formatRatio(ev.cpi()), "CV " + money(ev.cv()), indexColour(ev.cpi()),
+         "EV / AC: value earned per unit spent. Below 1: over budget for the work done."},
+        {"spi", "Schedule performance (SPI)", formatRatio(ev.spi()), "SV " + money(ev.sv()), indexColour(ev.spi()),
+         "EV / PV: work done against work planned by now. Below 1: behind."},
+        {"ev", "Earned value (EV)", money(ev.ev), "PV " + money(ev.pv), text, "Budget of the work done: each task's budget × its % complete."},
+        {"complete", "Complete", std::to_string(b.percentComplete) + " %", "TCPI " + formatRatio(ev.tcpi()), text,
+         "Duration-weighted % complete of the tasks. TCPI: the cost performance the rest of the work needs to finish on budget."},
+        {"finish", "Forecast finish", b.forecastFinish.str(), "planned " + b.plannedFinish.str(),
+         b.forecastFinish > b.plannedFinish ? kWarn : kGood, "The working time left at the schedule performance so far (SPI)."},
+        {"burn", "Weekly burn", money(b.weeklyBurn), "average of the last 4 weeks", text, "Actual cost of the 4 weeks to the status date, divided by 4."},
+        {"contingency", "Contingency left", money(b.contingencyLeft()), "of " + money(b.contingency), b.contingencyLeft() < 0 ? kBad : text,
+         "Contingency minus its drawdowns (Budget tab)."},
+    };
+    const float fs = ImGui::GetFontSize();
+    const float avail = ImGui::GetContentRegionAvail().x - fs * 0.6f;
+    const int perRow = 5;
+    const float gap = fs * 0.6f, w = std::floor((avail - gap * (perRow - 1)) / perRow), h = fs * 3.9f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* font = ImGui::GetFont();
+    for (size_t i = 0; i < cards.size(); ++i) {
+        const Card& c = cards[i];
+        if (i % perRow) ImGui::SameLine(0, gap);
+        const ImVec2 a = ImGui::GetCursorScreenPos(), z(a.x + w, a.y + h);
+        dl->AddRectFilled(a, z, kCard, fs * 0.3f);
+        dl->AddRect(a, z, kCardEdge, fs * 0.3f);
+        dl->PushClipRect(a, z, true);
+        dl->AddText(ImVec2(a.x + fs * 0.6f, a.y + fs * 0.35f), theme::kMuted, c.label);
+        dl->AddText(font, fs * 1.45f, ImVec2(a.x + fs * 0.6f, a.y + fs * 1.3f), c.colour, c.value.c_str());
+        dl->AddText(ImVec2(a.x + fs * 0.6f, a.y + fs * 2.75f), theme::kMuted, c.detail.c_str());
+        dl->PopClipRect();
+        ImGui::Dummy(ImVec2(w, h));
+        tagText(std::string("dashboard.") + c.key, c.value);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c.help);
+    }
+}
+
+void BudgetView::sCurve(const BudgetStatus& b, float width, float height) {
+    const Currency cur = currency(doc_.project().currency);
+    const float fs = ImGui::GetFontSize();
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted("Cumulative cost");
+    for (auto [name, col] : {std::pair{"PV planned", kPv}, std::pair{"EV earned", kEv}, std::pair{"AC actual", kAc}, std::pair{"EAC forecast (dashed)", kAc}}) {
+        ImGui::SameLine(0, fs * 1.2f);
+        ImGui::PushStyleColor(ImGuiCol_Text, col);
+        ImGui::TextUnformatted("\u2014");
+        ImGui::PopStyleColor();
+        ImGui::SameLine(0, fs * 0.3f);
+        ImGui::TextUnformatted(name);
+    }
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##scurve", ImVec2(std::max(width, fs * 10), std::max(height, fs * 8)));
+    tagItem("dashboard.scurve");
+    const bool hovered = ImGui::IsItemHovered();
+    const ImVec2 z = ImGui::GetItemRectMax();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(a, z, IM_COL32_WHITE);
+    dl->AddRect(a, z, kCardEdge);
+    const size_t n = b.weeks.size();
+    if (n < 2) {
+        dl->AddText(ImVec2(a.x + fs, a.y + fs), theme::kMuted, "No weeks to show yet.");
+        ImGui::EndGroup();
+        return;
+    }
+    int64_t top = std::max(b.approved(), int64_t(1));
+    for (const WeekPoint& w : b.weeks) top = std::max({top, w.pv, w.ac, w.ev.value_or(0)});
+    if (b.ev.eac) top = std::max(top, *b.ev.eac);
+    const float left = a.x + fs * 3.6f, right = z.x - fs * 0.8f, upper = a.y + fs * 0.8f, lower = z.y - fs * 1.6f;
+    auto x = [&](size_t i) { return left + (right - left) * float(i) / float(n - 1); };
+    auto y = [&](int64_t v) { return lower - (lower - upper) * float(double(v) / double(top)); };
+    // Grid: four money levels, month labels.
+    for (int k = 0; k <= 4; ++k) {
+        const int64_t v = top * k / 4;
+        dl->AddLine(ImVec2(left, y(v)), ImVec2(right, y(v)), theme::kGridLine);
+        const std::string label = formatMoneyShort(v, cur);
+        dl->AddText(ImVec2(left - ImGui::CalcTextSize(label.c_str()).x - fs * 0.3f, y(v) - fs * 0.5f), theme::kMuted, label.c_str());
+    }
+    int lastMonth = -1;
+    float lastLabel = -1e9f;
+    for (size_t i = 0; i < n; ++i) {
+        int yy, mm, dd;
+        (b.weeks[i].end - 6).toYmd(yy, mm, dd);
+        if (mm == lastMonth) continue;
+        lastMonth = mm;
+        if (x(i) - lastLabel < fs * 2.5f) continue;
+        lastLabel = x(i);
+        dl->AddText(ImVec2(x(i), lower + fs * 0.2f), theme::kMuted, monthShortName(mm));
+    }
+    // Budget lines: BAC and the approved budget with contingency.
+    dl->AddLine(ImVec2(left, y(b.base)), ImVec2(right, y(b.base)), IM_COL32(120, 120, 120, 200), 1.0f);
+    const float labelX = right - ImGui::CalcTextSize("BAC + contingency").x - fs * 0.3f;
+    dl->AddText(ImVec2(labelX, y(b.base) + fs * 0.1f), theme::kMuted, "BAC");
+    if (b.contingency) {
+        dl->AddLine(ImVec2(left, y(b.approved())), ImVec2(right, y(b.approved())), IM_COL32(150, 150, 150, 140), 1.0f);
+        dl->AddText(ImVec2(labelX, y(b.approved()) - fs * 1.1f), theme::kMuted, "BAC + contingency");
+    }
+    // The status date.
+    const size_t statusWeek = b.statusWeek;
+    dl->AddLine(ImVec2(x(statusWeek), upper), ImVec2(x(statusWeek), lower), theme::kStatusLine, 1.5f);
+    // PV everywhere; AC up to the status date; EV through the weeks it is known in.
+    for (size_t i = 1; i < n; ++i) dl->AddLine(ImVec2(x(i - 1), y(b.weeks[i - 1].pv)), ImVec2(x(i), y(b.weeks[i].pv)), kPv, 2.0f);
+    for (size_t i = 1; i <= statusWeek; ++i) dl->AddLine(ImVec2(x(i - 1), y(b.weeks[i - 1].ac)), ImVec2(x(i), y(b.weeks[i].ac)), kAc, 2.0f);
+    std::optional<size_t> prev;
+    for (size_t i = 0; i < n; ++i) {
+        if (!b.weeks[i].ev) continue;
+        const ImVec2 pt(x(i), y(*b.weeks[i].ev));
+        if (prev) dl->AddLine(ImVec2(x(*prev), y(*b.weeks[*prev].ev)), pt, kEv, 2.0f);
+        dl->AddCircleFilled(pt, 3.0f, kEv);
+        prev = i;
+    }
+    // EAC: where AC heads.
+    if (b.ev.eac && statusWeek + 1 < n) {
+        const ImVec2 from(x(statusWeek), y(b.weeks[statusWeek].ac)), to(x(n - 1), y(*b.ev.eac));
+        for (float t = 0; t < 1; t += 0.08f)
+            dl->AddLine(ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t),
+                        ImVec2(from.x + (to.x - from.x) * (t + 0.04f), from.y + (to.y - from.y) * (t + 0.04f)), kAc, 1.5f);
+    }
+    if (hovered) {
+        const float mx = ImGui::GetIO().MousePos.x;
+        const size_t i = size_t(std::clamp(std::lround((mx - left) / (right - left) * float(n - 1)), 0L, long(n - 1)));
+        dl->AddLine(ImVec2(x(i), upper), ImVec2(x(i), lower), IM_COL32(0, 0, 0, 60));
+        const WeekPoint& w = b.weeks[i];
+        std::string tip = "Week ending " + w.end.str() + "\nPV " + formatMoney(w.pv, cur);
+        if (w.ev) tip += "\nEV " + formatMoney(*w.ev, cur);
+        if (i <= statusWeek) tip += "\nAC " + formatMoney(w.ac, cur) + "\nSpent that week " + formatMoney(w.spent, cur);
+        ImGui::SetTooltip("%s", tip.c_str());
+        tagRect("dashboard.scurve.tip", ImVec2(x(i), upper), ImVec2(x(i) + 1, lower), tip);
+    }
+    ImGui::EndGroup();
+}
+
+void BudgetView::burnChart(const BudgetStatus& b, float width, float height) {
+    const Currency cur = currency(doc_.project().currency);
+    const float fs = ImGui::GetFontSize();
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted("Budget left: actual vs planned; weekly spend");
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##burn", ImVec2(std::max(width, fs * 10), std::max(height, fs * 8)));
+    tagItem("dashboard.burn");
+    const bool hovered = ImGui::IsItemHovered();
+    const ImVec2 z = ImGui::GetItemRectMax();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(a, z, IM_COL32_WHITE);
+    dl->AddRect(a, z, kCardEdge);
+    const size_t n = b.weeks.size();
+    if (n < 2) { ImGui::EndGroup(); return; }
+    const int64_t total = std::max<int64_t>(b.approved(), 1);
+    int64_t maxSpent = 1;
+    for (const WeekPoint& w : b.weeks) maxSpent = std::max(maxSpent, w.spent);
+    const float left = a.x + fs * 3.6f, right = z.x - fs * 0.8f, upper = a.y + fs * 0.8f, lower = z.y - fs * 1.6f;
+    const float step = (right - left) / float(n);
+    auto x = [&](size_t i) { return left + step * (float(i) + 0.5f); };
+    auto y = [&](int64_t v) { return lower - (lower - upper) * float(double(std::max<int64_t>(v, 0)) / double(total)); };
+    for (int k = 0; k <= 4; ++k) {
+        const int64_t v = total * k / 4;
+        dl->AddLine(ImVec2(left, y(v)), ImVec2(right, y(v)), theme::kGridLine);
+        const std::string label = formatMoneyShort(v, cur);
+        dl->AddText(ImVec2(left - ImGui::CalcTextSize(label.c_str()).x - fs * 0.3f, y(v) - fs * 0.5f), theme::kMuted, label.c_str());
+    }
+    const size_t statusWeek = b.statusWeek;
+    // Weekly spend as bars against their own scale (a quarter of the height at most).
+    const float barTop = (lower - upper) * 0.3f;
+    for (size_t i = 0; i <= statusWeek; ++i) {
+        const float h = barTop * float(double(b.weeks[i].spent) / double(maxSpent));
+        dl->AddRectFilled(ImVec2(x(i) - step * 0.35f, lower - h), ImVec2(x(i) + step * 0.35f, lower), IM_COL32(214, 96, 40, 90));
+    }
+    for (size_t i = 1; i < n; ++i)
+        dl->AddLine(ImVec2(x(i - 1), y(total - b.weeks[i - 1].pv)), ImVec2(x(i), y(total - b.weeks[i].pv)), kPv, 2.0f);
+    for (size_t i = 1; i <= statusWeek; ++i)
+        dl->AddLine(ImVec2(x(i - 1), y(total - b.weeks[i - 1].ac)), ImVec2(x(i), y(total - b.weeks[i].ac)), kAc, 2.0f);
+    dl->AddLine(ImVec2(x(statusWeek), upper), ImVec2(x(statusWeek), lower), theme::kStatusLine, 1.5f);
+    float lx = right - fs * 12;
+    for (auto [name, col] : {std::pair{"Planned", kPv}, std::pair{"Actual", kAc}}) {
+        dl->AddLine(ImVec2(lx, upper + fs * 0.6f), ImVec2(lx + fs, upper + fs * 0.6f), col, 2.5f);
+        dl->AddText(ImVec2(lx + fs * 1.2f, upper + fs * 0.05f), theme::kScaleText, name);
+        lx += fs * 5.5f;
+    }
+    if (hovered) {
+        const float mx = ImGui::GetIO().MousePos.x;
+        const size_t i = size_t(std::clamp(long((mx - left) / step), 0L, long(n - 1)));
+        const WeekPoint& w = b.weeks[i];
+        std::string tip = "Week ending " + w.end.str() + "\nPlanned left " + formatMoney(total - w.pv, cur);
+        if (i <= statusWeek) tip += "\nActually left " + formatMoney(total - w.ac, cur) + "\nSpent that week " + formatMoney(w.spent, cur);
+        ImGui::SetTooltip("%s", tip.c_str());
+        tagRect("dashboard.burn.tip", ImVec2(mx, upper), ImVec2(mx + 1, lower), tip);
+    }
+    ImGui::EndGroup();
+}
+
+void BudgetView::categoryTable(const BudgetStatus& b) {
+    const Currency cur = currency(doc_.project().currency);
+    ImGui::TextUnformatted("Budget against actual, by category");
+    if (!ImGui::BeginTable("##categories", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter))
+        return;
+    ImGui::TableSetupColumn("Category");
+    ImGui::TableSetupColumn("Budget");
+    ImGui::TableSetupColumn("Actual");
+    ImGui::TableSetupColumn("Variance");
+    ImGui::TableSetupColumn("Spent");
+    ImGui::TableHeadersRow();
+    int64_t budget = 0, actual = 0;
+    auto row = [&](const char* name, int64_t bud, int64_t act, const std::string& tag) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(name);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(formatMoney(bud, cur).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(formatMoney(act, cur).c_str());
+        tagText("dashboard.category." + tag + ".actual", formatMoney(act, cur));
+        ImGui::TableNextColumn();
+        const int64_t var = bud - act;
+        ImGui::PushStyleColor(ImGuiCol_Text, var < 0 ? kBad : ImGui::GetColorU32(ImGuiCol_Text));
+        ImGui::TextUnformatted(formatMoney(var, cur).c_str());
+        ImGui::PopStyleColor();
+        ImGui::TableNextColumn();
+        // A bar: the share of the budget spent (red past 100 %).
+        const ImVec2 p0 = ImGui::GetCursorScreenPos();
+        const float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetTextLineHeight();
+        const float share = bud > 0 ? float(std::min(double(act) / double(bud), 1.5)) : (act > 0 ? 1.5f : 0.0f);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), IM_COL32(230, 233, 240, 255));
+        dl->AddRectFilled(p0, ImVec2(p0.x + w * std::min(share, 1.0f), p0.y + h), share > 1 ? kBad : kEv); // red: over budget
+        ImGui::Dummy(ImVec2(w, h));
+        if (ImGui::IsItemHovered() && bud > 0) ImGui::SetTooltip("%lld %% of the budget spent", static_cast<long long>(divRound(act * 100, bud)));
+    };
+    for (int c = 0; c < kCostCategories; ++c) {
+        const int64_t bud = b.budgetByCategory[size_t(c)], act = b.actualByCategory[size_t(c)];
+        if (bud == 0 && act == 0) continue;
+        budget += bud;
+        actual += act;
+        row(costCategoryLabel(CostCategory(c)), bud, act, costCategoryName(CostCategory(c)));
+    }
+    row("Total", budget, actual, "total");
+    ImGui::EndTable();
+}
+
+} // namespace plotline

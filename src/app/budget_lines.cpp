@@ -1,0 +1,205 @@
+// The Budget view's Budget tab: budget lines, contingency and drawdowns, people's rates and labour.
+#include "budget_view.hpp"
+#include "budget_style.hpp"
+
+#include "cells.hpp"
+#include "core/report.hpp"
+#include "widget_registry.hpp"
+
+#include <algorithm>
+#include <imgui.h>
+
+namespace plotline {
+
+using namespace budget_ui;
+
+// ---- Budget -------------------------------------------------------------------------------------
+
+void BudgetView::budgetTab(Date today) {
+    const Project& p = doc_.project();
+    const Currency cur = currency(p.currency);
+    const BudgetStatus& b = status(today);
+    const float fs = ImGui::GetFontSize();
+
+    ImGui::Text("Base budget %s = labour %s + lines %s.   Contingency %s (%s left).   Approved budget %s.",
+                formatMoney(b.base, cur).c_str(), formatMoney(b.labour, cur).c_str(), formatMoney(b.lines, cur).c_str(),
+                formatMoney(b.contingency, cur).c_str(), formatMoney(b.contingencyLeft(), cur).c_str(), formatMoney(b.approved(), cur).c_str());
+    tagText("budget.summary", formatMoney(b.approved(), cur));
+
+    // Budget lines.
+    sectionTitle("Budget lines: fixed costs of tasks, vendors' fees, media, software, travel");
+    if (ImGui::Button("Add line")) {
+        run(putRecord(p, BudgetLine{{}, "New line", CostCategory::Other, 0}, "Add budget line"));
+    }
+    tagItem("budget.lines.add");
+    ImGui::SameLine();
+    ImGui::TextDisabled("Paste rows from a spreadsheet (Name, Category, Amount, Task) with Ctrl+V.");
+    const float linesHeight = std::min(fs * 1.9f * float(p.budgetLines.size() + 1) + fs, fs * 16);
+    if (beginRecordTable("##lines", {{"Name", 3}, {"Category", 1.3f}, {("Amount (" + std::string(cur.code) + ")"), 1.4f}, {"Task", 2.4f}, {"Vendor", 1.8f}, {"", -1.6f}}, ImVec2(0, linesHeight))) {
+        ImGuiListClipper clip;
+        clip.Begin(int(p.budgetLines.size()));
+        while (clip.Step())
+            for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
+                BudgetLine line = p.budgetLines[size_t(i)];
+                ImGui::PushID(i);
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                std::string text;
+                if (textCell("##name", line.name, text)) { line.name = text; run(putRecord(p, line, "Rename budget line")); }
+                tagItem("budget.line." + std::to_string(i) + ".name");
+                if (!line.changeRequest.isNull() && ImGui::IsItemHovered()) ImGui::SetTooltip("Added by an approved change request");
+                ImGui::TableNextColumn();
+                int pick = 0;
+                if (pickCell("##cat", categoryNames_, int(line.category), pick)) { line.category = CostCategory(pick); run(putRecord(p, line, "Change budget line category")); }
+                ImGui::TableNextColumn();
+                int64_t amount = 0;
+                if (moneyCell("##amount", line.amount, cur, amount, error_)) { line.amount = amount; run(putRecord(p, line, "Change budget line amount")); }
+                tagItem("budget.line." + std::to_string(i) + ".amount");
+                ImGui::TableNextColumn();
+                if (Id picked; taskCell(line.task, picked)) {
+                    line.task = picked;
+                    run(putRecord(p, line, "Move budget line to a task"));
+                }
+                ImGui::TableNextColumn();
+                if (Id picked; vendorCell(line.vendor, picked)) {
+                    line.vendor = picked;
+                    run(putRecord(p, line, "Change budget line vendor"));
+                }
+                ImGui::TableNextColumn();
+                if (deleteButton("budget line")) run(removeRecord<BudgetLine>(p, line.id, "Delete budget line \u201c" + line.name + "\u201d"));
+                tagItem("budget.line." + std::to_string(i) + ".delete");
+                ImGui::PopID();
+            }
+        ImGui::EndTable();
+    }
+
+    // Contingency.
+    sectionTitle("Contingency");
+    Contingency c = p.contingency;
+    int mode = c.percent ? 1 : 0;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Set aside");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("an amount", &mode, 0) && c.percent) { c.percent = false; c.amount = b.contingency; run(setContingency(c)); }
+    ImGui::SameLine();
+    if (ImGui::RadioButton("a share of the base budget", &mode, 1) && !c.percent) { c.percent = true; run(setContingency(c)); }
+    ImGui::SameLine();
+    ImGui::PushID("contingency");
+    if (c.percent) {
+        // Percent with up to two decimals: stored in basis points.
+        int64_t bp = 0;
+        const Currency percentFormat{"", 2, ""};
+        if (moneyCell("##percent", c.basisPoints, percentFormat, bp, error_, fs * 6)) {
+            if (bp < 0 || bp > 100000) error_ = "Contingency is a share from 0 to 1000 %.";
+            else { c.basisPoints = int(bp); run(setContingency(c)); }
+        }
+        tagItem("budget.contingency.value");
+        ImGui::SameLine();
+        ImGui::Text("%% = %s", formatMoney(b.contingency, cur).c_str());
+    } else {
+        int64_t amount = 0;
+        if (moneyCell("##amount", c.amount, cur, amount, error_, fs * 8)) { c.amount = amount; run(setContingency(c)); }
+        tagItem("budget.contingency.value");
+    }
+    ImGui::PopID();
+    ImGui::SameLine(0, fs * 2);
+    ImGui::Text("Drawn %s, left %s", formatMoney(b.drawn, cur).c_str(), formatMoney(b.contingencyLeft(), cur).c_str());
+    if (ImGui::Button("Record a drawdown")) run(putRecord(p, Drawdown{{}, statusDate(today), 0, "Reason"}, "Record contingency drawdown"));
+    tagItem("budget.drawdown.add");
+    if (!p.drawdowns.empty() && beginRecordTable("##drawdowns", {{"Date", 1}, {"Amount", 1}, {"Reason", 4}, {"", -1.6f}})) {
+        for (size_t i = 0; i < p.drawdowns.size(); ++i) {
+            Drawdown d = p.drawdowns[i];
+            ImGui::PushID(int(i));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            Date day;
+            if (dateCell("##date", d.date, day, error_)) { d.date = day; run(putRecord(p, d, "Change drawdown date")); }
+            ImGui::TableNextColumn();
+            int64_t amount = 0;
+            if (moneyCell("##amount", d.amount, cur, amount, error_)) { d.amount = amount; run(putRecord(p, d, "Change drawdown amount")); }
+            ImGui::TableNextColumn();
+            std::string text;
+            if (textCell("##reason", d.reason, text)) { d.reason = text; run(putRecord(p, d, "Change drawdown reason")); }
+            ImGui::TableNextColumn();
+            if (deleteButton("drawdown")) run(removeRecord<Drawdown>(p, d.id, "Delete drawdown"));
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+
+    // Labour: people, rates, planned and booked work.
+    sectionTitle("Labour: planned from the Gantt assignments at each person's rate");
+    if (beginRecordTable("##labour", {{"Person", 2}, {"Role", 2}, {("Rate / h (" + std::string(cur.code) + ")"), 1.2f}, {"From (date) → rate", 2.6f}, {"Planned", 1.8f}, {"Booked", 1.8f}, {"", -5.5f}})) {
+        for (size_t i = 0; i < p.resources.size(); ++i) {
+            Resource r = p.resources[i];
+            ImGui::PushID(int(i));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(r.name.c_str());
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(r.role.c_str());
+            ImGui::TableNextColumn();
+            int64_t rate = 0;
+            if (moneyCell("##rate", r.hourlyRate, cur, rate, error_)) {
+                if (rate < 0) error_ = "A rate cannot be negative.";
+                else { r.hourlyRate = rate; run(editResource(p, r)); }
+            }
+            tagItem("budget.rate." + std::to_string(i));
+            ImGui::TableNextColumn();
+            // Each change on a line of its own: from (date), the rate, ×.
+            for (size_t k = 0; k < r.rateChanges.size(); ++k) {
+                ImGui::PushID(int(k));
+                Resource edited = r;
+                Date day;
+                if (dateCell("##from", r.rateChanges[k].from, day, error_, fs * 6)) {
+                    edited.rateChanges[k].from = day;
+                    std::sort(edited.rateChanges.begin(), edited.rateChanges.end(), [](auto& x, auto& y) { return x.from < y.from; });
+                    bool repeated = false;
+                    for (size_t j = 1; j < edited.rateChanges.size(); ++j) repeated |= edited.rateChanges[j].from == edited.rateChanges[j - 1].from;
+                    if (repeated) error_ = "One rate change per date.";
+                    else run(editResource(p, edited));
+                }
+                tagItem("budget.rate." + std::to_string(i) + ".change." + std::to_string(k) + ".from");
+                ImGui::SameLine(0, fs * 0.3f);
+                int64_t changed = 0;
+                if (moneyCell("##rate", r.rateChanges[k].hourlyRate, cur, changed, error_, fs * 5)) {
+                    if (changed < 0) error_ = "A rate cannot be negative.";
+                    else { edited.rateChanges[k].hourlyRate = changed; run(editResource(p, edited)); }
+                }
+                tagItem("budget.rate." + std::to_string(i) + ".change." + std::to_string(k) + ".rate");
+                ImGui::SameLine(0, fs * 0.2f);
+                if (deleteButton("rate change")) {
+                    edited.rateChanges.erase(edited.rateChanges.begin() + long(k));
+                    run(editResource(p, edited));
+                }
+                ImGui::PopID();
+            }
+            if (r.rateChanges.empty()) ImGui::TextDisabled("none");
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::Text("%s h  %s", hoursText(b.resourceMinutes[i]).c_str(), formatMoney(b.resourceLabour[i], cur).c_str());
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::Text("%s h  %s", hoursText(b.resourceActualMinutes[i]).c_str(), formatMoney(b.resourceActualCost[i], cur).c_str());
+            ImGui::TableNextColumn();
+            if (ImGui::SmallButton("+ rate")) {
+                // A new rate from the first of next month, at the current rate: then edit both.
+                int y, m, d;
+                statusDate(today).toYmd(y, m, d);
+                Date from = m == 12 ? Date::fromYmd(y + 1, 1, 1) : Date::fromYmd(y, m + 1, 1);
+                while (std::any_of(r.rateChanges.begin(), r.rateChanges.end(), [&](auto& x) { return x.from == from; })) from = from + 1;
+                r.rateChanges.push_back({from, r.rateOn(from)});
+                std::sort(r.rateChanges.begin(), r.rateChanges.end(), [](auto& x, auto& y2) { return x.from < y2.from; });
+                run(editResource(p, r));
+            }
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("A new rate from a date (a raise, a new contract year)");
+            tagItem("budget.rate." + std::to_string(i) + ".add");
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+}
+
+} // namespace plotline

@@ -1,0 +1,97 @@
+// The status report window: weekly report or monthly summary, copied or downloaded.
+#include "budget_view.hpp"
+#include "budget_style.hpp"
+
+#include "cells.hpp"
+#include "core/files.hpp"
+#include "core/report.hpp"
+#include "widget_registry.hpp"
+
+#include <algorithm>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+namespace plotline {
+
+using namespace budget_ui;
+
+// ---- The status report window -------------------------------------------------------------------
+
+void BudgetView::drawWindows(Date today) {
+    drawing_ = true;
+    if (reportOpen_) reportWindow(today);
+    runPending();
+}
+
+void BudgetView::reportWindow(Date today) {
+    const Project& p = doc_.project();
+    const float fs = ImGui::GetFontSize();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(fs * 52, vp->Size.x - fs * 2), std::min(fs * 40, vp->Size.y - fs * 4)), ImGuiCond_Appearing);
+    if (reportFocus_) ImGui::SetNextWindowFocus();
+    reportFocus_ = false;
+    if (!ImGui::Begin("Status report", &reportOpen_, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::End();
+        return;
+    }
+    const Date day = statusDate(today);
+    ImGui::RadioButton("Weekly status", &reportKind_, 0);
+    tagItem("report.weekly");
+    ImGui::SameLine();
+    ImGui::RadioButton("Monthly summary for the client", &reportKind_, 1);
+    tagItem("report.monthly");
+    int y, m, d;
+    day.toYmd(y, m, d);
+    if (reportKind_ == 1) {
+        ImGui::SameLine();
+        std::vector<std::string> names;
+        for (int k = 0; k < 6; ++k) {
+            names.push_back(std::string(monthName(m - k)) + " " + std::to_string(y - (m - 1 - k < 0 ? 1 : 0)));
+        }
+        int pick = reportMonth_;
+        if (pickCell("##month", names, reportMonth_, pick, nullptr, fs * 9)) reportMonth_ = pick;
+    }
+    // Rebuilt only when the plan, the kind or the month changes.
+    int mm = m - reportMonth_, yy = y;
+    while (mm < 1) { mm += 12; --yy; }
+    char month[16];
+    std::snprintf(month, sizeof month, "%04d-%02d", yy, mm);
+    const std::string key = std::to_string(doc_.revision()) + "/" + std::to_string(reportKind_) + "/" + month + "/" + day.str();
+    if (key != reportKey_) {
+        reportKey_ = key;
+        reportDoc_ = reportKind_ == 0 ? weeklyReport(report(today)) : monthlySummary(p, doc_.schedule(), yy, mm, day);
+        reportText_ = renderMarkdown(reportDoc_);
+    }
+    const ReportDoc& doc = reportDoc_;
+    const std::string stem = fileStem(p.name) + (reportKind_ == 0 ? "-status-" + day.str() : std::string("-summary-") + month);
+    const std::string& md = reportText_;
+    if (ImGui::Button("Copy Markdown")) {
+        host_.copyText(md);
+        flash_("Copied the report as Markdown: paste it into an email or a chat.");
+    }
+    tagItem("report.copy");
+    ImGui::SameLine();
+    if (ImGui::Button("Download .md")) host_.download(stem + ".md", "text/markdown", md);
+    tagItem("report.downloadMd");
+    ImGui::SameLine();
+    if (ImGui::Button("Download .html")) host_.download(stem + ".html", "text/html", renderHtml(doc));
+    tagItem("report.downloadHtml");
+    if (reportKind_ == 0) {
+        ImGui::SameLine(0, fs * 1.5f);
+        if (ImGui::Button("Keep this week's numbers")) {
+            const BudgetStatus& b = status(today);
+            run(recordStatus(p, {day, b.ev.pv, b.ev.ev, b.ev.ac, b.percentComplete}));
+            flash_("Kept the numbers of " + day.str() + ": the S-curve draws earned value through them.");
+        }
+        tagItem("report.record");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Stores PV, EV and AC of this status date, so the earned-value curve shows how they moved week by week.");
+    }
+    ImGui::Separator();
+    ImGui::InputTextMultiline("##report", &reportText_, ImVec2(-FLT_MIN, -FLT_MIN), ImGuiInputTextFlags_ReadOnly);
+    tagItem("report.text");
+    ImGui::End();
+}
+
+} // namespace plotline

@@ -1,0 +1,57 @@
+// Colours and small widgets shared by the Budget view's tabs (one class over several files).
+#pragma once
+#include "core/report.hpp"
+#include "theme.hpp"
+
+#include <imgui.h>
+
+#include <optional>
+
+namespace plotline::budget_ui {
+
+inline constexpr ImU32 kPv = IM_COL32(66, 110, 200, 255), kEv = IM_COL32(46, 139, 87, 255), kAc = IM_COL32(214, 96, 40, 255);
+inline constexpr ImU32 kGood = IM_COL32(46, 139, 87, 255), kWarn = IM_COL32(190, 120, 0, 255), kBad = IM_COL32(192, 57, 43, 255);
+inline constexpr ImU32 kCard = IM_COL32(246, 248, 251, 255), kCardEdge = IM_COL32(218, 223, 232, 255);
+
+inline ImU32 ragColour(Rag r) { return r == Rag::Green ? kGood : r == Rag::Amber ? IM_COL32(212, 136, 6, 255) : kBad; }
+
+// Colour of a performance index: green from 0.95, amber from 0.85, red below.
+inline ImU32 indexColour(const std::optional<double>& v) {
+    if (!v) return theme::kMuted;
+    return *v >= 0.95 ? kGood : *v >= 0.85 ? kWarn : kBad;
+}
+
+// A table row's delete button: a small ×, with a tooltip.
+inline bool deleteButton(const char* what) {
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+    const bool hit = ImGui::SmallButton("×");
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Delete this %s", what);
+    return hit;
+}
+
+inline void sectionTitle(const char* text) {
+    ImGui::Spacing();
+    ImGui::TextUnformatted(text);
+    ImGui::Separator();
+}
+
+inline ImU32 statusColour(ChangeStatus s) {
+    switch (s) {
+        case ChangeStatus::Draft: return IM_COL32(107, 114, 128, 255);
+        case ChangeStatus::Submitted: return IM_COL32(212, 136, 6, 255);
+        case ChangeStatus::Approved: return IM_COL32(46, 139, 87, 255);
+        case ChangeStatus::Rejected: return IM_COL32(192, 57, 43, 255);
+    }
+    return IM_COL32(107, 114, 128, 255);
+}
+
+// Heat-map colour of a risk score (probability × impact, 1–25).
+inline ImU32 scoreColour(int score) {
+    if (score >= 15) return IM_COL32(231, 76, 60, 255);
+    if (score >= 10) return IM_COL32(243, 156, 18, 255);
+    if (score >= 5) return IM_COL32(241, 196, 15, 255);
+    return IM_COL32(120, 190, 120, 255);
+}
+
+} // namespace plotline::budget_ui

@@ -1,0 +1,302 @@
+// The Gantt view's task table: cells, the header, rows (ImGuiListClipper), in-place editing, the cost and
+// risk columns' derived data. One class, GanttView, split by panel (gantt_view.cpp has the frame).
+#include "gantt_view.hpp"
+
+#include "core/budget.hpp"
+#include "core/duration.hpp"
+#include "core/id_index.hpp"
+#include "core/money.hpp"
+#include "theme.hpp"
+#include "widget_registry.hpp"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace plotline {
+
+void GanttView::startEdit(int row, Column col) {
+    const Project& p = doc_.project();
+    if (row < 0 || size_t(row) >= p.tasks.size() || !canEdit()) return;
+    const Task& t = p.tasks[size_t(row)];
+    const bool summary = doc_.schedule().tasks[size_t(row)].summary;
+    std::string text;
+    switch (col) {
+        case ColName: text = t.name; break;
+        case ColStart: if (summary) return; text = rowTexts(row).start; break;
+        case ColFinish: if (summary || t.milestone) return; text = rowTexts(row).finish; break;
+        case ColDuration: if (summary) return; text = rowTexts(row).duration; break;
+        case ColPercent: if (summary) return; text = std::to_string(t.percentComplete); break;
+        default: return;
+    }
+    edit_.row = row;
+    edit_.column = col;
+    edit_.task = t.id;
+    std::snprintf(edit_.buf, sizeof edit_.buf, "%s", text.c_str());
+    edit_.focus = true;
+    selected_ = row;
+}
+
+void GanttView::commitEdit() {
+    const Project& p = doc_.project();
+    const int col = edit_.column;
+    edit_.column = -1;
+    const int i = p.taskIndex(edit_.task);
+    if (i < 0) return;
+    Task t = p.tasks[size_t(i)];
+    const std::string text = edit_.buf;
+    const Calendar& cal = p.calendar;
+    switch (col) {
+        case ColName:
+            if (text == t.name) return;
+            t.name = text;
+            break;
+        case ColStart: {
+            auto d = Date::parseLoose(text);
+            if (!d) { onError_("\"" + text + "\" is not a date — use YYYY-MM-DD, e.g. 2026-03-02"); return; }
+            if (*d == doc_.schedule().tasks[size_t(i)].startDate) return;
+            // Typing a start asks for "start no earlier than" that day (a pinned task keeps its kind).
+            if (t.constraint != Constraint::MSO) t.constraint = Constraint::SNET;
+            t.constraintDate = *d;
+            break;
+        }
+        case ColFinish: {
+            auto d = Date::parseLoose(text);
+            if (!d) { onError_("\"" + text + "\" is not a date — use YYYY-MM-DD, e.g. 2026-03-06"); return; }
+            const Date start = doc_.schedule().tasks[size_t(i)].startDate;
+            if (*d < start) { onError_("The finish " + d->str() + " is before the start " + start.str()); return; }
+            const int64_t days = cal.workdayIndex(*d + 1) - cal.workdayIndex(start);
+            t.duration = std::max<int64_t>(1, days) * cal.minutesPerDay;
+            if (t.duration == p.tasks[size_t(i)].duration) return;
+            break;
+        }
+        case ColDuration: {
+            auto m = parseDuration(text, cal.minutesPerDay);
+            if (!m) { onError_("\"" + text + "\" is not a duration — e.g. 5d, 4h or 1d 4h"); return; }
+            if (*m == t.duration && t.milestone == (*m == 0)) return;
+            t.duration = *m;
+            t.milestone = *m == 0;
+            break;
+        }
+        case ColPercent: {
+            std::string v = text;
+            if (!v.empty() && v.back() == '%') v.pop_back();
+            char* end = nullptr;
+            long x = std::strtol(v.c_str(), &end, 10);
+            if (v.empty() || *end || x < 0 || x > 100) { onError_("% complete is a whole number from 0 to 100"); return; }
+            if (x == t.percentComplete) return;
+            t.percentComplete = int(x);
+            break;
+        }
+        default: return;
+    }
+    doc_.execute(editTask(t));
+}
+
+void GanttView::drawTextCell(int row, Column col, const std::string& text, bool editable, float indent, ImU32 color) {
+    ImGui::TableSetColumnIndex(col);
+    if (edit_.column == col && edit_.row == row) {
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        if (edit_.focus) {
+            ImGui::SetKeyboardFocusHere();
+            edit_.focus = false;
+        }
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x * 0.5f, 1));
+        const bool enter = ImGui::InputText("##edit", edit_.buf, sizeof edit_.buf,
+                                            ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+        ImGui::PopStyleVar();
+        tagItem("task.edit");
+        if (enter) commitEdit();
+        else if (ImGui::IsItemDeactivated()) {
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) edit_.column = -1;
+            else commitEdit();
+        }
+        return;
+    }
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x;
+    if (indent > 0) ImGui::SetCursorScreenPos(ImVec2(min.x + indent, min.y));
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(text.c_str());
+    if (color) ImGui::PopStyleColor();
+    const ImVec2 max(min.x + w, min.y + ImGui::GetTextLineHeight());
+    static const char* names[] = {"id", "wbs", "name", "start", "finish", "duration", "float", "percent", "resources", "cost", "actual", "startVar", "finishVar"};
+    static_assert(sizeof names / sizeof names[0] == ColTimeline);
+    const bool figures = col == ColCost || col == ColActual || col == ColStartVar || col == ColFinishVar || col == ColFloat;
+    tagRect(std::string("task.") + names[col] + "." + std::to_string(row), min, max, figures ? text : std::string());
+    if (editable && ImGui::IsMouseHoveringRect(min, max) && ImGui::IsWindowHovered()) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) startEdit(row, col);
+    }
+}
+
+void GanttView::drawHeader(float headerHeight) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers, headerHeight);
+    for (int c = 0; c < ColTimeline; ++c) {
+        if (!ImGui::TableSetColumnIndex(c)) continue; // hidden
+        ImGui::TableHeader(ImGui::TableGetColumnName(c));
+        tagItem(std::string("column.") + columnName(c));
+    }
+    ImGui::TableSetColumnIndex(ColTimeline);
+    ImGuiTable* table = ImGui::GetCurrentTable();
+    const ImGuiTableColumn& col = table->Columns[ColTimeline];
+    const ImVec2 min(col.MinX, table->RowPosY1), max(col.MaxX, table->RowPosY1 + headerHeight);
+    timelineX_ = col.MinX;
+    timelineW_ = std::max(1.0f, col.MaxX - col.MinX);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImGui::PushClipRect(min, max, false);
+    drawScale(dl, min, max);
+    dl->AddDrawCmd(); // keeps the scale out of the table's channel merge: clipped to the timeline (see drawRow)
+    ImGui::PopClipRect();
+    tagRect("gantt.scale", min, max, scaleUnit_); // its finest unit: hours, days, weeks, months, quarters or years
+}
+
+void GanttView::drawRow(int row, float rowHeight) {
+    const Project& p = doc_.project();
+    const Schedule& s = doc_.schedule();
+    const Task& t = p.tasks[size_t(row)];
+    const TaskSchedule& ts = s.tasks[size_t(row)];
+    ImGui::TableNextRow(0, rowHeight);
+    ImGui::TableSetColumnIndex(ColId);
+    ImGui::PushID(row);
+    // The row's selectable spans every column and sits under the cells.
+    char label[32];
+    std::snprintf(label, sizeof label, "%d", row + 1);
+    const bool isSelected = selection_.count(t.id) || (selection_.empty() && selected_ == row);
+    if (ImGui::Selectable(label, isSelected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
+                          ImVec2(0, rowHeight - 2 * ImGui::GetStyle().CellPadding.y))) {
+        clickRow(row);
+        if (edit_.column >= 0 && edit_.row != row) commitEdit();
+    }
+    tagItem("task.row." + std::to_string(row)); // the whole row; its left end is the row number
+    // Opened on the release, as ImGui's own context menus are: a popup opened on the press is closed again
+    // at the end of that frame, when ImGui closes popups over the window a right button was pressed in.
+    if (ImGui::IsItemHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Right)) {
+        if (!selection_.count(t.id)) selectRow(row);
+        contextRow_ = row;
+        openContext_ = true; // opened by contextMenu(), at the table level, where it is drawn
+    }
+    const float fs = ImGui::GetFontSize();
+    const ImU32 nameColor = ts.summary ? theme::kSummary : 0;
+    if (ImGui::TableGetColumnFlags(ColWbs) & ImGuiTableColumnFlags_IsEnabled) drawTextCell(row, ColWbs, rowTexts(row).wbs, false, 0, theme::kMuted);
+    // The name, indented by level, after a triangle that collapses or expands a summary.
+    const float indent = (ts.level - 1) * fs * 1.1f + fs * 1.1f;
+    if (ts.summary) {
+        ImGui::TableSetColumnIndex(ColName);
+        const ImVec2 c = ImGui::GetCursorScreenPos();
+        const bool closed = collapsed_.count(t.id) > 0;
+        const ImVec2 a(c.x + indent - fs * 1.05f, c.y), b(a.x + fs, a.y + ImGui::GetTextLineHeight());
+        ImGui::GetWindowDrawList()->AddText(ImVec2(a.x + fs * 0.15f, a.y), theme::kSummary, closed ? "\xe2\x96\xb8" : "\xe2\x96\xbe");
+        tagRect("task.toggle." + std::to_string(row), a, b);
+        if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+            if (closed) collapsed_.erase(t.id);
+            else collapsed_.insert(t.id);
+            visibleDirty_ = true;
+        }
+    }
+    const std::string warning = ts.flags ? "\xe2\x9a\xa0 " : ""; // ⚠ before the name of a task with a problem
+    drawTextCell(row, ColName, warning + (t.name.empty() ? std::string("(no name)") : t.name), true, indent,
+                 ts.flags ? theme::kError : t.name.empty() ? theme::kMuted : nameColor);
+    if (size_t(row) < riskOf_.size() && riskOf_[size_t(row)] >= 0 && edit_.column != ColName) {
+        // A dot after the name: the task carries an open risk (red from a score of 15, amber from 10).
+        const Risk& r = doc_.project().risks[size_t(riskOf_[size_t(row)])];
+        const ImVec2 end = ImGui::GetItemRectMax();
+        const float radius = fs * 0.28f;
+        const ImVec2 c(end.x + fs * 0.55f, end.y - ImGui::GetTextLineHeight() * 0.5f);
+        const ImU32 colour = r.score() >= 15 ? IM_COL32(231, 76, 60, 255) : r.score() >= 10 ? IM_COL32(243, 156, 18, 255) : IM_COL32(160, 170, 185, 255);
+        ImGui::GetWindowDrawList()->AddCircleFilled(c, radius, colour);
+        const ImVec2 a(c.x - radius * 1.6f, c.y - radius * 1.6f), b(c.x + radius * 1.6f, c.y + radius * 1.6f);
+        tagRect("task.risk." + std::to_string(row), a, b, r.score() >= 15 ? "red" : r.score() >= 10 ? "amber" : "grey");
+        if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered())
+            ImGui::SetTooltip("Risk: %s\nScore %d (probability %d × impact %d)%s%s\n%s", r.title.c_str(), r.score(), r.probability, r.impact,
+                              r.owner.empty() ? "" : ", owner ", r.owner.c_str(), r.mitigation.c_str());
+    }
+    const RowTexts& texts = rowTexts(row);
+    drawTextCell(row, ColStart, texts.start, !ts.summary);
+    drawTextCell(row, ColFinish, texts.finish, !ts.summary && !t.milestone);
+    drawTextCell(row, ColDuration, texts.duration, !ts.summary, 0, ts.summary ? theme::kMuted : 0);
+    if (ImGui::TableGetColumnFlags(ColFloat) & ImGuiTableColumnFlags_IsEnabled)
+        drawTextCell(row, ColFloat, texts.totalFloat, false, 0, ts.totalFloat < 0 ? theme::kError : theme::kMuted);
+    drawTextCell(row, ColPercent, std::to_string(ts.percentComplete) + "%", !ts.summary);
+    if (ImGui::TableGetColumnFlags(ColResources) & ImGuiTableColumnFlags_IsEnabled)
+        drawTextCell(row, ColResources, texts.resources, false);
+    if (columnShown_[ColCost] || columnShown_[ColActual]) {
+        const Currency cur = currency(doc_.project().currency);
+        const size_t r = size_t(row);
+        if (columnShown_[ColCost] && r < cost_.size()) drawTextCell(row, ColCost, formatMoney(cost_[r], cur, false), false, 0, ts.summary ? theme::kMuted : 0);
+        if (columnShown_[ColActual] && r < actual_.size())
+            drawTextCell(row, ColActual, actual_[r] ? formatMoney(actual_[r], cur, false) : std::string(), false, 0,
+                         actual_[r] > cost_[r] ? theme::kError : ts.summary ? theme::kMuted : 0);
+    }
+    for (auto [col, var] : {std::pair{ColStartVar, &startVar_}, std::pair{ColFinishVar, &finishVar_}}) {
+        if (!(ImGui::TableGetColumnFlags(col) & ImGuiTableColumnFlags_IsEnabled)) continue;
+        if (baselineId_.isNull() || size_t(row) >= var->size() || std::isnan(baseStart_[size_t(row)])) {
+            drawTextCell(row, col, baselineId_.isNull() ? "" : "new", false, 0, theme::kMuted);
+            continue;
+        }
+        const int v = (*var)[size_t(row)];
+        drawTextCell(row, col, v == 0 ? std::string("0d") : (v > 0 ? "+" : "") + std::to_string(v) + "d", false, 0,
+                     v > 0 ? theme::kError : v < 0 ? theme::kOk : theme::kMuted);
+    }
+    ImGui::TableSetColumnIndex(ColTimeline);
+    if (backgroundPending_) {
+        // Shading, grid and the today line go under the bars of every row: drawn once, from the first row.
+        // Everything in the timeline keeps the column's own clip rectangle (it spans the visible rows).
+        // Bars, shading and links reach left of the timeline whenever a task starts before its left
+        // edge. The table merges a column's draw channel into one clipped to all merged columns when
+        // the column has a single draw command (it checks only for overflow on the right), so a second
+        // command keeps this channel out of the merge and clipped to the timeline.
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        drawTimelineBackground(dl, bodyMin_, bodyMax_, today_);
+        dl->AddDrawCmd();
+        backgroundPending_ = false;
+    }
+    drawBar(ImGui::GetWindowDrawList(), row, ImGui::GetCursorScreenPos(), rowHeight);
+    ImGui::PopID();
+}
+
+void GanttView::refreshCosts() {
+    const Project& p = doc_.project();
+    if (!(columnShown_[ColCost] || columnShown_[ColActual]) || costRevision_ == doc_.revision()) return;
+    const Schedule& s = doc_.schedule();
+    if (!s.ok() || s.tasks.size() != p.tasks.size() || parentRow_.size() != p.tasks.size()) return;
+    costRevision_ = doc_.revision();
+    const BudgetStatus b = budgetStatus(p, s, p.statusDate.value_or(p.start));
+    const size_t n = p.tasks.size();
+    cost_.assign(n, 0);
+    actual_.assign(n, 0);
+    for (size_t i = 0; i < n; ++i) {
+        cost_[i] = b.tasks[i].total();
+        actual_[i] = b.tasks[i].booked; // whatever the date: the task's cost so far
+    }
+    // Summaries add up their subtree: children follow their parent, so walking back adds each row
+    // to its parent after the row's own children are in it.
+    for (size_t i = n; i-- > 0;)
+        if (const int up = parentRow_[i]; up >= 0) {
+            cost_[size_t(up)] += cost_[i];
+            actual_[size_t(up)] += actual_[i];
+        }
+}
+
+void GanttView::refreshRisks() {
+    const Project& p = doc_.project();
+    if (riskRevision_ == doc_.revision()) return;
+    riskRevision_ = doc_.revision();
+    riskOf_.assign(p.tasks.size(), -1);
+    if (p.risks.empty()) return;
+    IdIndex taskAt(p.tasks.size());
+    for (size_t i = 0; i < p.tasks.size(); ++i) taskAt.insert(p.tasks[i].id, int(i));
+    for (size_t k = 0; k < p.risks.size(); ++k) {
+        const Risk& r = p.risks[k];
+        if (r.status == RiskStatus::Closed) continue;
+        for (Id t : r.tasks) {
+            const int row = taskAt.find(t);
+            if (row < 0) continue;
+            int& best = riskOf_[size_t(row)];
+            if (best < 0 || p.risks[size_t(best)].score() < r.score()) best = int(k);
+        }
+    }
+}
+
+} // namespace plotline
