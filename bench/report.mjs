@@ -1,5 +1,5 @@
 // Every benchmark in one table next to the issue's targets: scheduling natively and as wasm under
-// node (bench/schedule_bench.cpp), the budget status (bench/budget_bench.cpp), rendering and storage in headless Chromium (bench/render.mjs,
+// node (bench/schedule_bench.cpp), the budget status (bench/budget_bench.cpp), project files (bench/json_bench.cpp), rendering and storage in headless Chromium (bench/render.mjs,
 // bench/storage.mjs).
 //   scripts/bench.sh        (builds first; or: node bench/report.mjs after scripts/build.sh all)
 // Takes a few minutes: the 100k-task plan is generated, imported, saved and reopened in Chromium.
@@ -19,6 +19,9 @@ const wasm = lastJson(run('node', [resolve(root, 'build/web/bench_schedule_wasm.
 console.error('budget status and report, native and wasm…');
 const budgetNative = lastJson(run(resolve(root, 'build/native/bench_budget'), ['--json'])).rows;
 const budgetWasm = lastJson(run('node', [resolve(root, 'build/web/bench_budget_wasm.js'), '--json'])).rows;
+console.error('project files, native and wasm…');
+const filesNative = lastJson(run(resolve(root, 'build/native/bench_json'), ['--json'])).rows;
+const filesWasm = lastJson(run('node', [resolve(root, 'build/web/bench_json_wasm.js'), '--json'])).rows;
 console.error('rendering, headless Chromium (10k and 100k tasks)…');
 const render = lastJson(run('node', [resolve(root, 'bench/render.mjs'), '10000', '100000'], { PLOTLINE_BENCH_JSON: '1' }));
 console.error('storage, headless Chromium (10k tasks)…');
@@ -39,6 +42,10 @@ const table = [
   ['budget status for the dashboard (labour, actuals, EV, weekly series), 10k tasks', '≤ 50 ms (wasm)',
    ms(at(budgetNative, 10000).statusMs, 2), ms(at(budgetWasm, 10000).statusMs, 2), '–'],
   [`same, 100k tasks (${at(budgetNative, 100000).hours} hours entries)`, 'printed', ms(at(budgetNative, 100000).statusMs), ms(at(budgetWasm, 100000).statusMs), '–'],
+  ['reading / writing a 10k-task project file (JSON)', 'printed', `${ms(at(filesNative, 10000).readMs)} / ${ms(at(filesNative, 10000).writeMs)}`,
+   `${ms(at(filesWasm, 10000).readMs)} / ${ms(at(filesWasm, 10000).writeMs)}`, '–'],
+  ['same, 100k tasks', 'printed', `${ms(at(filesNative, 100000).readMs)} / ${ms(at(filesNative, 100000).writeMs)}`,
+   `${ms(at(filesWasm, 100000).readMs)} / ${ms(at(filesWasm, 100000).writeMs)}`, '–'],
   ['first frame after opening a 10k plan: reload / new tab', '≤ 300 ms', '–', '–', `${ms(r10.openMs, 0)} / ${ms(r10.tabOpenMs, 0)}`],
   ['first frame after opening a 100k plan: reload / new tab', '–', '–', '–', `${ms(r100.openMs, 0)} / ${ms(r100.tabOpenMs, 0)}`],
   ['importing a plan file to its first frame: 10k / 100k', '–', '–', '–', `${ms(r10.importMs, 0)} / ${ms(r100.importMs, 0)}`],
