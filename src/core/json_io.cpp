@@ -1,8 +1,8 @@
 #include "json_io.hpp"
 
+#include "fields.hpp"
 #include "id_index.hpp"
 #include "json_dom.hpp"
-
 
 #include <algorithm>
 
@@ -10,9 +10,7 @@ namespace plotline {
 
 namespace {
 
-constexpr int64_t kMaxMinutes = int64_t(480) * 365 * 200; // 200 years of 8-hour days
 constexpr size_t kMaxErrors = 20;
-constexpr int64_t kMaxMoney = int64_t(1) << 53; // 90 trillion in minor units: beyond any project
 
 // Collects validation errors with their JSON paths; reads typed fields without ever throwing.
 class Reader {
@@ -122,13 +120,6 @@ public:
         }
     }
 
-    JsonRef array(JsonRef root, const char* key) {
-        JsonRef v = root[key];
-        if (v.isNull()) return {};
-        if (!v.isArray()) { error(key, "not a list"); return {}; }
-        return v;
-    }
-
     bool object(JsonRef v, const std::string& path) {
         if (v.isObject()) return true;
         error(path, "not an object");
@@ -138,156 +129,95 @@ public:
 
 std::string at(const char* list, size_t i) { return std::string(list) + "[" + std::to_string(i) + "]"; }
 
-// Schema 3: budget lines, vendors, actuals, contingency drawdowns, change requests, risks and status
-// records. Their task and vendor references are kept even when they name nothing any more (a task
-// deleted after money was booked on it): money records are facts, and are never dropped.
-template <class UniqueId>
-void readMoneySide(Reader& r, JsonRef root, Project& p, UniqueId uniqueId) {
-    const std::string top;
-    auto category = [&](JsonRef o, const std::string& path, CostCategory def) {
-        return r.choice(o, path, "category", def, parseCostCategory, "a cost category (labour, vendor, media, software, travel, contingency, other)");
-    };
-    r.each(root, top, "vendors", [&](JsonRef o, const std::string& path) {
-        Vendor v;
-        v.id = r.id(o, path, "id", true);
-        uniqueId(v.id, path);
-        v.name = r.str(o, path, "name", true);
-        v.contact = r.str(o, path, "contact", false);
-        v.contractValue = r.money(o, path, "contractValue", false);
-        r.each(o, path, "orders", [&](JsonRef e, const std::string& ep) {
-            PurchaseOrder po;
-            po.number = r.str(e, ep, "number", false);
-            if (auto d = r.date(e, ep, "date", true)) po.date = *d;
-            po.amount = r.money(e, ep, "amount", true);
-            v.orders.push_back(std::move(po));
-        });
-        r.each(o, path, "invoices", [&](JsonRef e, const std::string& ep) {
-            Invoice in;
-            in.number = r.str(e, ep, "number", false);
-            if (auto d = r.date(e, ep, "date", true)) in.date = *d;
-            in.amount = r.money(e, ep, "amount", true, true);
-            in.paid = r.boolean(e, ep, "paid", false);
-            v.invoices.push_back(std::move(in));
-        });
-        v.modified = r.integer(o, path, "modified", false, 0, 0, INT64_MAX);
-        p.vendors.push_back(std::move(v));
-    });
-    r.each(root, top, "changeRequests", [&](JsonRef o, const std::string& path) {
-        ChangeRequest c;
-        c.id = r.id(o, path, "id", true);
-        uniqueId(c.id, path);
-        c.number = int(r.integer(o, path, "number", true, 0, 1, 1000000));
-        c.title = r.str(o, path, "title", true);
-        c.description = r.str(o, path, "description", false);
-        c.requester = r.str(o, path, "requester", false);
-        if (auto d = r.date(o, path, "raised", true)) c.raised = *d;
-        c.decided = r.date(o, path, "decided", false);
-        c.status = r.choice(o, path, "status", ChangeStatus::Draft, parseChangeStatus, "a status (draft, submitted, approved, rejected)");
-        c.costImpact = r.money(o, path, "costImpact", false, true);
-        c.category = category(o, path, CostCategory::Other);
-        r.each(o, path, "items", [&](JsonRef e, const std::string& ep) {
-            ChangeItem it;
-            it.task = r.id(e, ep, "task", false);
-            it.name = r.str(e, ep, "name", it.task.isNull());
-            it.parent = r.id(e, ep, "parent", false);
-            it.duration = r.integer(e, ep, "duration", true, 0, 0, kMaxMinutes);
-            c.items.push_back(std::move(it));
-        });
-        r.each(o, path, "log", [&](JsonRef e, const std::string& ep) {
-            ChangeDecision d;
-            d.at = r.integer(e, ep, "at", true, 0, 0, INT64_MAX);
-            d.status = r.choice(e, ep, "status", ChangeStatus::Draft, parseChangeStatus, "a status (draft, submitted, approved, rejected)");
-            d.by = r.str(e, ep, "by", false);
-            d.note = r.str(e, ep, "note", false);
-            c.log.push_back(std::move(d));
-        });
-        c.modified = r.integer(o, path, "modified", false, 0, 0, INT64_MAX);
-        p.changeRequests.push_back(std::move(c));
-    });
-    r.each(root, top, "budgetLines", [&](JsonRef o, const std::string& path) {
-        BudgetLine b;
-        b.id = r.id(o, path, "id", true);
-        uniqueId(b.id, path);
-        b.name = r.str(o, path, "name", true);
-        b.category = category(o, path, CostCategory::Other);
-        b.amount = r.money(o, path, "amount", true, true);
-        b.task = r.id(o, path, "task", false);
-        b.vendor = r.id(o, path, "vendor", false);
-        b.changeRequest = r.id(o, path, "changeRequest", false);
-        b.modified = r.integer(o, path, "modified", false, 0, 0, INT64_MAX);
-        p.budgetLines.push_back(std::move(b));
-    });
-    r.each(root, top, "costs", [&](JsonRef o, const std::string& path) {
-        CostEntry c;
-        c.id = r.id(o, path, "id", true);
-        uniqueId(c.id, path);
-        if (auto d = r.date(o, path, "date", true)) c.date = *d;
-        c.amount = r.money(o, path, "amount", true, true);
-        c.category = category(o, path, CostCategory::Other);
-        c.task = r.id(o, path, "task", false);
-        c.vendor = r.id(o, path, "vendor", false);
-        c.note = r.str(o, path, "note", false);
-        c.modified = r.integer(o, path, "modified", false, 0, 0, INT64_MAX);
-        p.costs.push_back(std::move(c));
-    });
-    r.each(root, top, "hours", [&](JsonRef o, const std::string& path) {
-        HoursEntry h;
-        h.id = r.id(o, path, "id", true);
-        uniqueId(h.id, path);
-        if (auto d = r.date(o, path, "date", true)) h.date = *d;
-        h.task = r.id(o, path, "task", false);
-        h.resource = r.id(o, path, "resource", true);
-        h.minutes = r.integer(o, path, "minutes", true, 0, -24 * 60, 24 * 60);
-        h.note = r.str(o, path, "note", false);
-        h.modified = r.integer(o, path, "modified", false, 0, 0, INT64_MAX);
-        if (!h.resource.isNull() && p.resourceIndex(h.resource) < 0) r.error(path + ".resource", "refers to no resource");
-        p.hours.push_back(std::move(h));
-    });
-    r.each(root, top, "drawdowns", [&](JsonRef o, const std::string& path) {
-        Drawdown d;
-        d.id = r.id(o, path, "id", true);
-        uniqueId(d.id, path);
-        if (auto day = r.date(o, path, "date", true)) d.date = *day;
-        d.amount = r.money(o, path, "amount", true, true);
-        d.reason = r.str(o, path, "reason", false);
-        d.modified = r.integer(o, path, "modified", false, 0, 0, INT64_MAX);
-        p.drawdowns.push_back(std::move(d));
-    });
-    r.each(root, top, "risks", [&](JsonRef o, const std::string& path) {
-        Risk k;
-        k.id = r.id(o, path, "id", true);
-        uniqueId(k.id, path);
-        k.title = r.str(o, path, "title", true);
-        k.probability = int(r.integer(o, path, "probability", false, 3, 1, 5));
-        k.impact = int(r.integer(o, path, "impact", false, 3, 1, 5));
-        k.owner = r.str(o, path, "owner", false);
-        k.mitigation = r.str(o, path, "mitigation", false);
-        k.status = r.choice(o, path, "status", RiskStatus::Open, parseRiskStatus, "a risk status (open, mitigating, closed)");
-        if (const JsonRef ts = r.field(o, path, "tasks", false); !ts.missing()) {
-            if (!ts.isArray()) r.error(path + ".tasks", "not a list");
-            else {
-                size_t i = 0;
-                for (JsonRef t : ts) {
-                    auto id = t.isString() ? Id::parse(t.str()) : std::nullopt;
-                    if (!id) r.error(path + ".tasks[" + std::to_string(i) + "]", "not an id (32 hex digits)");
-                    else k.tasks.push_back(*id);
-                    ++i;
-                }
-            }
+template <class T> void readRecord(Reader& r, JsonRef obj, const std::string& path, T& x);
+
+// Reads the fields a description names (fields.hpp) from one JSON object.
+struct ReadFields {
+    Reader& r;
+    JsonRef obj;
+    const std::string& path;
+
+    void id(const char* k, Id& x, Presence p) { x = r.id(obj, path, k, p == Required); }
+    void text(const char* k, std::string& x, Presence p) { x = r.str(obj, path, k, p == Required); }
+    template <class I> void integer(const char* k, I& x, Presence p, int64_t def, int64_t lo, int64_t hi) {
+        x = I(r.integer(obj, path, k, p == Required, def, lo, hi));
+    }
+    void boolean(const char* k, bool& x, bool def) { x = r.boolean(obj, path, k, def); }
+    void date(const char* k, Date& x, Presence p) {
+        if (auto d = r.date(obj, path, k, p == Required)) x = *d;
+    }
+    void date(const char* k, std::optional<Date>& x) { x = r.date(obj, path, k, false); }
+    template <class E> void choice(const char* k, E& x, E def, const Names<E>& n) { x = r.choice(obj, path, k, def, n.parse, n.expected); }
+    void dates(const char* k, std::vector<Date>& x) { x = r.dates(obj, path, k); }
+    void ids(const char* k, std::vector<Id>& x) {
+        const JsonRef ts = r.field(obj, path, k, false);
+        if (ts.missing()) return;
+        const std::string listPath = path + "." + k;
+        if (!ts.isArray()) { r.error(listPath, "not a list"); return; }
+        size_t i = 0;
+        for (JsonRef t : ts) {
+            auto id = t.isString() ? Id::parse(t.str()) : std::nullopt;
+            if (!id) r.error(listPath + "[" + std::to_string(i) + "]", "not an id (32 hex digits)");
+            else x.push_back(*id);
+            ++i;
         }
-        k.modified = r.integer(o, path, "modified", false, 0, 0, INT64_MAX);
-        p.risks.push_back(std::move(k));
-    });
-    r.each(root, top, "statusRecords", [&](JsonRef o, const std::string& path) {
-        StatusRecord s;
-        if (auto d = r.date(o, path, "date", true)) s.date = *d;
-        s.pv = r.money(o, path, "pv", false, true);
-        s.ev = r.money(o, path, "ev", false, true);
-        s.ac = r.money(o, path, "ac", false, true);
-        s.percentComplete = int(r.integer(o, path, "percentComplete", false, 0, 0, 100));
-        if (!p.statusRecords.empty() && !(p.statusRecords.back().date < s.date))
-            r.error(path + ".date", "status records must be in date order, one per date");
-        p.statusRecords.push_back(s);
+    }
+    template <class S> void list(const char* k, std::vector<S>& x, Presence) {
+        r.each(obj, path, k, [&](JsonRef e, const std::string& ep) {
+            S s;
+            readRecord(r, e, ep, s);
+            x.push_back(std::move(s));
+        });
+    }
+    // A task's constraint and its date (a schema-1 "start" is a start-no-earlier-than constraint).
+    void constraint(Task& t) {
+        if (auto legacy = r.date(obj, path, "start", false)) {
+            t.constraint = Constraint::SNET;
+            t.constraintDate = legacy;
+        }
+        if (std::string c = r.str(obj, path, "constraint", false, constraintName(t.constraint)); auto k = parseConstraint(c)) t.constraint = *k;
+        else r.error(path + ".constraint", "not a constraint (ASAP, SNET, FNLT or MSO)");
+        if (!obj["constraintDate"].missing()) t.constraintDate = r.date(obj, path, "constraintDate", false);
+        if (t.constraint != Constraint::ASAP && !t.constraintDate)
+            r.error(path + ".constraintDate", std::string("missing (needed by ") + constraintName(t.constraint) + ")");
+        if (t.constraint == Constraint::ASAP) t.constraintDate.reset();
+    }
+};
+
+// Rules across the fields of one record, after its fields are read.
+template <class T> void checkRecord(Reader&, JsonRef, const std::string&, T&) {}
+void checkRecord(Reader& r, JsonRef, const std::string& path, Task& t) {
+    if (t.actualFinish && !t.actualStart) r.error(path + ".actualFinish", "set without an actualStart");
+    if (t.actualStart && t.actualFinish && *t.actualFinish < *t.actualStart)
+        r.error(path + ".actualFinish", "before the actual start " + t.actualStart->str());
+}
+void checkRecord(Reader& r, JsonRef, const std::string& path, Resource& x) {
+    for (size_t k = 1; k < x.rateChanges.size(); ++k)
+        if (!(x.rateChanges[k - 1].from < x.rateChanges[k].from))
+            r.error(path + ".rateChanges[" + std::to_string(k) + "].from", "rate changes must be in date order, one per date");
+}
+void checkRecord(Reader& r, JsonRef, const std::string& path, BaselineTask& t) {
+    if (t.finish < t.start) r.error(path + ".finish", "before its start");
+}
+void checkRecord(Reader& r, JsonRef obj, const std::string& path, ChangeItem& it) {
+    if (it.task.isNull() && obj["name"].isNull()) r.error(path + ".name", "missing");
+}
+void checkRecord(Reader& r, JsonRef, const std::string& path, Link& l) {
+    if (!l.predecessor.isNull() && l.predecessor == l.successor) r.error(path, "a task cannot depend on itself");
+}
+
+template <class T> void readRecord(Reader& r, JsonRef obj, const std::string& path, T& x) {
+    ReadFields v{r, obj, path};
+    describe(v, x);
+    checkRecord(r, obj, path, x);
+}
+
+// Each record of a top-level list, read by its description; `then` checks references and keeps it.
+template <class T, class Then> void readList(Reader& r, JsonRef root, const char* key, Then then) {
+    r.each(root, std::string(), key, [&](JsonRef o, const std::string& path) {
+        T x;
+        readRecord(r, o, path, x);
+        then(std::move(x), path);
     });
 }
 
@@ -363,149 +293,71 @@ Result<Project> readProjectJson(std::string_view text, bool acceptNewer, int* sc
 
     IdIndex taskAt(root["tasks"].size());
     auto isTask = [&](Id id) { return taskAt.find(id) >= 0; };
-    if (const JsonRef tasks = r.array(root, "tasks"); !tasks.missing()) {
-        p.tasks.reserve(tasks.size());
-        std::vector<Id> ancestors; // the chain of parents open at the current row (outline order)
-        size_t i = 0;
-        for (const JsonRef tj : tasks) {
-            const std::string path = at("tasks", i++);
-            if (!r.object(tj, path)) continue;
-            Task t;
-            t.id = r.id(tj, path, "id", true);
-            uniqueId(t.id, path);
-            t.name = r.str(tj, path, "name", true);
-            t.parent = r.id(tj, path, "parent", false);
-            if (auto legacy = r.date(tj, path, "start", false)) { // schema 1
-                t.constraint = Constraint::SNET;
-                t.constraintDate = legacy;
+    auto refersTo = [&](Id id, bool known, const std::string& path, const char* what) {
+        if (!id.isNull() && !known) r.error(path, std::string("refers to no ") + what);
+    };
+    p.tasks.reserve(root["tasks"].size());
+    std::vector<Id> ancestors; // the chain of parents open at the current row (outline order)
+    readList<Task>(r, root, "tasks", [&](Task t, const std::string& path) {
+        uniqueId(t.id, path);
+        if (!t.parent.isNull()) {
+            if (!isTask(t.parent)) r.error(path + ".parent", t.parent == t.id ? "a task cannot be its own parent" : "refers to no earlier task (a parent must come before its children)");
+            else {
+                while (!ancestors.empty() && ancestors.back() != t.parent) ancestors.pop_back();
+                if (ancestors.empty()) r.error(path + ".parent", "children must directly follow their parent's other descendants (outline order)");
             }
-            if (std::string c = r.str(tj, path, "constraint", false, constraintName(t.constraint)); auto k = parseConstraint(c)) t.constraint = *k;
-            else r.error(path + ".constraint", "not a constraint (ASAP, SNET, FNLT or MSO)");
-            if (!tj["constraintDate"].missing()) t.constraintDate = r.date(tj, path, "constraintDate", false);
-            if (t.constraint != Constraint::ASAP && !t.constraintDate)
-                r.error(path + ".constraintDate", std::string("missing (needed by ") + constraintName(t.constraint) + ")");
-            if (t.constraint == Constraint::ASAP) t.constraintDate.reset();
-            t.deadline = r.date(tj, path, "deadline", false);
-            t.actualStart = r.date(tj, path, "actualStart", false);
-            t.actualFinish = r.date(tj, path, "actualFinish", false);
-            if (t.actualFinish && !t.actualStart) r.error(path + ".actualFinish", "set without an actualStart");
-            if (t.actualStart && t.actualFinish && *t.actualFinish < *t.actualStart)
-                r.error(path + ".actualFinish", "before the actual start " + t.actualStart->str());
-            t.duration = r.integer(tj, path, "duration", true, 0, 0, kMaxMinutes);
-            t.milestone = r.boolean(tj, path, "milestone", false);
-            t.percentComplete = int(r.integer(tj, path, "percentComplete", false, 0, 0, 100));
-            t.notes = r.str(tj, path, "notes", false);
-            t.modified = r.integer(tj, path, "modified", false, 0, 0, INT64_MAX);
-            if (!t.parent.isNull()) {
-                if (!isTask(t.parent)) r.error(path + ".parent", t.parent == t.id ? "a task cannot be its own parent" : "refers to no earlier task (a parent must come before its children)");
-                else {
-                    while (!ancestors.empty() && ancestors.back() != t.parent) ancestors.pop_back();
-                    if (ancestors.empty()) r.error(path + ".parent", "children must directly follow their parent's other descendants (outline order)");
-                }
-            } else ancestors.clear();
-            ancestors.push_back(t.id);
-            taskAt.insert(t.id, int(p.tasks.size()));
-            p.tasks.push_back(std::move(t));
-        }
-    }
-    if (const JsonRef links = r.array(root, "links"); !links.missing()) {
-        size_t i = 0;
-        for (const JsonRef lj : links) {
-            const std::string path = at("links", i++);
-            if (!r.object(lj, path)) continue;
-            Link l;
-            l.id = r.id(lj, path, "id", true);
-            uniqueId(l.id, path);
-            l.predecessor = r.id(lj, path, "predecessor", true);
-            l.successor = r.id(lj, path, "successor", true);
-            std::string type = r.str(lj, path, "type", false, "FS");
-            if (auto t = parseLinkType(type)) l.type = *t;
-            else r.error(path + ".type", "not a link type (FS, SS, FF or SF)");
-            l.lag = r.integer(lj, path, "lag", false, 0, -kMaxMinutes, kMaxMinutes);
-            l.modified = r.integer(lj, path, "modified", false, 0, 0, INT64_MAX);
-            if (!l.predecessor.isNull() && !isTask(l.predecessor)) r.error(path + ".predecessor", "refers to no task");
-            if (!l.successor.isNull() && !isTask(l.successor)) r.error(path + ".successor", "refers to no task");
-            if (!l.predecessor.isNull() && l.predecessor == l.successor) r.error(path, "a task cannot depend on itself");
-            p.links.push_back(l);
-        }
-    }
+        } else ancestors.clear();
+        ancestors.push_back(t.id);
+        taskAt.insert(t.id, int(p.tasks.size()));
+        p.tasks.push_back(std::move(t));
+    });
+    p.links.reserve(root["links"].size());
+    readList<Link>(r, root, "links", [&](Link l, const std::string& path) {
+        uniqueId(l.id, path);
+        refersTo(l.predecessor, isTask(l.predecessor), path + ".predecessor", "task");
+        refersTo(l.successor, isTask(l.successor), path + ".successor", "task");
+        p.links.push_back(l);
+    });
     IdIndex resourceIds(root["resources"].size());
-    if (const JsonRef res = r.array(root, "resources"); !res.missing()) {
-        size_t i = 0;
-        for (const JsonRef rj : res) {
-            const std::string path = at("resources", i++);
-            if (!r.object(rj, path)) continue;
-            Resource x;
-            x.id = r.id(rj, path, "id", true);
+    readList<Resource>(r, root, "resources", [&](Resource x, const std::string& path) {
+        uniqueId(x.id, path);
+        resourceIds.insert(x.id, 0);
+        p.resources.push_back(std::move(x));
+    });
+    readList<Assignment>(r, root, "assignments", [&](Assignment a, const std::string& path) {
+        uniqueId(a.id, path);
+        refersTo(a.task, isTask(a.task), path + ".task", "task");
+        refersTo(a.resource, resourceIds.find(a.resource) >= 0, path + ".resource", "resource");
+        p.assignments.push_back(a);
+    });
+    readList<Baseline>(r, root, "baselines", [&](Baseline b, const std::string& path) {
+        uniqueId(b.id, path);
+        p.baselines.push_back(std::move(b));
+    });
+    // The money side (schema 3). Task and vendor references are kept even when they name nothing any
+    // more (a task deleted after money was booked on it): money records are facts, never dropped.
+    auto keep = [&](auto& list) {
+        return [&](auto x, const std::string& path) {
             uniqueId(x.id, path);
-            x.name = r.str(rj, path, "name", true);
-            x.role = r.str(rj, path, "role", false);
-            x.hourlyRate = r.integer(rj, path, "hourlyRate", false, 0, 0, int64_t(1) << 50);
-            x.daysOff = r.dates(rj, path, "daysOff");
-            r.each(rj, path, "rateChanges", [&](JsonRef cj, const std::string& cp) {
-                RateChange c;
-                if (auto d = r.date(cj, cp, "from", true)) c.from = *d;
-                c.hourlyRate = r.integer(cj, cp, "hourlyRate", true, 0, 0, int64_t(1) << 50);
-                if (!x.rateChanges.empty() && !(x.rateChanges.back().from < c.from))
-                    r.error(cp + ".from", "rate changes must be in date order, one per date");
-                x.rateChanges.push_back(c);
-            });
-            x.modified = r.integer(rj, path, "modified", false, 0, 0, INT64_MAX);
-            resourceIds.insert(x.id, 0);
-            p.resources.push_back(std::move(x));
-        }
-    }
-    if (const JsonRef as = r.array(root, "assignments"); !as.missing()) {
-        size_t i = 0;
-        for (const JsonRef aj : as) {
-            const std::string path = at("assignments", i++);
-            if (!r.object(aj, path)) continue;
-            Assignment a;
-            a.id = r.id(aj, path, "id", true);
-            uniqueId(a.id, path);
-            a.task = r.id(aj, path, "task", true);
-            a.resource = r.id(aj, path, "resource", true);
-            a.units = int(r.integer(aj, path, "units", false, 100, 0, 10000));
-            a.modified = r.integer(aj, path, "modified", false, 0, 0, INT64_MAX);
-            if (!a.task.isNull() && !isTask(a.task)) r.error(path + ".task", "refers to no task");
-            if (!a.resource.isNull() && resourceIds.find(a.resource) < 0) r.error(path + ".resource", "refers to no resource");
-            p.assignments.push_back(a);
-        }
-    }
-
-    if (const JsonRef bs = r.array(root, "baselines"); !bs.missing()) {
-        size_t i = 0;
-        for (const JsonRef bj : bs) {
-            const std::string path = at("baselines", i++);
-            if (!r.object(bj, path)) continue;
-            Baseline b;
-            b.id = r.id(bj, path, "id", true);
-            uniqueId(b.id, path);
-            b.name = r.str(bj, path, "name", true);
-            b.saved = r.integer(bj, path, "saved", false, 0, 0, INT64_MAX);
-            if (const JsonRef ts = r.field(bj, path, "tasks", false); !ts.missing()) {
-                if (!ts.isArray()) r.error(path + ".tasks", "not a list");
-                else {
-                    b.tasks.reserve(ts.size());
-                    size_t k = 0;
-                    for (const JsonRef e : ts) {
-                        const std::string ep = at((path + ".tasks").c_str(), k++);
-                        if (!r.object(e, ep)) continue;
-                        BaselineTask bt;
-                        bt.task = r.id(e, ep, "task", true); // may name a task deleted since: kept, not shown
-                        auto s = r.date(e, ep, "start", true), f = r.date(e, ep, "finish", true);
-                        if (s && f && *f < *s) r.error(ep + ".finish", "before its start");
-                        if (s) bt.start = *s;
-                        if (f) bt.finish = *f;
-                        b.tasks.push_back(bt);
-                    }
-                }
-            }
-            p.baselines.push_back(std::move(b));
-        }
-    }
-
-    readMoneySide(r, root, p, [&](Id id, const std::string& path) { uniqueId(id, path); });
+            list.push_back(std::move(x));
+        };
+    };
+    readList<Vendor>(r, root, "vendors", keep(p.vendors));
+    readList<ChangeRequest>(r, root, "changeRequests", keep(p.changeRequests));
+    readList<BudgetLine>(r, root, "budgetLines", keep(p.budgetLines));
+    readList<CostEntry>(r, root, "costs", keep(p.costs));
+    readList<HoursEntry>(r, root, "hours", [&](HoursEntry h, const std::string& path) {
+        uniqueId(h.id, path);
+        refersTo(h.resource, resourceIds.find(h.resource) >= 0, path + ".resource", "resource");
+        p.hours.push_back(std::move(h));
+    });
+    readList<Drawdown>(r, root, "drawdowns", keep(p.drawdowns));
+    readList<Risk>(r, root, "risks", keep(p.risks));
+    readList<StatusRecord>(r, root, "statusRecords", [&](StatusRecord x, const std::string& path) {
+        if (!p.statusRecords.empty() && !(p.statusRecords.back().date < x.date))
+            r.error(path + ".date", "status records must be in date order, one per date");
+        p.statusRecords.push_back(x);
+    });
 
     if (!r.errors.empty()) {
         std::string msg;
@@ -609,133 +461,57 @@ private:
     std::vector<size_t> counts_; // values written so far in each open array or object
 };
 
-} // namespace
+// Writes the fields a description names (fields.hpp), in its order (the file's: by name).
+struct WriteFields {
+    Writer& w;
 
-std::string writeProjectJson(const Project& p, bool pretty) {
-    Writer w(pretty, 256 + p.tasks.size() * 260 + p.links.size() * 170 + p.assignments.size() * 150);
-    w.beginObject();
-    w.key("assignments");
-    w.beginArray();
-    for (const Assignment& a : p.assignments) {
-        w.beginObject();
-        w.member("id", a.id);
-        w.member("modified", a.modified);
-        w.member("resource", a.resource);
-        w.member("task", a.task);
-        w.member("units", int64_t(a.units));
-        w.endObject();
+    void id(const char* k, Id x, Presence p) { if (p == OmitEmpty) w.optional(k, x); else w.member(k, x); }
+    void text(const char* k, const std::string& x, Presence p) { if (p == OmitEmpty) w.optional(k, x); else w.member(k, x); }
+    template <class I> void integer(const char* k, I x, Presence, int64_t, int64_t, int64_t) { w.member(k, int64_t(x)); }
+    void boolean(const char* k, bool x, bool) { w.member(k, x); }
+    void date(const char* k, Date x, Presence) { w.member(k, x); }
+    void date(const char* k, const std::optional<Date>& x) { if (x) w.member(k, *x); }
+    template <class E> void choice(const char* k, E x, E, const Names<E>& n) { w.member(k, n.name(x)); }
+    void dates(const char* k, const std::vector<Date>& x) { w.list(k, x, [&](Date d) { w.value(d); }); }
+    void ids(const char* k, const std::vector<Id>& x) { w.list(k, x, [&](Id t) { w.value(t); }); }
+    template <class S> void list(const char* k, const std::vector<S>& x, Presence p) {
+        if (x.empty() && p == OmitEmpty) return;
+        w.key(k);
+        records(x);
     }
-    w.endArray();
-    if (!p.baselines.empty()) {
-        w.key("baselines");
+    template <class S> void records(const std::vector<S>& x) {
         w.beginArray();
-        for (const Baseline& b : p.baselines) {
+        for (const S& s : x) {
             w.beginObject();
-            w.member("id", b.id);
-            w.member("name", b.name);
-            w.member("saved", b.saved);
-            w.key("tasks");
-            w.beginArray();
-            for (const BaselineTask& t : b.tasks) {
-                w.beginObject();
-                w.member("finish", t.finish);
-                w.member("start", t.start);
-                w.member("task", t.task);
-                w.endObject();
-            }
-            w.endArray();
+            describe(*this, s);
             w.endObject();
         }
         w.endArray();
     }
-    w.list("budgetLines", p.budgetLines, [&](const BudgetLine& b) {
-        w.beginObject();
-        w.member("amount", b.amount);
-        w.member("category", costCategoryName(b.category));
-        w.optional("changeRequest", b.changeRequest);
-        w.member("id", b.id);
-        w.member("modified", b.modified);
-        w.member("name", b.name);
-        w.optional("task", b.task);
-        w.optional("vendor", b.vendor);
-        w.endObject();
-    });
-    w.list("changeRequests", p.changeRequests, [&](const ChangeRequest& c) {
-        w.beginObject();
-        w.member("category", costCategoryName(c.category));
-        w.member("costImpact", c.costImpact);
-        if (c.decided) w.member("decided", *c.decided);
-        w.member("description", c.description);
-        w.member("id", c.id);
-        w.list("items", c.items, [&](const ChangeItem& it) {
-            w.beginObject();
-            w.member("duration", it.duration);
-            w.optional("name", it.name);
-            w.optional("parent", it.parent);
-            w.optional("task", it.task);
-            w.endObject();
-        });
-        w.list("log", c.log, [&](const ChangeDecision& d) {
-            w.beginObject();
-            w.member("at", d.at);
-            w.member("by", d.by);
-            w.member("note", d.note);
-            w.member("status", changeStatusName(d.status));
-            w.endObject();
-        });
-        w.member("modified", c.modified);
-        w.member("number", int64_t(c.number));
-        w.member("raised", c.raised);
-        w.member("requester", c.requester);
-        w.member("status", changeStatusName(c.status));
-        w.member("title", c.title);
-        w.endObject();
-    });
-    w.list("costs", p.costs, [&](const CostEntry& c) {
-        w.beginObject();
-        w.member("amount", c.amount);
-        w.member("category", costCategoryName(c.category));
-        w.member("date", c.date);
-        w.member("id", c.id);
-        w.member("modified", c.modified);
-        w.optional("note", c.note);
-        w.optional("task", c.task);
-        w.optional("vendor", c.vendor);
-        w.endObject();
-    });
-    w.list("drawdowns", p.drawdowns, [&](const Drawdown& d) {
-        w.beginObject();
-        w.member("amount", d.amount);
-        w.member("date", d.date);
-        w.member("id", d.id);
-        w.member("modified", d.modified);
-        w.member("reason", d.reason);
-        w.endObject();
-    });
-    w.list("hours", p.hours, [&](const HoursEntry& h) {
-        w.beginObject();
-        w.member("date", h.date);
-        w.member("id", h.id);
-        w.member("minutes", h.minutes);
-        w.member("modified", h.modified);
-        w.optional("note", h.note);
-        w.member("resource", h.resource);
-        w.optional("task", h.task);
-        w.endObject();
-    });
-    w.key("links");
-    w.beginArray();
-    for (const Link& l : p.links) {
-        w.beginObject();
-        w.member("id", l.id);
-        w.member("lag", l.lag);
-        w.member("modified", l.modified);
-        w.member("predecessor", l.predecessor);
-        w.member("successor", l.successor);
-        w.member("type", linkTypeName(l.type));
-        w.endObject();
+    void constraint(const Task& t) {
+        if (t.constraint == Constraint::ASAP || !t.constraintDate) return;
+        w.member("constraint", constraintName(t.constraint));
+        w.member("constraintDate", *t.constraintDate);
     }
-    w.endArray();
+};
+
+} // namespace
+
+std::string writeProjectJson(const Project& p, bool pretty) {
+    Writer w(pretty, 256 + p.tasks.size() * 260 + p.links.size() * 170 + p.assignments.size() * 150);
+    WriteFields f{w};
+    // Top-level lists in name order; the plan's own lists are always there, the rest only when used.
+    auto always = [&](const char* k, const auto& list) { w.key(k); f.records(list); };
+    auto used = [&](const char* k, const auto& list) { f.list(k, list, OmitEmpty); };
+    w.beginObject();
+    always("assignments", p.assignments);
+    used("baselines", p.baselines);
+    used("budgetLines", p.budgetLines);
+    used("changeRequests", p.changeRequests);
+    used("costs", p.costs);
+    used("drawdowns", p.drawdowns);
+    used("hours", p.hours);
+    always("links", p.links);
     w.key("project");
     w.beginObject();
     w.key("calendar");
@@ -767,104 +543,70 @@ std::string writeProjectJson(const Project& p, bool pretty) {
     w.member("start", p.start);
     if (p.statusDate) w.member("statusDate", *p.statusDate);
     w.endObject();
-    w.key("resources");
-    w.beginArray();
-    for (const Resource& x : p.resources) {
-        w.beginObject();
-        if (!x.daysOff.empty()) {
-            w.key("daysOff");
-            w.beginArray();
-            for (Date d : x.daysOff) w.value(d);
-            w.endArray();
-        }
-        w.member("hourlyRate", x.hourlyRate);
-        w.member("id", x.id);
-        w.member("modified", x.modified);
-        w.member("name", x.name);
-        w.list("rateChanges", x.rateChanges, [&](const RateChange& c) {
-            w.beginObject();
-            w.member("from", c.from);
-            w.member("hourlyRate", c.hourlyRate);
-            w.endObject();
-        });
-        w.member("role", x.role);
-        w.endObject();
-    }
-    w.endArray();
-    w.list("risks", p.risks, [&](const Risk& k) {
-        w.beginObject();
-        w.member("id", k.id);
-        w.member("impact", int64_t(k.impact));
-        w.member("mitigation", k.mitigation);
-        w.member("modified", k.modified);
-        w.member("owner", k.owner);
-        w.member("probability", int64_t(k.probability));
-        w.member("status", riskStatusName(k.status));
-        w.list("tasks", k.tasks, [&](Id t) { w.value(t); });
-        w.member("title", k.title);
-        w.endObject();
-    });
+    always("resources", p.resources);
+    used("risks", p.risks);
     w.member("schemaVersion", int64_t(kSchemaVersion));
-    w.list("statusRecords", p.statusRecords, [&](const StatusRecord& s) {
-        w.beginObject();
-        w.member("ac", s.ac);
-        w.member("date", s.date);
-        w.member("ev", s.ev);
-        w.member("percentComplete", int64_t(s.percentComplete));
-        w.member("pv", s.pv);
-        w.endObject();
-    });
-    w.key("tasks");
-    w.beginArray();
-    for (const Task& t : p.tasks) {
-        w.beginObject();
-        if (t.actualFinish) w.member("actualFinish", *t.actualFinish);
-        if (t.actualStart) w.member("actualStart", *t.actualStart);
-        const bool constrained = t.constraint != Constraint::ASAP && t.constraintDate;
-        if (constrained) {
-            w.member("constraint", constraintName(t.constraint));
-            w.member("constraintDate", *t.constraintDate);
-        }
-        if (t.deadline) w.member("deadline", *t.deadline);
-        w.member("duration", t.duration);
-        w.member("id", t.id);
-        w.member("milestone", t.milestone);
-        w.member("modified", t.modified);
-        w.member("name", t.name);
-        if (!t.notes.empty()) w.member("notes", t.notes);
-        if (!t.parent.isNull()) w.member("parent", t.parent);
-        w.member("percentComplete", int64_t(t.percentComplete));
-        w.endObject();
-    }
-    w.endArray();
-    w.list("vendors", p.vendors, [&](const Vendor& v) {
-        w.beginObject();
-        w.optional("contact", v.contact);
-        w.member("contractValue", v.contractValue);
-        w.member("id", v.id);
-        w.list("invoices", v.invoices, [&](const Invoice& in) {
-            w.beginObject();
-            w.member("amount", in.amount);
-            w.member("date", in.date);
-            w.member("number", in.number);
-            w.member("paid", in.paid);
-            w.endObject();
-        });
-        w.member("modified", v.modified);
-        w.member("name", v.name);
-        w.list("orders", v.orders, [&](const PurchaseOrder& po) {
-            w.beginObject();
-            w.member("amount", po.amount);
-            w.member("date", po.date);
-            w.member("number", po.number);
-            w.endObject();
-        });
-        w.endObject();
-    });
+    used("statusRecords", p.statusRecords);
+    always("tasks", p.tasks);
+    used("vendors", p.vendors);
     w.endObject();
     std::string out = w.take();
     if (pretty) out += '\n';
     return out;
 }
+
+namespace {
+
+// Each field of a record as the file writes it, by name: two records differ in a field when its texts do.
+struct FieldTexts {
+    std::vector<std::pair<const char*, std::string>> out;
+    template <class F> void add(const char* k, F write) {
+        Writer w(false, 64);
+        WriteFields f{w};
+        w.beginObject();
+        write(f);
+        w.endObject();
+        out.push_back({k, w.take()});
+    }
+    void id(const char* k, Id x, Presence p) { add(k, [&](WriteFields& f) { f.id(k, x, p); }); }
+    void text(const char* k, const std::string& x, Presence p) { add(k, [&](WriteFields& f) { f.text(k, x, p); }); }
+    template <class I> void integer(const char* k, I x, Presence p, int64_t d, int64_t lo, int64_t hi) {
+        add(k, [&](WriteFields& f) { f.integer(k, x, p, d, lo, hi); });
+    }
+    void boolean(const char* k, bool x, bool d) { add(k, [&](WriteFields& f) { f.boolean(k, x, d); }); }
+    void date(const char* k, Date x, Presence p) { add(k, [&](WriteFields& f) { f.date(k, x, p); }); }
+    void date(const char* k, const std::optional<Date>& x) { add(k, [&](WriteFields& f) { f.date(k, x); }); }
+    template <class E> void choice(const char* k, E x, E d, const Names<E>& n) { add(k, [&](WriteFields& f) { f.choice(k, x, d, n); }); }
+    void dates(const char* k, const std::vector<Date>& x) { add(k, [&](WriteFields& f) { f.dates(k, x); }); }
+    void ids(const char* k, const std::vector<Id>& x) { add(k, [&](WriteFields& f) { f.ids(k, x); }); }
+    template <class S> void list(const char* k, const std::vector<S>& x, Presence p) { add(k, [&](WriteFields& f) { f.list(k, x, p); }); }
+    void constraint(const Task& t) { add("constraint", [&](WriteFields& f) { f.constraint(t); }); }
+};
+
+} // namespace
+
+template <class T> std::vector<std::string> changedFields(const T& a, const T& b) {
+    FieldTexts x, y;
+    describe(x, a);
+    describe(y, b);
+    std::vector<std::string> changed;
+    for (size_t i = 0; i < x.out.size(); ++i)
+        if (x.out[i].second != y.out[i].second) changed.push_back(x.out[i].first);
+    return changed;
+}
+
+template std::vector<std::string> changedFields(const Task&, const Task&);
+template std::vector<std::string> changedFields(const Link&, const Link&);
+template std::vector<std::string> changedFields(const Resource&, const Resource&);
+template std::vector<std::string> changedFields(const Assignment&, const Assignment&);
+template std::vector<std::string> changedFields(const Baseline&, const Baseline&);
+template std::vector<std::string> changedFields(const BudgetLine&, const BudgetLine&);
+template std::vector<std::string> changedFields(const Vendor&, const Vendor&);
+template std::vector<std::string> changedFields(const ChangeRequest&, const ChangeRequest&);
+template std::vector<std::string> changedFields(const CostEntry&, const CostEntry&);
+template std::vector<std::string> changedFields(const HoursEntry&, const HoursEntry&);
+template std::vector<std::string> changedFields(const Drawdown&, const Drawdown&);
+template std::vector<std::string> changedFields(const Risk&, const Risk&);
+template std::vector<std::string> changedFields(const StatusRecord&, const StatusRecord&);
 
 } // namespace plotline

@@ -1,4 +1,5 @@
 #include "core/files.hpp"
+#include "core/fields.hpp"
 #include "core/json_io.hpp"
 #include "helpers.hpp"
 
@@ -223,6 +224,13 @@ TEST_CASE("money-side errors name the path; references to deleted tasks are kept
     bad = edited("\"from\": \"2027-01-01\"", "\"from\": \"2026-01-01\"");
     REQUIRE(!bad);
     CHECK(bad.error().find("rateChanges[1].from: rate changes must be in date order") != std::string::npos);
+    // A change request's new task needs a name; one that changes an existing task does not.
+    bad = edited("\"name\": \"Store finder page\",", "");
+    REQUIRE(!bad);
+    CHECK(bad.error().find("changeRequests[0].items[0].name: missing") != std::string::npos);
+    bad = edited("\"title\": \"Add a store-finder page\"", "\"titel\": \"Add a store-finder page\"");
+    REQUIRE(!bad);
+    CHECK(bad.error().find("changeRequests[0].title: missing") != std::string::npos);
     // A cost booked on a task that was deleted since stays in the file.
     const std::string gone = Id::random().str();
     auto kept = edited("\"note\": \"NL-118\",\n      \"task\": \"" + p.tasks[1].id.str(), "\"note\": \"NL-118\",\n      \"task\": \"" + gone);
@@ -234,4 +242,62 @@ TEST_CASE("download names come from the project name") {
     CHECK(fileStem("Aurora Coffee — Spring Launch Campaign") == "Aurora-Coffee-Spring-Launch-Campaign");
     CHECK(fileStem("Café “Nord” 2027") == "Café-Nord-2027");
     CHECK(fileStem("  ***  ") == "plan");
+}
+
+TEST_CASE("files written by Plotline read and write back byte for byte (the sample and the schema 2 and 3 fixtures)") {
+    for (const std::string path : {std::string(PLOTLINE_TEST_ASSETS) + "/sample-campaign.json", std::string(PLOTLINE_TEST_FIXTURES) + "/schema-2.json",
+                                   std::string(PLOTLINE_TEST_FIXTURES) + "/schema-3.json"}) {
+        CAPTURE(path);
+        const auto text = readWholeFile(path);
+        REQUIRE(text);
+        Result<Project> p = readProjectJson(*text);
+        REQUIRE_MESSAGE(p.ok(), p.error());
+        const std::string again = writeProjectJson(*p);
+        // A schema-2 file comes back as schema 3: only that line may differ.
+        std::string expected = *text;
+        if (const size_t at = expected.find("\"schemaVersion\": 2"); at != std::string::npos) expected.replace(at, 18, "\"schemaVersion\": 3");
+        CHECK(again == expected);
+        CHECK(writeProjectJson(*p, false).size() < again.size());
+    }
+}
+
+TEST_CASE("field tables: the comparison names exactly the fields that changed, for every kind of record") {
+    Project p = sampleish();
+    addMoneySide(p);
+    // A task: each edit is reported by the field's name in the file.
+    Task a = p.tasks[2], b = a;
+    CHECK(changedFields(a, b).empty());
+    b.name = "Renamed";
+    b.percentComplete = 90;
+    b.deadline = d("2026-04-01");
+    CHECK(changedFields(a, b) == std::vector<std::string>{"deadline", "name", "percentComplete"});
+    b = a;
+    b.constraintDate = d("2026-03-11");
+    CHECK(changedFields(a, b) == std::vector<std::string>{"constraint"}); // the constraint and its date are one field
+    b = a;
+    b.modified = a.modified + 1;
+    CHECK(changedFields(a, b) == std::vector<std::string>{"modified"});
+    // Nested lists count as one field; money records, links, resources.
+    ChangeRequest c = p.changeRequests[0], c2 = c;
+    c2.items[0].duration += DAY;
+    c2.status = ChangeStatus::Rejected;
+    CHECK(changedFields(c, c2) == std::vector<std::string>{"items", "status"});
+    Link l = p.links[0], l2 = l;
+    l2.type = LinkType::FF;
+    l2.lag = 0;
+    CHECK(changedFields(l, l2) == std::vector<std::string>{"lag", "type"});
+    Resource r = p.resources[0], r2 = r;
+    r2.daysOff.push_back(d("2026-05-01"));
+    r2.rateChanges.clear();
+    CHECK(changedFields(r, r2) == std::vector<std::string>{"daysOff", "rateChanges"});
+    Risk k = p.risks[0], k2 = k;
+    k2.tasks.clear();
+    CHECK(changedFields(k, k2) == std::vector<std::string>{"tasks"});
+    Vendor v = p.vendors[0], v2 = v;
+    v2.invoices[0].paid = !v2.invoices[0].paid;
+    CHECK(changedFields(v, v2) == std::vector<std::string>{"invoices"});
+    CostEntry e = p.costs[0], e2 = e;
+    e2.note.clear();
+    e2.vendor = Id{};
+    CHECK(changedFields(e, e2) == std::vector<std::string>{"note", "vendor"});
 }

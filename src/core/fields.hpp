@@ -1,0 +1,224 @@
+// Each entity's fields, described once: name in the file, kind, whether required, its default and
+// range, and when it is left out of a file. The JSON reader and writer walk these descriptions, and so
+// does the field-by-field comparison that a merge uses (changedFields); a new field is added here once.
+//
+//   describe(v, task)   calls, in the order the file lists them (by name),
+//     v.date("actualFinish", task.actualFinish)  v.integer("duration", task.duration, Required, 0, 0, kMax) …
+// for a visitor v: the JSON reader (json_io.cpp), the writer, the comparison below. `T` may be const.
+//
+// What a description cannot say stays with the reader: references between entities (a link's tasks, a
+// parent before its children), unique ids, and rules across fields (an actual finish needs a start).
+#pragma once
+#include "model.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace plotline {
+
+inline constexpr int64_t kMaxMinutes = int64_t(480) * 365 * 200; // 200 years of 8-hour days
+inline constexpr int64_t kMaxMoney = int64_t(1) << 53;           // 90 trillion in minor units: beyond any project
+inline constexpr int64_t kMaxRate = int64_t(1) << 50;
+
+enum Presence : uint8_t {
+    Required,   // reported as missing when absent; always written
+    Optional,   // the default when absent; always written
+    OmitEmpty,  // the default when absent; left out of the file when empty (null id, "", no date, [])
+};
+
+// A field of a record kept by value (an enum written by name): how to read and write its name.
+template <class E> struct Names {
+    const char* (*name)(E);
+    std::optional<E> (*parse)(std::string_view);
+    const char* expected; // "a cost category (labour, …)"
+};
+
+inline const Names<CostCategory> kCostCategoryNames{costCategoryName, parseCostCategory,
+                                                 "a cost category (labour, vendor, media, software, travel, contingency, other)"};
+inline const Names<ChangeStatus> kChangeStatusNames{changeStatusName, parseChangeStatus, "a status (draft, submitted, approved, rejected)"};
+inline const Names<RiskStatus> kRiskStatusNames{riskStatusName, parseRiskStatus, "a risk status (open, mitigating, closed)"};
+inline const Names<LinkType> kLinkTypeNames{linkTypeName, parseLinkType, "a link type (FS, SS, FF or SF)"};
+
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, Assignment> {
+    v.id("id", x.id, Required);
+    v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
+    v.id("resource", x.resource, Required);
+    v.id("task", x.task, Required);
+    v.integer("units", x.units, Optional, 100, 0, 10000);
+}
+
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, Link> {
+    v.id("id", x.id, Required);
+    v.integer("lag", x.lag, Optional, 0, -kMaxMinutes, kMaxMinutes);
+    v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
+    v.id("predecessor", x.predecessor, Required);
+    v.id("successor", x.successor, Required);
+    v.choice("type", x.type, LinkType::FS, kLinkTypeNames);
+}
+
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, RateChange> {
+    v.date("from", x.from, Required);
+    v.integer("hourlyRate", x.hourlyRate, Required, 0, 0, kMaxRate);
+}
+
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, Resource> {
+    v.dates("daysOff", x.daysOff);
+    v.integer("hourlyRate", x.hourlyRate, Optional, 0, 0, kMaxRate);
+    v.id("id", x.id, Required);
+    v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
+    v.text("name", x.name, Required);
+    v.list("rateChanges", x.rateChanges, OmitEmpty);
+    v.text("role", x.role, Optional);
+}
+
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, BaselineTask> {
+    v.date("finish", x.finish, Required);
+    v.date("start", x.start, Required);
+    v.id("task", x.task, Required); // may name a task deleted since: kept, not shown
+}
+
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, Baseline> {
+    v.id("id", x.id, Required);
+    v.text("name", x.name, Required);
+    v.integer("saved", x.saved, Optional, 0, 0, INT64_MAX);
+    v.list("tasks", x.tasks, Optional);
+}
+
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, BudgetLine> {
+    v.integer("amount", x.amount, Required, 0, -kMaxMoney, kMaxMoney);
+    v.choice("category", x.category, CostCategory::Other, kCostCategoryNames);
+    v.id("changeRequest", x.changeRequest, OmitEmpty);
+    v.id("id", x.id, Required);
+    v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
+    v.text("name", x.name, Required);
+    v.id("task", x.task, OmitEmpty);
+    v.id("vendor", x.vendor, OmitEmpty);
+}
+
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, ChangeItem> {
+    v.integer("duration", x.duration, Required, 0, 0, kMaxMinutes);
+    v.text("name", x.name, OmitEmpty); // a new task needs one: checked by the reader
+    v.id("parent", x.parent, OmitEmpty);
+    v.id("task", x.task, OmitEmpty);
+}
+
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, ChangeDecision> {
+    v.integer("at", x.at, Required, 0, 0, INT64_MAX);
+    v.text("by", x.by, Optional);
+    v.text("note", x.note, Optional);
+    v.choice("status", x.status, ChangeStatus::Draft, kChangeStatusNames);
+}
+
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, ChangeRequest> {
+    v.choice("category", x.category, CostCategory::Other, kCostCategoryNames);
+    v.integer("costImpact", x.costImpact, Optional, 0, -kMaxMoney, kMaxMoney);
+    v.date("decided", x.decided);
+    v.text("description", x.description, Optional);
+    v.id("id", x.id, Required);
+    v.list("items", x.items, OmitEmpty);
+    v.list("log", x.log, OmitEmpty);
+    v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
+    v.integer("number", x.number, Required, 0, 1, 1000000);
+    v.date("raised", x.raised, Required);
+    v.text("requester", x.requester, Optional);
+    v.choice("status", x.status, ChangeStatus::Draft, kChangeStatusNames);
+    v.text("title", x.title, Required);
+}
+
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, CostEntry> {
+    v.integer("amount", x.amount, Required, 0, -kMaxMoney, kMaxMoney);
+    v.choice("category", x.category, CostCategory::Other, kCostCategoryNames);
+    v.date("date", x.date, Required);
+    v.id("id", x.id, Required);
+    v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
+    v.text("note", x.note, OmitEmpty);
+    v.id("task", x.task, OmitEmpty);
+    v.id("vendor", x.vendor, OmitEmpty);
+}
+
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, Drawdown> {
+    v.integer("amount", x.amount, Required, 0, -kMaxMoney, kMaxMoney);
+    v.date("date", x.date, Required);
+    v.id("id", x.id, Required);
+    v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
+    v.text("reason", x.reason, Optional);
+}
+
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, HoursEntry> {
+    v.date("date", x.date, Required);
+    v.id("id", x.id, Required);
+    v.integer("minutes", x.minutes, Required, 0, -24 * 60, 24 * 60);
+    v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
+    v.text("note", x.note, OmitEmpty);
+    v.id("resource", x.resource, Required);
+    v.id("task", x.task, OmitEmpty);
+}
+
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, Risk> {
+    v.id("id", x.id, Required);
+    v.integer("impact", x.impact, Optional, 3, 1, 5);
+    v.text("mitigation", x.mitigation, Optional);
+    v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
+    v.text("owner", x.owner, Optional);
+    v.integer("probability", x.probability, Optional, 3, 1, 5);
+    v.choice("status", x.status, RiskStatus::Open, kRiskStatusNames);
+    v.ids("tasks", x.tasks);
+    v.text("title", x.title, Required);
+}
+
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, StatusRecord> {
+    v.integer("ac", x.ac, Optional, 0, -kMaxMoney, kMaxMoney);
+    v.date("date", x.date, Required);
+    v.integer("ev", x.ev, Optional, 0, -kMaxMoney, kMaxMoney);
+    v.integer("percentComplete", x.percentComplete, Optional, 0, 0, 100);
+    v.integer("pv", x.pv, Optional, 0, -kMaxMoney, kMaxMoney);
+}
+
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, PurchaseOrder> {
+    v.integer("amount", x.amount, Required, 0, 0, kMaxMoney);
+    v.date("date", x.date, Required);
+    v.text("number", x.number, Optional);
+}
+
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, Invoice> {
+    v.integer("amount", x.amount, Required, 0, -kMaxMoney, kMaxMoney);
+    v.date("date", x.date, Required);
+    v.text("number", x.number, Optional);
+    v.boolean("paid", x.paid, false);
+}
+
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, Vendor> {
+    v.text("contact", x.contact, OmitEmpty);
+    v.integer("contractValue", x.contractValue, Optional, 0, 0, kMaxMoney);
+    v.id("id", x.id, Required);
+    v.list("invoices", x.invoices, OmitEmpty);
+    v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
+    v.text("name", x.name, Required);
+    v.list("orders", x.orders, OmitEmpty);
+}
+
+// Tasks: the constraint and its date are one field pair (written together, only when constrained), and
+// a schema-1 "start" becomes a start-no-earlier-than constraint; the visitor's `task` hooks handle both.
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, Task> {
+    v.date("actualFinish", x.actualFinish);
+    v.date("actualStart", x.actualStart);
+    v.constraint(x);
+    v.date("deadline", x.deadline);
+    v.integer("duration", x.duration, Required, 0, 0, kMaxMinutes);
+    v.id("id", x.id, Required);
+    v.boolean("milestone", x.milestone, false);
+    v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
+    v.text("name", x.name, Required);
+    v.text("notes", x.notes, OmitEmpty);
+    v.id("parent", x.parent, OmitEmpty);
+    v.integer("percentComplete", x.percentComplete, Optional, 0, 0, 100);
+}
+
+// The names of the fields that differ between two versions of a record (nested lists count as one
+// field each), in the file's order: what a three-way merge compares.
+template <class T> std::vector<std::string> changedFields(const T& a, const T& b);
+
+} // namespace plotline
