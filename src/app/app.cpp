@@ -512,7 +512,10 @@ void App::statusBar(float height) {
         ImGui::PopStyleColor();
         tagItem("status.schedule");
     } else {
-        ImGui::TextDisabled("%zu tasks  ·  %s → %s", doc_.project().tasks.size(), s.start.str().c_str(), s.finish.str().c_str());
+        const size_t n = doc_.project().tasks.size();
+        const std::string text = std::to_string(n) + (n == 1 ? " task" : " tasks") + "  \u00b7  " + s.start.str() + " \u2192 " + s.finish.str();
+        ImGui::TextDisabled("%s", text.c_str());
+        tagText("status.schedule", text);
     }
     if (!message_.empty() && host_.now() - messageAt_ < 8000) {
         ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
@@ -598,21 +601,27 @@ void App::toolbar() {
     ImGui::SameLine(0, fs * 1.5f);
     if (ImGui::Button("-")) gantt_.zoom(1 / 1.5f);
     tagItem("toolbar.zoomOut");
+    hint("Zoom out (Ctrl + mouse wheel)");
     ImGui::SameLine();
     if (ImGui::Button("+")) gantt_.zoom(1.5f);
     tagItem("toolbar.zoomIn");
+    hint("Zoom in, down to the hours of a day (Ctrl + mouse wheel)");
     ImGui::SameLine();
     if (ImGui::Button("Fit")) gantt_.fitProject();
     tagItem("toolbar.fit");
+    hint("Show the whole project, first task to last");
     ImGui::SameLine();
     if (ImGui::Button("Today")) gantt_.goTo(host_.today());
     tagItem("toolbar.today");
+    hint("Scroll to today (the red line)");
     ImGui::SameLine(0, fs * 1.5f);
     ImGui::Checkbox("Critical path", &gantt_.showCritical);
     tagItem("toolbar.critical");
+    hint("Highlight the tasks that move the finish date if they slip (no float)");
     ImGui::SameLine(0, fs * 1.5f);
     ImGui::Checkbox("Resource load", &showLoad);
     tagItem("toolbar.load");
+    hint("Each person's booked share of their day under the chart; orange: over a full day");
     // Which baseline to compare against.
     const Project& p = doc_.project();
     ImGui::SameLine(0, fs * 1.5f);
@@ -642,6 +651,7 @@ void App::toolbar() {
         if (ImGui::SmallButton(("Status " + p.statusDate->str()).c_str())) windows_.openStatusDate();
     } else if (ImGui::SmallButton("Set status date")) windows_.openStatusDate();
     tagItem("toolbar.status");
+    hint("Progress as of this date: the violet line, and the progress line through started tasks");
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + fs * 0.2f);
 }
 

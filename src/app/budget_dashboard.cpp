@@ -232,8 +232,6 @@ void BudgetView::burnChart(const BudgetStatus& b, float width, float height) {
     const size_t n = b.weeks.size();
     if (n < 2) { ImGui::EndGroup(); return; }
     const int64_t total = std::max<int64_t>(b.approved(), 1);
-    int64_t maxSpent = 1;
-    for (const WeekPoint& w : b.weeks) maxSpent = std::max(maxSpent, w.spent);
     const float left = a.x + fs * 3.6f, right = z.x - fs * 0.8f, upper = a.y + fs * 0.8f, lower = z.y - fs * 1.6f;
     const float step = (right - left) / float(n);
     auto x = [&](size_t i) { return left + step * (float(i) + 0.5f); };
@@ -245,11 +243,12 @@ void BudgetView::burnChart(const BudgetStatus& b, float width, float height) {
         dl->AddText(ImVec2(left - ImGui::CalcTextSize(label.c_str()).x - fs * 0.3f, y(v) - fs * 0.5f), theme::kMuted, label.c_str());
     }
     const size_t statusWeek = b.statusWeek;
-    // Weekly spend as bars against their own scale (a quarter of the height at most).
-    const float barTop = (lower - upper) * 0.3f;
+    // Weekly spend as bars on the same axis as the lines, so each reads against the amounts shown.
+    tagRect("dashboard.burn.axis", ImVec2(left, upper), ImVec2(right, lower), formatMoney(total, cur));
     for (size_t i = 0; i <= statusWeek; ++i) {
-        const float h = barTop * float(double(b.weeks[i].spent) / double(maxSpent));
-        dl->AddRectFilled(ImVec2(x(i) - step * 0.35f, lower - h), ImVec2(x(i) + step * 0.35f, lower), IM_COL32(214, 96, 40, 90));
+        const ImVec2 lo(x(i) - step * 0.35f, y(b.weeks[i].spent)), hi(x(i) + step * 0.35f, lower);
+        dl->AddRectFilled(lo, hi, IM_COL32(214, 96, 40, 90));
+        tagRect("dashboard.burn.bar." + std::to_string(i), lo, hi, formatMoney(b.weeks[i].spent, cur));
     }
     for (size_t i = 1; i < n; ++i)
         dl->AddLine(ImVec2(x(i - 1), y(total - b.weeks[i - 1].pv)), ImVec2(x(i), y(total - b.weeks[i].pv)), kPv, 2.0f);

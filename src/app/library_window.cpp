@@ -226,8 +226,8 @@ void LibraryWindow::history() {
     ImGui::TextDisabled("Plotline keeps the version you started from each time you open a project, and one version per "
                         "10 minutes of work. Restoring one is a single step you can undo.");
     ImGui::PopTextWrapPos();
-    if (e) ImGui::Text("Now: version %llu, saved %s, %llu tasks", (unsigned long long)e->version, formatLocalTime(e->modified).c_str(),
-                       (unsigned long long)e->tasks);
+    if (e) ImGui::Text("Now: version %llu, saved %s, %llu %s", (unsigned long long)e->version, formatLocalTime(e->modified).c_str(),
+                       (unsigned long long)e->tasks, e->tasks == 1 ? "task" : "tasks");
     ImGui::Spacing();
     if (historyLoading_) ImGui::TextDisabled("Reading the history…");
     else if (!historyError_.empty()) showError(historyError_);

@@ -21,6 +21,12 @@ void tagRect(const std::string& name, ImVec2 min, ImVec2 max, const std::string&
 
 void tagItem(const std::string& name) { tagRect(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
 
+void hint(const char* text) {
+    if (!ImGui::IsItemHovered()) return;
+    ImGui::SetTooltip("%s", text);
+    tagText("tooltip", text);
+}
+
 void tagText(const std::string& name, const std::string& text) {
     tagItem(name);
     building[name].text = text;

@@ -14,6 +14,8 @@ void beginWidgetFrame();                 // clears the registry; call once per f
 void tagItem(const std::string& name);   // the last ImGui item
 void tagRect(const std::string& name, ImVec2 min, ImVec2 max, const std::string& text = {});
 void tagText(const std::string& name, const std::string& text); // the last item, with the text it shows
+// A tooltip for the last item while it is hovered; automation reads it as the widget "tooltip".
+void hint(const char* text);
 std::string widgetsJson();               // {"name": {"x":…, "y":…, "w":…, "h":…, "text"?:…}, …} of the last frame
 
 } // namespace plotline

@@ -80,6 +80,18 @@ int64_t actualCostTo(const Project& p, Date day) {
     return total;
 }
 
+int percentComplete(const Project& p, const Schedule& s) {
+    const bool scheduled = s.ok() && s.tasks.size() == p.tasks.size();
+    int64_t weighted = 0, total = 0;
+    for (size_t i = 0; i < p.tasks.size(); ++i) {
+        if (scheduled && s.tasks[i].summary) continue;
+        const int64_t d = p.tasks[i].milestone ? 0 : p.tasks[i].duration;
+        weighted += d * p.tasks[i].percentComplete;
+        total += d;
+    }
+    return total > 0 ? int(weighted / total) : 0;
+}
+
 BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate) {
     BudgetStatus b;
     b.statusDate = statusDate;
@@ -128,14 +140,7 @@ BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate) 
     b.budgetByCategory[size_t(CostCategory::Contingency)] += reserve;
     for (const Drawdown& d : p.drawdowns) b.drawn += d.amount;
 
-    // Progress.
-    int64_t weighted = 0, total = 0;
-    for (size_t i = 0; i < n; ++i) {
-        if (scheduled && s.tasks[i].summary) continue;
-        weighted += p.tasks[i].duration * p.tasks[i].percentComplete;
-        total += p.tasks[i].duration;
-    }
-    b.percentComplete = total > 0 ? int(weighted / total) : 0;
+    b.percentComplete = percentComplete(p, s);
 
     // Earned value.
     std::vector<EvTask> ev;

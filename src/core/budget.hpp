@@ -67,6 +67,10 @@ struct BudgetStatus {
 // Everything above for the project at `statusDate` (its own status date when not given, else today's
 // caller-supplied date). The schedule must be the project's (Document::schedule()).
 BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate);
+// The project's % complete, the one figure every report and view shows: the tasks' % complete weighted
+// by their durations (summaries and milestones weigh nothing), in whole percent rounded down, so a
+// project reads 100 % only when all its work is done.
+int percentComplete(const Project& p, const Schedule& s);
 
 // The labour an open change request's plan changes would add (or save), at the rates in force on the
 // day it was raised: each changed task's people for the extra working minutes. New tasks add none

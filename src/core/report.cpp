@@ -332,7 +332,6 @@ ReportDoc monthlySummary(const Project& p, const Schedule& s, int year, int mont
     finished.title = "Work completed";
     underway.title = "In progress";
     next.title = "Coming next month";
-    int64_t weighted = 0, total = 0;
     const Date nextFirst = last + 1;
     const Date nextLast = (month >= 11 ? Date::fromYmd(year + 1, month - 10, 1) : Date::fromYmd(year, month + 2, 1)) - 1;
     for (size_t i = 0; i < p.tasks.size(); ++i) {
@@ -340,10 +339,6 @@ ReportDoc monthlySummary(const Project& p, const Schedule& s, int year, int mont
         if (!scheduled) break;
         const TaskSchedule& ts = s.tasks[i];
         if (ts.summary) continue;
-        if (!t.milestone) {
-            weighted += t.duration * t.percentComplete;
-            total += t.duration;
-        }
         const Date end = t.actualFinish ? *t.actualFinish : ts.finishDate;
         if (isDone(t) && end >= first && end <= last) {
             if (t.milestone) reached.bullets.push_back(t.name + " (" + longDate(end) + ")");
@@ -356,7 +351,7 @@ ReportDoc monthlySummary(const Project& p, const Schedule& s, int year, int mont
     }
     ReportSection overall;
     overall.title = "Overall";
-    overall.facts = {{"Project complete", percentText(weighted, total * 100)}};
+    overall.facts = {{"Project complete", std::to_string(percentComplete(p, s)) + " %"}}; // as the weekly report says
     if (scheduled) overall.facts.push_back({"Planned launch", longDate(s.finish)});
     doc.sections.push_back(std::move(overall));
     for (ReportSection* sec : {&reached, &finished, &underway, &next}) {

@@ -137,3 +137,15 @@ TEST_CASE("the sample's planned and earned value at its status date, worked out 
     CHECK(formatMoney(pv, currency("EUR")) == "€59,366.89");
     CHECK(formatMoney(ev, currency("EUR")) == "€45,435.00");
 }
+
+TEST_CASE("the weekly report and the client's monthly summary state the same % complete") {
+    const Project p = *readProjectJson(*readWholeFile(std::string(PLOTLINE_TEST_ASSETS) + "/sample-campaign.json"));
+    const Schedule s = schedule(p);
+    const StatusReport weekly = statusReport(p, s, *p.statusDate);
+    const ReportDoc monthly = monthlySummary(p, s, 2026, 11, *p.statusDate);
+    REQUIRE(monthly.sections[0].facts.size() >= 1);
+    CHECK(monthly.sections[0].facts[0].first == "Project complete");
+    CHECK(monthly.sections[0].facts[0].second == std::to_string(weekly.budget.percentComplete) + " %");
+    CHECK(weekly.budget.percentComplete == 25); // 25.x % of the work, rounded down: never 100 % before it is all done
+    CHECK(renderMarkdown(weeklyReport(weekly)).find("**Complete:** 25 %") != std::string::npos);
+}
