@@ -94,6 +94,18 @@ void GanttView::commitEdit() {
     doc_.execute(editTask(t));
 }
 
+void GanttView::editNextCell(int row, Column from, bool back) {
+    static constexpr Column order[] = {ColName, ColStart, ColFinish, ColDuration, ColPercent};
+    constexpr int n = int(sizeof order / sizeof order[0]);
+    int at = 0;
+    while (at < n && order[at] != from) ++at;
+    for (int k = back ? at - 1 : at + 1; k >= 0 && k < n; k += back ? -1 : 1) {
+        if (!(ImGui::TableGetColumnFlags(order[k]) & ImGuiTableColumnFlags_IsEnabled)) continue; // hidden
+        startEdit(row, order[k]);
+        if (editing()) return; // else not editable here (a summary's dates): the next one
+    }
+}
+
 void GanttView::drawTextCell(int row, Column col, const std::string& text, bool editable, float indent, ImU32 color) {
     ImGui::TableSetColumnIndex(col);
     if (edit_.column == col && edit_.row == row) {
@@ -103,12 +115,27 @@ void GanttView::drawTextCell(int row, Column col, const std::string& text, bool 
             edit_.focus = false;
         }
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x * 0.5f, 1));
+        // CallbackCompletion keeps Tab from ImGui's own tabbing, which would end this edit on the next
+        // frame; Tab is handled below instead.
+        ImGui::PushID(col); // a field of its own per cell: Tab moves to another one
         const bool enter = ImGui::InputText("##edit", edit_.buf, sizeof edit_.buf,
-                                            ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+                                            ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll |
+                                                ImGuiInputTextFlags_CallbackCompletion,
+                                            [](ImGuiInputTextCallbackData*) { return 0; });
+        ImGui::PopID();
         ImGui::PopStyleVar();
         tagItem("task.edit");
         if (enter) commitEdit();
-        else if (ImGui::IsItemDeactivated()) {
+        else if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab), false)) { // (not the cell it moves to; no repeat)
+            // As in a spreadsheet: Tab keeps what was typed and edits the next cell of the row, Shift+Tab
+            // the one before.
+            const bool back = ImGui::GetIO().KeyShift;
+            commitEdit();
+            editNextCell(row, col, back);
+            // Consumed: a Tab still down next frame (a slow frame) must not also move ImGui's keyboard
+            // focus, which would end the edit just started. A browser's key repeat presses it again.
+            ImGui::GetIO().KeysDown[ImGui::GetKeyIndex(ImGuiKey_Tab)] = false;
+        } else if (ImGui::IsItemDeactivated()) {
             if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) edit_.column = -1;
             else commitEdit();
         }

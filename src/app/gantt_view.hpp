@@ -78,6 +78,7 @@ private:
     void refresh();
     void drawHeader(float headerHeight);
     void drawRow(int row, float rowHeight);
+    void editNextCell(int row, Column from, bool back); // Tab while editing a cell
     void drawTextCell(int row, Column col, const std::string& text, bool editable, float indent = 0, ImU32 color = 0);
     void startEdit(int row, Column col);
     void commitEdit();

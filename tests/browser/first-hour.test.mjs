@@ -57,3 +57,22 @@ test('counts read as words: "1 task", not "1 tasks"', async () => {
   const bar = await widget(page, 'status.schedule');
   assert.match(bar.text ?? '', /^1 task  ·/);
 });
+
+test('Tab while editing a task keeps the typed name and edits the next cell; Escape there leaves the name', async () => {
+  const { page } = await fresh();
+  const before = (await state(page)).tasks[2];
+  await click(page, 'task.name.2', { double: true });
+  await widget(page, 'task.edit');
+  await press(page, 'Control+a');
+  await page.keyboard.type('Interviews with the client team', { delay: 20 });
+  await press(page, 'Tab');
+  assert.equal((await state(page)).tasks[2].name, 'Interviews with the client team', 'Tab keeps the name');
+  const field = await widget(page, 'task.edit');
+  const start = await widget(page, 'task.start.1');
+  assert.ok(Math.abs(field.x - start.x) < 12, 'the Start cell is being edited now');
+  await press(page, 'Escape');
+  assert.equal((await state(page)).tasks[2].name, 'Interviews with the client team');
+  assert.equal((await widgets(page))['task.edit'], undefined);
+  await press(page, 'Control+z');
+  assert.equal((await state(page)).tasks[2].name, before.name);
+});

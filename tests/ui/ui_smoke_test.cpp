@@ -752,3 +752,25 @@ TEST_CASE("a read-only plan draws no edit affordance: no handles or link dots, n
     h.key(ImGuiKey_Delete);
     CHECK(h.project() == before);
 }
+
+TEST_CASE("Tab while editing a cell keeps the text and edits the next cell of the row; Shift+Tab goes back") {
+    Harness h("tabcells");
+    h.start();
+    h.click(h.widget("task.name.2").centre(), true);
+    REQUIRE(h.has("task.edit"));
+    h.key(ImGuiKey_A, true);
+    h.type("Interviews with the client team");
+    h.key(ImGuiKey_Tab);
+    CHECK(h.project().tasks[2].name == "Interviews with the client team");
+    REQUIRE(h.has("task.edit"));
+    CHECK(std::abs(h.widget("task.edit").x - h.widget("task.start.1").x) < 12); // the Start cell
+    ImGui::GetIO().KeyShift = true;
+    h.key(ImGuiKey_Tab);
+    ImGui::GetIO().KeyShift = false;
+    REQUIRE(h.has("task.edit"));
+    CHECK(std::abs(h.widget("task.edit").x - h.widget("task.name.1").x) < 40); // back on the name
+    h.frames(2);
+    h.key(ImGuiKey_Escape);
+    CHECK_FALSE(h.has("task.edit"));
+    CHECK(h.project().tasks[2].name == "Interviews with the client team");
+}
