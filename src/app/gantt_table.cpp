@@ -231,10 +231,13 @@ void GanttView::drawRow(int row, float rowHeight) {
         const ImVec2 end = ImGui::GetItemRectMax();
         const float radius = fs * 0.28f;
         const ImVec2 c(end.x + fs * 0.55f, end.y - ImGui::GetTextLineHeight() * 0.5f);
-        const ImU32 colour = r.score() >= 15 ? IM_COL32(231, 76, 60, 255) : r.score() >= 10 ? IM_COL32(243, 156, 18, 255) : IM_COL32(160, 170, 185, 255);
+        static constexpr ImU32 colours[] = {IM_COL32(160, 170, 185, 255), IM_COL32(243, 156, 18, 255), IM_COL32(231, 76, 60, 255)};
+        static constexpr const char* levelNames[] = {"grey", "amber", "red"}; // for automation
+        const int level = r.score() >= 15 ? 2 : r.score() >= 10 ? 1 : 0;
+        const ImU32 colour = colours[level];
         ImGui::GetWindowDrawList()->AddCircleFilled(c, radius, colour);
         const ImVec2 a(c.x - radius * 1.6f, c.y - radius * 1.6f), b(c.x + radius * 1.6f, c.y + radius * 1.6f);
-        tagRect("task.risk." + std::to_string(row), a, b, r.score() >= 15 ? "red" : r.score() >= 10 ? "amber" : "grey");
+        tagRect("task.risk." + std::to_string(row), a, b, levelNames[level]);
         if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered())
             ImGui::SetTooltip("Risk: %s\nScore %d (probability %d × impact %d)%s%s\n%s", r.title.c_str(), r.score(), r.probability, r.impact,
                               r.owner.empty() ? "" : ", owner ", r.owner.c_str(), r.mitigation.c_str());

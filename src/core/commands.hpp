@@ -93,7 +93,6 @@ struct Capabilities {
     bool seeMoney = true;        // rates, costs, budget, actuals, vendors
     bool manageProjects = true;  // create, open, rename, trash projects and import into the library
     bool persists = true;        // changes are saved to this browser's library
-    static Capabilities readOnly() { return {false, true, true, false}; } // another tab writes, or a newer schema
     bool operator==(const Capabilities&) const = default;
 };
 
@@ -129,9 +128,7 @@ public:
     ChangeOrigin lastOrigin() const { return lastOrigin_; }
 
     const Capabilities& capabilities() const { return caps_; }
-    void setCapabilities(Capabilities caps) { caps_ = caps; }
-    // A read-only document refuses every command, undo and redo (load() still works).
-    void setReadOnly(bool on) { caps_ = on ? Capabilities::readOnly() : Capabilities{}; }
+    void setCapabilities(Capabilities caps) { caps_ = caps; } // without edit: refuses every change (load() still works)
     bool readOnly() const { return !caps_.edit; }
     std::string undoLabel() const { return undo_.empty() ? "" : undo_.back()->label(); }
     std::string redoLabel() const { return redo_.empty() ? "" : redo_.back()->label(); }

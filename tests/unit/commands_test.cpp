@@ -251,7 +251,7 @@ TEST_CASE_FIXTURE(Fixture, "capabilities: a document that may not be edited refu
     doc.load(p); // opening still works (a read-only tab following the writer)
     CHECK(doc.project().tasks[0].name == "Design");
     CHECK(doc.lastOrigin() == ChangeOrigin::Load);
-    doc.setReadOnly(false);
+    doc.setCapabilities({});
     CHECK(doc.capabilities() == Capabilities{});
     CHECK(doc.execute(editTask(t)));
 }
