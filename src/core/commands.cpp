@@ -568,6 +568,36 @@ CommandPtr decideChange(const Project& p, Id request, ChangeStatus to, const std
     return group(verb + name, std::move(parts));
 }
 
+CommandPtr setPredecessors(const Project& p, Id task, const std::vector<Link>& wanted) {
+    std::vector<CommandPtr> steps;
+    std::vector<char> kept(wanted.size(), 0);
+    for (const Link& l : p.links) {
+        if (l.successor != task) continue;
+        size_t k = 0;
+        while (k < wanted.size() && (kept[k] || wanted[k].predecessor != l.predecessor)) ++k;
+        if (k == wanted.size()) { steps.push_back(deleteLink(l.id)); continue; }
+        kept[k] = 1;
+        if (l.type != wanted[k].type || l.lag != wanted[k].lag) {
+            Link edited = l;
+            edited.type = wanted[k].type;
+            edited.lag = wanted[k].lag;
+            steps.push_back(editLink(edited));
+        }
+    }
+    for (size_t k = 0; k < wanted.size(); ++k) {
+        if (kept[k]) continue;
+        bool twice = false; // the same predecessor typed twice: the first one counts
+        for (size_t j = 0; j < k; ++j) twice |= wanted[j].predecessor == wanted[k].predecessor;
+        if (twice) continue;
+        Link l = wanted[k];
+        l.id = Id::random();
+        l.successor = task;
+        steps.push_back(addLink(l));
+    }
+    const Task* t = p.task(task);
+    return group("Set the predecessors of \u201c" + (t ? t->name : std::string()) + "\u201d", std::move(steps));
+}
+
 CommandPtr group(std::string label, std::vector<CommandPtr> commands) {
     std::erase(commands, nullptr);
     if (commands.empty()) return nullptr;

@@ -39,6 +39,10 @@ CommandPtr insertTasks(size_t row, std::vector<Task> tasks, std::vector<Link> li
 CommandPtr addLink(Link link);
 CommandPtr editLink(Link after);
 CommandPtr deleteLink(Id link);
+// The links into `task` made exactly `wanted` (one per predecessor: its type and lag), as one step:
+// a link to a predecessor that stays keeps its id (edited if its type or lag changed), the others are
+// deleted, new ones added. nullptr when nothing changes.
+CommandPtr setPredecessors(const Project& p, Id task, const std::vector<Link>& wanted);
 
 // Outline edits. Each returns nullptr with `why` set when it cannot apply ("… has no task above it
 // at its level"). Rows never jump: indent puts a task under the sibling above it; outdent lifts it

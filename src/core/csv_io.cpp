@@ -45,22 +45,16 @@ std::optional<bool> parseBool(const std::string& s) {
     return std::nullopt;
 }
 
-struct PredRef {
-    std::string id;
-    LinkType type = LinkType::FS;
-    int64_t lag = 0;
-};
-
 // "3", "3FS+2d", "4SS-1d", "7FF", "12 FS + 4h"
-std::optional<PredRef> parsePred(const std::string& text, int mpd) {
+std::optional<PredecessorRef> parsePred(std::string_view text, int mpd) {
     std::string s;
     for (char c : text)
         if (!std::isspace(static_cast<unsigned char>(c))) s += c;
     size_t i = 0;
     while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
     if (i == 0) return std::nullopt;
-    PredRef r;
-    r.id = s.substr(0, i);
+    PredecessorRef r;
+    r.number = s.substr(0, i);
     if (i + 2 <= s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) {
         auto t = parseLinkType(std::string_view(s).substr(i, 2));
         if (!t) return std::nullopt;
@@ -103,7 +97,7 @@ CsvImport readTasksCsv(std::string_view text, std::string projectName, std::opti
     struct Row {
         int line;
         std::string idText;
-        std::vector<PredRef> preds;
+        std::vector<PredecessorRef> preds;
         std::optional<Date> start, finish;
         bool hasDuration = false;
         int level = 1;
@@ -172,17 +166,9 @@ CsvImport readTasksCsv(std::string_view text, std::string projectName, std::opti
             else row.level = int(x);
         }
         if (auto ps = cell(r, col[PREDECESSORS]); !ps.empty()) {
-            std::string item;
-            for (size_t k = 0; k <= ps.size(); ++k) {
-                if (k == ps.size() || ps[k] == ';' || ps[k] == ',') {
-                    if (!trim(item).empty()) {
-                        auto pr = parsePred(item, mpd);
-                        if (!pr) err("Predecessor \"" + trim(item) + "\" is not understood (e.g. 3, 3FS+2d, 4SS-1d)");
-                        else row.preds.push_back(*pr);
-                    }
-                    item.clear();
-                } else item += ps[k];
-            }
+            auto preds = parsePredecessors(ps, mpd);
+            if (!preds) err(preds.error());
+            else row.preds = std::move(*preds);
         }
         if (auto rs = cell(r, col[RESOURCES]); !rs.empty()) {
             std::string item;
@@ -215,9 +201,9 @@ CsvImport readTasksCsv(std::string_view text, std::string projectName, std::opti
 
     // Links, after every ID is known.
     for (size_t i = 0; i < rows.size(); ++i)
-        for (const PredRef& pr : rows[i].preds) {
-            auto it = byId.find(pr.id);
-            if (it == byId.end()) { out.errors.push_back("line " + std::to_string(rows[i].line) + ": Predecessor " + pr.id + " is not the ID of any task"); continue; }
+        for (const PredecessorRef& pr : rows[i].preds) {
+            auto it = byId.find(pr.number);
+            if (it == byId.end()) { out.errors.push_back("line " + std::to_string(rows[i].line) + ": Predecessor " + pr.number + " is not the ID of any task"); continue; }
             if (it->second == i) { out.errors.push_back("line " + std::to_string(rows[i].line) + ": a task cannot be its own predecessor"); continue; }
             Link l;
             l.id = Id::random();
@@ -279,16 +265,8 @@ std::string writeTasksCsv(const Project& p, const Schedule& s) {
                                    "Resource Names", "% Complete", "Milestone", "Notes", "Plotline ID"});
     std::unordered_map<Id, size_t, IdHash> row;
     for (size_t i = 0; i < p.tasks.size(); ++i) row[p.tasks[i].id] = i;
-    std::vector<std::string> preds(p.tasks.size()), resources(p.tasks.size());
-    for (const Link& l : p.links) {
-        auto a = row.find(l.predecessor), b = row.find(l.successor);
-        if (a == row.end() || b == row.end()) continue;
-        std::string item = std::to_string(a->second + 1);
-        if (l.type != LinkType::FS || l.lag != 0) item += linkTypeName(l.type);
-        if (l.lag != 0) item += (l.lag > 0 ? "+" : "") + formatDuration(l.lag, mpd);
-        std::string& cellText = preds[b->second];
-        cellText += (cellText.empty() ? "" : ";") + item;
-    }
+    const std::vector<std::string> preds = predecessorTexts(p);
+    std::vector<std::string> resources(p.tasks.size());
     std::unordered_map<Id, std::string, IdHash> resName;
     for (const Resource& r : p.resources) resName[r.id] = r.name;
     for (const Assignment& a : p.assignments) {
@@ -307,6 +285,42 @@ std::string writeTasksCsv(const Project& p, const Schedule& s) {
                             t.milestone ? "Yes" : "No", t.notes, t.id.str()});
     }
     return out;
+}
+
+Result<std::vector<PredecessorRef>> parsePredecessors(std::string_view text, int minutesPerDay) {
+    std::vector<PredecessorRef> out;
+    std::string item;
+    for (size_t k = 0; k <= text.size(); ++k) {
+        if (k == text.size() || text[k] == ';' || text[k] == ',') {
+            if (!trim(item).empty()) {
+                auto pr = parsePred(item, minutesPerDay);
+                if (!pr) return fail("Predecessor \"" + trim(item) + "\" is not understood (e.g. 3, 3FS+2d, 4SS-1d)");
+                out.push_back(*pr);
+            }
+            item.clear();
+        } else item += text[k];
+    }
+    return out;
+}
+
+std::string predecessorItem(size_t predecessorRow, LinkType type, int64_t lag, int minutesPerDay) {
+    std::string item = std::to_string(predecessorRow + 1);
+    if (type != LinkType::FS || lag != 0) item += linkTypeName(type);
+    if (lag != 0) item += (lag > 0 ? "+" : "") + formatDuration(lag, minutesPerDay);
+    return item;
+}
+
+std::vector<std::string> predecessorTexts(const Project& p) {
+    std::unordered_map<Id, size_t, IdHash> row;
+    for (size_t i = 0; i < p.tasks.size(); ++i) row[p.tasks[i].id] = i;
+    std::vector<std::string> preds(p.tasks.size());
+    for (const Link& l : p.links) {
+        auto a = row.find(l.predecessor), b = row.find(l.successor);
+        if (a == row.end() || b == row.end()) continue;
+        std::string& cellText = preds[b->second];
+        cellText += (cellText.empty() ? "" : ";") + predecessorItem(a->second, l.type, l.lag, p.calendar.minutesPerDay);
+    }
+    return preds;
 }
 
 } // namespace plotline

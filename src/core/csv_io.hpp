@@ -10,6 +10,7 @@
 // Notes, Plotline ID (keeps entity ids stable across export and import).
 #pragma once
 #include "model.hpp"
+#include "result.hpp"
 #include "schedule.hpp"
 
 #include <optional>
@@ -31,5 +32,18 @@ struct CsvImport {
 CsvImport readTasksCsv(std::string_view text, std::string projectName = "Imported plan",
                        std::optional<Date> undatedStart = std::nullopt);
 std::string writeTasksCsv(const Project& project, const Schedule& schedule);
+
+// Predecessors in MS Project's notation, as the CSV column and the chart's Predecessors column write
+// and read them: items separated by ";" (or ","), each a task number (its row, from 1) with an optional
+// link type and lag: "3", "3FS+2d", "4SS-1d", "7FF", "12 FS + 4h". FS without a lag is the number alone.
+struct PredecessorRef {
+    std::string number; // as written: a row number (the CSV's ID column, or the chart's #)
+    LinkType type = LinkType::FS;
+    int64_t lag = 0;    // working minutes
+};
+Result<std::vector<PredecessorRef>> parsePredecessors(std::string_view text, int minutesPerDay);
+std::string predecessorItem(size_t predecessorRow, LinkType type, int64_t lag, int minutesPerDay); // "3FS+2d"
+// The Predecessors text of every task, rows numbered from 1 (one pass over the links).
+std::vector<std::string> predecessorTexts(const Project& project);
 
 } // namespace plotline

@@ -160,12 +160,11 @@ size_t Project::subtreeEnd(size_t i) const {
     return j;
 }
 
-Project newProject(Date today, std::string name) {
+Project newProject(Date start, std::string name) {
     Project p;
     p.id = Id::random();
     p.name = std::move(name);
-    int w = today.weekday();
-    p.start = w == 0 ? today : today + (7 - w);
+    p.start = p.calendar.nextWorkingDay(start); // as an imported plan without dates starts from today
     return p;
 }
 

@@ -285,7 +285,7 @@ struct Project {
     bool operator==(const Project& o) const = default;
 };
 
-// A new empty project starting on the next Monday after `today`.
-Project newProject(Date today, std::string name = "Untitled project");
+// A new empty project starting on `start`, or the first working day after it.
+Project newProject(Date start, std::string name = "Untitled project");
 
 } // namespace plotline

@@ -334,6 +334,8 @@ ReportDoc monthlySummary(const Project& p, const Schedule& s, int year, int mont
     next.title = "Coming next month";
     const Date nextFirst = last + 1;
     const Date nextLast = (month >= 11 ? Date::fromYmd(year + 1, month - 10, 1) : Date::fromYmd(year, month + 2, 1)) - 1;
+    // Each list in date order (the plan's order breaks ties), as a client reads a month.
+    std::vector<std::pair<Date, std::string>> reachedAt, finishedAt, underwayAt, nextAt;
     for (size_t i = 0; i < p.tasks.size(); ++i) {
         const Task& t = p.tasks[i];
         if (!scheduled) break;
@@ -341,14 +343,22 @@ ReportDoc monthlySummary(const Project& p, const Schedule& s, int year, int mont
         if (ts.summary) continue;
         const Date end = t.actualFinish ? *t.actualFinish : ts.finishDate;
         if (isDone(t) && end >= first && end <= last) {
-            if (t.milestone) reached.bullets.push_back(t.name + " (" + longDate(end) + ")");
-            else finished.bullets.push_back(t.name);
+            if (t.milestone) reachedAt.push_back({end, t.name + " (" + longDate(end) + ")"});
+            else finishedAt.push_back({end, t.name});
         } else if (!isDone(t) && !t.milestone && t.percentComplete > 0) {
-            underway.bullets.push_back(t.name + ": " + std::to_string(t.percentComplete) + " % done, due " + longDate(ts.finishDate));
+            underwayAt.push_back({ts.finishDate, t.name + ": " + std::to_string(t.percentComplete) + " % done, due " + longDate(ts.finishDate)});
         } else if (!isDone(t) && t.milestone && ts.finishDate >= nextFirst && ts.finishDate <= nextLast) {
-            next.bullets.push_back(t.name + " (" + longDate(ts.finishDate) + ")");
+            nextAt.push_back({ts.finishDate, t.name + " (" + longDate(ts.finishDate) + ")"});
         }
     }
+    auto inOrder = [](std::vector<std::pair<Date, std::string>>& items, ReportSection& sec) {
+        std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (auto& [day, text] : items) sec.bullets.push_back(std::move(text));
+    };
+    inOrder(reachedAt, reached);
+    inOrder(finishedAt, finished);
+    inOrder(underwayAt, underway);
+    inOrder(nextAt, next);
     ReportSection overall;
     overall.title = "Overall";
     overall.facts = {{"Project complete", std::to_string(percentComplete(p, s)) + " %"}}; // as the weekly report says
@@ -487,7 +497,11 @@ std::string mdCell(const std::string& s) {
     return out;
 }
 
-std::string html(const std::string& s) {
+std::string html(const std::string& s) { return escapeHtml(s); }
+
+} // namespace
+
+std::string escapeHtml(const std::string& s) {
     std::string out;
     out.reserve(s.size());
     for (char c : s) {
@@ -501,6 +515,8 @@ std::string html(const std::string& s) {
     }
     return out;
 }
+
+namespace {
 
 bool right(const ReportTable& t, size_t col) {
     return std::find(t.rightAligned.begin(), t.rightAligned.end(), int(col)) != t.rightAligned.end();

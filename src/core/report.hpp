@@ -85,6 +85,9 @@ std::string sCurveSvg(const BudgetStatus& b, const Currency& c);
 std::string renderMarkdown(const ReportDoc& doc);
 std::string renderHtml(const ReportDoc& doc);
 
+// Text made safe inside HTML and SVG: & < > " written as entities.
+std::string escapeHtml(const std::string& s);
+
 // Two decimals: "0.80"; "—" when there is no value.
 std::string formatRatio(const std::optional<double>& v);
 

@@ -577,4 +577,16 @@ std::string scheduleWarning(const Project& p, const Schedule& s, size_t i) {
     return w;
 }
 
+BarSpan barSpan(const Calendar& cal, const TaskSchedule& ts) {
+    const int mpd = cal.minutesPerDay;
+    const double startFrac = double(((ts.start % mpd) + mpd) % mpd) / mpd;
+    if (ts.finish == ts.start) {
+        const bool atDayEnd = cal.dateOf(ts.start) != ts.startDate;
+        const double at = atDayEnd ? ts.startDate.days + 1.0 : ts.startDate.days + startFrac;
+        return {at, at};
+    }
+    const double endFrac = double((((ts.finish - 1) % mpd) + mpd) % mpd + 1) / mpd;
+    return {ts.startDate.days + startFrac, ts.finishDate.days + endFrac};
+}
+
 } // namespace plotline

@@ -57,6 +57,12 @@ struct Schedule {
 
 Schedule schedule(const Project& project);
 
+// Where a task's bar is drawn, in days since 1970 with fractions within the working day: a 1-day task
+// on a Monday spans [Monday, Tuesday); a milestone is a point (at the end of its day when a finish
+// drives it). For the chart and for printing.
+struct BarSpan { double start = 0, end = 0; };
+BarSpan barSpan(const Calendar& cal, const TaskSchedule& ts);
+
 // One sentence per problem of task i ("Misses its deadline 2026-03-06 by 2d"), empty when none.
 std::string scheduleWarning(const Project& project, const Schedule& s, size_t i);
 

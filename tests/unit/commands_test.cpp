@@ -1,4 +1,5 @@
 #include "core/commands.hpp"
+#include "core/csv_io.hpp"
 #include "helpers.hpp"
 
 using namespace plotline;
@@ -254,4 +255,51 @@ TEST_CASE_FIXTURE(Fixture, "capabilities: a document that may not be edited refu
     doc.setCapabilities({});
     CHECK(doc.capabilities() == Capabilities{});
     CHECK(doc.execute(editTask(t)));
+}
+
+TEST_CASE("the Predecessors column's text sets a task's links as one step: kept links keep their ids") {
+    Project p = project("2026-11-02");
+    Task& a = addTask(p, "A", 2 * DAY);
+    Task& b = addTask(p, "B", 2 * DAY);
+    Task& c = addTask(p, "C", 2 * DAY);
+    const Id kept = link(p, a, b).id;
+    Document doc(p);
+    CHECK(predecessorTexts(doc.project())[1] == "1");
+    auto refs = parsePredecessors("1SS+1d; 3ff", p.calendar.minutesPerDay);
+    REQUIRE(refs);
+    REQUIRE(refs->size() == 2);
+    std::vector<Link> wanted;
+    for (const PredecessorRef& r : *refs) wanted.push_back({Id(), p.tasks[size_t(std::stoi(r.number) - 1)].id, b.id, r.type, r.lag, 0});
+    doc.execute(setPredecessors(doc.project(), b.id, wanted));
+    REQUIRE(doc.project().links.size() == 2);
+    CHECK(predecessorTexts(doc.project())[1] == "1SS+1d;3FF");
+    const Link* first = nullptr;
+    for (const Link& l : doc.project().links)
+        if (l.predecessor == a.id) first = &l;
+    REQUIRE(first);
+    CHECK(first->id == kept); // edited in place: a merge sees one link changed, not one gone and one new
+    CHECK(first->type == LinkType::SS);
+    CHECK(first->lag == DAY);
+    CHECK(setPredecessors(doc.project(), b.id, {{Id(), a.id, b.id, LinkType::SS, DAY, 0}, {Id(), c.id, b.id, LinkType::FF, 0, 0}}) == nullptr);
+    doc.undo(); // one step back: only the FS link again
+    CHECK(predecessorTexts(doc.project())[1] == "1");
+    doc.redo();
+    doc.execute(setPredecessors(doc.project(), b.id, {}));
+    CHECK(doc.project().links.empty());
+    CHECK_FALSE(parsePredecessors("1XX", p.calendar.minutesPerDay));
+    CHECK_FALSE(parsePredecessors("two", p.calendar.minutesPerDay));
+    CHECK(parsePredecessors(" ", p.calendar.minutesPerDay)->empty());
+}
+
+TEST_CASE("predecessors that would close a loop are refused whole, with the loop named") {
+    Project p = project("2026-11-02");
+    Task& a = addTask(p, "Design", 2 * DAY);
+    Task& b = addTask(p, "Build", 2 * DAY);
+    link(p, a, b);
+    Document doc(p);
+    std::string why;
+    CHECK_FALSE(doc.executeChecked(setPredecessors(doc.project(), a.id, {{Id(), b.id, a.id, LinkType::FS, 0, 0}}), why));
+    CHECK(why.find("Design") != std::string::npos);
+    CHECK(doc.project().links.size() == 1);
+    CHECK_FALSE(doc.canRedo());
 }

@@ -149,3 +149,38 @@ TEST_CASE("the weekly report and the client's monthly summary state the same % c
     CHECK(weekly.budget.percentComplete == 25); // 25.x % of the work, rounded down: never 100 % before it is all done
     CHECK(renderMarkdown(weeklyReport(weekly)).find("**Complete:** 25 %") != std::string::npos);
 }
+
+TEST_CASE("the monthly summary lists each section in date order, whatever the plan's order") {
+    Project p = project("2026-11-02");
+    Task& late = addTask(p, "Launch", 0);                 // 2026-12-18
+    late.constraint = Constraint::SNET;
+    late.constraintDate = d("2026-12-18");
+    Task& early = addTask(p, "Design sign-off", 0);       // 2026-12-04
+    early.constraint = Constraint::SNET;
+    early.constraintDate = d("2026-12-04");
+    Task& doneLate = addTask(p, "Copy", 3 * DAY);          // done 2026-11-20
+    doneLate.actualStart = d("2026-11-18");
+    doneLate.actualFinish = d("2026-11-20");
+    doneLate.percentComplete = 100;
+    Task& doneEarly = addTask(p, "Brief", 2 * DAY);        // done 2026-11-04
+    doneEarly.actualStart = d("2026-11-03");
+    doneEarly.actualFinish = d("2026-11-04");
+    doneEarly.percentComplete = 100;
+    const Schedule s = schedule(p);
+    REQUIRE(s.ok());
+    const ReportDoc doc = monthlySummary(p, s, 2026, 11, d("2026-11-30"));
+    auto section = [&](const char* title) -> const ReportSection& {
+        for (const ReportSection& sec : doc.sections)
+            if (sec.title == title) return sec;
+        FAIL("no section " << title);
+        return doc.sections[0];
+    };
+    const auto& next = section("Coming next month").bullets;
+    REQUIRE(next.size() == 2);
+    CHECK(next[0].find("Design sign-off") == 0);
+    CHECK(next[1].find("Launch") == 0);
+    const auto& done = section("Work completed").bullets;
+    REQUIRE(done.size() == 2);
+    CHECK(done[0] == "Brief");
+    CHECK(done[1] == "Copy");
+}
