@@ -5,10 +5,12 @@
 #include "core/csv_io.hpp"
 #include "core/files.hpp"
 #include "core/json_io.hpp"
+#include "core/print.hpp"
 #include "theme.hpp"
 #include "widget_registry.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -166,7 +168,60 @@ void App::saveOpenProject(AutoSave::Done done) {
     });
 }
 
-void App::newProject() { addProject(plotline::newProject(host_.today()), "New project. Your other plans are in Project > Projects…"); }
+// Project > New asks for a name and a start (today, as an imported plan without dates starts).
+void App::newProject() {
+    newOpen_ = true;
+    newError_.clear();
+    std::snprintf(newName_, sizeof newName_, "%s", "Untitled project");
+    std::snprintf(newStart_, sizeof newStart_, "%s", host_.today().str().c_str());
+}
+
+void App::newProjectDialog() {
+    if (newOpen_ && !ImGui::IsPopupOpen("New project")) ImGui::OpenPopup("New project");
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 26, 0));
+    if (!ImGui::BeginPopupModal("New project", &newOpen_, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    const float fs = ImGui::GetFontSize(), labelW = fs * 6;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Name");
+    ImGui::SameLine(labelW);
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::InputText("##name", newName_, sizeof newName_, ImGuiInputTextFlags_AutoSelectAll);
+    tagItem("newProject.name");
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Starts");
+    ImGui::SameLine(labelW);
+    ImGui::SetNextItemWidth(fs * 8);
+    ImGui::InputTextWithHint("##start", "YYYY-MM-DD", newStart_, sizeof newStart_);
+    tagItem("newProject.start");
+    ImGui::SameLine();
+    ImGui::TextDisabled("(or the first working day after)");
+    showError(newError_);
+    ImGui::Separator();
+    const bool create = ImGui::Button("Create", ImVec2(fs * 6, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
+    tagItem("newProject.create");
+    ImGui::SameLine();
+    const bool cancel = ImGui::Button("Cancel", ImVec2(fs * 6, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+    if (create) {
+        std::string name = newName_;
+        name.erase(0, name.find_first_not_of(' '));
+        name.erase(name.find_last_not_of(' ') + 1);
+        const auto start = Date::parseLoose(newStart_);
+        if (name.empty()) newError_ = "Give the project a name.";
+        else if (!start) newError_ = "\u201c" + std::string(newStart_) + "\u201d is not a date: use YYYY-MM-DD.";
+        else {
+            newOpen_ = false;
+            ImGui::CloseCurrentPopup();
+            addProject(plotline::newProject(*start, name), "New project \u201c" + name + "\u201d. Your other plans are in Project > Projects…");
+        }
+    } else if (cancel) {
+        newOpen_ = false;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
 
 void App::openSample() {
     if (auto s = loadSample()) addProject(*s, "A fresh copy of the sample project.");
@@ -323,6 +378,20 @@ void App::exportCsv() {
     flash("Exported " + fileStem() + ".csv");
 }
 
+// Ctrl+P: the plan as the chart shows it (rows, critical path, baseline), fitted to the paper.
+void App::printPlan() {
+    PrintOptions o;
+    if (view_ == View::Plan && !gantt_.visibleRows().empty()) o.rows = gantt_.visibleRows();
+    o.critical = gantt_.showCritical;
+    o.baseline = gantt_.shownBaseline();
+    o.today = host_.today();
+    o.printedOn = formatLocalTime(host_.now());
+    host_.print(printPage(doc_.project(), doc_.schedule(), o));
+    const int pages = printPages(o.rows.empty() ? doc_.project().tasks.size() : o.rows.size());
+    flash("Printing \u201c" + doc_.project().name + "\u201d: " + std::to_string(pages) + (pages == 1 ? " page" : " pages") +
+          ", landscape (choose Save as PDF in the print dialog for a file).");
+}
+
 void App::pageHidden() {
     if (save_.enabled()) save_.saveNow();
 }
@@ -369,8 +438,32 @@ std::string App::statusJson() const {
            selected + "}";
 }
 
+// Escape closes the drop-down or menu on top (a dialog answers Escape itself) and is then spent, so
+// the dialog or text field under it keeps what it had, and the next click does what it says.
+void App::escapeClosesPopup() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    const int escape = ImGui::GetKeyIndex(ImGuiKey_Escape);
+    if (g.OpenPopupStack.empty() || !ImGui::IsKeyPressed(escape, false)) return;
+    const ImGuiPopupData& top = g.OpenPopupStack.back();
+    if (top.Window && (top.Window->Flags & ImGuiWindowFlags_Modal)) return;
+    ImGui::ClosePopupToLevel(g.OpenPopupStack.Size - 1, true);
+    g.IO.KeysDownDuration[escape] = 0.1f; // held, no longer "just pressed" this frame
+}
+
 void App::shortcuts() {
+    escapeClosesPopup();
     ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsKeyPressed(keys::F1, false)) help_.open();
+    if (!io.WantTextInput && !io.KeyCtrl)
+        for (ImWchar c : io.InputQueueCharacters)
+            if (c == '?') help_.open();
+    // Find and Print are the app's own: the browser's would find nothing in a canvas and print a
+    // screenshot of one page.
+    if (io.KeyCtrl && ImGui::IsKeyPressed(keys::F, false) && ready_ && (!io.WantTextInput || gantt_.findOpen())) {
+        view_ = View::Plan;
+        gantt_.openFind();
+    }
+    if (io.KeyCtrl && ImGui::IsKeyPressed(keys::P, false) && ready_) printPlan();
     if (io.WantTextInput || !io.KeyCtrl) return;
     const bool z = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z)), y = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y));
     if (z && !io.KeyShift) doc_.undo();
@@ -387,7 +480,7 @@ void App::menuBar() {
         const bool manage = open_.capabilities().manageProjects; // the library needs this browser's storage
         if (ImGui::MenuItem("Projects…", "Ctrl+O", false, manage)) libraryWindow_.openProjects();
         tagItem("menu.Project.Projects");
-        if (ImGui::MenuItem("New")) newProject();
+        if (ImGui::MenuItem("New…")) newProject();
         tagItem("menu.Project.New");
         if (ImGui::MenuItem("Copy of the sample")) openSample();
         tagItem("menu.Project.Open sample");
@@ -400,6 +493,8 @@ void App::menuBar() {
         tagItem("menu.Project.Export JSON");
         if (ImGui::MenuItem("Export CSV")) exportCsv();
         tagItem("menu.Project.Export CSV");
+        if (ImGui::MenuItem("Print…", "Ctrl+P")) printPlan();
+        tagItem("menu.Project.Print");
         ImGui::Separator();
         if (ImGui::MenuItem("Status report…")) { view_ = View::Budget; budget_.openReport(); }
         tagItem("menu.Project.Status report");
@@ -436,6 +531,8 @@ void App::menuBar() {
         if (ImGui::MenuItem("Move up", "Alt+Up", false, edit && row)) gantt_.moveSelection(-1);
         if (ImGui::MenuItem("Move down", "Alt+Down", false, edit && row)) gantt_.moveSelection(+1);
         ImGui::Separator();
+        if (ImGui::MenuItem("Find…", "Ctrl+F")) { view_ = View::Plan; gantt_.openFind(); }
+        tagItem("menu.Edit.Find");
         ImGui::TextDisabled("Copy and paste rows with Ctrl+C and Ctrl+V");
         ImGui::EndMenu();
     }
@@ -474,6 +571,14 @@ void App::menuBar() {
         ImGui::EndMenu();
     }
     tagItem("menu.View");
+    if (ImGui::BeginMenu("Help")) {
+        if (ImGui::MenuItem("Keyboard shortcuts", "F1")) help_.open(HelpWindow::Shortcuts);
+        tagItem("menu.Help.Shortcuts");
+        if (ImGui::MenuItem("How do I…")) help_.open(HelpWindow::HowDoI);
+        tagItem("menu.Help.How");
+        ImGui::EndMenu();
+    }
+    tagItem("menu.Help");
     // The project's name, centred-ish after the menus.
     const std::string& name = doc_.project().name;
     ImGui::SameLine(0, ImGui::GetFontSize() * 2);
@@ -522,9 +627,57 @@ void App::statusBar(float height) {
         ImGui::TextUnformatted(message_.c_str());
         tagItem("status.message");
     }
+    if (ready_ && view_ == View::Plan) legend();
     ImGui::End();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
+}
+
+// What the chart's lines and marks mean, at the right of the status bar: each sample as drawn on the
+// chart, and a tooltip that says more.
+void App::legend() {
+    enum class Mark { Line, Diamond, Bar, ThinBar };
+    struct Item { const char* tag; Mark mark; ImU32 colour; std::string text; const char* tip; };
+    const Project& p = doc_.project();
+    std::vector<Item> items{{"legend.today", Mark::Line, theme::kToday, "Today", "The red line: today"}};
+    if (p.statusDate)
+        items.push_back({"legend.status", Mark::Line, theme::kStatusLine, "Status date",
+                         "The violet line: the status date (progress as of). Its zigzag, the progress line, bends left "
+                         "for tasks behind and right for tasks ahead"});
+    items.push_back({"legend.milestone", Mark::Diamond, theme::kMilestone, "Milestone", "A milestone: a moment, 0 days long"});
+    if (gantt_.showCritical) items.push_back({"legend.critical", Mark::Bar, theme::kCritical, "Critical", "Critical tasks: no float, a slip moves the finish"});
+    if (!gantt_.shownBaseline().isNull()) items.push_back({"legend.baseline", Mark::ThinBar, theme::kBaseline, "Baseline", "The baseline's dates, under the live bars"});
+    const float fs = ImGui::GetFontSize(), mark = fs * 1.1f, gap = fs * 1.2f;
+    float width = 0;
+    for (const Item& it : items) width += mark + fs * 0.35f + ImGui::CalcTextSize(it.text.c_str()).x + gap;
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    ImGui::SameLine(0, 0);
+    if (ImGui::GetCursorPosX() + fs + width > right) return; // too narrow a window: the tooltips on the lines say it
+    ImGui::SetCursorPosX(right - width + gap);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (const Item& it : items) {
+        ImGui::BeginGroup();
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float cy = std::floor(at.y + fs * 0.5f) + 0.5f, cx = std::floor(at.x + mark * 0.5f) + 0.5f;
+        switch (it.mark) {
+            case Mark::Line: dl->AddLine(ImVec2(cx, at.y - 1), ImVec2(cx, at.y + fs + 1), it.colour, 2.0f); break;
+            case Mark::Diamond: {
+                const float r = std::floor(fs * 0.42f);
+                dl->AddQuadFilled(ImVec2(cx, cy - r), ImVec2(cx + r, cy), ImVec2(cx, cy + r), ImVec2(cx - r, cy), it.colour);
+                break;
+            }
+            case Mark::Bar: dl->AddRectFilled(ImVec2(at.x, cy - fs * 0.3f), ImVec2(at.x + mark, cy + fs * 0.3f), it.colour, 2.0f); break;
+            case Mark::ThinBar: dl->AddRectFilled(ImVec2(at.x, cy - 2), ImVec2(at.x + mark, cy + 2), it.colour); break;
+        }
+        ImGui::Dummy(ImVec2(mark, fs));
+        ImGui::SameLine(0, fs * 0.35f);
+        ImGui::TextDisabled("%s", it.text.c_str());
+        ImGui::EndGroup();
+        tagText(it.tag, it.text);
+        hint(it.tip);
+        ImGui::SameLine(0, gap);
+    }
+    ImGui::NewLine();
 }
 
 void App::dialogs() {
@@ -583,8 +736,8 @@ void App::toolbar() {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip(v == View::Plan ? "The Gantt chart (Ctrl+1)" : "Costs, actuals, change requests, risks and reports (Ctrl+2)");
         ImGui::SameLine(0, 2);
     }
-    ImGui::SameLine(0, fs * 1.5f);
     if (view_ == View::Budget) {
+        ImGui::SameLine(0, fs * 1.5f);
         const Project& p = doc_.project();
         if (p.statusDate) {
             if (ImGui::SmallButton(("Status " + p.statusDate->str()).c_str())) windows_.openStatusDate();
@@ -593,12 +746,29 @@ void App::toolbar() {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + fs * 0.2f);
         return;
     }
+    // The tools flow like words: a group that would run past the window's right edge starts a new
+    // line, so every control stays on screen however narrow the window (1024 px puts them on two).
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - fs * 0.6f;
+    auto button = [&](const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2; };
+    auto flow = [&](float width, float gap) {
+        ImGui::SameLine(0, gap);
+        if (ImGui::GetCursorScreenPos().x + width > right) {
+            ImGui::NewLine();
+            ImGui::SetCursorPosX(fs * 0.6f);
+        }
+    };
+    flow(fs * 14 + (gantt_.filter[0] ? button("Clear") + style.ItemSpacing.x : 0), fs * 1.5f);
     ImGui::SetNextItemWidth(fs * 14);
     ImGui::InputTextWithHint("##filter", "Filter tasks by name", gantt_.filter, sizeof gantt_.filter);
     tagItem("toolbar.filter");
-    ImGui::SameLine();
-    if (gantt_.filter[0] && ImGui::SmallButton("Clear")) gantt_.filter[0] = 0;
-    ImGui::SameLine(0, fs * 1.5f);
+    hint("Show only the tasks whose name holds this text (Ctrl+F finds a task in names, notes and people)");
+    if (gantt_.filter[0]) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Clear")) gantt_.filter[0] = 0;
+        tagItem("toolbar.filterClear");
+    }
+    flow(button("-") + button("+") + button("Fit") + button("Today") + style.ItemSpacing.x * 3, fs * 1.5f);
     if (ImGui::Button("-")) gantt_.zoom(1 / 1.5f);
     tagItem("toolbar.zoomOut");
     hint("Zoom out (Ctrl + mouse wheel)");
@@ -614,17 +784,18 @@ void App::toolbar() {
     if (ImGui::Button("Today")) gantt_.goTo(host_.today());
     tagItem("toolbar.today");
     hint("Scroll to today (the red line)");
-    ImGui::SameLine(0, fs * 1.5f);
+    const float box = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x;
+    flow(box + ImGui::CalcTextSize("Critical path").x, fs * 1.5f);
     ImGui::Checkbox("Critical path", &gantt_.showCritical);
     tagItem("toolbar.critical");
     hint("Highlight the tasks that move the finish date if they slip (no float)");
-    ImGui::SameLine(0, fs * 1.5f);
+    flow(box + ImGui::CalcTextSize("Resource load").x, fs * 1.5f);
     ImGui::Checkbox("Resource load", &showLoad);
     tagItem("toolbar.load");
     hint("Each person's booked share of their day under the chart; orange: over a full day");
     // Which baseline to compare against.
     const Project& p = doc_.project();
-    ImGui::SameLine(0, fs * 1.5f);
+    flow(ImGui::CalcTextSize("Baseline").x + style.ItemSpacing.x + fs * 10, fs * 1.5f);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Baseline");
     ImGui::SameLine();
@@ -646,10 +817,10 @@ void App::toolbar() {
         ImGui::EndCombo();
     }
     tagItem("toolbar.baseline");
-    ImGui::SameLine(0, fs * 1.5f);
-    if (p.statusDate) {
-        if (ImGui::SmallButton(("Status " + p.statusDate->str()).c_str())) windows_.openStatusDate();
-    } else if (ImGui::SmallButton("Set status date")) windows_.openStatusDate();
+    hint("Show a saved baseline as thin grey bars under the live ones");
+    const std::string statusLabel = p.statusDate ? "Status " + p.statusDate->str() : std::string("Set status date");
+    flow(button(statusLabel.c_str()), fs * 1.5f);
+    if (ImGui::SmallButton(statusLabel.c_str())) windows_.openStatusDate();
     tagItem("toolbar.status");
     hint("Progress as of this date: the violet line, and the progress line through started tasks");
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + fs * 0.2f);
@@ -726,6 +897,8 @@ void App::frame() {
         budget_.drawWindows(host_.today());
         libraryWindow_.draw();
     }
+    help_.draw();
+    newProjectDialog();
     dialogs();
 }
 

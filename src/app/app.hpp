@@ -14,6 +14,7 @@
 #include "library_window.hpp"
 #include "load_view.hpp"
 #include "open_project.hpp"
+#include "help_window.hpp"
 #include "project_windows.hpp"
 
 #include <memory>
@@ -68,6 +69,7 @@ public:
 
     // Actions (menus, shortcuts, the Projects window).
     void newProject();
+    void printPlan();
     void openSample();
     void openProject(const std::string& id); // saves the open one first
     void duplicateProject(const std::string& id);
@@ -85,6 +87,12 @@ private:
     void statusBar(float height);
     void dialogs();
     void shortcuts();
+    void escapeClosesPopup();
+    void legend();
+    void newProjectDialog();
+    bool newOpen_ = false;
+    char newName_[128] = {}, newStart_[16] = {};
+    std::string newError_;
     std::optional<Project> loadSample();
     // Adds a project to the library and opens it (at once; its first version is stored meanwhile).
     void addProject(const Project& p, const std::string& message);
@@ -107,6 +115,7 @@ private:
     GanttView gantt_;
     LoadView load_;
     ProjectWindows windows_;
+    HelpWindow help_;
     BudgetView budget_;
     View view_ = View::Plan;
     bool ready_ = false;

@@ -25,16 +25,20 @@ void BudgetView::actualsTab(Date today) {
     const float fs = ImGui::GetFontSize();
     const Date day = statusDate(today);
     if (ImGui::Button("Add cost")) {
-        run(putRecord(p, CostEntry{{}, day, 0, CostCategory::Other}, "Add cost entry"));
+        const Id id = Id::random();
+        run(putRecord(p, CostEntry{id, day, 0, CostCategory::Other}, "Add cost entry"));
         pasteInto_ = PasteInto::Costs;
+        focusCost_ = id; // its amount is typed next
     }
     tagItem("actuals.addCost");
     ImGui::SameLine();
     if (ImGui::Button("Add hours")) {
         if (p.resources.empty()) error_ = "Add people first (Project > Resources…): hours are booked by a person.";
         else {
-            run(putRecord(p, HoursEntry{{}, day, {}, p.resources[0].id, 480}, "Add hours"));
+            const Id id = Id::random();
+            run(putRecord(p, HoursEntry{id, day, {}, p.resources[0].id, 480}, "Add hours"));
             pasteInto_ = PasteInto::Hours;
+            focusHours_ = id;
         }
     }
     tagItem("actuals.addHours");
@@ -60,19 +64,28 @@ void BudgetView::actualsTab(Date today) {
     const float half = std::max(fs * 8, (ImGui::GetContentRegionAvail().y - fs * 4) * 0.5f);
     sectionTitle("Costs");
     if (beginRecordTable("##costs", {{"Date", 1.1f}, {("Amount (" + std::string(cur.code) + ")"), 1.2f}, {"Category", 1.2f}, {"Task", 2.4f}, {"Vendor", 1.6f}, {"Note", 2.6f}, {"", -1.6f}}, ImVec2(0, half))) {
+        // In date order, as a ledger reads; automation names keep the entry's place in the plan.
+        const std::vector<int> order = byDate(p.costs);
+        const int focusAt = indexById(p.costs, focusCost_);
+        const int focus = focusAt < 0 ? -1 : int(std::find(order.begin(), order.end(), focusAt) - order.begin());
+        if (focusAt >= 0 || pending_.empty()) focusCost_ = Id();
         ImGuiListClipper clip;
         clip.Begin(int(p.costs.size()));
+        if (focus >= 0) clip.ForceDisplayRangeByIndices(focus, focus + 1);
         while (clip.Step())
-            for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
+            for (int row = clip.DisplayStart; row < clip.DisplayEnd; ++row) {
+                const int i = order[size_t(row)];
                 CostEntry c = p.costs[size_t(i)];
                 ImGui::PushID(i);
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
+                tagRect("actuals.costRow." + std::to_string(row), ImGui::GetCursorScreenPos(), ImGui::GetCursorScreenPos(), c.date.str());
                 Date d;
                 if (dateCell("##date", c.date, d, error_)) { c.date = d; run(putRecord(p, c, "Change cost date")); }
                 if (ImGui::IsItemActivated()) pasteInto_ = PasteInto::Costs;
                 ImGui::TableNextColumn();
                 int64_t amount = 0;
+                if (row == focus) focusNextCell();
                 if (moneyCell("##amount", c.amount, cur, amount, error_)) { c.amount = amount; run(putRecord(p, c, "Change cost amount")); }
                 if (ImGui::IsItemActivated()) pasteInto_ = PasteInto::Costs;
                 tagItem("actuals.cost." + std::to_string(i) + ".amount");
@@ -101,10 +114,16 @@ void BudgetView::actualsTab(Date today) {
     sectionTitle("Hours worked");
     if (beginRecordTable("##hours", {{"Date", 1.1f}, {"Person", 1.8f}, {"Task", 2.4f}, {"Hours", 0.8f}, {"Cost", 1.1f}, {"Note", 2.4f}, {"", -1.6f}},
                          ImVec2(0, std::max(fs * 8, ImGui::GetContentRegionAvail().y - fs * 0.5f)))) {
+        const std::vector<int> order = byDate(p.hours);
+        const int focusAt = indexById(p.hours, focusHours_);
+        const int focus = focusAt < 0 ? -1 : int(std::find(order.begin(), order.end(), focusAt) - order.begin());
+        if (focusAt >= 0 || pending_.empty()) focusHours_ = Id();
         ImGuiListClipper clip;
         clip.Begin(int(p.hours.size()));
+        if (focus >= 0) clip.ForceDisplayRangeByIndices(focus, focus + 1);
         while (clip.Step())
-            for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
+            for (int row = clip.DisplayStart; row < clip.DisplayEnd; ++row) {
+                const int i = order[size_t(row)];
                 HoursEntry h = p.hours[size_t(i)];
                 ImGui::PushID(i);
                 ImGui::TableNextRow();
@@ -123,6 +142,7 @@ void BudgetView::actualsTab(Date today) {
                 }
                 ImGui::TableNextColumn();
                 int64_t minutes = 0;
+                if (row == focus) focusNextCell();
                 if (hoursCell("##hours", h.minutes, minutes, error_)) { h.minutes = minutes; run(putRecord(p, h, "Change hours")); }
                 if (ImGui::IsItemActivated()) pasteInto_ = PasteInto::Hours;
                 tagItem("actuals.hours." + std::to_string(i) + ".hours");

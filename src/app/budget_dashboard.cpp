@@ -101,24 +101,36 @@ void BudgetView::cards(const BudgetStatus& b) {
     };
     const float fs = ImGui::GetFontSize();
     const float avail = ImGui::GetContentRegionAvail().x - fs * 0.6f;
-    const int perRow = 5;
-    const float gap = fs * 0.6f, w = std::floor((avail - gap * (perRow - 1)) / perRow), h = fs * 3.9f;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* font = ImGui::GetFont();
+    // As many cards a row as fit their widest text (five at most): a narrow window gets more rows,
+    // never a clipped figure or subtitle.
+    float need = 0;
+    for (const Card& c : cards) {
+        need = std::max({need, ImGui::CalcTextSize(c.label).x, ImGui::CalcTextSize(c.detail.c_str()).x,
+                         font->CalcTextSizeA(fs * 1.45f, FLT_MAX, 0, c.value.c_str()).x});
+    }
+    need += fs * 1.2f;
+    const float gap = fs * 0.6f;
+    const int perRow = std::clamp(int((avail + gap) / (need + gap)), 1, 5);
+    const float w = std::floor((avail - gap * float(perRow - 1)) / float(perRow)), h = fs * 3.9f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
     for (size_t i = 0; i < cards.size(); ++i) {
         const Card& c = cards[i];
-        if (i % perRow) ImGui::SameLine(0, gap);
+        if (i % size_t(perRow)) ImGui::SameLine(0, gap);
         const ImVec2 a = ImGui::GetCursorScreenPos(), z(a.x + w, a.y + h);
         dl->AddRectFilled(a, z, kCard, fs * 0.3f);
         dl->AddRect(a, z, kCardEdge, fs * 0.3f);
         dl->PushClipRect(a, z, true);
         dl->AddText(ImVec2(a.x + fs * 0.6f, a.y + fs * 0.35f), theme::kMuted, c.label);
         dl->AddText(font, fs * 1.45f, ImVec2(a.x + fs * 0.6f, a.y + fs * 1.3f), c.colour, c.value.c_str());
-        dl->AddText(ImVec2(a.x + fs * 0.6f, a.y + fs * 2.75f), theme::kMuted, c.detail.c_str());
+        const ImVec2 detailAt(a.x + fs * 0.6f, a.y + fs * 2.75f), detailSize = ImGui::CalcTextSize(c.detail.c_str());
+        dl->AddText(detailAt, theme::kMuted, c.detail.c_str());
         dl->PopClipRect();
         ImGui::Dummy(ImVec2(w, h));
         tagText(std::string("dashboard.") + c.key, c.value);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c.help);
+        tagRect(std::string("dashboard.card.") + c.key, a, z);
+        tagRect(std::string("dashboard.") + c.key + ".detail", detailAt, ImVec2(detailAt.x + detailSize.x, detailAt.y + detailSize.y), c.detail);
+        hint(c.help);
     }
 }
 

@@ -29,7 +29,9 @@ void BudgetView::budgetTab(Date today) {
     // Budget lines.
     sectionTitle("Budget lines: fixed costs of tasks, vendors' fees, media, software, travel");
     if (ImGui::Button("Add line")) {
-        run(putRecord(p, BudgetLine{{}, "New line", CostCategory::Other, 0}, "Add budget line"));
+        const Id id = Id::random();
+        run(putRecord(p, BudgetLine{id, "New line", CostCategory::Other, 0}, "Add budget line"));
+        focusLine_ = id; // its name is typed next
     }
     tagItem("budget.lines.add");
     ImGui::SameLine();
@@ -38,12 +40,16 @@ void BudgetView::budgetTab(Date today) {
     if (beginRecordTable("##lines", {{"Name", 3}, {"Category", 1.3f}, {("Amount (" + std::string(cur.code) + ")"), 1.4f}, {"Task", 2.4f}, {"Vendor", 1.8f}, {"", -1.6f}}, ImVec2(0, linesHeight))) {
         ImGuiListClipper clip;
         clip.Begin(int(p.budgetLines.size()));
+        const int focus = indexById(p.budgetLines, focusLine_);
+        if (focus >= 0) clip.ForceDisplayRangeByIndices(focus, focus + 1);
+        if (focus >= 0 || pending_.empty()) focusLine_ = Id(); // found, or its command was refused
         while (clip.Step())
             for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
                 BudgetLine line = p.budgetLines[size_t(i)];
                 ImGui::PushID(i);
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
+                if (i == focus) focusNextCell();
                 std::string text;
                 if (textCell("##name", line.name, text)) { line.name = text; run(putRecord(p, line, "Rename budget line")); }
                 tagItem("budget.line." + std::to_string(i) + ".name");

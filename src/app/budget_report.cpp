@@ -88,10 +88,90 @@ void BudgetView::reportWindow(Date today) {
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Stores PV, EV and AC of this status date, so the earned-value curve shows how they moved week by week.");
     }
+    ImGui::SameLine(0, fs * 1.5f);
+    ImGui::Checkbox("Markdown", &reportRaw_);
+    tagItem("report.raw");
+    hint("Show the report as the Markdown text that Copy puts on the clipboard");
     ImGui::Separator();
-    ImGui::InputTextMultiline("##report", &reportText_, ImVec2(-FLT_MIN, -FLT_MIN), ImGuiInputTextFlags_ReadOnly);
-    tagItem("report.text");
+    if (reportRaw_) {
+        ImGui::InputTextMultiline("##report", &reportText_, ImVec2(-FLT_MIN, -FLT_MIN), ImGuiInputTextFlags_ReadOnly);
+        tagItem("report.text");
+    } else {
+        ImGui::BeginChild("##preview", ImVec2(0, 0), false);
+        reportPreview(doc);
+        ImGui::EndChild();
+        tagItem("report.text");
+    }
     ImGui::End();
+}
+
+// The report as it reads, laid out like its HTML: a title, the status badge, then each section's
+// facts, paragraphs, bullets and table.
+void BudgetView::reportPreview(const ReportDoc& doc) {
+    const float fs = ImGui::GetFontSize();
+    ImGui::PushTextWrapPos(0);
+    ImGui::SetWindowFontScale(1.3f);
+    ImGui::TextUnformatted(doc.title.c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    tagText("report.preview.title", doc.title);
+    if (!doc.subtitle.empty()) ImGui::TextDisabled("%s", doc.subtitle.c_str());
+    if (!doc.badge.empty()) {
+        const Rag rag = doc.badge == "Green" ? Rag::Green : doc.badge == "Amber" ? Rag::Amber : Rag::Red;
+        ImGui::PushStyleColor(ImGuiCol_Button, ragColour(rag));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ragColour(rag));
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, ragColour(rag));
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+        ImGui::SmallButton(doc.badge.c_str());
+        ImGui::PopStyleColor(4);
+        tagText("report.preview.badge", doc.badge);
+    }
+    for (size_t si = 0; si < doc.sections.size(); ++si) {
+        const ReportSection& sec = doc.sections[si];
+        const std::string id = "report.section." + std::to_string(si);
+        ImGui::Dummy(ImVec2(0, fs * 0.4f));
+        ImGui::SetWindowFontScale(1.12f);
+        ImGui::TextUnformatted(sec.title.c_str());
+        ImGui::SetWindowFontScale(1.0f);
+        tagText(id, sec.title);
+        ImGui::Separator();
+        if (!sec.facts.empty() && ImGui::BeginTable((id + ".facts").c_str(), 2, ImGuiTableFlags_SizingFixedFit)) {
+            for (const auto& [label, value] : sec.facts) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextDisabled("%s", label.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(value.c_str());
+            }
+            ImGui::EndTable();
+        }
+        for (const std::string& para : sec.paragraphs) ImGui::TextUnformatted(para.c_str());
+        for (size_t b = 0; b < sec.bullets.size(); ++b) {
+            ImGui::Bullet();
+            ImGui::TextUnformatted(sec.bullets[b].c_str());
+            tagText(id + ".bullet." + std::to_string(b), sec.bullets[b]);
+        }
+        const ReportTable& t = sec.table;
+        if (!t.header.empty() && ImGui::BeginTable((id + ".table").c_str(), int(t.header.size()),
+                                                   ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+            for (const std::string& h : t.header) ImGui::TableSetupColumn(h.c_str());
+            ImGui::TableHeadersRow();
+            for (size_t r = 0; r < t.rows.size(); ++r) {
+                ImGui::TableNextRow();
+                for (size_t c = 0; c < t.rows[r].size(); ++c) {
+                    ImGui::TableNextColumn();
+                    const std::string& cell = t.rows[r][c];
+                    if (std::find(t.rightAligned.begin(), t.rightAligned.end(), int(c)) != t.rightAligned.end())
+                        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(cell.c_str()).x));
+                    const int tone = r < t.tone.size() && c < t.tone[r].size() ? t.tone[r][c] : 0;
+                    if (tone) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(tone < 0 ? kBad : kGood), "%s", cell.c_str());
+                    else ImGui::TextUnformatted(cell.c_str());
+                }
+            }
+            ImGui::EndTable();
+        }
+        if (!sec.svg.empty()) ImGui::TextDisabled("(The chart is in the HTML download.)");
+    }
+    ImGui::PopTextWrapPos();
 }
 
 } // namespace plotline

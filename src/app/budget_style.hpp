@@ -2,10 +2,15 @@
 #pragma once
 #include "core/report.hpp"
 #include "theme.hpp"
+#include "widget_registry.hpp"
+
+#include <algorithm>
 
 #include <imgui.h>
 
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace plotline::budget_ui {
 
@@ -26,8 +31,24 @@ inline bool deleteButton(const char* what) {
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
     const bool hit = ImGui::SmallButton("×");
     ImGui::PopStyleColor();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Delete this %s", what);
+    if (ImGui::IsItemHovered()) hint(("Delete this " + std::string(what)).c_str());
     return hit;
+}
+
+// Where the record with this id is in its list, or -1.
+template <class T> int indexById(const std::vector<T>& list, Id id) {
+    if (id.isNull()) return -1;
+    for (size_t i = 0; i < list.size(); ++i)
+        if (list[i].id == id) return int(i);
+    return -1;
+}
+
+// The order a dated list is shown in: by date, then as entered.
+template <class T> std::vector<int> byDate(const std::vector<T>& list) {
+    std::vector<int> order(list.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = int(i);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return list[size_t(a)].date < list[size_t(b)].date; });
+    return order;
 }
 
 inline void sectionTitle(const char* text) {

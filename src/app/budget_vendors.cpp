@@ -20,7 +20,6 @@ void BudgetView::vendorsTab(Date today) {
     const Project& p = doc_.project();
     const Currency cur = currency(p.currency);
     const BudgetStatus& b = status(today);
-    const float fs = ImGui::GetFontSize();
     if (ImGui::Button("Add vendor")) {
         Vendor v;
         v.id = Id::random();

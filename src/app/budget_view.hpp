@@ -61,6 +61,7 @@ private:
     void risksTab();
     void heatMap(float size);
     void reportWindow(Date today);
+    void reportPreview(const ReportDoc& doc);
 
     // Executes a command, saying why not when the project is read-only. While drawing, commands wait
     // for the end of the frame: the tables iterate the lists the commands replace.
@@ -92,10 +93,11 @@ private:
 
     enum class PasteInto { Costs, Hours } pasteInto_ = PasteInto::Costs; // the Actuals table last edited
     Id selectedVendor_, selectedChange_;
+    Id focusLine_, focusCost_, focusHours_; // a row just added: its first field takes the keyboard
     std::string decisionBy_ = "Producer", decisionNote_;
     int heatFilter_ = -1;          // probability * 10 + impact of the heat-map cell picked, or -1
 
-    bool reportOpen_ = false, reportFocus_ = false;
+    bool reportOpen_ = false, reportFocus_ = false, reportRaw_ = false;
     int reportKind_ = 0;           // 0 weekly status, 1 monthly summary
     int reportMonth_ = 0;          // months back from the status date's month
     std::string reportText_;

@@ -12,14 +12,22 @@ namespace {
 
 ImGuiID editing = 0;     // the text cell being edited
 std::string pending;     // its text so far
+bool focusNext = false;  // focusNextCell() was called
 
 // The shared edit cycle: `shown` is the value as text; returns true with `out` set on commit.
 bool editText(const char* id, const std::string& shown, std::string& out, bool multiline, float width) {
     const ImGuiID me = ImGui::GetID(id);
     std::string buffer = editing == me ? pending : shown;
+    ImGuiInputTextFlags flags = 0;
+    if (focusNext) {
+        focusNext = false;
+        ImGui::SetScrollHereY(0.5f);
+        ImGui::SetKeyboardFocusHere();
+        flags |= ImGuiInputTextFlags_AutoSelectAll;
+    }
     ImGui::SetNextItemWidth(width);
-    const bool changed = multiline ? ImGui::InputTextMultiline(id, &buffer, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 4))
-                                   : ImGui::InputText(id, &buffer);
+    const bool changed = multiline ? ImGui::InputTextMultiline(id, &buffer, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 4), flags)
+                                   : ImGui::InputText(id, &buffer, flags);
     if (ImGui::IsItemActivated()) {
         editing = me;
         pending = shown;
@@ -36,6 +44,8 @@ bool editText(const char* id, const std::string& shown, std::string& out, bool m
 }
 
 } // namespace
+
+void focusNextCell() { focusNext = true; }
 
 bool beginRecordTable(const char* id, const std::vector<TableColumn>& columns, ImVec2 size) {
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
@@ -57,6 +67,19 @@ bool filterMatches(const std::string& name, const std::string& filter) {
         return s;
     };
     return lower(name).find(lower(filter)) != std::string::npos;
+}
+
+std::string fitWidth(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    const float room = width - ImGui::CalcTextSize("\u2026").x;
+    size_t lo = 0, hi = text.size(); // the longest prefix that fits, by bisection over byte lengths
+    while (lo < hi) {
+        const size_t mid = (lo + hi + 1) / 2;
+        if (ImGui::CalcTextSize(text.c_str(), text.c_str() + mid).x <= room) lo = mid;
+        else hi = mid - 1;
+    }
+    while (lo > 0 && (static_cast<unsigned char>(text[lo]) & 0xC0) == 0x80) --lo; // not inside a character
+    return text.substr(0, lo) + "\u2026";
 }
 
 std::string hoursText(int64_t minutes) {

@@ -24,6 +24,10 @@ bool hoursCell(const char* id, int64_t minutes, int64_t& out, std::string& error
 // A choice among names (index -1: none, shown as `none`). With many names the list has a filter.
 bool pickCell(const char* id, const std::vector<std::string>& names, int current, int& out, const char* none = nullptr, float width = -1.0e-30f);
 
+// The next text, money, date or hours cell drawn takes the keyboard with its text selected, and is
+// scrolled into view (a row just added is typed into at once).
+void focusNextCell();
+
 // A table of records: a header row of named columns, each with a weight of the width left (or, below
 // zero, a fixed width in font sizes: -1.6 for a delete button). With a height, the rows scroll under
 // a frozen header. Call ImGui::EndTable() when it returns true.
@@ -35,6 +39,10 @@ bool beginRecordTable(const char* id, const std::vector<TableColumn>& columns, I
 
 // Whether a name contains what was typed into a list's filter, ignoring case (an empty filter: all).
 bool filterMatches(const std::string& name, const std::string& filter);
+
+// The text cut to fit `width` pixels in the current font, with "…" where it was cut (whole UTF-8
+// characters); the text itself when it fits.
+std::string fitWidth(const std::string& text, float width);
 
 // "7.5" for 450 minutes, "8" for 480.
 std::string hoursText(int64_t minutes);

@@ -72,6 +72,15 @@ void GanttView::editorWindow() {
     field("Name", "##name", e.name, sizeof e.name, "");
     if (!summary) {
         field("Duration", "##duration", e.duration, sizeof e.duration, "5d, 4h, 0d for a milestone");
+        // A milestone is a moment, not a stretch of work: ticking it makes the duration 0 days, and
+        // unticking gives it a day back (the duration field says the same thing, either way).
+        const auto minutes = parseDuration(e.duration, p.calendar.minutesPerDay);
+        bool milestone = minutes && *minutes == 0;
+        ImGui::SetCursorPosX(labelW);
+        if (ImGui::Checkbox("Milestone", &milestone))
+            std::snprintf(e.duration, sizeof e.duration, "%s", milestone ? "0d" : "1d");
+        tagItem("editor.milestone");
+        hint("A point in time (a diamond on the chart): a sign-off, a launch, a delivery");
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Schedule");
         ImGui::SameLine(labelW);

@@ -2,6 +2,8 @@
 // risk columns' derived data. One class, GanttView, split by panel (gantt_view.cpp has the frame).
 #include "gantt_view.hpp"
 
+#include "core/csv_io.hpp"
+
 #include "core/budget.hpp"
 #include "core/duration.hpp"
 #include "core/id_index.hpp"
@@ -28,6 +30,7 @@ void GanttView::startEdit(int row, Column col) {
         case ColFinish: if (summary || t.milestone) return; text = rowTexts(row).finish; break;
         case ColDuration: if (summary) return; text = rowTexts(row).duration; break;
         case ColPercent: if (summary) return; text = std::to_string(t.percentComplete); break;
+        case ColPredecessors: text = predecessorsText(row); break;
         default: return;
     }
     edit_.row = row;
@@ -89,13 +92,37 @@ void GanttView::commitEdit() {
             t.percentComplete = int(x);
             break;
         }
+        case ColPredecessors: {
+            // MS Project's notation, read by the CSV importer's parser: "3FS+2d;5SS", rows from 1.
+            if (text == predecessorsText(i)) return;
+            auto refs = parsePredecessors(text, cal.minutesPerDay);
+            if (!refs) { onError_(refs.error()); return; }
+            std::vector<Link> wanted;
+            for (const PredecessorRef& r : *refs) {
+                const long n = std::strtol(r.number.c_str(), nullptr, 10);
+                if (n < 1 || size_t(n) > p.tasks.size()) { onError_("Predecessor " + r.number + ": there is no task " + r.number + " (rows go from 1 to " + std::to_string(p.tasks.size()) + ")"); return; }
+                if (n - 1 == i) { onError_("Task " + r.number + " cannot be its own predecessor"); return; }
+                wanted.push_back({Id(), p.tasks[size_t(n - 1)].id, t.id, r.type, r.lag, 0});
+            }
+            std::string why;
+            if (CommandPtr c = setPredecessors(p, t.id, wanted); c && !doc_.executeChecked(std::move(c), why)) onError_(why);
+            return;
+        }
         default: return;
     }
     doc_.execute(editTask(t));
 }
 
+const std::string& GanttView::predecessorsText(int row) {
+    if (predecessorsRevision_ != doc_.revision() || predecessors_.size() != doc_.project().tasks.size()) {
+        predecessors_ = predecessorTexts(doc_.project());
+        predecessorsRevision_ = doc_.revision();
+    }
+    return predecessors_[size_t(row)];
+}
+
 void GanttView::editNextCell(int row, Column from, bool back) {
-    static constexpr Column order[] = {ColName, ColStart, ColFinish, ColDuration, ColPercent};
+    static constexpr Column order[] = {ColName, ColStart, ColFinish, ColDuration, ColPredecessors, ColPercent};
     constexpr int n = int(sizeof order / sizeof order[0]);
     int at = 0;
     while (at < n && order[at] != from) ++at;
@@ -148,9 +175,9 @@ void GanttView::drawTextCell(int row, Column col, const std::string& text, bool 
     ImGui::TextUnformatted(text.c_str());
     if (color) ImGui::PopStyleColor();
     const ImVec2 max(min.x + w, min.y + ImGui::GetTextLineHeight());
-    static const char* names[] = {"id", "wbs", "name", "start", "finish", "duration", "float", "percent", "resources", "cost", "actual", "startVar", "finishVar"};
+    static const char* names[] = {"id", "wbs", "name", "start", "finish", "duration", "predecessors", "float", "percent", "resources", "cost", "actual", "startVar", "finishVar"};
     static_assert(sizeof names / sizeof names[0] == ColTimeline);
-    const bool figures = col == ColCost || col == ColActual || col == ColStartVar || col == ColFinishVar || col == ColFloat;
+    const bool figures = col == ColCost || col == ColActual || col == ColStartVar || col == ColFinishVar || col == ColFloat || col == ColPredecessors;
     tagRect(std::string("task.") + names[col] + "." + std::to_string(row), min, max, figures ? text : std::string());
     if (editable && ImGui::IsMouseHoveringRect(min, max) && ImGui::IsWindowHovered()) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
@@ -190,8 +217,7 @@ void GanttView::drawRow(int row, float rowHeight) {
     // The row's selectable spans every column and sits under the cells.
     char label[32];
     std::snprintf(label, sizeof label, "%d", row + 1);
-    const bool isSelected = selection_.count(t.id) || (selection_.empty() && selected_ == row);
-    if (ImGui::Selectable(label, isSelected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
+    if (ImGui::Selectable(label, isSelected(row), ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
                           ImVec2(0, rowHeight - 2 * ImGui::GetStyle().CellPadding.y))) {
         clickRow(row);
         if (edit_.column >= 0 && edit_.row != row) commitEdit();
@@ -246,6 +272,7 @@ void GanttView::drawRow(int row, float rowHeight) {
     drawTextCell(row, ColStart, texts.start, !ts.summary);
     drawTextCell(row, ColFinish, texts.finish, !ts.summary && !t.milestone);
     drawTextCell(row, ColDuration, texts.duration, !ts.summary, 0, ts.summary ? theme::kMuted : 0);
+    if (columnShown_[ColPredecessors]) drawTextCell(row, ColPredecessors, predecessorsText(row), true);
     if (ImGui::TableGetColumnFlags(ColFloat) & ImGuiTableColumnFlags_IsEnabled)
         drawTextCell(row, ColFloat, texts.totalFloat, false, 0, ts.totalFloat < 0 ? theme::kError : theme::kMuted);
     drawTextCell(row, ColPercent, std::to_string(ts.percentComplete) + "%", !ts.summary);

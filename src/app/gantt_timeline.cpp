@@ -402,6 +402,48 @@ void GanttView::drawProgressLine(ImDrawList* dl, int firstDisplay, int lastDispl
     dl->AddPolyline(pts.data(), int(pts.size()), theme::kStatusLine, 0, 2.0f);
 }
 
+bool GanttView::isSelected(int row) const {
+    return selection_.count(doc_.project().tasks[size_t(row)].id) || (selection_.empty() && selected_ == row);
+}
+
+void GanttView::criticalNote(ImDrawList* dl, int firstShown, int lastShown) {
+    if (!showCritical) return;
+    const Schedule& s = doc_.schedule();
+    if (!s.ok()) return;
+    int total = 0, inView = 0, firstCritical = -1;
+    for (size_t row = 0; row < s.tasks.size(); ++row) {
+        if (!s.tasks[row].critical || s.tasks[row].summary) continue;
+        ++total;
+        if (firstCritical < 0 && displayOf_[row] >= 0) firstCritical = int(row);
+        const int shown = displayOf_[row];
+        if (shown >= firstShown && shown <= lastShown) {
+            const float x0 = xOf(barStart_[row]), x1 = xOf(barEnd_[row]);
+            if (x1 >= bodyMin_.x && x0 <= bodyMax_.x) ++inView;
+        }
+    }
+    if (inView) return;
+    const std::string text = total == 0 ? "Critical path: no task is critical (every task has float before the finish)"
+                             : firstCritical < 0
+                                 ? "Critical path: " + std::to_string(total) + " critical tasks, none shown (clear the filter or expand the summaries)"
+                                 : "Critical path: none of the " + std::to_string(total) +
+                                       " critical tasks is in view. Click here to go to the first.";
+    const float fs = ImGui::GetFontSize();
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    const ImVec2 a(std::floor(bodyMin_.x + fs * 0.6f), std::floor(bodyMin_.y + fs * 0.4f));
+    const ImVec2 b(a.x + size.x + fs, a.y + size.y + fs * 0.6f);
+    dl->AddRectFilled(a, b, IM_COL32(255, 244, 244, 255), fs * 0.25f);
+    dl->AddRect(a, b, theme::kCritical, fs * 0.25f);
+    dl->AddText(ImVec2(a.x + fs * 0.5f, a.y + fs * 0.3f), theme::kCriticalProgress, text.c_str());
+    tagRect("gantt.criticalNote", a, b, text);
+    if (firstCritical >= 0 && ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered()) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+            scrollToRow_ = firstCritical;
+            goTo(Date{int32_t(std::floor(barStart_[size_t(firstCritical)]))});
+        }
+    }
+}
+
 float GanttView::rowCentreY(int row) const {
     const int shown = row >= 0 && size_t(row) < displayOf_.size() ? displayOf_[size_t(row)] : -1;
     return firstRowY_ + (shown - firstDisplay_) * rowHeight_ + rowHeight_ * 0.5f;

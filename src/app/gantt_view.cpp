@@ -23,7 +23,7 @@ namespace plotline {
 
 namespace {
 // Column titles, in the order of GanttView::Column.
-const char* const kColumnNames[] = {"#", "WBS", "Task", "Start", "Finish", "Duration", "Float", "Done", "Resources", "Cost", "Actual cost", "Start var.", "Finish var.", "Timeline"};
+const char* const kColumnNames[] = {"#", "WBS", "Task", "Start", "Finish", "Duration", "Predecessors", "Float", "Done", "Resources", "Cost", "Actual cost", "Start var.", "Finish var.", "Timeline"};
 } // namespace
 
 GanttView::GanttView(Document& doc, Notify onError) : doc_(doc), onError_(std::move(onError)) {}
@@ -38,7 +38,6 @@ void GanttView::refresh() {
     const Project& p = doc_.project();
     const Schedule& s = doc_.schedule();
     const Calendar& cal = p.calendar;
-    const int mpd = cal.minutesPerDay;
     const size_t n = p.tasks.size();
     // Only numbers here, in one pass: the texts of a row are made when it is drawn (rowTexts), so an
     // edit in a plan of 100,000 tasks formats the few dozen rows on screen, not all of them.
@@ -52,16 +51,9 @@ void GanttView::refresh() {
     siblings.assign(1, 0);
     for (size_t i = 0; i < n; ++i) {
         const TaskSchedule& ts = s.tasks[i];
-        const double startFrac = double(((ts.start % mpd) + mpd) % mpd) / mpd;
-        if (ts.finish == ts.start) {
-            // A milestone sits at the end of the day it is shown on when a finish drives it.
-            const bool atDayEnd = cal.dateOf(ts.start) != ts.startDate;
-            barStart_[i] = barEnd_[i] = atDayEnd ? ts.startDate.days + 1.0 : ts.startDate.days + startFrac;
-        } else {
-            const double endFrac = double((((ts.finish - 1) % mpd) + mpd) % mpd + 1) / mpd;
-            barStart_[i] = ts.startDate.days + startFrac;
-            barEnd_[i] = ts.finishDate.days + endFrac;
-        }
+        const BarSpan bar = barSpan(cal, ts);
+        barStart_[i] = bar.start;
+        barEnd_[i] = bar.end;
         // Outline position: the parent row and the place among its siblings (1.2.3 is made from these).
         const size_t depth = size_t(std::max(1, ts.level)) - 1;
         while (open.size() > depth) open.pop_back();
@@ -427,6 +419,7 @@ void GanttView::draw(Date today, float height) {
     ImGui::TableSetupColumn(kColumnNames[ColStart], fixed, fs * 6.2f);
     ImGui::TableSetupColumn(kColumnNames[ColFinish], fixed, fs * 6.2f);
     ImGui::TableSetupColumn(kColumnNames[ColDuration], fixed, fs * 4.6f);
+    ImGui::TableSetupColumn(kColumnNames[ColPredecessors], fixed, fs * 6.4f);
     ImGui::TableSetupColumn(kColumnNames[ColFloat], fixed | off, fs * 3.6f);
     ImGui::TableSetupColumn(kColumnNames[ColPercent], fixed, fs * 3.2f);
     ImGui::TableSetupColumn(kColumnNames[ColResources], fixed | off, fs * 8);
@@ -493,19 +486,26 @@ void GanttView::draw(Date today, float height) {
         drawLinks(dl, first, last, firstY, rowHeight);
         drawProgressLine(dl, first, last);
         drawDragPreview(dl);
+        // Labels go over the links and lines on a patch of their row's colour, so a link that passes
+        // behind a name never runs through its letters.
+        const ImU32 rowColour = ImGui::GetColorU32(ImGuiCol_WindowBg);
         for (const Label& l : labels_) {
             const Task& t = p.tasks[size_t(l.row)];
-            if (l.withDate) {
-                const std::string text = t.name + "  " + doc_.schedule().tasks[size_t(l.row)].startDate.str().substr(5);
-                dl->AddText(l.pos, theme::kBarText, text.c_str());
-            } else dl->AddText(l.pos, theme::kBarText, t.name.c_str());
+            const std::string text = l.withDate ? t.name + "  " + doc_.schedule().tasks[size_t(l.row)].startDate.str().substr(5) : t.name;
+            const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+            const ImVec2 a(std::floor(l.pos.x - 3), std::floor(l.pos.y - 2)), b(std::ceil(l.pos.x + size.x + 3), std::ceil(l.pos.y + size.y + 2));
+            dl->AddRectFilled(a, b, isSelected(l.row) ? theme::kSelectedRow : rowColour);
+            dl->AddText(l.pos, theme::kBarText, text.c_str());
+            tagRect("gantt.label." + std::to_string(l.row), a, b);
         }
+        criticalNote(dl, first, last);
         ImGui::PopClipRect();
     }
     tagRect("gantt.timeline", bodyMin, bodyMax);
     handleTimelineInput(bodyMin, bodyMax);
     contextMenu();
     ImGui::EndTable();
+    findBar(bodyMin, bodyMax);
     linkPopup();
     editorWindow();
 }

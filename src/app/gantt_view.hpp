@@ -55,6 +55,11 @@ public:
     void paste(const std::string& text);
     void openEditor(int row);
     bool editorOpen() const { return editor_.open; }
+    // The rows shown (not collapsed, not filtered away) in display order, as of the last frame.
+    const std::vector<int>& visibleRows() const { return visible_; }
+    // Find (Ctrl+F): a box over the chart that selects each task holding a text in turn.
+    void openFind();
+    bool findOpen() const { return find_.open; }
     // The baseline drawn as thin bars under the live ones (and compared in the variance columns);
     // null shows none. Choosing one shows the variance columns.
     void showBaseline(Id id);
@@ -72,7 +77,7 @@ public:
     char filter[96] = {};           // rows whose name contains this (and their summaries) are shown
 
 private:
-    enum Column { ColId, ColWbs, ColName, ColStart, ColFinish, ColDuration, ColFloat, ColPercent, ColResources, ColCost, ColActual, ColStartVar, ColFinishVar, ColTimeline, ColCount };
+    enum Column { ColId, ColWbs, ColName, ColStart, ColFinish, ColDuration, ColPredecessors, ColFloat, ColPercent, ColResources, ColCost, ColActual, ColStartVar, ColFinishVar, ColTimeline, ColCount };
     struct Cell { ImVec2 min, max; };
 
     void refresh();
@@ -105,6 +110,19 @@ private:
     void rebuildVisible();
     std::vector<Id> selectedIds() const;
     float rowCentreY(int row) const;
+    bool isSelected(int row) const;
+    void findBar(ImVec2 bodyMin, ImVec2 bodyMax);
+    void stepFind(int direction);
+    void reveal(int row);
+    struct Find {
+        bool open = false, focus = false;
+        char text[128] = {};
+        std::vector<int> matches;
+        int current = -1;
+        uint64_t revision = 0;
+    } find_;
+    // With the critical path on and none of its tasks among the rows shown: says so, and where it is.
+    void criticalNote(ImDrawList* dl, int firstShown, int lastShown);
     float xOf(double day) const { return timelineX_ + float((day - originDay_) * pxPerDay_); }
     double dayAt(float x) const { return originDay_ + (x - timelineX_) / pxPerDay_; }
 
@@ -127,6 +145,10 @@ private:
         std::string duration, start, finish, totalFloat, wbs, resources;
     };
     const RowTexts& rowTexts(int row) const;
+    // The Predecessors column's texts ("3FS+2d;5SS", rows from 1), remade after a change while shown.
+    const std::string& predecessorsText(int row);
+    std::vector<std::string> predecessors_;
+    uint64_t predecessorsRevision_ = 0;
     mutable std::vector<RowTexts> rowTexts_;
     std::vector<int> parentRow_, ordinal_;           // outline: parent row (-1 at the top), place among siblings
     std::vector<int> assignmentsAt_, assignmentList_; // a row's assignments: list[at[row] .. at[row + 1])

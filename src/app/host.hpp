@@ -48,6 +48,8 @@ public:
     virtual void download(const std::string& filename, const std::string& mime, const std::string& content) = 0;
     virtual void pickFile() = 0; // the chosen file comes back through App::importFile
     virtual void copyText(const std::string& /*text*/) {} // onto the system clipboard
+    // Prints a page (HTML) through the browser's print dialog; natively it is kept for tests.
+    virtual void print(const std::string& /*html*/) {}
     // Two tabs on one project: claimProject() asks to be the one tab that writes it and answers
     // whether it is (natively: at once, always yes); a later change (the other tab closed) comes
     // through App::setOwner. announceSaved() tells other tabs that a new version is durable (they

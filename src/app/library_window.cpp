@@ -1,6 +1,7 @@
 #include "library_window.hpp"
 
 #include "app.hpp"
+#include "cells.hpp"
 #include "core/commands.hpp"
 #include "core/json_io.hpp"
 #include "project_windows.hpp"
@@ -88,11 +89,16 @@ void LibraryWindow::projects() {
     // What the browser lets this site keep.
     const Storage::Usage u = app_.host().storage().usage();
     if (u.quota) {
+        // Beside the buttons when it fits, else on its own line, wrapped: never cut off.
+        const std::string usage = "Storage: " + byteSize(u.used) + " of " + byteSize(u.quota) + " in use" +
+                                  (u.persistent ? " \u00b7 kept by the browser" : " \u00b7 the browser may clear it when space is short");
         ImGui::SameLine(0, fs * 2);
+        if (ImGui::CalcTextSize(usage.c_str()).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
         ImGui::AlignTextToFramePadding();
-        ImGui::TextDisabled("Storage: %s of %s in use%s", byteSize(u.used).c_str(), byteSize(u.quota).c_str(),
-                            u.persistent ? " · kept by the browser" : " · the browser may clear it when space is short");
-        tagItem("projects.usage");
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("%s", usage.c_str());
+        ImGui::PopTextWrapPos();
+        tagText("projects.usage", usage);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip(u.persistent ? "The browser promised not to clear Plotline's storage to make room."
                                            : "The browser did not promise to keep this site's data. Export important plans now and then.");
@@ -135,12 +141,17 @@ void LibraryWindow::projects() {
                     later = [this, id = e.id, name = std::string(name_)] { app_.renameProject(id, name); };
                 } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) renaming_.clear();
             } else {
-                if (ImGui::Selectable(e.name.c_str(), isOpen, ImGuiSelectableFlags_AllowDoubleClick | ImGuiSelectableFlags_AllowItemOverlap) &&
+                // A long name is cut with "…" to leave room for "(open)"; hovering shows all of it.
+                const float openW = isOpen ? ImGui::CalcTextSize("(open)").x + ImGui::GetStyle().ItemSpacing.x : 0;
+                const std::string shown = fitWidth(e.name, ImGui::GetContentRegionAvail().x - openW);
+                if (ImGui::Selectable((shown + "##name").c_str(), isOpen, ImGuiSelectableFlags_AllowDoubleClick | ImGuiSelectableFlags_AllowItemOverlap,
+                                      ImVec2(ImGui::CalcTextSize(shown.c_str()).x, 0)) &&
                     ImGui::IsMouseDoubleClicked(0) && !isOpen) {
                     later = [this, id = e.id] { app_.openProject(id); };
                     projectsOpen_ = false;
                 }
-                tagItem("projects.name." + e.name);
+                tagText("projects.name." + e.name, shown);
+                if (shown != e.name) hint(e.name.c_str());
                 if (isOpen) {
                     ImGui::SameLine();
                     ImGui::TextDisabled("(open)");
@@ -189,7 +200,9 @@ void LibraryWindow::projects() {
                     ImGui::TableNextRow();
                     ImGui::TableNextColumn();
                     ImGui::AlignTextToFramePadding();
-                    ImGui::TextUnformatted(e->name.c_str());
+                    const std::string shown = fitWidth(e->name, ImGui::GetContentRegionAvail().x);
+                    ImGui::TextUnformatted(shown.c_str());
+                    if (shown != e->name) hint(e->name.c_str());
                     ImGui::TableNextColumn();
                     const long days = long(std::max<Stamp>(0, ProjectLibrary::kTrashKeepMs - (now - e->trashed)) / 86400000);
                     ImGui::Text("%s  (gone in %ld day%s)", formatLocalTime(e->trashed).c_str(), days, days == 1 ? "" : "s");

@@ -51,6 +51,7 @@ test('counts read as words: "1 task", not "1 tasks"', async () => {
   // A new project with a single task: the status bar says "1 task".
   await click(page, 'menu.Project');
   await click(page, 'menu.Project.New');
+  await click(page, 'newProject.create');
   await click(page, 'gantt.addFirst');
   await press(page, 'Escape');
   assert.equal((await status(page)).tasks, 1);
@@ -75,4 +76,82 @@ test('Tab while editing a task keeps the typed name and edits the next cell; Esc
   assert.equal((await widgets(page))['task.edit'], undefined);
   await press(page, 'Control+z');
   assert.equal((await state(page)).tasks[2].name, before.name);
+});
+
+test('at 1024×700 the toolbar wraps: every control is on screen and works, the Baseline list and Status included', async () => {
+  const { page } = await fresh();
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await frames(page, 6);
+  const ws = await widgets(page);
+  const tools = Object.entries(ws).filter(([k]) => k.startsWith('toolbar.') || k.startsWith('view.'));
+  assert.ok(tools.length >= 10, `${tools.length} toolbar controls`);
+  for (const [name, w] of tools) assert.ok(w.x >= 0 && w.x + w.w <= 1024, `${name} ends at ${Math.round(w.x + w.w)} px, inside 1024`);
+  assert.ok(ws['toolbar.status'].y > ws['toolbar.filter'].y, 'the tools take a second line');
+  assert.ok(ws['task.name.0'].y > ws['toolbar.status'].y + ws['toolbar.status'].h, 'the chart starts below the tools');
+  // The Baseline list opens and picks; the Status button opens its window.
+  await click(page, 'toolbar.baseline');
+  await click(page, 'toolbar.baseline.0');
+  assert.ok((await widgets(page))['gantt.baseline.1'], 'the baseline is drawn');
+  await screenshot(page, 'toolbar-1024x700');
+  await click(page, 'toolbar.status');
+  await widget(page, 'status.date');
+});
+
+test('Escape closes an open drop-down, and the next click does what it says', async () => {
+  const { page } = await fresh();
+  await click(page, 'toolbar.baseline');
+  await widget(page, 'toolbar.baseline.0');
+  await press(page, 'Escape');
+  assert.equal((await widgets(page))['toolbar.baseline.0'], undefined, 'Escape closed the list');
+  const zoom = (await status(page)).pixelsPerDay;
+  await click(page, 'toolbar.zoomIn');
+  assert.ok((await status(page)).pixelsPerDay > zoom * 1.2, 'the first click after Escape zoomed in');
+});
+
+test('Add line and Add cost put the keyboard in the new row: what is typed next lands there', async () => {
+  const { page } = await fresh();
+  await press(page, 'Control+2');
+  await click(page, 'budget.tab.Budget');
+  const lines = (await state(page)).budgetLines.length;
+  await click(page, 'budget.lines.add');
+  await page.keyboard.type('Hosting', { delay: 20 });
+  await press(page, 'Tab');
+  await page.keyboard.type('1200', { delay: 20 });
+  await press(page, 'Enter');
+  const added = (await state(page)).budgetLines;
+  assert.equal(added.length, lines + 1);
+  assert.equal(added[lines].name, 'Hosting');
+  assert.equal(added[lines].amount, 120000, 'Tab went to the new line\'s amount');
+  assert.ok(!(await status(page)).message.includes('Contingency'), 'nothing landed in the contingency');
+
+  await click(page, 'budget.tab.Actuals');
+  const costs = (await state(page)).costs.length;
+  await click(page, 'actuals.addCost');
+  await page.keyboard.type('250', { delay: 20 });
+  await press(page, 'Enter');
+  const after = (await state(page)).costs;
+  assert.equal(after.length, costs + 1);
+  assert.equal(after[costs].amount, 25000);
+  // The actuals read as a ledger: by date.
+  const ws = await widgets(page);
+  const dates = Object.keys(ws).filter((k) => k.startsWith('actuals.costRow.')).sort((a, b) => Number(a.split('.')[2]) - Number(b.split('.')[2])).map((k) => ws[k].text);
+  assert.ok(dates.length >= 3, `${dates.length} costs shown`);
+  assert.deepEqual(dates, [...dates].sort(), 'costs in date order');
+});
+
+test('the task editor has a Milestone box: ticked, the task becomes a 0-day diamond; unticked, a day again', async () => {
+  const { page } = await fresh();
+  const tasks = (await state(page)).tasks;
+  const row = tasks.findIndex((t) => !t.milestone && t.duration > 0 && !tasks.some((c) => c.parent === t.id));
+  await click(page, `gantt.bar.${row}`, { double: true });
+  await click(page, 'editor.milestone');
+  await click(page, 'editor.ok');
+  let t = (await state(page)).tasks[row];
+  assert.equal(t.milestone, true);
+  await click(page, `gantt.bar.${row}`, { double: true });
+  await click(page, 'editor.milestone');
+  await click(page, 'editor.ok');
+  t = (await state(page)).tasks[row];
+  assert.equal(t.milestone, false);
+  assert.equal(t.duration, 480, 'one working day');
 });

@@ -218,3 +218,19 @@ export async function screenshot(page, name) {
 export async function distExists() {
   try { await stat(join(DIST, 'plotline.wasm')); return true; } catch { return false; }
 }
+
+// The pixels of a rectangle of the page as the user sees it: { w, h, at(x, y) → [r, g, b] }.
+export async function pixels(page, { x, y, w, h }) {
+  const png = await page.screenshot({ clip: { x, y, width: w, height: h } });
+  const data = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    return { w: img.width, h: img.height, rgba: Array.from(ctx.getImageData(0, 0, img.width, img.height).data) };
+  }, png.toString('base64'));
+  return { w: data.w, h: data.h, at: (px, py) => data.rgba.slice((py * data.w + px) * 4, (py * data.w + px) * 4 + 3) };
+}

@@ -61,7 +61,10 @@ test('the handle under a bar sets % complete in steps of 5; Ctrl+Z restores it',
   const { page } = await fresh();
   const s = await state(page);
   const row = s.tasks.findIndex((t) => isLeaf(s, t) && t.percentComplete === 0);
+  await click(page, 'toolbar.zoomOut'); // its whole bar on screen, with room to drag to 80 %
   const bar = await widget(page, `gantt.bar.${row}`);
+  const timeline = await widget(page, 'gantt.timeline');
+  assert.ok(bar.x + bar.w < timeline.x + timeline.w - 20, 'the bar is in view');
   await drag(page, `gantt.bar.${row}.progress`, bar.w / 2);
   assert.equal((await state(page)).tasks[row].percentComplete, 50);
   await drag(page, `gantt.bar.${row}.progress`, bar.w * 0.3);

@@ -302,6 +302,8 @@ TEST_CASE("a new project shows the empty state; the first task is added and name
     h.start();
     h.app->newProject();
     h.frames(2);
+    h.click(h.widget("newProject.create").centre());
+    h.frames(2);
     REQUIRE(h.has("gantt.addFirst"));
     h.click(h.widget("gantt.addFirst").centre());
     REQUIRE(h.project().tasks.size() == 1);
@@ -635,10 +637,33 @@ TEST_CASE("tasks linked to open risks carry a dot after their name; closing the 
     CHECK(!h.has("task.risk.18"));
 }
 
+TEST_CASE("Project > New asks for a name and a start, which is today as for an import; a bad date is refused") {
+    Harness h("newproject");
+    h.start();
+    const size_t before = h.app->library().projects().size();
+    h.app->newProject();
+    h.frames(2);
+    REQUIRE(h.has("newProject.name"));
+    h.type("Spring microsite"); // the name field has the keyboard, its text selected
+    h.click(h.widget("newProject.start").centre());
+    h.replaceText("next week"); // Enter creates
+    CHECK(h.has("newProject.create")); // still open: the date did not read
+    CHECK(h.app->library().projects().size() == before);
+    h.click(h.widget("newProject.start").centre());
+    h.replaceText(h.host.today().str().c_str());
+    h.frames(3);
+    CHECK_FALSE(h.has("newProject.create"));
+    CHECK(h.project().name == "Spring microsite");
+    CHECK(h.project().start == h.project().calendar.nextWorkingDay(h.host.today()));
+    CHECK(h.app->library().projects().size() == before + 1);
+}
+
 TEST_CASE("a new, empty project's Budget view: zeros and dashes, no charts to draw, every tab usable") {
     Harness h("budgetempty");
     h.start();
     h.app->newProject();
+    h.frames(2);
+    h.click(h.widget("newProject.create").centre());
     h.frames(3);
     h.click(h.widget("view.budget").centre());
     auto text = [&](const std::string& name) { return nlohmann::json::parse(widgetsJson())[name].value("text", std::string("?")); };

@@ -23,6 +23,8 @@ public:
     Stamp fakeNow = 0; // when non-zero, now() returns it (tests move time forward)
     int pickRequests = 0;
     std::vector<std::pair<std::string, std::string>> downloads; // filename, content
+    std::vector<std::string> printed;                            // pages sent to print
+    void print(const std::string& html) override { printed.push_back(html); }
     std::unique_ptr<Storage> storage_; // a FileStorage over storageDir; tests may swap in a faulty one
 
 private:

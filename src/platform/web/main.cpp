@@ -127,6 +127,24 @@ EM_JS(void, js_download, (const char* name, const char* mime, const char* data, 
     setTimeout(function() { URL.revokeObjectURL(a.href); }, 10000);
 });
 
+// Printing: the page goes into a hidden frame (replacing the last one) that prints itself once it is
+// laid out; the browser's dialog picks the printer or PDF. window.plotline.printed counts the pages
+// sent, and the frame stays for automation to read.
+EM_JS(void, js_print, (const char* html), {
+    const old = document.getElementById('plotline-print');
+    if (old) old.remove();
+    const frame = document.createElement('iframe');
+    frame.id = 'plotline-print';
+    frame.setAttribute('aria-hidden', 'true');
+    frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden';
+    frame.onload = function() {
+        window.plotline.printed = (window.plotline.printed || 0) + 1;
+        try { frame.contentWindow.focus(); frame.contentWindow.print(); } catch (e) { console.warn('Plotline: printing failed: ' + e); }
+    };
+    frame.srcdoc = UTF8ToString(html);
+    document.body.appendChild(frame);
+});
+
 // The system clipboard: the async API where the page may use it, else a selected text area and the
 // copy command (older browsers, pages without focus).
 EM_JS(void, js_copy_text, (const char* text), {
@@ -247,6 +265,7 @@ public:
     }
     void pickFile() override { js_pick_file(); }
     void copyText(const std::string& text) override { js_copy_text(text.c_str()); }
+    void print(const std::string& html) override { js_print(html.c_str()); }
     void mark(const char* name) override { js_mark(name); }
     void claimProject(const std::string& id, std::function<void(bool)> answer) override {
         claims_.emplace_back(id, std::move(answer));

@@ -1,0 +1,101 @@
+#include "help_window.hpp"
+
+#include "project_windows.hpp"
+#include "widget_registry.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace plotline {
+
+namespace {
+
+struct Entry { const char* keys; const char* what; };
+
+// Kept in step with App::shortcuts, GanttView's keys and the README.
+const Entry kShortcuts[] = {
+    {"Ctrl+F", "Find a task by its name, notes or people (Enter: next, Shift+Enter: previous)"},
+    {"Ctrl+P", "Print the plan as shown, fitted to the paper"},
+    {"Ctrl+Z / Ctrl+Y", "Undo / redo"},
+    {"Ctrl+S", "Save now (Plotline also saves within a second of each change)"},
+    {"Ctrl+O", "Projects: open, duplicate, rename, trash"},
+    {"Ctrl+1 / Ctrl+2", "The plan / the budget"},
+    {"Enter or F2", "Edit the selected task's name (Tab: the next cell; Escape: cancel)"},
+    {"Double-click", "A cell: edit it; a bar: the task editor"},
+    {"Insert / Delete", "Add a task below the selection / delete the selected tasks"},
+    {"Tab / Shift+Tab", "Indent / outdent the selected tasks"},
+    {"Alt+Up / Alt+Down", "Move the selected tasks up / down"},
+    {"Up / Down", "Select the task above / below"},
+    {"Ctrl+click, Shift+click", "Select several tasks"},
+    {"Ctrl+C / Ctrl+V", "Copy rows to / paste rows from a spreadsheet"},
+    {"Ctrl+wheel", "Zoom the timeline (down to the hours of a day)"},
+    {"Shift+wheel, drag", "Scroll the timeline sideways"},
+    {"Right-click", "A task or bar: the task menu; the column titles: choose columns"},
+    {"Escape", "Close a drop-down, a menu or a dialog"},
+    {"F1 or ?", "This help"},
+};
+
+const Entry kHowDoI[] = {
+    {"Link two tasks", "Drag the dot at the end of one bar onto another bar (the ends you join pick FS, SS, FF or SF), "
+                       "or type in the Predecessors column: 3FS+2d;5SS. Click a link to change or delete it."},
+    {"Make a milestone", "Give the task 0 days, or tick Milestone in the task editor (double-click the bar)."},
+    {"Move a task", "Drag its bar: it then starts no earlier than the day you dropped it on."},
+    {"Assign people", "Double-click the bar and tick people in the task editor; 50% is half their day. "
+                      "Project > Resources… adds people and their days off."},
+    {"See who is overbooked", "Tick Resource load in the toolbar: orange is more than a full day."},
+    {"Compare with the plan signed off", "Project > Baselines… saves one; pick it in the toolbar's Baseline list."},
+    {"Report progress", "Set the status date (toolbar), enter % complete, then Project > Status report…"},
+    {"Track money", "Switch to Budget (Ctrl+2): budget lines, actuals, change requests, risks."},
+    {"Share a plan", "Project > Export JSON or CSV; print it with Ctrl+P."},
+    {"Bring in an MS Project plan", "Save it as CSV from MS Project and use Project > Import… (or drop the file on the page)."},
+    {"Get a deleted project back", "Project > Projects…, then Trash: restore it within 30 days."},
+};
+
+void table(const char* id, const Entry* entries, size_t n, const char* tag, float keysWidth) {
+    if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
+    ImGui::TableSetupColumn("keys", ImGuiTableColumnFlags_WidthFixed, keysWidth);
+    ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
+    for (size_t i = 0; i < n; ++i) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(entries[i].keys);
+        ImGui::TableNextColumn();
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("%s", entries[i].what);
+        ImGui::PopTextWrapPos();
+        tagText(std::string(tag) + std::to_string(i), std::string(entries[i].keys) + ": " + entries[i].what);
+    }
+    ImGui::EndTable();
+}
+
+} // namespace
+
+void HelpWindow::draw() {
+    if (!open_) return;
+    const bool appearing = focus_;
+    if (beginToolWindow("Help", &open_, focus_, 38)) {
+        const float fs = ImGui::GetFontSize();
+        const ImVec2 at = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+        tagRect("help.window", at, ImVec2(at.x + size.x, at.y + size.y));
+        if (ImGui::BeginTabBar("##help")) {
+            const ImGuiTabItemFlags shortcuts = appearing && page_ == Shortcuts ? ImGuiTabItemFlags_SetSelected : 0;
+            const ImGuiTabItemFlags how = appearing && page_ == HowDoI ? ImGuiTabItemFlags_SetSelected : 0;
+            if (ImGui::BeginTabItem("Keyboard shortcuts", nullptr, shortcuts)) {
+                table("##keys", kShortcuts, sizeof kShortcuts / sizeof *kShortcuts, "help.shortcut.", fs * 10);
+                ImGui::EndTabItem();
+            }
+            tagItem("help.tab.shortcuts");
+            if (ImGui::BeginTabItem("How do I…", nullptr, how)) {
+                table("##how", kHowDoI, sizeof kHowDoI / sizeof *kHowDoI, "help.how.", fs * 11);
+                ImGui::EndTabItem();
+            }
+            tagItem("help.tab.how");
+            ImGui::EndTabBar();
+        }
+    }
+    ImGui::End();
+    focus_ = false;
+}
+
+} // namespace plotline

@@ -1,0 +1,21 @@
+// Help > Keyboard shortcuts and How do I… (F1 or ?): every shortcut the planner answers, and short
+// answers to what a producer asks first, in one window with two tabs.
+//
+//   HelpWindow help;  help.open();  every frame: help.draw();
+#pragma once
+
+namespace plotline {
+
+class HelpWindow {
+public:
+    enum Page { Shortcuts, HowDoI };
+    void open(Page page = Shortcuts) { open_ = focus_ = true; page_ = page; }
+    bool isOpen() const { return open_; }
+    void draw();
+
+private:
+    bool open_ = false, focus_ = false;
+    Page page_ = Shortcuts;
+};
+
+} // namespace plotline
