@@ -134,13 +134,18 @@ void BudgetView::reportPreview(const ReportDoc& doc) {
         ImGui::SetWindowFontScale(1.0f);
         tagText(id, sec.title);
         ImGui::Separator();
-        if (!sec.facts.empty() && ImGui::BeginTable((id + ".facts").c_str(), 2, ImGuiTableFlags_SizingFixedFit)) {
+        if (!sec.facts.empty() && ImGui::BeginTable((id + ".facts").c_str(), 2)) {
+            float labelW = 0;
+            for (const auto& fact : sec.facts) labelW = std::max(labelW, ImGui::CalcTextSize(fact.first.c_str()).x);
+            ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, labelW + fs);
+            ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
             for (const auto& [label, value] : sec.facts) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::TextDisabled("%s", label.c_str());
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(value.c_str());
+                tagText(id + ".fact." + label, value);
             }
             ImGui::EndTable();
         }
