@@ -66,7 +66,8 @@ void FileStorage::remove(const std::string& path) { std::remove((root_ + "/" + p
 
 std::vector<std::string> FileStorage::list(const std::string& area) {
     std::vector<std::string> out = entries(root_ + "/" + area, false);
-    out.erase(std::remove_if(out.begin(), out.end(), [](const std::string& n) { return n.size() > 4 && n.ends_with(".tmp"); }), out.end());
+    // Temporary files of writes in progress (".name.XXXXXX", or "name.tmp" from older builds) are not files.
+    out.erase(std::remove_if(out.begin(), out.end(), [](const std::string& n) { return n.starts_with(".") || (n.size() > 4 && n.ends_with(".tmp")); }), out.end());
     return out;
 }
 

@@ -6,6 +6,8 @@
 //   gantt_drag.cpp      bar handles, drags and their one command, pan and zoom, link editor, context menu
 //   gantt_editor.cpp    the task editor
 #include "gantt_view.hpp"
+
+#include "core/csv.hpp"
 #include "keys.hpp"
 
 #include "core/csv_io.hpp"
@@ -271,6 +273,7 @@ std::string GanttView::copySelection() const {
         std::string name = p.tasks[i].name;
         for (char& c : name)
             if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+        name = textCell(name); // a spreadsheet pastes "=…" as a formula
         out += name + "\t" + rowTexts(int(i)).duration + "\t" + s.tasks[i].startDate.str() + "\t" + s.tasks[i].finishDate.str() + "\t" +
                std::to_string(s.tasks[i].percentComplete) + "%\t" + std::to_string(std::max(1, s.tasks[i].level - baseLevel + 1)) + "\n";
     }

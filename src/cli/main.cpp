@@ -24,6 +24,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -31,6 +32,64 @@
 using namespace plotline;
 
 namespace {
+
+// Text from a file shown on a terminal: control characters (escape sequences that move the cursor,
+// recolour, retitle the window or worse; C1 controls too) become '?', and line breaks a space.
+std::string shown(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == '\n' || c == '\r' || c == '\t') out += ' ';
+        else if (c < 0x20 || c == 0x7F) out += '?';
+        else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 && static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+            out += '?';
+            ++i;
+        } else out += char(c);
+    }
+    return out;
+}
+
+// A whole number from lo to hi, written in digits only ("3", not "3x", "+3", " 3" or "1e3").
+std::optional<long long> wholeNumber(const std::string& text, long long lo, long long hi) {
+    if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    const long long v = std::stoll(text);
+    if (v < lo || v > hi) return std::nullopt;
+    return v;
+}
+
+// Everything written to stderr goes through this: a message may quote a name, a cell or a path
+// from a file, and none of their control characters reaches the terminal (line breaks and tabs of
+// the messages themselves stay).
+class SafeTerminal : public std::streambuf {
+public:
+    explicit SafeTerminal(std::streambuf* to) : to_(to) {}
+
+protected:
+    int overflow(int ch) override {
+        if (ch == traits_type::eof()) return ch;
+        const unsigned char c = static_cast<unsigned char>(ch);
+        if (pendingC2_) {
+            pendingC2_ = false;
+            if (c >= 0x80 && c <= 0x9F) return to_->sputc('?') == traits_type::eof() ? traits_type::eof() : ch;
+            if (to_->sputc(char(0xC2)) == traits_type::eof()) return traits_type::eof();
+        }
+        if (c == 0xC2) { pendingC2_ = true; return ch; }
+        const char out = (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F ? '?' : char(c);
+        return to_->sputc(out) == traits_type::eof() ? traits_type::eof() : ch;
+    }
+    int sync() override {
+        if (pendingC2_) { to_->sputc(char(0xC2)); pendingC2_ = false; }
+        return to_->pubsync();
+    }
+
+public:
+    std::streambuf* to() const { return to_; }
+
+private:
+    std::streambuf* to_;
+    bool pendingC2_ = false;
+};
 
 const char* kUsage =
     "usage: plotline <command> [options]\n"
@@ -131,9 +190,9 @@ struct Loaded {
 
 Loaded load(const std::string& path) {
     Loaded out;
-    const std::optional<std::string> read = readWholeFile(path);
+    const Result<std::string> read = readInputFile(path);
     if (!read) {
-        std::cerr << "plotline: cannot read " << path << "\n";
+        std::cerr << "plotline: " << read.error() << "\n";
         return out;
     }
     const std::string& text = *read;
@@ -171,7 +230,7 @@ int cmdValidate(const std::vector<std::string>& args) {
         std::cerr << args[0] << ": " << s.error << "\n";
         return 1;
     }
-    std::cout << args[0] << ": valid — \"" << l.project.name << "\", " << l.project.tasks.size() << " tasks, "
+    std::cout << args[0] << ": valid — \"" << shown(l.project.name) << "\", " << l.project.tasks.size() << " tasks, "
               << l.project.links.size() << " links, " << l.project.resources.size() << " resources, "
               << s.start.str() << " to " << s.finish.str() << "\n";
     return 0;
@@ -224,14 +283,14 @@ int cmdSchedule(const std::vector<std::string>& args) {
     }
     std::printf("%-5s %-44s %-16s  %-16s  %-9s %-9s %s\n", "ID", "Name", "Start", "Finish", "Duration", "Float", "Critical");
     for (size_t i = 0; i < p.tasks.size(); ++i) {
-        std::string name = std::string(size_t(2 * (s.tasks[i].level - 1)), ' ') + p.tasks[i].name;
+        std::string name = std::string(size_t(2 * (s.tasks[i].level - 1)), ' ') + shown(p.tasks[i].name);
         std::printf("%-5zu %-44s %-16s  %-16s  %-9s %-9s %s\n", i + 1, name.c_str(),
                     startAt(s.tasks[i].start, s.tasks[i].startDate).c_str(), finishAt(s.tasks[i].finish, s.tasks[i].finishDate).c_str(),
                     dur(i).c_str(), formatDuration(s.tasks[i].totalFloat, mpd).c_str(), s.tasks[i].critical ? "yes" : "");
     }
     std::printf("Project: %s to %s\n", s.start.str().c_str(), s.finish.str().c_str());
     for (size_t i = 0; i < p.tasks.size(); ++i)
-        if (std::string w = scheduleWarning(p, s, i); !w.empty()) std::printf("! %zu %s: %s\n", i + 1, p.tasks[i].name.c_str(), w.c_str());
+        if (std::string w = scheduleWarning(p, s, i); !w.empty()) std::printf("! %zu %s: %s\n", i + 1, shown(p.tasks[i].name).c_str(), shown(w).c_str());
     return 0;
 }
 
@@ -260,18 +319,22 @@ int cmdGenerate(const std::vector<std::string>& args) {
     std::vector<std::string> pos;
     long long seed = 42, people = -1;
     for (size_t i = 0; i < args.size(); ++i) {
-        if ((args[i] == "--seed" || args[i] == "--people") && i + 1 < args.size()) {
-            char* end = nullptr;
-            const long long v = std::strtoll(args[i + 1].c_str(), &end, 10);
-            if (!end || *end || v < 0) return usageError(args[i] + " takes a whole number", kGenerateHelp);
-            (args[i] == "--seed" ? seed : people) = v;
+        if (args[i] == "--seed" && i + 1 < args.size()) {
+            const auto v = wholeNumber(args[i + 1], 0, 999999999999999999LL);
+            if (!v) return usageError("--seed takes a whole number from 0", kGenerateHelp);
+            seed = *v;
+            ++i;
+        } else if (args[i] == "--people" && i + 1 < args.size()) {
+            const auto v = wholeNumber(args[i + 1], 0, 100000);
+            if (!v) return usageError("--people takes a whole number from 0 to 100000", kGenerateHelp);
+            people = *v;
             ++i;
         } else pos.push_back(args[i]);
     }
     if (pos.size() != 2) return usageError("generate takes N and OUT", kGenerateHelp);
-    char* end = nullptr;
-    const long long n = std::strtoll(pos[0].c_str(), &end, 10);
-    if (!end || *end || n < 1 || n > 1000000) return usageError("N must be a whole number from 1 to 1000000", kGenerateHelp);
+    const auto parsed = wholeNumber(pos[0], 1, 1000000);
+    if (!parsed) return usageError("N must be a whole number from 1 to 1000000", kGenerateHelp);
+    const long long n = *parsed;
     const std::string& out = pos[1];
     if (!endsWith(out, ".csv") && !endsWith(out, ".json")) return usageError("OUT must end in .json or .csv", kGenerateHelp);
     Project p = syntheticProject(int(n), uint64_t(seed));
@@ -325,9 +388,9 @@ int cmdReport(const std::vector<std::string>& args) {
             month = v;
             if (!Date::parse(v + "-01")) return usageError("--month \"" + v + "\" is not a month (YYYY-MM)", kReportHelp);
         } else if (k == "--change-order") {
-            char* end = nullptr;
-            changeNumber = int(std::strtol(v.c_str(), &end, 10));
-            if (!end || *end || changeNumber < 1) return usageError("--change-order takes a request number (3 for CR-3)", kReportHelp);
+            const auto number = wholeNumber(v, 1, 1000000000);
+            if (!number) return usageError("--change-order takes a request number from 1 (3 for CR-3)", kReportHelp);
+            changeNumber = int(*number);
         } else out = v;
     }
     if (format == "json" && (!month.empty() || changeNumber)) return usageError("JSON is for the status report only", kReportHelp);
@@ -371,9 +434,9 @@ int cmdActuals(const std::vector<std::string>& args) {
     const std::string out = opts.empty() ? files[0] : opts[0].second;
     Loaded l = load(files[0]);
     if (!l.ok) return 1;
-    const std::optional<std::string> csv = readWholeFile(files[1]);
+    const Result<std::string> csv = readInputFile(files[1]);
     if (!csv) {
-        std::cerr << "plotline: cannot read " << files[1] << "\n";
+        std::cerr << "plotline: " << csv.error() << "\n";
         return 1;
     }
     ActualsImport a = readActualsCsv(*csv, l.project);
@@ -391,14 +454,18 @@ int cmdActuals(const std::vector<std::string>& args) {
 
 // Replaces the file safely (core/files.hpp), saying so when it cannot.
 bool writeAtomically(const std::string& out, const std::string& text) {
-    if (writeFileAtomically(out, text).empty()) return true;
-    std::cerr << "plotline: cannot write " << out << "\n";
+    const std::string error = writeFileAtomically(out, text);
+    if (error.empty()) return true;
+    std::cerr << "plotline: " << error << "\n";
     return false;
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
+    SafeTerminal safeErrors(std::cerr.rdbuf());
+    std::cerr.rdbuf(&safeErrors);
+    struct Restore { std::streambuf* b; ~Restore() { std::cerr.flush(); std::cerr.rdbuf(b); } } restore{safeErrors.to()};
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) { std::cerr << kUsage; return 2; }
     const std::string cmd = args[0];

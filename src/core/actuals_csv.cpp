@@ -1,5 +1,7 @@
 #include "actuals_csv.hpp"
 
+#include <map>
+
 #include "csv.hpp"
 #include "money.hpp"
 
@@ -42,7 +44,7 @@ int64_t parseHours(const std::string& s) {
     int64_t whole = 0, frac = 0, scale = 1;
     bool dot = false, digits = false;
     for (char c : s) {
-        if (c == '.' || c == ',') {
+        if (c == '.') { // the same rule as amounts: a decimal point ("7,5" is refused, not read as 7.5)
             if (dot) return -1;
             dot = true;
         } else if (c >= '0' && c <= '9') {
@@ -77,9 +79,9 @@ std::string writeActualsCsv(const Project& p) {
     };
     std::string out = writeCsvRow({"Date", "Hours", "Resource", "Amount", "Category", "Task", "Vendor", "Note"});
     for (const HoursEntry& h : p.hours)
-        out += writeCsvRow({h.date.str(), hours(h.minutes), nameOf(p.resources, h.resource), "", "", nameOf(p.tasks, h.task), "", h.note});
+        out += writeCsvRow({h.date.str(), hours(h.minutes), textCell(nameOf(p.resources, h.resource)), "", "", textCell(nameOf(p.tasks, h.task)), "", textCell(h.note)});
     for (const CostEntry& c : p.costs)
-        out += writeCsvRow({c.date.str(), "", "", amount(c.amount), costCategoryLabel(c.category), nameOf(p.tasks, c.task), nameOf(p.vendors, c.vendor), c.note});
+        out += writeCsvRow({c.date.str(), "", "", amount(c.amount), costCategoryLabel(c.category), textCell(nameOf(p.tasks, c.task)), textCell(nameOf(p.vendors, c.vendor)), textCell(c.note)});
     return out;
 }
 
@@ -114,14 +116,13 @@ ActualsImport readActualsCsv(std::string_view text, const Project& p) {
                                   [&] { std::string s; for (auto& f : t.rows[0].fields) s += (s.empty() ? "" : ", ") + f; return s; }() + ")");
         return out;
     }
-    // Names that more than one entity carries cannot be matched.
+    // Names that more than one entity carries cannot be matched. A tree, not a hash: names come from
+    // files, and no set of them makes a lookup slower than log n.
     auto byName = [](const auto& list, const auto& name) {
-        std::vector<std::pair<std::string, Id>> index; // folded name → id (null when ambiguous)
+        std::map<std::string, Id> index; // folded name → id (null when ambiguous)
         for (const auto& x : list) {
-            const std::string n = folded(name(x));
-            auto it = std::find_if(index.begin(), index.end(), [&](auto& e) { return e.first == n; });
-            if (it == index.end()) index.push_back({n, x.id});
-            else it->second = Id{};
+            auto [it, fresh] = index.emplace(folded(name(x)), x.id);
+            if (!fresh) it->second = Id{};
         }
         return index;
     };
@@ -130,7 +131,7 @@ ActualsImport readActualsCsv(std::string_view text, const Project& p) {
     const auto vendors = byName(p.vendors, [](const Vendor& x) { return x.name; });
     auto find = [&](const auto& index, const std::string& value, const char* what, int line, Id& into) {
         if (folded(value).empty()) return true;
-        auto it = std::find_if(index.begin(), index.end(), [&](auto& e) { return e.first == folded(value); });
+        auto it = index.find(folded(value));
         if (it == index.end()) { error(line, std::string("no ") + what + " named \"" + value + "\""); return false; }
         if (it->second.isNull()) { error(line, std::string("several ") + what + "s are named \"" + value + "\""); return false; }
         into = it->second;
@@ -139,7 +140,7 @@ ActualsImport readActualsCsv(std::string_view text, const Project& p) {
     const Currency cur = currency(p.currency);
     for (size_t r = 1; r < t.rows.size(); ++r) {
         const CsvRow& row = t.rows[r];
-        auto cell = [&](int c) { return at[c] >= 0 && size_t(at[c]) < row.fields.size() ? row.fields[size_t(at[c])] : std::string(); };
+        auto cell = [&](int c) { return at[c] >= 0 && size_t(at[c]) < row.fields.size() ? fromTextCell(row.fields[size_t(at[c])]) : std::string(); };
         bool blank = true;
         for (const auto& f : row.fields) blank = blank && folded(f).empty();
         if (blank) continue;
@@ -152,7 +153,7 @@ ActualsImport readActualsCsv(std::string_view text, const Project& p) {
         bool found = find(tasks, cell(kTask), "task", row.line, task);
         if (!hours.empty()) {
             const int64_t minutes = parseHours(hours);
-            if (minutes < 0 || minutes > 24 * 60) { error(row.line, "Hours \"" + cell(kHours) + "\" is not a number of hours from 0 to 24"); continue; }
+            if (minutes < 0 || minutes > 24 * 60) { error(row.line, "Hours \"" + cell(kHours) + "\" is not a number of hours from 0 to 24 (7.5 or 7:30)"); continue; }
             if (folded(cell(kResource)).empty()) { error(row.line, "Hours need a Resource (who worked them)"); continue; }
             found = find(people, cell(kResource), "resource", row.line, person) && found;
             if (found) out.hours.push_back({{}, *date, task, person, minutes, cell(kNote)});

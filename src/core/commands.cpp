@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "id_index.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -427,8 +428,10 @@ std::vector<Risk> Project::*listOf(Risk*) { return &Project::risks; }
 template <class T>
 auto stampIds(std::vector<Id> ids) {
     return [ids = std::move(ids)](std::vector<T>& list, Stamp now) {
+        IdIndex want(ids.size()); // a whole timesheet at once: one lookup per record, not a scan
+        for (size_t i = 0; i < ids.size(); ++i) want.insert(ids[i], int(i));
         for (T& x : list)
-            if (std::find(ids.begin(), ids.end(), x.id) != ids.end()) x.modified = now;
+            if (want.find(x.id) >= 0) x.modified = now;
     };
 }
 
@@ -439,14 +442,20 @@ CommandPtr putRecords(const Project& p, std::vector<T> records, std::string labe
     const auto member = listOf(static_cast<T*>(nullptr));
     std::vector<T> list = p.*member;
     std::vector<Id> ids;
+    IdIndex at(list.size() + records.size());
+    for (size_t i = 0; i < list.size(); ++i) at.insert(list[i].id, int(i));
     for (T& record : records) {
         if (record.id.isNull()) record.id = Id::random();
-        auto it = std::find_if(list.begin(), list.end(), [&](const T& x) { return x.id == record.id; });
-        if (it != list.end()) {
-            record.modified = it->modified;
-            if (*it == record) continue;
-            *it = record;
-        } else list.push_back(record);
+        const int i = at.find(record.id);
+        if (i >= 0) {
+            T& existing = list[size_t(i)];
+            record.modified = existing.modified;
+            if (existing == record) continue;
+            existing = record;
+        } else {
+            at.insert(record.id, int(list.size()));
+            list.push_back(record);
+        }
         ids.push_back(record.id);
     }
     if (ids.empty()) return nullptr;

@@ -96,4 +96,18 @@ std::string writeCsvRow(const std::vector<std::string>& fields) {
     return out;
 }
 
+namespace {
+bool formulaStart(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
+} // namespace
+
+std::string textCell(std::string_view text) {
+    if (!text.empty() && formulaStart(text.front())) return "'" + std::string(text);
+    return std::string(text);
+}
+
+std::string fromTextCell(std::string_view cell) {
+    if (cell.size() >= 2 && cell.front() == '\'' && formulaStart(cell[1])) return std::string(cell.substr(1));
+    return std::string(cell);
+}
+
 } // namespace plotline

@@ -24,4 +24,13 @@ struct CsvTable {
 CsvTable parseCsv(std::string_view text);
 std::string writeCsvRow(const std::vector<std::string>& fields);
 
+// A user's text as a spreadsheet cell that stays text: one that starts with = + - @, a tab or a
+// carriage return (which spreadsheets run as a formula: OWASP's "CSV injection") gets a leading
+// apostrophe, which spreadsheets show as nothing. Writers use it for names, notes and other free text,
+// never for numbers they format themselves.
+std::string textCell(std::string_view text);
+// The reverse, for readers: an apostrophe before one of those characters is dropped, so a plan that
+// went through export and import keeps its names exactly.
+std::string fromTextCell(std::string_view cell);
+
 } // namespace plotline

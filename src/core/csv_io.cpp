@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <map>
 #include <unordered_map>
 
@@ -106,7 +107,7 @@ CsvImport readTasksCsv(std::string_view text, std::string projectName, std::opti
     std::vector<Row> rows;
     std::unordered_map<std::string, size_t> byId;
     std::vector<Id> parents; // parents[level-1] = last task at that level
-    auto cell = [&](const CsvRow& r, int c) -> std::string { return c >= 0 && size_t(c) < r.fields.size() ? trim(r.fields[size_t(c)]) : std::string(); };
+    auto cell = [&](const CsvRow& r, int c) -> std::string { return c >= 0 && size_t(c) < r.fields.size() ? fromTextCell(trim(r.fields[size_t(c)])) : std::string(); };
 
     for (size_t ri = 1; ri < table.rows.size(); ++ri) {
         const CsvRow& r = table.rows[ri];
@@ -129,7 +130,7 @@ CsvImport readTasksCsv(std::string_view text, std::string projectName, std::opti
 
         if (auto d = cell(r, col[DURATION]); !d.empty()) {
             auto m = parseDuration(d, mpd);
-            if (!m) err("Duration \"" + d + "\" is not a duration (e.g. 5d, 4h, 0d)");
+            if (!m) err("Duration \"" + d + "\" is not a duration (e.g. 5d, 4h, 0d; at most 200 years)");
             else { t.duration = *m; row.hasDuration = true; }
         }
         if (auto s = cell(r, col[START]); !s.empty()) {
@@ -154,10 +155,10 @@ CsvImport readTasksCsv(std::string_view text, std::string projectName, std::opti
             v = trim(v);
             char* end = nullptr;
             double x = std::strtod(v.c_str(), &end);
-            if (v.empty() || *end || x < 0 || x > 100) err("% Complete \"" + pc + "\" is not a percentage from 0 to 100");
+            if (v.empty() || *end || !std::isfinite(x) || x < 0 || x > 100) err("% Complete \"" + pc + "\" is not a percentage from 0 to 100");
             else t.percentComplete = int(x + 0.5);
         }
-        t.notes = col[NOTES] >= 0 ? (size_t(col[NOTES]) < r.fields.size() ? r.fields[size_t(col[NOTES])] : "") : "";
+        t.notes = col[NOTES] >= 0 && size_t(col[NOTES]) < r.fields.size() ? fromTextCell(r.fields[size_t(col[NOTES])]) : ""; // not trimmed
         if (auto lv = cell(r, col[OUTLINE]); !lv.empty()) {
             char* end = nullptr;
             long x = std::strtol(lv.c_str(), &end, 10);
@@ -280,9 +281,9 @@ std::string writeTasksCsv(const Project& p, const Schedule& s) {
         const Task& t = p.tasks[i];
         const TaskSchedule& ts = s.tasks[i];
         const int64_t dur = ts.summary ? ts.finish - ts.start : (t.milestone ? 0 : t.duration);
-        out += writeCsvRow({std::to_string(i + 1), t.name, formatDuration(dur, mpd), ts.startDate.str(), ts.finishDate.str(),
-                            preds[i], std::to_string(ts.level), resources[i], std::to_string(ts.percentComplete) + "%",
-                            t.milestone ? "Yes" : "No", t.notes, t.id.str()});
+        out += writeCsvRow({std::to_string(i + 1), textCell(t.name), formatDuration(dur, mpd), ts.startDate.str(), ts.finishDate.str(),
+                            preds[i], std::to_string(ts.level), textCell(resources[i]), std::to_string(ts.percentComplete) + "%",
+                            t.milestone ? "Yes" : "No", textCell(t.notes), t.id.str()});
     }
     return out;
 }

@@ -55,7 +55,7 @@ std::optional<int64_t> parseDuration(std::string_view s, int mpd, bool allowNega
     skipSpace();
     if (i != s.size() || parts == 0) return std::nullopt;
     double rounded = std::round(total);
-    if (std::fabs(rounded - total) > 1e-6 || rounded > 1e12) return std::nullopt;
+    if (std::fabs(rounded - total) > 1e-6 || rounded > double(kMaxMinutes)) return std::nullopt;
     int64_t m = int64_t(rounded);
     return negative ? -m : m;
 }

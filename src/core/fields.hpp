@@ -9,7 +9,9 @@
 // What a description cannot say stays with the reader: references between entities (a link's tasks, a
 // parent before its children), unique ids, and rules across fields (an actual finish needs a start).
 #pragma once
+#include "duration.hpp"
 #include "model.hpp"
+#include "money.hpp"
 
 #include <optional>
 #include <string>
@@ -19,8 +21,8 @@
 
 namespace plotline {
 
-inline constexpr int64_t kMaxMinutes = int64_t(480) * 365 * 200; // 200 years of 8-hour days
-inline constexpr int64_t kMaxMoney = int64_t(1) << 53;           // 90 trillion in minor units: beyond any project
+// The limits every reader applies (JSON here, CSV and actuals through the same constants):
+// kMaxMinutes (duration.hpp), kMaxMoney (money.hpp), dates from 1900 to 2999 (date.hpp).
 inline constexpr int64_t kMaxRate = int64_t(1) << 50;
 
 enum Presence : uint8_t {

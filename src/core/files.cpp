@@ -1,35 +1,95 @@
 #include "files.hpp"
 
 #include <cctype>
-
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <memory>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace plotline {
 
 // Plain stdio, not iostreams: it keeps the web build smaller.
-std::optional<std::string> readWholeFile(const std::string& path) {
+Result<std::string> readInputFile(const std::string& path, size_t limit) {
     std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-    if (!f) return std::nullopt;
+    if (!f) return fail("cannot read " + path + ": " + std::strerror(errno));
+    struct stat st {};
+    if (::fstat(::fileno(f.get()), &st) != 0 || !S_ISREG(st.st_mode)) return fail(path + " is not a file");
+    if (uint64_t(st.st_size) > limit) return fail(path + " is larger than " + std::to_string(limit >> 20) + " MB: not read");
     std::string out;
+    out.reserve(size_t(st.st_size));
     char buf[1 << 16];
-    for (size_t n; (n = std::fread(buf, 1, sizeof buf, f.get())) > 0;) out.append(buf, n);
-    if (std::ferror(f.get())) return std::nullopt;
+    for (size_t n; (n = std::fread(buf, 1, sizeof buf, f.get())) > 0;) {
+        if (out.size() + n > limit) return fail(path + " is larger than " + std::to_string(limit >> 20) + " MB: not read"); // it grew
+        out.append(buf, n);
+    }
+    if (std::ferror(f.get())) return fail("cannot read " + path + ": " + std::strerror(errno));
     return out;
 }
 
+std::optional<std::string> readWholeFile(const std::string& path) {
+    Result<std::string> r = readInputFile(path);
+    if (!r) return std::nullopt;
+    return std::move(*r);
+}
+
 std::string writeFileAtomically(const std::string& path, const std::string& text) {
-    const std::string tmp = path + ".tmp";
-    FILE* f = std::fopen(tmp.c_str(), "wb");
-    if (!f) return "cannot write " + path;
-    const bool written = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-    if (std::fclose(f) != 0 || !written) {
-        std::remove(tmp.c_str());
-        return "cannot write " + path + " (is the disk full?)";
+    // A link is written through (to what it names), as editors do.
+    std::string target = path;
+    if (char* real = ::realpath(path.c_str(), nullptr)) {
+        target = real;
+        std::free(real);
     }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        return "cannot replace " + path;
+    struct stat st {};
+    const bool exists = ::stat(target.c_str(), &st) == 0;
+    if (exists && !S_ISREG(st.st_mode)) return path + " is not a regular file: not replaced";
+#ifndef __EMSCRIPTEN__ // the browser's file system has no owners or permissions to keep
+    if (exists && (st.st_mode & 0222) == 0) return path + " is read-only: not replaced (make it writable first)";
+    // A new file gets the usual mode; a replaced one keeps its own (a private plan stays private).
+    mode_t mode;
+    if (exists) mode = st.st_mode & 07777;
+    else {
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        mode = 0666 & ~mask;
+    }
+#endif
+    // The temporary file: a fresh name beside the target, created exclusively (never an existing
+    // file or a planted link), so the rename stays on one file system.
+    const size_t slash = target.find_last_of('/');
+    const std::string dir = slash == std::string::npos ? std::string(".") : target.substr(0, slash + 1);
+    const std::string base = slash == std::string::npos ? target : target.substr(slash + 1);
+    std::string tmp = (slash == std::string::npos ? std::string() : dir) + "." + base + ".XXXXXX";
+    const int fd = ::mkstemp(tmp.data());
+    if (fd < 0) return "cannot write " + path + ": " + std::strerror(errno);
+#ifndef __EMSCRIPTEN__
+    bool ok = ::fchmod(fd, mode) == 0;
+#else
+    bool ok = true;
+#endif
+    for (size_t done = 0; ok && done < text.size();) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) ok = false;
+        else done += size_t(n);
+    }
+    const int writeErrno = errno;
+#ifndef __EMSCRIPTEN__
+    if (ok && ::fsync(fd) != 0) ok = false; // on disk before it replaces anything
+#endif
+    if (::close(fd) != 0) ok = false;
+    if (!ok) {
+        ::unlink(tmp.c_str());
+        return "cannot write " + path + ": " + std::strerror(writeErrno ? writeErrno : EIO);
+    }
+    if (::rename(tmp.c_str(), target.c_str()) != 0) {
+        const int e = errno;
+        ::unlink(tmp.c_str());
+        return "cannot replace " + path + ": " + std::strerror(e);
     }
     return "";
 }

@@ -17,6 +17,11 @@ Id Id::random() {
     return id;
 }
 
+uint64_t idHashKey() {
+    std::random_device rd;
+    return (uint64_t(rd()) << 32) ^ uint64_t(rd()) ^ (uint64_t(rd()) << 16);
+}
+
 std::string Id::str() const {
     static const char* hex = "0123456789abcdef";
     std::string s(32, '0');

@@ -21,8 +21,25 @@ struct Id {
     static std::optional<Id> parse(std::string_view s);  // accepts 32 hex digits, dashes allowed
 };
 
+// Ids come from files nobody here wrote, so their hash is keyed: a random key drawn once per run,
+// mixed through a strong finaliser, so no crafted set of ids collides (hash flooding would make
+// every lookup a walk along one chain). Iteration order of hashed containers is therefore not stable
+// between runs: nothing that is written out may depend on it.
+uint64_t idHashKey();
+inline uint64_t mix64(uint64_t x) {
+    x ^= x >> 30;
+    x *= 0xBF58476D1CE4E5B9ull;
+    x ^= x >> 27;
+    x *= 0x94D049BB133111EBull;
+    return x ^ (x >> 31);
+}
+inline uint64_t hashId(const Id& id) {
+    static const uint64_t key = idHashKey();
+    return mix64(id.hi ^ key) ^ mix64(id.lo + key * 0x9E3779B97F4A7C15ull);
+}
+
 struct IdHash {
-    size_t operator()(const Id& id) const { return std::hash<uint64_t>()(id.hi ^ (id.lo * 0x9E3779B97F4A7C15ull)); }
+    size_t operator()(const Id& id) const { return size_t(hashId(id)); }
 };
 
 } // namespace plotline

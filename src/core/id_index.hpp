@@ -1,4 +1,4 @@
-// IdIndex: id → row, an open-addressing hash table built once per pass. Several times faster than
+// IdIndex: id → row, an open-addressing hash table built once per pass, on the keyed id hash. Several times faster than
 // std::unordered_map for the scheduler's lookups (one allocation, linear probing, no nodes).
 //
 //   IdIndex at(project.tasks.size());
@@ -37,11 +37,7 @@ public:
 
 private:
     struct Slot { Id id; int row = -1; };
-    size_t hash(Id id) const {
-        uint64_t h = (id.hi ^ (id.lo * 0x9E3779B97F4A7C15ull));
-        h ^= h >> 29;
-        return size_t(h * 0xBF58476D1CE4E5B9ull >> 17) & mask_;
-    }
+    size_t hash(Id id) const { return size_t(hashId(id)) & mask_; } // keyed (id.hpp): no crafted collisions
     std::vector<Slot> slots_;
     size_t mask_;
 };

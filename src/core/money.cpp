@@ -118,6 +118,7 @@ Result<int64_t> parseMoney(std::string_view text, const Currency& c) {
     std::string digits;
     size_t point = std::string::npos;
     bool sawDigit = false;
+    std::vector<size_t> groups; // digits seen at each group separator, to check the groups of three
     for (size_t i = 0; i < s.size(); ++i) {
         const char ch = s[i];
         if (ch >= '0' && ch <= '9') {
@@ -131,6 +132,7 @@ Result<int64_t> parseMoney(std::string_view text, const Currency& c) {
             negative = true;
         } else if (ch == ',' || ch == ' ' || ch == '\'' || ch == '_') {
             if (point != std::string::npos) return fail("\"" + std::string(text) + "\": group separators go before the decimal point");
+            if (sawDigit && ch != ' ') groups.push_back(digits.size());
         } else if (static_cast<unsigned char>(ch) >= 0x80 && s.compare(i, 3, "\xE2\x88\x92") == 0) { // U+2212 minus
             negative = true;
             i += 2;
@@ -141,6 +143,11 @@ Result<int64_t> parseMoney(std::string_view text, const Currency& c) {
         }
     }
     if (!sawDigit) return fail("\"" + std::string(text) + "\" has no number in it");
+    // A group separator is followed by exactly three digits: "12,34" is not read as 1,234.
+    const size_t whole = point == std::string::npos ? digits.size() : point;
+    for (size_t k = 0; k < groups.size(); ++k)
+        if ((k + 1 < groups.size() ? groups[k + 1] : whole) - groups[k] != 3)
+            return fail("\"" + std::string(text) + "\": write amounts with a decimal point (12.34); commas only group thousands (1,234.00)");
     const size_t decimals = point == std::string::npos ? 0 : digits.size() - point;
     if (decimals > size_t(c.decimals))
         return fail("\"" + std::string(text) + "\" has more decimals than " + std::string(c.code) + " uses (" + std::to_string(c.decimals) +
@@ -149,6 +156,7 @@ Result<int64_t> parseMoney(std::string_view text, const Currency& c) {
     digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size() - 1));
     if (digits.size() > 18) return fail("\"" + std::string(text) + "\" is too large an amount");
     const int64_t value = std::strtoll(digits.c_str(), nullptr, 10);
+    if (value > kMaxMoney) return fail("\"" + std::string(text) + "\" is too large an amount (at most " + formatMoney(kMaxMoney, c) + ")");
     return negative ? -value : value;
 }
 

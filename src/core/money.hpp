@@ -52,6 +52,13 @@ std::string formatMoneyShort(int64_t minor, const Currency& c);
 // Reads what a person types: "1234.5", "1,234.50", "€ 1 234.50", "-12", "(12.00)" for negative; the
 // currency's symbol or code may come first or last. More decimals than the currency has are refused
 // (say so rather than round an amount someone typed).
+// The largest amount any field holds, in minor units (90 trillion): every reader refuses more, so
+// a plan that opens can always be written and read back.
+inline constexpr int64_t kMaxMoney = int64_t(1) << 53;
+
+// One rule for every amount typed or read from a file: a decimal point, and commas (or spaces,
+// apostrophes) only between groups of three digits before it: "1,250.50" and "1250.5"; "12,34" is
+// refused as ambiguous rather than read as 1,234. At most kMaxMoney.
 Result<int64_t> parseMoney(std::string_view text, const Currency& c);
 
 } // namespace plotline

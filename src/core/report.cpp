@@ -486,16 +486,31 @@ std::string sCurveSvg(const BudgetStatus& b, const Currency& c) {
 
 namespace {
 
-// Markdown table cells: pipes escaped, line breaks as spaces.
-std::string mdCell(const std::string& s) {
+// Text from the plan (names, risks, change requests) as Markdown that shows it as it is: no raw HTML
+// (< > as entities), no links, emphasis or code from [ ] * _ ` (backslash-escaped), no table cell
+// breaks (|), one line; at the start of a line (`lineStart`), nothing that would make a heading, quote
+// or list.
+std::string mdText(const std::string& s, bool lineStart = false) {
     std::string out;
-    for (char c : s) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n' || c == '\r') out += ' ';
-        else out += c;
+    out.reserve(s.size() + 8);
+    size_t digits = 0;
+    while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
+    const bool listNumber = lineStart && digits > 0 && digits < s.size() && (s[digits] == '.' || s[digits] == ')');
+    if (lineStart && !s.empty() && (std::string_view("#>-+=~").find(s[0]) != std::string_view::npos)) out += '\\';
+    for (size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (listNumber && i == digits) out += '\\';
+        switch (c) {
+            case '\\': case '*': case '_': case '`': case '[': case ']': case '|': out += '\\'; out += c; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '\n': case '\r': out += ' '; break;
+            default: out += c;
+        }
     }
     return out;
 }
+std::string mdCell(const std::string& s) { return mdText(s); }
 
 std::string html(const std::string& s) { return escapeHtml(s); }
 
@@ -529,16 +544,18 @@ int toneOf(const ReportTable& t, size_t row, size_t col) {
 } // namespace
 
 std::string renderMarkdown(const ReportDoc& doc) {
-    std::string o = "# " + doc.title + "\n\n";
-    if (!doc.subtitle.empty()) o += "_" + doc.subtitle + "_\n\n";
+    // Every text is the plan's or made from it: each goes through mdText, so only the structure
+    // written here (headings, lists, tables, emphasis) is Markdown.
+    std::string o = "# " + mdText(doc.title) + "\n\n";
+    if (!doc.subtitle.empty()) o += "_" + mdText(doc.subtitle) + "_\n\n";
     for (const ReportSection& s : doc.sections) {
         if (s.paragraphs.empty() && s.bullets.empty() && s.facts.empty() && s.table.rows.empty()) continue; // a chart only
-        o += "## " + s.title + "\n\n";
-        for (const std::string& p : s.paragraphs) o += p + "\n\n";
-        for (const std::string& b : s.bullets) o += "- " + b + "\n";
+        o += "## " + mdText(s.title) + "\n\n";
+        for (const std::string& p : s.paragraphs) o += mdText(p, true) + "\n\n";
+        for (const std::string& b : s.bullets) o += "- " + mdText(b) + "\n";
         if (!s.bullets.empty()) o += "\n";
         // Facts use another list marker than bullets: CommonMark then keeps them two lists.
-        for (const auto& [k, v] : s.facts) o += "* **" + k + ":** " + v + "\n";
+        for (const auto& [k, v] : s.facts) o += "* **" + mdText(k) + ":** " + mdText(v) + "\n";
         if (!s.facts.empty()) o += "\n";
         const ReportTable& t = s.table;
         if (!t.rows.empty()) {

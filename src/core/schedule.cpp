@@ -4,6 +4,7 @@
 #include "id_index.hpp"
 
 #include <algorithm>
+#include <map>
 #include <functional>
 
 namespace plotline {
@@ -62,8 +63,8 @@ struct Scheduler::Impl {
     bool acyclic = true;
     std::string cycleError;
     std::vector<Id> cycleIds;
-    std::vector<int> offOff;      // per task: its resources' days off, as day-start instants
-    std::vector<int64_t> offAt;
+    std::vector<size_t> offFrom, offTo; // per task: its team's days off, offAt[offFrom[t] .. offTo[t])
+    std::vector<int64_t> offAt;         // day-start instants, sorted within each team's run
 
     // Inputs per task (kNone when absent).
     std::vector<int64_t> init, dur, pinStart, pinFinish, mso, fnlt, deadline;
@@ -244,25 +245,41 @@ void Scheduler::Impl::build(const Project& p) {
         } else cycleError = "Dependency cycle between tasks";
     }
 
-    // Days off of each task's resources (a task works only when all of them are in).
-    std::vector<std::pair<int, int64_t>> off;
+    // Days off of each task's resources (a task works only when all of them are in), as one sorted
+    // list per team: tasks with the same people share it, so two thousand tasks of one person off
+    // every Friday for a century hold one list, not two thousand.
+    offFrom.assign(n, 0);
+    offTo.assign(n, 0);
+    offAt.clear();
     if (!offKeys.empty()) {
         IdIndex resAt(p.resources.size());
         for (size_t r = 0; r < p.resources.size(); ++r) resAt.insert(p.resources[r].id, int(r));
+        std::vector<std::vector<int>> team(n);
         for (const Assignment& a : p.assignments) {
             const int t = index.find(a.task), r = resAt.find(a.resource);
-            if (t < 0 || r < 0 || a.units <= 0 || summary[size_t(t)]) continue;
-            for (Date d : p.resources[size_t(r)].daysOff)
-                if (cal.isWorkingDay(d)) off.push_back({t, cal.instantAt(d)});
+            if (t < 0 || r < 0 || a.units <= 0 || summary[size_t(t)] || p.resources[size_t(r)].daysOff.empty()) continue;
+            team[size_t(t)].push_back(r);
         }
-        std::sort(off.begin(), off.end());
-        off.erase(std::unique(off.begin(), off.end()), off.end());
+        std::map<std::vector<int>, std::pair<size_t, size_t>> lists;
+        for (size_t t = 0; t < n; ++t) {
+            std::vector<int>& who = team[t];
+            if (who.empty()) continue;
+            std::sort(who.begin(), who.end());
+            who.erase(std::unique(who.begin(), who.end()), who.end());
+            auto [it, fresh] = lists.try_emplace(who);
+            if (fresh) {
+                const size_t from = offAt.size();
+                for (int r : who)
+                    for (Date d : p.resources[size_t(r)].daysOff)
+                        if (cal.isWorkingDay(d)) offAt.push_back(cal.instantAt(d));
+                std::sort(offAt.begin() + long(from), offAt.end());
+                offAt.erase(std::unique(offAt.begin() + long(from), offAt.end()), offAt.end());
+                it->second = {from, offAt.size()};
+            }
+            offFrom[t] = it->second.first;
+            offTo[t] = it->second.second;
+        }
     }
-    offOff.assign(n + 1, 0);
-    offAt.resize(off.size());
-    for (const auto& [t, at] : off) ++offOff[size_t(t) + 1];
-    for (size_t i = 0; i < n; ++i) offOff[i + 1] += offOff[i];
-    for (size_t k = 0; k < off.size(); ++k) offAt[k] = off[k].second;
 
     for (auto* v : {&init, &dur, &pinStart, &pinFinish, &mso, &fnlt, &deadline, &bound, &es, &ef, &ls, &lf, &lsBound, &freeSlack,
                     &weight, &weightDone})
@@ -318,8 +335,10 @@ int64_t Scheduler::Impl::source(const Edge& e) const {
 int64_t Scheduler::Impl::finishFrom(size_t t, int64_t& start, bool mayShift) const {
     int64_t f = start + dur[t];
     const int64_t mpd = cal.minutesPerDay;
-    for (int k = offOff[t]; k < offOff[t + 1]; ++k) {
-        const int64_t o = offAt[size_t(k)];
+    // Days off that end before the start do not matter: start from the first that does.
+    const auto first = std::upper_bound(offAt.begin() + long(offFrom[t]), offAt.begin() + long(offTo[t]), start - mpd);
+    for (size_t k = size_t(first - offAt.begin()); k < offTo[t]; ++k) {
+        const int64_t o = offAt[k];
         if (o + mpd <= start) continue;
         if (o <= start) {
             if (mayShift) {
@@ -481,10 +500,21 @@ void Scheduler::Impl::output(const Project& p, bool all) {
     std::fill(weight.begin(), weight.end(), 0);
     std::fill(weightDone.begin(), weightDone.end(), 0);
     const int mpd = cal.minutesPerDay;
+    // Plans live between 1900 and 2999 (the dates every reader accepts): a chain of long tasks or lags
+    // on a short working day that runs past it is an error naming the task, and its instants are held
+    // at the edge, so no date overflows and no report walks millions of days.
+    const int64_t lo = cal.instantAt(Date::fromYmd(1900, 1, 1)), hi = cal.instantAt(Date::fromYmd(3000, 1, 1));
+    std::string beyond;
+    auto held = [&](int64_t at, size_t i) {
+        if (at >= lo && at <= hi) return at;
+        beyond = "Task " + std::to_string(i + 1) + " \u201c" + p.tasks[i].name + "\u201d would " + (at > hi ? "end after 2999" : "start before 1900") +
+                 ": its duration, lags or links take the plan past the dates Plotline plans in";
+        return std::clamp(at, lo, hi);
+    };
     for (size_t i = n; i-- > 0;) {
         TaskSchedule& ts = s.tasks[i];
-        const int64_t start = es[i], finish = std::max(ef[i], es[i]);
-        const int64_t lateStart = acyclic ? ls[i] : start, lateFinish = acyclic ? std::max(lf[i], ls[i]) : finish;
+        const int64_t start = held(es[i], i), finish = held(std::max(ef[i], es[i]), i);
+        const int64_t lateStart = acyclic ? held(ls[i], i) : start, lateFinish = acyclic ? held(std::max(lf[i], ls[i]), i) : finish;
         if (all || start != ts.start || finish != ts.finish || eod[i] != shownEod[i]) {
             ts.start = start;
             ts.finish = finish;
@@ -521,6 +551,7 @@ void Scheduler::Impl::output(const Project& p, bool all) {
             weightDone[size_t(parent[i])] += weightDone[i];
         }
     }
+    if (!beyond.empty() && s.error.empty()) s.error = beyond;
     s.start = n ? s.tasks[0].startDate : p.start;
     s.finish = n ? s.tasks[0].finishDate : p.start;
     for (const TaskSchedule& ts : s.tasks) {

@@ -1,6 +1,7 @@
 // The real `plotline` binary, run as a user runs it: arguments in, exit code and streams out.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
+#include "cli_helpers.hpp"
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -15,58 +16,7 @@
 #include <unistd.h>
 
 namespace fs = std::filesystem;
-
-namespace {
-
-struct Run {
-    int code = -1;
-    std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-void spit(const fs::path& p, const std::string& text) {
-    std::ofstream(p, std::ios::binary) << text;
-}
-
-// A scratch folder per test, removed at the end.
-struct Scratch {
-    fs::path dir;
-    Scratch() {
-        static int n = 0;
-        dir = fs::temp_directory_path() / ("plotline-cli-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
-        fs::create_directories(dir);
-    }
-    ~Scratch() { fs::remove_all(dir); }
-    fs::path operator/(const std::string& name) const { return dir / name; }
-};
-
-std::string quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
-Run run(const std::string& args) {
-    Scratch s;
-    const std::string cmd = quote(PLOTLINE_CLI) + " " + args + " >" + quote((s / "out").string()) + " 2>" +
-                            quote((s / "err").string());
-    const int status = std::system(cmd.c_str());
-    Run r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(s / "out");
-    r.err = slurp(s / "err");
-    return r;
-}
-
-const std::string kSample = std::string(PLOTLINE_TEST_ASSETS) + "/sample-campaign.json";
-
-} // namespace
+using namespace cli_test;
 
 TEST_CASE("no arguments and unknown commands are usage errors (exit 2)") {
     Run r = run("");

@@ -30,17 +30,20 @@ TEST_CASE("actuals CSV: hours and amounts, matched by name, costed at the day's 
         "2026-03-05;;;Hero video;\"1.250,00\";northlight studios;;NL-118\n"
         "2026-03-05;;;;-12.50;;Software;refund\n"
         ";;;;;;;\n";
-    // A semicolon-separated export with decimal commas in hours reads; the amount with '.' grouping
-    // does not (the project's currency writes 1,250.00): the error says so.
+    // One rule for hours and amounts alike: a decimal point, commas only between thousands. Decimal
+    // commas (7,5 hours, 1.250,00) are refused, each with its line, rather than read one way here
+    // and another way there.
     ActualsImport bad = readActualsCsv(csv, p);
     REQUIRE(!bad.ok());
-    CHECK(bad.errors.size() == 1);
-    CHECK(bad.errors[0].rfind("line 4: Amount \"1.250,00\"", 0) == 0);
+    REQUIRE(bad.errors.size() == 2);
+    CHECK(bad.errors[0].rfind("line 2: Hours \"7,5\"", 0) == 0);
+    CHECK(bad.errors[1].rfind("line 4: Amount \"1.250,00\"", 0) == 0);
     CHECK(bad.costs.empty()); // nothing is imported when a row is wrong
     CHECK(bad.hours.empty());
 
     std::string fixed = csv;
     fixed.replace(fixed.find("\"1.250,00\""), 10, "\"1,250.00\"");
+    fixed.replace(fixed.find(";7,5;"), 5, ";7.5;");
     ActualsImport ok = readActualsCsv(fixed, p);
     REQUIRE_MESSAGE(ok.ok(), ok.errors[0]);
     REQUIRE(ok.hours.size() == 2);
@@ -74,7 +77,7 @@ TEST_CASE("actuals CSV errors name the line and the problem") {
                                      p);
     REQUIRE(r.errors.size() == 5);
     CHECK(r.errors[0] == "line 2: Date \"2026-13-01\" is not a date (YYYY-MM-DD or M/D/YYYY)");
-    CHECK(r.errors[1] == "line 3: Hours \"25\" is not a number of hours from 0 to 24");
+    CHECK(r.errors[1] == "line 3: Hours \"25\" is not a number of hours from 0 to 24 (7.5 or 7:30)");
     CHECK(r.errors[2] == "line 4: no resource named \"Bob\"");
     CHECK(r.errors[3] == "line 5: Hours need a Resource (who worked them)");
     CHECK(r.errors[4] == "line 6: no task named \"Nope\"");

@@ -54,7 +54,7 @@ TEST_CASE("bad rows are reported by line number and nothing is imported") {
         "4,Dangling,1d,,9\n");
     CHECK_FALSE(in.ok());
     REQUIRE(in.errors.size() == 3);
-    CHECK(in.errors[0] == "line 3: Duration \"abc\" is not a duration (e.g. 5d, 4h, 0d)");
+    CHECK(in.errors[0] == "line 3: Duration \"abc\" is not a duration (e.g. 5d, 4h, 0d; at most 200 years)");
     CHECK(in.errors[1].rfind("line 5: Start \"2026-02-30\" is not a date", 0) == 0);
     CHECK(in.errors[2] == "line 6: Predecessor 9 is not the ID of any task");
     CHECK(in.project.tasks.empty());
@@ -182,4 +182,44 @@ TEST_CASE("FF and SF links with leads and lags survive JSON -> CSV -> JSON and s
     CHECK(before.tasks[1].finishDate == d("2026-03-10"));
     // Review finishes half a day before Design starts, at least not before the project start.
     CHECK(before.tasks[2].startDate == d("2026-03-02"));
+}
+
+TEST_CASE("CSV tasks: the limits of the JSON reader, so nothing read here is refused once written") {
+    auto read = [](const std::string& row) { return readTasksCsv("ID,Name,Duration,% Complete\n" + row + "\n"); };
+    CHECK(read("1,A,5d,nan").errors.size() == 1); // not INT_MIN
+    CHECK(read("1,A,5d,inf").errors.size() == 1);
+    CHECK(read("1,A,5d,-0.4").errors.size() == 1);
+    CHECK(read("1,A,700000000d,0").errors.size() == 1); // 700 million days
+    CHECK(read("1,A,1000000000000m,0").errors.size() == 1);
+    CHECK(read("1,A,36500d,0").ok()); // 100 years: long, but within the limit
+    CHECK(readTasksCsv("ID,Name,Duration,Predecessors\n1,A,1d,\n2,B,1d,1FS+99999999d\n").errors.size() == 1);
+}
+
+TEST_CASE("CSV exports neutralise cells a spreadsheet would run as formulas, and imports read them back") {
+    Project p;
+    p.name = "Injection";
+    p.start = Date::fromYmd(2026, 11, 2);
+    for (const char* name : {"=HYPERLINK(\"http://x\")", "+1+1", "-2+3+cmd|' /C calc'!A0", "@SUM(A1)", "\tTab", "Plain"}) {
+        Task t;
+        t.id = Id::random();
+        t.name = name;
+        t.duration = 480;
+        t.notes = std::string("=") + name;
+        p.tasks.push_back(t);
+    }
+    const std::string csv = writeTasksCsv(p, schedule(p));
+    for (const CsvRow& row : parseCsv(csv).rows) {
+        if (row.line == 1) continue;
+        for (size_t c : {size_t(1), size_t(10)}) {
+            REQUIRE(c < row.fields.size());
+            const char first = row.fields[c].empty() ? ' ' : row.fields[c][0];
+            CHECK_MESSAGE(std::string("=+-@\t\r").find(first) == std::string::npos, row.fields[c]);
+        }
+    }
+    const CsvImport back = readTasksCsv(csv);
+    REQUIRE(back.ok());
+    for (size_t i = 0; i < p.tasks.size(); ++i) {
+        CHECK(back.project.tasks[i].name == p.tasks[i].name);
+        CHECK(back.project.tasks[i].notes == p.tasks[i].notes);
+    }
 }

@@ -94,3 +94,16 @@ TEST_CASE("short amounts for chart axes") {
     CHECK(formatMoneyShort(1500000, currency("JPY")) == "¥1.5M");
     CHECK(formatMoneyShort(-250000, currency("GBP")) == "-£2.5k");
 }
+
+TEST_CASE("amounts: one rule for the decimal separator, and no amount past the limit every reader shares") {
+    const Currency eur = currency("EUR");
+    CHECK(*parseMoney("1,234", eur) == 123400);
+    CHECK(*parseMoney("1,234,567.89", eur) == 123456789);
+    CHECK(*parseMoney("1 234.50", eur) == 123450);
+    CHECK_FALSE(parseMoney("12,34", eur));    // not 1,234.00: ambiguous, refused
+    CHECK_FALSE(parseMoney("1,2345", eur));
+    CHECK_FALSE(parseMoney("1234,5", eur));
+    CHECK(parseMoney("12,34", eur).error().find("decimal point") != std::string::npos);
+    CHECK(*parseMoney("90,071,992,547,409.92", eur) == kMaxMoney);
+    CHECK_FALSE(parseMoney("90,071,992,547,409.93", eur)); // one cent more than a plan file may hold
+}
