@@ -58,10 +58,10 @@ void table(const char* id, const Entry* entries, size_t n, const char* tag, floa
     ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
     for (size_t i = 0; i < n; ++i) {
         ImGui::TableNextRow();
+        ImGui::PushTextWrapPos(0); // both columns wrap: a long question or key list is never cut
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(entries[i].keys);
         ImGui::TableNextColumn();
-        ImGui::PushTextWrapPos(0);
         ImGui::TextDisabled("%s", entries[i].what);
         ImGui::PopTextWrapPos();
         tagText(std::string(tag) + std::to_string(i), std::string(entries[i].keys) + ": " + entries[i].what);
@@ -87,7 +87,7 @@ void HelpWindow::draw() {
             }
             tagItem("help.tab.shortcuts");
             if (ImGui::BeginTabItem("How do I…", nullptr, how)) {
-                table("##how", kHowDoI, sizeof kHowDoI / sizeof *kHowDoI, "help.how.", fs * 11);
+                table("##how", kHowDoI, sizeof kHowDoI / sizeof *kHowDoI, "help.how.", fs * 12);
                 ImGui::EndTabItem();
             }
             tagItem("help.tab.how");

@@ -2,30 +2,21 @@
 // persistence in IndexedDB across reloads, undo.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshAppPerTest, state, status, widget, click, press, typeText, screenshot, waitStatus } from './harness.mjs';
+import { freshAppPerTest, state, status, widget, click, press, typeText, screenshot, waitStatus, decodePng } from './harness.mjs';
 
 // Each test gets its own server, hence its own origin and an empty IndexedDB.
 const fresh = freshAppPerTest(before, after);
 
 // Counts what a screenshot shows by decoding it in the page itself (no image library needed).
 async function pixelStats(page, png) {
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    const colours = new Set();
-    let dark = 0;
-    for (let i = 0; i < d.length; i += 4 * 7) {
-      colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-      if (d[i] + d[i + 1] + d[i + 2] < 300) dark++;
-    }
-    return { colours: colours.size, darkShare: dark / (d.length / 28) };
-  }, png.toString('base64'));
+  const { rgba: d } = await decodePng(page, png);
+  const colours = new Set();
+  let dark = 0;
+  for (let i = 0; i < d.length; i += 4 * 7) {
+    colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+    if (d[i] + d[i + 1] + d[i + 2] < 300) dark++;
+  }
+  return { colours: colours.size, darkShare: dark / (d.length / 28) };
 }
 
 test('the app loads with no console errors and shows the sample plan', async () => {

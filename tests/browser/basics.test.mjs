@@ -3,7 +3,7 @@
 // that asks for its name.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshAppPerTest, state, status, widget, widgets, click, press, frames, screenshot, pixels, typeText } from './harness.mjs';
+import { freshAppPerTest, state, status, widget, widgets, click, press, frames, screenshot, pixels, typeText, tooltipOf } from './harness.mjs';
 
 const fresh = freshAppPerTest(before, after);
 
@@ -101,12 +101,7 @@ test('a legend at the bottom names the red and violet lines', async () => {
   const { page } = await fresh();
   assert.equal((await widget(page, 'legend.today')).text, 'Today');
   assert.equal((await widget(page, 'legend.status')).text, 'Status date'); // the sample has one
-  const w = await widget(page, 'legend.status');
-  await page.mouse.move(w.x + w.w / 2, w.y + w.h / 2);
-  await frames(page, 3);
-  await page.waitForTimeout(700);
-  await frames(page, 3);
-  assert.match((await widgets(page)).tooltip.text, /violet line/);
+  assert.match(await tooltipOf(page, 'legend.status'), /violet line/);
   await click(page, 'toolbar.critical');
   assert.equal((await widget(page, 'legend.critical')).text, 'Critical');
 });
@@ -158,6 +153,7 @@ test('Project > New asks for a name and starts today, as an import does', async 
   await click(page, 'menu.Project');
   await click(page, 'menu.Project.New');
   await widget(page, 'newProject.name');
+  await frames(page, 3); // the dialog gives its name field the keyboard on its first frames
   await typeText(page, 'Holiday microsite');
   await click(page, 'newProject.create');
   await frames(page, 3);
@@ -220,9 +216,10 @@ test('at 1024×700 the dashboard cards and the Projects window show their texts 
   await click(page, 'menu.Project');
   await click(page, 'menu.Project.New');
   await widget(page, 'newProject.name');
+  await frames(page, 3); // the dialog gives its name field the keyboard on its first frames
   const long = 'Aurora Coffee - Spring Launch Campaign, phase two: the loyalty app, the store finder and the in-store screens';
   await typeText(page, long);
-  await press(page, 'Enter');
+  await click(page, 'newProject.create');
   await press(page, 'Control+o');
   const win = await widget(page, 'projects.window');
   const all = await widgets(page);
@@ -232,11 +229,7 @@ test('at 1024×700 the dashboard cards and the Projects window show their texts 
   assert.ok(entry, `the long name is listed: ${Object.keys(all).filter((k) => k.startsWith('projects.name.'))}`);
   assert.ok(entry.text.endsWith('\u2026') && entry.text.length < long.length, `cut with an ellipsis: ${entry.text}`);
   assert.ok(entry.x + entry.w <= win.x + win.w);
-  await page.mouse.move(entry.x + 20, entry.y + entry.h / 2);
-  await frames(page, 3);
-  await page.waitForTimeout(700);
-  await frames(page, 3);
-  assert.equal((await widgets(page)).tooltip?.text, long, 'hovering shows the whole name');
+  assert.equal(await tooltipOf(page, [entry.x + 20, entry.y + entry.h / 2]), long, 'hovering shows the whole name');
   await screenshot(page, 'projects-1024x700');
 });
 

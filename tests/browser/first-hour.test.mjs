@@ -2,7 +2,7 @@
 // build: the burn chart's bars against its axis, toolbar buttons that say what they do, counts in words.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshAppPerTest, state, status, widget, widgets, click, press, frames, screenshot } from './harness.mjs';
+import { freshAppPerTest, state, status, widget, widgets, click, press, frames, screenshot, tooltipOf } from './harness.mjs';
 
 const fresh = freshAppPerTest(before, after);
 const amount = (text) => Number(text.replace(/[^0-9.-]/g, ''));
@@ -32,14 +32,9 @@ test('every toolbar button says what it does when hovered', async () => {
   const { page } = await fresh();
   const tips = {};
   for (const name of ['toolbar.zoomOut', 'toolbar.zoomIn', 'toolbar.fit', 'toolbar.today', 'toolbar.critical', 'toolbar.load', 'toolbar.status']) {
-    const w = await widget(page, name);
-    await page.mouse.move(w.x + w.w / 2, w.y + w.h / 2);
-    await frames(page, 3);
-    await page.waitForTimeout(700); // tooltips show after a short rest, as they should
-    await frames(page, 3);
-    const tip = (await widgets(page)).tooltip;
-    assert.ok(tip && tip.text.length > 10, `${name} has a tooltip`);
-    tips[name] = tip.text;
+    const tip = await tooltipOf(page, name);
+    assert.ok(tip && tip.length > 10, `${name} has a tooltip`);
+    tips[name] = tip;
   }
   assert.match(tips['toolbar.today'], /today/i);
   assert.match(tips['toolbar.zoomIn'], /Zoom in/);

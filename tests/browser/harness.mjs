@@ -137,10 +137,16 @@ export const frames = (page, n = 2) => page.evaluate((n) => new Promise((done) =
 // keeps a press seen within a frame, so each click of a double click is press+release followed by
 // one frame: the pair stays inside ImGui's 0.3 s double-click time even when frames are slow.
 export async function click(page, name, { double = false } = {}) {
-  const w = await widget(page, name);
-  const x = w.x + Math.min(w.w / 2, 40), y = w.y + w.h / 2;
-  await page.mouse.move(x, y);
-  await frames(page, 3);
+  // A window that has just appeared may still be settling (auto-sized dialogs move on their first
+  // frames): aim again until the widget stays under the pointer.
+  for (let tries = 0; ; ++tries) {
+    const w = await widget(page, name);
+    const x = w.x + Math.min(w.w / 2, 40), y = w.y + w.h / 2;
+    await page.mouse.move(x, y);
+    await frames(page, 3);
+    const now = (await widgets(page))[name];
+    if (tries >= 3 || (now && x >= now.x && x <= now.x + now.w && y >= now.y && y <= now.y + now.h)) break;
+  }
   for (let i = 0; i < (double ? 2 : 1); ++i) {
     await page.mouse.down();
     if (!double) await frames(page, 1);
@@ -219,10 +225,9 @@ export async function distExists() {
   try { await stat(join(DIST, 'plotline.wasm')); return true; } catch { return false; }
 }
 
-// The pixels of a rectangle of the page as the user sees it: { w, h, at(x, y) → [r, g, b] }.
-export async function pixels(page, { x, y, w, h }) {
-  const png = await page.screenshot({ clip: { x, y, width: w, height: h } });
-  const data = await page.evaluate(async (b64) => {
+// A PNG (a screenshot) decoded by the page itself, no image library needed: { w, h, rgba: [...] }.
+export function decodePng(page, png) {
+  return page.evaluate(async (b64) => {
     const img = new Image();
     img.src = 'data:image/png;base64,' + b64;
     await img.decode();
@@ -232,5 +237,22 @@ export async function pixels(page, { x, y, w, h }) {
     ctx.drawImage(img, 0, 0);
     return { w: img.width, h: img.height, rgba: Array.from(ctx.getImageData(0, 0, img.width, img.height).data) };
   }, png.toString('base64'));
+}
+
+// The pixels of a rectangle of the page as the user sees it: { w, h, at(x, y) → [r, g, b] }.
+export async function pixels(page, { x, y, w, h }) {
+  const data = await decodePng(page, await page.screenshot({ clip: { x, y, width: w, height: h } }));
   return { w: data.w, h: data.h, at: (px, py) => data.rgba.slice((py * data.w + px) * 4, (py * data.w + px) * 4 + 3) };
+}
+
+// Hovers a named widget (or a point) and waits for its tooltip (they show after a short rest, as
+// they should); the tooltip's text, or undefined.
+export async function tooltipOf(page, target) {
+  const w = typeof target === 'string' ? await widget(page, target) : null;
+  const [x, y] = w ? [w.x + w.w / 2, w.y + w.h / 2] : target;
+  await page.mouse.move(x, y);
+  await frames(page, 3);
+  await page.waitForTimeout(700);
+  await frames(page, 3);
+  return (await widgets(page)).tooltip?.text;
 }
