@@ -725,6 +725,14 @@ void App::toolbar() {
         top += h;
     }
     ImGui::SetCursorPos(ImVec2(fs * 0.6f, top));
+    // The status date, in both views' toolbars.
+    const std::optional<Date>& statusDate = doc_.project().statusDate;
+    const std::string statusLabel = statusDate ? "Status " + statusDate->str() : std::string("Set status date");
+    auto statusButton = [&](const std::string& label) {
+        if (ImGui::SmallButton(label.c_str())) windows_.openStatusDate();
+        tagItem("toolbar.status");
+        hint("Progress as of this date: the violet line, and the progress line through started tasks");
+    };
     // Plan or Budget: two halves of one switch.
     for (View v : {View::Plan, View::Budget}) {
         const bool on = view_ == v;
@@ -738,11 +746,7 @@ void App::toolbar() {
     }
     if (view_ == View::Budget) {
         ImGui::SameLine(0, fs * 1.5f);
-        const Project& p = doc_.project();
-        if (p.statusDate) {
-            if (ImGui::SmallButton(("Status " + p.statusDate->str()).c_str())) windows_.openStatusDate();
-        } else if (ImGui::SmallButton("Set status date")) windows_.openStatusDate();
-        tagItem("toolbar.status");
+        statusButton(statusLabel);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + fs * 0.2f);
         return;
     }
@@ -818,11 +822,8 @@ void App::toolbar() {
     }
     tagItem("toolbar.baseline");
     hint("Show a saved baseline as thin grey bars under the live ones");
-    const std::string statusLabel = p.statusDate ? "Status " + p.statusDate->str() : std::string("Set status date");
     flow(button(statusLabel.c_str()), fs * 1.5f);
-    if (ImGui::SmallButton(statusLabel.c_str())) windows_.openStatusDate();
-    tagItem("toolbar.status");
-    hint("Progress as of this date: the violet line, and the progress line through started tasks");
+    statusButton(statusLabel);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + fs * 0.2f);
 }
 

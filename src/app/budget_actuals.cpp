@@ -66,9 +66,7 @@ void BudgetView::actualsTab(Date today) {
     if (beginRecordTable("##costs", {{"Date", 1.1f}, {("Amount (" + std::string(cur.code) + ")"), 1.2f}, {"Category", 1.2f}, {"Task", 2.4f}, {"Vendor", 1.6f}, {"Note", 2.6f}, {"", -1.6f}}, ImVec2(0, half))) {
         // In date order, as a ledger reads; automation names keep the entry's place in the plan.
         const std::vector<int> order = byDate(p.costs);
-        const int focusAt = indexById(p.costs, focusCost_);
-        const int focus = focusAt < 0 ? -1 : int(std::find(order.begin(), order.end(), focusAt) - order.begin());
-        if (focusAt >= 0 || pending_.empty()) focusCost_ = Id();
+        const int focus = takeFocus(p.costs, order, focusCost_, !pending_.empty());
         ImGuiListClipper clip;
         clip.Begin(int(p.costs.size()));
         if (focus >= 0) clip.ForceDisplayRangeByIndices(focus, focus + 1);
@@ -115,9 +113,7 @@ void BudgetView::actualsTab(Date today) {
     if (beginRecordTable("##hours", {{"Date", 1.1f}, {"Person", 1.8f}, {"Task", 2.4f}, {"Hours", 0.8f}, {"Cost", 1.1f}, {"Note", 2.4f}, {"", -1.6f}},
                          ImVec2(0, std::max(fs * 8, ImGui::GetContentRegionAvail().y - fs * 0.5f)))) {
         const std::vector<int> order = byDate(p.hours);
-        const int focusAt = indexById(p.hours, focusHours_);
-        const int focus = focusAt < 0 ? -1 : int(std::find(order.begin(), order.end(), focusAt) - order.begin());
-        if (focusAt >= 0 || pending_.empty()) focusHours_ = Id();
+        const int focus = takeFocus(p.hours, order, focusHours_, !pending_.empty());
         ImGuiListClipper clip;
         clip.Begin(int(p.hours.size()));
         if (focus >= 0) clip.ForceDisplayRangeByIndices(focus, focus + 1);

@@ -40,9 +40,8 @@ void BudgetView::budgetTab(Date today) {
     if (beginRecordTable("##lines", {{"Name", 3}, {"Category", 1.3f}, {("Amount (" + std::string(cur.code) + ")"), 1.4f}, {"Task", 2.4f}, {"Vendor", 1.8f}, {"", -1.6f}}, ImVec2(0, linesHeight))) {
         ImGuiListClipper clip;
         clip.Begin(int(p.budgetLines.size()));
-        const int focus = indexById(p.budgetLines, focusLine_);
+        const int focus = takeFocus(p.budgetLines, {}, focusLine_, !pending_.empty());
         if (focus >= 0) clip.ForceDisplayRangeByIndices(focus, focus + 1);
-        if (focus >= 0 || pending_.empty()) focusLine_ = Id(); // found, or its command was refused
         while (clip.Step())
             for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
                 BudgetLine line = p.budgetLines[size_t(i)];

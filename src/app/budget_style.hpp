@@ -43,6 +43,16 @@ template <class T> int indexById(const std::vector<T>& list, Id id) {
     return -1;
 }
 
+// Where a record just added is shown, for focusNextCell(): its index in `order` (the list's own order
+// when empty), or -1. `focus` is cleared once the record is there, or when no command is pending (its
+// command was refused).
+template <class T> int takeFocus(const std::vector<T>& list, const std::vector<int>& order, Id& focus, bool pending) {
+    const int at = indexById(list, focus);
+    if (at >= 0 || !pending) focus = Id();
+    if (at < 0 || order.empty()) return at;
+    return int(std::find(order.begin(), order.end(), at) - order.begin());
+}
+
 // The order a dated list is shown in: by date, then as entered.
 template <class T> std::vector<int> byDate(const std::vector<T>& list) {
     std::vector<int> order(list.size());

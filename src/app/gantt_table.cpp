@@ -30,7 +30,7 @@ void GanttView::startEdit(int row, Column col) {
         case ColFinish: if (summary || t.milestone) return; text = rowTexts(row).finish; break;
         case ColDuration: if (summary) return; text = rowTexts(row).duration; break;
         case ColPercent: if (summary) return; text = std::to_string(t.percentComplete); break;
-        case ColPredecessors: text = predecessorsText(row); break;
+        case ColPredecessors: text = rowTexts(row).predecessors; break;
         default: return;
     }
     edit_.row = row;
@@ -94,7 +94,7 @@ void GanttView::commitEdit() {
         }
         case ColPredecessors: {
             // MS Project's notation, read by the CSV importer's parser: "3FS+2d;5SS", rows from 1.
-            if (text == predecessorsText(i)) return;
+            if (text == rowTexts(i).predecessors) return;
             auto refs = parsePredecessors(text, cal.minutesPerDay);
             if (!refs) { onError_(refs.error()); return; }
             std::vector<Link> wanted;
@@ -111,14 +111,6 @@ void GanttView::commitEdit() {
         default: return;
     }
     doc_.execute(editTask(t));
-}
-
-const std::string& GanttView::predecessorsText(int row) {
-    if (predecessorsRevision_ != doc_.revision() || predecessors_.size() != doc_.project().tasks.size()) {
-        predecessors_ = predecessorTexts(doc_.project());
-        predecessorsRevision_ = doc_.revision();
-    }
-    return predecessors_[size_t(row)];
 }
 
 void GanttView::editNextCell(int row, Column from, bool back) {
@@ -272,7 +264,7 @@ void GanttView::drawRow(int row, float rowHeight) {
     drawTextCell(row, ColStart, texts.start, !ts.summary);
     drawTextCell(row, ColFinish, texts.finish, !ts.summary && !t.milestone);
     drawTextCell(row, ColDuration, texts.duration, !ts.summary, 0, ts.summary ? theme::kMuted : 0);
-    if (columnShown_[ColPredecessors]) drawTextCell(row, ColPredecessors, predecessorsText(row), true);
+    if (columnShown_[ColPredecessors]) drawTextCell(row, ColPredecessors, texts.predecessors, true);
     if (ImGui::TableGetColumnFlags(ColFloat) & ImGuiTableColumnFlags_IsEnabled)
         drawTextCell(row, ColFloat, texts.totalFloat, false, 0, ts.totalFloat < 0 ? theme::kError : theme::kMuted);
     drawTextCell(row, ColPercent, std::to_string(ts.percentComplete) + "%", !ts.summary);

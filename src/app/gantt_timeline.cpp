@@ -437,10 +437,7 @@ void GanttView::criticalNote(ImDrawList* dl, int firstShown, int lastShown) {
     tagRect("gantt.criticalNote", a, b, text);
     if (firstCritical >= 0 && ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered()) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-            scrollToRow_ = firstCritical;
-            goTo(Date{int32_t(std::floor(barStart_[size_t(firstCritical)]))});
-        }
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) scrollToTask(firstCritical); // its row and its bar
     }
 }
 

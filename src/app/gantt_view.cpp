@@ -88,6 +88,15 @@ void GanttView::refresh() {
         const int a = row.find(l.predecessor), b = row.find(l.successor);
         if (a >= 0 && b >= 0) links_.push_back({a, b, l.type, k});
     }
+    // Each row's incoming links, for its Predecessors text (made per row when drawn, see rowTexts).
+    predecessorsAt_.assign(n + 1, 0);
+    for (const LinkRows& l : links_) ++predecessorsAt_[size_t(l.to) + 1];
+    for (size_t i = 0; i < n; ++i) predecessorsAt_[i + 1] += predecessorsAt_[i];
+    predecessorList_.resize(links_.size());
+    {
+        std::vector<int> fill(predecessorsAt_.begin(), predecessorsAt_.end() - 1);
+        for (const LinkRows& l : links_) predecessorList_[size_t(fill[size_t(l.to)]++)] = l;
+    }
     // Sorted by their upper row, short links first: a frame finds the ones crossing the rows on screen
     // by binary search, and scans only the few long ones.
     auto span = [](const LinkRows& l) { return std::abs(l.from - l.to); };
@@ -125,6 +134,12 @@ const GanttView::RowTexts& GanttView::rowTexts(int row) const {
         const int r = p.resourceIndex(a.resource);
         if (r < 0) continue;
         t.resources += (t.resources.empty() ? "" : ", ") + p.resources[size_t(r)].name + (a.units != 100 ? " " + std::to_string(a.units) + "%" : "");
+    }
+    // MS Project's notation, as CSV writes it (csv_io.hpp): "3FS+2d;5SS".
+    t.predecessors.clear();
+    for (int k = predecessorsAt_[size_t(row)]; k < predecessorsAt_[size_t(row) + 1]; ++k) {
+        const LinkRows& l = predecessorList_[size_t(k)];
+        t.predecessors += (t.predecessors.empty() ? "" : ";") + predecessorItem(size_t(l.from), l.type, p.links[l.link].lag, mpd);
     }
     return t;
 }

@@ -142,16 +142,14 @@ private:
     // A row's cell texts, made when first drawn after a change (see rowTexts).
     struct RowTexts {
         uint64_t revision = 0;
-        std::string duration, start, finish, totalFloat, wbs, resources;
+        std::string duration, start, finish, totalFloat, wbs, resources, predecessors;
     };
     const RowTexts& rowTexts(int row) const;
-    // The Predecessors column's texts ("3FS+2d;5SS", rows from 1), remade after a change while shown.
-    const std::string& predecessorsText(int row);
-    std::vector<std::string> predecessors_;
-    uint64_t predecessorsRevision_ = 0;
     mutable std::vector<RowTexts> rowTexts_;
     std::vector<int> parentRow_, ordinal_;           // outline: parent row (-1 at the top), place among siblings
     std::vector<int> assignmentsAt_, assignmentList_; // a row's assignments: list[at[row] .. at[row + 1])
+    std::vector<int> predecessorsAt_;                 // a row's incoming links, in the plan's order:
+    std::vector<LinkRows> predecessorList_;          //   predecessorList_[at[row] .. at[row + 1])
     // Planned and actual cost per row (summaries: their subtree), rebuilt after a change while shown.
     std::vector<int64_t> cost_, actual_;
     uint64_t costRevision_ = 0;

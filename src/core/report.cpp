@@ -510,7 +510,6 @@ std::string mdText(const std::string& s, bool lineStart = false) {
     }
     return out;
 }
-std::string mdCell(const std::string& s) { return mdText(s); }
 
 std::string html(const std::string& s) { return escapeHtml(s); }
 
@@ -560,13 +559,13 @@ std::string renderMarkdown(const ReportDoc& doc) {
         const ReportTable& t = s.table;
         if (!t.rows.empty()) {
             o += "|";
-            for (const std::string& h : t.header) o += " " + mdCell(h) + " |";
+            for (const std::string& h : t.header) o += " " + mdText(h) + " |";
             o += "\n|";
             for (size_t c = 0; c < t.header.size(); ++c) o += right(t, c) ? " ---: |" : " --- |";
             o += "\n";
             for (const auto& row : t.rows) {
                 o += "|";
-                for (const std::string& cell : row) o += " " + mdCell(cell) + " |";
+                for (const std::string& cell : row) o += " " + mdText(cell) + " |";
                 o += "\n";
             }
             o += "\n";
