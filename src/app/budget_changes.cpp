@@ -4,6 +4,7 @@
 
 #include "cells.hpp"
 #include "core/duration.hpp"
+#include "core/fields.hpp"
 #include "core/files.hpp"
 #include "core/report.hpp"
 #include "widget_registry.hpp"
@@ -191,10 +192,13 @@ void BudgetView::changeDetails(const ChangeRequest& request, Date today) {
         int pick = 0;
         if (pickCell("##category", categoryNames_, int(c.category), pick, nullptr, fs * 7)) { c.category = CostCategory(pick); run(putRecord(p, c, "Change category of " + name)); }
         ImGui::EndDisabled();
-        if (const int64_t labour = open ? changeLabourImpact(p, c) : 0; labour != 0) {
+        if (const std::optional<int64_t> labour = open ? changeLabourImpact(p, c) : 0; !labour || *labour != 0) {
             field("Labour");
-            ImGui::Text("%s more for the longer tasks (at current rates): %s in all", formatMoney(labour, cur).c_str(),
-                        formatMoney(labour + c.costImpact, cur).c_str());
+            if (labour)
+                ImGui::Text("%s more for the longer tasks (at current rates): %s in all", formatMoney(*labour, cur).c_str(),
+                            formatMoney(*labour + c.costImpact, cur).c_str());
+            else
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kBad), "More than %s for the longer tasks: too large to total", formatMoney(kMaxMoney, cur).c_str());
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("The people on the changed tasks work longer: the plan adds this labour when the request is approved.\n"
                                   "The cost impact above is on top of it (fees, vendors, extra work not in the plan).");
@@ -211,10 +215,11 @@ void BudgetView::changeDetails(const ChangeRequest& request, Date today) {
         if (open) {
             field("Decided by");
             ImGui::SetNextItemWidth(-FLT_MIN);
-            ImGui::InputText("##by", &decisionBy_);
+            ImGui::InputText("##by", &decisionBy_, ImGuiInputTextFlags_CallbackEdit, keepWithin, const_cast<size_t*>(&kMaxLineText));
             field("Note");
             ImGui::SetNextItemWidth(-FLT_MIN);
-            ImGui::InputTextWithHint("##note", "e.g. approved by email, PO number", &decisionNote_);
+            ImGui::InputTextWithHint("##note", "e.g. approved by email, PO number", &decisionNote_, ImGuiInputTextFlags_CallbackEdit, keepWithin,
+                                     const_cast<size_t*>(&kMaxLongText));
             std::string why;
             auto decide = [&](ChangeStatus to) {
                 CommandPtr cmd = decideChange(p, c.id, to, decisionBy_, decisionNote_, statusDate(today), host_.now(), why);

@@ -107,6 +107,12 @@ void BudgetView::draw(Date today) {
         ImGui::PopStyleColor();
         tagItem("budget.error");
     }
+    if (const std::string& tooLarge = status(today).tooLarge; !tooLarge.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+        ImGui::TextWrapped("%s Its figures show as zero until the entry is corrected.", tooLarge.c_str());
+        ImGui::PopStyleColor();
+        tagItem("budget.tooLarge");
+    }
     // A read-only project (open in another tab, or from a newer Plotline) shows its tables greyed.
     const bool locked = doc_.readOnly() && tab_ != Dashboard;
     if (locked) ImGui::BeginDisabled();

@@ -1,5 +1,7 @@
 #include "cells.hpp"
 
+#include "core/fields.hpp"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -26,8 +28,10 @@ bool editText(const char* id, const std::string& shown, std::string& out, bool m
         flags |= ImGuiInputTextFlags_AutoSelectAll;
     }
     ImGui::SetNextItemWidth(width);
-    const bool changed = multiline ? ImGui::InputTextMultiline(id, &buffer, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 4), flags)
-                                   : ImGui::InputText(id, &buffer, flags);
+    flags |= ImGuiInputTextFlags_CallbackEdit;
+    void* limit = const_cast<size_t*>(multiline ? &kMaxLongText : &kMaxLineText);
+    const bool changed = multiline ? ImGui::InputTextMultiline(id, &buffer, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 4), flags, keepWithin, limit)
+                                   : ImGui::InputText(id, &buffer, flags, keepWithin, limit);
     if (ImGui::IsItemActivated()) {
         editing = me;
         pending = shown;
@@ -46,6 +50,20 @@ bool editText(const char* id, const std::string& shown, std::string& out, bool m
 } // namespace
 
 void focusNextCell() { focusNext = true; }
+
+int keepWithin(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag != ImGuiInputTextFlags_CallbackEdit || !data->UserData) return 0;
+    const size_t limit = *static_cast<const size_t*>(data->UserData);
+    size_t chars = 0;
+    for (int i = 0; i < data->BufTextLen; ++i) {
+        if ((static_cast<unsigned char>(data->Buf[i]) & 0xC0) == 0x80) continue;
+        if (++chars > limit) {
+            data->DeleteChars(i, data->BufTextLen - i); // the cursor moves back within the text
+            break;
+        }
+    }
+    return 0;
+}
 
 bool beginRecordTable(const char* id, const std::vector<TableColumn>& columns, ImVec2 size) {
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |

@@ -24,6 +24,13 @@ bool hoursCell(const char* id, int64_t minutes, int64_t& out, std::string& error
 // A choice among names (index -1: none, shown as `none`). With many names the list has a filter.
 bool pickCell(const char* id, const std::vector<std::string>& names, int current, int& out, const char* none = nullptr, float width = -1.0e-30f);
 
+// Text fields hold at most the core's text limits (core/fields.hpp: kMaxLineText for a one-line
+// field, kMaxLongText for a note), as a browser's maxlength does: typing or pasting stops there, so
+// nothing typed is refused when the plan is read back. Use with ImGuiInputTextFlags_CallbackEdit:
+//   ImGui::InputText("##name", &name, ImGuiInputTextFlags_CallbackEdit, keepWithin, (void*)&kMaxLineText);
+// (Other events, or no UserData, pass through untouched.)
+int keepWithin(ImGuiInputTextCallbackData* data);
+
 // The next text, money, date or hours cell drawn takes the keyboard with its text selected, and is
 // scrolled into view (a row just added is typed into at once).
 void focusNextCell();

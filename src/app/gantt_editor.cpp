@@ -2,12 +2,15 @@
 // people with units), validated as a whole and applied as one undo step.
 #include "gantt_view.hpp"
 
+#include "cells.hpp"
 #include "core/duration.hpp"
+#include "core/fields.hpp"
 #include "theme.hpp"
 #include "widget_registry.hpp"
 
 #include <algorithm>
 #include <cstdio>
+#include <imgui_stdlib.h>
 
 namespace plotline {
 
@@ -21,14 +24,14 @@ void GanttView::openEditor(int row) {
     e.task = t.id;
     auto put = [](char* buf, size_t n, const std::string& s) { std::snprintf(buf, n, "%s", s.c_str()); };
     auto date = [](const std::optional<Date>& d) { return d ? d->str() : std::string(); };
-    put(e.name, sizeof e.name, t.name);
+    e.name = t.name;
     put(e.duration, sizeof e.duration, formatDuration(t.milestone ? 0 : t.duration, p.calendar.minutesPerDay));
     e.constraint = int(t.constraint);
     put(e.constraintDate, sizeof e.constraintDate, date(t.constraintDate));
     put(e.deadline, sizeof e.deadline, date(t.deadline));
     put(e.actualStart, sizeof e.actualStart, date(t.actualStart));
     put(e.actualFinish, sizeof e.actualFinish, date(t.actualFinish));
-    put(e.notes, sizeof e.notes, t.notes);
+    e.notes = t.notes;
     e.percent = t.percentComplete;
     e.units.assign(p.resources.size(), 0);
     e.assignment.assign(p.resources.size(), Id());
@@ -69,7 +72,12 @@ void GanttView::editorWindow() {
         tagItem(std::string("editor.") + (id + 2));
     };
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    field("Name", "##name", e.name, sizeof e.name, "");
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Name");
+    ImGui::SameLine(labelW);
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputText("##name", &e.name, ImGuiInputTextFlags_CallbackEdit, keepWithin, const_cast<size_t*>(&kMaxLineText));
+    tagItem("editor.name");
     if (!summary) {
         field("Duration", "##duration", e.duration, sizeof e.duration, "5d, 4h, 0d for a milestone");
         // A milestone is a moment, not a stretch of work: ticking it makes the duration 0 days, and
@@ -131,7 +139,8 @@ void GanttView::editorWindow() {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Notes");
     ImGui::SameLine(labelW);
-    ImGui::InputTextMultiline("##notes", e.notes, sizeof e.notes, ImVec2(-FLT_MIN, ImGui::GetFontSize() * 4));
+    ImGui::InputTextMultiline("##notes", &e.notes, ImVec2(-FLT_MIN, ImGui::GetFontSize() * 4), ImGuiInputTextFlags_CallbackEdit, keepWithin,
+                              const_cast<size_t*>(&kMaxLongText));
     tagItem("editor.notes");
     const std::string warning = scheduleWarning(p, doc_.schedule(), size_t(row));
     if (!warning.empty()) {

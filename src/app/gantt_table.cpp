@@ -2,10 +2,12 @@
 // risk columns' derived data. One class, GanttView, split by panel (gantt_view.cpp has the frame).
 #include "gantt_view.hpp"
 
+#include "cells.hpp"
 #include "core/csv_io.hpp"
 
 #include "core/budget.hpp"
 #include "core/duration.hpp"
+#include "core/fields.hpp"
 #include "core/id_index.hpp"
 #include "core/money.hpp"
 #include "theme.hpp"
@@ -15,6 +17,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <imgui_stdlib.h>
 
 namespace plotline {
 
@@ -36,7 +39,7 @@ void GanttView::startEdit(int row, Column col) {
     edit_.row = row;
     edit_.column = col;
     edit_.task = t.id;
-    std::snprintf(edit_.buf, sizeof edit_.buf, "%s", text.c_str());
+    edit_.buf = text;
     edit_.focus = true;
     selected_ = row;
 }
@@ -137,10 +140,10 @@ void GanttView::drawTextCell(int row, Column col, const std::string& text, bool 
         // CallbackCompletion keeps Tab from ImGui's own tabbing, which would end this edit on the next
         // frame; Tab is handled below instead.
         ImGui::PushID(col); // a field of its own per cell: Tab moves to another one
-        const bool enter = ImGui::InputText("##edit", edit_.buf, sizeof edit_.buf,
+        const bool enter = ImGui::InputText("##edit", &edit_.buf,
                                             ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll |
-                                                ImGuiInputTextFlags_CallbackCompletion,
-                                            [](ImGuiInputTextCallbackData*) { return 0; });
+                                                ImGuiInputTextFlags_CallbackCompletion | ImGuiInputTextFlags_CallbackEdit,
+                                            keepWithin, col == ColName ? const_cast<size_t*>(&kMaxLineText) : nullptr);
         ImGui::PopID();
         ImGui::PopStyleVar();
         tagItem("task.edit");
@@ -334,8 +337,7 @@ void GanttView::refreshRisks() {
     riskRevision_ = doc_.revision();
     riskOf_.assign(p.tasks.size(), -1);
     if (p.risks.empty()) return;
-    IdIndex taskAt(p.tasks.size());
-    for (size_t i = 0; i < p.tasks.size(); ++i) taskAt.insert(p.tasks[i].id, int(i));
+    const IdIndex taskAt = indexById(p.tasks);
     for (size_t k = 0; k < p.risks.size(); ++k) {
         const Risk& r = p.risks[k];
         if (r.status == RiskStatus::Closed) continue;

@@ -191,8 +191,8 @@ private:
     struct Editor {
         bool open = false;
         Id task;
-        char name[256] = {}, duration[32] = {}, constraintDate[16] = {}, deadline[16] = {}, actualStart[16] = {},
-             actualFinish[16] = {}, notes[1024] = {};
+        std::string name, notes; // whole, however long: a fixed buffer would cut a long note on save
+        char duration[32] = {}, constraintDate[16] = {}, deadline[16] = {}, actualStart[16] = {}, actualFinish[16] = {};
         int constraint = 0, percent = 0;
         std::vector<int> units;          // per project resource: % of their time on this task, 0 = not on it
         std::vector<Id> assignment;      // per project resource: the existing assignment, if any
@@ -216,7 +216,7 @@ private:
         int row = -1;
         int column = -1;
         Id task;
-        char buf[512] = {};
+        std::string buf; // whole: a long name or predecessor list is never cut
         bool focus = false;
     } edit_;
 };

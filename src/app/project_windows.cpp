@@ -1,9 +1,12 @@
 #include "project_windows.hpp"
 
+#include "cells.hpp"
+#include "core/fields.hpp"
 #include "theme.hpp"
 #include "widget_registry.hpp"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <cstdio>
 
@@ -141,9 +144,9 @@ void ProjectWindows::resources() {
         for (size_t i = 0; i < p.resources.size(); ++i) {
             const Resource& r = p.resources[i];
             rows_[i].id = r.id;
-            std::snprintf(rows_[i].name, sizeof rows_[i].name, "%s", r.name.c_str());
-            std::snprintf(rows_[i].role, sizeof rows_[i].role, "%s", r.role.c_str());
-            std::snprintf(rows_[i].daysOff, sizeof rows_[i].daysOff, "%s", formatDateList(r.daysOff).c_str());
+            rows_[i].name = r.name;
+            rows_[i].role = r.role;
+            rows_[i].daysOff = formatDateList(r.daysOff);
         }
     }
     ImGui::TextWrapped("Days off: leave and part-time days, as dates or ranges (2026-12-21..2026-12-23). A task stops on the "
@@ -165,21 +168,23 @@ void ProjectWindows::resources() {
             bool commit = false;
             ImGui::TableSetColumnIndex(0);
             ImGui::SetNextItemWidth(-FLT_MIN);
-            ImGui::InputText("##name", row.name, sizeof row.name);
+            ImGui::InputText("##name", &row.name, ImGuiInputTextFlags_CallbackEdit, keepWithin, const_cast<size_t*>(&kMaxLineText));
+            tagItem("resources.name." + std::to_string(i));
             commit |= ImGui::IsItemDeactivatedAfterEdit();
             ImGui::TableSetColumnIndex(1);
             ImGui::SetNextItemWidth(-FLT_MIN);
-            ImGui::InputText("##role", row.role, sizeof row.role);
+            ImGui::InputText("##role", &row.role, ImGuiInputTextFlags_CallbackEdit, keepWithin, const_cast<size_t*>(&kMaxLineText));
+            tagItem("resources.role." + std::to_string(i));
             commit |= ImGui::IsItemDeactivatedAfterEdit();
             ImGui::TableSetColumnIndex(2);
             ImGui::SetNextItemWidth(-FLT_MIN);
-            ImGui::InputTextWithHint("##daysOff", "none", row.daysOff, sizeof row.daysOff);
+            ImGui::InputTextWithHint("##daysOff", "none", &row.daysOff);
             tagItem("resources.daysOff." + std::to_string(i));
             commit |= ImGui::IsItemDeactivatedAfterEdit();
             ImGui::PopID();
             if (!commit) continue;
             Result<std::vector<Date>> off = parseDateList(row.daysOff);
-            if (!off) { error_ = std::string(row.name) + ": " + off.error(); continue; }
+            if (!off) { error_ = row.name + ": " + off.error(); continue; }
             error_.clear();
             Resource r = p.resources[i];
             r.name = row.name;

@@ -41,7 +41,7 @@ private:
     char status_[16] = {};
     std::string error_;
     // The resources window edits texts; they are re-read when the project changes underneath.
-    struct ResourceRow { Id id; char name[96] = {}, role[96] = {}, daysOff[512] = {}; };
+    struct ResourceRow { Id id; std::string name, role, daysOff; }; // whole: a long list of days off is never cut
     std::vector<ResourceRow> rows_;
     uint64_t rowsRevision_ = 0;
 };

@@ -417,6 +417,7 @@ int cmdReport(const std::vector<std::string>& args) {
         doc = monthlySummary(p, s, y, m, day);
     } else {
         const StatusReport r = statusReport(p, s, day);
+        if (!r.budget.tooLarge.empty()) std::cerr << "plotline: warning: " << shown(r.budget.tooLarge) << "\n";
         if (format == "json") return emit(out, statusReportJson(r));
         doc = weeklyReport(r);
     }

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "csv.hpp"
+#include "fields.hpp"
 #include "money.hpp"
 
 #include <algorithm>
@@ -101,8 +102,8 @@ bool looksLikeActualsCsv(std::string_view text) {
 ActualsImport readActualsCsv(std::string_view text, const Project& p) {
     ActualsImport out;
     auto error = [&](int line, const std::string& what) {
-        if (out.errors.size() < 20) out.errors.push_back((line ? "line " + std::to_string(line) + ": " : std::string()) + what);
-        else if (out.errors.size() == 20) out.errors.push_back("… more errors not shown");
+        if (out.errors.size() < kShownErrors) out.errors.push_back(clipped((line ? "line " + std::to_string(line) + ": " : std::string()) + what));
+        else if (out.errors.size() == kShownErrors) out.errors.push_back("… more errors not shown");
     };
     const CsvTable t = parseCsv(text);
     if (!t.error.empty()) { error(0, t.error); return out; }
@@ -149,6 +150,7 @@ ActualsImport readActualsCsv(std::string_view text, const Project& p) {
         const std::string hours = folded(cell(kHours)), amount = folded(cell(kAmount));
         if (!hours.empty() && !amount.empty()) { error(row.line, "give Hours or Amount, not both"); continue; }
         if (hours.empty() && amount.empty()) { error(row.line, "no Hours and no Amount"); continue; }
+        if (const std::string why = textTooLong(cell(kNote), kMaxLongText); !why.empty()) { error(row.line, "Note " + why); continue; }
         Id task, vendor, person;
         bool found = find(tasks, cell(kTask), "task", row.line, task);
         if (!hours.empty()) {

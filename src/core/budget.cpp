@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 namespace plotline {
 
@@ -35,12 +36,6 @@ struct Spend {
     int64_t minutes = 0;          // hours entries: the time worked
 };
 
-IdIndex indexOf(const std::vector<Resource>& list) {
-    IdIndex at(list.size());
-    for (size_t i = 0; i < list.size(); ++i) at.insert(list[i].id, int(i));
-    return at;
-}
-
 // Every actual, costed (hours at the rate of their day), in date order. With taskAt, each knows its task.
 std::vector<Spend> spending(const Project& p, const IdIndex& resourceAt, const IdIndex* taskAt = nullptr) {
     auto task = [&](Id id) { return taskAt && !id.isNull() ? taskAt->find(id) : -1; };
@@ -56,26 +51,90 @@ std::vector<Spend> spending(const Project& p, const IdIndex& resourceAt, const I
     return out;
 }
 
+// The largest total budgetStatus() can reach for p under s, worked out in 128 bits: every amount of
+// the plan taken as positive, and each assignment's and timesheet row's labour at its person's
+// highest rate. While it stays within kMaxMoney, no sum, share or series below can overflow (the
+// contingency share is at most 10 × the base); past it, `largest` names the entry that adds most.
+struct MoneyBound {
+    __int128 total = 0, top = 0;
+    std::string largest;
+    void add(__int128 v, auto&& describe) {
+        if (v < 0) v = -v;
+        total += v;
+        if (v > top) { top = v; largest = describe(); }
+    }
+};
+
+int64_t highestRate(const Resource& r) {
+    int64_t rate = r.hourlyRate;
+    for (const RateChange& c : r.rateChanges) rate = std::max(rate, c.hourlyRate);
+    return rate;
+}
+
+MoneyBound moneyBound(const Project& p, const Schedule& s, const IdIndex& taskAt, const IdIndex& resourceAt) {
+    MoneyBound b;
+    const bool scheduled = s.ok() && s.tasks.size() == p.tasks.size();
+    auto quoted = [](const std::string& name) { return "“" + name + "”"; };
+    for (const Assignment& a : p.assignments) {
+        const int t = taskAt.find(a.task), r = resourceAt.find(a.resource);
+        if (!scheduled || t < 0 || r < 0) continue;
+        const TaskSchedule& ts = s.tasks[size_t(t)];
+        b.add(__int128(highestRate(p.resources[size_t(r)])) * (ts.finish - ts.start) * a.units / 6000,
+              [&] { return "the labour of " + p.resources[size_t(r)].name + " on " + quoted(p.tasks[size_t(t)].name); });
+    }
+    for (const HoursEntry& h : p.hours) {
+        const int r = resourceAt.find(h.resource);
+        if (r >= 0) b.add(__int128(highestRate(p.resources[size_t(r)])) * h.minutes / 60, [&] { return "the hours " + p.resources[size_t(r)].name + " booked on " + h.date.str(); });
+    }
+    for (const BudgetLine& l : p.budgetLines) b.add(l.amount, [&] { return "the budget line " + quoted(l.name); });
+    for (const CostEntry& c : p.costs) b.add(c.amount, [&] { return "the cost of " + c.date.str() + (c.note.empty() ? std::string() : " " + quoted(c.note)); });
+    for (const Drawdown& d : p.drawdowns) b.add(d.amount, [&] { return "a drawdown of " + d.date.str(); });
+    for (const ChangeRequest& c : p.changeRequests) b.add(c.costImpact, [&] { return "the cost impact of CR-" + std::to_string(c.number); });
+    for (const Vendor& v : p.vendors) {
+        for (const PurchaseOrder& po : v.orders) b.add(po.amount, [&] { return "a purchase order of " + quoted(v.name); });
+        for (const Invoice& in : v.invoices) b.add(in.amount, [&] { return "an invoice of " + quoted(v.name); });
+    }
+    if (!p.contingency.percent) b.add(p.contingency.amount, [] { return std::string("the contingency"); });
+    return b;
+}
+
 } // namespace
 
-int64_t changeLabourImpact(const Project& p, const ChangeRequest& c) {
-    int64_t cost = 0;
+std::optional<int64_t> changeLabourImpact(const Project& p, const ChangeRequest& c) {
+    if (c.items.empty()) return 0;
+    const IdIndex taskAt = indexById(p.tasks);
+    // The extra minutes of each changed task (two items on one task both count), then its people once each.
+    IdIndex changedAt(c.items.size());
+    std::vector<__int128> extra;
     for (const ChangeItem& item : c.items) {
-        const Task* t = item.task.isNull() ? nullptr : p.task(item.task);
-        if (!t) continue;
-        const int64_t extra = item.duration - t->duration;
-        for (const Assignment& a : p.assignments) {
-            if (a.task != t->id) continue;
-            const int r = p.resourceIndex(a.resource);
-            if (r >= 0) cost += mulDivRound(p.resources[size_t(r)].rateOn(c.raised), extra * a.units, 6000);
+        const int t = item.task.isNull() ? -1 : taskAt.find(item.task);
+        if (t < 0) continue;
+        int k = changedAt.find(item.task);
+        if (k < 0) {
+            k = int(extra.size());
+            changedAt.insert(item.task, k);
+            extra.push_back(0);
         }
+        extra[size_t(k)] += item.duration - p.tasks[size_t(t)].duration;
     }
-    return cost;
+    if (extra.empty()) return 0;
+    const IdIndex resourceAt = indexById(p.resources);
+    __int128 cost = 0;
+    for (const Assignment& a : p.assignments) {
+        const int k = changedAt.find(a.task), r = resourceAt.find(a.resource);
+        if (k < 0 || r < 0) continue;
+        // rate < 2^51, extra < 2^53 even summed over a gigabyte of items, units < 2^14: exact in 128 bits.
+        const __int128 product = __int128(p.resources[size_t(r)].rateOn(c.raised)) * extra[size_t(k)] * a.units;
+        const __int128 q = product / 6000, rest = product % 6000;
+        cost += q + (rest >= 3000 ? 1 : rest <= -3000 ? -1 : 0); // half away from zero, as mulDivRound
+    }
+    if (cost > kMaxMoney || cost < -kMaxMoney) return std::nullopt;
+    return int64_t(cost);
 }
 
 int64_t actualCostTo(const Project& p, Date day) {
     int64_t total = 0;
-    for (const Spend& s : spending(p, indexOf(p.resources)))
+    for (const Spend& s : spending(p, indexById(p.resources)))
         if (s.date <= day) total += s.amount;
     return total;
 }
@@ -100,9 +159,17 @@ BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate) 
     b.tasks.assign(n, {});
     const bool scheduled = s.ok() && s.tasks.size() == n;
 
-    IdIndex taskAt(n);
-    for (size_t i = 0; i < n; ++i) taskAt.insert(p.tasks[i].id, int(i));
-    const IdIndex resourceAt = indexOf(p.resources);
+    const IdIndex taskAt = indexById(p.tasks);
+    const IdIndex resourceAt = indexById(p.resources);
+    b.plannedFinish = b.forecastFinish = scheduled ? s.finish : p.start;
+    if (const MoneyBound bound = moneyBound(p, s, taskAt, resourceAt); bound.total > kMaxMoney) {
+        const Currency c = currency(p.currency);
+        b.tooLarge = "The budget is too large to total: the plan's amounts and labour together pass " + formatMoney(kMaxMoney, c) +
+                     ", the most Plotline adds up. The largest is " + bound.largest + " (" +
+                     (bound.top > kMaxMoney ? "more than " + formatMoney(kMaxMoney, c) : formatMoney(int64_t(bound.top), c)) + ").";
+        b.tasks.assign(n, {});
+        return b;
+    }
 
     // Planned labour.
     b.resourceMinutes.assign(p.resources.size(), 0);
@@ -173,8 +240,6 @@ BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate) 
     b.ev = earnedValue(ev, statusMinute, ac);
 
     // Forecast finish: the working time left at the pace so far.
-    b.plannedFinish = scheduled ? s.finish : p.start;
-    b.forecastFinish = b.plannedFinish;
     if (auto spi = b.ev.spi(); spi && *spi > 0.01 && b.percentComplete < 100) {
         const int64_t left = std::max<int64_t>(0, projectFinish - statusMinute);
         b.forecastFinish = cal.finishDateOf(statusMinute + int64_t(std::llround(double(left) / *spi)));

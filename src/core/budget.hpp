@@ -44,6 +44,10 @@ struct WeekPoint {
 };
 
 struct BudgetStatus {
+    // Set when the plan's money could pass what int64 totals hold (every amount taken as positive plus
+    // all labour at the highest rates, over kMaxMoney): it says so and names the largest entry, and
+    // every figure below stays zero rather than wrap. Reports and views show this message instead.
+    std::string tooLarge;
     Date statusDate;
     std::vector<TaskCost> tasks;   // parallel to project.tasks
     std::vector<int64_t> resourceMinutes, resourceLabour; // planned work and its cost, parallel to project.resources
@@ -75,8 +79,9 @@ int percentComplete(const Project& p, const Schedule& s);
 // The labour an open change request's plan changes would add (or save), at the rates in force on the
 // day it was raised: each changed task's people for the extra working minutes. New tasks add none
 // until people are assigned to them. Its costImpact is on top of this: approving a request adds
-// costImpact as a budget line, while this labour arrives through the changed plan.
-int64_t changeLabourImpact(const Project& p, const ChangeRequest& c);
+// costImpact as a budget line, while this labour arrives through the changed plan. None when it would
+// pass kMaxMoney either way.
+std::optional<int64_t> changeLabourImpact(const Project& p, const ChangeRequest& c);
 
 // Actual cost up to and including a day (cost entries + hours at their day's rate).
 int64_t actualCostTo(const Project& p, Date day);

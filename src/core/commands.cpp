@@ -536,9 +536,11 @@ CommandPtr decideChange(const Project& p, Id request, ChangeStatus to, const std
     parts.push_back(putRecord(p, c, verb + name));
     if (to == ChangeStatus::Approved) {
         std::vector<size_t> inserted; // original rows new tasks went in at, to place later ones after them
+        const IdIndex taskAt = indexById(p.tasks);
         for (const ChangeItem& item : c.items) {
             if (!item.task.isNull()) {
-                const Task* t = p.task(item.task);
+                const int row = taskAt.find(item.task);
+                const Task* t = row >= 0 ? &p.tasks[size_t(row)] : nullptr;
                 if (!t) { why = name + " changes a task that no longer exists; edit the request first."; return nullptr; }
                 Task after = *t;
                 after.duration = item.duration;
@@ -548,7 +550,7 @@ CommandPtr decideChange(const Project& p, Id request, ChangeStatus to, const std
             }
             size_t row = p.tasks.size();
             if (!item.parent.isNull()) {
-                const int parent = p.taskIndex(item.parent);
+                const int parent = taskAt.find(item.parent);
                 if (parent < 0) { why = name + " adds a task under a summary that no longer exists; edit the request first."; return nullptr; }
                 row = p.subtreeEnd(size_t(parent));
             }

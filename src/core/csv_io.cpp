@@ -2,6 +2,7 @@
 
 #include "csv.hpp"
 #include "duration.hpp"
+#include "fields.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -94,6 +95,12 @@ CsvImport readTasksCsv(std::string_view text, std::string projectName, std::opti
         else col[c] = int(k);
     }
     if (col[NAME] < 0) { out.errors.push_back("line 1: no Name column (the header row needs at least Name)"); return out; }
+    // As the JSON and actuals readers: the first errors (each cut to a readable length), then how many more.
+    size_t hidden = 0;
+    auto addError = [&](const std::string& m) {
+        if (out.errors.size() < kShownErrors) out.errors.push_back(clipped(m));
+        else ++hidden;
+    };
 
     struct Row {
         int line;
@@ -112,12 +119,13 @@ CsvImport readTasksCsv(std::string_view text, std::string projectName, std::opti
     for (size_t ri = 1; ri < table.rows.size(); ++ri) {
         const CsvRow& r = table.rows[ri];
         const std::string where = "line " + std::to_string(r.line) + ": ";
-        auto err = [&](const std::string& m) { out.errors.push_back(where + m); };
+        auto err = [&](const std::string& m) { addError(where + m); };
         Task t;
         Row row;
         row.line = r.line;
         t.name = cell(r, col[NAME]);
         if (t.name.empty() && col[NAME] >= 0) err("the task has no name");
+        if (const std::string why = textTooLong(t.name, kMaxLineText); !why.empty()) err("Name " + why);
         if (auto pid = cell(r, col[PLOTLINE_ID]); !pid.empty()) {
             if (auto id = Id::parse(pid)) t.id = *id;
             else err("Plotline ID \"" + pid + "\" is not an id");
@@ -159,10 +167,11 @@ CsvImport readTasksCsv(std::string_view text, std::string projectName, std::opti
             else t.percentComplete = int(x + 0.5);
         }
         t.notes = col[NOTES] >= 0 && size_t(col[NOTES]) < r.fields.size() ? fromTextCell(r.fields[size_t(col[NOTES])]) : ""; // not trimmed
+        if (const std::string why = textTooLong(t.notes, kMaxLongText); !why.empty()) err("Notes " + why);
         if (auto lv = cell(r, col[OUTLINE]); !lv.empty()) {
             char* end = nullptr;
             long x = std::strtol(lv.c_str(), &end, 10);
-            if (*end || x < 1 || x > 64) err("Outline Level \"" + lv + "\" is not a level from 1");
+            if (*end || x < 1) err("Outline Level \"" + lv + "\" is not a whole number from 1"); // any depth, as in JSON
             else if (size_t(x) > parents.size() + 1) err("Outline Level " + lv + " skips a level (the row above is at level " + std::to_string(parents.size()) + ")");
             else row.level = int(x);
         }
@@ -186,7 +195,8 @@ CsvImport readTasksCsv(std::string_view text, std::string projectName, std::opti
                         else units = int(x);
                         name = trim(name.substr(0, b));
                     }
-                    if (!name.empty()) row.resources.push_back({name, units});
+                    if (const std::string why = textTooLong(name, kMaxLineText); !why.empty()) err("Resource name " + why);
+                    else if (!name.empty()) row.resources.push_back({name, units});
                     item.clear();
                 } else item += rs[k];
             }
@@ -204,8 +214,8 @@ CsvImport readTasksCsv(std::string_view text, std::string projectName, std::opti
     for (size_t i = 0; i < rows.size(); ++i)
         for (const PredecessorRef& pr : rows[i].preds) {
             auto it = byId.find(pr.number);
-            if (it == byId.end()) { out.errors.push_back("line " + std::to_string(rows[i].line) + ": Predecessor " + pr.number + " is not the ID of any task"); continue; }
-            if (it->second == i) { out.errors.push_back("line " + std::to_string(rows[i].line) + ": a task cannot be its own predecessor"); continue; }
+            if (it == byId.end()) { addError("line " + std::to_string(rows[i].line) + ": Predecessor " + pr.number + " is not the ID of any task"); continue; }
+            if (it->second == i) { addError("line " + std::to_string(rows[i].line) + ": a task cannot be its own predecessor"); continue; }
             Link l;
             l.id = Id::random();
             l.predecessor = p.tasks[it->second].id;
@@ -228,7 +238,11 @@ CsvImport readTasksCsv(std::string_view text, std::string projectName, std::opti
             }
             p.assignments.push_back({Id::random(), p.tasks[i].id, it->second, units, 0});
         }
-    if (!out.errors.empty()) { out.project = Project{}; return out; }
+    if (!out.errors.empty()) {
+        if (hidden) out.errors.push_back("… " + std::to_string(hidden) + " more errors not shown");
+        out.project = Project{};
+        return out;
+    }
 
     // Dates: the project starts at the earliest Start; a task keeps its Start as a requested start
     // when the links alone would schedule it earlier. Duration from Start/Finish when missing.

@@ -22,7 +22,7 @@ EvResult earnedValue(const std::vector<EvTask>& tasks, int64_t statusMinute, int
         else r.pv += mulDivRound(t.budget, std::clamp<int64_t>(statusMinute - t.start, 0, span), span);
         r.ev += mulDivRound(t.budget, std::clamp(t.percentComplete, 0, 100), 100);
     }
-    if (r.ev > 0 && r.ac > 0) r.eac = mulDivRound(r.bac, r.ac, r.ev); // no CPI yet: no forecast
+    if (r.ev > 0 && r.ac > 0) r.eac = mulDivWithin(r.bac, r.ac, r.ev, kMaxMoney); // no CPI yet: no forecast
     return r;
 }
 

@@ -27,7 +27,8 @@ struct EvResult {
     int64_t cv() const { return ev - ac; }   // cost variance (negative: over budget)
     std::optional<double> spi() const;        // EV / PV (none while nothing was planned yet)
     std::optional<double> cpi() const;        // EV / AC (none while nothing was spent)
-    std::optional<int64_t> eac;              // estimate at completion (none until something is earned and spent)
+    std::optional<int64_t> eac;              // estimate at completion (none until something is earned and spent,
+                                             // or when a CPI near zero would put it past kMaxMoney)
     std::optional<int64_t> etc() const { return eac ? std::optional<int64_t>(*eac - ac) : std::nullopt; } // to complete
     std::optional<int64_t> vac() const { return eac ? std::optional<int64_t>(bac - *eac) : std::nullopt; } // variance at completion
     std::optional<double> tcpi() const;       // (BAC − EV) / (BAC − AC): the efficiency the rest needs

@@ -22,8 +22,26 @@
 namespace plotline {
 
 // The limits every reader applies (JSON here, CSV and actuals through the same constants):
-// kMaxMinutes (duration.hpp), kMaxMoney (money.hpp), dates from 1900 to 2999 (date.hpp).
+// kMaxMinutes (duration.hpp), kMaxMoney (money.hpp), dates from 1900 to 2999 (date.hpp), files up to
+// kMaxInputBytes (files.hpp), the text limits below. Totals are kept within kMaxMoney by budgetStatus().
 inline constexpr int64_t kMaxRate = int64_t(1) << 50;
+
+// Text: a name, title, role or other one-line field holds at most kMaxLineText characters (Unicode
+// code points), a note or description kMaxLongText. Readers refuse more; editors hold the whole text
+// and refuse to commit more, so nothing the app saves is refused when it is read back.
+inline constexpr size_t kMaxLineText = 1000, kMaxLongText = 100000;
+inline size_t textLength(std::string_view s) {
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+// "" when the text fits, else why ("is longer than 1,000 characters").
+inline std::string textTooLong(std::string_view s, size_t limit) {
+    if (s.size() <= limit || textLength(s) <= limit) return {};
+    std::string n = std::to_string(limit);
+    for (size_t i = n.size(); i > 3; i -= 3) n.insert(i - 3, ",");
+    return "is longer than " + n + " characters";
+}
 
 enum Presence : uint8_t {
     Required,   // reported as missing when absent; always written
@@ -110,7 +128,7 @@ template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<st
 template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, ChangeDecision> {
     v.integer("at", x.at, Required, 0, 0, INT64_MAX);
     v.text("by", x.by, Optional);
-    v.text("note", x.note, Optional);
+    v.text("note", x.note, Optional, kMaxLongText);
     v.choice("status", x.status, ChangeStatus::Draft, kChangeStatusNames);
 }
 
@@ -118,7 +136,7 @@ template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<st
     v.choice("category", x.category, CostCategory::Other, kCostCategoryNames);
     v.integer("costImpact", x.costImpact, Optional, 0, -kMaxMoney, kMaxMoney);
     v.date("decided", x.decided);
-    v.text("description", x.description, Optional);
+    v.text("description", x.description, Optional, kMaxLongText);
     v.id("id", x.id, Required);
     v.list("items", x.items, OmitEmpty);
     v.list("log", x.log, OmitEmpty);
@@ -136,7 +154,7 @@ template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<st
     v.date("date", x.date, Required);
     v.id("id", x.id, Required);
     v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
-    v.text("note", x.note, OmitEmpty);
+    v.text("note", x.note, OmitEmpty, kMaxLongText);
     v.id("task", x.task, OmitEmpty);
     v.id("vendor", x.vendor, OmitEmpty);
 }
@@ -146,7 +164,7 @@ template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<st
     v.date("date", x.date, Required);
     v.id("id", x.id, Required);
     v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
-    v.text("reason", x.reason, Optional);
+    v.text("reason", x.reason, Optional, kMaxLongText);
 }
 
 template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, HoursEntry> {
@@ -154,7 +172,7 @@ template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<st
     v.id("id", x.id, Required);
     v.integer("minutes", x.minutes, Required, 0, -24 * 60, 24 * 60);
     v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
-    v.text("note", x.note, OmitEmpty);
+    v.text("note", x.note, OmitEmpty, kMaxLongText);
     v.id("resource", x.resource, Required);
     v.id("task", x.task, OmitEmpty);
 }
@@ -162,7 +180,7 @@ template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<st
 template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, Risk> {
     v.id("id", x.id, Required);
     v.integer("impact", x.impact, Optional, 3, 1, 5);
-    v.text("mitigation", x.mitigation, Optional);
+    v.text("mitigation", x.mitigation, Optional, kMaxLongText);
     v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
     v.text("owner", x.owner, Optional);
     v.integer("probability", x.probability, Optional, 3, 1, 5);
@@ -214,7 +232,7 @@ template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<st
     v.boolean("milestone", x.milestone, false);
     v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
     v.text("name", x.name, Required);
-    v.text("notes", x.notes, OmitEmpty);
+    v.text("notes", x.notes, OmitEmpty, kMaxLongText);
     v.id("parent", x.parent, OmitEmpty);
     v.integer("percentComplete", x.percentComplete, Optional, 0, 0, 100);
 }

@@ -24,9 +24,7 @@ bool contains(std::string_view hay, std::string_view needle) {
 // For each task row, the names of its people joined by a newline (no name holds one).
 std::vector<std::string> peopleByRow(const Project& p) {
     std::vector<std::string> people(p.tasks.size());
-    IdIndex taskAt(p.tasks.size()), personAt(p.resources.size());
-    for (size_t i = 0; i < p.tasks.size(); ++i) taskAt.insert(p.tasks[i].id, int(i));
-    for (size_t i = 0; i < p.resources.size(); ++i) personAt.insert(p.resources[i].id, int(i));
+    const IdIndex taskAt = indexById(p.tasks), personAt = indexById(p.resources);
     for (const Assignment& a : p.assignments) {
         const int row = taskAt.find(a.task), who = personAt.find(a.resource);
         if (row < 0 || who < 0) continue;

@@ -4,6 +4,7 @@
 //   IdIndex at(project.tasks.size());
 //   for (size_t i = 0; i < tasks.size(); ++i) at.insert(tasks[i].id, int(i));
 //   int row = at.find(link.predecessor);   // -1 when absent
+//   const IdIndex taskAt = indexById(project.tasks);   // the same, for any list of records with ids
 #pragma once
 #include "id.hpp"
 
@@ -41,5 +42,12 @@ private:
     std::vector<Slot> slots_;
     size_t mask_;
 };
+
+// id → row of a list of records with ids (tasks, resources, …), the first row for an id.
+template <class List> IdIndex indexById(const List& list) {
+    IdIndex at(list.size());
+    for (size_t i = 0; i < list.size(); ++i) at.insert(list[i].id, int(i));
+    return at;
+}
 
 } // namespace plotline

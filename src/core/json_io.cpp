@@ -10,16 +10,14 @@ namespace plotline {
 
 namespace {
 
-constexpr size_t kMaxErrors = 20;
-
 // Collects validation errors with their JSON paths; reads typed fields without ever throwing.
 class Reader {
 public:
     std::vector<std::string> errors;
 
     void error(const std::string& path, const std::string& what) {
-        if (errors.size() < kMaxErrors) errors.push_back(path + ": " + what);
-        else if (errors.size() == kMaxErrors) errors.push_back("… more errors not shown");
+        if (errors.size() < kShownErrors) errors.push_back(clipped(path + ": " + what));
+        else if (errors.size() == kShownErrors) errors.push_back("… more errors not shown");
     }
 
     // The member, or Missing when absent or null.
@@ -32,10 +30,11 @@ public:
         return v;
     }
 
-    std::string str(JsonRef obj, const std::string& path, const char* key, bool required, std::string def = {}) {
+    std::string str(JsonRef obj, const std::string& path, const char* key, bool required, std::string def = {}, size_t limit = kMaxLineText) {
         JsonRef v = field(obj, path, key, required);
         if (v.missing()) return def;
         if (!v.isString()) { error(path + "." + key, "not a string"); return def; }
+        if (std::string why = textTooLong(v.str(), limit); !why.empty()) { error(path + "." + key, why); return def; }
         return std::string(v.str());
     }
 
@@ -138,7 +137,7 @@ struct ReadFields {
     const std::string& path;
 
     void id(const char* k, Id& x, Presence p) { x = r.id(obj, path, k, p == Required); }
-    void text(const char* k, std::string& x, Presence p) { x = r.str(obj, path, k, p == Required); }
+    void text(const char* k, std::string& x, Presence p, size_t limit = kMaxLineText) { x = r.str(obj, path, k, p == Required, {}, limit); }
     template <class I> void integer(const char* k, I& x, Presence p, int64_t def, int64_t lo, int64_t hi) {
         x = I(r.integer(obj, path, k, p == Required, def, lo, hi));
     }
@@ -466,7 +465,7 @@ struct WriteFields {
     Writer& w;
 
     void id(const char* k, Id x, Presence p) { if (p == OmitEmpty) w.optional(k, x); else w.member(k, x); }
-    void text(const char* k, const std::string& x, Presence p) { if (p == OmitEmpty) w.optional(k, x); else w.member(k, x); }
+    void text(const char* k, const std::string& x, Presence p, size_t = 0) { if (p == OmitEmpty) w.optional(k, x); else w.member(k, x); }
     template <class I> void integer(const char* k, I x, Presence, int64_t, int64_t, int64_t) { w.member(k, int64_t(x)); }
     void boolean(const char* k, bool x, bool) { w.member(k, x); }
     void date(const char* k, Date x, Presence) { w.member(k, x); }
@@ -569,7 +568,7 @@ struct FieldTexts {
         out.push_back({k, w.take()});
     }
     void id(const char* k, Id x, Presence p) { add(k, [&](WriteFields& f) { f.id(k, x, p); }); }
-    void text(const char* k, const std::string& x, Presence p) { add(k, [&](WriteFields& f) { f.text(k, x, p); }); }
+    void text(const char* k, const std::string& x, Presence p, size_t = 0) { add(k, [&](WriteFields& f) { f.text(k, x, p); }); }
     template <class I> void integer(const char* k, I x, Presence p, int64_t d, int64_t lo, int64_t hi) {
         add(k, [&](WriteFields& f) { f.integer(k, x, p, d, lo, hi); });
     }

@@ -53,15 +53,25 @@ int64_t divRound(int64_t numerator, int64_t denominator) {
     return q;
 }
 
-int64_t mulDivRound(int64_t amount, int64_t multiplier, int64_t divisor) {
-    if (divisor < 0) {
-        divisor = -divisor;
-        multiplier = -multiplier;
+namespace {
+__int128 mulDiv128(int64_t amount, int64_t multiplier, int64_t divisor) {
+    __int128 product = __int128(amount) * multiplier, d = divisor;
+    if (d < 0) {
+        d = -d;
+        product = -product;
     }
-    const __int128 product = __int128(amount) * multiplier;
-    const __int128 q = product / divisor, r = product % divisor;
+    const __int128 q = product / d, r = product % d;
     const __int128 twice = (r < 0 ? -r : r) * 2;
-    if (twice >= divisor) return int64_t(product < 0 ? q - 1 : q + 1);
+    if (twice >= d) return product < 0 ? q - 1 : q + 1;
+    return q;
+}
+} // namespace
+
+int64_t mulDivRound(int64_t amount, int64_t multiplier, int64_t divisor) { return int64_t(mulDiv128(amount, multiplier, divisor)); }
+
+std::optional<int64_t> mulDivWithin(int64_t amount, int64_t multiplier, int64_t divisor, int64_t limit) {
+    const __int128 q = mulDiv128(amount, multiplier, divisor);
+    if (q > limit || q < -__int128(limit)) return std::nullopt;
     return int64_t(q);
 }
 

@@ -14,6 +14,7 @@
 #include "result.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,9 @@ int64_t divRound(int64_t numerator, int64_t denominator);
 // amount × multiplier / divisor, rounded half away from zero, computed without overflow for any
 // amount and multiplier that fit in int64 (the result must fit too).
 int64_t mulDivRound(int64_t amount, int64_t multiplier, int64_t divisor);
+// The same, or none when the result would pass ±limit (rather than wrap): for quotients whose divisor
+// can be tiny, like a forecast divided by an earned value of one cent.
+std::optional<int64_t> mulDivWithin(int64_t amount, int64_t multiplier, int64_t divisor, int64_t limit);
 
 // The cost of minutes of work at a rate per hour (both exact; rounded once).
 inline int64_t labourCost(int64_t ratePerHour, int64_t minutes) { return mulDivRound(ratePerHour, minutes, 60); }

@@ -108,8 +108,7 @@ std::string printPage(const Project& p, const Schedule& s, const PrintOptions& o
             sc = {std::floor(lo - pad), std::ceil(hi + pad)};
         }
     }
-    IdIndex at(p.tasks.size());
-    for (size_t i = 0; i < p.tasks.size(); ++i) at.insert(p.tasks[i].id, int(i));
+    const IdIndex at = indexById(p.tasks);
     // Baseline dates by row.
     std::vector<std::optional<BarSpan>> base(p.tasks.size());
     if (!opt.baseline.isNull()) {

@@ -1,6 +1,7 @@
 #include "report.hpp"
 
 #include "duration.hpp"
+#include "id_index.hpp"
 #include "json_io.hpp"
 #include "money.hpp"
 
@@ -50,6 +51,7 @@ std::string percentText(int64_t part, int64_t whole) {
 void applyStatusRule(StatusReport& r) {
     r.rag = Rag::Green;
     r.reasons.clear();
+    if (!r.budget.tooLarge.empty()) raise(r, Rag::Red, r.budget.tooLarge);
     const EvResult& ev = r.budget.ev;
     const Currency cur = currency(r.currency);
     auto index = [&](const char* name, std::optional<double> v, const char* meaning) {
@@ -110,47 +112,13 @@ StatusReport statusReport(const Project& p, const Schedule& s, Date statusDate) 
     return r;
 }
 
-ReportDoc weeklyReport(const StatusReport& r) {
+// The money sections of the weekly report: earned value, the cost curve, the burn and categories.
+void moneySections(ReportDoc& doc, const StatusReport& r) {
     const Currency cur = currency(r.currency);
     auto money = [&](int64_t v) { return formatMoney(v, cur); };
     auto maybe = [&](const std::optional<int64_t>& v) { return v ? money(*v) : std::string("—"); };
     const BudgetStatus& b = r.budget;
     const EvResult& ev = b.ev;
-
-    ReportDoc doc;
-    doc.title = "Status report: " + r.project;
-    doc.subtitle = "Status as of " + longDate(r.statusDate);
-    doc.badge = ragName(r.rag);
-
-    ReportSection overall;
-    overall.title = "Overall status: " + std::string(ragName(r.rag));
-    if (r.reasons.empty()) overall.paragraphs.push_back("On schedule and on budget; no high risks open.");
-    else overall.bullets = r.reasons;
-    overall.facts = {
-        {"Complete", std::to_string(b.percentComplete) + " % (" + std::to_string(r.tasksDone) + " of " + std::to_string(r.tasksTotal) +
-                         " tasks done, " + std::to_string(r.tasksInProgress) + " under way)"},
-        {"Planned finish", longDate(b.plannedFinish)},
-        {"Forecast finish", longDate(b.forecastFinish) + (b.forecastFinish > b.plannedFinish
-                                                             ? " (" + std::to_string(b.forecastFinish - b.plannedFinish) + " days late)"
-                                                             : "")},
-    };
-    doc.sections.push_back(std::move(overall));
-
-    ReportSection milestones;
-    milestones.title = "Milestones";
-    ReportTable& mt = milestones.table;
-    mt.header = {"Milestone", "Date", "State"};
-    for (const MilestoneLine& m : r.milestonesDone) {
-        mt.rows.push_back({m.name, m.date.str(), "Done"});
-        mt.tone.push_back({0, 0, 1});
-    }
-    for (const MilestoneLine& m : r.milestonesNext) {
-        mt.rows.push_back({m.name, m.date.str(), m.late ? "Late" : "Next"});
-        mt.tone.push_back({0, 0, m.late ? -1 : 0});
-    }
-    if (mt.rows.empty()) milestones.paragraphs.push_back("The plan has no milestones.");
-    doc.sections.push_back(std::move(milestones));
-
     ReportSection money_;
     money_.title = "Schedule and cost";
     money_.facts = {
@@ -192,6 +160,54 @@ ReportDoc weeklyReport(const StatusReport& r) {
         ct.tone.push_back({0, 0, 0, budget - actual < 0 ? -1 : 0});
     }
     doc.sections.push_back(std::move(burn));
+}
+
+ReportDoc weeklyReport(const StatusReport& r) {
+    const Currency cur = currency(r.currency);
+    auto money = [&](int64_t v) { return formatMoney(v, cur); };
+    const BudgetStatus& b = r.budget;
+
+    ReportDoc doc;
+    doc.title = "Status report: " + r.project;
+    doc.subtitle = "Status as of " + longDate(r.statusDate);
+    doc.badge = ragName(r.rag);
+
+    ReportSection overall;
+    overall.title = "Overall status: " + std::string(ragName(r.rag));
+    if (r.reasons.empty()) overall.paragraphs.push_back("On schedule and on budget; no high risks open.");
+    else overall.bullets = r.reasons;
+    overall.facts = {
+        {"Complete", std::to_string(b.percentComplete) + " % (" + std::to_string(r.tasksDone) + " of " + std::to_string(r.tasksTotal) +
+                         " tasks done, " + std::to_string(r.tasksInProgress) + " under way)"},
+        {"Planned finish", longDate(b.plannedFinish)},
+        {"Forecast finish", longDate(b.forecastFinish) + (b.forecastFinish > b.plannedFinish
+                                                             ? " (" + std::to_string(b.forecastFinish - b.plannedFinish) + " days late)"
+                                                             : "")},
+    };
+    doc.sections.push_back(std::move(overall));
+
+    ReportSection milestones;
+    milestones.title = "Milestones";
+    ReportTable& mt = milestones.table;
+    mt.header = {"Milestone", "Date", "State"};
+    for (const MilestoneLine& m : r.milestonesDone) {
+        mt.rows.push_back({m.name, m.date.str(), "Done"});
+        mt.tone.push_back({0, 0, 1});
+    }
+    for (const MilestoneLine& m : r.milestonesNext) {
+        mt.rows.push_back({m.name, m.date.str(), m.late ? "Late" : "Next"});
+        mt.tone.push_back({0, 0, m.late ? -1 : 0});
+    }
+    if (mt.rows.empty()) milestones.paragraphs.push_back("The plan has no milestones.");
+    doc.sections.push_back(std::move(milestones));
+
+    if (r.budget.tooLarge.empty()) moneySections(doc, r);
+    else { // said under Overall status; no figures that would be wrong
+        ReportSection none;
+        none.title = "Schedule and cost";
+        none.paragraphs.push_back("Not totalled: the budget is too large (see Overall status).");
+        doc.sections.push_back(std::move(none));
+    }
 
     ReportSection risks;
     risks.title = "Top risks";
@@ -390,12 +406,14 @@ ReportDoc changeOrder(const Project& p, const ChangeRequest& c) {
     ReportSection impact;
     impact.title = "Impact";
     const bool open = c.status == ChangeStatus::Draft || c.status == ChangeStatus::Submitted;
-    const int64_t labour = open ? changeLabourImpact(p, c) : 0;
+    const std::optional<int64_t> labour = open ? changeLabourImpact(p, c) : 0;
     impact.facts = {{"Cost", formatMoney(c.costImpact, cur) + " (" + costCategoryLabel(c.category) + ")"}};
-    if (labour != 0) {
-        impact.facts.push_back({"Labour of the longer tasks", formatMoney(labour, cur) + " (at current rates)"});
-        impact.facts.push_back({"Total", formatMoney(c.costImpact + labour, cur)});
+    if (!labour) impact.facts.push_back({"Labour of the longer tasks", "more than " + formatMoney(kMaxMoney, cur) + ", too large to total"});
+    else if (*labour != 0) {
+        impact.facts.push_back({"Labour of the longer tasks", formatMoney(*labour, cur) + " (at current rates)"});
+        impact.facts.push_back({"Total", formatMoney(c.costImpact + *labour, cur)});
     }
+    const IdIndex taskAt = indexById(p.tasks);
     int64_t days = 0;
     for (const ChangeItem& it : c.items) {
         if (it.task.isNull()) {
@@ -403,7 +421,8 @@ ReportDoc changeOrder(const Project& p, const ChangeRequest& c) {
             days += it.duration;
             continue;
         }
-        const Task* t = p.task(it.task);
+        const int row = taskAt.find(it.task);
+        const Task* t = row >= 0 ? &p.tasks[size_t(row)] : nullptr;
         const std::string taskName = t ? t->name : "(a task deleted since)";
         impact.bullets.push_back("Change: " + taskName + " to " + formatDuration(it.duration, p.calendar.minutesPerDay) +
                                  (t && c.status != ChangeStatus::Approved ? " (now " + formatDuration(t->duration, p.calendar.minutesPerDay) + ")" : ""));

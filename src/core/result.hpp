@@ -4,11 +4,26 @@
 //   Result<Date> r = parseDate("2026-03-02");
 //   if (!r) show(r.error()); else use(*r);
 #pragma once
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <utility>
 
 namespace plotline {
+
+// A reader that finds many errors reports this many, then how many more (a file with 100,000 bad rows
+// gets a readable answer, not 100,000 lines).
+inline constexpr size_t kShownErrors = 20;
+
+// An error message cut to about `limit` bytes (at a character boundary, ending in "…"), for messages
+// that quote a value from a file: a 1 GB cell makes a readable message, not a 1 GB one.
+inline std::string clipped(std::string message, size_t limit = 400) {
+    if (message.size() <= limit) return message;
+    size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) --cut;
+    message.resize(cut);
+    return message + "…";
+}
 
 struct Error {
     std::string message;

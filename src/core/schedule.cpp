@@ -252,8 +252,7 @@ void Scheduler::Impl::build(const Project& p) {
     offTo.assign(n, 0);
     offAt.clear();
     if (!offKeys.empty()) {
-        IdIndex resAt(p.resources.size());
-        for (size_t r = 0; r < p.resources.size(); ++r) resAt.insert(p.resources[r].id, int(r));
+        const IdIndex resAt = indexById(p.resources);
         std::vector<std::vector<int>> team(n);
         for (const Assignment& a : p.assignments) {
             const int t = index.find(a.task), r = resAt.find(a.resource);

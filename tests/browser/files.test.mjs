@@ -123,3 +123,80 @@ test('on a high-DPI screen the canvas renders at device pixels and clicks still 
     await hidpi.close();
   }
 });
+
+test('editing a task or a person keeps long notes, names and lists of days off whole; typing stops at the text limit', async () => {
+  const { page, errors } = await openApp(browser.context, server.url);
+  const plan = JSON.parse(await readFile(new URL('../../assets/sample-campaign.json', import.meta.url), 'utf8'));
+  const row = plan.tasks.findIndex((t) => !plan.tasks.some((c) => c.parent === t.id) && !t.milestone);
+  const notes = 'Client feedback, round 1: ' + 'the hero copy needs a warmer tone; '.repeat(80); // ~2,800 characters
+  const name = 'Hero video, ' + 'director\'s cut '.repeat(30);                                  // ~460 characters
+  plan.tasks[row].notes = notes;
+  plan.tasks[row].name = name;
+  const days = [];
+  for (let d = 1; d <= 28; ++d) days.push(`2027-02-${String(d).padStart(2, '0')}`, `2027-03-${String(d).padStart(2, '0')}`);
+  plan.resources[0].daysOff = days.sort(); // every day of two months: a long text in the Resources window
+  const file = join(scratch, 'long texts.json');
+  await writeFile(file, JSON.stringify(plan));
+  await importFile(page, file);
+  await waitStatus(page, (st) => st.tasks === plan.tasks.length && st.save === 'Saved');
+
+  // The task editor: change the duration only; the notes and name come back whole.
+  await click(page, `gantt.bar.${row}`, { double: true });
+  await waitStatus(page, (s) => s.editor);
+  await click(page, 'editor.duration');
+  await press(page, 'Control+a');
+  await page.keyboard.type('4d', { delay: 20 });
+  await click(page, 'editor.ok');
+  await waitStatus(page, (s) => !s.editor);
+  let t = (await state(page)).tasks[row];
+  assert.equal(t.duration, 4 * 480);
+  assert.equal(t.notes, notes);
+  assert.equal(t.name, name);
+
+  // The Resources window: change the role only; the days off stay all 56.
+  await click(page, 'menu.Project');
+  await click(page, 'menu.Project.Resources');
+  await click(page, 'resources.role.0');
+  await press(page, 'End');
+  await page.keyboard.type(' (lead)', { delay: 20 });
+  await press(page, 'Enter');
+  const r = (await state(page)).resources[0];
+  assert.match(r.role, /\(lead\)$/);
+  assert.deepEqual(r.daysOff, days);
+
+  // A name cell takes at most 1,000 characters, so what is saved always opens again.
+  await page.mouse.move(5, 300);
+  await press(page, 'Escape');
+  await click(page, `gantt.bar.${row}`, { double: true });
+  await waitStatus(page, (s) => s.editor);
+  await click(page, 'editor.name');
+  await press(page, 'End');
+  await page.keyboard.type('x'.repeat(600)); // past the limit
+  await click(page, 'editor.ok');
+  await waitStatus(page, (s) => !s.editor);
+  t = (await state(page)).tasks[row];
+  assert.equal([...t.name].length, 1000);
+  assert.ok(t.name.startsWith(name));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a plan whose money cannot be totalled opens and plans; the budget says why and names the largest entry', async () => {
+  const { page, errors } = await openApp(browser.context, server.url);
+  const plan = JSON.parse(await readFile(new URL('../../assets/sample-campaign.json', import.meta.url), 'utf8'));
+  for (let i = 0; i < 2000; ++i)
+    plan.budgetLines.push({ id: 'b' + (i + 1).toString(16).padStart(31, '0'), name: `Media buy ${i + 1}`, amount: 2 ** 53, category: 'media' });
+  const file = join(scratch, 'too large.json');
+  await writeFile(file, JSON.stringify(plan));
+  await importFile(page, file);
+  await waitStatus(page, (st) => st.tasks === plan.tasks.length && st.save === 'Saved');
+  await click(page, 'view.budget');
+  const banner = await widget(page, 'budget.tooLarge');
+  assert.ok(banner.w > 200 && banner.h > 10);
+  await screenshot(page, 'budget-too-large');
+  const report = await page.evaluate(() => window.plotline.report());
+  assert.equal(report.rag, 'Red');
+  assert.match(report.reasons[0], /too large to total.*the budget line “Media buy 1”/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -121,6 +121,117 @@ TEST_CASE("readers agree on limits: CSV and actuals refuse what the JSON reader 
     }
 }
 
+TEST_CASE("readers agree on text lengths and nesting, and report many errors readably") {
+    Scratch s;
+    // A name of 1,000 characters (3,000 bytes of CJK) opens; 1,001 is refused with its field, by JSON and CSV alike.
+    std::string name;
+    for (int i = 0; i < 1000; ++i) name += "\xe8\xa8\x88"; // 計
+    json p = oneTask(480, 480);
+    p["tasks"][0]["name"] = name;
+    spit(s / "fits.json", p.dump());
+    CHECK(run("validate " + quote((s / "fits.json").string()), 20, 512).code == 0);
+    p["tasks"][0]["name"] = name + "x";
+    spit(s / "long.json", p.dump());
+    Run r = run("validate " + quote((s / "long.json").string()), 20, 512);
+    CHECK(r.code == 1);
+    CHECK(has(r.err, "tasks[0].name: is longer than 1,000 characters"));
+    spit(s / "long.csv", "ID,Name,Duration\n1," + name + "x,1d\n");
+    r = run("validate " + quote((s / "long.csv").string()), 20, 512);
+    CHECK(r.code == 1);
+    CHECK(has(r.err, "line 2: Name is longer than 1,000 characters"));
+    // Notes: 100,000 characters.
+    p["tasks"][0]["name"] = "Notes";
+    p["tasks"][0]["notes"] = std::string(100001, 'n');
+    spit(s / "notes.json", p.dump());
+    r = run("validate " + quote((s / "notes.json").string()), 20, 512);
+    CHECK(r.code == 1);
+    CHECK(has(r.err, "tasks[0].notes: is longer than 100,000 characters"));
+    spit(s / "plan.json", slurp(kSample));
+    spit(s / "actuals.csv", "Date,Amount,Note\n2026-11-20,12.00," + std::string(100001, 'n') + "\n");
+    r = run("actuals " + quote((s / "plan.json").string()) + " " + quote((s / "actuals.csv").string()), 20, 512);
+    CHECK(r.code == 1);
+    CHECK(has(r.err, "line 2: Note is longer than 100,000 characters"));
+
+    // Nesting: any depth, the same in both readers, every pass linear in it (a 20,000-level outline).
+    json deep = oneTask(480, 480);
+    json tasks = json::array();
+    for (int i = 0; i < 20000; ++i) {
+        char id[40], parent[40];
+        std::snprintf(id, sizeof id, "%032x", i + 1);
+        std::snprintf(parent, sizeof parent, "%032x", i);
+        json t = {{"id", id}, {"name", "Level " + std::to_string(i + 1)}, {"duration", 480}};
+        if (i) t["parent"] = parent;
+        tasks.push_back(t);
+    }
+    deep["tasks"] = tasks;
+    spit(s / "deep.json", deep.dump());
+    r = run("convert " + quote((s / "deep.json").string()) + " " + quote((s / "deep.csv").string()), 20, 1024);
+    CHECK(r.code == 0);
+    r = run("convert " + quote((s / "deep.csv").string()) + " " + quote((s / "deep2.json").string()), 20, 1024);
+    CHECK(r.code == 0);
+    r = run("report " + quote((s / "deep2.json").string()), 20, 1024);
+    CHECK(r.code == 0);
+
+    // 30,000 bad rows, one of them a 10 MB cell: 20 errors, each short, then how many more.
+    std::string rows = "ID,Name,Duration\n1,Huge," + std::string(10 << 20, '9') + "x\n";
+    for (int i = 2; i <= 30000; ++i) rows += std::to_string(i) + ",T,never\n";
+    spit(s / "bad.csv", rows);
+    r = run("validate " + quote((s / "bad.csv").string()), 20, 1024);
+    CHECK(r.code == 1);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') <= 22);
+    CHECK(r.err.size() < 10000);
+    CHECK(has(r.err, "… 29980 more errors not shown"));
+}
+
+TEST_CASE("money: totals that would overflow are refused by name, never wrapped; change orders are linear") {
+    Scratch s;
+    // 2,000 budget lines of the largest amount: together past int64.
+    json p = oneTask(480, 480);
+    for (int i = 0; i < 2000; ++i) {
+        char id[40];
+        std::snprintf(id, sizeof id, "b%031x", i + 1);
+        p["budgetLines"].push_back({{"id", id}, {"name", "Line " + std::to_string(i + 1)}, {"amount", 1LL << 53}, {"category", "vendor"}});
+    }
+    spit(s / "lines.json", p.dump());
+    Run r = run("report " + quote((s / "lines.json").string()), 20, 1024);
+    CHECK(r.code == 0); // the rest of the report stands
+    CHECK(has(r.out, "too large to total"));
+    CHECK(has(r.out, "the budget line “Line 1”"));
+    CHECK(has(r.err, "warning: The budget is too large to total"));
+    CHECK_FALSE(has(r.out, "-€"));
+    CHECK_FALSE(has(r.out, "Budget at completion"));
+
+    // The highest rate on a 100-year task at 100 × units: labour alone past int64.
+    p = oneTask(480, 480LL * 365 * 100);
+    p["tasks"][0]["name"] = "Forever";
+    json person = sample()["resources"][0];
+    person["hourlyRate"] = 1LL << 50;
+    p["resources"] = json::array({person});
+    p["assignments"] = json::array({{{"id", std::string(32, 'a')}, {"task", p["tasks"][0]["id"]}, {"resource", person["id"]}, {"units", 10000}}});
+    spit(s / "rate.json", p.dump());
+    r = run("report " + quote((s / "rate.json").string()) + " --format json", 20, 1024);
+    CHECK(r.code == 0);
+    CHECK(has(r.out, "the labour of " + person["name"].get<std::string>() + " on “Forever”"));
+    CHECK(has(r.out, "\"rag\": \"Red\""));
+
+    // A change request over 100,000 tasks: its change order in linear time (it took 29 s).
+    json big = oneTask(480, 480);
+    json tasks = json::array(), items = json::array();
+    for (int i = 0; i < 100000; ++i) {
+        char id[40];
+        std::snprintf(id, sizeof id, "%032x", i + 1);
+        tasks.push_back({{"id", id}, {"name", "T"}, {"duration", 480}});
+        items.push_back({{"task", id}, {"duration", 960}});
+    }
+    big["tasks"] = tasks;
+    big["changeRequests"] = json::array({{{"id", std::string(32, 'c')}, {"number", 1}, {"title", "Everything twice"}, {"raised", "2026-11-17"},
+                                         {"status", "submitted"}, {"category", "vendor"}, {"costImpact", 0}, {"items", items}}});
+    spit(s / "big.json", big.dump());
+    r = run("report --change-order 1 " + quote((s / "big.json").string()) + " -o " + quote((s / "co.md").string()), 10, 2048);
+    CHECK(r.code == 0);
+    CHECK(has(slurp(s / "co.md"), "Added work"));
+}
+
 TEST_CASE("exports: CSV cells that a spreadsheet would run are neutralised, Markdown shows text as text") {
     Scratch s;
     json p = sample();

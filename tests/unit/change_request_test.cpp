@@ -154,3 +154,21 @@ TEST_CASE("money records are added, replaced and removed by id, each an undo ste
     CHECK(doc.project().statusRecords[0].date == d("2026-03-02"));
     CHECK(doc.project().statusRecords[1].ev == 5);
 }
+
+TEST_CASE("a change request's labour counts each changed task's people once per item, and says when it is too large") {
+    Fixture f;
+    Project& p = f.p;
+    ChangeRequest& c = p.changeRequests[0];
+    c.items.push_back({f.page, "", {}, 8 * DAY}); // a second item on the same task: 3 more days on top of 2
+    CHECK(changeLabourImpact(p, c) == 160000 + 240000);
+    // A second person on the task at half time: half their rate for the same extra days.
+    Resource lead{Id::random(), "Lead", "", 20000};
+    p.resources.push_back(lead);
+    p.assignments.push_back({Id::random(), f.page, lead.id, 50});
+    CHECK(changeLabourImpact(p, c) == 400000 + 400000);
+    // The highest rate on a 200-year extension at 100 × units: past int64, so none, not a wrapped value.
+    p.resources.back().hourlyRate = int64_t(1) << 50;
+    p.assignments.back().units = 10000;
+    c.items.back().duration = int64_t(480) * 365 * 200;
+    CHECK(changeLabourImpact(p, c) == std::nullopt);
+}

@@ -54,3 +54,16 @@ TEST_CASE("earned value: before the start, at the end, milestones and nothing sp
     CHECK(*r.eac == 100000);
     CHECK(*r.tcpi() == 1.0);
 }
+
+TEST_CASE("earned value: a CPI near zero gives no forecast rather than a wrapped one") {
+    // 90 trillion budgeted, one cent earned, 90 trillion spent: BAC × AC / EV is 2^106.
+    const int64_t big = int64_t(1) << 53;
+    const EvResult r = earnedValue({{big, 0, 4800, 0}, {1, 0, 4800, 100}}, 3840, big);
+    CHECK(r.ev == 1);
+    CHECK_FALSE(r.eac);
+    CHECK_FALSE(r.etc());
+    // At the limit it still forecasts.
+    const EvResult edge = earnedValue({{100, 0, 4800, 100}}, 4800, big);
+    REQUIRE(edge.eac);
+    CHECK(*edge.eac == big);
+}

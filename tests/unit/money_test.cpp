@@ -74,6 +74,16 @@ TEST_CASE("money: rounding is half away from zero, stated once and used everywhe
     CHECK(mulDivRound(9'000'000'000'000'000'000, 3, 7) == 3'857'142'857'142'857'143);
 }
 
+TEST_CASE("money: mulDivWithin gives the rounded quotient, or none past the limit either way") {
+    CHECK(mulDivWithin(5, 1, 2, 100) == std::optional<int64_t>(3));
+    CHECK(mulDivWithin(-5, 1, 2, 100) == std::optional<int64_t>(-3));
+    CHECK(mulDivWithin(INT64_MAX, INT64_MAX, 1, kMaxMoney) == std::nullopt); // 2^126, not a wrapped value
+    CHECK(mulDivWithin(INT64_MIN, INT64_MAX, 1, kMaxMoney) == std::nullopt);
+    CHECK(mulDivWithin(kMaxMoney, 3, 3, kMaxMoney) == std::optional<int64_t>(kMaxMoney));
+    CHECK(mulDivWithin(kMaxMoney + 1, 1, 1, kMaxMoney) == std::nullopt);
+    CHECK(mulDivWithin(7, -1, -1, 100) == std::optional<int64_t>(7));
+}
+
 TEST_CASE("money: allocating an amount never loses or adds a minor unit") {
     CHECK(allocate(100, {1, 1, 1}) == std::vector<int64_t>{34, 33, 33});
     CHECK(allocate(-100, {1, 1, 1}) == std::vector<int64_t>{-34, -33, -33});
