@@ -156,13 +156,15 @@ const char* kReportHelp =
     "of CR-N for sign-off. Written to stdout, or to OUT.\n";
 
 const char* kActualsHelp =
-    "usage: plotline actuals FILE CSV [-o OUT]\n"
+    "usage: plotline actuals FILE CSV [-o OUT] [--decimal point|comma]\n"
     "\n"
     "Adds the actuals in CSV to the project FILE (.json), written back to FILE (or to OUT). Columns,\n"
     "by header name in any order: Date, Hours, Resource, Amount, Category, Task, Vendor, Note. A row\n"
     "with Hours is time a resource worked; a row with an Amount is money spent. Names are matched\n"
-    "to the project's tasks, resources and vendors. Nothing is written when a row is wrong: every\n"
-    "error names its line (exit 1).\n";
+    "to the project's tasks, resources and vendors. Amounts and hours share one decimal mark: a\n"
+    "comma in a file separated by semicolons (1.250,50 and 7,5, as spreadsheets save CSV in those\n"
+    "locales), else a point (1,250.50 and 7.5); --decimal sets it. Nothing is written when a row is\n"
+    "wrong: every error names its line (exit 1).\n";
 
 bool endsWith(const std::string& s, const std::string& suffix) {
     if (s.size() < suffix.size()) return false;
@@ -429,10 +431,17 @@ int cmdActuals(const std::vector<std::string>& args) {
     std::vector<std::pair<std::string, std::string>> opts;
     std::vector<std::string> files;
     std::string bad;
-    if (!splitOptions(args, {"-o"}, opts, files, bad)) return usageError(bad, kActualsHelp);
+    if (!splitOptions(args, {"-o", "--decimal"}, opts, files, bad)) return usageError(bad, kActualsHelp);
     if (files.size() != 2) return usageError("actuals takes FILE and CSV", kActualsHelp);
     if (!endsWith(files[0], ".json")) return usageError("FILE must be a Plotline project (.json)", kActualsHelp);
-    const std::string out = opts.empty() ? files[0] : opts[0].second;
+    std::string out = files[0];
+    std::optional<DecimalMark> mark;
+    for (const auto& [name, value] : opts) {
+        if (name == "-o") out = value;
+        else if (value == "point") mark = DecimalMark::Point;
+        else if (value == "comma") mark = DecimalMark::Comma;
+        else return usageError("--decimal is point or comma, not \"" + value + "\"", kActualsHelp);
+    }
     Loaded l = load(files[0]);
     if (!l.ok) return 1;
     const Result<std::string> csv = readInputFile(files[1]);
@@ -440,7 +449,7 @@ int cmdActuals(const std::vector<std::string>& args) {
         std::cerr << "plotline: " << csv.error() << "\n";
         return 1;
     }
-    ActualsImport a = readActualsCsv(*csv, l.project);
+    ActualsImport a = readActualsCsv(*csv, l.project, mark);
     if (!a.ok()) {
         for (auto& e : a.errors) std::cerr << files[1] << ": " << e << "\n";
         return 1;

@@ -34,7 +34,8 @@ int columnOf(const std::string& name) {
 }
 
 // "7.5", "7,5", "7:30" → minutes; -1 when unreadable.
-int64_t parseHours(const std::string& s) {
+int64_t parseHours(const std::string& s, DecimalMark mark) {
+    const char decimal = mark == DecimalMark::Comma ? ',' : '.';
     if (s.empty()) return -1;
     if (auto colon = s.find(':'); colon != std::string::npos) {
         const std::string h = s.substr(0, colon), m = s.substr(colon + 1);
@@ -45,7 +46,7 @@ int64_t parseHours(const std::string& s) {
     int64_t whole = 0, frac = 0, scale = 1;
     bool dot = false, digits = false;
     for (char c : s) {
-        if (c == '.') { // the same rule as amounts: a decimal point ("7,5" is refused, not read as 7.5)
+        if (c == decimal) { // the same rule as amounts: one decimal mark ("7,5" is refused in a file that uses points)
             if (dot) return -1;
             dot = true;
         } else if (c >= '0' && c <= '9') {
@@ -99,7 +100,7 @@ bool looksLikeActualsCsv(std::string_view text) {
     return date && money;
 }
 
-ActualsImport readActualsCsv(std::string_view text, const Project& p) {
+ActualsImport readActualsCsv(std::string_view text, const Project& p, std::optional<DecimalMark> mark) {
     ActualsImport out;
     auto error = [&](int line, const std::string& what) {
         if (out.errors.size() < kShownErrors) out.errors.push_back(clipped((line ? "line " + std::to_string(line) + ": " : std::string()) + what));
@@ -107,6 +108,8 @@ ActualsImport readActualsCsv(std::string_view text, const Project& p) {
     };
     const CsvTable t = parseCsv(text);
     if (!t.error.empty()) { error(0, t.error); return out; }
+    const DecimalMark decimal = mark.value_or(t.separator == ';' ? DecimalMark::Comma : DecimalMark::Point);
+    const char* hoursExample = decimal == DecimalMark::Comma ? "7,5 or 7:30" : "7.5 or 7:30";
     if (t.rows.empty()) { error(0, "the file is empty"); return out; }
     int at[kCols];
     std::fill(at, at + kCols, -1);
@@ -154,14 +157,14 @@ ActualsImport readActualsCsv(std::string_view text, const Project& p) {
         Id task, vendor, person;
         bool found = find(tasks, cell(kTask), "task", row.line, task);
         if (!hours.empty()) {
-            const int64_t minutes = parseHours(hours);
-            if (minutes < 0 || minutes > 24 * 60) { error(row.line, "Hours \"" + cell(kHours) + "\" is not a number of hours from 0 to 24 (7.5 or 7:30)"); continue; }
+            const int64_t minutes = parseHours(hours, decimal);
+            if (minutes < 0 || minutes > 24 * 60) { error(row.line, "Hours \"" + cell(kHours) + "\" is not a number of hours from 0 to 24 (" + hoursExample + ")"); continue; }
             if (folded(cell(kResource)).empty()) { error(row.line, "Hours need a Resource (who worked them)"); continue; }
             found = find(people, cell(kResource), "resource", row.line, person) && found;
             if (found) out.hours.push_back({{}, *date, task, person, minutes, cell(kNote)});
             continue;
         }
-        const Result<int64_t> money = parseMoney(cell(kAmount), cur);
+        const Result<int64_t> money = parseMoney(cell(kAmount), cur, decimal);
         if (!money) { error(row.line, "Amount \"" + cell(kAmount) + "\": " + money.error()); continue; }
         found = find(vendors, cell(kVendor), "vendor", row.line, vendor) && found;
         CostCategory category = vendor.isNull() ? CostCategory::Other : CostCategory::Vendor;

@@ -3,9 +3,15 @@
 // A row with Hours is time worked by a resource (costed at their rate on that day); a row with an
 // Amount is money spent. Tasks, resources and vendors are matched by name (ignoring case and spaces
 // at the ends). Dates are ISO or M/D/YYYY; hours "7.5" or "7:30"; amounts as typed ("1,250.00").
+// The decimal mark is one for the whole file, hours and amounts alike: a comma when the file is
+// separated by semicolons (as spreadsheets save CSV in decimal-comma locales: "7,5", "1.250,00"),
+// else a point; `mark` overrides that (the CLI's --decimal).
 // Nothing is imported when any row is wrong: every error names its line.
 #pragma once
 #include "model.hpp"
+#include "money.hpp"
+
+#include <optional>
 
 #include <string>
 #include <string_view>
@@ -20,7 +26,7 @@ struct ActualsImport {
     bool ok() const { return errors.empty(); }
 };
 
-ActualsImport readActualsCsv(std::string_view text, const Project& p);
+ActualsImport readActualsCsv(std::string_view text, const Project& p, std::optional<DecimalMark> mark = std::nullopt);
 // Every actual of the project as a CSV that readActualsCsv reads back: hours first, then costs, each
 // in the project's order; amounts without grouping ("1250.00") so spreadsheets take them as numbers.
 std::string writeActualsCsv(const Project& p);

@@ -24,7 +24,7 @@ CsvTable parseCsv(std::string_view text) {
     CsvTable table;
     if (text.size() >= 3 && (unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB && (unsigned char)text[2] == 0xBF)
         text.remove_prefix(3);
-    const char sep = detectSeparator(text);
+    const char sep = table.separator = detectSeparator(text);
     int line = 1;
     size_t i = 0;
     while (i < text.size()) {

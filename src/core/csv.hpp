@@ -18,6 +18,7 @@ struct CsvRow {
 struct CsvTable {
     std::vector<CsvRow> rows;
     std::string error; // an unterminated quote, with its line
+    char separator = ','; // as detected: ';' is what spreadsheets write where the decimal mark is a comma
 };
 
 // The separator is detected from the first line: the most frequent of , ; and tab outside quotes.

@@ -116,8 +116,13 @@ std::string formatMoney(int64_t minor, const Currency& c, bool withSymbol) {
     return out + grouped;
 }
 
-Result<int64_t> parseMoney(std::string_view text, const Currency& c) {
+Result<int64_t> parseMoney(std::string_view text, const Currency& c, DecimalMark mark) {
     std::string s(text);
+    // One parser for both conventions: with a decimal comma, '.' and ',' trade places first.
+    const bool comma = mark == DecimalMark::Comma;
+    if (comma)
+        for (char& ch : s) ch = ch == ',' ? '.' : ch == '.' ? ',' : ch;
+    const char* example = comma ? "1.250,00" : "1,250.00";
     auto strip = [&](std::string_view token) {
         if (token.empty()) return;
         for (size_t at; (at = s.find(token)) != std::string::npos;) s.erase(at, token.size());
@@ -135,13 +140,13 @@ Result<int64_t> parseMoney(std::string_view text, const Currency& c) {
             digits += ch;
             sawDigit = true;
         } else if (ch == '.') {
-            if (point != std::string::npos) return fail("\"" + std::string(text) + "\" has two decimal points");
+            if (point != std::string::npos) return fail("\"" + std::string(text) + "\" has two decimal " + (comma ? "commas" : "points"));
             point = digits.size();
         } else if (ch == '-' || ch == '(' || ch == ')') {
             if (sawDigit && ch != ')') return fail("\"" + std::string(text) + "\": a minus sign goes before the number");
             negative = true;
         } else if (ch == ',' || ch == ' ' || ch == '\'' || ch == '_') {
-            if (point != std::string::npos) return fail("\"" + std::string(text) + "\": group separators go before the decimal point");
+            if (point != std::string::npos) return fail("\"" + std::string(text) + "\": group separators go before the decimal " + (comma ? "comma" : "point"));
             if (sawDigit && ch != ' ') groups.push_back(digits.size());
         } else if (static_cast<unsigned char>(ch) >= 0x80 && s.compare(i, 3, "\xE2\x88\x92") == 0) { // U+2212 minus
             negative = true;
@@ -149,7 +154,7 @@ Result<int64_t> parseMoney(std::string_view text, const Currency& c) {
         } else if (static_cast<unsigned char>(ch) >= 0x80 && s.compare(i, 2, "\xC2\xA0") == 0) { // no-break space
             ++i;
         } else {
-            return fail("\"" + std::string(text) + "\" is not an amount (write it like 1,250.00)");
+            return fail("\"" + std::string(text) + "\" is not an amount (write it like " + example + ")");
         }
     }
     if (!sawDigit) return fail("\"" + std::string(text) + "\" has no number in it");
@@ -157,7 +162,8 @@ Result<int64_t> parseMoney(std::string_view text, const Currency& c) {
     const size_t whole = point == std::string::npos ? digits.size() : point;
     for (size_t k = 0; k < groups.size(); ++k)
         if ((k + 1 < groups.size() ? groups[k + 1] : whole) - groups[k] != 3)
-            return fail("\"" + std::string(text) + "\": write amounts with a decimal point (12.34); commas only group thousands (1,234.00)");
+            return fail("\"" + std::string(text) + "\": " + (comma ? "write amounts with a decimal comma (12,34); points only group thousands (1.234,00)"
+                                                                 : "write amounts with a decimal point (12.34); commas only group thousands (1,234.00)"));
     const size_t decimals = point == std::string::npos ? 0 : digits.size() - point;
     if (decimals > size_t(c.decimals))
         return fail("\"" + std::string(text) + "\" has more decimals than " + std::string(c.code) + " uses (" + std::to_string(c.decimals) +

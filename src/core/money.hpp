@@ -63,6 +63,9 @@ inline constexpr int64_t kMaxMoney = int64_t(1) << 53;
 // One rule for every amount typed or read from a file: a decimal point, and commas (or spaces,
 // apostrophes) only between groups of three digits before it: "1,250.50" and "1250.5"; "12,34" is
 // refused as ambiguous rather than read as 1,234. At most kMaxMoney.
-Result<int64_t> parseMoney(std::string_view text, const Currency& c);
+// With DecimalMark::Comma (a file from a decimal-comma locale) the two marks trade places:
+// "1.250,50" and "1250,5"; "12.34" is refused. Hours follow the same mark (actuals_csv.hpp).
+enum class DecimalMark { Point, Comma };
+Result<int64_t> parseMoney(std::string_view text, const Currency& c, DecimalMark mark = DecimalMark::Point);
 
 } // namespace plotline

@@ -119,6 +119,21 @@ TEST_CASE("readers agree on limits: CSV and actuals refuse what the JSON reader 
         CHECK(has(r.err, message));
         CHECK(slurp(s / "plan.json") == slurp(kSample)); // nothing written
     }
+    // A file separated by semicolons (a decimal-comma locale's CSV) reads commas as the decimal mark, for
+    // hours and amounts alike; --decimal says otherwise, and only point or comma.
+    spit(s / "comma.csv", "Date;Hours;Resource;Amount;Category\n2026-11-20;;;1.250,50;Travel\n2026-11-20;7,5;Producer;;\n");
+    r = run("actuals " + quote((s / "plan.json").string()) + " " + quote((s / "comma.csv").string()) + " --decimal point", 20, 512);
+    CHECK(r.code == 1);
+    CHECK(has(r.err, "line 2: Amount \"1.250,50\""));
+    CHECK(has(r.err, "line 3: Hours \"7,5\""));
+    r = run("actuals " + quote((s / "plan.json").string()) + " " + quote((s / "comma.csv").string()) + " --decimal both", 20, 512);
+    CHECK(r.code == 2);
+    CHECK(has(r.err, "--decimal is point or comma"));
+    r = run("actuals " + quote((s / "plan.json").string()) + " " + quote((s / "comma.csv").string()) + " -o " + quote((s / "out.json").string()), 20, 512);
+    CHECK(r.code == 0);
+    const json out = json::parse(slurp(s / "out.json"));
+    CHECK(out["costs"].back()["amount"] == 125050);
+    CHECK(out["hours"].back()["minutes"] == 450);
 }
 
 TEST_CASE("readers agree on text lengths and nesting, and report many errors readably") {

@@ -30,20 +30,24 @@ TEST_CASE("actuals CSV: hours and amounts, matched by name, costed at the day's 
         "2026-03-05;;;Hero video;\"1.250,00\";northlight studios;;NL-118\n"
         "2026-03-05;;;;-12.50;;Software;refund\n"
         ";;;;;;;\n";
-    // One rule for hours and amounts alike: a decimal point, commas only between thousands. Decimal
-    // commas (7,5 hours, 1.250,00) are refused, each with its line, rather than read one way here
-    // and another way there.
+    // One decimal mark for the whole file, hours and amounts alike. Separated by semicolons, as
+    // spreadsheets save CSV where the decimal mark is a comma: 7,5 hours and 1.250,00 read as such,
+    // and -12.50 is refused with its line rather than read as 1,250.
     ActualsImport bad = readActualsCsv(csv, p);
     REQUIRE(!bad.ok());
+    REQUIRE(bad.errors.size() == 1);
+    CHECK(bad.errors[0].rfind("line 5: Amount \"-12.50\"", 0) == 0);
+    CHECK(bad.errors[0].find("write amounts with a decimal comma (12,34)") != std::string::npos);
+    CHECK(bad.costs.empty()); // nothing is imported when a row is wrong
+    CHECK(bad.hours.empty());
+    // Told the file uses points, the commas are the errors instead, each with its line.
+    bad = readActualsCsv(csv, p, DecimalMark::Point);
     REQUIRE(bad.errors.size() == 2);
     CHECK(bad.errors[0].rfind("line 2: Hours \"7,5\"", 0) == 0);
     CHECK(bad.errors[1].rfind("line 4: Amount \"1.250,00\"", 0) == 0);
-    CHECK(bad.costs.empty()); // nothing is imported when a row is wrong
-    CHECK(bad.hours.empty());
 
     std::string fixed = csv;
-    fixed.replace(fixed.find("\"1.250,00\""), 10, "\"1,250.00\"");
-    fixed.replace(fixed.find(";7,5;"), 5, ";7.5;");
+    fixed.replace(fixed.find(";-12.50;"), 8, ";-12,50;");
     ActualsImport ok = readActualsCsv(fixed, p);
     REQUIRE_MESSAGE(ok.ok(), ok.errors[0]);
     REQUIRE(ok.hours.size() == 2);

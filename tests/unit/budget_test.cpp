@@ -1,6 +1,7 @@
 // The budget and its status at a date, on a plan small enough to work out by hand. Every expected
 // number below is computed in the comments from the rules in core/budget.hpp.
 #include "core/budget.hpp"
+#include "core/money.hpp"
 #include "core/synthetic.hpp"
 #include "helpers.hpp"
 
@@ -178,4 +179,21 @@ TEST_CASE("weekly burn is the last four weeks' spending over four; every drawdow
     CHECK(b.ev.ac == 99900 + 40000 + 30000 + 10002);
     CHECK(b.drawn == 15000);
     CHECK(b.contingencyLeft() == b.contingency - 15000);
+}
+
+TEST_CASE("a plan's money is totalled up to 90 trillion, and past it the budget says so instead of wrapping") {
+    Project p = project("2026-03-02");
+    const Task& t = addTask(p, "Build", 5 * DAY);
+    p.budgetLines.push_back({Id::random(), "Media", CostCategory::Media, kMaxMoney, t.id});
+    const Schedule s = schedule(p);
+    BudgetStatus b = budgetStatus(p, s, d("2026-03-02"));
+    CHECK(b.tooLarge.empty());
+    CHECK(b.approved() == kMaxMoney); // the largest amount still totals
+
+    p.budgetLines.push_back({Id::random(), "Refund", CostCategory::Other, -1}); // every amount counts as positive
+    b = budgetStatus(p, s, d("2026-03-02"));
+    CHECK(b.tooLarge.find("too large to total") != std::string::npos);
+    CHECK(b.tooLarge.find("the budget line “Media”") != std::string::npos);
+    CHECK(b.approved() == 0);
+    CHECK(b.ev.bac == 0);
 }

@@ -74,6 +74,19 @@ TEST_CASE("money: rounding is half away from zero, stated once and used everywhe
     CHECK(mulDivRound(9'000'000'000'000'000'000, 3, 7) == 3'857'142'857'142'857'143);
 }
 
+TEST_CASE("money: a decimal comma reads the same amounts with the marks swapped, by the same rule") {
+    const Currency eur = currency("EUR");
+    CHECK(*parseMoney("1.250,50", eur, DecimalMark::Comma) == 125050);
+    CHECK(*parseMoney("1250,5", eur, DecimalMark::Comma) == 125050);
+    CHECK(*parseMoney("€ 1 250,50", eur, DecimalMark::Comma) == 125050);
+    CHECK(*parseMoney("-12", eur, DecimalMark::Comma) == -1200);
+    CHECK_FALSE(parseMoney("12.34", eur, DecimalMark::Comma)); // not read as 1,234
+    CHECK(parseMoney("12.34", eur, DecimalMark::Comma).error().find("decimal comma (12,34)") != std::string::npos);
+    CHECK_FALSE(parseMoney("1,2,3", eur, DecimalMark::Comma));
+    CHECK_FALSE(parseMoney("1,234", eur, DecimalMark::Comma)); // three decimals: more than EUR has
+    CHECK(*parseMoney("1,250.50", eur) == 125050);            // the point stays the default
+}
+
 TEST_CASE("money: mulDivWithin gives the rounded quotient, or none past the limit either way") {
     CHECK(mulDivWithin(5, 1, 2, 100) == std::optional<int64_t>(3));
     CHECK(mulDivWithin(-5, 1, 2, 100) == std::optional<int64_t>(-3));
