@@ -15,6 +15,7 @@
 #include "core/duration.hpp"
 #include "core/files.hpp"
 #include "core/json_io.hpp"
+#include "core/merge.hpp"
 #include "core/schedule.hpp"
 #include "core/synthetic.hpp"
 
@@ -101,8 +102,25 @@ const char* kUsage =
     "  generate N OUT           write a synthetic plan of N tasks (.json or .csv)\n"
     "  report FILE              the weekly status report (or monthly summary, change order)\n"
     "  actuals FILE CSV         add actual hours and costs from a CSV to a project\n"
+    "  merge BASE OURS THEIRS   three-way merge of two edited copies of a plan\n"
     "\n"
-    "Run 'plotline <command> --help' for more. Exit codes: 0 ok, 1 invalid input, 2 usage error.\n";
+    "Run 'plotline <command> --help' for more. Exit codes: 0 ok, 1 invalid input, 2 usage error\n"
+    "(merge: 3 when it decided conflicts for review).\n";
+
+const char* kMergeHelp =
+    "usage: plotline merge BASE OURS THEIRS [-o OUT]\n"
+    "\n"
+    "Merges two copies of a plan (OURS, THEIRS) edited apart since BASE, the version both had, entity\n"
+    "by entity and field by field: edits of different fields all survive, an entity deleted on one\n"
+    "side and edited on the other is kept, links that would close a cycle or join a deleted task are\n"
+    "dropped. The same field changed both ways is a conflict: the later edit wins and it is listed.\n"
+    "Writes the merged plan (.json) to OUT, or to stdout; lists conflicts and what else it decided on\n"
+    "stderr. Exit 0 when nothing conflicted, 3 when conflicts were decided (the plan is written: review\n"
+    "the list), 1 when a file cannot be read. As a git merge driver for plan files:\n"
+    "  git config merge.plotline.driver 'plotline merge %O %A %B -o %A'\n"
+    "  echo '*.plotline.json merge=plotline' >> .gitattributes\n"
+    "git then takes a clean merge as merged, and exit 3 as a conflict whose file already holds the\n"
+    "merged plan (git add it once the listed choices are right).\n";
 
 const char* kValidateHelp =
     "usage: plotline validate FILE\n"
@@ -463,6 +481,31 @@ int cmdActuals(const std::vector<std::string>& args) {
 }
 
 // Replaces the file safely (core/files.hpp), saying so when it cannot.
+int cmdMerge(const std::vector<std::string>& args) {
+    if (wantsHelp(args)) { std::cout << kMergeHelp; return 0; }
+    std::vector<std::pair<std::string, std::string>> opts;
+    std::vector<std::string> files;
+    std::string bad;
+    if (!splitOptions(args, {"-o"}, opts, files, bad)) return usageError(bad, kMergeHelp);
+    if (files.size() != 3) return usageError("merge takes BASE, OURS and THEIRS", kMergeHelp);
+    const std::string out = opts.empty() ? "" : opts[0].second;
+    if (!out.empty() && endsWith(out, ".csv")) return usageError("OUT is a Plotline project (.json)", kMergeHelp);
+    Loaded base = load(files[0]), ours = load(files[1]), theirs = load(files[2]);
+    if (!base.ok || !ours.ok || !theirs.ok) return 1;
+    const MergeResult m = mergeProjects(base.project, ours.project, theirs.project);
+    for (const MergeConflict& k : m.conflicts) {
+        auto value = [](const std::string& v) { return v.empty() ? std::string("(none)") : shown(v); };
+        std::cerr << "conflict: " << k.entity << " \u201c" << shown(k.name) << "\u201d " << k.field << ": ours " << value(k.ours) << ", theirs "
+                  << value(k.theirs) << " \u2192 kept " << (k.tookOurs ? "ours" : "theirs") << " (the later edit)\n";
+    }
+    for (const std::string& n : m.notes) std::cerr << "note: " << shown(n) << "\n";
+    if (out.empty()) std::cout << writeProjectJson(m.project, true);
+    else if (!writeAtomically(out, writeProjectJson(m.project, true))) return 1;
+    else std::cerr << "wrote " << out << " (" << m.conflicts.size() << (m.conflicts.size() == 1 ? " conflict" : " conflicts") << ", "
+                   << m.notes.size() << (m.notes.size() == 1 ? " note" : " notes") << ")\n";
+    return m.conflicts.empty() ? 0 : 3;
+}
+
 bool writeAtomically(const std::string& out, const std::string& text) {
     const std::string error = writeFileAtomically(out, text);
     if (error.empty()) return true;
@@ -487,6 +530,7 @@ int main(int argc, char** argv) {
     if (cmd == "generate") return cmdGenerate(args);
     if (cmd == "report") return cmdReport(args);
     if (cmd == "actuals") return cmdActuals(args);
+    if (cmd == "merge") return cmdMerge(args);
     std::cerr << "plotline: unknown command '" << cmd << "'\n\n" << kUsage;
     return 2;
 }

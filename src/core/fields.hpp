@@ -240,5 +240,7 @@ template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<st
 // The names of the fields that differ between two versions of a record (nested lists count as one
 // field each), in the file's order: what a three-way merge compares.
 template <class T> std::vector<std::string> changedFields(const T& a, const T& b);
+// One field of a record as the file writes its value ("\"Build\"", "2400", "" when left out).
+template <class T> std::string fieldText(const T& record, std::string_view field);
 
 } // namespace plotline

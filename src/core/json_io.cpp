@@ -594,18 +594,34 @@ template <class T> std::vector<std::string> changedFields(const T& a, const T& b
     return changed;
 }
 
-template std::vector<std::string> changedFields(const Task&, const Task&);
-template std::vector<std::string> changedFields(const Link&, const Link&);
-template std::vector<std::string> changedFields(const Resource&, const Resource&);
-template std::vector<std::string> changedFields(const Assignment&, const Assignment&);
-template std::vector<std::string> changedFields(const Baseline&, const Baseline&);
-template std::vector<std::string> changedFields(const BudgetLine&, const BudgetLine&);
-template std::vector<std::string> changedFields(const Vendor&, const Vendor&);
-template std::vector<std::string> changedFields(const ChangeRequest&, const ChangeRequest&);
-template std::vector<std::string> changedFields(const CostEntry&, const CostEntry&);
-template std::vector<std::string> changedFields(const HoursEntry&, const HoursEntry&);
-template std::vector<std::string> changedFields(const Drawdown&, const Drawdown&);
-template std::vector<std::string> changedFields(const Risk&, const Risk&);
-template std::vector<std::string> changedFields(const StatusRecord&, const StatusRecord&);
+template <class T> std::string fieldText(const T& record, std::string_view field) {
+    FieldTexts x;
+    describe(x, record);
+    for (const auto& [name, text] : x.out) {
+        if (field != name) continue;
+        // {"name":"Build"} → "Build" as JSON ("\"Build\""); an omitted empty field → "".
+        const size_t colon = text.find(':');
+        return colon == std::string::npos ? std::string() : text.substr(colon + 1, text.size() - colon - 2);
+    }
+    return {};
+}
+
+#define PLOTLINE_FIELDS_OF(T)                                             \
+    template std::vector<std::string> changedFields(const T&, const T&); \
+    template std::string fieldText(const T&, std::string_view);
+PLOTLINE_FIELDS_OF(Task)
+PLOTLINE_FIELDS_OF(Link)
+PLOTLINE_FIELDS_OF(Resource)
+PLOTLINE_FIELDS_OF(Assignment)
+PLOTLINE_FIELDS_OF(Baseline)
+PLOTLINE_FIELDS_OF(BudgetLine)
+PLOTLINE_FIELDS_OF(Vendor)
+PLOTLINE_FIELDS_OF(ChangeRequest)
+PLOTLINE_FIELDS_OF(CostEntry)
+PLOTLINE_FIELDS_OF(HoursEntry)
+PLOTLINE_FIELDS_OF(Drawdown)
+PLOTLINE_FIELDS_OF(Risk)
+PLOTLINE_FIELDS_OF(StatusRecord)
+#undef PLOTLINE_FIELDS_OF
 
 } // namespace plotline

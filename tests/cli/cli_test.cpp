@@ -28,7 +28,7 @@ TEST_CASE("no arguments and unknown commands are usage errors (exit 2)") {
 }
 
 TEST_CASE("--help works on the tool and on every subcommand") {
-    for (const char* sub : {"--help", "validate --help", "schedule --help", "convert --help", "generate --help", "report --help", "actuals --help"}) {
+    for (const char* sub : {"--help", "validate --help", "schedule --help", "convert --help", "generate --help", "report --help", "actuals --help", "merge --help"}) {
         CAPTURE(sub);
         Run r = run(sub);
         CHECK(r.code == 0);
