@@ -1,5 +1,5 @@
 // Every benchmark in one table next to the issue's targets: scheduling natively and as wasm under
-// node (bench/schedule_bench.cpp), the budget status (bench/budget_bench.cpp), project files (bench/json_bench.cpp), rendering and storage in headless Chromium (bench/render.mjs,
+// node (bench/schedule_bench.cpp), the budget status (bench/budget_bench.cpp), the three-way merge (bench/merge_bench.cpp), project files (bench/json_bench.cpp), rendering and storage in headless Chromium (bench/render.mjs,
 // bench/storage.mjs).
 //   scripts/bench.sh        (builds first; or: node bench/report.mjs after scripts/build.sh all)
 // Takes a few minutes: the 100k-task plan is generated, imported, saved and reopened in Chromium.
@@ -22,6 +22,9 @@ const budgetWasm = lastJson(run('node', [resolve(root, 'build/web/bench_budget_w
 console.error('project files, native and wasm…');
 const filesNative = lastJson(run(resolve(root, 'build/native/bench_json'), ['--json'])).rows;
 const filesWasm = lastJson(run('node', [resolve(root, 'build/web/bench_json_wasm.js'), '--json'])).rows;
+console.error('three-way merge, native and wasm…');
+const mergeNative = lastJson(run(resolve(root, 'build/native/bench_merge'), ['--json'])).rows;
+const mergeWasm = lastJson(run('node', [resolve(root, 'build/web/bench_merge_wasm.js'), '--json'])).rows;
 console.error('rendering, headless Chromium (10k and 100k tasks)…');
 const render = lastJson(run('node', [resolve(root, 'bench/render.mjs'), '10000', '100000'], { PLOTLINE_BENCH_JSON: '1' }));
 console.error('storage, headless Chromium (10k tasks)…');
@@ -42,6 +45,9 @@ const table = [
   ['budget status for the dashboard (labour, actuals, EV, weekly series), 10k tasks', '≤ 50 ms (wasm)',
    ms(at(budgetNative, 10000).statusMs, 2), ms(at(budgetWasm, 10000).statusMs, 2), '–'],
   [`same, 100k tasks (${at(budgetNative, 100000).hours} hours entries)`, 'printed', ms(at(budgetNative, 100000).statusMs), ms(at(budgetWasm, 100000).statusMs), '–'],
+  ['three-way merge of two 10k-task versions, 200 edits a side', '≤ 30 ms (wasm)', ms(at(mergeNative, 10000).mergeMs),
+   ms(at(mergeWasm, 10000).mergeMs), '–'],
+  ['same, 100k tasks', 'printed', ms(at(mergeNative, 100000).mergeMs), ms(at(mergeWasm, 100000).mergeMs), '–'],
   ['reading / writing a 10k-task project file (JSON)', 'printed', `${ms(at(filesNative, 10000).readMs)} / ${ms(at(filesNative, 10000).writeMs)}`,
    `${ms(at(filesWasm, 10000).readMs)} / ${ms(at(filesWasm, 10000).writeMs)}`, '–'],
   ['same, 100k tasks', 'printed', `${ms(at(filesNative, 100000).readMs)} / ${ms(at(filesNative, 100000).writeMs)}`,
