@@ -1,6 +1,7 @@
 #include "merge.hpp"
 
 #include "fields.hpp"
+#include "id_index.hpp"
 #include "schedule.hpp"
 
 #include <algorithm>
@@ -167,11 +168,21 @@ template <class Kept> Order mergeOrder(const Order& b, const Order& o, const Ord
     };
     Order ok = filter(o), tk = filter(t);
     if (ok == tk) return ok; // the usual case: nothing reordered or added here on either side
-    std::unordered_map<Id, uint8_t, IdHash> sides; // 1: in ours, 2: in theirs
+    IdIndex row(ok.size() + tk.size());    // id → its entry in `sides`
+    std::vector<uint8_t> sides;            // 1: in ours, 2: in theirs, 4: written out
     sides.reserve(ok.size() + tk.size());
-    for (Id id : ok) sides[id] |= 1;
-    for (Id id : tk) sides[id] |= 2;
-    auto both = [&](Id id) { auto it = sides.find(id); return it != sides.end() && it->second == 3; };
+    auto mark = [&](Id id, uint8_t side) {
+        int r = row.find(id);
+        if (r < 0) {
+            r = int(sides.size());
+            row.insert(id, r);
+            sides.push_back(0);
+        }
+        sides[size_t(r)] |= side;
+    };
+    for (Id id : ok) mark(id, 1);
+    for (Id id : tk) mark(id, 2);
+    auto both = [&](Id id) { const int r = row.find(id); return r >= 0 && (sides[size_t(r)] & 3) == 3; };
     auto common = [&](const Order& x) {
         Order out;
         for (Id id : x)
@@ -209,7 +220,7 @@ template <class Kept> Order mergeOrder(const Order& b, const Order& o, const Ord
         std::sort(it->second.begin(), it->second.end(), [](const Order& x, const Order& y) { return x.front() < y.front(); });
         for (const Order& r : it->second)
             for (Id id : r)
-                if (auto& seen = sides[id]; !(seen & 4)) { // each entry once, even if both sides added it
+                if (auto& seen = sides[size_t(row.find(id))]; !(seen & 4)) { // each entry once, even if both sides added it
                     seen |= 4;
                     out.push_back(id);
                 }
@@ -229,51 +240,74 @@ template <class R> Order orderOf(const std::vector<R>& list) {
     return out;
 }
 
-template <class R> std::unordered_map<Id, const R*, IdHash> byKey(const std::vector<R>& list) {
-    std::unordered_map<Id, const R*, IdHash> out;
-    out.reserve(list.size());
-    for (const R& r : list) out.emplace(keyOf(r), &r);
-    return out;
+template <class R> IdIndex indexByKey(const std::vector<R>& list) {
+    IdIndex at(list.size());
+    for (size_t i = 0; i < list.size(); ++i) at.insert(keyOf(list[i]), int(i));
+    return at;
 }
 
-// Every entity of one kind: matched by key, merged, kept or dropped by the rules in merge.hpp.
+// Every entity of one kind: matched by key, merged, kept or dropped by the rules in merge.hpp. Records
+// live in one vector in the order first met (ours, then theirs); nothing written out depends on that
+// order (lists are ordered by mergeOrder, decisions taken over sorted ids), so either side merges the same.
 template <class R> struct Entities {
-    std::unordered_map<Id, R, IdHash> merged;
-    std::unordered_map<Id, const R*, IdHash> b, o, t;
+    const std::vector<R> &bl, &ol, &tl;
+    IdIndex b, o, t;        // key → row on each side
+    IdIndex slot;           // key → row of `records`
+    std::vector<R> records;
+    std::vector<char> alive;
+
+    Entities(const std::vector<R>& base, const std::vector<R>& ours, const std::vector<R>& theirs)
+        : bl(base), ol(ours), tl(theirs), b(indexByKey(base)), o(indexByKey(ours)), t(indexByKey(theirs)),
+          slot(base.size() + ours.size() + theirs.size()) {}
+    const R* inBase(Id id) const { const int r = b.find(id); return r < 0 ? nullptr : &bl[size_t(r)]; }
+    const R* inOurs(Id id) const { const int r = o.find(id); return r < 0 ? nullptr : &ol[size_t(r)]; }
+    const R* inTheirs(Id id) const { const int r = t.find(id); return r < 0 ? nullptr : &tl[size_t(r)]; }
     const R* anySide(Id id) const {
-        if (auto i = o.find(id); i != o.end()) return i->second;
-        if (auto i = t.find(id); i != t.end()) return i->second;
-        if (auto i = b.find(id); i != b.end()) return i->second;
-        return nullptr;
+        if (const R* r = inOurs(id)) return r;
+        if (const R* r = inTheirs(id)) return r;
+        return inBase(id);
     }
-    bool has(Id id) const { return merged.count(id) > 0; }
+    bool met(Id id) const { return slot.find(id) >= 0; }
+    bool has(Id id) const { const int s = slot.find(id); return s >= 0 && alive[size_t(s)]; }
+    R& at(Id id) { return records[size_t(slot.find(id))]; }
+    void add(Id id, R r) {
+        slot.insert(id, int(records.size()));
+        records.push_back(std::move(r));
+        alive.push_back(1);
+    }
+    void drop(Id id) { alive[size_t(slot.find(id))] = 0; }
     // Brings back an entity one side deleted, as the side that kept it has it.
     bool restore(Id id) {
         if (has(id)) return true;
         const R* r = anySide(id);
         if (!r) return false;
-        merged.emplace(id, *r);
+        if (const int s = slot.find(id); s >= 0) {
+            records[size_t(s)] = *r;
+            alive[size_t(s)] = 1;
+        } else add(id, *r);
         return true;
+    }
+    std::vector<Id> ids() const { // alive, sorted
+        std::vector<Id> out;
+        for (size_t i = 0; i < records.size(); ++i)
+            if (alive[i]) out.push_back(keyOf(records[i]));
+        std::sort(out.begin(), out.end());
+        return out;
     }
 };
 
 template <class R> Entities<R> mergeEntities(const std::vector<R>& bl, const std::vector<R>& ol, const std::vector<R>& tl, Context& c) {
-    Entities<R> e;
-    e.b = byKey(bl);
-    e.o = byKey(ol);
-    e.t = byKey(tl);
+    Entities<R> e(bl, ol, tl);
+    e.records.reserve(std::max(ol.size(), tl.size()));
     auto visit = [&](Id id) {
-        if (e.merged.count(id)) return;
-        const auto bi = e.b.find(id), oi = e.o.find(id), ti = e.t.find(id);
-        const R* b = bi == e.b.end() ? nullptr : bi->second;
-        const R* o = oi == e.o.end() ? nullptr : oi->second;
-        const R* t = ti == e.t.end() ? nullptr : ti->second;
-        if (o && t) e.merged.emplace(id, mergeRecord(b, *o, *t, c));
+        if (e.met(id)) return;
+        const R *b = e.inBase(id), *o = e.inOurs(id), *t = e.inTheirs(id);
+        if (o && t) e.add(id, mergeRecord(b, *o, *t, c));
         else if (o || t) {
             const R& side = o ? *o : *t;
-            if (!b) e.merged.emplace(id, side);           // added on one side
+            if (!b) e.add(id, side);                      // added on one side
             else if (!(side == *b)) {                     // deleted on one side, edited on the other
-                e.merged.emplace(id, side);
+                e.add(id, side);
                 c.notes.push_back("Kept " + std::string(entityName<R>()) + " " + quoted(displayName(side, c)) +
                                   ": deleted in one copy, edited in the other.");
             }
@@ -284,21 +318,16 @@ template <class R> Entities<R> mergeEntities(const std::vector<R>& bl, const std
     return e;
 }
 
-template <class R> std::vector<R> inOrder(Entities<R>& e, const std::vector<R>& bl, const std::vector<R>& ol, const std::vector<R>& tl) {
-    const Order order = mergeOrder(orderOf(bl), orderOf(ol), orderOf(tl), [&](Id id) { return e.has(id); });
+template <class R> std::vector<R> inOrder(Entities<R>& e) {
+    const Order order = mergeOrder(orderOf(e.bl), orderOf(e.ol), orderOf(e.tl), [&](Id id) { return e.has(id); });
     std::vector<R> out;
-    out.reserve(e.merged.size());
+    out.reserve(e.records.size());
     for (Id id : order) {
-        auto it = e.merged.find(id);
-        out.push_back(std::move(it->second));
-        e.merged.erase(it);
+        const size_t s = size_t(e.slot.find(id));
+        out.push_back(std::move(e.records[s]));
+        e.alive[s] = 0;
     }
-    // Brought back, and in neither side's list: last, by key.
-    std::vector<Id> rest;
-    for (const auto& [id, r] : e.merged) rest.push_back(id);
-    std::sort(rest.begin(), rest.end());
-    for (Id id : rest) out.push_back(std::move(e.merged.at(id)));
-    e.merged.clear();
+    for (Id id : e.ids()) out.push_back(std::move(e.at(id))); // brought back, and in neither side's list: last, by key
     return out;
 }
 
@@ -312,29 +341,27 @@ template <class R> const std::vector<R>* oneSided(const std::vector<R>& bl, cons
 template <class R> std::vector<R> mergeList(const std::vector<R>& bl, const std::vector<R>& ol, const std::vector<R>& tl, Context& c) {
     if (const std::vector<R>* side = oneSided(bl, ol, tl)) return *side;
     Entities<R> e = mergeEntities(bl, ol, tl, c);
-    return inOrder(e, bl, ol, tl);
+    return inOrder(e);
 }
 
 // ---- The outline ----
 
 std::vector<Task> mergeTasks(Context& c) {
     const Project &B = c.base, &O = c.ours, &T = c.theirs;
+    if (const std::vector<Task>* side = oneSided(B.tasks, O.tasks, T.tasks)) return *side;
     Entities<Task> e = mergeEntities(B.tasks, O.tasks, T.tasks, c);
     auto name = [&](Id id) { return quoted(e.anySide(id) ? e.anySide(id)->name : id.str()); };
 
     // Every kept task's summary is in the plan: one deleted on one side comes back.
     for (bool changed = true; changed;) {
         changed = false;
-        std::vector<Id> ids;
-        for (const auto& [id, t] : e.merged) ids.push_back(id);
-        std::sort(ids.begin(), ids.end());
-        for (Id id : ids) {
-            Task& t = e.merged.at(id);
+        for (Id id : e.ids()) {
+            Task& t = e.at(id);
             if (t.parent.isNull() || e.has(t.parent)) continue;
             const Id parent = t.parent;
-            if (e.o.count(parent) || e.t.count(parent)) {
+            if (e.inOurs(parent) || e.inTheirs(parent)) {
                 e.restore(parent);
-                c.notes.push_back("Kept task " + name(parent) + ": deleted in one copy, but " + quoted(t.name) + " under it was kept.");
+                c.notes.push_back("Kept task " + name(parent) + ": deleted in one copy, but " + quoted(e.at(id).name) + " under it was kept.");
             } else {
                 t.parent = Id{};
                 c.notes.push_back("Moved task " + quoted(t.name) + " to the top level: its summary was deleted in both copies.");
@@ -345,29 +372,25 @@ std::vector<Task> mergeTasks(Context& c) {
     // No task under itself: two copies that nested two tasks under each other.
     for (bool changed = true; changed;) {
         changed = false;
-        std::vector<Id> ids;
-        for (const auto& [id, t] : e.merged) ids.push_back(id);
-        std::sort(ids.begin(), ids.end());
-        std::unordered_map<Id, uint8_t, IdHash> state; // 1: on the walk now, 2: leads to the top level
-        for (Id id : ids) {
+        std::vector<uint8_t> state(e.records.size(), 0); // by slot: 1 on the walk now, 2 leads to the top level
+        for (Id id : e.ids()) {
             std::vector<Id> walk;
             Id p = id;
-            while (!p.isNull() && !state.count(p)) {
-                state[p] = 1;
+            while (!p.isNull() && !state[size_t(e.slot.find(p))]) {
+                state[size_t(e.slot.find(p))] = 1;
                 walk.push_back(p);
-                p = e.merged.at(p).parent;
+                p = e.at(p).parent;
             }
-            if (p.isNull() || state[p] == 2) {
-                for (Id w : walk) state[w] = 2;
+            if (p.isNull() || state[size_t(e.slot.find(p))] == 2) {
+                for (Id w : walk) state[size_t(e.slot.find(w))] = 2;
                 continue;
             }
             // A cycle through p: lift its smallest id to its base summary, else to the top level.
             std::vector<Id> cycle{p};
-            for (Id q = e.merged.at(p).parent; q != p; q = e.merged.at(q).parent) cycle.push_back(q);
+            for (Id q = e.at(p).parent; q != p; q = e.at(q).parent) cycle.push_back(q);
             const Id lift = *std::min_element(cycle.begin(), cycle.end());
-            Task& x = e.merged.at(lift);
-            const auto bi = e.b.find(lift);
-            const Id before = bi == e.b.end() ? Id{} : bi->second->parent;
+            Task& x = e.at(lift);
+            const Id before = e.inBase(lift) ? e.inBase(lift)->parent : Id{};
             x.parent = std::find(cycle.begin(), cycle.end(), before) == cycle.end() && (before.isNull() || e.has(before)) ? before : Id{};
             c.notes.push_back("Put task " + quoted(x.name) + " back " + (x.parent.isNull() ? std::string("at the top level") : "under " + name(x.parent)) +
                               ": the two copies nested it and another task under each other.");
@@ -375,55 +398,44 @@ std::vector<Task> mergeTasks(Context& c) {
             break;
         }
     }
-    // Each summary's children: their orders merged; then the outline in pre-order.
-    auto childrenOf = [](const Project& p) {
-        std::unordered_map<Id, Order, IdHash> out;
-        for (const Task& t : p.tasks) out[t.parent].push_back(t.id);
-        return out;
-    };
-    const auto cb = childrenOf(B), co = childrenOf(O), ct = childrenOf(T);
-    std::unordered_map<Id, std::vector<Id>, IdHash> candidates;
-    for (const auto& [id, t] : e.merged) candidates[t.parent].push_back(id);
-    static const Order none;
-    auto seq = [](const std::unordered_map<Id, Order, IdHash>& m, Id parent) -> const Order& {
-        auto it = m.find(parent);
-        return it == m.end() ? none : it->second;
-    };
+    // The outline: the three rows orders merged as one list, then each summary's children in that
+    // order under their merged summary, written out in pre-order.
+    Order flat = mergeOrder(orderOf(B.tasks), orderOf(O.tasks), orderOf(T.tasks), [&](Id id) { return e.has(id); });
+    {
+        std::vector<char> placed(e.records.size(), 0);
+        for (Id id : flat) placed[size_t(e.slot.find(id))] = 1;
+        for (Id id : e.ids())
+            if (!placed[size_t(e.slot.find(id))]) flat.push_back(id); // brought back, in neither order: last, by id
+    }
+    const size_t n = e.records.size();
+    std::vector<size_t> count(n + 2, 0); // children per summary slot + 1 (0: the top level), then offsets
+    std::vector<int> parentOf(n, -1);
+    for (Id id : flat) {
+        const size_t s = size_t(e.slot.find(id));
+        const Id p = e.records[s].parent;
+        parentOf[s] = p.isNull() ? -1 : e.slot.find(p);
+        ++count[size_t(parentOf[s] + 1) + 1];
+    }
+    for (size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
+    std::vector<int> children(flat.size());
+    std::vector<size_t> fill(count.begin(), count.end() - 1);
+    for (Id id : flat) {
+        const int s = e.slot.find(id);
+        children[fill[size_t(parentOf[size_t(s)] + 1)]++] = s;
+    }
     std::vector<Task> out;
-    out.reserve(e.merged.size());
-    std::vector<std::pair<Id, size_t>> stack; // summary, next child
-    std::unordered_map<Id, Order, IdHash> ordered;
-    auto childrenInOrder = [&](Id parent) -> const Order& {
-        auto [it, fresh] = ordered.try_emplace(parent);
-        if (!fresh) return it->second;
-        auto ci = candidates.find(parent);
-        if (ci == candidates.end()) return it->second;
-        // The children merged under this summary, whatever their summary on each side.
-        std::unordered_map<Id, bool, IdHash> under;
-        for (Id id : ci->second) under[id] = true;
-        auto mine = [&](Id id) { return under.count(id) > 0; };
-        Order o = mergeOrder(seq(cb, parent), seq(co, parent), seq(ct, parent), mine);
-        std::unordered_map<Id, bool, IdHash> placed;
-        for (Id id : o) placed[id] = true;
-        std::vector<Id> rest;
-        for (Id id : ci->second)
-            if (!placed.count(id)) rest.push_back(id);
-        std::sort(rest.begin(), rest.end());
-        o.insert(o.end(), rest.begin(), rest.end());
-        it->second = std::move(o);
-        return it->second;
-    };
-    stack.push_back({Id{}, 0});
+    out.reserve(flat.size());
+    std::vector<std::pair<int, size_t>> stack{{-1, count[0]}}; // summary slot, next child
     while (!stack.empty()) {
-        auto& [parent, next] = stack.back();
-        const Order& kids = childrenInOrder(parent);
-        if (next >= kids.size()) {
+        auto [parent, next] = stack.back();
+        if (next >= count[size_t(parent + 1) + 1]) {
             stack.pop_back();
             continue;
         }
-        const Id id = kids[next++];
-        out.push_back(std::move(e.merged.at(id)));
-        stack.push_back({id, 0});
+        stack.back().second = next + 1;
+        const int child = children[next];
+        out.push_back(std::move(e.records[size_t(child)]));
+        stack.push_back({child, count[size_t(child + 1)]});
     }
     return out;
 }
@@ -473,41 +485,40 @@ MergeResult mergeProjects(const Project& base, const Project& ours, const Projec
     p.modified = std::max(ours.modified, theirs.modified);
     mergeHeader(p, c);
     p.tasks = mergeTasks(c);
-    std::unordered_map<Id, bool, IdHash> isTask;
-    for (const Task& t : p.tasks) isTask[t.id] = true;
-    auto taskKept = [&](Id id) { return isTask.count(id) > 0; };
+    const IdIndex isTask = indexById(p.tasks);
+    auto taskKept = [&](Id id) { return isTask.find(id) >= 0; };
 
     // People: anyone whose kept hours or assignments need them stays.
     Entities<Resource> people = mergeEntities(base.resources, ours.resources, theirs.resources, c);
     Entities<Assignment> assigned = mergeEntities(base.assignments, ours.assignments, theirs.assignments, c);
-    for (auto it = assigned.merged.begin(); it != assigned.merged.end();) {
-        if (!taskKept(it->second.task)) {
-            c.notes.push_back("Dropped an assignment on " + c.taskName(it->second.task) + ": the task was deleted in one copy.");
-            it = assigned.merged.erase(it);
-        } else ++it;
-    }
+    for (Id id : assigned.ids())
+        if (!taskKept(assigned.at(id).task)) {
+            c.notes.push_back("Dropped an assignment on " + c.taskName(assigned.at(id).task) + ": the task was deleted in one copy.");
+            assigned.drop(id);
+        }
     p.hours = mergeList(base.hours, ours.hours, theirs.hours, c);
     std::vector<Id> needed;
-    for (const auto& [id, a] : assigned.merged) needed.push_back(a.resource);
+    for (Id id : assigned.ids()) needed.push_back(assigned.at(id).resource);
     for (const HoursEntry& h : p.hours) needed.push_back(h.resource);
     std::sort(needed.begin(), needed.end());
     needed.erase(std::unique(needed.begin(), needed.end()), needed.end());
     for (Id r : needed)
         if (!people.has(r) && people.restore(r))
-            c.notes.push_back("Kept person " + quoted(people.merged.at(r).name) + ": deleted in one copy, but their work was kept in the other.");
-    p.resources = inOrder(people, base.resources, ours.resources, theirs.resources);
-    p.assignments = inOrder(assigned, base.assignments, ours.assignments, theirs.assignments);
+            c.notes.push_back("Kept person " + quoted(people.at(r).name) + ": deleted in one copy, but their work was kept in the other.");
+    p.resources = inOrder(people);
+    p.assignments = inOrder(assigned);
 
     // Links: none to a task that is gone, none that closes a cycle.
     Entities<Link> links = mergeEntities(base.links, ours.links, theirs.links, c);
-    for (auto it = links.merged.begin(); it != links.merged.end();) {
-        if (!taskKept(it->second.predecessor) || !taskKept(it->second.successor)) {
-            c.notes.push_back("Dropped the link " + c.taskName(it->second.predecessor) + " \u2192 " + c.taskName(it->second.successor) +
+    for (Id id : links.ids()) {
+        const Link& l = links.at(id);
+        if (!taskKept(l.predecessor) || !taskKept(l.successor)) {
+            c.notes.push_back("Dropped the link " + c.taskName(l.predecessor) + " \u2192 " + c.taskName(l.successor) +
                               ": a task it joins was deleted in one copy.");
-            it = links.merged.erase(it);
-        } else ++it;
+            links.drop(id);
+        }
     }
-    p.links = inOrder(links, base.links, ours.links, theirs.links);
+    p.links = inOrder(links);
 
     p.baselines = mergeList(base.baselines, ours.baselines, theirs.baselines, c);
     p.budgetLines = mergeList(base.budgetLines, ours.budgetLines, theirs.budgetLines, c);
@@ -553,7 +564,7 @@ MergeResult mergeProjects(const Project& base, const Project& ours, const Projec
         for (size_t i = 0; i < p.tasks.size(); ++i)
             if (!p.tasks[i].parent.isNull() && inCycle.count(p.tasks[i].parent)) inCycle.insert(p.tasks[i].id);
         int drop = -1;
-        auto fresh = [&](const Link& l) { auto bi = links.b.find(l.id); return bi == links.b.end() || !(*bi->second == l); };
+        auto fresh = [&](const Link& l) { const Link* b = links.inBase(l.id); return !b || !(*b == l); };
         for (size_t i = 0; i < p.links.size(); ++i) {
             const Link& l = p.links[i];
             if (!inCycle.count(l.predecessor) || !inCycle.count(l.successor)) continue;
