@@ -135,6 +135,7 @@ template <class R> R mergeRecord(const R* b, const R& o, const R& t, Context& c)
     R out = o;
     if (o == t) return out;
     const Stamp so = stampOf(o), st = stampOf(t);
+    const size_t first = c.conflicts.size();
     for (const Slot& s : slotsOf<R>()) {
         const void *ov = at(&o, s), *tv = at(&t, s);
         if (s.same(ov, tv)) continue;
@@ -147,6 +148,7 @@ template <class R> R mergeRecord(const R* b, const R& o, const R& t, Context& c)
         c.conflicts.push_back(std::move(k));
     }
     setStamp(out, std::max(so, st));
+    for (size_t i = first; i < c.conflicts.size(); ++i) c.conflicts[i].name = displayName(out, c); // as merged, the same either way
     return out;
 }
 
@@ -474,6 +476,8 @@ void mergeHeader(Project& out, Context& c) {
         s.assign(at(&out, s), k.tookOurs ? ov : tv);
         c.conflicts.push_back(std::move(k));
     }
+    for (MergeConflict& k : c.conflicts)
+        if (k.entity == "project") k.name = out.name; // the project as merged, the same either way
 }
 
 } // namespace
