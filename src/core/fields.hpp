@@ -12,6 +12,7 @@
 #include "duration.hpp"
 #include "model.hpp"
 #include "money.hpp"
+#include "result.hpp"
 
 #include <optional>
 #include <string>
@@ -242,5 +243,8 @@ template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<st
 template <class T> std::vector<std::string> changedFields(const T& a, const T& b);
 // One field of a record as the file writes its value ("\"Build\"", "2400", "" when left out).
 template <class T> std::string fieldText(const T& record, std::string_view field);
+// The record with that field set from such a text (the reverse of fieldText), checked as the reader
+// checks it; an error when the text does not fit the field.
+template <class T> Result<T> withFieldText(T record, std::string_view field, std::string_view value);
 
 } // namespace plotline

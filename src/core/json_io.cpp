@@ -606,9 +606,52 @@ template <class T> std::string fieldText(const T& record, std::string_view field
     return {};
 }
 
+namespace {
+
+// Reads one named field into an existing record and leaves the others as they are.
+template <class T> struct OneField {
+    ReadFields in;
+    std::string_view name;
+    bool found = false;
+    bool is(const char* k) { return name == k && (found = true); }
+    void id(const char* k, Id& x, Presence p) { if (is(k)) in.id(k, x, p); }
+    void text(const char* k, std::string& x, Presence p, size_t limit = kMaxLineText) { if (is(k)) in.text(k, x, p, limit); }
+    template <class I> void integer(const char* k, I& x, Presence p, int64_t d, int64_t lo, int64_t hi) { if (is(k)) in.integer(k, x, p, d, lo, hi); }
+    void boolean(const char* k, bool& x, bool d) { if (is(k)) in.boolean(k, x, d); }
+    void date(const char* k, Date& x, Presence p) { if (is(k)) in.date(k, x, p); }
+    void date(const char* k, std::optional<Date>& x) { if (is(k)) in.date(k, x); }
+    template <class E> void choice(const char* k, E& x, E d, const Names<E>& n) { if (is(k)) in.choice(k, x, d, n); }
+    void dates(const char* k, std::vector<Date>& x) { if (is(k)) in.dates(k, x); }
+    void ids(const char* k, std::vector<Id>& x) { if (is(k)) { x.clear(); in.ids(k, x); } }
+    template <class S> void list(const char* k, std::vector<S>& x, Presence p) { if (is(k)) { x.clear(); in.list(k, x, p); } }
+    void constraint(Task& t) {
+        if (!is("constraint")) return;
+        t.constraint = Constraint::ASAP; // left out of a file: as soon as possible
+        t.constraintDate.reset();
+        in.constraint(t);
+    }
+};
+
+} // namespace
+
+template <class T> Result<T> withFieldText(T record, std::string_view field, std::string_view value) {
+    const std::string text = value.empty() ? "{}" : "{\"" + std::string(field) + "\":" + std::string(value) + "}";
+    JsonDoc doc;
+    if (!doc.parse(text) || !doc.root().isObject()) return fail(std::string(field) + ": not a value this field can hold");
+    Reader r;
+    const std::string path = std::string(field);
+    OneField<T> v{ReadFields{r, doc.root(), path}, field};
+    describe(v, record);
+    if (!v.found) return fail(std::string(field) + ": no such field");
+    checkRecord(r, doc.root(), path, record);
+    if (!r.errors.empty()) return fail(r.errors.front());
+    return record;
+}
+
 #define PLOTLINE_FIELDS_OF(T)                                             \
     template std::vector<std::string> changedFields(const T&, const T&); \
-    template std::string fieldText(const T&, std::string_view);
+    template std::string fieldText(const T&, std::string_view);          \
+    template Result<T> withFieldText(T, std::string_view, std::string_view);
 PLOTLINE_FIELDS_OF(Task)
 PLOTLINE_FIELDS_OF(Link)
 PLOTLINE_FIELDS_OF(Resource)

@@ -5,6 +5,9 @@
 #include "schedule.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <set>
@@ -449,15 +452,21 @@ template <class F> Slot headerSlot(const char* name, F Project::*member) {
     return {name, reinterpret_cast<const char*>(&(probe.*member)) - reinterpret_cast<const char*>(&probe), &sameAs<F>, &assignFrom<F>};
 }
 
+// The project's own fields as text, and back: "7.5 %" or "120000" for the contingency, "480 540 1111100
+// 2026-12-24 …" (minutes a day, start of day, Monday-to-Sunday worked, holidays) for the calendar.
 std::string headerText(const Project& p, std::string_view field) {
     if (field == "name") return p.name;
     if (field == "currency") return p.currency;
     if (field == "start") return p.start.str();
     if (field == "statusDate") return p.statusDate ? p.statusDate->str() : "";
-    if (field == "contingency")
-        return p.contingency.percent ? std::to_string(p.contingency.basisPoints / 100.0) + " %" : std::to_string(p.contingency.amount);
-    std::string s = std::to_string(p.calendar.minutesPerDay) + " min a day from " + std::to_string(p.calendar.dayStart);
-    for (int d = 0; d < 7; ++d) s += p.calendar.isWeekdayWorked(d) ? "+" : "-";
+    if (field == "contingency") {
+        if (!p.contingency.percent) return std::to_string(p.contingency.amount);
+        std::string s = std::to_string(p.contingency.basisPoints / 100);
+        if (const int rest = p.contingency.basisPoints % 100; rest) s += (rest % 10 ? "." + std::to_string(100 + rest).substr(1) : "." + std::to_string(rest / 10));
+        return s + " %";
+    }
+    std::string s = std::to_string(p.calendar.minutesPerDay) + " " + std::to_string(p.calendar.dayStart) + " ";
+    for (int d = 0; d < 7; ++d) s += p.calendar.isWeekdayWorked(d) ? "1" : "0";
     for (Date h : p.calendar.holidays()) s += " " + h.str();
     return s;
 }
@@ -480,7 +489,96 @@ void mergeHeader(Project& out, Context& c) {
         if (k.entity == "project") k.name = out.name; // the project as merged, the same either way
 }
 
+template <class R> CommandPtr flipRecord(const std::vector<R>& list, const MergeConflict& k, const std::string& value, std::string& why,
+                                         const std::function<CommandPtr(R)>& make) {
+    auto it = std::find_if(list.begin(), list.end(), [&](const R& r) {
+        if constexpr (std::is_same_v<R, StatusRecord>) return r.date.str() == k.name; // status records are known by their date
+        else return r.id == k.id;
+    });
+    if (it == list.end()) {
+        why = "The " + k.entity + " " + quoted(k.name) + " is no longer in the plan.";
+        return nullptr;
+    }
+    Result<R> r = withFieldText(*it, k.field, value);
+    if (!r) {
+        why = r.error();
+        return nullptr;
+    }
+    return make(std::move(*r));
+}
+
 } // namespace
+
+CommandPtr flipConflict(const Project& p, const MergeConflict& k, std::string& why) {
+    const std::string& value = k.tookOurs ? k.theirs : k.ours;
+    const std::string label = "Use the other " + k.field + " of " + quoted(k.name);
+    auto put = [&](auto* tag) {
+        using R = std::remove_pointer_t<decltype(tag)>;
+        return std::function<CommandPtr(R)>([&](R r) { return putRecord(p, std::move(r), label); });
+    };
+    const std::string& e = k.entity;
+    if (e == "task") return flipRecord<Task>(p.tasks, k, value, why, [](Task t) { return editTask(std::move(t)); });
+    if (e == "link") return flipRecord<Link>(p.links, k, value, why, [](Link l) { return editLink(l); });
+    if (e == "person") return flipRecord<Resource>(p.resources, k, value, why, [&](Resource r) { return editResource(p, std::move(r)); });
+    if (e == "assignment")
+        return flipRecord<Assignment>(p.assignments, k, value, why, [&](Assignment a) {
+            std::vector<Assignment> team;
+            for (const Assignment& x : p.assignments)
+                if (x.task == a.task) team.push_back(x.id == a.id ? a : x);
+            return setTaskResources(p, a.task, team);
+        });
+    if (e == "status record") return flipRecord<StatusRecord>(p.statusRecords, k, value, why, [&](StatusRecord r) { return recordStatus(p, r); });
+    if (e == "budget line") return flipRecord<BudgetLine>(p.budgetLines, k, value, why, put((BudgetLine*)nullptr));
+    if (e == "vendor") return flipRecord<Vendor>(p.vendors, k, value, why, put((Vendor*)nullptr));
+    if (e == "cost") return flipRecord<CostEntry>(p.costs, k, value, why, put((CostEntry*)nullptr));
+    if (e == "hours") return flipRecord<HoursEntry>(p.hours, k, value, why, put((HoursEntry*)nullptr));
+    if (e == "drawdown") return flipRecord<Drawdown>(p.drawdowns, k, value, why, put((Drawdown*)nullptr));
+    if (e == "change request") return flipRecord<ChangeRequest>(p.changeRequests, k, value, why, put((ChangeRequest*)nullptr));
+    if (e == "risk") return flipRecord<Risk>(p.risks, k, value, why, put((Risk*)nullptr));
+    if (e == "project") {
+        const std::string& f = k.field;
+        if (f == "name" || f == "currency" || f == "start" || f == "calendar") {
+            std::string name = p.name, code = p.currency;
+            Date start = p.start;
+            Calendar cal = p.calendar;
+            if (f == "name") name = value;
+            else if (f == "currency") code = value;
+            else if (f == "start") {
+                const auto d = Date::parse(value);
+                if (!d) { why = "start: not a date"; return nullptr; }
+                start = *d;
+            } else {
+                int mpd = 0, dayStart = 0;
+                char days[8] = {};
+                if (std::sscanf(value.c_str(), "%d %d %7s", &mpd, &dayStart, days) != 3) { why = "calendar: not understood"; return nullptr; }
+                cal.minutesPerDay = mpd;
+                cal.dayStart = dayStart;
+                uint8_t mask = 0;
+                for (int d = 0; d < 7; ++d) mask |= uint8_t(days[d] == '1') << d;
+                cal.setWorkingWeekdays(mask);
+                std::vector<Date> holidays;
+                for (size_t at = value.find(' ', value.find(' ', value.find(' ') + 1) + 1); at != std::string::npos && at + 1 < value.size();) {
+                    const size_t end = value.find(' ', at + 1);
+                    if (auto h = Date::parse(value.substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1))) holidays.push_back(*h);
+                    at = end;
+                }
+                cal.setHolidays(holidays);
+            }
+            return editProjectSettings(name, code, start, cal);
+        }
+        if (f == "statusDate") return setStatusDate(value.empty() ? std::nullopt : Date::parse(value));
+        if (f == "contingency") {
+            Contingency c;
+            if (value.size() > 2 && value.ends_with(" %")) {
+                c.percent = true;
+                c.basisPoints = int(std::lround(std::strtod(value.c_str(), nullptr) * 100));
+            } else c.amount = std::strtoll(value.c_str(), nullptr, 10);
+            return setContingency(c);
+        }
+    }
+    why = "A " + e + " cannot be changed here: edit it in its own window.";
+    return nullptr;
+}
 
 MergeResult mergeProjects(const Project& base, const Project& ours, const Project& theirs) {
     Context c{base, ours, theirs, {}, {}};

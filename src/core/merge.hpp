@@ -25,6 +25,7 @@
 // - The result is the same whichever side is "ours": merge(b, x, y) and merge(b, y, x) give the same
 //   project, with each conflict's sides swapped.
 #pragma once
+#include "commands.hpp"
 #include "model.hpp"
 
 #include <string>
@@ -50,5 +51,10 @@ struct MergeResult {
 };
 
 MergeResult mergeProjects(const Project& base, const Project& ours, const Project& theirs);
+
+// The conflicts window's "use the other": the listed field of the entity set to the value the merge
+// did not keep, as one undoable step (a flip of a flip puts it back). nullptr with `why` when the
+// entity is gone since, or (a baseline) has no edit to make.
+CommandPtr flipConflict(const Project& p, const MergeConflict& k, std::string& why);
 
 } // namespace plotline

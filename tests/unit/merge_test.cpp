@@ -244,6 +244,66 @@ TEST_CASE("merge: people, actuals and change requests") {
     CHECK(numbers == std::vector<int>{1, 2});
 }
 
+TEST_CASE("merge: flipping a conflict gives the field the other value, as one undoable step") {
+    Plan x;
+    x.p.calendar.setHolidays({d("2026-12-24")});
+    x.p.contingency = {0, 1000, true};
+    Project ours = x.p, theirs = x.p;
+    task(ours, x.qa).duration = 3 * DAY;
+    task(ours, x.qa).constraint = Constraint::SNET;
+    task(ours, x.qa).constraintDate = d("2026-03-16");
+    task(ours, x.qa).modified = 20;
+    task(theirs, x.qa).duration = 4 * DAY;
+    task(theirs, x.qa).constraint = Constraint::MSO;
+    task(theirs, x.qa).constraintDate = d("2026-03-18");
+    task(theirs, x.qa).modified = 30;
+    ours.budgetLines[0].amount = 150000;
+    ours.budgetLines[0].modified = 40;
+    theirs.budgetLines[0].amount = 90000;
+    theirs.budgetLines[0].modified = 35;
+    ours.contingency = {0, 750, true};
+    theirs.contingency = {2500000, 0, false};
+    ours.calendar.minutesPerDay = 420;
+    ours.calendar.setHolidays({d("2026-12-24"), d("2026-12-31")});
+    theirs.calendar.setWorkingWeekdays(0x3F); // Saturdays too
+    ours.modified = 50;
+    theirs.modified = 60;
+    const MergeResult m = both(x.p, ours, theirs);
+    REQUIRE(m.conflicts.size() == 5); // budget line amount, project calendar and contingency, task constraint and duration
+    Document doc(m.project, [] { return Stamp(100); });
+    for (const MergeConflict& k : m.conflicts) {
+        CAPTURE(k.entity);
+        CAPTURE(k.field);
+        std::string why;
+        CommandPtr flip = flipConflict(doc.project(), k, why);
+        REQUIRE_MESSAGE(flip, why);
+        REQUIRE(doc.execute(std::move(flip)));
+    }
+    const Project& p = doc.project();
+    const Task& qa = *p.task(x.qa);
+    CHECK(qa.duration == 3 * DAY); // ours, which lost
+    CHECK(qa.constraint == Constraint::SNET);
+    CHECK(qa.constraintDate == d("2026-03-16"));
+    CHECK(p.budgetLines[0].amount == 90000); // theirs, which lost
+    CHECK(p.calendar == ours.calendar);      // the calendar: the whole other calendar (theirs was later)
+    CHECK((p.contingency == ours.contingency || p.contingency == theirs.contingency));
+    CHECK_FALSE(p.contingency == m.project.contingency);
+    for (int i = 0; i < 5; ++i) doc.undo(); // each flip is one step (undo stamps the records anew, as any edit)
+    CHECK(doc.project().task(x.qa)->duration == m.project.task(x.qa)->duration);
+    CHECK(doc.project().task(x.qa)->constraint == m.project.task(x.qa)->constraint);
+    CHECK(doc.project().budgetLines[0].amount == m.project.budgetLines[0].amount);
+    CHECK(doc.project().calendar == m.project.calendar);
+    CHECK(doc.project().contingency == m.project.contingency);
+    CHECK_FALSE(doc.canUndo());
+    // An entity deleted since cannot be flipped, and says why.
+    Project gone = m.project;
+    gone.budgetLines.clear();
+    std::string why;
+    const auto line = std::find_if(m.conflicts.begin(), m.conflicts.end(), [](const MergeConflict& k) { return k.entity == "budget line"; });
+    CHECK_FALSE(flipConflict(gone, *line, why));
+    CHECK(why == "The budget line \u201cHosting\u201d is no longer in the plan.");
+}
+
 // ---- The property test ----
 
 namespace {
@@ -334,6 +394,18 @@ void checkMerge(const Project& b, const Project& o, const Project& t, const Merg
     REQUIRE_MESSAGE(back.ok(), back.error());
     CHECK(*back == m.project);
     CHECK(schedule(m.project).cycle.empty());
+    // Every listed conflict flips to the value that was not kept.
+    for (const MergeConflict& k : m.conflicts) {
+        if (k.entity != "task" && k.entity != "budget line") continue;
+        Document doc(m.project);
+        std::string why;
+        CommandPtr flip = flipConflict(doc.project(), k, why);
+        REQUIRE_MESSAGE(flip, why);
+        doc.execute(std::move(flip));
+        const std::string want = k.tookOurs ? k.theirs : k.ours;
+        if (k.entity == "task") CHECK(fieldText(*doc.project().task(k.id), k.field) == want);
+        else CHECK(fieldText(*findIn(doc.project().budgetLines, k.id), k.field) == want);
+    }
 }
 
 } // namespace
