@@ -1,0 +1,159 @@
+#include "sync.hpp"
+
+#include "json_io.hpp"
+#include "sealed.hpp"
+
+namespace plotline {
+
+namespace {
+
+constexpr int kMaxAttempts = 6;    // refused writes and waits for a strong tag in one round
+constexpr int kWeakWaitMs = 1100;  // Apache's tag of a file written within the last second is weak
+
+bool weak(const std::string& tag) { return tag.rfind("W/", 0) == 0; }
+
+std::string refusal(int status) {
+    if (status == 401 || status == 403)
+        return "Server refused the sign-in (" + std::to_string(status) + "): check Project > Sync";
+    if (status == 404) return "Not found on the server (404)";
+    if (status >= 500) return "Server error (" + std::to_string(status) + "): will try again";
+    return "Server answered " + std::to_string(status);
+}
+
+} // namespace
+
+ProjectSync::ProjectSync(std::string url, std::optional<SyncBase> base) : url_(std::move(url)), base_(std::move(base)) {}
+
+SyncStep ProjectSync::start(const Project&, Stamp) {
+    attempts_ = 0;
+    parsed_ = 0;
+    return fetch();
+}
+
+SyncStep ProjectSync::fetch(int waitMs) {
+    phase_ = Phase::Fetch;
+    HttpRequest r{"GET", url_, {}, {}};
+    if (base_ && !base_->etag.empty()) r.headers.push_back({"If-None-Match", base_->etag});
+    SyncStep s;
+    s.request = std::move(r);
+    s.waitMs = waitMs;
+    return s;
+}
+
+SyncStep ProjectSync::write(const Project& p, const std::string& ifMatch, Stamp now) {
+    phase_ = Phase::Write;
+    sent_ = writeProjectJson(p, false);
+    sentNumber_ = (base_ ? base_->number : 0) + 1;
+    HttpRequest r{"PUT", url_, {{"Content-Type", "application/vnd.plotline+json"}}, seal(sent_, {sentNumber_, now, p.name, p.tasks.size(), 0})};
+    if (ifMatch.empty()) r.headers.push_back({"If-None-Match", "*"});
+    else r.headers.push_back({"If-Match", ifMatch});
+    SyncStep s;
+    s.request = std::move(r);
+    return s;
+}
+
+SyncStep ProjectSync::fail(std::string why) {
+    phase_ = Phase::Idle;
+    SyncStep s;
+    s.error = std::move(why);
+    return s;
+}
+
+SyncStep ProjectSync::onResponse(const HttpResponse& r, const Project& local, Stamp now) {
+    if (r.status == 0) return fail("Offline: " + (r.networkError.empty() ? std::string("no answer from the server") : r.networkError));
+    if (r.status == 401 || r.status == 403) return fail(refusal(r.status));
+    switch (phase_) {
+        case Phase::Fetch:
+            if (r.status == 304) { // the server still holds the base
+                if (!base_) return fail("Server answered 304 to a first read");
+                if (!r.etag.empty()) base_->etag = r.etag; // a weak tag turns strong
+                if (writeProjectJson(local, false) == base_->json) {
+                    phase_ = Phase::Idle;
+                    SyncStep s;
+                    s.synced = true;
+                    return s;
+                }
+                if (weak(base_->etag) || base_->etag.empty()) {
+                    if (++attempts_ > kMaxAttempts) return fail("Server's version tag stays weak: will try again");
+                    return fetch(kWeakWaitMs);
+                }
+                return write(local, base_->etag, now);
+            }
+            if (r.status == 200) return fromRemote(r, local, now);
+            if (r.status == 404) return write(local, "", now); // new here, or gone there: created, nothing lost
+            return fail(refusal(r.status));
+        case Phase::Write:
+            if (r.status >= 200 && r.status < 300) {
+                base_ = SyncBase{r.etag, sent_, sentNumber_};
+                if (!r.etag.empty()) {
+                    phase_ = Phase::Idle;
+                    SyncStep s;
+                    s.synced = true;
+                    return s;
+                }
+                phase_ = Phase::ReadBack; // the server did not say the tag of what it keeps: read it back
+                SyncStep s;
+                s.request = HttpRequest{"GET", url_, {}, {}};
+                return s;
+            }
+            if (r.status == 412) { // someone wrote first: fetch, merge, write again
+                if (++attempts_ > kMaxAttempts) return fail("The plan kept changing on the server: will try again");
+                return fetch();
+            }
+            return fail(refusal(r.status));
+        case Phase::ReadBack:
+            if (r.status == 200) {
+                ++parsed_;
+                const Result<Sealed> v = unseal(r.body);
+                if (v && v->body == sent_) {
+                    base_->etag = r.etag;
+                    phase_ = Phase::Idle;
+                    SyncStep s;
+                    s.synced = true;
+                    return s;
+                }
+                --parsed_; // counted again below
+                return fromRemote(r, local, now); // written over since: merge with it
+            }
+            return fail(refusal(r.status));
+        case Phase::Idle: break;
+    }
+    return fail("No request was waiting for this answer");
+}
+
+SyncStep ProjectSync::fromRemote(const HttpResponse& r, const Project& local, Stamp now) {
+    ++parsed_;
+    const Result<Sealed> v = unseal(r.body);
+    if (!v) return fail("The server's copy is damaged (" + v.error() + "): set aside, not merged; this device keeps its plan");
+    Result<Project> remote = readProjectJson(v->body);
+    if (!remote) return fail("The server's copy does not read (" + remote.error().substr(0, remote.error().find('\n')) + "): set aside, not merged");
+    Project before;
+    if (base_) {
+        Result<Project> b = readProjectJson(base_->json);
+        if (b) before = std::move(*b);
+    }
+    if (!base_) before.id = remote->id;
+    MergeResult m = mergeProjects(before, local, *remote);
+    base_ = SyncBase{r.etag, std::string(v->body), v->info.number};
+    SyncStep s;
+    const std::string merged = writeProjectJson(m.project, false);
+    if (!(m.project == local)) s.merged = m.project;
+    s.conflicts = std::move(m.conflicts);
+    s.notes = std::move(m.notes);
+    if (merged == base_->json) { // the server's version holds everything
+        phase_ = Phase::Idle;
+        s.synced = true;
+        return s;
+    }
+    SyncStep next;
+    if (weak(r.etag) || r.etag.empty()) { // cannot guard a write yet: wait, then read again (304 → write)
+        if (++attempts_ > kMaxAttempts) return fail("Server's version tag stays weak: will try again");
+        next = fetch(kWeakWaitMs);
+    } else next = write(m.project, r.etag, now);
+    next.merged = std::move(s.merged);
+    next.conflicts = std::move(s.conflicts);
+    next.notes = std::move(s.notes);
+    return next;
+}
+
+} // namespace plotline
