@@ -12,6 +12,11 @@ constexpr int kWeakWaitMs = 1100;  // Apache's tag of a file written within the 
 
 bool weak(const std::string& tag) { return tag.rfind("W/", 0) == 0; }
 
+std::optional<HttpRequest> probeRequest(const std::string& url, const char* method, std::vector<std::pair<std::string, std::string>> headers,
+                                         std::string body) {
+    return HttpRequest{method, url, std::move(headers), std::move(body)};
+}
+
 std::string refusal(int status) {
     if (status == 401 || status == 403)
         return "Server refused the sign-in (" + std::to_string(status) + "): check Project > Sync";
@@ -154,6 +159,64 @@ SyncStep ProjectSync::fromRemote(const HttpResponse& r, const Project& local, St
     next.conflicts = std::move(s.conflicts);
     next.notes = std::move(s.notes);
     return next;
+}
+
+ServerProbe::ServerProbe(std::string baseUrl, Stamp now) {
+    if (!baseUrl.empty() && baseUrl.back() != '/') baseUrl += '/';
+    scratch_ = baseUrl + ".plotline-probe-" + std::to_string(now) + ".txt";
+}
+
+void ServerProbe::finish(bool ok, std::string verdict) {
+    ok_ = ok;
+    verdict_ = std::move(verdict);
+    cleanup_ = step_ >= 1; // the scratch resource exists: delete it before saying so
+    done_ = !cleanup_;
+    step_ = 3;
+}
+
+std::optional<HttpRequest> ServerProbe::next() {
+    if (done_) return std::nullopt;
+    switch (step_) {
+        case 0: return probeRequest(scratch_, "PUT", {{"If-None-Match", "*"}}, "Plotline checks that this server keeps conditional writes.\n");
+        case 1: return probeRequest(scratch_, "PUT", {{"If-None-Match", "*"}}, "second\n");
+        case 2: return probeRequest(scratch_, "PUT", {{"If-Match", "\"plotline-probe-no-such-version\""}}, "third\n");
+        default: return probeRequest(scratch_, "DELETE", {}, "");
+    }
+}
+
+void ServerProbe::onResponse(const HttpResponse& r) {
+    if (step_ == 3) { // cleaning up: whatever the answer, the verdict stands
+        done_ = true;
+        return;
+    }
+    if (r.status == 0) {
+        finish(false, "Cannot reach the server (" + (r.networkError.empty() ? std::string("no answer") : r.networkError) +
+                          "): check the address, that it is running, and that it allows this page (CORS)");
+        cleanup_ = false;
+        done_ = true;
+        return;
+    }
+    if (r.status == 401 || r.status == 403) {
+        finish(false, "Server refused the sign-in (" + std::to_string(r.status) + "): check the token or user and password");
+        return;
+    }
+    switch (step_) {
+        case 0:
+            if (r.status == 405 || r.status == 501) { finish(false, "The server does not take PUT (" + std::to_string(r.status) + "): not WebDAV?"); return; }
+            if (r.status == 404 || r.status == 409) { finish(false, "No such folder on the server (" + std::to_string(r.status) + ")"); return; }
+            if (r.status < 200 || r.status >= 300) { finish(false, "The server refused a write (" + std::to_string(r.status) + ")"); return; }
+            step_ = 1;
+            return;
+        case 1:
+            if (r.status != 412) { finish(false, "Unsafe server: it replaced a file that a write asked to create only if absent (If-None-Match: *); edits from two devices would overwrite each other"); return; }
+            step_ = 2;
+            return;
+        case 2:
+            if (r.status != 412) { finish(false, "Unsafe server: it took a write for a version it does not have (If-Match); edits from two devices would overwrite each other"); return; }
+            finish(true, "Connected: the server keeps conditional writes");
+            return;
+        default: return;
+    }
 }
 
 } // namespace plotline

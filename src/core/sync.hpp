@@ -86,4 +86,28 @@ private:
     int parsed_ = 0;
 };
 
+// Connecting to a server: does it keep conditional writes? A second If-None-Match: * PUT of a scratch
+// resource and a PUT with a wrong If-Match must both be refused (412); a server that takes either
+// (nginx's WebDAV module, several npm servers: last writer wins) is named unsafe and never synced to.
+// Sans-I/O as ProjectSync: next() gives the request, onResponse() the verdict once there is one.
+//   ServerProbe probe(baseUrl, now);
+//   for (auto q = probe.next(); q; q = probe.next()) probe.onResponse(perform(*q));
+//   probe.verdict(): ok, and what to tell the user ("Connected: … keeps conditional writes")
+class ServerProbe {
+public:
+    ServerProbe(std::string baseUrl, Stamp now);
+    std::optional<HttpRequest> next();
+    void onResponse(const HttpResponse& r);
+    bool done() const { return done_; }
+    bool ok() const { return ok_; }
+    const std::string& verdict() const { return verdict_; }
+
+private:
+    void finish(bool ok, std::string verdict);
+    std::string scratch_;
+    int step_ = 0;      // 0 create, 1 create again, 2 wrong If-Match, 3 clean up
+    bool done_ = false, ok_ = false, cleanup_ = false;
+    std::string verdict_;
+};
+
 } // namespace plotline

@@ -39,6 +39,11 @@ struct DavServer {
             f(*this);
         }
         auto it = files.find(q.url);
+        if (q.method == "DELETE") {
+            if (it == files.end()) return {404, "", "", ""};
+            files.erase(it);
+            return {204, "", "", ""};
+        }
         if (q.method == "GET") {
             ++gets;
             if (it == files.end()) return {404, "", "", ""};
@@ -269,4 +274,34 @@ TEST_CASE("sync: a damaged copy on the server is set aside; offline and refused 
     step = offline.onResponse({401, "", "", ""}, office.doc.project(), clock);
     CHECK(step.error == "Server refused the sign-in (401): check Project > Sync");
     CHECK(office.doc.project() == before);
+}
+
+TEST_CASE("sync: connecting probes the server; one that ignores conditional writes is named unsafe") {
+    auto probe = [](DavServer& server, int refuseWith = 0) {
+        ServerProbe p("http://dav.test/plans", 1234);
+        for (auto q = p.next(); q; q = p.next()) p.onResponse(refuseWith ? HttpResponse{refuseWith, "", "", ""} : server.handle(*q, 5000));
+        return p;
+    };
+    DavServer apache;
+    ServerProbe p = probe(apache);
+    CHECK(p.ok());
+    CHECK(p.verdict() == "Connected: the server keeps conditional writes");
+    CHECK(apache.files.empty()); // the scratch file is cleaned up
+    CHECK(apache.puts == 3);
+
+    DavServer nginx;
+    nginx.unsafe = true;
+    p = probe(nginx);
+    CHECK_FALSE(p.ok());
+    CHECK(p.verdict().rfind("Unsafe server: it replaced a file", 0) == 0);
+    CHECK(nginx.files.empty());
+
+    DavServer any;
+    CHECK(probe(any, 401).verdict() == "Server refused the sign-in (401): check the token or user and password");
+    CHECK(probe(any, 405).verdict() == "The server does not take PUT (405): not WebDAV?");
+    ServerProbe offline("http://dav.test/plans/", 1);
+    REQUIRE(offline.next());
+    offline.onResponse({0, "", "", "Failed to fetch"});
+    CHECK(offline.done());
+    CHECK(offline.verdict().rfind("Cannot reach the server (Failed to fetch)", 0) == 0);
 }
