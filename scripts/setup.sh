@@ -18,6 +18,7 @@ APT_PACKAGES=(
   nlohmann-json3-dev doctest-dev
   fonts-dejavu-core python3-fonttools
   chromium
+  apache2 nginx-light curl
 )
 
 # --- apt packages -----------------------------------------------------------
