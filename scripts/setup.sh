@@ -33,7 +33,15 @@ fi
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing apt packages: ${missing[*]}"
   as_root apt-get update -qq
+  # apache2 and nginx are test servers, started by the tests on their own ports: keep the packages
+  # from starting system services (both on port 80) while they install.
+  policy=/usr/sbin/policy-rc.d ours=""
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null && as_root chmod +x "$policy" && ours=1
+    trap 'as_root rm -f "$policy"' EXIT
+  fi
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  if [ -n "$ours" ]; then as_root rm -f "$policy"; trap - EXIT; fi
 fi
 
 # --- Emscripten version check -----------------------------------------------

@@ -3,7 +3,7 @@
 // that asks for its name.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshAppPerTest, state, status, widget, widgets, click, press, frames, screenshot, pixels, typeText, tooltipOf } from './harness.mjs';
+import { freshAppPerTest, state, status, widget, widgets, click, press, frames, screenshot, pixels, typeText, tooltipOf, waitStatus } from './harness.mjs';
 
 const fresh = freshAppPerTest(before, after);
 
@@ -218,8 +218,11 @@ test('at 1024×700 the dashboard cards and the Projects window show their texts 
   await widget(page, 'newProject.name');
   await frames(page, 3); // the dialog gives its name field the keyboard on its first frames
   const long = 'Aurora Coffee - Spring Launch Campaign, phase two: the loyalty app, the store finder and the in-store screens';
+  const projects = (await status(page)).projects;
   await typeText(page, long);
   await click(page, 'newProject.create');
+  // The library lists it once it is stored (IndexedDB answers a moment later).
+  await waitStatus(page, (st) => st.projects === projects + 1 && st.projectName === long);
   await press(page, 'Control+o');
   const win = await widget(page, 'projects.window');
   const all = await widgets(page);
