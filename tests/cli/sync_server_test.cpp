@@ -56,14 +56,20 @@ Project onServer(const std::string& url, const Scratch& s) {
     return *p;
 }
 
+// Connecting to a server, as the Sync window does.
+ServerProbe probed(const std::string& base, const Scratch& s) {
+    ServerProbe probe(base, nowMs());
+    for (auto q = probe.next(); q; q = probe.next()) probe.onResponse(perform(*q, s));
+    return probe;
+}
+
 } // namespace
 
 TEST_CASE("sync against Apache mod_dav: the probe accepts it; two devices' offline edits both reach both") {
     ApacheDav apache;
     REQUIRE_MESSAGE(apache.started, slurp(apache.dir / "start.log") << slurp(apache.dir / "error.log"));
     Scratch s;
-    ServerProbe probe(apache.base(), nowMs());
-    for (auto q = probe.next(); q; q = probe.next()) probe.onResponse(perform(*q, s));
+    const ServerProbe probe = probed(apache.base(), s);
     CHECK(probe.ok());
     CHECK(probe.verdict() == "Connected: the server keeps conditional writes");
 
@@ -110,8 +116,7 @@ TEST_CASE("sync against nginx's dav module: the probe names it unsafe and leaves
     NginxDav nginx;
     REQUIRE_MESSAGE(nginx.started, slurp(nginx.dir / "start.log") << slurp(nginx.dir / "error.log"));
     Scratch s;
-    ServerProbe probe(nginx.base(), nowMs());
-    for (auto q = probe.next(); q; q = probe.next()) probe.onResponse(perform(*q, s));
+    const ServerProbe probe = probed(nginx.base(), s);
     CHECK_FALSE(probe.ok());
     CHECK(probe.verdict().rfind("Unsafe server", 0) == 0);
     CHECK(fs::is_empty(nginx.dir / "www/plans"));
