@@ -144,7 +144,7 @@ template <class R> R mergeRecord(const R* b, const R& o, const R& t, Context& c)
         if (s.same(ov, tv)) continue;
         if (b && s.same(at(b, s), ov)) { s.assign(at(&out, s), tv); continue; }
         if (b && s.same(at(b, s), tv)) continue;
-        MergeConflict k{entityName<R>(), std::is_same_v<R, StatusRecord> ? Id{} : keyOf(o), displayName(o, c), s.name,
+        MergeConflict k{entityName<R>(), std::is_same_v<R, StatusRecord> ? Id{} : keyOf(o), {}, s.name, // named below, as merged
                         fieldText(o, s.name), fieldText(t, s.name), so, st, true};
         k.tookOurs = so != st ? so > st : k.ours > k.theirs;
         if (!k.tookOurs) s.assign(at(&out, s), tv);

@@ -84,7 +84,10 @@ SyncStep ProjectSync::onResponse(const HttpResponse& r, const Project& local, St
                 }
                 return write(local, base_->etag, now);
             }
-            if (r.status == 200) return fromRemote(r, local, now);
+            if (r.status == 200) {
+                ++parsed_;
+                return fromRemote(unseal(r.body), r.etag, local, now);
+            }
             if (r.status == 404) return write(local, "", now); // new here, or gone there: created, nothing lost
             return fail(refusal(r.status));
         case Phase::Write:
@@ -117,8 +120,7 @@ SyncStep ProjectSync::onResponse(const HttpResponse& r, const Project& local, St
                     s.synced = true;
                     return s;
                 }
-                --parsed_; // counted again below
-                return fromRemote(r, local, now); // written over since: merge with it
+                return fromRemote(v, r.etag, local, now); // written over since: merge with it
             }
             return fail(refusal(r.status));
         case Phase::Idle: break;
@@ -126,9 +128,7 @@ SyncStep ProjectSync::onResponse(const HttpResponse& r, const Project& local, St
     return fail("No request was waiting for this answer");
 }
 
-SyncStep ProjectSync::fromRemote(const HttpResponse& r, const Project& local, Stamp now) {
-    ++parsed_;
-    const Result<Sealed> v = unseal(r.body);
+SyncStep ProjectSync::fromRemote(const Result<Sealed>& v, const std::string& etag, const Project& local, Stamp now) {
     if (!v) return fail("The server's copy is damaged (" + v.error() + "): set aside, not merged; this device keeps its plan");
     Result<Project> remote = readProjectJson(v->body);
     if (!remote) return fail("The server's copy does not read (" + remote.error().substr(0, remote.error().find('\n')) + "): set aside, not merged");
@@ -139,7 +139,7 @@ SyncStep ProjectSync::fromRemote(const HttpResponse& r, const Project& local, St
     }
     if (!base_) before.id = remote->id;
     MergeResult m = mergeProjects(before, local, *remote);
-    base_ = SyncBase{r.etag, std::string(v->body), v->info.number};
+    base_ = SyncBase{etag, std::string(v->body), v->info.number};
     SyncStep s;
     const std::string merged = writeProjectJson(m.project, false);
     if (!(m.project == local)) s.merged = m.project;
@@ -151,10 +151,10 @@ SyncStep ProjectSync::fromRemote(const HttpResponse& r, const Project& local, St
         return s;
     }
     SyncStep next;
-    if (weak(r.etag) || r.etag.empty()) { // cannot guard a write yet: wait, then read again (304 → write)
+    if (weak(etag) || etag.empty()) { // cannot guard a write yet: wait, then read again (304 → write)
         if (++attempts_ > kMaxAttempts) return fail("Server's version tag stays weak: will try again");
         next = fetch(kWeakWaitMs);
-    } else next = write(m.project, r.etag, now);
+    } else next = write(m.project, etag, now);
     next.merged = std::move(s.merged);
     next.conflicts = std::move(s.conflicts);
     next.notes = std::move(s.notes);

@@ -21,6 +21,7 @@
 // - The merge is mergeProjects(base, this device's project, the server's); what it decided is reported.
 #pragma once
 #include "merge.hpp"
+#include "sealed.hpp"
 
 #include <optional>
 #include <string>
@@ -75,7 +76,8 @@ private:
     SyncStep fetch(int waitMs = 0);
     SyncStep write(const Project& p, const std::string& ifMatch, Stamp now);
     SyncStep fail(std::string why);
-    SyncStep fromRemote(const HttpResponse& r, const Project& local, Stamp now);
+    // A newer version from the server (unsealed, with its tag): merged with this device's, written back.
+    SyncStep fromRemote(const Result<Sealed>& v, const std::string& etag, const Project& local, Stamp now);
 
     std::string url_;
     std::optional<SyncBase> base_;
