@@ -35,6 +35,7 @@ struct HttpRequest {
     std::string url;
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
+    bool gzip = false; // the transport sends the body gzip-compressed (and inflates answers that are)
 };
 
 struct HttpResponse {
