@@ -21,7 +21,10 @@ namespace plotline {
 App::App(Host& host)
     : host_(host), doc_(Project{}, [&host] { return host.now(); }), library_(host.storage(), [&host] { return host.now(); }),
       save_(doc_, [this](const Project&, AutoSave::Done done) { saveOpenProject(std::move(done)); }),
-      libraryWindow_(*this), gantt_(doc_, [this](const std::string& m) { flash(m); }), load_(doc_),
+      libraryWindow_(*this), sync_(host, library_, doc_),
+      syncWindow_(sync_, {[this](const RemotePlan& p) { openRemote(p); }, [this](const std::string& id) { return library_.find(id) != nullptr; },
+                          [this] { return open_.id(); }}),
+      gantt_(doc_, [this](const std::string& m) { flash(m); }), load_(doc_),
       windows_(doc_, gantt_, [&host] { return host.today(); }),
       budget_(doc_, host, [this](const std::string& t, const std::string& m) { notify(t, m); }, [this](const std::string& m) { flash(m); },
               [this] { windows_.openStatusDate(); }) {
@@ -37,6 +40,7 @@ std::optional<Project> App::loadSample() {
 }
 
 void App::start() {
+    sync_.start();
     library_.start([this](const std::string& error, const std::string& notice) {
         host_.mark("library-read");
         if (!error.empty()) {
@@ -82,6 +86,7 @@ void App::show(Project p, const std::string& id, int schema, bool owner) {
     open_.opened(id, schema, owner);
     save_.setEnabled(false); // loading is not an edit: nothing to save
     doc_.load(std::move(p));
+    sync_.projectOpened(id);
     (void)doc_.schedule();
     host_.mark("plan-scheduled");
     applyCapabilities();
@@ -169,6 +174,24 @@ void App::saveOpenProject(AutoSave::Done done) {
 }
 
 // Project > New asks for a name and a start (today, as an imported plan without dates starts).
+void App::openRemote(const RemotePlan& plan) {
+    if (library_.find(plan.id)) return openProject(plan.id); // on this device already: opening syncs it
+    afterSave([this, plan] {
+        flash("Opening \u201c" + plan.name + "\u201d from the server\u2026");
+        sync_.fetchRemote(plan.id, [this, plan](Result<SyncController::RemoteCopy> copy) {
+            if (!copy) return notify("Sync", "\u201c" + plan.name + "\u201d could not be opened: " + copy.error());
+            if (library_.find(plan.id)) return openProject(plan.id);
+            host_.claimProject(plan.id, [](bool) {});
+            show(std::move(copy->project), plan.id, kSchemaVersion, true);
+            sync_.projectOpened(plan.id, std::move(copy->base));
+            gantt_.fitProject();
+            flash("Opened \u201c" + plan.name + "\u201d from the server");
+            save_.markUnsaved(); // its first version on this device
+            save_.saveNow();
+        });
+    });
+}
+
 void App::newProject() {
     newOpen_ = true;
     newError_.clear();
@@ -435,7 +458,7 @@ std::string App::statusJson() const {
            ",\"projects\":" + std::to_string(library_.projects().size()) +
            ",\"view\":" + str(view_ == View::Budget ? "budget" : "plan") + ",\"budgetTab\":" + std::to_string(int(budget_.tab())) +
            ",\"saveError\":" + str(save_.error()) + ",\"message\":" + str(message_) + ",\"dialog\":" + str(dialogTitle_) + "," + buf +
-           selected + "}";
+           selected + ",\"undo\":" + str(doc_.undoLabel()) + ",\"sync\":" + sync_.statusJson() + "}";
 }
 
 // Escape closes the drop-down or menu on top (a dialog answers Escape itself) and is then spent, so
@@ -505,6 +528,13 @@ void App::menuBar() {
         tagItem("menu.Project.Status date");
         if (ImGui::MenuItem("Resources…")) windows_.openResources();
         tagItem("menu.Project.Resources");
+        ImGui::Separator();
+        if (ImGui::MenuItem("Sync…", nullptr, false, manage)) syncWindow_.open();
+        tagItem("menu.Project.Sync");
+        const std::string conflicts = sync_.conflicts().empty() ? std::string("Sync conflicts")
+                                                                 : "Sync conflicts (" + std::to_string(sync_.conflicts().size()) + ")";
+        if (ImGui::MenuItem(conflicts.c_str(), nullptr, false, sync_.connected())) syncWindow_.openConflicts();
+        tagItem("menu.Project.Sync conflicts");
         ImGui::EndMenu();
     }
     tagItem("menu.Project");
@@ -621,6 +651,27 @@ void App::statusBar(float height) {
         const std::string text = std::to_string(n) + (n == 1 ? " task" : " tasks") + "  \u00b7  " + s.start.str() + " \u2192 " + s.finish.str();
         ImGui::TextDisabled("%s", text.c_str());
         tagText("status.schedule", text);
+    }
+    if (const std::string sync = ready_ ? sync_.sentence(host_.now()) : std::string(); !sync.empty()) {
+        ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+        const SyncController::Tone tone = sync_.tone();
+        const ImU32 c = tone == SyncController::Tone::Error ? theme::kError
+                        : tone == SyncController::Tone::Warn ? IM_COL32(170, 95, 0, 255)
+                        : tone == SyncController::Tone::Ok   ? theme::kOk
+                                                             : theme::kMuted;
+        ImGui::PushStyleColor(ImGuiCol_Text, c);
+        ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetFontSize() * 0.3f, 0));
+        const std::string label = (tone == SyncController::Tone::Ok ? "\u2713 " : tone == SyncController::Tone::Busy ? "" : "\u26a0 ") + sync + "##sync";
+        if (ImGui::SmallButton(label.c_str())) {
+            if (!sync_.conflicts().empty()) syncWindow_.openConflicts();
+            else syncWindow_.open();
+        }
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor(2);
+        tagText("status.sync", sync);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", !sync_.conflicts().empty() ? "Review the conflicts" : "Sync settings and the plans on the server");
     }
     if (!message_.empty() && host_.now() - messageAt_ < 8000) {
         ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
@@ -861,6 +912,14 @@ void App::frame() {
         auto then = open_.takeWaiting();
         afterSave(std::move(then)); // runs it, or says why it cannot
     }
+    // Sync runs beside editing: only a tab that may write the project syncs it.
+    sync_.setCanWrite(ready_ && open_.isOpen() && !readOnly() && save_.state() != AutoSave::State::Failed);
+    sync_.tick(host_.now());
+    if (sync_.newerSchema() && !open_.isServerNewer()) {
+        open_.serverNewer();
+        applyCapabilities();
+        notify("Read-only", open_.reason());
+    }
     shortcuts();
     menuBar();
     const float statusHeight = std::floor(ImGui::GetFontSize() * 2.0f);
@@ -897,6 +956,7 @@ void App::frame() {
         windows_.draw();
         budget_.drawWindows(host_.today());
         libraryWindow_.draw();
+        syncWindow_.draw(host_.now());
     }
     help_.draw();
     newProjectDialog();

@@ -16,6 +16,8 @@
 #include "open_project.hpp"
 #include "help_window.hpp"
 #include "project_windows.hpp"
+#include "sync_controller.hpp"
+#include "sync_window.hpp"
 
 #include <memory>
 #include <string>
@@ -80,6 +82,10 @@ public:
     void flash(const std::string& text);                           // a status-bar message
     void exportJson();
     void exportCsv();
+    // Opens a plan from the sync server (the one on this device if it has it, else a copy made now).
+    void openRemote(const RemotePlan& plan);
+    SyncController& sync() { return sync_; }
+    SyncWindow& syncWindow() { return syncWindow_; }
 
 private:
     void menuBar();
@@ -111,6 +117,8 @@ private:
     AutoSave save_;
     LibraryWindow libraryWindow_;
     OpenProject open_;
+    SyncController sync_;
+    SyncWindow syncWindow_;
     bool saveFailureShown_ = false;
     GanttView gantt_;
     LoadView load_;

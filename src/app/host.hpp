@@ -4,6 +4,7 @@
 #pragma once
 #include "core/date.hpp"
 #include "core/model.hpp"
+#include "core/sync.hpp"
 
 #include <functional>
 #include <optional>
@@ -57,6 +58,14 @@ public:
     virtual void claimProject(const std::string& /*id*/, std::function<void(bool owner)> answer) { answer(true); }
     virtual void releaseProject(const std::string& /*id*/) {}
     virtual void announceSaved(const std::string& /*id*/) {}
+    // One HTTP exchange (fetch in the browser): the answer comes later, through done, on the main
+    // thread. A request with gzip set is sent compressed; a gzip body in the answer arrives inflated.
+    // Status 0 with networkError when there is no answer. Natively there is no network: status 0.
+    virtual void http(const HttpRequest& /*request*/, std::function<void(HttpResponse)> done) {
+        HttpResponse r;
+        r.networkError = "no network in this build";
+        done(std::move(r));
+    }
     // A named moment of start-up for benchmarks (performance.mark in the browser); nothing elsewhere.
     virtual void mark(const char* /*name*/) {}
 };

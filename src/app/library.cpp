@@ -492,6 +492,16 @@ void ProjectLibrary::snapshot(const std::string& id, const std::string& sealedTe
     });
 }
 
+void ProjectLibrary::keepInHistory(const std::string& id, Done done) {
+    const ProjectEntry* e = entry(id);
+    if (!e || !e->version) return done("");
+    const std::optional<std::string> text = storage_.read(projectArea(id) + "/" + versionFile(e->version));
+    if (!text) return done("");
+    const Result<VersionInfo> info = peekVersion(*text);
+    if (!info) return done("");
+    snapshot(id, *text, *info, std::move(done));
+}
+
 void ProjectLibrary::trimHistory(const std::string& id) {
     std::vector<std::pair<uint64_t, std::string>> snaps; // newest first
     for (const std::string& f : storage_.list(historyArea(id)))

@@ -98,6 +98,8 @@ public:
     // The project's history, newest first (reads the history area on first use).
     void history(const std::string& id, std::function<void(Result<std::vector<Snapshot>>)> done);
     void readSnapshot(const std::string& id, const std::string& file, std::function<void(Result<std::string>)> done);
+    // Keeps the newest durable version in the history now (before a merge from a server replaces it).
+    void keepInHistory(const std::string& id, Done done);
     // The newest saved body of a project that is not open (duplicate, export).
     void readNewest(const std::string& id, std::function<void(Result<std::string>)> done);
 

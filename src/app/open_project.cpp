@@ -22,6 +22,9 @@ void OpenProject::explain() {
     if (newerSchema_)
         reason_ = "This project was saved by a newer Plotline (file schema " + std::to_string(schema_) +
                   "). It is open read-only so that nothing in it is lost; reload the page to get the newer Plotline.";
+    else if (serverNewer_)
+        reason_ = "The sync server holds this project from a newer Plotline. It is open read-only here so that "
+                  "nothing is lost; reload the page to get the newer Plotline.";
     else if (!owner_)
         reason_ = kOtherTab;
 }
@@ -30,6 +33,7 @@ void OpenProject::opened(const std::string& id, int schema, bool owner) {
     id_ = id;
     schema_ = schema;
     newerSchema_ = schema > kSchemaVersion;
+    serverNewer_ = false;
     owner_ = owner;
     explain();
 }
@@ -45,6 +49,11 @@ void OpenProject::storageUnavailable() {
     noStorage_ = true;
     owner_ = true;
     newerSchema_ = false;
+    explain();
+}
+
+void OpenProject::serverNewer() {
+    serverNewer_ = true;
     explain();
 }
 

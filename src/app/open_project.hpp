@@ -34,6 +34,9 @@ public:
     void opened(const std::string& id, int schema, bool owner);
     // Another tab took the project (false) or let it go (true). Returns whether anything changed.
     bool setOwner(bool owner);
+    // The sync server holds this project from a newer Plotline: read-only here (until reopened after an update).
+    void serverNewer();
+    bool isServerNewer() const { return serverNewer_; }
     // The browser's storage cannot be used: work goes on in memory, nothing is saved or managed.
     void storageUnavailable();
 
@@ -50,7 +53,7 @@ public:
 private:
     void explain();
     std::string id_, reason_;
-    bool owner_ = true, newerSchema_ = false, noStorage_ = false;
+    bool owner_ = true, newerSchema_ = false, noStorage_ = false, serverNewer_ = false;
     int schema_ = 0;
     std::function<void()> afterSave_;
 };

@@ -130,7 +130,14 @@ SyncStep ProjectSync::onResponse(const HttpResponse& r, const Project& local, St
 
 SyncStep ProjectSync::fromRemote(const Result<Sealed>& v, const std::string& etag, const Project& local, Stamp now) {
     if (!v) return fail("The server's copy is damaged (" + v.error() + "): set aside, not merged; this device keeps its plan");
-    Result<Project> remote = readProjectJson(v->body);
+    int schema = 0;
+    Result<Project> remote = readProjectJson(v->body, true, &schema);
+    if (remote && schema > kSchemaVersion) {
+        SyncStep s = fail("The server holds this plan from a newer Plotline (file schema " + std::to_string(schema) +
+                          "): this device shows it read-only until Plotline is updated; nothing was merged");
+        s.newerSchema = true;
+        return s;
+    }
     if (!remote) return fail("The server's copy does not read (" + remote.error().substr(0, remote.error().find('\n')) + "): set aside, not merged");
     Project before;
     if (base_) {

@@ -43,6 +43,7 @@ struct HttpResponse {
     std::string etag;          // as sent, W/ included
     std::string body;
     std::string networkError;  // when status is 0
+    uint64_t sentBytes = 0, receivedBytes = 0; // on the wire (compressed), as the transport counted them
 };
 
 // The last version this device and the server both had.
@@ -61,6 +62,7 @@ struct SyncStep {
     std::vector<std::string> notes;
     bool synced = false;                // the round ended with both sides holding the same plan
     std::string error;                  // the round ended without that: what the status bar says
+    bool newerSchema = false;           // the server's copy is from a newer Plotline: this device may only read
 };
 
 class ProjectSync {

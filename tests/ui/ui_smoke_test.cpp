@@ -11,6 +11,7 @@
 #include "core/json_io.hpp"
 #include "core/money.hpp"
 #include "platform/native/native_host.hpp"
+#include "ui_harness.hpp"
 
 #include <imgui.h>
 
@@ -18,130 +19,9 @@
 #include <nlohmann/json.hpp>
 
 using namespace plotline;
+using namespace plotline::ui_test;
 
 namespace {
-
-struct Rect { float x, y, w, h; ImVec2 centre() const { return ImVec2(x + w / 2, y + h / 2); } };
-
-class Harness {
-public:
-    explicit Harness(const std::string& name)
-        : dir_(std::filesystem::temp_directory_path() / ("plotline-ui-" + name + "-" + std::to_string(::getpid()))),
-          host(dir_.string(), PLOTLINE_TEST_ASSETS) {
-        std::filesystem::remove_all(dir_);
-        std::filesystem::create_directories(dir_);
-        host.storage_ = std::make_unique<FileStorage>(dir_.string());
-        ctx_ = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1440, 900);
-        io.DeltaTime = 1.0f / 60;
-        for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;
-        io.Fonts->AddFontFromFileTTF(PLOTLINE_FONT, 15.0f);
-        unsigned char* px;
-        int w, h;
-        io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
-        theme::apply(15.0f);
-        host.fakeNow = 1'800'000'000'000;
-    }
-    ~Harness() {
-        app.reset();
-        ImGui::DestroyContext(ctx_);
-        std::filesystem::remove_all(dir_);
-    }
-    void start() {
-        app = std::make_unique<App>(host);
-        frames(1);
-        app->start();
-        frames(3);
-    }
-    // The open project as saved in the library.
-    Project saved() {
-        std::optional<Result<std::string>> text;
-        app->library().readNewest(app->openId(), [&](Result<std::string> t) { text = std::move(t); });
-        REQUIRE_MESSAGE(text.has_value(), "the library never answered");
-        REQUIRE_MESSAGE(*text, (*text ? "" : text->error()));
-        auto project = readProjectJson(**text);
-        REQUIRE(project);
-        return *project;
-    }
-    void frames(int n) {
-        for (int i = 0; i < n; ++i) {
-            host.fakeNow += 16;
-            ImGui::NewFrame();
-            app->frame();
-            ImGui::Render();
-            ImGuiIO& io = ImGui::GetIO();
-            io.MouseWheel = io.MouseWheelH = 0;
-            for (auto& k : io.KeysDown) k = false;
-        }
-    }
-    Rect widget(const std::string& name) {
-        auto j = nlohmann::json::parse(widgetsJson());
-        REQUIRE_MESSAGE(j.contains(name), "no widget " << name);
-        return {j[name]["x"], j[name]["y"], j[name]["w"], j[name]["h"]};
-    }
-    bool has(const std::string& name) { return nlohmann::json::parse(widgetsJson()).contains(name); }
-    void click(ImVec2 at, bool twice = false) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = at;
-        frames(2);
-        for (int k = 0; k < (twice ? 2 : 1); ++k) {
-            io.MouseDown[0] = true;
-            frames(1);
-            io.MouseDown[0] = false;
-            frames(1);
-        }
-        frames(1);
-    }
-    // Presses at `from`, moves to `to` over a few frames, releases.
-    void drag(ImVec2 from, ImVec2 to) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = from;
-        frames(2);
-        io.MouseDown[0] = true;
-        frames(2);
-        for (int i = 1; i <= 8; ++i) {
-            io.MousePos = ImVec2(from.x + (to.x - from.x) * float(i) / 8, from.y + (to.y - from.y) * float(i) / 8);
-            frames(1);
-        }
-        io.MouseDown[0] = false;
-        frames(3);
-    }
-    void rightClick(ImVec2 at) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = at;
-        frames(2);
-        io.MouseDown[1] = true;
-        frames(1);
-        io.MouseDown[1] = false;
-        frames(2);
-    }
-    void key(ImGuiKey k, bool ctrl = false) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.KeyCtrl = ctrl;
-        io.KeysDown[k] = true;
-        frames(1);
-        io.KeyCtrl = false;
-        frames(1);
-    }
-    void type(const char* text) {
-        ImGui::GetIO().AddInputCharactersUTF8(text);
-        frames(1);
-    }
-    // In the field being edited: select all, type, Enter.
-    void replaceText(const char* text) {
-        key(ImGuiKey_A, true);
-        type(text);
-        key(ImGuiKey_Enter);
-    }
-    const Project& project() { return app->document().project(); }
-
-    std::filesystem::path dir_;
-    NativeHost host;
-    std::unique_ptr<App> app;
-    ImGuiContext* ctx_;
-};
 
 // Storage that fails on demand, as a full disk or a blocked IndexedDB would.
 class FaultyStorage final : public FileStorage {
@@ -288,7 +168,11 @@ TEST_CASE("importing: a bad file changes nothing, a CSV opens as a new project a
     h.app->importFile("plan.csv", "Name,Duration,Predecessors\nOne,2d,\nTwo,3d,1\n");
     h.frames(2);
     REQUIRE(h.project().tasks.size() == 2);
-    CHECK(h.app->document().schedule().tasks[1].startDate - h.app->document().schedule().tasks[0].startDate == 2);
+    // "Two" follows "One" (its predecessor 1): it starts on the first working day after One's finish.
+    const Schedule& sched = h.app->document().schedule();
+    Date next = sched.tasks[0].finishDate + 1;
+    while (!h.project().calendar.isWorkingDay(next)) next = next + 1;
+    CHECK(sched.tasks[1].startDate == next);
     REQUIRE(h.app->library().projects().size() == 2);
     const std::string imported = h.app->openId();
     for (const ProjectEntry& e : h.app->library().projects())

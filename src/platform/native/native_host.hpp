@@ -4,6 +4,7 @@
 #include "app/file_storage.hpp"
 #include "app/host.hpp"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,6 +26,12 @@ public:
     std::vector<std::pair<std::string, std::string>> downloads; // filename, content
     std::vector<std::string> printed;                            // pages sent to print
     void print(const std::string& html) override { printed.push_back(html); }
+    // The network, when a test gives one (an in-memory server); otherwise there is none (status 0).
+    std::function<void(const HttpRequest&, std::function<void(HttpResponse)>)> network;
+    void http(const HttpRequest& q, std::function<void(HttpResponse)> done) override {
+        if (network) return network(q, std::move(done));
+        Host::http(q, std::move(done));
+    }
     std::unique_ptr<Storage> storage_; // a FileStorage over storageDir; tests may swap in a faulty one
 
 private:

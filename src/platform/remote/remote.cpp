@@ -282,7 +282,7 @@ SyncStep LibraryUpdate::onResponse(const HttpResponse& r) {
     for (const RemotePlan& c : changes_) {
         auto it = std::find_if(plans_.begin(), plans_.end(), [&](const RemotePlan& p) { return p.id == c.id; });
         if (it == plans_.end()) plans_.push_back(c), changed = true;
-        else if (c.modified >= it->modified && !(*it == c)) *it = c, changed = true;
+        else if (c.modified >= it->modified && (c.name != it->name || c.tasks != it->tasks)) *it = c, changed = true;
     }
     if (!changed) {
         s.synced = true;

@@ -81,7 +81,8 @@ struct RemotePlan {
 std::string remoteLibraryText(const std::vector<RemotePlan>& plans);
 Result<std::vector<RemotePlan>> readRemoteLibrary(std::string_view text);
 
-// Adds or updates plans in the library resource (by id; the later `modified` wins), with the sync
+// Adds or updates plans in the library resource (by id; a newer entry with another name or task count
+// replaces the older one: a time alone is not worth a write), with the sync
 // contract's conditional writes: GET, change, PUT with If-Match (If-None-Match: * when there is none
 // yet); 412: read again and redo. A weak tag (Apache, within a second of a write) waits and reads
 // again. Sans-I/O as ProjectSync: start(), then onResponse() for each answer until no request is left.

@@ -142,6 +142,10 @@
   function hidden() { if (Module.calledRun) Module._plotline_page_hidden(); }
   document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') hidden(); });
   window.addEventListener('pagehide', hidden);
+  // Sync soon when the connection comes back (and without waiting out a backoff), and on focus.
+  window.addEventListener('online', function () { if (Module.calledRun) Module._plotline_sync_nudge(1); });
+  window.addEventListener('focus', function () { if (Module.calledRun) Module._plotline_sync_nudge(0); });
+  document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'visible' && Module.calledRun) Module._plotline_sync_nudge(0); });
 
   // A file dropped on the page opens as a new project, as one picked through Project > Import does.
   let dragDepth = 0;

@@ -177,6 +177,56 @@ EM_JS(void, js_pick_file, (), {
     input.click();
 });
 
+// One HTTP exchange with fetch (sync): the body goes gzip-compressed through CompressionStream when
+// asked, an answer that is gzip (starts 1f 8b) is inflated with DecompressionStream, and
+// plotline_http_done(token, status, etag, body, length, sent, received, error) answers. No cookies
+// (credentials: 'omit'): the sign-in travels only in the Authorization header the app sets.
+EM_JS(void, js_http, (int token, const char* methodText, const char* urlText, const char* headersJson, const char* bodyPtr, int length, int gzip), {
+    const method = UTF8ToString(methodText), url = UTF8ToString(urlText);
+    const headers = JSON.parse(UTF8ToString(headersJson));
+    const raw = method === 'PUT' ? HEAPU8.slice(bodyPtr, bodyPtr + length) : null;
+    const answer = function(status, etag, bytes, sent, received, error) {
+        const n = bytes ? bytes.length : 0;
+        const p = Module._malloc(n + 1);
+        if (n) HEAPU8.set(bytes, p);
+        Module.ccall('plotline_http_done', null, ['number', 'number', 'string', 'number', 'number', 'number', 'number', 'string'],
+                     [token, status, etag, p, n, sent, received, error]);
+    };
+    const through = async function(bytes, stream) {
+        return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+    };
+    (async function() {
+        let body = raw;
+        const h = new Headers();
+        headers.forEach(function(kv) { h.set(kv[0], kv[1]); });
+        if (body && gzip && typeof CompressionStream === 'function') {
+            body = await through(body, new CompressionStream('gzip'));
+            h.set('Content-Type', 'application/gzip');
+        }
+        const init = {method: method, headers: h, cache: 'no-store', credentials: 'omit', redirect: 'follow'};
+        if (body) init.body = body;
+        if (typeof AbortSignal !== 'undefined' && AbortSignal.timeout) init.signal = AbortSignal.timeout(30000);
+        let res;
+        try {
+            res = await fetch(url, init);
+        } catch (e) {
+            const why = !navigator.onLine ? 'this device is offline'
+                      : e && e.name === 'TimeoutError' ? 'no answer within 30 s'
+                      : 'no answer from ' + new URL(url).host + ' (it is down, the address is wrong, or it does not allow this page: CORS)';
+            return answer(0, "", null, body ? body.length : 0, 0, why);
+        }
+        try {
+            let bytes = new Uint8Array(await res.arrayBuffer());
+            const received = bytes.length;
+            if (bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b && typeof DecompressionStream === 'function')
+                bytes = await through(bytes, new DecompressionStream('gzip'));
+            answer(res.status, res.headers.get('ETag') || "", bytes, body ? body.length : 0, received, "");
+        } catch (e) {
+            answer(0, "", null, body ? body.length : 0, 0, 'the answer was cut off (' + (e && e.message || e) + ')');
+        }
+    })();
+});
+
 EM_JS(void, js_notify_ready, (), {
     if (Module.onPlotlineReady) Module.onPlotlineReady();
 });
@@ -284,6 +334,29 @@ public:
     }
     std::vector<std::pair<std::string, std::function<void(bool)>>> claims_;
     void releaseProject(const std::string& id) override { js_release_project(id.c_str()); }
+    void http(const HttpRequest& q, std::function<void(HttpResponse)> done) override {
+        const int token = nextHttp_++;
+        httpWaiting_.emplace(token, std::move(done));
+        std::string headers = "[";
+        for (const auto& [k, v] : q.headers) {
+            headers += headers.size() > 1 ? ",[" : "[";
+            appendJsonString(headers, k);
+            headers += ",";
+            appendJsonString(headers, v);
+            headers += "]";
+        }
+        headers += "]";
+        js_http(token, q.method.c_str(), q.url.c_str(), headers.c_str(), q.body.data(), int(q.body.size()), q.gzip ? 1 : 0);
+    }
+    void httpDone(int token, HttpResponse r) {
+        auto it = httpWaiting_.find(token);
+        if (it == httpWaiting_.end()) return;
+        auto done = std::move(it->second);
+        httpWaiting_.erase(it);
+        done(std::move(r));
+    }
+    std::map<int, std::function<void(HttpResponse)>> httpWaiting_;
+    int nextHttp_ = 1;
     void announceSaved(const std::string& id) override { js_announce_saved(id.c_str()); }
     IdbStorage storage_;
 };
@@ -435,6 +508,23 @@ EMSCRIPTEN_KEEPALIVE void plotline_prefetch(const char* id) {
 }
 EMSCRIPTEN_KEEPALIVE void plotline_storage_usage(double used, double quota, int persistent) {
     rt->host.storage_.usage_ = {uint64_t(used), uint64_t(quota), persistent != 0};
+}
+EMSCRIPTEN_KEEPALIVE void plotline_http_done(int token, int status, const char* etag, char* body, int length, double sent, double received,
+                                             const char* error) {
+    HttpResponse r;
+    r.status = status;
+    r.etag = etag ? etag : "";
+    r.body.assign(body, size_t(length));
+    std::free(body);
+    r.networkError = error ? error : "";
+    r.sentBytes = uint64_t(sent);
+    r.receivedBytes = uint64_t(received);
+    rt->host.httpDone(token, std::move(r));
+    rt->lastActivity = emscripten_get_now();
+}
+// The page came back online (1) or got the focus (0): sync soon.
+EMSCRIPTEN_KEEPALIVE void plotline_sync_nudge(int online) {
+    if (rt && rt->app) rt->app->sync().nudge(online != 0);
 }
 EMSCRIPTEN_KEEPALIVE void plotline_import_file(const char* name, const char* text) { rt->app->importFile(name, text); }
 EMSCRIPTEN_KEEPALIVE void plotline_page_hidden() { rt->app->pageHidden(); }

@@ -1,0 +1,280 @@
+#include "sync_window.hpp"
+
+#include "cells.hpp"
+#include "core/fields.hpp"
+#include "project_windows.hpp"
+#include "theme.hpp"
+#include "widget_registry.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+namespace plotline {
+
+namespace {
+
+void wrapped(const std::string& text, ImU32 colour) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
+void field(const char* label, const char* tag, std::string& value, ImGuiInputTextFlags flags = 0) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine(ImGui::GetFontSize() * 7);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
+    ImGui::InputText((std::string("##") + tag).c_str(), &value, flags | ImGuiInputTextFlags_CallbackEdit, keepWithin, (void*)&kMaxLineText);
+    tagItem(tag);
+}
+
+// A value as the file writes it, for reading: a text without its quotes and escapes.
+std::string shown(const std::string& v) {
+    if (v.size() < 2 || v.front() != '"' || v.back() != '"') return v;
+    std::string out;
+    for (size_t i = 1; i + 1 < v.size(); ++i) {
+        if (v[i] == '\\' && i + 2 < v.size()) {
+            const char c = v[++i];
+            out += c == 'n' ? '\n' : c == 't' ? '\t' : c;
+        } else out += v[i];
+    }
+    return out;
+}
+
+std::string shortValue(const std::string& v) { return v.empty() ? "(empty)" : fitWidth(v, ImGui::GetFontSize() * 9); }
+
+} // namespace
+
+void SyncWindow::open() {
+    open_ = focus_ = true;
+    if (const auto& c = sync_.connection()) {
+        kind_ = c->kind == RemoteKind::CouchDb ? 1 : 0;
+        base_ = c->base;
+        token_ = c->auth.token;
+        user_ = c->auth.user;
+        password_ = c->auth.password;
+        signIn_ = !token_.empty() ? 1 : !user_.empty() ? 2 : 0;
+        refresh();
+    }
+}
+
+void SyncWindow::refresh() {
+    listing_ = true;
+    listedAt_ = sync_.libraryWrites();
+    listError_.clear();
+    sync_.listRemote([this](Result<std::vector<RemotePlan>> r) {
+        listing_ = false;
+        if (!r) {
+            listError_ = r.error();
+            return;
+        }
+        plans_ = std::move(*r);
+        std::sort(plans_.begin(), plans_.end(), [](const RemotePlan& a, const RemotePlan& b) { return a.modified > b.modified; });
+    });
+}
+
+void SyncWindow::draw(Stamp now) {
+    if (open_) {
+        if (beginToolWindow("Sync", &open_, focus_, 36)) {
+            connection();
+            if (sync_.connected()) {
+                if (!listing_ && listedAt_ != sync_.libraryWrites()) refresh(); // a sync changed the list
+                remotePlans(now);
+            }
+            if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::IsAnyItemActive() && ImGui::IsKeyPressed(ImGuiKey_Escape))
+                open_ = false;
+        }
+        ImGui::End();
+        focus_ = false;
+    }
+    if (conflictsOpen_) conflicts();
+}
+
+void SyncWindow::connection() {
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34);
+    ImGui::TextWrapped("Keep this browser's plans on a server your company runs, so they follow you to other devices and "
+                       "other people's edits merge with yours. Edits are always saved here first; sync runs in the background.");
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Server");
+    ImGui::SameLine(ImGui::GetFontSize() * 7);
+    ImGui::RadioButton("WebDAV or HTTP folder", &kind_, 0);
+    tagItem("sync.kind.webdav");
+    ImGui::SameLine();
+    ImGui::RadioButton("CouchDB database", &kind_, 1);
+    tagItem("sync.kind.couchdb");
+    field("Address", "sync.address", base_);
+    ImGui::SameLine();
+    ImGui::TextDisabled("(?)");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(kind_ ? "The database's address, e.g. https://couch.example.com/plans/" : "The folder's address, e.g. https://dav.example.com/plans/");
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Sign-in");
+    ImGui::SameLine(ImGui::GetFontSize() * 7);
+    ImGui::RadioButton("None", &signIn_, 0);
+    tagItem("sync.signin.none");
+    ImGui::SameLine();
+    ImGui::RadioButton("Token", &signIn_, 1);
+    tagItem("sync.signin.token");
+    ImGui::SameLine();
+    ImGui::RadioButton("User and password", &signIn_, 2);
+    tagItem("sync.signin.user");
+    if (signIn_ == 1) field("Token", "sync.token", token_, ImGuiInputTextFlags_Password);
+    if (signIn_ == 2) {
+        field("User", "sync.user", user_);
+        field("Password", "sync.password", password_, ImGuiInputTextFlags_Password);
+    }
+    ImGui::TextDisabled("The address and sign-in stay in this browser: never in plan files, exports or reports.");
+    ImGui::Spacing();
+    ImGui::BeginDisabled(sync_.probing());
+    if (ImGui::Button(sync_.probing() ? "Connecting\u2026" : sync_.connected() ? "Connect again" : "Connect")) {
+        Connection c;
+        c.kind = kind_ ? RemoteKind::CouchDb : RemoteKind::WebDav;
+        c.base = base_;
+        if (signIn_ == 1) c.auth.token = token_;
+        if (signIn_ == 2) c.auth = {"", user_, password_};
+        verdict_ = "Connecting\u2026";
+        verdictOk_ = true;
+        sync_.connect(c, [this](bool ok, const std::string& verdict) {
+            verdict_ = verdict;
+            verdictOk_ = ok;
+            if (ok) refresh();
+        });
+    }
+    tagItem("sync.connect");
+    ImGui::EndDisabled();
+    if (sync_.connected()) {
+        ImGui::SameLine();
+        if (ImGui::Button("Sync now")) sync_.syncNow();
+        tagItem("sync.now");
+        ImGui::SameLine();
+        if (ImGui::Button("Disconnect")) {
+            sync_.disconnect();
+            verdict_ = "Disconnected: plans stay on this device and on the server";
+            verdictOk_ = true;
+            plans_.clear();
+        }
+        tagItem("sync.disconnect");
+    }
+    if (!verdict_.empty()) {
+        wrapped(verdict_, verdictOk_ ? theme::kOk : theme::kError);
+        tagText("sync.verdict", verdict_);
+    } else if (const auto& c = sync_.connection()) {
+        const std::string text = std::string("Connected to ") + c->base + " (" + kindName(c->kind) + ")";
+        wrapped(text, theme::kOk);
+        tagText("sync.verdict", text);
+    }
+}
+
+void SyncWindow::remotePlans(Stamp now) {
+    ImGui::Separator();
+    ImGui::TextUnformatted("Plans on the server");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(listing_);
+    if (ImGui::SmallButton(listing_ ? "Reading\u2026" : "Refresh")) refresh();
+    tagItem("sync.refresh");
+    ImGui::EndDisabled();
+    if (!listError_.empty()) {
+        wrapped(listError_, theme::kError);
+        tagText("sync.listError", listError_);
+        return;
+    }
+    if (plans_.empty() && !listing_) {
+        ImGui::TextDisabled("None yet: the plan you have open goes there with its first sync.");
+        return;
+    }
+    if (!beginRecordTable("##remotePlans", {{"Plan", 3}, {"Tasks", 0.7f}, {"Changed", 1.6f}, {"", -5.5f}},
+                          ImVec2(ImGui::GetFontSize() * 34, std::min(ImGui::GetFontSize() * 1.9f * float(plans_.size() + 1), ImGui::GetFontSize() * 16))))
+        return;
+    const std::string openId = actions_.openId();
+    for (size_t i = 0; i < plans_.size(); ++i) {
+        const RemotePlan& p = plans_[i];
+        ImGui::PushID(int(i));
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(p.name.empty() ? "(no name)" : p.name.c_str());
+        tagText("sync.plan." + std::to_string(i), p.name);
+        ImGui::TableNextColumn();
+        ImGui::Text("%llu", static_cast<unsigned long long>(p.tasks));
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(p.modified > 0 ? formatLocalTime(p.modified).c_str() : "");
+        ImGui::TableNextColumn();
+        if (p.id == openId) ImGui::TextDisabled("open");
+        else {
+            if (ImGui::SmallButton(actions_.isLocal(p.id) ? "Open" : "Open here")) {
+                actions_.openRemote(p);
+                open_ = false;
+            }
+            tagItem("sync.plan." + std::to_string(i) + ".open");
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+    (void)now;
+}
+
+void SyncWindow::conflicts() {
+    if (!beginToolWindow("Sync conflicts", &conflictsOpen_, focusConflicts_, 50)) {
+        ImGui::End();
+        return;
+    }
+    focusConflicts_ = false;
+    const auto& list = sync_.conflicts();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 50);
+    ImGui::TextWrapped("You and someone else changed the same field. The merge kept the later edit; check each one, and use "
+                       "the other value where it was right. Either way, the plan syncs as usual.");
+    ImGui::PopTextWrapPos();
+    if (list.empty()) {
+        ImGui::TextDisabled("No conflicts to review.");
+        tagText("conflicts.none", "No conflicts to review.");
+    } else if (beginRecordTable("##conflicts", {{"What", 2.2f}, {"Field", 1.1f}, {"Mine", 1.8f}, {"Theirs", 1.8f}, {"Edited (mine / theirs)", 2.2f}, {"", -11.0f}})) {
+        std::optional<std::pair<size_t, bool>> act; // row, flip (else keep)
+        for (size_t i = 0; i < list.size(); ++i) {
+            const MergeConflict& k = list[i];
+            ImGui::PushID(int(i));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            const std::string what = k.entity + (k.name.empty() ? "" : " \u201c" + k.name + "\u201d");
+            ImGui::TextUnformatted(fitWidth(what, ImGui::GetFontSize() * 11).c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", what.c_str());
+            const std::string ours = shown(k.ours), theirs = shown(k.theirs);
+            tagText("conflicts." + std::to_string(i), what + " / " + k.field + " / mine: " + ours + " / theirs: " + theirs +
+                                                          (k.tookOurs ? " / kept mine" : " / kept theirs"));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(k.field.c_str());
+            for (bool mine : {true, false}) {
+                ImGui::TableNextColumn();
+                const bool kept = k.tookOurs == mine;
+                const std::string& v = mine ? ours : theirs;
+                const Stamp at = mine ? k.oursAt : k.theirsAt;
+                if (kept) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kOk), "\u2713 %s", shortValue(v).c_str());
+                else ImGui::TextUnformatted(shortValue(v).c_str());
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip("%s\n%s%s", v.c_str(), at ? ("edited " + formatLocalTime(at)).c_str() : "", kept ? "\n(kept)" : "");
+            }
+            ImGui::TableNextColumn();
+            auto clock = [](Stamp at) { const std::string t = at ? formatLocalTime(at) : std::string("?"); return t.size() > 5 ? t.substr(t.size() - 5) : t; };
+            ImGui::TextDisabled("%s / %s", clock(k.oursAt).c_str(), clock(k.theirsAt).c_str());
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("Mine: %s\nTheirs: %s", k.oursAt ? formatLocalTime(k.oursAt).c_str() : "?", k.theirsAt ? formatLocalTime(k.theirsAt).c_str() : "?");
+            ImGui::TableNextColumn();
+            if (ImGui::SmallButton("Use the other")) act = {i, true};
+            tagItem("conflicts." + std::to_string(i) + ".flip");
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Keep")) act = {i, false};
+            tagItem("conflicts." + std::to_string(i) + ".keep");
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+        if (act) act->second ? sync_.flip(act->first) : sync_.dismiss(act->first);
+    }
+    for (const std::string& n : sync_.notes()) ImGui::TextDisabled("%s", n.c_str());
+    ImGui::End();
+}
+
+} // namespace plotline
