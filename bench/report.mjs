@@ -1,6 +1,6 @@
 // Every benchmark in one table next to the issue's targets: scheduling natively and as wasm under
 // node (bench/schedule_bench.cpp), the budget status (bench/budget_bench.cpp), the three-way merge (bench/merge_bench.cpp), project files (bench/json_bench.cpp), rendering and storage in headless Chromium (bench/render.mjs,
-// bench/storage.mjs).
+// bench/storage.mjs), and bytes per sync with Apache (bench/sync.mjs).
 //   scripts/bench.sh        (builds first; or: node bench/report.mjs after scripts/build.sh all)
 // Takes a few minutes: the 100k-task plan is generated, imported, saved and reopened in Chromium.
 import { execFileSync } from 'node:child_process';
@@ -29,6 +29,8 @@ console.error('rendering, headless Chromium (10k and 100k tasks)…');
 const render = lastJson(run('node', [resolve(root, 'bench/render.mjs'), '10000', '100000'], { PLOTLINE_BENCH_JSON: '1' }));
 console.error('storage, headless Chromium (10k tasks)…');
 const storage = lastJson(run('node', [resolve(root, 'bench/storage.mjs'), '10000'], { PLOTLINE_BENCH_JSON: '1' }));
+console.error('sync with Apache mod_dav, headless Chromium (10k tasks)…');
+const sync = lastJson(run('node', [resolve(root, 'bench/sync.mjs'), '10000'], { PLOTLINE_BENCH_JSON: '1' }));
 
 const at = (rows, n) => rows.find((r) => (r.tasks ?? r.n) === n);
 const ms = (x, d = 1) => (x === undefined ? '–' : `${x.toFixed(d)} ms`);
@@ -63,6 +65,10 @@ const table = [
   ['saving an edit of a 10k project, to durable in IndexedDB (of it, formatting)', 'printed', '–', '–',
    `${ms(storage.saveMs, 0)} (${ms(storage.formatMs, 0)})`],
   ['opening a 10k project by reloading the tab, to its first frame', 'printed', '–', '–', ms(storage.openMs, 0)],
+  ['sync of a one-field edit of a 10k plan: bytes sent / received (requests)', 'printed', '–', '–',
+   `${sync.edit.sent} / ${sync.edit.received} B (${sync.edit.requests}); the change alone ${sync.changeBytes} B`],
+  ['a poll of an unchanged plan: requests, bytes received, bodies parsed', '1, 0, 0', '–', '–',
+   `${sync.poll.requests}, ${sync.poll.received}, ${sync.poll.parsed}`],
   ['memory per task: model / schedule (100k)', 'printed', `${at(native, 100000).modelBytesPerTask} / ${at(native, 100000).scheduleBytesPerTask} B`,
    `${at(wasm, 100000).modelBytesPerTask} / ${at(wasm, 100000).scheduleBytesPerTask} B`, '–'],
   ['memory per task: whole app heap with the plan open (100k)', 'printed', '–', '–', `${r100.bytesPerTask.toFixed(0)} B`],

@@ -70,6 +70,31 @@ export async function startApache({ user } = {}) {
   };
 }
 
+// nginx with its dav module: takes PUTs but ignores If-Match and If-None-Match (the unsafe server).
+export async function startNginx() {
+  const dir = await mkdtemp(join(tmpdir(), 'plotline-nginx-'));
+  await mkdir(join(dir, 'www/plans'), { recursive: true });
+  await mkdir(join(dir, 'tmp'), { recursive: true });
+  const port = await freePort();
+  const cors = "add_header Access-Control-Allow-Origin * always; add_header Access-Control-Allow-Methods 'GET, PUT, DELETE, OPTIONS' always; " +
+    "add_header Access-Control-Allow-Headers 'If-Match, If-None-Match, Content-Type, Authorization' always; add_header Access-Control-Expose-Headers ETag always;";
+  await writeFile(join(dir, 'nginx.conf'), `daemon on;\npid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nevents {}\nhttp {\n  access_log off;\n` +
+    `  client_body_temp_path ${dir}/tmp;\n  server {\n    listen 127.0.0.1:${port};\n    root ${dir}/www;\n` +
+    `    location / { if ($request_method = OPTIONS) { ${cors} return 204; } ${cors} dav_methods PUT DELETE; create_full_put_path on; }\n  }\n}\n`);
+  execFileSync('chmod', ['-R', 'a+rwx', dir]);
+  execFileSync('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir]);
+  const base = `http://127.0.0.1:${port}/plans/`;
+  if (!await answers(base)) throw new Error('nginx did not start');
+  return {
+    base,
+    async stop() {
+      try { execFileSync('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir, '-s', 'stop']); } catch { /* gone already */ }
+      await new Promise((ok) => setTimeout(ok, 200));
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 // pouchdb-server in memory, CORS on for any origin (as a CouchDB is set up for Plotline), with a
 // database "plans".
 export async function startPouch() {

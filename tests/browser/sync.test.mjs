@@ -8,7 +8,8 @@ import { mkdtemp, writeFile, readFile, rm, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, openApp, appReady, click, press, typeText, typeInto, widget, waitStatus, screenshot, state, status, frames } from './harness.mjs';
-import { startApache, startPouch, startProxy, readRemote, freePort } from './servers.mjs';
+import { startApache, startPouch, startProxy, startNginx, readRemote, freePort } from './servers.mjs';
+import { gzipSync, gunzipSync } from 'node:zlib';
 
 let app, apache;
 const open = [];
@@ -170,4 +171,140 @@ test('two devices: offline edits on both reach both; the second device opens a p
   // Each merge is one undoable step on the device that merged it.
   assert.equal((await status(laptop.page)).undo, 'Merge from the server');
   assert.deepEqual(pageErrors(laptop, desktop), []);
+});
+
+test('connecting says exactly what is wrong: plain http to another machine, nothing listening, an unsafe server, a refused sign-in', async () => {
+  const d = await device();
+  const nginx = await startNginx();
+  const guarded = await startApache({ user: { name: 'ann', password: 'right' } });
+  try {
+    assert.match(await connect(d.page, 'http://dav.example.com/plans/'), /unencrypted: use https/);
+    await closeWindow(d.page);
+    assert.match(await connect(d.page, `http://127.0.0.1:${await freePort()}/plans/`), /^Cannot reach the server \(no answer from 127\.0\.0\.1:\d+ .*CORS\)/);
+    await closeWindow(d.page);
+    assert.match(await connect(d.page, nginx.base), /^Unsafe server: it replaced a file/);
+    assert.equal((await syncOf(d.page)).connected, false, 'an unsafe server is never synced to');
+    await closeWindow(d.page);
+    assert.match(await connect(d.page, guarded.base, { user: 'ann', password: 'wrong' }), /^Server refused the sign-in \(401\)/);
+    await closeWindow(d.page);
+    assert.match(await connect(d.page, guarded.base, { user: 'ann', password: 'right' }), /^Connected/);
+    await closeWindow(d.page);
+    await waitSynced(d.page);
+    const id = (await status(d.page)).project;
+    const r = await fetch(guarded.base + id + '.plotline', { headers: { Authorization: 'Basic ' + Buffer.from('ann:right').toString('base64') } });
+    assert.equal(r.status, 200);
+    assert.deepEqual(pageErrors(d), []);
+  } finally {
+    await nginx.stop();
+    await guarded.stop();
+  }
+});
+
+test('CouchDB: two devices sync one plan through pouchdb-server, each project a document', async () => {
+  const couch = await startPouch();
+  try {
+    const a = await device();
+    const b = await device();
+    assert.match(await connect(a.page, couch.base, { kind: 'couchdb' }), /^Connected/);
+    await closeWindow(a.page);
+    await waitSynced(a.page);
+    const id = (await status(a.page)).project;
+    const doc = await (await fetch(couch.base + id)).json();
+    assert.match(doc._rev, /^\d+-/);
+    assert.ok(doc.text.includes((await state(a.page)).project.name));
+    assert.match(await connect(b.page, couch.base, { kind: 'couchdb' }), /^Connected/);
+    await openRemotePlan(b.page, (await state(a.page)).project.name);
+    await waitSynced(b.page);
+    await rename(a.page, 1, 'Kickoff (couch a)');
+    await rename(b.page, 2, 'Research (couch b)');
+    await waitSynced(a.page);
+    await waitSynced(b.page);
+    await poke(a.page);
+    await waitStatus(a.page, (s) => s.sync.merges >= 1 && !s.sync.busy, 20000);
+    for (const d of [a, b]) {
+      const names = (await state(d.page)).tasks.map((t) => t.name);
+      assert.deepEqual(names.slice(1, 3), ['Kickoff (couch a)', 'Research (couch b)']);
+    }
+    assert.deepEqual(pageErrors(a, b), []);
+  } finally {
+    await couch.stop();
+  }
+});
+
+test('faults between the app and the server: edits wait through 503s, refused connections and a competing write, a damaged copy is refused, a reload mid-sync loses nothing', async () => {
+  const proxy = await startProxy(apache.base);
+  try {
+    const d = await device();
+    assert.match(await connect(d.page, proxy.base), /^Connected/);
+    await closeWindow(d.page);
+    await waitSynced(d.page);
+    const id = (await status(d.page)).project;
+    const remoteNames = async () => {
+      const r = await readRemote(apache.base + id + '.plotline');
+      return JSON.parse(r.text.slice(r.text.indexOf('\n') + 1)).tasks.map((t) => t.name);
+    };
+
+    // 503: the edit waits, the bar says so; healed, it goes through.
+    proxy.fault = 503;
+    await rename(d.page, 1, 'Kickoff (through 503)');
+    await waitStatus(d.page, (s) => /^Not synced \(Server error \(503\): will try again\): 1 change waiting$/.test(s.sync.sentence), 20000);
+    proxy.fault = null;
+    await d.page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await waitSynced(d.page);
+    assert.equal((await remoteNames())[1], 'Kickoff (through 503)');
+
+    // Refused connections: offline, as far as the app can tell.
+    proxy.fault = 'refuse';
+    await rename(d.page, 2, 'Research (refused)');
+    await waitStatus(d.page, (s) => s.sync.sentence === 'Offline: 1 change waiting', 20000);
+    proxy.fault = null;
+    await d.page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await waitSynced(d.page);
+    assert.equal((await remoteNames())[2], 'Research (refused)');
+
+    // Someone writes between the app's read and its write: the write meets a 412, and is redone.
+    proxy.fault = 'race';
+    proxy.race = async () => {
+      const current = await fetch(apache.base + id + '.plotline');
+      const bytes = Buffer.from(await current.arrayBuffer());
+      await fetch(apache.base + id + '.plotline', { method: 'PUT', body: bytes }); // a new version (same content)
+      await new Promise((ok) => setTimeout(ok, 1100)); // its tag strong
+    };
+    proxy.log.length = 0;
+    await rename(d.page, 3, 'Brief (after a race)');
+    await waitSynced(d.page, 40000);
+    assert.ok(proxy.log.some((l) => /^PUT .* 412$/.test(l)), proxy.log.join('\n'));
+    assert.equal((await remoteNames())[3], 'Brief (after a race)');
+    proxy.fault = null;
+
+    // A damaged copy on the server (a byte flipped in the body): set aside, never merged.
+    const file = apache.file(id + '.plotline');
+    const text = gunzipSync(await readFile(file)).toString('utf8');
+    const at = text.lastIndexOf('Brief (after a race)');
+    await writeFile(file, gzipSync(Buffer.from(text.slice(0, at) + 'Brief (damaged!!!!!)' + text.slice(at + 20))));
+    const before = await state(d.page);
+    await d.page.waitForTimeout(1100);
+    await poke(d.page);
+    await waitStatus(d.page, (s) => /damaged/.test(s.sync.sentence), 20000);
+    assert.match((await syncOf(d.page)).error, /^The server's copy is damaged \(.*checksum.*\): set aside, not merged; this device keeps its plan$/);
+    assert.deepEqual(await state(d.page), before);
+
+    // A reload in the middle of a sync (answers slowed to 3 s) loses nothing: the edit is stored
+    // here first, and goes to the server after the reload.
+    await writeFile(file, gzipSync(Buffer.from(text))); // the server's copy repaired
+    await poke(d.page);
+    await waitSynced(d.page);
+    proxy.fault = 'slow';
+    await rename(d.page, 4, 'Copy (reloaded mid-sync)');
+    await waitStatus(d.page, (s) => s.sync.busy && s.save === 'Saved', 20000);
+    await d.page.reload();
+    await appReady(d.page);
+    assert.equal((await state(d.page)).tasks[4].name, 'Copy (reloaded mid-sync)');
+    proxy.fault = null;
+    await poke(d.page);
+    await waitSynced(d.page, 40000);
+    assert.equal((await remoteNames())[4], 'Copy (reloaded mid-sync)');
+  } finally {
+    await proxy.stop();
+  }
 });

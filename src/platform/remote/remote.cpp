@@ -73,8 +73,10 @@ public:
             q.body = "{";
             if (!match.empty()) {
                 // A tag that is no revision at all (the probe's) becomes one that no document has.
-                const bool revision = match.find('-') != std::string::npos &&
-                                      std::all_of(match.begin(), match.end(), [](char ch) { return std::isalnum(uint8_t(ch)) || ch == '-'; });
+                const size_t dash = match.find('-');
+                const bool revision = dash != std::string::npos && dash > 0 && dash + 1 < match.size() &&
+                                      std::all_of(match.begin(), match.begin() + long(dash), [](char ch) { return std::isdigit(uint8_t(ch)); }) &&
+                                      std::all_of(match.begin() + long(dash) + 1, match.end(), [](char ch) { return std::isxdigit(uint8_t(ch)); });
                 q.body += "\"_rev\":";
                 appendJsonString(q.body, revision ? match : "1-00000000000000000000000000000000");
                 q.body += ",";
