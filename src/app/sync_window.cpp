@@ -43,7 +43,10 @@ std::string shown(const std::string& v) {
     return out;
 }
 
-std::string shortValue(const std::string& v) { return v.empty() ? "(empty)" : fitWidth(v, ImGui::GetFontSize() * 9); }
+// Cut to the cell being drawn (less room for a mark before it).
+std::string shortValue(const std::string& v, float mark = 0) {
+    return v.empty() ? "(empty)" : fitWidth(v, ImGui::GetContentRegionAvail().x - mark);
+}
 
 } // namespace
 
@@ -218,20 +221,20 @@ void SyncWindow::remotePlans(Stamp now) {
 }
 
 void SyncWindow::conflicts() {
-    if (!beginToolWindow("Sync conflicts", &conflictsOpen_, focusConflicts_, 50)) {
+    if (!beginToolWindow("Sync conflicts", &conflictsOpen_, focusConflicts_, 58)) {
         ImGui::End();
         return;
     }
     focusConflicts_ = false;
     const auto& list = sync_.conflicts();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 50);
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 57);
     ImGui::TextWrapped("You and someone else changed the same field. The merge kept the later edit; check each one, and use "
                        "the other value where it was right. Either way, the plan syncs as usual.");
     ImGui::PopTextWrapPos();
     if (list.empty()) {
         ImGui::TextDisabled("No conflicts to review.");
         tagText("conflicts.none", "No conflicts to review.");
-    } else if (beginRecordTable("##conflicts", {{"What", 2.2f}, {"Field", 1.1f}, {"Mine", 1.8f}, {"Theirs", 1.8f}, {"Edited (mine / theirs)", 2.2f}, {"", -11.0f}})) {
+    } else if (beginRecordTable("##conflicts", {{"What", 2.6f}, {"Field", 1.0f}, {"Mine", 2.0f}, {"Theirs", 2.0f}, {"Edited", 1.5f}, {"", -10.5f}})) {
         std::optional<std::pair<size_t, bool>> act; // row, flip (else keep)
         for (size_t i = 0; i < list.size(); ++i) {
             const MergeConflict& k = list[i];
@@ -240,7 +243,7 @@ void SyncWindow::conflicts() {
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
             const std::string what = k.entity + (k.name.empty() ? "" : " \u201c" + k.name + "\u201d");
-            ImGui::TextUnformatted(fitWidth(what, ImGui::GetFontSize() * 11).c_str());
+            ImGui::TextUnformatted(fitWidth(what, ImGui::GetContentRegionAvail().x).c_str());
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", what.c_str());
             const std::string ours = shown(k.ours), theirs = shown(k.theirs);
             tagText("conflicts." + std::to_string(i), what + " / " + k.field + " / mine: " + ours + " / theirs: " + theirs +
@@ -252,7 +255,7 @@ void SyncWindow::conflicts() {
                 const bool kept = k.tookOurs == mine;
                 const std::string& v = mine ? ours : theirs;
                 const Stamp at = mine ? k.oursAt : k.theirsAt;
-                if (kept) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kOk), "\u2713 %s", shortValue(v).c_str());
+                if (kept) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kOk), "\u2713 %s", shortValue(v, ImGui::CalcTextSize("\u2713 ").x).c_str());
                 else ImGui::TextUnformatted(shortValue(v).c_str());
                 if (ImGui::IsItemHovered())
                     ImGui::SetTooltip("%s\n%s%s", v.c_str(), at ? ("edited " + formatLocalTime(at)).c_str() : "", kept ? "\n(kept)" : "");
@@ -261,7 +264,7 @@ void SyncWindow::conflicts() {
             auto clock = [](Stamp at) { const std::string t = at ? formatLocalTime(at) : std::string("?"); return t.size() > 5 ? t.substr(t.size() - 5) : t; };
             ImGui::TextDisabled("%s / %s", clock(k.oursAt).c_str(), clock(k.theirsAt).c_str());
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("Mine: %s\nTheirs: %s", k.oursAt ? formatLocalTime(k.oursAt).c_str() : "?", k.theirsAt ? formatLocalTime(k.theirsAt).c_str() : "?");
+                ImGui::SetTooltip("Edited, mine: %s\ntheirs: %s", k.oursAt ? formatLocalTime(k.oursAt).c_str() : "?", k.theirsAt ? formatLocalTime(k.theirsAt).c_str() : "?");
             ImGui::TableNextColumn();
             if (ImGui::SmallButton("Use the other")) act = {i, true};
             tagItem("conflicts." + std::to_string(i) + ".flip");

@@ -71,19 +71,22 @@ async function rename(page, row, name) {
     await press(page, 'Enter');
     if ((await state(page)).tasks[row].name === name) return;
   }
-  assert.fail(`row ${row} was not renamed to ${name}`);
+  await screenshot(page, 'sync-rename-failed');
+  assert.fail(`row ${row} was not renamed to ${name}: ${JSON.stringify(await status(page))}`);
 }
 
 // A poll now (the app polls every minute; focus makes it sooner).
 const poke = (page) => page.evaluate(() => window.dispatchEvent(new Event('focus')));
 
-async function openRemotePlan(page, name) {
+// Opens the plan `id` (named `name`) from the Sync window's list of plans on the server.
+async function openRemotePlan(page, name, id) {
   await page.waitForFunction((name) => Object.entries(window.plotline.widgets()).some(([k, v]) => /^sync\.plan\.\d+$/.test(k) && v.text === name),
     name, { timeout: 15000 });
   const ws = await page.evaluate(() => window.plotline.widgets());
   const key = Object.keys(ws).find((k) => /^sync\.plan\.\d+$/.test(k) && ws[k].text === name);
   await click(page, key + '.open');
-  await waitStatus(page, (s) => s.projectName === name && s.save === 'Saved', 15000);
+  // (The device's own sample has the same name: wait for the plan itself.)
+  await waitStatus(page, (s) => s.project === id && s.save === 'Saved', 15000);
 }
 
 test('two devices: offline edits on both reach both; the second device opens a plan it never had; conflicts are listed and a flip propagates', async () => {
@@ -107,7 +110,7 @@ test('two devices: offline edits on both reach both; the second device opens a p
 
   // The desktop never had the plan: it finds it in the server's list and opens it.
   assert.match(await connect(desktop.page, apache.base), /^Connected/);
-  await openRemotePlan(desktop.page, plan.project.name);
+  await openRemotePlan(desktop.page, plan.project.name, id);
   await waitSynced(desktop.page);
   const copied = await state(desktop.page);
   assert.equal((await status(desktop.page)).project, id);
@@ -213,7 +216,7 @@ test('CouchDB: two devices sync one plan through pouchdb-server, each project a 
     assert.match(doc._rev, /^\d+-/);
     assert.ok(doc.text.includes((await state(a.page)).project.name));
     assert.match(await connect(b.page, couch.base, { kind: 'couchdb' }), /^Connected/);
-    await openRemotePlan(b.page, (await state(a.page)).project.name);
+    await openRemotePlan(b.page, (await state(a.page)).project.name, id);
     await waitSynced(b.page);
     await rename(a.page, 1, 'Kickoff (couch a)');
     await rename(b.page, 2, 'Research (couch b)');
