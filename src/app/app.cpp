@@ -518,6 +518,8 @@ void App::menuBar() {
         tagItem("menu.Project.Export CSV");
         if (ImGui::MenuItem("Print…", "Ctrl+P")) printPlan();
         tagItem("menu.Project.Print");
+        if (ImGui::MenuItem("Share with client…")) shareWindow_.open();
+        tagItem("menu.Project.Share");
         ImGui::Separator();
         if (ImGui::MenuItem("Status report…")) { view_ = View::Budget; budget_.openReport(); }
         tagItem("menu.Project.Status report");
@@ -875,6 +877,10 @@ void App::toolbar() {
     hint("Show a saved baseline as thin grey bars under the live ones");
     flow(button(statusLabel.c_str()), fs * 1.5f);
     statusButton(statusLabel);
+    flow(button("Share\u2026"), fs * 0.6f);
+    if (ImGui::SmallButton("Share\u2026")) shareWindow_.open();
+    tagItem("toolbar.share");
+    hint("A read-only view of this plan for your client: choose what it holds (Project > Share with client…)");
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + fs * 0.2f);
 }
 
@@ -957,6 +963,7 @@ void App::frame() {
         budget_.drawWindows(host_.today());
         libraryWindow_.draw();
         syncWindow_.draw(host_.now());
+        shareWindow_.draw(host_.today(), fileStem());
     }
     help_.draw();
     newProjectDialog();

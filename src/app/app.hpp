@@ -18,6 +18,7 @@
 #include "project_windows.hpp"
 #include "sync_controller.hpp"
 #include "sync_window.hpp"
+#include "share_window.hpp"
 
 #include <memory>
 #include <string>
@@ -86,6 +87,7 @@ public:
     void openRemote(const RemotePlan& plan);
     SyncController& sync() { return sync_; }
     SyncWindow& syncWindow() { return syncWindow_; }
+    ShareWindow& shareWindow() { return shareWindow_; }
 
 private:
     void menuBar();
@@ -124,6 +126,7 @@ private:
     LoadView load_;
     ProjectWindows windows_;
     HelpWindow help_;
+    ShareWindow shareWindow_{doc_, host_};
     BudgetView budget_;
     View view_ = View::Plan;
     bool ready_ = false;

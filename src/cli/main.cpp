@@ -8,6 +8,7 @@
 //   plotline actuals FILE CSV          add actuals (hours, costs) from a CSV to a project
 //
 // Exit codes: 0 success, 1 invalid input (message on stderr), 2 usage error.
+#include "core/client_view.hpp"
 #include "core/actuals_csv.hpp"
 #include "core/commands.hpp"
 #include "core/csv_io.hpp"
@@ -103,6 +104,7 @@ const char* kUsage =
     "  report FILE              the weekly status report (or monthly summary, change order)\n"
     "  actuals FILE CSV         add actual hours and costs from a CSV to a project\n"
     "  merge BASE OURS THEIRS   three-way merge of two edited copies of a plan\n"
+    "  share FILE -o OUT        what a client may see: a view (.json) or a client pack (.html)\n"
     "\n"
     "Run 'plotline <command> --help' for more. Exit codes: 0 ok, 1 invalid input, 2 usage error\n"
     "(merge: 3 when it decided conflicts for review).\n";
@@ -172,6 +174,17 @@ const char* kReportHelp =
     "JSON gives amounts in minor units of the project currency (cents) and ratios as numbers.\n"
     "--month gives the client's monthly summary of work completed; --change-order N the change order\n"
     "of CR-N for sign-off. Written to stdout, or to OUT.\n";
+
+const char* kShareHelp =
+    "usage: plotline share FILE -o OUT [--include ITEM,ITEM…] [--status-date YYYY-MM-DD]\n"
+    "\n"
+    "What a client may see of a project, as of its status date (else today). OUT ending in .json is the\n"
+    "view's file (a project file that any Plotline opens, with a \"view\" member); .html is the client\n"
+    "pack, one standalone page to mail or print. A view always holds the plan (tasks, dates, links, who\n"
+    "works when) and by default progress, milestones and the status summary. --include adds:\n"
+    "  budget (approved, spent, forecast), rates (people's rates and roles), vendors, notes, risks,\n"
+    "  changes (change requests), actuals (costs and hours), baseline\n"
+    "and nothing else ever leaves: no budget lines, contingency or weekly records.\n";
 
 const char* kActualsHelp =
     "usage: plotline actuals FILE CSV [-o OUT] [--decimal point|comma]\n"
@@ -444,6 +457,41 @@ int cmdReport(const std::vector<std::string>& args) {
     return emit(out, format == "html" ? renderHtml(doc) : renderMarkdown(doc));
 }
 
+int cmdShare(const std::vector<std::string>& args) {
+    if (wantsHelp(args)) { std::cout << kShareHelp; return 0; }
+    std::vector<std::pair<std::string, std::string>> opts;
+    std::vector<std::string> files;
+    std::string bad;
+    if (!splitOptions(args, {"--include", "--status-date", "-o"}, opts, files, bad)) return usageError(bad, kShareHelp);
+    if (files.size() != 1) return usageError("share takes one FILE", kShareHelp);
+    ShareOptions options;
+    std::optional<Date> statusDate;
+    std::string out;
+    for (auto& [k, v] : opts) {
+        if (k == "--include") {
+            Result<ShareOptions> o = withShareItems(options, v);
+            if (!o) return usageError(o.error(), kShareHelp);
+            options = *o;
+        } else if (k == "--status-date") {
+            statusDate = Date::parse(v);
+            if (!statusDate) return usageError("--status-date \"" + v + "\" is not a date (YYYY-MM-DD)", kShareHelp);
+        } else out = v;
+    }
+    if (out.empty() || (!endsWith(out, ".json") && !endsWith(out, ".html")))
+        return usageError("share needs -o OUT ending in .json (the view) or .html (the client pack)", kShareHelp);
+    Loaded l = load(files[0]);
+    if (!l.ok) return 1;
+    Project p = std::move(l.project);
+    if (statusDate) p.statusDate = statusDate;
+    const Schedule s = schedule(p);
+    if (!s.ok()) {
+        std::cerr << files[0] << ": " << s.error << "\n";
+        return 1;
+    }
+    const ClientView v = clientView(p, s, options, localToday());
+    return emit(out, endsWith(out, ".json") ? clientViewJson(v) : clientPackHtml(v));
+}
+
 int cmdActuals(const std::vector<std::string>& args) {
     if (wantsHelp(args)) { std::cout << kActualsHelp; return 0; }
     std::vector<std::pair<std::string, std::string>> opts;
@@ -531,6 +579,7 @@ int main(int argc, char** argv) {
     if (cmd == "report") return cmdReport(args);
     if (cmd == "actuals") return cmdActuals(args);
     if (cmd == "merge") return cmdMerge(args);
+    if (cmd == "share") return cmdShare(args);
     std::cerr << "plotline: unknown command '" << cmd << "'\n\n" << kUsage;
     return 2;
 }

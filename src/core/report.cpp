@@ -48,10 +48,10 @@ std::string percentText(int64_t part, int64_t whole) {
 
 } // namespace
 
-void applyStatusRule(StatusReport& r) {
+void applyStatusRule(StatusReport& r, bool money) {
     r.rag = Rag::Green;
     r.reasons.clear();
-    if (!r.budget.tooLarge.empty()) raise(r, Rag::Red, r.budget.tooLarge);
+    if (money && !r.budget.tooLarge.empty()) raise(r, Rag::Red, r.budget.tooLarge);
     const EvResult& ev = r.budget.ev;
     const Currency cur = currency(r.currency);
     auto index = [&](const char* name, std::optional<double> v, const char* meaning) {
@@ -60,11 +60,11 @@ void applyStatusRule(StatusReport& r) {
         else if (*v < 0.95) raise(r, Rag::Amber, std::string(name) + " " + formatRatio(v) + " (below 0.95): " + meaning);
     };
     index("SPI", ev.spi(), "less work done than planned by now");
-    index("CPI", ev.cpi(), "the work done cost more than budgeted");
-    if (ev.eac && *ev.eac > r.budget.approved())
+    if (money) index("CPI", ev.cpi(), "the work done cost more than budgeted");
+    if (money && ev.eac && *ev.eac > r.budget.approved())
         raise(r, Rag::Red, "Estimate at completion " + formatMoney(*ev.eac, cur) + " exceeds the approved budget " +
                                formatMoney(r.budget.approved(), cur) + " including contingency");
-    else if (ev.eac && *ev.eac > r.budget.base)
+    else if (money && ev.eac && *ev.eac > r.budget.base)
         raise(r, Rag::Amber, "Estimate at completion " + formatMoney(*ev.eac, cur) + " exceeds the base budget " +
                                  formatMoney(r.budget.base, cur) + " (contingency covers it)");
     for (const MilestoneLine& m : r.milestonesNext)
@@ -578,13 +578,13 @@ std::string renderMarkdown(const ReportDoc& doc) {
         const ReportTable& t = s.table;
         if (!t.rows.empty()) {
             o += "|";
-            for (const std::string& h : t.header) o += " " + mdText(h) + " |";
+            for (const std::string& h : t.header) o.append(" ").append(mdText(h)).append(" |");
             o += "\n|";
             for (size_t c = 0; c < t.header.size(); ++c) o += right(t, c) ? " ---: |" : " --- |";
             o += "\n";
             for (const auto& row : t.rows) {
                 o += "|";
-                for (const std::string& cell : row) o += " " + mdText(cell) + " |";
+                for (const std::string& cell : row) o.append(" ").append(mdText(cell)).append(" |");
                 o += "\n";
             }
             o += "\n";

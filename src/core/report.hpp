@@ -45,8 +45,10 @@ struct StatusReport {
 
 StatusReport statusReport(const Project& p, const Schedule& s, Date statusDate);
 // Sets r.rag and r.reasons from r.budget (its earned value, base and approved budget), the late
-// milestones among r.milestonesNext and the scores of r.topRisks, by the rule stated above.
-void applyStatusRule(StatusReport& r);
+// milestones among r.milestonesNext and the scores of r.topRisks, by the rule stated above. Without
+// `money` the cost facts (CPI, the estimate, money too large to total) are left out of both: the status
+// a client view shows when it holds no budget figures.
+void applyStatusRule(StatusReport& r, bool money = true);
 
 struct ReportTable {
     std::vector<std::string> header;

@@ -65,7 +65,9 @@ async function rename(page, row, name) {
   for (let attempt = 0; attempt < 3; attempt++) {
     // A cell still being edited (a keystroke lost to a busy frame) is left first.
     if (!(await page.evaluate(() => window.plotline.widgets()))[`task.name.${row}`]) await press(page, 'Escape');
-    await click(page, `task.name.${row}`, { double: true });
+    // Select the row, F2 to edit it (a double-click can read as two clicks when frames are slow).
+    await click(page, `task.name.${row}`);
+    await press(page, 'F2');
     await press(page, 'Control+a');
     await typeText(page, name);
     await press(page, 'Enter');

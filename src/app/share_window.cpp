@@ -1,0 +1,128 @@
+#include "share_window.hpp"
+
+#include "cells.hpp"
+#include "core/money.hpp"
+#include "project_windows.hpp"
+#include "theme.hpp"
+#include "widget_registry.hpp"
+
+#include <imgui.h>
+
+namespace plotline {
+
+namespace {
+
+std::string sizeText(size_t bytes) {
+    char buf[32];
+    if (bytes < 1024) std::snprintf(buf, sizeof buf, "%zu B", bytes);
+    else if (bytes < 1024 * 1024) std::snprintf(buf, sizeof buf, "%.0f KB", double(bytes) / 1024);
+    else std::snprintf(buf, sizeof buf, "%.1f MB", double(bytes) / (1024 * 1024));
+    return buf;
+}
+
+ImU32 ragColour(Rag r) { return r == Rag::Red ? theme::kError : r == Rag::Amber ? IM_COL32(170, 95, 0, 255) : theme::kOk; }
+
+} // namespace
+
+void ShareWindow::draw(Date today, const std::string& fileStem) {
+    if (!open_) return;
+    if (!beginToolWindow("Share with client", &open_, focus_, 46)) {
+        ImGui::End();
+        return;
+    }
+    focus_ = false;
+    const float fs = ImGui::GetFontSize();
+    ImGui::PushTextWrapPos(fs * 45);
+    ImGui::TextWrapped("A read-only view of this plan for your client. It always holds the plan: the tasks with their dates, "
+                       "links and who works when. Tick what else it holds; nothing else ever leaves.");
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    // Two columns of ticks: what clients usually see, and what is internal unless ticked.
+    if (ImGui::BeginTable("##shareItems", 2)) {
+        int n = 0;
+        for (const ShareItemInfo& i : shareItems()) {
+            if (n++ % 2 == 0) ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            bool on = options_.has(i.item);
+            if (ImGui::Checkbox(i.label, &on)) options_.set(i.item, on);
+            tagItem(std::string("share.") + i.name);
+        }
+        ImGui::EndTable();
+    }
+    if (ImGui::SmallButton("Defaults")) options_ = ShareOptions{};
+    tagItem("share.defaults");
+    ImGui::SameLine();
+    ImGui::TextDisabled("progress, milestones and the status summary");
+
+    if (!view_ || builtRevision_ != doc_.revision() || !(builtOptions_ == options_)) {
+        view_ = clientView(doc_.project(), doc_.schedule(), options_, today);
+        builtRevision_ = doc_.revision();
+        builtOptions_ = options_;
+        fileBytes_ = clientViewJson(*view_).size();
+    }
+    ImGui::Separator();
+    preview(*view_);
+    ImGui::Separator();
+    const std::string size = "The view is " + sizeText(fileBytes_) + ".";
+    ImGui::TextDisabled("%s", size.c_str());
+    tagText("share.size", size);
+    if (ImGui::Button("Download client pack (.html)")) {
+        host_.download(fileStem + " - client view.html", "text/html", clientPackHtml(*view_));
+    }
+    tagItem("share.pack");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("One page to mail or print: status, milestones, a timeline and the tasks");
+    ImGui::SameLine();
+    if (ImGui::Button("Download view (.json)")) host_.download(fileStem + ".view.json", "application/json", clientViewJson(*view_));
+    tagItem("share.json");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The view as a file: Plotline opens it read-only");
+    ImGui::End();
+}
+
+// Exactly what the client gets, from the view itself: its header, what it holds and the first rows.
+void ShareWindow::preview(const ClientView& v) {
+    const float fs = ImGui::GetFontSize();
+    ImGui::TextDisabled("Preview: what the client sees");
+    ImGui::BeginChild("##sharePreview", ImVec2(fs * 45, fs * 15), true);
+    ImGui::TextUnformatted(v.project.name.c_str());
+    std::string line = "As of " + v.asOf.str();
+    if (v.options.has(Share::Progress)) line += "  \u00b7  " + std::to_string(v.percentComplete) + " % complete";
+    ImGui::TextDisabled("%s", line.c_str());
+    if (v.rag) {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ragColour(*v.rag)), "Status: %s", ragName(*v.rag));
+        tagText("share.preview.status", ragName(*v.rag));
+        for (const std::string& r : v.reasons) ImGui::BulletText("%s", r.c_str());
+    }
+    if (!v.nextMilestones.empty()) {
+        std::string next = "Next milestones: ";
+        for (size_t i = 0; i < v.nextMilestones.size() && i < 3; ++i) next += (i ? ", " : "") + v.nextMilestones[i].name + " (" + v.nextMilestones[i].date.str() + ")";
+        ImGui::PushTextWrapPos(fs * 43);
+        ImGui::TextWrapped("%s", next.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    if (v.budget) {
+        const Currency c = currency(v.project.currency);
+        const std::string money = "Budget: approved " + formatMoney(v.budget->approved, c) + ", spent " + formatMoney(v.budget->spent, c) +
+                                  (v.budget->forecast ? ", forecast " + formatMoney(*v.budget->forecast, c) : std::string());
+        ImGui::TextUnformatted(money.c_str());
+        tagText("share.preview.budget", money);
+    }
+    std::string holds = std::to_string(v.project.tasks.size()) + " tasks, " + std::to_string(v.project.links.size()) + " links, " +
+                        std::to_string(v.project.resources.size()) + " people (names and days off" + (v.options.has(Share::Rates) ? ", roles, rates)" : ")");
+    if (!v.project.vendors.empty()) holds += ", " + std::to_string(v.project.vendors.size()) + " vendors";
+    if (!v.project.risks.empty()) holds += ", " + std::to_string(v.project.risks.size()) + " risks";
+    if (!v.project.changeRequests.empty()) holds += ", " + std::to_string(v.project.changeRequests.size()) + " change requests";
+    if (!v.project.costs.empty() || !v.project.hours.empty()) holds += ", actuals";
+    ImGui::TextUnformatted(holds.c_str());
+    tagText("share.preview.holds", holds);
+    std::string out;
+    for (const ShareItemInfo& i : shareItems())
+        if (!v.options.has(i.item)) out += (out.empty() ? "" : ", ") + std::string(i.name);
+    const std::string notIn = "Not in it: " + (out.empty() ? std::string("nothing left out") : out) + "; never budget lines, contingency or weekly records.";
+    ImGui::PushTextWrapPos(fs * 43);
+    ImGui::TextDisabled("%s", notIn.c_str());
+    ImGui::PopTextWrapPos();
+    tagText("share.preview.out", notIn);
+    ImGui::EndChild();
+}
+
+} // namespace plotline

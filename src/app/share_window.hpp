@@ -1,0 +1,36 @@
+// Share with client… (Project menu and the toolbar): choose what a client view holds beyond the plan,
+// see a preview of exactly what the client gets (built by the core's filter, core/client_view.hpp)
+// and its size, and download it as the client pack (one HTML page for mail and print) or as the
+// view's file.
+#pragma once
+#include "core/client_view.hpp"
+#include "core/commands.hpp"
+#include "host.hpp"
+
+#include <optional>
+#include <string>
+
+namespace plotline {
+
+class ShareWindow {
+public:
+    ShareWindow(const Document& doc, Host& host) : doc_(doc), host_(host) {}
+    void open() { open_ = focus_ = true; view_.reset(); }
+    bool isOpen() const { return open_; }
+    void draw(Date today, const std::string& fileStem);
+    const ShareOptions& options() const { return options_; }
+
+private:
+    void preview(const ClientView& v);
+    const Document& doc_;
+    Host& host_;
+    bool open_ = false, focus_ = false;
+    ShareOptions options_;
+    // The view as last built: rebuilt when the plan or the choice changes.
+    std::optional<ClientView> view_;
+    uint64_t builtRevision_ = 0;
+    ShareOptions builtOptions_;
+    size_t fileBytes_ = 0;
+};
+
+} // namespace plotline

@@ -1,0 +1,239 @@
+#include "client_view.hpp"
+
+#include "budget.hpp"
+#include "fields.hpp"
+#include "json_dom.hpp"
+#include "json_io.hpp"
+
+#include <algorithm>
+#include <initializer_list>
+
+namespace plotline {
+
+namespace {
+
+// Walks a record's field table and resets every field not named in `keep` to its default (what the
+// reader gives it when the file leaves it out).
+struct KeepOnly {
+    std::initializer_list<std::string_view> keep;
+    bool kept(std::string_view k) const { return std::find(keep.begin(), keep.end(), k) != keep.end(); }
+    void id(const char* k, Id& x, Presence) { if (!kept(k)) x = Id{}; }
+    void text(const char* k, std::string& x, Presence, size_t = 0) { if (!kept(k)) x.clear(); }
+    template <class I> void integer(const char* k, I& x, Presence, int64_t d, int64_t, int64_t) { if (!kept(k)) x = I(d); }
+    void boolean(const char* k, bool& x, bool d) { if (!kept(k)) x = d; }
+    void date(const char* k, Date& x, Presence) { if (!kept(k)) x = Date{}; }
+    void date(const char* k, std::optional<Date>& x) { if (!kept(k)) x.reset(); }
+    template <class E> void choice(const char* k, E& x, E d, const Names<E>&) { if (!kept(k)) x = d; }
+    void dates(const char* k, std::vector<Date>& x) { if (!kept(k)) x.clear(); }
+    void ids(const char* k, std::vector<Id>& x) { if (!kept(k)) x.clear(); }
+    template <class S> void list(const char* k, std::vector<S>& x, Presence) { if (!kept(k)) x.clear(); }
+    void constraint(Task& t) {
+        if (kept("constraint")) return;
+        t.constraint = Constraint::ASAP;
+        t.constraintDate.reset();
+    }
+};
+
+template <class T> void keepOnly(T& record, std::initializer_list<std::string_view> fields) {
+    KeepOnly v{fields};
+    describe(v, record);
+}
+
+void appendMilestones(std::string& out, const char* key, const std::vector<MilestoneLine>& list) {
+    out += ",\"";
+    out += key;
+    out += "\":[";
+    for (size_t i = 0; i < list.size(); ++i) {
+        out += i ? ",{\"name\":" : "{\"name\":";
+        appendJsonString(out, list[i].name);
+        out += ",\"date\":\"" + list[i].date.str() + "\",\"done\":" + (list[i].done ? "true" : "false") + ",\"late\":" + (list[i].late ? "true" : "false") + "}";
+    }
+    out += "]";
+}
+
+std::vector<MilestoneLine> readMilestones(JsonRef a) {
+    std::vector<MilestoneLine> out;
+    if (!a.isArray()) return out;
+    for (JsonRef m : a) {
+        const std::optional<Date> d = Date::parse(m["date"].str());
+        if (!d) continue;
+        out.push_back({std::string(m["name"].str()), *d, m["done"].boolean(), m["late"].boolean()});
+    }
+    return out;
+}
+
+} // namespace
+
+const std::vector<ShareItemInfo>& shareItems() {
+    static const std::vector<ShareItemInfo> items{
+        {Share::Progress, "progress", "Progress and the status date"},
+        {Share::Baseline, "baseline", "Baseline (what slipped)"},
+        {Share::Milestones, "milestones", "Milestones: next and reached"},
+        {Share::Status, "status", "Status summary (green, amber, red and why)"},
+        {Share::Budget, "budget", "Budget summary: approved, spent, forecast"},
+        {Share::Rates, "rates", "People's rates (and so their costs)"},
+        {Share::Vendors, "vendors", "Vendors, orders and invoices"},
+        {Share::Notes, "notes", "Task notes"},
+        {Share::Risks, "risks", "Risks"},
+        {Share::Changes, "changes", "Change requests"},
+        {Share::Actuals, "actuals", "Actual costs and hours"},
+    };
+    return items;
+}
+
+Result<ShareOptions> withShareItems(ShareOptions base, std::string_view list) {
+    size_t at = 0;
+    while (at <= list.size()) {
+        size_t end = list.find(',', at);
+        if (end == std::string_view::npos) end = list.size();
+        std::string_view name = list.substr(at, end - at);
+        while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+        while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+        if (!name.empty()) {
+            const auto& items = shareItems();
+            auto it = std::find_if(items.begin(), items.end(), [&](const ShareItemInfo& i) { return name == i.name; });
+            if (it == items.end()) {
+                std::string known;
+                for (const ShareItemInfo& i : items) known += (known.empty() ? "" : ", ") + std::string(i.name);
+                return fail("no such item to share: \"" + std::string(name) + "\" (one of: " + known + ")");
+            }
+            base.set(it->item, true);
+        }
+        at = end + 1;
+    }
+    return base;
+}
+
+ClientView clientView(const Project& p, const Schedule& s, const ShareOptions& o, Date today) {
+    ClientView v;
+    v.options = o;
+    v.asOf = p.statusDate.value_or(today);
+    Project& out = v.project;
+    out.id = p.id;
+    out.name = p.name;
+    out.currency = p.currency;
+    out.start = p.start;
+    out.calendar = p.calendar;
+    if (o.has(Share::Progress)) out.statusDate = p.statusDate;
+    // The plan: every field that places a task (so the view schedules to the producer's dates).
+    out.tasks = p.tasks;
+    for (Task& t : out.tasks) {
+        if (o.has(Share::Notes) && o.has(Share::Progress))
+            keepOnly(t, {"id", "name", "parent", "constraint", "deadline", "duration", "milestone", "actualStart", "actualFinish", "percentComplete", "notes"});
+        else if (o.has(Share::Notes))
+            keepOnly(t, {"id", "name", "parent", "constraint", "deadline", "duration", "milestone", "actualStart", "actualFinish", "notes"});
+        else if (o.has(Share::Progress))
+            keepOnly(t, {"id", "name", "parent", "constraint", "deadline", "duration", "milestone", "actualStart", "actualFinish", "percentComplete"});
+        else
+            keepOnly(t, {"id", "name", "parent", "constraint", "deadline", "duration", "milestone", "actualStart", "actualFinish"});
+    }
+    out.links = p.links;
+    for (Link& l : out.links) keepOnly(l, {"id", "predecessor", "successor", "type", "lag"});
+    // People: who works on what and when they are off (it moves tasks); their roles and rates only with
+    // the rates.
+    out.resources = p.resources;
+    for (Resource& r : out.resources) {
+        if (o.has(Share::Rates)) keepOnly(r, {"id", "name", "role", "daysOff", "hourlyRate", "rateChanges"});
+        else keepOnly(r, {"id", "name", "daysOff"}); // roles can name vendors ("Vendor — Northlight Studios")
+    }
+    out.assignments = p.assignments;
+    for (Assignment& a : out.assignments) keepOnly(a, {"id", "resource", "task", "units"});
+    if (o.has(Share::Baseline)) out.baselines = p.baselines;
+    if (o.has(Share::Vendors)) out.vendors = p.vendors;
+    if (o.has(Share::Actuals)) {
+        out.costs = p.costs;
+        out.hours = p.hours;
+    }
+    if (o.has(Share::Risks)) out.risks = p.risks;
+    if (o.has(Share::Changes)) out.changeRequests = p.changeRequests;
+
+    const bool scheduled = s.ok() && s.tasks.size() == p.tasks.size();
+    if (o.has(Share::Progress) && scheduled) v.percentComplete = percentComplete(p, s);
+    if ((o.has(Share::Status) || o.has(Share::Milestones) || o.has(Share::Budget)) && scheduled) {
+        StatusReport r = statusReport(p, s, v.asOf);
+        if (o.has(Share::Milestones)) {
+            v.nextMilestones = r.milestonesNext;
+            v.reachedMilestones = r.milestonesDone;
+        }
+        if (o.has(Share::Status)) {
+            if (!o.has(Share::Risks)) r.topRisks.clear();
+            applyStatusRule(r, o.has(Share::Budget));
+            v.rag = r.rag;
+            v.reasons = r.reasons;
+        }
+        if (o.has(Share::Budget) && r.budget.tooLarge.empty()) v.budget = ClientView::Money{r.budget.approved(), r.budget.ev.ac, r.budget.ev.eac};
+    }
+    return v;
+}
+
+std::string clientViewJson(const ClientView& v) {
+    std::string view = "{\"viewVersion\":1,\"asOf\":\"" + v.asOf.str() + "\",\"holds\":[";
+    bool first = true;
+    for (const ShareItemInfo& i : shareItems())
+        if (v.options.has(i.item)) {
+            view += first ? "\"" : ",\"";
+            view += i.name;
+            view += "\"";
+            first = false;
+        }
+    view += "]";
+    if (v.options.has(Share::Progress)) view += ",\"percentComplete\":" + std::to_string(v.percentComplete);
+    if (v.rag) {
+        view += ",\"status\":";
+        appendJsonString(view, ragName(*v.rag));
+        view += ",\"reasons\":[";
+        for (size_t i = 0; i < v.reasons.size(); ++i) {
+            if (i) view += ",";
+            appendJsonString(view, v.reasons[i]);
+        }
+        view += "]";
+    }
+    if (v.options.has(Share::Milestones)) {
+        appendMilestones(view, "nextMilestones", v.nextMilestones);
+        appendMilestones(view, "reachedMilestones", v.reachedMilestones);
+    }
+    if (v.budget) {
+        view += ",\"budget\":{\"approved\":" + std::to_string(v.budget->approved) + ",\"spent\":" + std::to_string(v.budget->spent);
+        if (v.budget->forecast) view += ",\"forecast\":" + std::to_string(*v.budget->forecast);
+        view += "}";
+    }
+    view += "}";
+    const std::string project = writeProjectJson(v.project, false);
+    return "{\"view\":" + view + "," + project.substr(1);
+}
+
+Result<ClientView> readClientViewJson(std::string_view text) {
+    Result<Project> p = readProjectJson(text);
+    if (!p) return fail(p.error());
+    JsonDoc doc;
+    if (!doc.parse(text)) return fail(doc.error());
+    const JsonRef w = doc.root()["view"];
+    if (!w.isObject()) return fail("view: missing: this is a project file, not a client view");
+    if (!w["viewVersion"].isInteger() || w["viewVersion"].integer() != 1) return fail("view: made by a newer Plotline (viewVersion " + std::to_string(w["viewVersion"].integer()) + ")");
+    ClientView v;
+    v.project = std::move(*p);
+    v.options.items = 0;
+    if (w["holds"].isArray())
+        for (JsonRef h : w["holds"])
+            for (const ShareItemInfo& i : shareItems())
+                if (h.str() == i.name) v.options.set(i.item, true);
+    const std::optional<Date> asOf = Date::parse(w["asOf"].str());
+    if (!asOf) return fail("view.asOf: not a date");
+    v.asOf = *asOf;
+    v.percentComplete = int(std::clamp<int64_t>(w["percentComplete"].integer(), 0, 100));
+    if (const std::string_view st = w["status"].str(); !st.empty()) {
+        v.rag = st == "Red" ? Rag::Red : st == "Amber" ? Rag::Amber : Rag::Green;
+        if (w["reasons"].isArray())
+            for (JsonRef r : w["reasons"]) v.reasons.emplace_back(r.str());
+    }
+    v.nextMilestones = readMilestones(w["nextMilestones"]);
+    v.reachedMilestones = readMilestones(w["reachedMilestones"]);
+    if (const JsonRef b = w["budget"]; b.isObject()) {
+        ClientView::Money m{b["approved"].integer(), b["spent"].integer(), std::nullopt};
+        if (b["forecast"].isInteger()) m.forecast = b["forecast"].integer();
+        v.budget = m;
+    }
+    return v;
+}
+
+} // namespace plotline

@@ -1,0 +1,63 @@
+// `plotline share`: the client view's file and the client pack from a plan, what they hold by default
+// and with --include, and exit codes.
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include "cli_helpers.hpp"
+
+using namespace cli_test;
+using nlohmann::json;
+
+namespace {
+
+bool has(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
+
+} // namespace
+
+TEST_CASE("share: the view by default holds the plan and its progress, never rates, vendors, notes or budget; it opens as a project") {
+    Scratch s;
+    const json sample = json::parse(slurp(kSample));
+    const std::string vendor = sample["vendors"][0]["name"];
+    Run r = run("share " + quote(kSample) + " -o " + quote((s / "view.json").string()));
+    REQUIRE(r.code == 0);
+    CHECK(has(r.err, "wrote"));
+    const std::string text = slurp(s / "view.json");
+    const json v = json::parse(text);
+    CHECK(v["view"]["holds"] == json::array({"progress", "milestones", "status"}));
+    CHECK(v["tasks"].size() == sample["tasks"].size());
+    CHECK_FALSE(v.contains("vendors"));
+    CHECK_FALSE(v.contains("budgetLines"));
+    CHECK_FALSE(has(text, vendor));
+    for (const json& res : v["resources"]) CHECK(res.value("hourlyRate", 0) == 0);
+    // Any Plotline reads a view as a project, and schedules it to the same dates.
+    CHECK(run("validate " + quote((s / "view.json").string())).code == 0);
+    CHECK(run("schedule " + quote((s / "view.json").string())).out == run("schedule " + quote(kSample)).out);
+
+    // The client pack: HTML, the vendor nowhere; with --include vendors, budget, there.
+    r = run("share " + quote(kSample) + " -o " + quote((s / "pack.html").string()));
+    REQUIRE(r.code == 0);
+    const std::string page = slurp(s / "pack.html");
+    CHECK(has(page, "<!DOCTYPE html>"));
+    CHECK_FALSE(has(page, vendor));
+    CHECK_FALSE(has(page, "<h2 id=\"bu\">Budget</h2>"));
+    r = run("share " + quote(kSample) + " --include vendors,budget -o " + quote((s / "more.json").string()));
+    REQUIRE(r.code == 0);
+    CHECK(has(slurp(s / "more.json"), vendor));
+    CHECK(json::parse(slurp(s / "more.json"))["view"].contains("budget"));
+}
+
+TEST_CASE("share: exit codes: 2 for usage (no -o, an unknown item, a bad date), 1 for a file that does not read") {
+    Scratch s;
+    Run r = run("share " + quote(kSample));
+    CHECK(r.code == 2);
+    CHECK(has(r.err, "-o OUT"));
+    r = run("share " + quote(kSample) + " --include margins -o " + quote((s / "v.json").string()));
+    CHECK(r.code == 2);
+    CHECK(has(r.err, "no such item to share: \"margins\""));
+    CHECK(run("share " + quote(kSample) + " --status-date 2026-02-30 -o " + quote((s / "v.json").string())).code == 2);
+    CHECK(run("share " + quote(kSample) + " -o " + quote((s / "v.txt").string())).code == 2);
+    spit(s / "bad.json", "{not json");
+    r = run("share " + quote((s / "bad.json").string()) + " -o " + quote((s / "v.json").string()));
+    CHECK(r.code == 1);
+    CHECK_FALSE(std::filesystem::exists(s / "v.json"));
+}

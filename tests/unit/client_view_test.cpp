@@ -1,0 +1,164 @@
+// Client views: what the client sees of the sample, by default and with each item chosen. The view is
+// checked both as data (the filtered project) and as text (the file and the HTML pack must not carry
+// any internal text of the sample anywhere).
+#include "core/client_view.hpp"
+#include "core/files.hpp"
+#include "core/json_io.hpp"
+#include "helpers.hpp"
+
+#include <algorithm>
+
+using namespace plotline;
+using namespace plotline::test;
+
+namespace {
+
+Project sample() {
+    Result<Project> p = readProjectJson(*readWholeFile(std::string(PLOTLINE_TEST_ASSETS) + "/sample-campaign.json"));
+    REQUIRE(p.ok());
+    return *p;
+}
+
+// Every internal text of a project: what must not be in a default view.
+std::vector<std::string> internalTexts(const Project& p) {
+    std::vector<std::string> out;
+    auto add = [&](const std::string& s) { if (s.size() >= 6) out.push_back(s); };
+    for (const Task& t : p.tasks) add(t.notes);
+    for (const BudgetLine& b : p.budgetLines) add(b.name);
+    for (const Vendor& v : p.vendors) add(v.name);
+    for (const Risk& r : p.risks) { add(r.title); add(r.mitigation); }
+    for (const ChangeRequest& c : p.changeRequests) { add(c.title); add(c.description); }
+    for (const CostEntry& c : p.costs) add(c.note);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("client view: by default the sample's view holds the plan, progress, milestones and status, and no rate, cost, vendor, note, risk or change request") {
+    const Project p = sample();
+    const Schedule s = schedule(p);
+    REQUIRE(s.ok());
+    // The sample has all of it to leave out.
+    REQUIRE_FALSE(p.vendors.empty());
+    REQUIRE_FALSE(p.risks.empty());
+    REQUIRE_FALSE(p.budgetLines.empty());
+    REQUIRE(std::any_of(p.resources.begin(), p.resources.end(), [](const Resource& r) { return r.hourlyRate > 0; }));
+    REQUIRE(std::any_of(p.tasks.begin(), p.tasks.end(), [](const Task& t) { return !t.notes.empty(); }));
+
+    const ClientView v = clientView(p, s, ShareOptions{}, d("2026-11-20"));
+    const std::string file = clientViewJson(v), page = clientPackHtml(v);
+    const Result<Project> back = readProjectJson(file); // any Plotline opens a view as a project
+    REQUIRE(back.ok());
+    const Project& q = *back;
+    for (const Resource& r : q.resources) {
+        CHECK(r.hourlyRate == 0);
+        CHECK(r.rateChanges.empty());
+    }
+    for (const Task& t : q.tasks) CHECK(t.notes.empty());
+    CHECK(q.budgetLines.empty());
+    CHECK(q.vendors.empty());
+    CHECK(q.costs.empty());
+    CHECK(q.hours.empty());
+    CHECK(q.risks.empty());
+    CHECK(q.changeRequests.empty());
+    CHECK(q.statusRecords.empty());
+    CHECK(q.drawdowns.empty());
+    CHECK(q.contingency == Contingency{});
+    CHECK(q.baselines.empty());
+    for (const std::string& secret : internalTexts(p)) {
+        CHECK_MESSAGE(file.find(secret) == std::string::npos, secret);
+        CHECK_MESSAGE(page.find(escapeHtml(secret)) == std::string::npos, secret);
+    }
+    // No money at all in the default page: no currency sign, and the status says nothing of costs.
+    CHECK(page.find("\u20ac") == std::string::npos);
+    for (const std::string& why : v.reasons) {
+        CHECK(why.find("CPI") == std::string::npos);
+        CHECK(why.find("Estimate") == std::string::npos);
+    }
+
+    // What it does hold: every task, scheduled to exactly the producer's dates, progress, milestones.
+    REQUIRE(q.tasks.size() == p.tasks.size());
+    const Schedule qs = schedule(q);
+    REQUIRE(qs.ok());
+    for (size_t i = 0; i < p.tasks.size(); ++i) {
+        CHECK(q.tasks[i].name == p.tasks[i].name);
+        CHECK(qs.tasks[i].start == s.tasks[i].start);
+        CHECK(qs.tasks[i].finish == s.tasks[i].finish);
+        CHECK(q.tasks[i].percentComplete == p.tasks[i].percentComplete);
+    }
+    CHECK(q.statusDate == p.statusDate);
+    CHECK(v.percentComplete == percentComplete(p, s));
+    CHECK_FALSE(v.nextMilestones.empty());
+    CHECK(v.rag.has_value());
+    CHECK_FALSE(v.budget);
+}
+
+TEST_CASE("client view: each chosen item comes in, and only it; the file reads back as it was written") {
+    const Project p = sample();
+    const Schedule s = schedule(p);
+    Result<ShareOptions> o = withShareItems(ShareOptions{}, "budget, notes,rates");
+    REQUIRE(o.ok());
+    const ClientView v = clientView(p, s, *o, d("2026-11-20"));
+    REQUIRE(v.budget);
+    const BudgetStatus b = budgetStatus(p, s, *p.statusDate);
+    CHECK(v.budget->approved == b.approved());
+    CHECK(v.budget->spent == b.ev.ac);
+    CHECK(v.budget->forecast == b.ev.eac);
+    for (size_t i = 0; i < p.tasks.size(); ++i) CHECK(v.project.tasks[i].notes == p.tasks[i].notes);
+    for (size_t i = 0; i < p.resources.size(); ++i) CHECK(v.project.resources[i].hourlyRate == p.resources[i].hourlyRate);
+    CHECK(v.project.vendors.empty());
+    CHECK(v.project.risks.empty());
+    const Result<ClientView> back = readClientViewJson(clientViewJson(v));
+    REQUIRE(back.ok());
+    CHECK(back->options == v.options);
+    CHECK(back->project == v.project);
+    CHECK(back->asOf == v.asOf);
+    CHECK(back->rag == v.rag);
+    CHECK(back->reasons == v.reasons);
+    CHECK(back->budget == v.budget);
+    CHECK(back->nextMilestones.size() == v.nextMilestones.size());
+    CHECK(back->percentComplete == v.percentComplete);
+
+    CHECK_FALSE(withShareItems(ShareOptions{}, "budget,margins").ok());
+    CHECK(withShareItems(ShareOptions{}, "budget,margins").error().find("one of: progress") != std::string::npos);
+    CHECK_FALSE(readClientViewJson(writeProjectJson(p, false)).ok()); // a project is not a view
+}
+
+TEST_CASE("client view: the status is worked out from what the view holds (no cost reasons without the budget, no risks without risks)") {
+    Project p = sample();
+    // Make it late and over budget: a spend far past the plan, and a high risk.
+    CostEntry c;
+    c.id = Id::random();
+    c.date = *p.statusDate;
+    c.amount = 50'000'000;
+    c.category = CostCategory::Other;
+    p.costs.push_back(c);
+    const Schedule s = schedule(p);
+    ShareOptions withMoney;
+    withMoney.set(Share::Budget, true);
+    withMoney.set(Share::Risks, true);
+    const ClientView full = clientView(p, s, withMoney, d("2026-11-20"));
+    REQUIRE(std::any_of(full.reasons.begin(), full.reasons.end(), [](const std::string& r) { return r.rfind("CPI", 0) == 0; }));
+    const ClientView plain = clientView(p, s, ShareOptions{}, d("2026-11-20"));
+    for (const std::string& r : plain.reasons) {
+        CHECK(r.rfind("CPI", 0) == std::string::npos);
+        CHECK(r.rfind("Estimate", 0) == std::string::npos);
+        CHECK(r.rfind("Risk", 0) == std::string::npos);
+    }
+    CHECK(*plain.rag <= *full.rag);
+}
+
+TEST_CASE("client pack: one page with no script, every text from the plan escaped") {
+    Project p = sample();
+    p.tasks[1].name = "<img src=x onerror=alert(1)>";
+    p.name = "Launch & \"Co\" <b>";
+    const ClientView v = clientView(p, schedule(p), ShareOptions{}, d("2026-11-20"));
+    const std::string page = clientPackHtml(v);
+    CHECK(page.find("<img") == std::string::npos);
+    CHECK(page.find("&lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
+    CHECK(page.find("<b>") == std::string::npos);
+    CHECK(page.find("<script") == std::string::npos);
+    CHECK(page.find("<title>Launch &amp; &quot;Co&quot; &lt;b&gt;") != std::string::npos);
+    CHECK(page.find("<svg") != std::string::npos);
+    CHECK(page.find("role=\"img\"") != std::string::npos);
+}
