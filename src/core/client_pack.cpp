@@ -18,10 +18,10 @@ h1{font-size:1.6em;margin:.2em 0}h2{font-size:1.2em;margin:1.4em 0 .5em;border-b
 .rag-green{background:#e6f4ea;color:#1b5e20;border-color:#1b5e20}.rag-amber{background:#fff4e0;color:#7a4300;border-color:#7a4300}
 .rag-red{background:#fdecea;color:#a4161a;border-color:#a4161a}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3em .5em;border-bottom:1px solid #e3e6eb;vertical-align:top}
-th{background:#f2f4f7}td.n,th.n{text-align:right;white-space:nowrap}td.d{white-space:nowrap}.sum{font-weight:600}
+th{background:#f2f4f7}tbody th{background:none}td.n,th.n{text-align:right;white-space:nowrap}td.d{white-space:nowrap}.sum{font-weight:600}
 .late{color:#a4161a;font-weight:600}dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{color:#4a5263}dd{margin:0;font-weight:600}
 .timeline{overflow-x:auto}svg text{font:11px system-ui,sans-serif;fill:#1d2330}
-@media (max-width:600px){body{padding:10px;font-size:14px}.opt{display:none}}
+@media (max-width:600px){body{padding:8px;font-size:14px}.opt{display:none}th,td{padding:.25em .25em}table{font-size:13px}th[scope=row]{overflow-wrap:anywhere}.timeline svg{min-width:780px}}
 @media print{body{max-width:none;padding:0;font-size:11pt}h2{break-after:avoid}tr,svg{break-inside:avoid}.timeline{overflow:visible}}
 @page{margin:12mm}
 )";
