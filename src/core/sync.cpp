@@ -7,25 +7,26 @@ namespace plotline {
 
 namespace {
 
-constexpr int kMaxAttempts = 6;    // refused writes and waits for a strong tag in one round
-constexpr int kWeakWaitMs = 1100;  // Apache's tag of a file written within the last second is weak
-
-bool weak(const std::string& tag) { return tag.rfind("W/", 0) == 0; }
-
 std::optional<HttpRequest> probeRequest(const std::string& url, const char* method, std::vector<std::pair<std::string, std::string>> headers,
                                          std::string body) {
     return HttpRequest{method, url, std::move(headers), std::move(body)};
 }
 
 std::string refusal(int status) {
-    if (status == 401 || status == 403)
-        return "Server refused the sign-in (" + std::to_string(status) + "): check Project > Sync";
     if (status == 404) return "Not found on the server (404)";
     if (status >= 500) return "Server error (" + std::to_string(status) + "): will try again";
     return "Server answered " + std::to_string(status);
 }
 
 } // namespace
+
+bool unusableTag(const std::string& tag) { return tag.empty() || tag.rfind("W/", 0) == 0; }
+
+std::string unreachable(const HttpResponse& r) {
+    if (r.status == 0) return "Offline: " + (r.networkError.empty() ? std::string("no answer from the server") : r.networkError);
+    if (r.status == 401 || r.status == 403) return "Server refused the sign-in (" + std::to_string(r.status) + "): check Project > Sync";
+    return "";
+}
 
 ProjectSync::ProjectSync(std::string url, std::optional<SyncBase> base) : url_(std::move(url)), base_(std::move(base)) {}
 
@@ -65,8 +66,7 @@ SyncStep ProjectSync::fail(std::string why) {
 }
 
 SyncStep ProjectSync::onResponse(const HttpResponse& r, const Project& local, Stamp now) {
-    if (r.status == 0) return fail("Offline: " + (r.networkError.empty() ? std::string("no answer from the server") : r.networkError));
-    if (r.status == 401 || r.status == 403) return fail(refusal(r.status));
+    if (std::string why = unreachable(r); !why.empty()) return fail(std::move(why));
     switch (phase_) {
         case Phase::Fetch:
             if (r.status == 304) { // the server still holds the base
@@ -78,9 +78,9 @@ SyncStep ProjectSync::onResponse(const HttpResponse& r, const Project& local, St
                     s.synced = true;
                     return s;
                 }
-                if (weak(base_->etag) || base_->etag.empty()) {
-                    if (++attempts_ > kMaxAttempts) return fail("Server's version tag stays weak: will try again");
-                    return fetch(kWeakWaitMs);
+                if (unusableTag(base_->etag)) {
+                    if (++attempts_ > kSyncMaxAttempts) return fail("Server's version tag stays weak: will try again");
+                    return fetch(kWeakTagWaitMs);
                 }
                 return write(local, base_->etag, now);
             }
@@ -105,7 +105,7 @@ SyncStep ProjectSync::onResponse(const HttpResponse& r, const Project& local, St
                 return s;
             }
             if (r.status == 412) { // someone wrote first: fetch, merge, write again
-                if (++attempts_ > kMaxAttempts) return fail("The plan kept changing on the server: will try again");
+                if (++attempts_ > kSyncMaxAttempts) return fail("The plan kept changing on the server: will try again");
                 return fetch();
             }
             return fail(refusal(r.status));
@@ -158,9 +158,9 @@ SyncStep ProjectSync::fromRemote(const Result<Sealed>& v, const std::string& eta
         return s;
     }
     SyncStep next;
-    if (weak(etag) || etag.empty()) { // cannot guard a write yet: wait, then read again (304 → write)
-        if (++attempts_ > kMaxAttempts) return fail("Server's version tag stays weak: will try again");
-        next = fetch(kWeakWaitMs);
+    if (unusableTag(etag)) { // cannot guard a write yet: wait, then read again (304 → write)
+        if (++attempts_ > kSyncMaxAttempts) return fail("Server's version tag stays weak: will try again");
+        next = fetch(kWeakTagWaitMs);
     } else next = write(m.project, etag, now);
     next.merged = std::move(s.merged);
     next.conflicts = std::move(s.conflicts);

@@ -46,6 +46,15 @@ struct HttpResponse {
     uint64_t sentBytes = 0, receivedBytes = 0; // on the wire (compressed), as the transport counted them
 };
 
+// Shared by every conditional read-modify-write of the contract (ProjectSync, LibraryUpdate).
+inline constexpr int kSyncMaxAttempts = 6;  // refused writes and waits for a strong tag in one round
+inline constexpr int kWeakTagWaitMs = 1100; // Apache's tag of a file written within the last second is weak
+// A tag that cannot guard a write: none, or weak (W/"…": Apache within a second of a write).
+bool unusableTag(const std::string& tag);
+// Why a round ends at once when the server cannot be used (no answer, a refused sign-in), in the
+// status bar's words; "" for any other answer.
+std::string unreachable(const HttpResponse& r);
+
 // The last version this device and the server both had.
 struct SyncBase {
     std::string etag;     // the server's tag of it ("" when not known yet)

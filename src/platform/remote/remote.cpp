@@ -9,11 +9,6 @@ namespace plotline {
 
 namespace {
 
-constexpr int kMaxAttempts = 6;
-constexpr int kWeakWaitMs = 1100;
-
-bool weakTag(const std::string& tag) { return tag.rfind("W/", 0) == 0; }
-
 std::string header(const HttpRequest& q, std::string_view name) {
     for (const auto& [k, v] : q.headers)
         if (k.size() == name.size() && std::equal(k.begin(), k.end(), name.begin(), [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
@@ -245,20 +240,13 @@ SyncStep LibraryUpdate::fetch(int waitMs) {
 
 SyncStep LibraryUpdate::onResponse(const HttpResponse& r) {
     SyncStep s;
-    if (r.status == 0) {
-        s.error = "Offline: " + (r.networkError.empty() ? std::string("no answer from the server") : r.networkError);
-        return s;
-    }
-    if (r.status == 401 || r.status == 403) {
-        s.error = "Server refused the sign-in (" + std::to_string(r.status) + "): check Project > Sync";
-        return s;
-    }
+    if (s.error = unreachable(r); !s.error.empty()) return s;
     if (writing_) {
         if (r.status >= 200 && r.status < 300) {
             s.synced = true;
             return s;
         }
-        if (r.status == 412 && ++attempts_ <= kMaxAttempts) return fetch(0);
+        if (r.status == 412 && ++attempts_ <= kSyncMaxAttempts) return fetch(0);
         s.error = "The server's list of plans could not be written (" + std::to_string(r.status) + ")";
         return s;
     }
@@ -266,12 +254,12 @@ SyncStep LibraryUpdate::onResponse(const HttpResponse& r) {
     if (r.status == 200) {
         Result<std::vector<RemotePlan>> list = readRemoteLibrary(r.body);
         plans_ = list ? std::move(*list) : std::vector<RemotePlan>{}; // a damaged list is rebuilt from what this device knows
-        if (weakTag(r.etag) || r.etag.empty()) {
-            if (++attempts_ > kMaxAttempts) {
+        if (unusableTag(r.etag)) {
+            if (++attempts_ > kSyncMaxAttempts) {
                 s.error = "Server's version tag stays weak: will try again";
                 return s;
             }
-            return fetch(kWeakWaitMs);
+            return fetch(kWeakTagWaitMs);
         }
         ifMatch = r.etag;
     } else if (r.status == 404) {
