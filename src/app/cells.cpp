@@ -171,4 +171,13 @@ bool pickCell(const char* id, const std::vector<std::string>& names, int current
     return picked;
 }
 
+std::string byteSize(uint64_t bytes) {
+    char buf[32];
+    if (bytes < 1024) std::snprintf(buf, sizeof buf, "%llu B", (unsigned long long)bytes);
+    else if (bytes < (1u << 20)) std::snprintf(buf, sizeof buf, "%.0f KB", double(bytes) / 1024);
+    else if (bytes < (1ull << 30)) std::snprintf(buf, sizeof buf, "%.1f MB", double(bytes) / (1 << 20));
+    else std::snprintf(buf, sizeof buf, "%.1f GB", double(bytes) / (1ull << 30));
+    return buf;
+}
+
 } // namespace plotline

@@ -51,6 +51,9 @@ bool filterMatches(const std::string& name, const std::string& filter);
 // characters); the text itself when it fits.
 std::string fitWidth(const std::string& text, float width);
 
+// "18 KB", "4.5 MB": a size for people.
+std::string byteSize(uint64_t bytes);
+
 // "7.5" for 450 minutes, "8" for 480.
 std::string hoursText(int64_t minutes);
 

@@ -17,16 +17,6 @@ namespace plotline {
 
 namespace {
 
-// "18 KB", "4.5 MB"
-std::string byteSize(uint64_t bytes) {
-    char buf[32];
-    if (bytes < 1024) std::snprintf(buf, sizeof buf, "%llu B", (unsigned long long)bytes);
-    else if (bytes < (1u << 20)) std::snprintf(buf, sizeof buf, "%.0f KB", double(bytes) / 1024);
-    else if (bytes < (1ull << 30)) std::snprintf(buf, sizeof buf, "%.1f MB", double(bytes) / (1 << 20));
-    else std::snprintf(buf, sizeof buf, "%.1f GB", double(bytes) / (1ull << 30));
-    return buf;
-}
-
 // A window of a fixed size (in em), centred when it appears. Not auto-resized: its buttons must not
 // move under the pointer while its tables settle.
 bool beginFixedWindow(const char* title, bool* open, bool focus, float widthEm, float heightEm) {

@@ -12,14 +12,6 @@ namespace plotline {
 
 namespace {
 
-std::string sizeText(size_t bytes) {
-    char buf[32];
-    if (bytes < 1024) std::snprintf(buf, sizeof buf, "%zu B", bytes);
-    else if (bytes < 1024 * 1024) std::snprintf(buf, sizeof buf, "%.0f KB", double(bytes) / 1024);
-    else std::snprintf(buf, sizeof buf, "%.1f MB", double(bytes) / (1024 * 1024));
-    return buf;
-}
-
 ImU32 ragColour(Rag r) { return r == Rag::Red ? theme::kError : r == Rag::Amber ? IM_COL32(170, 95, 0, 255) : theme::kOk; }
 
 } // namespace
@@ -63,7 +55,7 @@ void ShareWindow::draw(Date today, const std::string& fileStem) {
     ImGui::Separator();
     preview(*view_);
     ImGui::Separator();
-    const std::string size = "The view is " + sizeText(fileBytes_) + ".";
+    const std::string size = "The view is " + byteSize(fileBytes_) + ".";
     ImGui::TextDisabled("%s", size.c_str());
     tagText("share.size", size);
     if (ImGui::Button("Download client pack (.html)")) {

@@ -126,8 +126,7 @@ void SyncController::fetchRemote(const std::string& id, std::function<void(Resul
         if (r.status != 200) return done(fail("The server answered " + std::to_string(r.status)));
         const Result<Sealed> v = unseal(r.body);
         if (!v) return done(fail("The server's copy is damaged (" + v.error() + "): not opened"));
-        int schema = 0;
-        Result<Project> p = readProjectJson(v->body, false, &schema);
+        Result<Project> p = readProjectJson(v->body);
         if (!p) return done(fail("The server's copy does not read: " + p.error().substr(0, p.error().find('\n'))));
         done(RemoteCopy{std::move(*p), SyncBase{r.etag, std::string(v->body), v->info.number}});
     });
@@ -210,11 +209,10 @@ void SyncController::tick(Stamp now) {
         send(q);
         return;
     }
-    if (busy() || !canWrite_ || probing_) return;
-    if (now < nextAllowed_ && !nudged_) return;
+    if (busy() || !canWrite_ || probing_ || now < nextAllowed_) return; // a nudge waits out a backoff too
     const bool quiet = localEdits_ > 0 && now - lastEditAt_ >= kQuietMs;
     const bool poll = now - lastRoundAt_ >= kPollMs;
-    if (!(nudged_ && now >= nextAllowed_) && !(quiet && now >= nextAllowed_) && !(poll && now >= nextAllowed_)) return;
+    if (!nudged_ && !quiet && !poll) return;
     nudged_ = false;
     if (libraryDue_ && base_) {
         updateLibrary();
@@ -227,7 +225,6 @@ void SyncController::runRound(Stamp now) {
     round_ = std::make_unique<ProjectSync>(adapter_->projectUrl(projectId_), base_);
     ++stats_.rounds;
     lastRoundAt_ = now;
-    roundStartedAt_ = now;
     editsAtStart_ = localEdits_;
     wrote_ = false;
     handle(round_->start(doc_.project(), now), now);
@@ -248,14 +245,15 @@ void SyncController::handle(SyncStep s, Stamp now) {
     if (!s.notes.empty()) notes_ = std::move(s.notes);
     if (s.request) {
         if (s.request->method == "PUT") wrote_ = true;
-        if (s.waitMs > 0) {
-            waiting_ = std::move(*s.request);
-            dueAt_ = now + s.waitMs;
-            return;
-        }
-        return send(*s.request);
+        return sendAfter(std::move(*s.request), s.waitMs, now);
     }
     finishRound(s, now);
+}
+
+void SyncController::sendAfter(HttpRequest q, int waitMs, Stamp now) {
+    if (waitMs <= 0) return send(q);
+    waiting_ = std::move(q); // sent by tick() when due
+    dueAt_ = now + waitMs;
 }
 
 void SyncController::send(const HttpRequest& contract) {
@@ -270,13 +268,7 @@ void SyncController::send(const HttpRequest& contract) {
         const Stamp now = host_.now();
         if (library_update_) {
             SyncStep s = library_update_->onResponse(r);
-            if (s.request) {
-                if (s.waitMs > 0) {
-                    waiting_ = std::move(*s.request);
-                    dueAt_ = now + s.waitMs;
-                } else send(*s.request);
-                return;
-            }
+            if (s.request) return sendAfter(std::move(*s.request), s.waitMs, now);
             library_update_.reset();
             if (s.synced) {
                 libraryDue_ = false;
@@ -342,9 +334,11 @@ void SyncController::dismiss(size_t i) {
     if (i < conflicts_.size()) conflicts_.erase(conflicts_.begin() + long(i));
 }
 
+bool SyncController::signInRefused() const { return error_.rfind("Server refused the sign-in", 0) == 0; }
+
 SyncController::Tone SyncController::tone() const {
     if (!connection_) return Tone::None;
-    if (newerSchema_ || error_.rfind("Server refused", 0) == 0) return Tone::Error;
+    if (newerSchema_ || signInRefused()) return Tone::Error;
     if (!conflicts_.empty() || !error_.empty()) return Tone::Warn;
     if (round_ || probing_) return Tone::Busy;
     return Tone::Ok;
@@ -353,7 +347,7 @@ SyncController::Tone SyncController::tone() const {
 std::string SyncController::sentence(Stamp now) const {
     if (!connection_ || projectId_.empty()) return "";
     if (newerSchema_) return "Read-only: the server has this plan from a newer Plotline";
-    if (error_.rfind("Server refused", 0) == 0) return error_;
+    if (signInRefused()) return error_;
     if (!conflicts_.empty()) return plural(int(conflicts_.size()), "conflict", "conflicts") + " to review";
     if (round_) return "Syncing\u2026";
     if (!error_.empty()) {

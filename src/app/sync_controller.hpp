@@ -86,6 +86,8 @@ private:
     void runRound(Stamp now);
     void handle(SyncStep s, Stamp now);
     void send(const HttpRequest& contract);
+    void sendAfter(HttpRequest contract, int waitMs, Stamp now); // at once, or by tick() after waitMs
+    bool signInRefused() const;
     void finishRound(const SyncStep& s, Stamp now);
     void updateLibrary();
     void saveBase();
@@ -109,7 +111,7 @@ private:
     bool canWrite_ = true, probing_ = false, nudged_ = false, libraryDue_ = false, newerSchema_ = false;
     bool wrote_ = false;                 // the round sent a version
     int localEdits_ = 0, editsAtStart_ = 0, failures_ = 0;
-    Stamp lastEditAt_ = 0, lastRoundAt_ = 0, nextAllowed_ = 0, lastSynced_ = 0, roundStartedAt_ = 0;
+    Stamp lastEditAt_ = 0, lastRoundAt_ = 0, nextAllowed_ = 0, lastSynced_ = 0;
     std::string error_;
     std::vector<MergeConflict> conflicts_;
     std::vector<std::string> notes_;

@@ -1,6 +1,7 @@
 #include "sync_window.hpp"
 
 #include "cells.hpp"
+#include "core/json_dom.hpp"
 #include "core/fields.hpp"
 #include "project_windows.hpp"
 #include "theme.hpp"
@@ -32,15 +33,9 @@ void field(const char* label, const char* tag, std::string& value, ImGuiInputTex
 
 // A value as the file writes it, for reading: a text without its quotes and escapes.
 std::string shown(const std::string& v) {
-    if (v.size() < 2 || v.front() != '"' || v.back() != '"') return v;
-    std::string out;
-    for (size_t i = 1; i + 1 < v.size(); ++i) {
-        if (v[i] == '\\' && i + 2 < v.size()) {
-            const char c = v[++i];
-            out += c == 'n' ? '\n' : c == 't' ? '\t' : c;
-        } else out += v[i];
-    }
-    return out;
+    JsonDoc doc;
+    if (v.empty() || v.front() != '"' || !doc.parse(v) || !doc.root().isString()) return v;
+    return std::string(doc.root().str());
 }
 
 // Cut to the cell being drawn (less room for a mark before it).

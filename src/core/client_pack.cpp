@@ -1,6 +1,7 @@
 // The client pack: a client view as one standalone HTML page (client_view.hpp).
 #include "client_view.hpp"
 
+#include "duration.hpp"
 #include "money.hpp"
 
 #include <algorithm>
@@ -25,14 +26,6 @@ th{background:#f2f4f7}tbody th{background:none}td.n,th.n{text-align:right;white-
 @media print{body{max-width:none;padding:0;font-size:11pt}h2{break-after:avoid}tr,svg{break-inside:avoid}.timeline{overflow:visible}}
 @page{margin:12mm}
 )";
-
-std::string days(int64_t minutes, int perDay) {
-    const double d = double(minutes) / double(std::max(1, perDay));
-    char buf[32];
-    if (std::fabs(d - std::round(d)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f d", d);
-    else std::snprintf(buf, sizeof buf, "%.1f d", d);
-    return buf;
-}
 
 std::string ragClass(Rag r) { return r == Rag::Red ? "rag-red" : r == Rag::Amber ? "rag-amber" : "rag-green"; }
 
@@ -146,7 +139,7 @@ std::string clientPackHtml(const ClientView& v) {
         out += std::string("<tr") + (ts && ts->summary ? " class=\"sum\"" : "") + "><td class=\"n opt\">" + std::to_string(i + 1) +
                "</td><th scope=\"row\" style=\"padding-left:" + std::to_string(0.5 + 1.2 * (level - 1)).substr(0, 4) + "em;font-weight:inherit\">" +
                escapeHtml(t.name) + (t.milestone ? " \u25c6" : "") + "</th><td class=\"d\">" + (ts ? ts->startDate.str() : "") + "</td><td class=\"d\">" +
-               (ts ? ts->finishDate.str() : "") + "</td><td class=\"n opt\">" + days(t.duration, p.calendar.minutesPerDay) + "</td>";
+               (ts ? ts->finishDate.str() : "") + "</td><td class=\"n opt\">" + formatDuration(t.duration, p.calendar.minutesPerDay) + "</td>";
         if (v.options.has(Share::Progress)) out += "<td class=\"n\">" + std::to_string(ts ? ts->percentComplete : t.percentComplete) + " %</td>";
         if (v.options.has(Share::Notes)) out += "<td>" + escapeHtml(t.notes) + "</td>";
         out += "</tr>\n";

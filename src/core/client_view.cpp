@@ -6,7 +6,6 @@
 #include "json_io.hpp"
 
 #include <algorithm>
-#include <initializer_list>
 
 namespace plotline {
 
@@ -15,7 +14,7 @@ namespace {
 // Walks a record's field table and resets every field not named in `keep` to its default (what the
 // reader gives it when the file leaves it out).
 struct KeepOnly {
-    std::initializer_list<std::string_view> keep;
+    const std::vector<std::string_view>& keep;
     bool kept(std::string_view k) const { return std::find(keep.begin(), keep.end(), k) != keep.end(); }
     void id(const char* k, Id& x, Presence) { if (!kept(k)) x = Id{}; }
     void text(const char* k, std::string& x, Presence, size_t = 0) { if (!kept(k)) x.clear(); }
@@ -34,7 +33,7 @@ struct KeepOnly {
     }
 };
 
-template <class T> void keepOnly(T& record, std::initializer_list<std::string_view> fields) {
+template <class T> void keepOnly(T& record, const std::vector<std::string_view>& fields) {
     KeepOnly v{fields};
     describe(v, record);
 }
@@ -116,28 +115,23 @@ ClientView clientView(const Project& p, const Schedule& s, const ShareOptions& o
     out.calendar = p.calendar;
     if (o.has(Share::Progress)) out.statusDate = p.statusDate;
     // The plan: every field that places a task (so the view schedules to the producer's dates).
+    std::vector<std::string_view> taskFields{"id", "name", "parent", "constraint", "deadline", "duration", "milestone", "actualStart", "actualFinish"};
+    if (o.has(Share::Progress)) taskFields.push_back("percentComplete");
+    if (o.has(Share::Notes)) taskFields.push_back("notes");
     out.tasks = p.tasks;
-    for (Task& t : out.tasks) {
-        if (o.has(Share::Notes) && o.has(Share::Progress))
-            keepOnly(t, {"id", "name", "parent", "constraint", "deadline", "duration", "milestone", "actualStart", "actualFinish", "percentComplete", "notes"});
-        else if (o.has(Share::Notes))
-            keepOnly(t, {"id", "name", "parent", "constraint", "deadline", "duration", "milestone", "actualStart", "actualFinish", "notes"});
-        else if (o.has(Share::Progress))
-            keepOnly(t, {"id", "name", "parent", "constraint", "deadline", "duration", "milestone", "actualStart", "actualFinish", "percentComplete"});
-        else
-            keepOnly(t, {"id", "name", "parent", "constraint", "deadline", "duration", "milestone", "actualStart", "actualFinish"});
-    }
+    for (Task& t : out.tasks) keepOnly(t, taskFields);
     out.links = p.links;
-    for (Link& l : out.links) keepOnly(l, {"id", "predecessor", "successor", "type", "lag"});
+    static const std::vector<std::string_view> linkFields{"id", "predecessor", "successor", "type", "lag"};
+    for (Link& l : out.links) keepOnly(l, linkFields);
     // People: who works on what and when they are off (it moves tasks); their roles and rates only with
     // the rates.
+    std::vector<std::string_view> resourceFields{"id", "name", "daysOff"}; // roles can name vendors ("Vendor — Northlight Studios")
+    if (o.has(Share::Rates)) resourceFields.insert(resourceFields.end(), {"role", "hourlyRate", "rateChanges"});
     out.resources = p.resources;
-    for (Resource& r : out.resources) {
-        if (o.has(Share::Rates)) keepOnly(r, {"id", "name", "role", "daysOff", "hourlyRate", "rateChanges"});
-        else keepOnly(r, {"id", "name", "daysOff"}); // roles can name vendors ("Vendor — Northlight Studios")
-    }
+    for (Resource& r : out.resources) keepOnly(r, resourceFields);
     out.assignments = p.assignments;
-    for (Assignment& a : out.assignments) keepOnly(a, {"id", "resource", "task", "units"});
+    static const std::vector<std::string_view> assignmentFields{"id", "resource", "task", "units"};
+    for (Assignment& a : out.assignments) keepOnly(a, assignmentFields);
     if (o.has(Share::Baseline)) out.baselines = p.baselines;
     if (o.has(Share::Vendors)) out.vendors = p.vendors;
     if (o.has(Share::Actuals)) {
