@@ -32,6 +32,7 @@ void GanttView::openEditor(int row) {
     put(e.actualStart, sizeof e.actualStart, date(t.actualStart));
     put(e.actualFinish, sizeof e.actualFinish, date(t.actualFinish));
     e.notes = t.notes;
+    e.internal = t.internal;
     e.percent = t.percentComplete;
     e.units.assign(p.resources.size(), 0);
     e.assignment.assign(p.resources.size(), Id());
@@ -142,6 +143,10 @@ void GanttView::editorWindow() {
     ImGui::InputTextMultiline("##notes", &e.notes, ImVec2(-FLT_MIN, ImGui::GetFontSize() * 4), ImGuiInputTextFlags_CallbackEdit, keepWithin,
                               const_cast<size_t*>(&kMaxLongText));
     tagItem("editor.notes");
+    ImGui::SetCursorPosX(labelW);
+    ImGui::Checkbox("Internal: keep out of client views", &e.internal);
+    tagItem("editor.internal");
+    hint("The team's own work (an internal review, a buffer): a view shared with the client leaves it out unless you choose otherwise");
     const std::string warning = scheduleWarning(p, doc_.schedule(), size_t(row));
     if (!warning.empty()) {
         ImGui::PushTextWrapPos(0);
@@ -196,6 +201,7 @@ void GanttView::editorWindow() {
         }
         valid = valid && optDate(e.deadline, "Deadline", t.deadline);
         t.notes = e.notes;
+        t.internal = e.internal;
         if (valid) {
             std::vector<CommandPtr> steps;
             if (!(t == p.tasks[size_t(row)])) steps.push_back(editTask(t));

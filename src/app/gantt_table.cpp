@@ -246,10 +246,19 @@ void GanttView::drawRow(int row, float rowHeight) {
     const std::string warning = ts.flags ? "\xe2\x9a\xa0 " : ""; // ⚠ before the name of a task with a problem
     drawTextCell(row, ColName, warning + (t.name.empty() ? std::string("(no name)") : t.name), true, indent,
                  ts.flags ? theme::kError : t.name.empty() ? theme::kMuted : nameColor);
+    const ImVec2 nameEnd = ImGui::GetItemRectMax();
+    if (t.internal && edit_.column != ColName) {
+        // "internal" after the name (beyond a risk dot): the task stays out of client views.
+        const ImVec2 at(nameEnd.x + fs * 1.1f, nameEnd.y - ImGui::GetTextLineHeight());
+        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), fs * 0.8f, ImVec2(at.x, at.y + fs * 0.12f), theme::kMuted, "internal");
+        const ImVec2 b(at.x + ImGui::CalcTextSize("internal").x * 0.8f, nameEnd.y);
+        tagRect("task.internal." + std::to_string(row), at, b);
+        if (ImGui::IsMouseHoveringRect(at, b) && ImGui::IsWindowHovered()) ImGui::SetTooltip("Internal: left out of views shared with the client");
+    }
     if (size_t(row) < riskOf_.size() && riskOf_[size_t(row)] >= 0 && edit_.column != ColName) {
         // A dot after the name: the task carries an open risk (red from a score of 15, amber from 10).
         const Risk& r = doc_.project().risks[size_t(riskOf_[size_t(row)])];
-        const ImVec2 end = ImGui::GetItemRectMax();
+        const ImVec2 end = nameEnd;
         const float radius = fs * 0.28f;
         const ImVec2 c(end.x + fs * 0.55f, end.y - ImGui::GetTextLineHeight() * 0.5f);
         static constexpr ImU32 colours[] = {IM_COL32(160, 170, 185, 255), IM_COL32(243, 156, 18, 255), IM_COL32(231, 76, 60, 255)};

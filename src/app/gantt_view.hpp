@@ -194,6 +194,7 @@ private:
         std::string name, notes; // whole, however long: a fixed buffer would cut a long note on save
         char duration[32] = {}, constraintDate[16] = {}, deadline[16] = {}, actualStart[16] = {}, actualFinish[16] = {};
         int constraint = 0, percent = 0;
+        bool internal = false;
         std::vector<int> units;          // per project resource: % of their time on this task, 0 = not on it
         std::vector<Id> assignment;      // per project resource: the existing assignment, if any
         std::string error;

@@ -19,7 +19,7 @@ struct KeepOnly {
     void id(const char* k, Id& x, Presence) { if (!kept(k)) x = Id{}; }
     void text(const char* k, std::string& x, Presence, size_t = 0) { if (!kept(k)) x.clear(); }
     template <class I> void integer(const char* k, I& x, Presence, int64_t d, int64_t, int64_t) { if (!kept(k)) x = I(d); }
-    void boolean(const char* k, bool& x, bool d) { if (!kept(k)) x = d; }
+    void boolean(const char* k, bool& x, bool d, Presence = Optional) { if (!kept(k)) x = d; }
     void date(const char* k, Date& x, Presence) { if (!kept(k)) x = Date{}; }
     void date(const char* k, std::optional<Date>& x) { if (!kept(k)) x.reset(); }
     template <class E> void choice(const char* k, E& x, E d, const Names<E>&) { if (!kept(k)) x = d; }
@@ -76,6 +76,7 @@ const std::vector<ShareItemInfo>& shareItems() {
         {Share::Risks, "risks", "Risks"},
         {Share::Changes, "changes", "Change requests"},
         {Share::Actuals, "actuals", "Actual costs and hours"},
+        {Share::Internal, "internal", "Tasks marked internal"},
     };
     return items;
 }
@@ -103,10 +104,38 @@ Result<ShareOptions> withShareItems(ShareOptions base, std::string_view list) {
     return base;
 }
 
+namespace {
+
+// Which tasks leave the view: those marked internal and everything under them.
+std::vector<char> hiddenTasks(const Project& p) {
+    std::vector<char> hidden(p.tasks.size(), 0);
+    for (size_t i = 0; i < p.tasks.size(); ++i) {
+        int at = int(i);
+        for (int depth = 0; at >= 0 && depth < 64; ++depth, at = p.taskIndex(p.tasks[size_t(at)].parent))
+            if (p.tasks[size_t(at)].internal) {
+                hidden[i] = 1;
+                break;
+            }
+    }
+    return hidden;
+}
+
+template <class T, class F> void eraseIf(std::vector<T>& v, F f) { v.erase(std::remove_if(v.begin(), v.end(), f), v.end()); }
+
+} // namespace
+
 ClientView clientView(const Project& p, const Schedule& s, const ShareOptions& o, Date today) {
     ClientView v;
     v.options = o;
     v.asOf = p.statusDate.value_or(today);
+    const bool scheduled = s.ok() && s.tasks.size() == p.tasks.size();
+    const std::vector<char> hidden = o.has(Share::Internal) ? std::vector<char>(p.tasks.size(), 0) : hiddenTasks(p);
+    std::vector<Id> hiddenIds;
+    for (size_t i = 0; i < p.tasks.size(); ++i)
+        if (hidden[i]) hiddenIds.push_back(p.tasks[i].id);
+    std::sort(hiddenIds.begin(), hiddenIds.end());
+    auto isHidden = [&](const Id& id) { return std::binary_search(hiddenIds.begin(), hiddenIds.end(), id); };
+
     Project& out = v.project;
     out.id = p.id;
     out.name = p.name;
@@ -118,9 +147,28 @@ ClientView clientView(const Project& p, const Schedule& s, const ShareOptions& o
     std::vector<std::string_view> taskFields{"id", "name", "parent", "constraint", "deadline", "duration", "milestone", "actualStart", "actualFinish"};
     if (o.has(Share::Progress)) taskFields.push_back("percentComplete");
     if (o.has(Share::Notes)) taskFields.push_back("notes");
-    out.tasks = p.tasks;
-    for (Task& t : out.tasks) keepOnly(t, taskFields);
+    if (o.has(Share::Internal)) taskFields.push_back("internal");
+    // A task that followed a hidden one keeps its date: pinned where the producer's plan has it.
+    std::vector<Id> pinned;
+    for (const Link& l : p.links)
+        if (isHidden(l.predecessor) && !isHidden(l.successor)) pinned.push_back(l.successor);
+    std::sort(pinned.begin(), pinned.end());
+    out.tasks.reserve(p.tasks.size() - hiddenIds.size());
+    for (size_t i = 0; i < p.tasks.size(); ++i) {
+        if (hidden[i]) continue;
+        Task t = p.tasks[i];
+        keepOnly(t, taskFields);
+        if (scheduled && !t.actualStart && std::binary_search(pinned.begin(), pinned.end(), t.id)) {
+            const Date start = s.tasks[i].startDate;
+            if (t.constraint == Constraint::ASAP || (t.constraint == Constraint::SNET && t.constraintDate && *t.constraintDate < start)) {
+                t.constraint = Constraint::SNET;
+                t.constraintDate = start;
+            }
+        }
+        out.tasks.push_back(std::move(t));
+    }
     out.links = p.links;
+    eraseIf(out.links, [&](const Link& l) { return isHidden(l.predecessor) || isHidden(l.successor); });
     static const std::vector<std::string_view> linkFields{"id", "predecessor", "successor", "type", "lag"};
     for (Link& l : out.links) keepOnly(l, linkFields);
     // People: who works on what and when they are off (it moves tasks); their roles and rates only with
@@ -130,21 +178,30 @@ ClientView clientView(const Project& p, const Schedule& s, const ShareOptions& o
     out.resources = p.resources;
     for (Resource& r : out.resources) keepOnly(r, resourceFields);
     out.assignments = p.assignments;
+    eraseIf(out.assignments, [&](const Assignment& a) { return isHidden(a.task); });
     static const std::vector<std::string_view> assignmentFields{"id", "resource", "task", "units"};
     for (Assignment& a : out.assignments) keepOnly(a, assignmentFields);
-    if (o.has(Share::Baseline)) out.baselines = p.baselines;
+    if (o.has(Share::Baseline)) {
+        out.baselines = p.baselines;
+        for (Baseline& b : out.baselines) eraseIf(b.tasks, [&](const BaselineTask& t) { return isHidden(t.task); });
+    }
     if (o.has(Share::Vendors)) out.vendors = p.vendors;
     if (o.has(Share::Actuals)) {
         out.costs = p.costs;
         out.hours = p.hours;
+        for (CostEntry& c : out.costs) if (isHidden(c.task)) c.task = Id{}; // the money stays in the totals, the task does not show
+        eraseIf(out.hours, [&](const HoursEntry& h) { return isHidden(h.task); });
     }
     if (o.has(Share::Risks)) out.risks = p.risks;
     if (o.has(Share::Changes)) out.changeRequests = p.changeRequests;
 
-    const bool scheduled = s.ok() && s.tasks.size() == p.tasks.size();
+    // Figures for the whole project (the client sees % complete and money as a whole); milestones and
+    // the reasons that name them only from what the view holds.
     if (o.has(Share::Progress) && scheduled) v.percentComplete = percentComplete(p, s);
     if ((o.has(Share::Status) || o.has(Share::Milestones) || o.has(Share::Budget)) && scheduled) {
         StatusReport r = statusReport(p, s, v.asOf);
+        eraseIf(r.milestonesNext, [&](const MilestoneLine& m) { return isHidden(m.task); });
+        eraseIf(r.milestonesDone, [&](const MilestoneLine& m) { return isHidden(m.task); });
         if (o.has(Share::Milestones)) {
             v.nextMilestones = r.milestonesNext;
             v.reachedMilestones = r.milestonesDone;

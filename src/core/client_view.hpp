@@ -37,6 +37,7 @@ enum class Share : uint32_t {
     Risks = 1 << 8,      // the risk register (and risks in the status)
     Changes = 1 << 9,    // change requests
     Actuals = 1 << 10,   // costs and hours booked
+    Internal = 1 << 11,  // tasks marked internal (and what is under them)
 };
 
 struct ShareItemInfo {
@@ -71,7 +72,10 @@ struct ClientView {
     std::optional<Money> budget;            // with Budget
 };
 
-// The view of `p` (scheduled as `s`) at its status date, or `today` when it has none.
+// The view of `p` (scheduled as `s`) at its status date, or `today` when it has none. Without
+// Share::Internal, tasks marked internal (with their subtasks, links, people on them and milestones)
+// are left out, and a task that followed one of them is pinned to its date ("start no earlier than"),
+// so every task the client sees keeps the producer's dates.
 ClientView clientView(const Project& p, const Schedule& s, const ShareOptions& o, Date today);
 
 // The view's file: the filtered project's JSON with a "view" member (what it holds, as of, status,

@@ -230,6 +230,7 @@ template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<st
     v.date("deadline", x.deadline);
     v.integer("duration", x.duration, Required, 0, 0, kMaxMinutes);
     v.id("id", x.id, Required);
+    v.boolean("internal", x.internal, false, OmitEmpty);
     v.boolean("milestone", x.milestone, false);
     v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
     v.text("name", x.name, Required);

@@ -141,7 +141,7 @@ struct ReadFields {
     template <class I> void integer(const char* k, I& x, Presence p, int64_t def, int64_t lo, int64_t hi) {
         x = I(r.integer(obj, path, k, p == Required, def, lo, hi));
     }
-    void boolean(const char* k, bool& x, bool def) { x = r.boolean(obj, path, k, def); }
+    void boolean(const char* k, bool& x, bool def, Presence = Optional) { x = r.boolean(obj, path, k, def); }
     void date(const char* k, Date& x, Presence p) {
         if (auto d = r.date(obj, path, k, p == Required)) x = *d;
     }
@@ -467,7 +467,7 @@ struct WriteFields {
     void id(const char* k, Id x, Presence p) { if (p == OmitEmpty) w.optional(k, x); else w.member(k, x); }
     void text(const char* k, const std::string& x, Presence p, size_t = 0) { if (p == OmitEmpty) w.optional(k, x); else w.member(k, x); }
     template <class I> void integer(const char* k, I x, Presence, int64_t, int64_t, int64_t) { w.member(k, int64_t(x)); }
-    void boolean(const char* k, bool x, bool) { w.member(k, x); }
+    void boolean(const char* k, bool x, bool d, Presence p = Optional) { if (p != OmitEmpty || x != d) w.member(k, x); }
     void date(const char* k, Date x, Presence) { w.member(k, x); }
     void date(const char* k, const std::optional<Date>& x) { if (x) w.member(k, *x); }
     template <class E> void choice(const char* k, E x, E, const Names<E>& n) { w.member(k, n.name(x)); }
@@ -572,7 +572,7 @@ struct FieldTexts {
     template <class I> void integer(const char* k, I x, Presence p, int64_t d, int64_t lo, int64_t hi) {
         add(k, [&](WriteFields& f) { f.integer(k, x, p, d, lo, hi); });
     }
-    void boolean(const char* k, bool x, bool d) { add(k, [&](WriteFields& f) { f.boolean(k, x, d); }); }
+    void boolean(const char* k, bool x, bool d, Presence p = Optional) { add(k, [&](WriteFields& f) { f.boolean(k, x, d, p); }); }
     void date(const char* k, Date x, Presence p) { add(k, [&](WriteFields& f) { f.date(k, x, p); }); }
     void date(const char* k, const std::optional<Date>& x) { add(k, [&](WriteFields& f) { f.date(k, x); }); }
     template <class E> void choice(const char* k, E x, E d, const Names<E>& n) { add(k, [&](WriteFields& f) { f.choice(k, x, d, n); }); }
@@ -617,7 +617,7 @@ template <class T> struct OneField {
     void id(const char* k, Id& x, Presence p) { if (is(k)) in.id(k, x, p); }
     void text(const char* k, std::string& x, Presence p, size_t limit = kMaxLineText) { if (is(k)) in.text(k, x, p, limit); }
     template <class I> void integer(const char* k, I& x, Presence p, int64_t d, int64_t lo, int64_t hi) { if (is(k)) in.integer(k, x, p, d, lo, hi); }
-    void boolean(const char* k, bool& x, bool d) { if (is(k)) in.boolean(k, x, d); }
+    void boolean(const char* k, bool& x, bool d, Presence = Optional) { if (is(k)) in.boolean(k, x, d); }
     void date(const char* k, Date& x, Presence p) { if (is(k)) in.date(k, x, p); }
     void date(const char* k, std::optional<Date>& x) { if (is(k)) in.date(k, x); }
     template <class E> void choice(const char* k, E& x, E d, const Names<E>& n) { if (is(k)) in.choice(k, x, d, n); }

@@ -52,7 +52,7 @@ template <class R> struct SlotCollector {
     void id(const char* k, const Id& x, Presence) { add(k, x); }
     void text(const char* k, const std::string& x, Presence, size_t = 0) { add(k, x); }
     template <class I> void integer(const char* k, const I& x, Presence, int64_t, int64_t, int64_t) { add(k, x); }
-    void boolean(const char* k, const bool& x, bool) { add(k, x); }
+    void boolean(const char* k, const bool& x, bool, Presence = Optional) { add(k, x); }
     void date(const char* k, const Date& x, Presence) { add(k, x); }
     void date(const char* k, const std::optional<Date>& x) { add(k, x); }
     template <class E> void choice(const char* k, const E& x, E, const Names<E>&) { add(k, x); }

@@ -42,6 +42,7 @@ struct Task {
     int percentComplete = 0;      // 0..100
     std::optional<Date> actualStart, actualFinish; // facts: they pin the task where it really ran
     std::string notes;
+    bool internal = false;        // the team's own work: left out of client views unless chosen
     Stamp modified = 0;
     bool operator==(const Task&) const = default;
 };

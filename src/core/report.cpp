@@ -90,7 +90,7 @@ StatusReport statusReport(const Project& p, const Schedule& s, Date statusDate) 
             else if (t.percentComplete > 0 || t.actualStart) ++r.tasksInProgress;
         }
         if (!t.milestone || !scheduled) continue;
-        MilestoneLine m{t.name, s.tasks[i].finishDate, isDone(t), false};
+        MilestoneLine m{t.name, s.tasks[i].finishDate, isDone(t), false, t.id};
         if (m.done && t.actualFinish) m.date = *t.actualFinish;
         m.late = !m.done && m.date < statusDate;
         (m.done ? r.milestonesDone : r.milestonesNext).push_back(m);

@@ -28,6 +28,7 @@ struct MilestoneLine {
     Date date;          // its scheduled date (actual finish when done and recorded)
     bool done = false;
     bool late = false;  // not done and its date is before the status date
+    Id task;
 };
 
 struct StatusReport {

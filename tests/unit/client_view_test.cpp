@@ -76,16 +76,32 @@ TEST_CASE("client view: by default the sample's view holds the plan, progress, m
         CHECK(why.find("Estimate") == std::string::npos);
     }
 
-    // What it does hold: every task, scheduled to exactly the producer's dates, progress, milestones.
-    REQUIRE(q.tasks.size() == p.tasks.size());
+    // No task marked internal, by id or by name (the sample has two: a finished audit and the bug fixing
+    // that the client's UAT follows).
+    size_t internal = 0;
+    for (const Task& t : p.tasks)
+        if (t.internal) {
+            ++internal;
+            CHECK(q.taskIndex(t.id) < 0);
+            CHECK_MESSAGE(file.find("\"" + t.name + "\"") == std::string::npos, t.name);
+            CHECK_MESSAGE(page.find(escapeHtml(t.name)) == std::string::npos, t.name);
+        }
+    REQUIRE(internal == 2);
+
+    // What it does hold: every other task, scheduled to exactly the producer's dates, with its progress.
+    REQUIRE(q.tasks.size() == p.tasks.size() - internal);
     const Schedule qs = schedule(q);
     REQUIRE(qs.ok());
-    for (size_t i = 0; i < p.tasks.size(); ++i) {
-        CHECK(q.tasks[i].name == p.tasks[i].name);
-        CHECK(qs.tasks[i].start == s.tasks[i].start);
-        CHECK(qs.tasks[i].finish == s.tasks[i].finish);
-        CHECK(q.tasks[i].percentComplete == p.tasks[i].percentComplete);
+    for (size_t i = 0; i < q.tasks.size(); ++i) {
+        const int k = p.taskIndex(q.tasks[i].id);
+        REQUIRE(k >= 0);
+        CHECK(q.tasks[i].name == p.tasks[size_t(k)].name);
+        CHECK_MESSAGE(qs.tasks[i].start == s.tasks[size_t(k)].start, q.tasks[i].name);
+        CHECK_MESSAGE(qs.tasks[i].finish == s.tasks[size_t(k)].finish, q.tasks[i].name);
+        CHECK(q.tasks[i].percentComplete == p.tasks[size_t(k)].percentComplete);
     }
+    for (const Link& l : q.links) CHECK((q.taskIndex(l.predecessor) >= 0 && q.taskIndex(l.successor) >= 0));
+    for (const Assignment& a : q.assignments) CHECK(q.taskIndex(a.task) >= 0);
     CHECK(q.statusDate == p.statusDate);
     CHECK(v.percentComplete == percentComplete(p, s));
     CHECK_FALSE(v.nextMilestones.empty());
@@ -104,7 +120,7 @@ TEST_CASE("client view: each chosen item comes in, and only it; the file reads b
     CHECK(v.budget->approved == b.approved());
     CHECK(v.budget->spent == b.ev.ac);
     CHECK(v.budget->forecast == b.ev.eac);
-    for (size_t i = 0; i < p.tasks.size(); ++i) CHECK(v.project.tasks[i].notes == p.tasks[i].notes);
+    for (const Task& t : v.project.tasks) CHECK(t.notes == p.tasks[size_t(p.taskIndex(t.id))].notes);
     for (size_t i = 0; i < p.resources.size(); ++i) CHECK(v.project.resources[i].hourlyRate == p.resources[i].hourlyRate);
     CHECK(v.project.vendors.empty());
     CHECK(v.project.risks.empty());
@@ -122,6 +138,34 @@ TEST_CASE("client view: each chosen item comes in, and only it; the file reads b
     CHECK_FALSE(withShareItems(ShareOptions{}, "budget,margins").ok());
     CHECK(withShareItems(ShareOptions{}, "budget,margins").error().find("one of: progress") != std::string::npos);
     CHECK_FALSE(readClientViewJson(writeProjectJson(p, false)).ok()); // a project is not a view
+}
+
+TEST_CASE("client view: tasks marked internal come in only when chosen; a hidden summary takes its subtasks and milestones with it") {
+    Project p = sample();
+    // With the internal tasks chosen, every task is there and says it is internal.
+    ShareOptions all;
+    all.set(Share::Internal, true);
+    const ClientView everything = clientView(p, schedule(p), all, d("2026-11-20"));
+    CHECK(everything.project.tasks.size() == p.tasks.size());
+    CHECK(std::count_if(everything.project.tasks.begin(), everything.project.tasks.end(), [](const Task& t) { return t.internal; }) == 2);
+
+    // Marking the Launch phase internal hides it, its tasks and its milestone "Campaign live" (from the
+    // milestones list and from any reason), and nothing else moves.
+    const int launch = p.taskIndex(std::find_if(p.tasks.begin(), p.tasks.end(), [](const Task& t) { return t.name == "Launch"; })->id);
+    REQUIRE(launch >= 0);
+    p.tasks[size_t(launch)].internal = true;
+    const Schedule s = schedule(p);
+    const ClientView v = clientView(p, s, ShareOptions{}, d("2026-11-20"));
+    for (const Task& t : v.project.tasks) CHECK(p.tasks[size_t(p.taskIndex(t.id))].parent != p.tasks[size_t(launch)].id);
+    for (const MilestoneLine& m : v.nextMilestones) CHECK(m.name != "Campaign live");
+    CHECK(v.project.tasks.size() == p.tasks.size() - 2 - 6);
+    const Schedule vs = schedule(v.project);
+    REQUIRE(vs.ok());
+    for (size_t i = 0; i < v.project.tasks.size(); ++i) {
+        const size_t k = size_t(p.taskIndex(v.project.tasks[i].id));
+        CHECK_MESSAGE(vs.tasks[i].start == s.tasks[k].start, v.project.tasks[i].name);
+        CHECK_MESSAGE(vs.tasks[i].finish == s.tasks[k].finish, v.project.tasks[i].name);
+    }
 }
 
 TEST_CASE("client view: the status is worked out from what the view holds (no cost reasons without the budget, no risks without risks)") {
