@@ -8,6 +8,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace plotline {
 
 namespace {
@@ -98,7 +100,8 @@ void ShareWindow::preview(const ClientView& v) {
         ImGui::TextUnformatted(money.c_str());
         tagText("share.preview.budget", money);
     }
-    std::string holds = std::to_string(v.project.tasks.size()) + " tasks, " + std::to_string(v.project.links.size()) + " links, " +
+    const size_t left = doc_.project().tasks.size() - std::min(doc_.project().tasks.size(), v.project.tasks.size());
+    std::string holds = std::to_string(v.project.tasks.size()) + " tasks" + (left ? " (" + std::to_string(left) + " marked internal left out)" : std::string()) + ", " + std::to_string(v.project.links.size()) + " links, " +
                         std::to_string(v.project.resources.size()) + " people (names and days off" + (v.options.has(Share::Rates) ? ", roles, rates)" : ")");
     if (!v.project.vendors.empty()) holds += ", " + std::to_string(v.project.vendors.size()) + " vendors";
     if (!v.project.risks.empty()) holds += ", " + std::to_string(v.project.risks.size()) + " risks";

@@ -18,7 +18,9 @@ test('share: the preview says what the client gets; the client pack (no script i
   const plan = await state(page);
   await click(page, 'toolbar.share');
   const holds = (await widget(page, 'share.preview.holds')).text;
-  assert.ok(holds.startsWith(`${plan.tasks.length} tasks, `), holds);
+  const shown = plan.tasks.filter((t) => !t.internal);
+  assert.ok(shown.length < plan.tasks.length, 'the sample has tasks marked internal');
+  assert.ok(holds.startsWith(`${shown.length} tasks (${plan.tasks.length - shown.length} marked internal left out), `), holds);
   assert.match((await widget(page, 'share.preview.out')).text, /budget/);
   await screenshot(page, 'share-window');
 
@@ -31,6 +33,7 @@ test('share: the preview says what the client gets; the client pack (no script i
   const text = await readFile(path, 'utf8');
   for (const v of plan.vendors) assert.ok(!text.includes(v.name), `vendor ${v.name} left out`);
   for (const t of plan.tasks) if (t.notes && t.notes.length > 8) assert.ok(!text.includes(t.notes), 'notes left out');
+  for (const t of plan.tasks) if (t.internal) assert.ok(!text.includes(t.name), `internal task ${t.name} left out`);
 
   // The client's side: a browser with scripts off opens the page.
   const client = await launch();
@@ -40,7 +43,7 @@ test('share: the preview says what the client gets; the client pack (no script i
       await p.setViewportSize(viewport);
       await p.goto(pathToFileURL(path).href);
       const rows = await p.locator('section[aria-labelledby="ta"] tbody tr').count();
-      assert.equal(rows, plan.tasks.length);
+      assert.equal(rows, shown.length);
       assert.equal(await p.locator('h1').innerText(), plan.project.name);
       assert.ok(await p.locator('svg[role="img"]').count() === 1, 'the timeline is there');
       assert.equal(await p.locator('script').count(), 0);
