@@ -93,6 +93,21 @@ void App::show(Project p, const std::string& id, int schema, bool owner) {
     ready_ = true;
 }
 
+void App::startViewer(const std::string& address) {
+    viewer_ = std::make_unique<Viewer>(host_);
+    viewerScreen_ = std::make_unique<ViewerScreen>(*viewer_, doc_, gantt_, host_);
+    // Nothing may change, be saved, cost anything or manage projects: the core refuses every command.
+    doc_.setCapabilities(Capabilities{false, false, false, false});
+    save_.setEnabled(false);
+    viewer_->open(address, [this] {
+        if (viewer_->view() && viewer_->view()->project != doc_.project()) doc_.load(viewer_->view()->project);
+        if (viewer_->state() != Viewer::State::Opening && !ready_) {
+            ready_ = true;
+            host_.mark("view-shown");
+        }
+    });
+}
+
 void App::applyCapabilities() {
     doc_.setCapabilities(open_.capabilities());
     save_.setEnabled(open_.capabilities().persists);
@@ -458,7 +473,33 @@ std::string App::statusJson() const {
            ",\"projects\":" + std::to_string(library_.projects().size()) +
            ",\"view\":" + str(view_ == View::Budget ? "budget" : "plan") + ",\"budgetTab\":" + std::to_string(int(budget_.tab())) +
            ",\"saveError\":" + str(save_.error()) + ",\"message\":" + str(message_) + ",\"dialog\":" + str(dialogTitle_) + "," + buf +
-           selected + ",\"undo\":" + str(doc_.undoLabel()) + ",\"sync\":" + sync_.statusJson() + "}";
+           selected + ",\"undo\":" + str(doc_.undoLabel()) + ",\"sync\":" + sync_.statusJson() + viewerJson() + "}";
+}
+
+// The viewer's state for automation: ,"viewer":{...} when the app shows a client view, else "".
+std::string App::viewerJson() const {
+    if (!viewer_) return "";
+    std::string o = ",\"viewer\":{\"state\":\"";
+    o += viewer_->state() == Viewer::State::Opening ? "opening" : viewer_->state() == Viewer::State::Shown ? "shown" : "failed";
+    o += "\",\"error\":";
+    appendJsonString(o, viewer_->error());
+    o += ",\"published\":" + std::string(viewer_->published() ? "true" : "false") + ",\"version\":" + std::to_string(viewer_->version()) +
+         ",\"compact\":" + (viewerScreen_->compact() ? "true" : "false") + ",\"zoom\":" + std::to_string(viewerScreen_->zoom()) +
+         ",\"expanded\":" + std::to_string(viewerScreen_->expanded()) + ",\"stale\":";
+    appendJsonString(o, viewer_->stale());
+    if (viewer_->view()) {
+        o += ",\"holds\":[";
+        bool first = true;
+        for (const ShareItemInfo& i : shareItems())
+            if (viewer_->view()->options.has(i.item)) {
+                o += first ? "\"" : ",\"";
+                o += i.name;
+                o += "\"";
+                first = false;
+            }
+        o += "],\"asOf\":\"" + viewer_->view()->asOf.str() + "\"";
+    }
+    return o + "}";
 }
 
 // Escape closes the drop-down or menu on top (a dialog answers Escape itself) and is then spent, so
@@ -904,6 +945,11 @@ void App::pasteText(const std::string& text) {
 
 void App::frame() {
     beginWidgetFrame();
+    if (viewer_) {
+        viewer_->tick(host_.now());
+        viewerScreen_->draw(host_.today());
+        return;
+    }
     save_.tick(host_.now());
     // The first failure of a run of failed saves gets a dialog that says what to do; retries are quiet.
     const bool failed = save_.state() == AutoSave::State::Failed;

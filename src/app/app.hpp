@@ -19,6 +19,8 @@
 #include "sync_controller.hpp"
 #include "sync_window.hpp"
 #include "share_window.hpp"
+#include "viewer.hpp"
+#include "viewer_screen.hpp"
 
 #include <memory>
 #include <string>
@@ -31,6 +33,12 @@ public:
 
     // The platform calls these.
     void start();
+    // Opened from a link to a client view: shows it read-only (every command refused), never opens
+    // the project library and sends no credentials. Instead of start().
+    void startViewer(const std::string& address);
+    bool viewing() const { return viewer_ != nullptr; }
+    Viewer* viewer() { return viewer_.get(); }
+    ViewerScreen* viewerScreen() { return viewerScreen_.get(); }
     void importFile(const std::string& filename, const std::string& text);
     // The clipboard (the browser's copy and paste events): selected rows as tab-separated text, and
     // pasted text inserted as rows (or typed into the field being edited).
@@ -69,6 +77,7 @@ public:
     BudgetView& budget() { return budget_; }
     const std::string& lastMessage() const { return message_; }
     std::string statusJson() const;
+    std::string viewerJson() const;
 
     // Actions (menus, shortcuts, the Projects window).
     void newProject();
@@ -129,6 +138,8 @@ private:
     ShareWindow shareWindow_{doc_, host_};
     BudgetView budget_;
     View view_ = View::Plan;
+    std::unique_ptr<Viewer> viewer_;
+    std::unique_ptr<ViewerScreen> viewerScreen_;
     bool ready_ = false;
     std::string dialogTitle_, dialogText_;
     bool dialogOpen_ = false;

@@ -4,6 +4,7 @@
 #pragma once
 #include "core/date.hpp"
 #include "core/model.hpp"
+#include "core/result.hpp"
 #include "core/sync.hpp"
 
 #include <functional>
@@ -39,6 +40,11 @@ public:
     virtual Usage usage() const { return {}; }
 };
 
+// Compression and sealing for client-view links: gzip and gunzip, and AES-256-GCM under a 32-byte key
+// (Seal: a fresh random 12-byte IV, then the ciphertext and its 16-byte tag, as WebCrypto writes them;
+// Open: the reverse, an error when the tag does not match).
+enum class Codec { Gzip, Gunzip, Seal, Open };
+
 class Host {
 public:
     virtual ~Host() = default;
@@ -66,6 +72,12 @@ public:
         r.networkError = "no network in this build";
         done(std::move(r));
     }
+    // Codec work for view links; the answer may come later (the browser), on the main thread.
+    virtual void codec(Codec /*op*/, std::string /*data*/, std::string /*key*/, std::function<void(Result<std::string>)> done) {
+        done(fail("compression and encryption are not available in this build"));
+    }
+    // The page's address (links to views start with it); "" where there is no page.
+    virtual std::string address() { return ""; }
     // A named moment of start-up for benchmarks (performance.mark in the browser); nothing elsewhere.
     virtual void mark(const char* /*name*/) {}
 };

@@ -53,6 +53,7 @@ void ShareWindow::draw(Date today, const std::string& fileStem) {
         builtRevision_ = doc_.revision();
         builtOptions_ = options_;
         fileBytes_ = clientViewJson(*view_).size();
+        ++viewSerial_;
     }
     ImGui::Separator();
     preview(*view_);
@@ -69,7 +70,49 @@ void ShareWindow::draw(Date today, const std::string& fileStem) {
     if (ImGui::Button("Download view (.json)")) host_.download(fileStem + ".view.json", "application/json", clientViewJson(*view_));
     tagItem("share.json");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The view as a file: Plotline opens it read-only");
+    linkSection();
     ImGui::End();
+}
+
+// The self-contained link: the view itself, compressed, in the link's fragment (which browsers never
+// send to a server). Offered while the whole link stays within kMaxLinkChars.
+void ShareWindow::linkSection() {
+    if (linkFor_ != viewSerial_ && !linking_ && view_) {
+        linking_ = true;
+        const uint64_t serial = viewSerial_;
+        host_.codec(Codec::Gzip, linkViewText(*view_), "", [this, serial](Result<std::string> gz) {
+            linking_ = false;
+            linkFor_ = serial;
+            link_ = gz ? appAddress(host_.address()) + "#" + snapshotFragment(*gz) : "";
+            linkError_ = gz ? "" : gz.error();
+        });
+    }
+    const float fs = ImGui::GetFontSize();
+    ImGui::Separator();
+    ImGui::TextUnformatted("Link with the view in it");
+    ImGui::PushTextWrapPos(fs * 45);
+    if (linking_ || linkFor_ != viewSerial_) {
+        ImGui::TextDisabled("Making the link\u2026");
+    } else if (!linkError_.empty()) {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), "No link: %s", linkError_.c_str());
+    } else if (link_.size() > kMaxLinkChars) {
+        const std::string why = "Too long for a link: " + std::to_string(link_.size()) + " characters, and mail and chat programs carry " +
+                                std::to_string(kMaxLinkChars) + " safely. Leave something out, or send the client pack.";
+        ImGui::TextDisabled("%s", why.c_str());
+        tagText("share.linkSize", why);
+    } else {
+        if (ImGui::Button("Copy link")) {
+            host_.copyText(link_);
+            copied_ = host_.now();
+        }
+        tagText("share.copyLink", link_);
+        ImGui::SameLine();
+        const std::string size = host_.now() - copied_ < 3000 ? "Copied." : std::to_string(link_.size()) + " characters";
+        ImGui::TextDisabled("%s", size.c_str());
+        tagText("share.linkSize", std::to_string(link_.size()) + " characters");
+        ImGui::TextDisabled("A snapshot of the view as it is now, inside the link: no server ever sees it, and it can never be revoked.");
+    }
+    ImGui::PopTextWrapPos();
 }
 
 // Exactly what the client gets, from the view itself: its header, what it holds and the first rows.

@@ -5,6 +5,7 @@
 #pragma once
 #include "core/client_view.hpp"
 #include "core/commands.hpp"
+#include "core/view_link.hpp"
 #include "host.hpp"
 
 #include <optional>
@@ -31,6 +32,16 @@ private:
     uint64_t builtRevision_ = 0;
     ShareOptions builtOptions_;
     size_t fileBytes_ = 0;
+    uint64_t viewSerial_ = 0; // counts rebuilds of the view
+    // The self-contained link of the view as last built ("" while it is being made or when it failed).
+    void linkSection();
+    std::string link_, linkError_;
+    uint64_t linkFor_ = 0;
+    bool linking_ = false;
+    Stamp copied_ = 0;
+
+public:
+    const std::string& link() const { return link_; }
 };
 
 } // namespace plotline

@@ -248,6 +248,7 @@ std::string clientViewJson(const ClientView& v) {
         if (v.budget->forecast) view += ",\"forecast\":" + std::to_string(*v.budget->forecast);
         view += "}";
     }
+    if (v.expires) view += ",\"expires\":\"" + v.expires->str() + "\"";
     view += "}";
     const std::string project = writeProjectJson(v.project, false);
     return "{\"view\":" + view + "," + project.substr(1);
@@ -283,6 +284,11 @@ Result<ClientView> readClientViewJson(std::string_view text) {
         ClientView::Money m{b["approved"].integer(), b["spent"].integer(), std::nullopt};
         if (b["forecast"].isInteger()) m.forecast = b["forecast"].integer();
         v.budget = m;
+    }
+    if (const JsonRef e = w["expires"]; e.isString()) {
+        const std::optional<Date> d = Date::parse(e.str());
+        if (!d) return fail("view.expires: not a date");
+        v.expires = d;
     }
     return v;
 }

@@ -70,6 +70,7 @@ struct ClientView {
         bool operator==(const Money&) const = default;
     };
     std::optional<Money> budget;            // with Budget
+    std::optional<Date> expires;            // a published view: its viewer refuses it after this day
 };
 
 // The view of `p` (scheduled as `s`) at its status date, or `today` when it has none. Without

@@ -17,6 +17,16 @@ Id Id::random() {
     return id;
 }
 
+std::string secureRandomBytes(size_t n) {
+    std::random_device rd;
+    std::string out(n, '\0');
+    for (size_t i = 0; i < n; i += 4) {
+        const uint32_t r = rd();
+        for (size_t k = 0; k < 4 && i + k < n; ++k) out[i + k] = char((r >> (8 * k)) & 0xff);
+    }
+    return out;
+}
+
 uint64_t idHashKey() {
     std::random_device rd;
     return (uint64_t(rd()) << 32) ^ uint64_t(rd()) ^ (uint64_t(rd()) << 16);

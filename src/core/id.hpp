@@ -21,6 +21,10 @@ struct Id {
     static std::optional<Id> parse(std::string_view s);  // accepts 32 hex digits, dashes allowed
 };
 
+// n bytes straight from the system's random source (crypto.getRandomValues in the browser): keys
+// and unguessable names.
+std::string secureRandomBytes(size_t n);
+
 // Ids come from files nobody here wrote, so their hash is keyed: a random key drawn once per run,
 // mixed through a strong finaliser, so no crafted set of ids collides (hash flooding would make
 // every lookup a walk along one chain). Iteration order of hashed containers is therefore not stable

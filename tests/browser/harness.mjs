@@ -47,13 +47,14 @@ export async function serve(root = DIST) {
 
 // A browser with a profile of its own (removed on close), or with `profile`, a folder kept across
 // launches (a browser restart).
-export async function launch({ deviceScaleFactor = 1, viewport = { width: 1440, height: 900 }, profile: keep } = {}) {
+export async function launch({ deviceScaleFactor = 1, viewport = { width: 1440, height: 900 }, profile: keep, touch = false } = {}) {
   const profile = keep || await mkdtemp(join(tmpdir(), 'plotline-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     viewport,
     deviceScaleFactor,
+    ...(touch ? { hasTouch: true, isMobile: true } : {}),
     args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
            '--disable-sync', '--disable-quic'],
   });

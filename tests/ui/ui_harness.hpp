@@ -51,6 +51,14 @@ public:
         app->start();
         frames(3);
     }
+    const std::filesystem::path& dir() const { return dir_; }
+    // The app as a link to a client view opens it.
+    void startViewer(const std::string& link) {
+        app = std::make_unique<App>(host);
+        frames(1);
+        app->startViewer(link);
+        frames(3);
+    }
     // The open project as saved in the library.
     Project saved() {
         std::optional<Result<std::string>> text;

@@ -1,5 +1,6 @@
 #include "native_host.hpp"
 
+#include "codec.hpp"
 #include "core/commands.hpp"
 
 namespace plotline {
@@ -18,6 +19,10 @@ std::optional<std::string> NativeHost::readAsset(const std::string& name) {
 
 void NativeHost::download(const std::string& filename, const std::string&, const std::string& content) {
     downloads.push_back({filename, content});
+}
+
+void NativeHost::codec(Codec op, std::string data, std::string key, std::function<void(Result<std::string>)> done) {
+    done(runCodec(op, data, key));
 }
 
 } // namespace plotline

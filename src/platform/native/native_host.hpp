@@ -32,6 +32,9 @@ public:
         if (network) return network(q, std::move(done));
         Host::http(q, std::move(done));
     }
+    void codec(Codec op, std::string data, std::string key, std::function<void(Result<std::string>)> done) override;
+    std::string pageAddress = "http://127.0.0.1:8080/"; // what links start with
+    std::string address() override { return pageAddress; }
     std::unique_ptr<Storage> storage_; // a FileStorage over storageDir; tests may swap in a faulty one
 
 private:

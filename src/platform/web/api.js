@@ -147,6 +147,22 @@
   window.addEventListener('focus', function () { if (Module.calledRun) Module._plotline_sync_nudge(0); });
   document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'visible' && Module.calledRun) Module._plotline_sync_nudge(0); });
 
+  // Touch: two fingers pinch the client view's phone list (one finger scrolls and pans: SDL turns it
+  // into the mouse). A different view link pasted into the address bar opens it.
+  let pinchFrom = 0;
+  function spread(t) { return Math.hypot(t[0].clientX - t[1].clientX, t[0].clientY - t[1].clientY); }
+  window.addEventListener('touchstart', function (e) { if (e.touches.length === 2) pinchFrom = spread(e.touches); }, { passive: true });
+  window.addEventListener('touchmove', function (e) {
+    if (e.touches.length !== 2 || !pinchFrom || !Module.calledRun) return;
+    const now = spread(e.touches);
+    Module._plotline_pinch(now / pinchFrom, (e.touches[0].clientX + e.touches[1].clientX) / 2);
+    pinchFrom = now;
+  }, { passive: true });
+  window.addEventListener('touchend', function (e) { if (e.touches.length < 2) pinchFrom = 0; }, { passive: true });
+  window.addEventListener('hashchange', function () {
+    if (/^#(view|share)=/.test(location.hash)) location.reload();
+  });
+
   // A file dropped on the page opens as a new project, as one picked through Project > Import does.
   let dragDepth = 0;
   function dropZone(on) { const d = document.getElementById('drop'); if (d) d.className = on ? 'shown' : ''; }

@@ -7,6 +7,7 @@
 #include "core/commands.hpp"
 #include "core/json_io.hpp"
 #include "core/report.hpp"
+#include "core/view_link.hpp"
 
 #include <SDL.h>
 #include <SDL_opengles2.h>
@@ -227,6 +228,49 @@ EM_JS(void, js_http, (int token, const char* methodText, const char* urlText, co
     })();
 });
 
+// Codec work for view links (Host::codec): op 0 gzip and 1 gunzip (CompressionStream), 2 seal and
+// 3 open (WebCrypto AES-GCM, 256-bit raw key, a fresh 12-byte IV before the ciphertext and its tag).
+// plotline_codec_done(token, bytes, length, error) answers.
+EM_JS(void, js_codec, (int token, int op, const char* dataPtr, int length, const char* keyPtr, int keyLength), {
+    const data = HEAPU8.slice(dataPtr, dataPtr + length), key = HEAPU8.slice(keyPtr, keyPtr + keyLength);
+    const answer = function(bytes, error) {
+        const n = bytes ? bytes.length : 0;
+        const p = Module._malloc(n + 1);
+        if (n) HEAPU8.set(bytes, p);
+        Module.ccall('plotline_codec_done', null, ['number', 'number', 'number', 'string'], [token, p, n, error]);
+    };
+    const through = async function(bytes, stream) {
+        return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+    };
+    (async function() {
+        try {
+            if (op === 0) return answer(await through(data, new CompressionStream('gzip')), "");
+            if (op === 1) return answer(await through(data, new DecompressionStream('gzip')), "");
+            if (!window.crypto || !crypto.subtle) return answer(null, 'this page cannot use encryption (it needs https)');
+            const k = await crypto.subtle.importKey('raw', key, 'AES-GCM', false, ['encrypt', 'decrypt']);
+            if (op === 2) {
+                const iv = crypto.getRandomValues(new Uint8Array(12));
+                const sealed = new Uint8Array(await crypto.subtle.encrypt({name: 'AES-GCM', iv: iv}, k, data));
+                const out = new Uint8Array(12 + sealed.length);
+                out.set(iv);
+                out.set(sealed, 12);
+                return answer(out, "");
+            }
+            if (data.length < 28) return answer(null, 'too short to be sealed');
+            return answer(new Uint8Array(await crypto.subtle.decrypt({name: 'AES-GCM', iv: data.slice(0, 12)}, k, data.slice(12))), "");
+        } catch (e) {
+            answer(null, e && e.name === 'OperationError' ? 'the tag does not match' : String(e && e.message || e));
+        }
+    })();
+});
+EM_JS(char*, js_page_address, (), {
+    const s = location.href;
+    const n = lengthBytesUTF8(s) + 1;
+    const p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+
 EM_JS(void, js_notify_ready, (), {
     if (Module.onPlotlineReady) Module.onPlotlineReady();
 });
@@ -358,6 +402,26 @@ public:
     std::map<int, std::function<void(HttpResponse)>> httpWaiting_;
     int nextHttp_ = 1;
     void announceSaved(const std::string& id) override { js_announce_saved(id.c_str()); }
+    void codec(Codec op, std::string data, std::string key, std::function<void(Result<std::string>)> done) override {
+        const int token = nextCodec_++;
+        codecWaiting_.emplace(token, std::move(done));
+        js_codec(token, int(op), data.data(), int(data.size()), key.data(), int(key.size()));
+    }
+    void codecDone(int token, Result<std::string> r) {
+        auto it = codecWaiting_.find(token);
+        if (it == codecWaiting_.end()) return;
+        auto done = std::move(it->second);
+        codecWaiting_.erase(it);
+        done(std::move(r));
+    }
+    std::map<int, std::function<void(Result<std::string>)>> codecWaiting_;
+    int nextCodec_ = 1;
+    std::string address() override {
+        char* p = js_page_address();
+        std::string s = p;
+        std::free(p);
+        return s;
+    }
     IdbStorage storage_;
 };
 
@@ -522,6 +586,17 @@ EMSCRIPTEN_KEEPALIVE void plotline_http_done(int token, int status, const char* 
     rt->host.httpDone(token, std::move(r));
     rt->lastActivity = emscripten_get_now();
 }
+EMSCRIPTEN_KEEPALIVE void plotline_codec_done(int token, char* bytes, int length, const char* error) {
+    std::string out(bytes, size_t(length));
+    std::free(bytes);
+    rt->host.codecDone(token, error && *error ? Result<std::string>(fail(error)) : Result<std::string>(std::move(out)));
+    rt->lastActivity = emscripten_get_now();
+}
+// A pinch on a touch screen (scale > 1: fingers apart) about x (CSS pixels).
+EMSCRIPTEN_KEEPALIVE void plotline_pinch(double scale, double x) {
+    if (rt && rt->app && rt->app->viewerScreen()) rt->app->viewerScreen()->pinch(float(scale), float(x));
+    rt->lastActivity = emscripten_get_now();
+}
 // The page came back online (1) or got the focus (0): sync soon.
 EMSCRIPTEN_KEEPALIVE void plotline_sync_nudge(int online) {
     if (rt && rt->app) rt->app->sync().nudge(online != 0);
@@ -578,7 +653,9 @@ int main() {
     // Open the library first: IndexedDB reads while the window, GL and fonts are set up, and answers
     // once main() has returned.
     rt->app = std::make_unique<App>(rt->host);
-    rt->app->start();
+    // A link to a client view opens the viewer (no library); any other address, the planner.
+    if (const std::string at = rt->host.address(); isViewLink(at)) rt->app->startViewer(at);
+    else rt->app->start();
     rt->window = SDL_CreateWindow("Plotline", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 800,
                                   SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     rt->gl = rt->window ? SDL_GL_CreateContext(rt->window) : nullptr;
