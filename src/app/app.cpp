@@ -29,6 +29,7 @@ App::App(Host& host)
       budget_(doc_, host, [this](const std::string& t, const std::string& m) { notify(t, m); }, [this](const std::string& m) { flash(m); },
               [this] { windows_.openStatusDate(); }) {
     library_.onListWritten = [this] { host_.announceSaved(""); };
+    shareWindow_.setPublishing(&shares_, [this] { return sync_.connection(); });
 }
 
 std::optional<Project> App::loadSample() {
@@ -87,6 +88,7 @@ void App::show(Project p, const std::string& id, int schema, bool owner) {
     save_.setEnabled(false); // loading is not an edit: nothing to save
     doc_.load(std::move(p));
     sync_.projectOpened(id);
+    shares_.setProject(id);
     (void)doc_.schedule();
     host_.mark("plan-scheduled");
     applyCapabilities();
@@ -100,7 +102,9 @@ void App::startViewer(const std::string& address) {
     doc_.setCapabilities(Capabilities{false, false, false, false});
     save_.setEnabled(false);
     viewer_->open(address, [this] {
-        if (viewer_->view() && viewer_->view()->project != doc_.project()) doc_.load(viewer_->view()->project);
+        // A view withdrawn, expired or damaged after it showed leaves nothing on screen.
+        const Project& shown = viewer_->view() ? viewer_->view()->project : Project{};
+        if (shown != doc_.project()) doc_.load(shown);
         if (viewer_->state() != Viewer::State::Opening && !ready_) {
             ready_ = true;
             host_.mark("view-shown");
@@ -473,7 +477,7 @@ std::string App::statusJson() const {
            ",\"projects\":" + std::to_string(library_.projects().size()) +
            ",\"view\":" + str(view_ == View::Budget ? "budget" : "plan") + ",\"budgetTab\":" + std::to_string(int(budget_.tab())) +
            ",\"saveError\":" + str(save_.error()) + ",\"message\":" + str(message_) + ",\"dialog\":" + str(dialogTitle_) + "," + buf +
-           selected + ",\"undo\":" + str(doc_.undoLabel()) + ",\"sync\":" + sync_.statusJson() + viewerJson() + "}";
+           selected + ",\"undo\":" + str(doc_.undoLabel()) + ",\"sync\":" + sync_.statusJson() + ",\"shares\":" + shares_.statusJson() + viewerJson() + "}";
 }
 
 // The viewer's state for automation: ,"viewer":{...} when the app shows a client view, else "".
@@ -967,6 +971,11 @@ void App::frame() {
     // Sync runs beside editing: only a tab that may write the project syncs it.
     sync_.setCanWrite(ready_ && open_.isOpen() && !readOnly() && save_.state() != AutoSave::State::Failed);
     sync_.tick(host_.now());
+    // Published links follow the syncs: live ones republished when their view changed, expired ones deleted.
+    if (const Stamp synced = sync_.stats().lastSynced; synced != sharesSyncedAt_ && sync_.connection() && !readOnly()) {
+        sharesSyncedAt_ = synced;
+        shares_.afterSync(host_.today(), *sync_.connection());
+    }
     if (sync_.newerSchema() && !open_.isServerNewer()) {
         open_.serverNewer();
         applyCapabilities();

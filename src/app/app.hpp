@@ -97,6 +97,7 @@ public:
     SyncController& sync() { return sync_; }
     SyncWindow& syncWindow() { return syncWindow_; }
     ShareWindow& shareWindow() { return shareWindow_; }
+    PublishedShares& shares() { return shares_; }
 
 private:
     void menuBar();
@@ -136,6 +137,8 @@ private:
     ProjectWindows windows_;
     HelpWindow help_;
     ShareWindow shareWindow_{doc_, host_};
+    PublishedShares shares_{host_, doc_};
+    Stamp sharesSyncedAt_ = 0;
     BudgetView budget_;
     View view_ = View::Plan;
     std::unique_ptr<Viewer> viewer_;

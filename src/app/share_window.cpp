@@ -71,6 +71,7 @@ void ShareWindow::draw(Date today, const std::string& fileStem) {
     tagItem("share.json");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The view as a file: Plotline opens it read-only");
     linkSection();
+    publishSection(today);
     ImGui::End();
 }
 
@@ -111,6 +112,68 @@ void ShareWindow::linkSection() {
         ImGui::TextDisabled("%s", size.c_str());
         tagText("share.linkSize", std::to_string(link_.size()) + " characters");
         ImGui::TextDisabled("A snapshot of the view as it is now, inside the link: no server ever sees it, and it can never be revoked.");
+    }
+    ImGui::PopTextWrapPos();
+}
+
+// Published links: sealed here, kept on the sync server, live or as published, with an expiry, and
+// revocable; the list of this plan's shares with their options and when each was last published.
+void ShareWindow::publishSection(Date today) {
+    if (!shares_ || !connection_) return;
+    const float fs = ImGui::GetFontSize();
+    ImGui::Separator();
+    ImGui::TextUnformatted("Published link");
+    ImGui::PushTextWrapPos(fs * 45);
+    const std::optional<Connection> c = connection_();
+    if (const std::string why = PublishedShares::cannotPublish(c); !why.empty()) {
+        ImGui::TextDisabled("%s", why.c_str());
+        tagText("share.publishWhy", why);
+    } else {
+        ImGui::TextDisabled("Sealed in this browser under a new key that only the link carries: your server keeps bytes it cannot read. "
+                            "Revoke it any time.");
+        ImGui::Checkbox("Keep it live: republished after each sync", &live_);
+        tagItem("share.live");
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Expires");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(fs * 7);
+        ImGui::InputTextWithHint("##expires", "YYYY-MM-DD", expires_, sizeof expires_);
+        tagItem("share.expires");
+        ImGui::SameLine();
+        if (ImGui::Button("Publish link")) {
+            std::optional<Date> until;
+            publishError_.clear();
+            if (expires_[0]) {
+                until = Date::parseLoose(expires_);
+                if (!until) publishError_ = std::string("\"") + expires_ + "\" is not a date: use YYYY-MM-DD, or leave it empty";
+                else if (*until < today) publishError_ = "That day is past: a view that expired cannot be opened";
+            }
+            if (publishError_.empty() && view_) shares_->publish(options_, live_, until, today, *c);
+        }
+        tagItem("share.publish");
+        if (!publishError_.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), "%s", publishError_.c_str());
+    }
+    const auto& list = shares_->list();
+    for (size_t i = 0; i < list.size(); ++i) {
+        const PublishedShare& s = list[i];
+        ImGui::PushID(int(i));
+        const std::string id = std::to_string(i);
+        std::string state = s.busy ? "publishing\u2026" : s.published ? "published " + agoText(host_.now() - s.published) : "not published yet";
+        ImGui::Bullet();
+        ImGui::TextUnformatted((PublishedShares::describe(s) + "  \u00b7  " + state).c_str());
+        tagText("share.list." + id, state);
+        if (!s.error.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), "%s", s.error.c_str());
+        ImGui::Indent();
+        if (ImGui::SmallButton("Copy link")) host_.copyText(shares_->link(i));
+        tagText("share.list.copy." + id, shares_->link(i));
+        ImGui::SameLine();
+        ImGui::BeginDisabled(s.busy || !c);
+        if (ImGui::SmallButton("Revoke")) shares_->revoke(i, *c);
+        ImGui::EndDisabled();
+        tagItem("share.list.revoke." + id);
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Deletes it from the server: the link then says the view was withdrawn");
+        ImGui::Unindent();
+        ImGui::PopID();
     }
     ImGui::PopTextWrapPos();
 }

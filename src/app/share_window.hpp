@@ -7,6 +7,9 @@
 #include "core/commands.hpp"
 #include "core/view_link.hpp"
 #include "host.hpp"
+#include "shares.hpp"
+
+#include <functional>
 
 #include <optional>
 #include <string>
@@ -42,6 +45,19 @@ private:
 
 public:
     const std::string& link() const { return link_; }
+    // Published links go to the sync server this returns (none: the dialog says how to connect one).
+    void setPublishing(PublishedShares* shares, std::function<std::optional<Connection>()> connection) {
+        shares_ = shares;
+        connection_ = std::move(connection);
+    }
+
+private:
+    void publishSection(Date today);
+    PublishedShares* shares_ = nullptr;
+    std::function<std::optional<Connection>()> connection_;
+    bool live_ = true;
+    char expires_[16] = {};
+    std::string publishError_;
 };
 
 } // namespace plotline

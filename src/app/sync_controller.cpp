@@ -15,15 +15,6 @@ constexpr Stamp kQuietMs = 2000;      // after the last edit
 constexpr Stamp kPollMs = 60000;      // a poll when nothing happens
 constexpr Stamp kMaxBackoffMs = 300000;
 
-std::string ago(Stamp ms) {
-    if (ms < 60000) return "just now";
-    const Stamp min = ms / 60000;
-    if (min < 60) return std::to_string(min) + " min ago";
-    const Stamp h = min / 60;
-    if (h < 48) return std::to_string(h) + (h == 1 ? " hour ago" : " hours ago");
-    return std::to_string(h / 24) + " days ago";
-}
-
 std::string plural(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
 } // namespace
@@ -357,7 +348,7 @@ std::string SyncController::sentence(Stamp now) const {
     }
     if (!lastSynced_) return localEdits_ ? plural(localEdits_, "change", "changes") + " waiting to sync" : "Not synced yet";
     if (localEdits_) return plural(localEdits_, "change", "changes") + " waiting to sync";
-    return "Synced " + ago(now - lastSynced_);
+    return "Synced " + agoText(now - lastSynced_);
 }
 
 SyncController::Stats SyncController::stats() const {

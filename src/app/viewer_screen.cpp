@@ -18,10 +18,6 @@ namespace {
 
 ImU32 ragColour(Rag r) { return r == Rag::Red ? theme::kError : r == Rag::Amber ? IM_COL32(170, 95, 0, 255) : theme::kOk; }
 
-std::string ago(Stamp then, Stamp now) {
-    const int64_t min = (now - then) / 60000;
-    return min < 1 ? "just now" : min == 1 ? "1 min ago" : min < 120 ? std::to_string(min) + " min ago" : std::to_string(min / 60) + " h ago";
-}
 
 } // namespace
 
@@ -76,8 +72,8 @@ void ViewerScreen::header(const ClientView& v, float width) {
     ImGui::SameLine();
     std::string kind;
     if (!viewer_.published()) kind = "A snapshot: it does not change.";
-    else if (!viewer_.stale().empty()) kind = viewer_.stale() + " (showing the copy read " + ago(viewer_.readAt(), host_.now()) + ")";
-    else kind = "Kept up to date by its owner: read " + ago(viewer_.readAt(), host_.now()) + ".";
+    else if (!viewer_.stale().empty()) kind = viewer_.stale() + " (showing the copy read " + agoText(host_.now() - viewer_.readAt()) + ")";
+    else kind = "Kept up to date by its owner: read " + agoText(host_.now() - viewer_.readAt()) + ".";
     ImGui::AlignTextToFramePadding();
     ImGui::PushTextWrapPos(width - fs);
     ImGui::TextDisabled("%s", kind.c_str());

@@ -177,4 +177,14 @@ std::string formatDateList(const std::vector<Date>& days) {
     return out;
 }
 
+std::string agoText(int64_t ms) {
+    if (ms < 60000) return "just now";
+    const int64_t min = ms / 60000;
+    if (min < 60) return std::to_string(min) + " min ago";
+    const int64_t h = min / 60;
+    if (h < 48) return std::to_string(h) + (h == 1 ? " hour ago" : " hours ago");
+    return std::to_string(h / 24) + " days ago";
+}
+
+
 } // namespace plotline

@@ -54,5 +54,7 @@ std::string formatDateList(const std::vector<Date>& days);
 Date localToday();
 // A moment (ms since the epoch) in the user's local time: "2026-11-25 14:05".
 std::string formatLocalTime(int64_t ms);
+// How long ago, for people: "just now", "3 min ago", "2 hours ago", "4 days ago".
+std::string agoText(int64_t elapsedMs);
 
 } // namespace plotline

@@ -28,6 +28,7 @@ public:
         std::filesystem::create_directories(dir_);
         host.storage_ = std::make_unique<FileStorage>(dir_.string());
         ctx_ = ImGui::CreateContext();
+        ImGui::SetCurrentContext(ctx_); // CreateContext keeps another harness's context current
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(1440, 900);
@@ -70,6 +71,7 @@ public:
         return *project;
     }
     void frames(int n) {
+        ImGui::SetCurrentContext(ctx_); // two harnesses (a producer and a client) take turns
         for (int i = 0; i < n; ++i) {
             host.fakeNow += 16;
             ImGui::NewFrame();
@@ -87,6 +89,7 @@ public:
     }
     bool has(const std::string& name) { return nlohmann::json::parse(widgetsJson()).contains(name); }
     void click(ImVec2 at, bool twice = false) {
+        ImGui::SetCurrentContext(ctx_);
         ImGuiIO& io = ImGui::GetIO();
         io.MousePos = at;
         frames(2);
@@ -100,6 +103,7 @@ public:
     }
     // Presses at `from`, moves to `to` over a few frames, releases.
     void drag(ImVec2 from, ImVec2 to) {
+        ImGui::SetCurrentContext(ctx_);
         ImGuiIO& io = ImGui::GetIO();
         io.MousePos = from;
         frames(2);
@@ -113,6 +117,7 @@ public:
         frames(3);
     }
     void rightClick(ImVec2 at) {
+        ImGui::SetCurrentContext(ctx_);
         ImGuiIO& io = ImGui::GetIO();
         io.MousePos = at;
         frames(2);
@@ -122,6 +127,7 @@ public:
         frames(2);
     }
     void key(ImGuiKey k, bool ctrl = false) {
+        ImGui::SetCurrentContext(ctx_);
         ImGuiIO& io = ImGui::GetIO();
         io.KeyCtrl = ctrl;
         io.KeysDown[k] = true;

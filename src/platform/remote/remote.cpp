@@ -35,6 +35,7 @@ public:
     explicit WebDavAdapter(Connection c) : c_(std::move(c)) {}
     std::string projectUrl(const std::string& id) const override { return c_.base + id + ".plotline"; }
     std::string libraryUrl() const override { return c_.base + "plotline-library.json"; }
+    std::string viewUrl(const std::string& name) const override { return c_.base + "view-" + name + ".plotline-view"; }
     HttpRequest toServer(const HttpRequest& contract) const override {
         HttpRequest q = contract;
         withAuth(q, c_.auth);

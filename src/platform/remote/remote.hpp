@@ -59,6 +59,9 @@ public:
     virtual ~RemoteAdapter() = default;
     virtual std::string projectUrl(const std::string& id) const = 0;
     virtual std::string libraryUrl() const = 0;
+    // Where a published client view lives ("" when this server cannot hand one out to a client who
+    // has no sign-in). Its name is unguessable; the server stores it sealed.
+    virtual std::string viewUrl(const std::string& /*name*/) const { return ""; }
     // The contract's request as this server takes it (its URL form, its body form, the credentials).
     virtual HttpRequest toServer(const HttpRequest& contract) const = 0;
     // The server's answer in the contract's terms (status, tag, the sealed text as body).
