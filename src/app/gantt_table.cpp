@@ -248,12 +248,19 @@ void GanttView::drawRow(int row, float rowHeight) {
                  ts.flags ? theme::kError : t.name.empty() ? theme::kMuted : nameColor);
     const ImVec2 nameEnd = ImGui::GetItemRectMax();
     if (t.internal && edit_.column != ColName) {
-        // "internal" after the name (beyond a risk dot): the task stays out of client views.
-        const ImVec2 at(nameEnd.x + fs * 1.1f, nameEnd.y - ImGui::GetTextLineHeight());
-        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), fs * 0.8f, ImVec2(at.x, at.y + fs * 0.12f), theme::kMuted, "internal");
-        const ImVec2 b(at.x + ImGui::CalcTextSize("internal").x * 0.8f, nameEnd.y);
-        tagRect("task.internal." + std::to_string(row), at, b);
-        if (ImGui::IsMouseHoveringRect(at, b) && ImGui::IsWindowHovered()) ImGui::SetTooltip("Internal: left out of views shared with the client");
+        // An "internal" badge after the name (over its end when the column is narrow): the task stays
+        // out of client views.
+        const float scale = 0.8f, padX = fs * 0.3f;
+        const float textW = ImGui::CalcTextSize("internal").x * scale, badgeW = textW + 2 * padX;
+        const float cellRight = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;
+        const float x = std::min(nameEnd.x + fs * 0.5f, cellRight - badgeW - 2);
+        const float h = ImGui::GetTextLineHeight();
+        const ImVec2 a(x, nameEnd.y - h + h * 0.08f), b(x + badgeW, nameEnd.y - h * 0.04f);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(a, b, theme::kScaleBg, h * 0.25f);
+        dl->AddText(ImGui::GetFont(), fs * scale, ImVec2(x + padX, a.y + (b.y - a.y - fs * scale) * 0.5f), theme::kMuted, "internal");
+        tagRect("task.internal." + std::to_string(row), a, b);
+        if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered()) ImGui::SetTooltip("Internal: left out of views shared with the client");
     }
     if (size_t(row) < riskOf_.size() && riskOf_[size_t(row)] >= 0 && edit_.column != ColName) {
         // A dot after the name: the task carries an open risk (red from a score of 15, amber from 10).

@@ -6,6 +6,9 @@
 #include "widget_registry.hpp"
 
 #include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
 #include <imgui_stdlib.h>
 
 #include <cstdio>
@@ -17,6 +20,8 @@ bool beginToolWindow(const char* title, bool* open, bool focus, float width) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * width, 0), ImGuiCond_Appearing);
+    // Never taller than the screen: what does not fit scrolls inside the window.
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, std::max(ImGui::GetFontSize() * 10, vp->WorkSize.y - ImGui::GetFontSize() * 2)));
     if (focus) ImGui::SetNextWindowFocus();
     return ImGui::Begin(title, open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
 }

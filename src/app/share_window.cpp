@@ -182,7 +182,7 @@ void ShareWindow::publishSection(Date today) {
 void ShareWindow::preview(const ClientView& v) {
     const float fs = ImGui::GetFontSize();
     ImGui::TextDisabled("Preview: what the client sees");
-    ImGui::BeginChild("##sharePreview", ImVec2(fs * 45, fs * 15), true);
+    ImGui::BeginChild("##sharePreview", ImVec2(fs * 45, fs * 11), true);
     ImGui::TextUnformatted(v.project.name.c_str());
     std::string line = "As of " + v.asOf.str();
     if (v.options.has(Share::Progress)) line += "  \u00b7  " + std::to_string(v.percentComplete) + " % complete";

@@ -9,6 +9,8 @@
 //
 // Exit codes: 0 success, 1 invalid input (message on stderr), 2 usage error.
 #include "core/client_view.hpp"
+#include "core/view_link.hpp"
+#include "platform/native/codec.hpp"
 #include "core/actuals_csv.hpp"
 #include "core/commands.hpp"
 #include "core/csv_io.hpp"
@@ -176,7 +178,7 @@ const char* kReportHelp =
     "of CR-N for sign-off. Written to stdout, or to OUT.\n";
 
 const char* kShareHelp =
-    "usage: plotline share FILE -o OUT [--include ITEM,ITEM…] [--status-date YYYY-MM-DD]\n"
+    "usage: plotline share FILE (-o OUT | --link APP_URL) [--include ITEM,ITEM…] [--status-date YYYY-MM-DD]\n"
     "\n"
     "What a client may see of a project, as of its status date (else today). OUT ending in .json is the\n"
     "view's file (a project file that any Plotline opens, with a \"view\" member); .html is the client\n"
@@ -184,7 +186,10 @@ const char* kShareHelp =
     "works when) and by default progress, milestones and the status summary. --include adds:\n"
     "  budget (approved, spent, forecast), rates (people's rates and roles), vendors, notes, risks,\n"
     "  changes (change requests), actuals (costs and hours), baseline\n"
-    "and nothing else ever leaves: no budget lines, contingency or weekly records.\n";
+    "  internal (tasks marked internal, which are left out otherwise)\n"
+    "and nothing else ever leaves: no budget lines, contingency or weekly records.\n"
+    "--link APP_URL writes the self-contained link instead: APP_URL#view=… with the view compressed in it\n"
+    "(a snapshot that no server sees); exit 1 when it is longer than mail and chat carry (8000 characters).\n";
 
 const char* kActualsHelp =
     "usage: plotline actuals FILE CSV [-o OUT] [--decimal point|comma]\n"
@@ -462,11 +467,11 @@ int cmdShare(const std::vector<std::string>& args) {
     std::vector<std::pair<std::string, std::string>> opts;
     std::vector<std::string> files;
     std::string bad;
-    if (!splitOptions(args, {"--include", "--status-date", "-o"}, opts, files, bad)) return usageError(bad, kShareHelp);
+    if (!splitOptions(args, {"--include", "--status-date", "-o", "--link"}, opts, files, bad)) return usageError(bad, kShareHelp);
     if (files.size() != 1) return usageError("share takes one FILE", kShareHelp);
     ShareOptions options;
     std::optional<Date> statusDate;
-    std::string out;
+    std::string out, app;
     for (auto& [k, v] : opts) {
         if (k == "--include") {
             Result<ShareOptions> o = withShareItems(options, v);
@@ -475,9 +480,12 @@ int cmdShare(const std::vector<std::string>& args) {
         } else if (k == "--status-date") {
             statusDate = Date::parse(v);
             if (!statusDate) return usageError("--status-date \"" + v + "\" is not a date (YYYY-MM-DD)", kShareHelp);
+        } else if (k == "--link") {
+            if (v.rfind("https://", 0) != 0 && v.rfind("http://", 0) != 0) return usageError("--link needs the app's address (https://…)", kShareHelp);
+            app = v;
         } else out = v;
     }
-    if (out.empty() || (!endsWith(out, ".json") && !endsWith(out, ".html")))
+    if (app.empty() && (out.empty() || (!endsWith(out, ".json") && !endsWith(out, ".html"))))
         return usageError("share needs -o OUT ending in .json (the view) or .html (the client pack)", kShareHelp);
     Loaded l = load(files[0]);
     if (!l.ok) return 1;
@@ -489,6 +497,21 @@ int cmdShare(const std::vector<std::string>& args) {
         return 1;
     }
     const ClientView v = clientView(p, s, options, localToday());
+    if (!app.empty()) {
+        Result<std::string> gz = runCodec(Codec::Gzip, linkViewText(v), "");
+        if (!gz) {
+            std::cerr << files[0] << ": " << gz.error() << "\n";
+            return 1;
+        }
+        const std::string link = appAddress(app) + "#" + snapshotFragment(*gz);
+        std::cerr << link.size() << " characters\n";
+        if (link.size() > kMaxLinkChars) {
+            std::cerr << files[0] << ": the link would be " << link.size() << " characters, longer than mail and chat carry (" << kMaxLinkChars
+                      << "): leave something out, or send the client pack (-o view.html)\n";
+            return 1;
+        }
+        return emit(out, link + "\n");
+    }
     return emit(out, endsWith(out, ".json") ? clientViewJson(v) : clientPackHtml(v));
 }
 

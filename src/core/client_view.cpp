@@ -255,13 +255,13 @@ std::string clientViewJson(const ClientView& v) {
 }
 
 Result<ClientView> readClientViewJson(std::string_view text) {
-    Result<Project> p = readProjectJson(text);
-    if (!p) return fail(p.error());
     JsonDoc doc;
     if (!doc.parse(text)) return fail(doc.error());
     const JsonRef w = doc.root()["view"];
     if (!w.isObject()) return fail("view: missing: this is a project file, not a client view");
     if (!w["viewVersion"].isInteger() || w["viewVersion"].integer() != 1) return fail("view: made by a newer Plotline (viewVersion " + std::to_string(w["viewVersion"].integer()) + ")");
+    Result<Project> p = readProjectJson(text);
+    if (!p) return fail(p.error());
     ClientView v;
     v.project = std::move(*p);
     v.options.items = 0;

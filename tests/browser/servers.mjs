@@ -45,7 +45,9 @@ export async function startApache({ user } = {}) {
   if (user) {
     execFileSync('htpasswd', ['-bc', join(dir, 'htpasswd'), user.name, user.password], { stdio: 'ignore' });
     // The browser's preflight (OPTIONS) carries no credentials: it must pass without them.
-    auth = `  AuthType Basic\n  AuthName plans\n  AuthUserFile ${dir}/htpasswd\n  <RequireAny>\n    Require method OPTIONS\n    Require valid-user\n  </RequireAny>\n`;
+    auth = `  AuthType Basic\n  AuthName plans\n  AuthUserFile ${dir}/htpasswd\n  <RequireAny>\n    Require method OPTIONS\n    Require valid-user\n  </RequireAny>\n` +
+      // Published client views: anyone with the link reads them (they are sealed); only the producer writes.
+      `  <FilesMatch "^view-[A-Za-z0-9_-]+\\.plotline-view$">\n    <RequireAny>\n      Require method GET HEAD OPTIONS\n      Require valid-user\n    </RequireAny>\n  </FilesMatch>\n`;
   }
   const mods = ['mpm_event', 'authz_core', 'dav', 'dav_fs', 'headers', ...(user ? ['authn_core', 'authn_file', 'auth_basic', 'authz_user'] : [])];
   const conf = [

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, openApp, appReady, click, press, typeText, typeInto, widget, waitStatus, screenshot, state, status, frames } from './harness.mjs';
 import { startApache, startPouch, startProxy, startNginx, readRemote, freePort } from './servers.mjs';
+import { openSync, connect, closeWindow, waitSynced, rename } from './sync-steps.mjs';
 import { gzipSync, gunzipSync } from 'node:zlib';
 
 let app, apache;
@@ -31,51 +32,6 @@ async function device() {
 const pageErrors = (...devices) => devices.flatMap((d) => d.errors).filter((e) => !/^Failed to load resource/.test(e));
 
 const syncOf = async (page) => (await status(page)).sync;
-
-async function openSync(page) {
-  await click(page, 'menu.Project');
-  await click(page, 'menu.Project.Sync');
-}
-
-// Project > Sync…, the address (and sign-in), Connect; returns the verdict shown.
-async function connect(page, base, { kind = 'webdav', user, password } = {}) {
-  await openSync(page);
-  if (kind === 'couchdb') await click(page, 'sync.kind.couchdb');
-  await typeInto(page, 'sync.address', base);
-  if (user) {
-    await click(page, 'sync.signin.user');
-    await typeInto(page, 'sync.user', user);
-    await typeInto(page, 'sync.password', password);
-  }
-  await click(page, 'sync.connect');
-  await page.waitForFunction(() => {
-    const v = window.plotline.widgets()['sync.verdict'];
-    return v && !/Connecting/.test(v.text);
-  }, null, { timeout: 20000 });
-  return (await widget(page, 'sync.verdict')).text;
-}
-
-async function closeWindow(page) { await press(page, 'Escape'); }
-
-async function waitSynced(page, timeout = 30000) {
-  await waitStatus(page, (s) => s.sync && /^Synced/.test(s.sync.sentence) && !s.sync.busy && s.sync.pendingEdits === 0, timeout);
-}
-
-async function rename(page, row, name) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    // A cell still being edited (a keystroke lost to a busy frame) is left first.
-    if (!(await page.evaluate(() => window.plotline.widgets()))[`task.name.${row}`]) await press(page, 'Escape');
-    // Select the row, F2 to edit it (a double-click can read as two clicks when frames are slow).
-    await click(page, `task.name.${row}`);
-    await press(page, 'F2');
-    await press(page, 'Control+a');
-    await typeText(page, name);
-    await press(page, 'Enter');
-    if ((await state(page)).tasks[row].name === name) return;
-  }
-  await screenshot(page, 'sync-rename-failed');
-  assert.fail(`row ${row} was not renamed to ${name}: ${JSON.stringify(await status(page))}`);
-}
 
 // A poll now (the app polls every minute; focus makes it sooner).
 const poke = (page) => page.evaluate(() => window.dispatchEvent(new Event('focus')));

@@ -2,7 +2,11 @@
 // storage, no credentials) opens it as the client would, on a desktop and on a phone with touch.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshAppPerTest, click, widget, widgets, screenshot, state, status, launch, openApp, frames, press, drag, waitStatus } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { freshAppPerTest, click, widget, widgets, screenshot, state, status, launch, openApp, frames, press, drag, waitStatus, appReady } from './harness.mjs';
+import { startApache } from './servers.mjs';
+import { connect, closeWindow, waitSynced, rename } from './sync-steps.mjs';
 
 const fresh = freshAppPerTest(before, after);
 
@@ -97,5 +101,69 @@ test('viewer: on a phone (390×844, touch) the view is a list of names with bars
     await screenshot(other, 'viewer-bad-link');
   } finally {
     await client.close();
+  }
+});
+
+test('viewer: a published link on Apache with sign-in: only ciphertext on the server, a fresh browser opens it without credentials, the next synced edit shows, Revoke withdraws it', async () => {
+  const user = { name: 'ann', password: 'pw-of-the-producer' };
+  const apache = await startApache({ user });
+  const client = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page } = await fresh();
+    const plan = await state(page);
+    assert.match(await connect(page, apache.base, { user: user.name, password: user.password }), /^Connected/);
+    await closeWindow(page);
+    await waitSynced(page);
+    await click(page, 'toolbar.share');
+    await click(page, 'share.publish');
+    let s = await waitStatus(page, (x) => x.shares.length === 1 && x.shares[0].published > 0, 15000);
+    await screenshot(page, 'share-window-published');
+    const share = s.shares[0];
+    assert.match(share.link, /^http:\/\/127\.0\.0\.1:\d+\/#share=1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
+    console.log(`the sample's published link: ${share.link.length} characters`);
+    const stored = await readFile(apache.file(basename(share.url)));
+    assert.equal(stored.subarray(0, 4).toString(), 'PLV1');
+    for (const secret of [plan.project.name, 'Discovery', 'Kick-off']) assert.ok(!stored.includes(secret), `no "${secret}" on the server`);
+
+    // The client: a fresh browser, no sign-in.
+    const { page: view } = await openApp(client.context, share.link);
+    let v = await waitStatus(view, (x) => x.viewer && x.viewer.state === 'shown', 15000);
+    assert.equal(v.viewer.published, true);
+    assert.equal((await state(view)).tasks[1].name, plan.tasks[1].name);
+    assert.match((await widget(view, 'viewer.freshness')).text, /^Kept up to date by its owner/);
+
+    // The same link with its key changed: the AES-GCM tag fails, one sentence, nothing shown.
+    const wrongKey = share.link.slice(0, -2) + (share.link.endsWith('AA') ? 'AQ' : 'AA');
+    const forged = await client.context.newPage();
+    await forged.goto(wrongKey);
+    await appReady(forged);
+    const f = await waitStatus(forged, (x) => x.viewer && x.viewer.state === 'failed', 15000);
+    assert.match(f.viewer.error, /^This view does not match its link/);
+    assert.equal((await state(forged)).tasks.length, 0);
+    await forged.close();
+
+    // Live: the producer's next synced edit reaches the open view within a minute.
+    await press(page, 'Escape');
+    await rename(page, 1, 'Kick-off at the client');
+    await waitSynced(page);
+    await waitStatus(page, (x) => x.shares[0].published > share.published, 15000);
+    v = await waitStatus(view, (x) => x.viewer.version > v.viewer.version, 45000);
+    assert.equal((await state(view)).tasks[1].name, 'Kick-off at the client');
+    await screenshot(view, 'viewer-published');
+
+    // Revoke: nothing left on the server; the client's reload says it was withdrawn.
+    await click(page, 'toolbar.share');
+    await click(page, 'share.list.revoke.0');
+    await waitStatus(page, (x) => x.shares.length === 0, 15000);
+    await assert.rejects(readFile(apache.file(basename(share.url))));
+    await view.reload();
+    await appReady(view);
+    v = await waitStatus(view, (x) => x.viewer && x.viewer.state === 'failed', 15000);
+    assert.equal(v.viewer.error, 'This view was withdrawn by its owner.');
+    assert.equal((await state(view)).tasks.length, 0);
+    await screenshot(view, 'viewer-withdrawn');
+  } finally {
+    await client.close();
+    await apache.stop();
   }
 });

@@ -75,3 +75,22 @@ TEST_CASE("share: exit codes: 2 for usage (no -o, an unknown item, a bad date), 
     CHECK(r.code == 1);
     CHECK_FALSE(std::filesystem::exists(s / "v.json"));
 }
+
+TEST_CASE("share --link: the self-contained link of the sample fits; a 1000-task plan's does not, and says what to do instead") {
+    Scratch s;
+    Run r = run("share " + quote(kSample) + " --link https://plan.example.com/app/");
+    REQUIRE(r.code == 0);
+    const std::string link = r.out.substr(0, r.out.find('\n'));
+    CHECK(link.rfind("https://plan.example.com/app/#view=1.", 0) == 0);
+    CHECK(link.size() <= 8000);
+    CHECK(link.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", 37) == std::string::npos);
+    CHECK(has(r.err, std::to_string(link.size()) + " characters"));
+    MESSAGE("the sample's link: " << link.size() << " characters");
+
+    REQUIRE(run("generate 1000 " + quote((s / "big.json").string())).code == 0);
+    r = run("share " + quote((s / "big.json").string()) + " --link https://plan.example.com/");
+    CHECK(r.code == 1);
+    CHECK(has(r.err, "longer than mail and chat carry (8000)"));
+    CHECK(r.out.empty());
+    CHECK(run("share " + quote(kSample) + " --link ftp://x/").code == 2);
+}
