@@ -1,6 +1,6 @@
 // Every benchmark in one table next to the issue's targets: scheduling natively and as wasm under
 // node (bench/schedule_bench.cpp), the budget status (bench/budget_bench.cpp), the three-way merge (bench/merge_bench.cpp), project files (bench/json_bench.cpp), rendering and storage in headless Chromium (bench/render.mjs,
-// bench/storage.mjs), and bytes per sync with Apache (bench/sync.mjs).
+// bench/storage.mjs), bytes per sync with Apache (bench/sync.mjs) and client view links (bench/viewer.mjs).
 //   scripts/bench.sh        (builds first; or: node bench/report.mjs after scripts/build.sh all)
 // Takes a few minutes: the 100k-task plan is generated, imported, saved and reopened in Chromium.
 import { execFileSync } from 'node:child_process';
@@ -31,6 +31,9 @@ console.error('storage, headless Chromium (10k tasks)…');
 const storage = lastJson(run('node', [resolve(root, 'bench/storage.mjs'), '10000'], { PLOTLINE_BENCH_JSON: '1' }));
 console.error('sync with Apache mod_dav, headless Chromium (10k tasks)…');
 const sync = lastJson(run('node', [resolve(root, 'bench/sync.mjs'), '10000'], { PLOTLINE_BENCH_JSON: '1' }));
+console.error('client view links, headless Chromium…');
+const viewer = lastJson(run('node', [resolve(root, 'bench/viewer.mjs'), '3'], { PLOTLINE_BENCH_JSON: '1' }));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const at = (rows, n) => rows.find((r) => (r.tasks ?? r.n) === n);
 const ms = (x, d = 1) => (x === undefined ? '–' : `${x.toFixed(d)} ms`);
@@ -69,6 +72,8 @@ const table = [
    `${sync.edit.sent} / ${sync.edit.received} B (${sync.edit.requests}); the change alone ${sync.changeBytes} B`],
   ['a poll of an unchanged plan: requests, bytes received, bodies parsed', '1, 0, 0', '–', '–',
    `${sync.poll.requests}, ${sync.poll.received}, ${sync.poll.parsed}`],
+  ...Object.entries(viewer).map(([name, v]) => [`opening a client view link to its first frame: ${name} (${v.chars} characters), cold / warm`,
+    'printed', '–', '–', `${median(v.cold).toFixed(0)} / ${median(v.warm).toFixed(0)} ms`]),
   ['memory per task: model / schedule (100k)', 'printed', `${at(native, 100000).modelBytesPerTask} / ${at(native, 100000).scheduleBytesPerTask} B`,
    `${at(wasm, 100000).modelBytesPerTask} / ${at(wasm, 100000).scheduleBytesPerTask} B`, '–'],
   ['memory per task: whole app heap with the plan open (100k)', 'printed', '–', '–', `${r100.bytesPerTask.toFixed(0)} B`],
