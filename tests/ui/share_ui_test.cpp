@@ -6,16 +6,6 @@
 using namespace plotline;
 using namespace plotline::ui_test;
 
-namespace {
-
-std::string textOf(const std::string& name) {
-    auto j = nlohmann::json::parse(widgetsJson());
-    REQUIRE_MESSAGE(j.contains(name), "no widget " << name);
-    return j[name].value("text", "");
-}
-
-} // namespace
-
 TEST_CASE("share window: the preview says what the client gets; ticking the budget adds it; the pack downloaded holds no vendor") {
     Harness h("share");
     h.start();

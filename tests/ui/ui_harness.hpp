@@ -17,6 +17,13 @@
 
 namespace plotline::ui_test {
 
+// The text a named widget showed in the last frame.
+inline std::string textOf(const std::string& name) {
+    auto j = nlohmann::json::parse(widgetsJson());
+    REQUIRE_MESSAGE(j.contains(name), "no widget " << name);
+    return j[name].value("text", "");
+}
+
 struct Rect { float x, y, w, h; ImVec2 centre() const { return ImVec2(x + w / 2, y + h / 2); } };
 
 class Harness {

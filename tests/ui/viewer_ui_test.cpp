@@ -13,12 +13,6 @@ using namespace plotline::ui_test;
 
 namespace {
 
-std::string textOf(const std::string& name) {
-    auto j = nlohmann::json::parse(widgetsJson());
-    REQUIRE_MESSAGE(j.contains(name), "no widget " << name);
-    return j[name].value("text", "");
-}
-
 // The self-contained link of the sample with the Share window's defaults.
 std::string sampleLink(Project* plan = nullptr) {
     Harness h("viewer-producer");
