@@ -52,6 +52,21 @@ test('share: the preview says what the client gets; the client pack (no script i
       await p.screenshot({ path: join(process.env.PLOTLINE_SHOTS || join(import.meta.dirname, '../../build/screenshots'), `share-pack-${name}.png`) });
       await p.close();
     }
+    // Printed: A4 and Letter PDFs from Chromium's print path, and a picture of the A4 page as printed.
+    const shots = process.env.PLOTLINE_SHOTS || join(import.meta.dirname, '../../build/screenshots');
+    const p = await client.context.newPage();
+    await p.goto(pathToFileURL(path).href);
+    for (const format of ['A4', 'Letter']) {
+      const pdf = await p.pdf({ format, printBackground: true, path: join(shots, `share-pack-${format}.pdf`) });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+      assert.ok(pages >= 1 && pages <= 4, `${format}: ${pages} pages`);
+      console.log(`client pack printed on ${format}: ${pages} pages, ${pdf.length} bytes`);
+    }
+    await p.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+    await p.emulateMedia({ media: 'print' });
+    assert.equal(await p.evaluate(() => document.documentElement.scrollWidth <= 794), true, 'the printed page is no wider than A4');
+    await p.screenshot({ path: join(shots, 'share-pack-print-A4.png') });
+    await p.close();
   } finally {
     await client.close();
   }
