@@ -101,6 +101,22 @@ TEST_CASE("published link: sealed on the server, opened by a client without sign
     CHECK(v["viewer"]["version"] > first);
     CHECK(c.h.app->document().project().tasks[1].name == "Kick-off, moved to the client's office");
 
+    // Offline: a link opened once shows the copy kept from then, and says it is not up to date.
+    {
+        Harness h("published-offline-copy");
+        h.host.fakeNow = p.h.host.fakeNow;
+        h.host.network = [&](const HttpRequest& q, std::function<void(HttpResponse)> done) { done(server.handle(q, h.host.fakeNow)); };
+        h.startViewer(link);
+        REQUIRE(status(h)["viewer"]["state"] == "shown");
+        h.host.network = [](const HttpRequest&, std::function<void(HttpResponse)> done) { done(HttpResponse{0, "", "", "this device is offline"}); };
+        h.startViewer(link); // the page opened again, with no network
+        const auto o = status(h);
+        CHECK(o["viewer"]["state"] == "shown");
+        CHECK(o["viewer"]["stale"] == "Not updated: this device is offline");
+        CHECK(h.app->document().project().tasks[1].name == "Kick-off, moved to the client's office");
+        CHECK(h.app->library().projects().empty());
+    }
+
     // Revoke: gone from the server; the client's next read says so, and nothing of it stays.
     shares.revoke(0, *p.h.app->sync().connection());
     p.h.frames(2);
