@@ -146,6 +146,11 @@ void ViewerScreen::phoneList(const ClientView& v, Date today) {
                 dl->AddRectFilled(ImVec2(a, by), ImVec2(a + (b - a) * float(ts.percentComplete) / 100.0f, by + bh), theme::kBarProgress, bh * 0.3f);
         }
         dl->PopClipRect();
+        // Zoomed in, a bar off the visible stretch leaves a mark at the edge it lies beyond.
+        const float from = xOf(ts.start), to = t.milestone ? from : xOf(ts.finish);
+        const float mid = by + bh * 0.5f, m = bh * 0.6f;
+        if (to < x0) dl->AddTriangleFilled(ImVec2(x0, mid - m), ImVec2(x0, mid + m), ImVec2(x0 - m * 1.2f, mid), theme::kMuted);
+        else if (from > x0 + w) dl->AddTriangleFilled(ImVec2(x0 + w, mid - m), ImVec2(x0 + w, mid + m), ImVec2(x0 + w + m * 1.2f, mid), theme::kMuted);
         if (expanded_ == int(i)) {
             ImGui::Indent(fs * 0.6f + indent);
             ImGui::PushTextWrapPos(x0 + w - top.x);
