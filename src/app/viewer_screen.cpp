@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 namespace plotline {
 
@@ -202,6 +203,10 @@ void ViewerScreen::draw(Date today) {
         else gantt_.draw(today);
         if (fit && gantt_.timeline().width > 50) {
             gantt_.fitProject();
+            // What a client reads: no link notation column; the baseline drawn when the view holds one.
+            for (int c = 0; c < GanttView::columnCount(); ++c)
+                if (std::string_view(GanttView::columnName(c)) == "Predecessors") gantt_.showColumn(c, false);
+            if (!v.project.baselines.empty()) gantt_.showBaseline(v.project.baselines.back().id);
             fittedVersion_ = viewer_.version();
         }
     }

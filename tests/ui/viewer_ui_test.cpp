@@ -4,7 +4,10 @@
 #include "ui_harness.hpp"
 
 #include "core/client_view.hpp"
+#include "core/files.hpp"
+#include "core/json_io.hpp"
 #include "core/view_link.hpp"
+#include "platform/native/codec.hpp"
 
 #include <filesystem>
 
@@ -58,6 +61,9 @@ TEST_CASE("viewer: a self-contained link opens the view read-only; no command, k
     CHECK(textOf("viewer.milestones").rfind("Next milestones: ", 0) == 0);
     CHECK_FALSE(h.has("viewer.budget"));
     CHECK(h.has("viewer.print"));
+    h.frames(2);
+    CHECK_FALSE(h.app->gantt().columnShown(6)); // no Predecessors column for a client
+    CHECK(h.app->gantt().shownBaseline().isNull());
 
     // The core refuses every change, whatever asks for it.
     const Project before = h.app->document().project();
@@ -113,4 +119,21 @@ TEST_CASE("viewer: a cut, changed, newer or foreign link gets one sentence and s
         CHECK(textOf("viewer.error") == c.says);
         CHECK(h.app->document().project().tasks.empty());
     }
+}
+
+TEST_CASE("viewer: a view that holds the baseline shows it: the slipped bars and their variance") {
+    Result<Project> p = readProjectJson(*readWholeFile(std::string(PLOTLINE_TEST_ASSETS) + "/sample-campaign.json"));
+    REQUIRE(p.ok());
+    REQUIRE_FALSE(p->baselines.empty());
+    ShareOptions o;
+    o.set(Share::Baseline, true);
+    const ClientView v = clientView(*p, schedule(*p), o, Date::parse("2026-11-20").value());
+    Result<std::string> gz = runCodec(Codec::Gzip, linkViewText(v), "");
+    REQUIRE(gz.ok());
+    Harness h("viewer-baseline");
+    h.startViewer("http://127.0.0.1:8080/#" + snapshotFragment(*gz));
+    h.frames(3);
+    REQUIRE(nlohmann::json::parse(h.app->statusJson())["viewer"]["state"] == "shown");
+    CHECK_FALSE(h.app->gantt().shownBaseline().isNull());
+    CHECK(h.has("gantt.baseline.3"));
 }
