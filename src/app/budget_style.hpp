@@ -19,6 +19,8 @@ inline constexpr ImU32 kGood = IM_COL32(46, 139, 87, 255), kWarn = IM_COL32(190,
 inline constexpr ImU32 kCard = IM_COL32(246, 248, 251, 255), kCardEdge = IM_COL32(218, 223, 232, 255);
 
 inline ImU32 ragColour(Rag r) { return r == Rag::Green ? kGood : r == Rag::Amber ? IM_COL32(212, 136, 6, 255) : kBad; }
+// The status as text on the light background (the Share preview, the client's viewer): a darker amber.
+inline ImU32 ragTextColour(Rag r) { return r == Rag::Red ? theme::kError : r == Rag::Amber ? IM_COL32(170, 95, 0, 255) : theme::kOk; }
 
 // Colour of a performance index: green from 0.95, amber from 0.85, red below.
 inline ImU32 indexColour(const std::optional<double>& v) {

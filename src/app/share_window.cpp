@@ -3,6 +3,7 @@
 #include "cells.hpp"
 #include "core/money.hpp"
 #include "project_windows.hpp"
+#include "budget_style.hpp"
 #include "theme.hpp"
 #include "widget_registry.hpp"
 
@@ -11,12 +12,6 @@
 #include <algorithm>
 
 namespace plotline {
-
-namespace {
-
-ImU32 ragColour(Rag r) { return r == Rag::Red ? theme::kError : r == Rag::Amber ? IM_COL32(170, 95, 0, 255) : theme::kOk; }
-
-} // namespace
 
 void ShareWindow::draw(Date today, const std::string& fileStem) {
     if (!open_) return;
@@ -188,7 +183,7 @@ void ShareWindow::preview(const ClientView& v) {
     if (v.options.has(Share::Progress)) line += "  \u00b7  " + std::to_string(v.percentComplete) + " % complete";
     ImGui::TextDisabled("%s", line.c_str());
     if (v.rag) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ragColour(*v.rag)), "Status: %s", ragName(*v.rag));
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(budget_ui::ragTextColour(*v.rag)), "Status: %s", ragName(*v.rag));
         tagText("share.preview.status", ragName(*v.rag));
         for (const std::string& r : v.reasons) ImGui::BulletText("%s", r.c_str());
     }

@@ -9,12 +9,6 @@ namespace plotline {
 
 namespace {
 
-uint64_t fnv(std::string_view s) {
-    uint64_t h = 14695981039346656037ull;
-    for (char c : s) h = (h ^ uint8_t(c)) * 1099511628211ull;
-    return h;
-}
-
 std::string itemNames(const ShareOptions& o) {
     std::string out;
     for (const ShareItemInfo& i : shareItems())
@@ -103,7 +97,7 @@ void PublishedShares::put(size_t i, Date today, const Connection& c) {
     ClientView v = clientView(doc_.project(), doc_.schedule(), s.options, today);
     v.expires = s.expires;
     const std::string text = linkViewText(v);
-    const uint64_t hash = fnv(text);
+    const uint64_t hash = fnv1a(text);
     if (s.published && hash == s.hash) return; // the client has this already
     s.busy = true;
     const std::string name = s.name, key = s.key;

@@ -9,8 +9,7 @@ constexpr const char* kArea = "views";
 }
 
 std::string Viewer::cacheFile() const {
-    uint64_t h = 14695981039346656037ull; // FNV-1a of the view's address: a stable file name
-    for (char c : link_.url) h = (h ^ uint8_t(c)) * 1099511628211ull;
+    const uint64_t h = fnv1a(link_.url); // a stable file name for the view's address
     char name[40];
     std::snprintf(name, sizeof name, "%s/%016llx.sealed", kArea, static_cast<unsigned long long>(h));
     return name;

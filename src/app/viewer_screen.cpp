@@ -4,6 +4,7 @@
 #include "core/duration.hpp"
 #include "core/files.hpp"
 #include "core/money.hpp"
+#include "budget_style.hpp"
 #include "theme.hpp"
 #include "widget_registry.hpp"
 
@@ -14,13 +15,6 @@
 #include <string_view>
 
 namespace plotline {
-
-namespace {
-
-ImU32 ragColour(Rag r) { return r == Rag::Red ? theme::kError : r == Rag::Amber ? IM_COL32(170, 95, 0, 255) : theme::kOk; }
-
-
-} // namespace
 
 void ViewerScreen::pinch(float scale, float x) {
     if (!compact_ || !(scale > 0)) return;
@@ -43,7 +37,7 @@ void ViewerScreen::header(const ClientView& v, float width) {
     ImGui::TextDisabled("%s", line.c_str());
     tagText("viewer.asof", line);
     if (v.rag) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ragColour(*v.rag)), "\u25cf Status: %s", ragName(*v.rag));
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(budget_ui::ragTextColour(*v.rag)), "\u25cf Status: %s", ragName(*v.rag));
         tagText("viewer.status", ragName(*v.rag));
         for (const std::string& r : v.reasons) {
             ImGui::Bullet();

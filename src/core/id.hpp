@@ -25,6 +25,13 @@ struct Id {
 // and unguessable names.
 std::string secureRandomBytes(size_t n);
 
+// FNV-1a of a text: a stable 64-bit fingerprint (file names, "did this change" checks), not for security.
+inline uint64_t fnv1a(std::string_view s) {
+    uint64_t h = 14695981039346656037ull;
+    for (char c : s) h = (h ^ uint8_t(c)) * 1099511628211ull;
+    return h;
+}
+
 // Ids come from files nobody here wrote, so their hash is keyed: a random key drawn once per run,
 // mixed through a strong finaliser, so no crafted set of ids collides (hash flooding would make
 // every lookup a walk along one chain). Iteration order of hashed containers is therefore not stable
