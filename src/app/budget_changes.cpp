@@ -203,6 +203,23 @@ void BudgetView::changeDetails(const ChangeRequest& request, Date today) {
                 ImGui::SetTooltip("The people on the changed tasks work longer: the plan adds this labour when the request is approved.\n"
                                   "The cost impact above is on top of it (fees, vendors, extra work not in the plan).");
         }
+        field("Fee impact");
+        ImGui::BeginDisabled(!open);
+        if (moneyCell("##fee", c.feeImpact, cur, amount, error_, fs * 8)) { c.feeImpact = amount; run(putRecord(p, c, "Change fee of " + name)); }
+        tagItem("change.fee");
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("What the client pays for the change: billed from the day it is approved.");
+        if (const std::optional<ChangeEffect> e = changeEffect(p, c)) {
+            ImGui::SameLine(0, fs);
+            const std::string margin = e->costMissing ? "margin unknown (cost rates missing)" : "margin " + formatMoney(e->margin(), cur);
+            const std::string text = "fee " + formatMoney(e->fee, cur) + " \u00b7 cost " + formatMoney(e->cost, cur) + " \u00b7 " + margin;
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(!e->costMissing && e->margin() < 0 ? kBad : theme::kMuted), "%s", text.c_str());
+            tagText("change.effect", text);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("What approving it does to the money: the fee (its fee impact%s), the cost (the longer tasks at cost rates and the cost "
+                                  "impact) and so the margin.",
+                                  p.contract.type == ContractType::TimeAndMaterials ? ", and under time and materials the extra hours at bill rates and the cost impact re-billed" : "");
+        }
         field("Status");
         ImGui::PushStyleColor(ImGuiCol_Text, statusColour(c.status));
         ImGui::TextUnformatted(changeStatusLabel(c.status));

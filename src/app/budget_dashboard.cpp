@@ -54,7 +54,8 @@ void BudgetView::dashboard(Date today) {
     } else ImGui::TextDisabled("On schedule and on budget; no high risks open.");
     ImGui::Spacing();
 
-    cards(b);
+    const ProfitStatus& m = profit(today);
+    cards(b, m);
     ImGui::Spacing();
     const float width = ImGui::GetContentRegionAvail().x - fs * 0.6f;
     const float height = std::clamp(ImGui::GetContentRegionAvail().y * 0.55f, fs * 12, fs * 20);
@@ -62,10 +63,14 @@ void BudgetView::dashboard(Date today) {
     ImGui::SameLine(0, fs);
     burnChart(b, std::floor(width * 0.42f - fs), height);
     ImGui::Spacing();
+    revenueChart(m, std::floor(width * 0.58f), height * 0.8f);
+    ImGui::SameLine(0, fs);
+    ImGui::BeginGroup();
     categoryTable(b);
+    ImGui::EndGroup();
 }
 
-void BudgetView::cards(const BudgetStatus& b) {
+void BudgetView::cards(const BudgetStatus& b, const ProfitStatus& m) {
     const Currency cur = currency(doc_.project().currency);
     const EvResult& ev = b.ev;
     auto money = [&](int64_t v) { return formatMoney(v, cur); };
@@ -77,6 +82,19 @@ void BudgetView::cards(const BudgetStatus& b) {
         const char* help;
     };
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    // The margin: forecast at completion, red under the producer's target; unknown while cost rates are.
+    auto marginCard = [&](const ProfitStatus& x, const Currency& c) -> Card {
+        const char* help = "Revenue by the contract's rule minus cost at cost rates, forecast at completion (the plan's remaining work at cost "
+                           "rates and the cost performance so far). Internal: never in a client's view. Billing & margin tab for the detail.";
+        if (!x.tooLarge.empty()) return {"margin", "Margin at completion", "\u2014", "too large to total", theme::kMuted, help};
+        if (!x.known()) return {"margin", "Margin at completion", "cost rates missing",
+                                std::to_string(x.missingCostRates.size()) + (x.missingCostRates.size() == 1 ? " person" : " people") + " without a cost rate",
+                                kWarn, help};
+        std::string detail = formatMarginPercent(x.marginPercentAtCompletion());
+        if (x.marginTarget) detail += " (target " + formatMarginPercent(x.marginTarget) + ")";
+        detail += " \u00b7 to date " + formatMoneyShort(x.marginToDate(), c);
+        return {"margin", "Margin at completion", formatMoney(x.marginAtCompletion(), c), detail, x.belowTarget() || x.marginAtCompletion() < 0 ? kBad : kGood, help};
+    };
     const std::vector<Card> cards = {
         {"approved", "Approved budget", money(b.approved()), "base " + formatMoneyShort(b.base, cur) + " + contingency " + formatMoneyShort(b.contingency, cur), text,
          "Labour + budget lines (the base, BAC) + contingency. Approved change requests add their lines."},
@@ -98,6 +116,7 @@ void BudgetView::cards(const BudgetStatus& b) {
         {"burn", "Weekly burn", money(b.weeklyBurn), "average of the last 4 weeks", text, "Actual cost of the 4 weeks to the status date, divided by 4."},
         {"contingency", "Contingency left", money(b.contingencyLeft()), "of " + money(b.contingency), b.contingencyLeft() < 0 ? kBad : text,
          "Contingency minus its drawdowns (Budget tab)."},
+        marginCard(m, cur),
     };
     const float fs = ImGui::GetFontSize();
     const float avail = ImGui::GetContentRegionAvail().x - fs * 0.6f;
@@ -224,6 +243,83 @@ void BudgetView::sCurve(const BudgetStatus& b, float width, float height) {
         if (i <= statusWeek) tip += "\nAC " + formatMoney(w.ac, cur) + "\nSpent that week " + formatMoney(w.spent, cur);
         ImGui::SetTooltip("%s", tip.c_str());
         tagRect("dashboard.scurve.tip", ImVec2(x(i), upper), ImVec2(x(i) + 1, lower), tip);
+    }
+    ImGui::EndGroup();
+}
+
+void BudgetView::revenueChart(const ProfitStatus& m, float width, float height) {
+    const Currency cur = currency(doc_.project().currency);
+    const float fs = ImGui::GetFontSize();
+    const ImU32 kRevenue = kEv, kCost = kAc;
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted("Revenue and cost by month");
+    for (auto [name, col] : {std::pair{"Revenue", kRevenue}, std::pair{"Cost", kCost}, std::pair{"forecast dashed", theme::kMuted}}) {
+        ImGui::SameLine(0, fs * 1.2f);
+        ImGui::PushStyleColor(ImGuiCol_Text, col);
+        ImGui::TextUnformatted("\u2014");
+        ImGui::PopStyleColor();
+        ImGui::SameLine(0, fs * 0.3f);
+        ImGui::TextUnformatted(name);
+    }
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##revenue", ImVec2(std::max(width, fs * 10), std::max(height, fs * 8)));
+    tagItem("dashboard.revenue");
+    const bool hovered = ImGui::IsItemHovered();
+    const ImVec2 z = ImGui::GetItemRectMax();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(a, z, IM_COL32_WHITE);
+    dl->AddRect(a, z, kCardEdge);
+    const size_t n = m.months.size();
+    if (n < 1 || !m.tooLarge.empty()) {
+        dl->AddText(ImVec2(a.x + fs, a.y + fs), theme::kMuted, n < 1 ? "No months to show yet." : "Too large to total.");
+        ImGui::EndGroup();
+        return;
+    }
+    // Cumulative, one point at the end of each month.
+    std::vector<int64_t> revenue(n + 1, 0), cost(n + 1, 0);
+    int64_t top = 1;
+    size_t actual = 0; // points up to here are actual
+    for (size_t i = 0; i < n; ++i) {
+        revenue[i + 1] = revenue[i] + m.months[i].revenue;
+        cost[i + 1] = cost[i] + m.months[i].cost;
+        top = std::max({top, revenue[i + 1], m.known() ? cost[i + 1] : 0});
+        if (!m.months[i].forecast) actual = i + 1;
+    }
+    const float left = a.x + fs * 3.6f, right = z.x - fs * 0.8f, upper = a.y + fs * 0.8f, lower = z.y - fs * 1.6f;
+    auto x = [&](size_t i) { return left + (right - left) * float(i) / float(n); };
+    auto y = [&](int64_t v) { return lower - (lower - upper) * float(double(std::max<int64_t>(v, 0)) / double(top)); };
+    for (int k = 0; k <= 4; ++k) {
+        const int64_t v = top * k / 4;
+        dl->AddLine(ImVec2(left, y(v)), ImVec2(right, y(v)), theme::kGridLine);
+        const std::string label = formatMoneyShort(v, cur);
+        dl->AddText(ImVec2(left - ImGui::CalcTextSize(label.c_str()).x - fs * 0.3f, y(v) - fs * 0.5f), theme::kMuted, label.c_str());
+    }
+    for (size_t i = 0; i < n; ++i) {
+        int yy, mm, dd;
+        m.months[i].month.toYmd(yy, mm, dd);
+        if (right - left > float(n) * fs * 2.2f || i % 2 == 0) dl->AddText(ImVec2(x(i) + fs * 0.2f, lower + fs * 0.2f), theme::kMuted, monthShortName(mm));
+    }
+    dl->AddLine(ImVec2(x(actual), upper), ImVec2(x(actual), lower), theme::kStatusLine, 1.5f);
+    auto line = [&](const std::vector<int64_t>& v, ImU32 colour) {
+        for (size_t i = 1; i <= n; ++i) {
+            const ImVec2 from(x(i - 1), y(v[i - 1])), to(x(i), y(v[i]));
+            if (i <= actual) dl->AddLine(from, to, colour, 2.0f);
+            else
+                for (float t = 0; t < 1; t += 0.16f)
+                    dl->AddLine(ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t),
+                                ImVec2(from.x + (to.x - from.x) * (t + 0.08f), from.y + (to.y - from.y) * (t + 0.08f)), colour, 1.5f);
+        }
+    };
+    line(revenue, kRevenue);
+    if (m.known()) line(cost, kCost);
+    else dl->AddText(ImVec2(left + fs * 0.5f, upper), kWarn, "Cost rates missing: no cost line");
+    if (hovered) {
+        const float mx = ImGui::GetIO().MousePos.x;
+        const size_t i = size_t(std::clamp(long((mx - left) / (right - left) * float(n)), 0L, long(n - 1)));
+        const MonthProfit& mp = m.months[i];
+        std::string tip = monthTitle(mp.month) + (mp.forecast ? " (forecast)" : "") + "\nRevenue " + formatMoney(mp.revenue, cur);
+        if (m.known()) tip += "\nCost " + formatMoney(mp.cost, cur) + "\nMargin " + formatMoney(mp.revenue - mp.cost, cur);
+        ImGui::SetTooltip("%s", tip.c_str());
     }
     ImGui::EndGroup();
 }

@@ -132,11 +132,14 @@ void BudgetView::budgetTab(Date today) {
         ImGui::EndTable();
     }
 
-    // Labour: people, rates, planned and booked work.
-    sectionTitle("Labour: planned from the Gantt assignments at each person's rate");
-    if (beginRecordTable("##labour", {{"Person", 2}, {"Role", 2}, {("Rate / h (" + std::string(cur.code) + ")"), 1.2f}, {"From (date) → rate", 2.6f}, {"Planned", 1.8f}, {"Booked", 1.8f}, {"", -5.5f}})) {
+    // Labour: people, their two rates, planned and booked work.
+    sectionTitle("Labour: planned from the Gantt assignments; the client is billed at bill rates, the work costs cost rates");
+    if (beginRecordTable("##labour", {{"Person", 2}, {"Role", 2}, {("Bill / h (" + std::string(cur.code) + ")"), 1.2f},
+                                      {("Cost / h (" + std::string(cur.code) + ")"), 1.2f}, {"Rate changes: from (date) → rate", 3.2f},
+                                      {"Planned", 1.8f}, {"Booked", 1.8f}, {"", -9.0f}})) {
         for (size_t i = 0; i < p.resources.size(); ++i) {
             Resource r = p.resources[i];
+            const std::string tag = "budget.rate." + std::to_string(i);
             ImGui::PushID(int(i));
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
@@ -147,41 +150,63 @@ void BudgetView::budgetTab(Date today) {
             ImGui::TextUnformatted(r.role.c_str());
             ImGui::TableNextColumn();
             int64_t rate = 0;
-            if (moneyCell("##rate", r.hourlyRate, cur, rate, error_)) {
+            if (moneyCell("##rate", r.billRate, cur, rate, error_)) {
                 if (rate < 0) error_ = "A rate cannot be negative.";
-                else { r.hourlyRate = rate; run(editResource(p, r)); }
+                else { r.billRate = rate; run(editResource(p, r)); }
             }
-            tagItem("budget.rate." + std::to_string(i));
+            tagItem(tag);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("What the client is charged for an hour of %s", r.name.c_str());
             ImGui::TableNextColumn();
-            // Each change on a line of its own: from (date), the rate, ×.
-            for (size_t k = 0; k < r.rateChanges.size(); ++k) {
-                ImGui::PushID(int(k));
-                Resource edited = r;
-                Date day;
-                if (dateCell("##from", r.rateChanges[k].from, day, error_, fs * 6)) {
-                    edited.rateChanges[k].from = day;
-                    std::sort(edited.rateChanges.begin(), edited.rateChanges.end(), [](auto& x, auto& y) { return x.from < y.from; });
-                    bool repeated = false;
-                    for (size_t j = 1; j < edited.rateChanges.size(); ++j) repeated |= edited.rateChanges[j].from == edited.rateChanges[j - 1].from;
-                    if (repeated) error_ = "One rate change per date.";
-                    else run(editResource(p, edited));
-                }
-                tagItem("budget.rate." + std::to_string(i) + ".change." + std::to_string(k) + ".from");
-                ImGui::SameLine(0, fs * 0.3f);
-                int64_t changed = 0;
-                if (moneyCell("##rate", r.rateChanges[k].hourlyRate, cur, changed, error_, fs * 5)) {
-                    if (changed < 0) error_ = "A rate cannot be negative.";
-                    else { edited.rateChanges[k].hourlyRate = changed; run(editResource(p, edited)); }
-                }
-                tagItem("budget.rate." + std::to_string(i) + ".change." + std::to_string(k) + ".rate");
-                ImGui::SameLine(0, fs * 0.2f);
-                if (deleteButton("rate change")) {
-                    edited.rateChanges.erase(edited.rateChanges.begin() + long(k));
-                    run(editResource(p, edited));
-                }
-                ImGui::PopID();
+            std::optional<int64_t> cost;
+            if (optionalMoneyCell("##cost", r.costRate, cur, cost, error_)) {
+                if (cost && *cost < 0) error_ = "A rate cannot be negative.";
+                else { r.costRate = cost; run(editResource(p, r)); }
             }
-            if (r.rateChanges.empty()) ImGui::TextDisabled("none");
+            tagItem(tag + ".cost");
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("What an hour of %s costs the agency (pay and overheads, or a freelancer's fee).\nEmpty: not known; margins say so.",
+                                  r.name.c_str());
+            ImGui::TableNextColumn();
+            // Each change on a line of its own: bill or cost, from (date), the rate, ×.
+            auto changes = [&](std::vector<RateChange> Resource::*list, const char* kind, const std::string& key) {
+                const std::vector<RateChange>& shown = r.*list;
+                for (size_t k = 0; k < shown.size(); ++k) {
+                    ImGui::PushID(key.c_str());
+                    ImGui::PushID(int(k));
+                    Resource edited = r;
+                    std::vector<RateChange>& e = edited.*list;
+                    ImGui::AlignTextToFramePadding();
+                    ImGui::TextDisabled("%s", kind);
+                    ImGui::SameLine(fs * 2.4f);
+                    Date day;
+                    if (dateCell("##from", shown[k].from, day, error_, fs * 6)) {
+                        e[k].from = day;
+                        std::sort(e.begin(), e.end(), [](auto& x, auto& y) { return x.from < y.from; });
+                        bool repeated = false;
+                        for (size_t j = 1; j < e.size(); ++j) repeated |= e[j].from == e[j - 1].from;
+                        if (repeated) error_ = "One rate change per date.";
+                        else run(editResource(p, edited));
+                    }
+                    tagItem(tag + key + std::to_string(k) + ".from");
+                    ImGui::SameLine(0, fs * 0.3f);
+                    int64_t changed = 0;
+                    if (moneyCell("##rate", shown[k].rate, cur, changed, error_, fs * 5)) {
+                        if (changed < 0) error_ = "A rate cannot be negative.";
+                        else { e[k].rate = changed; run(editResource(p, edited)); }
+                    }
+                    tagItem(tag + key + std::to_string(k) + ".rate");
+                    ImGui::SameLine(0, fs * 0.2f);
+                    if (deleteButton("rate change")) {
+                        e.erase(e.begin() + long(k));
+                        run(editResource(p, edited));
+                    }
+                    ImGui::PopID();
+                    ImGui::PopID();
+                }
+            };
+            changes(&Resource::billRateChanges, "bill", ".change.");
+            changes(&Resource::costRateChanges, "cost", ".costChange.");
+            if (r.billRateChanges.empty() && r.costRateChanges.empty()) ImGui::TextDisabled("none");
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
             ImGui::Text("%s h  %s", hoursText(b.resourceMinutes[i]).c_str(), formatMoney(b.resourceLabour[i], cur).c_str());
@@ -189,18 +214,22 @@ void BudgetView::budgetTab(Date today) {
             ImGui::AlignTextToFramePadding();
             ImGui::Text("%s h  %s", hoursText(b.resourceActualMinutes[i]).c_str(), formatMoney(b.resourceActualCost[i], cur).c_str());
             ImGui::TableNextColumn();
-            if (ImGui::SmallButton("+ rate")) {
-                // A new rate from the first of next month, at the current rate: then edit both.
-                int y, m, d;
-                statusDate(today).toYmd(y, m, d);
-                Date from = m == 12 ? Date::fromYmd(y + 1, 1, 1) : Date::fromYmd(y, m + 1, 1);
-                while (std::any_of(r.rateChanges.begin(), r.rateChanges.end(), [&](auto& x) { return x.from == from; })) from = from + 1;
-                r.rateChanges.push_back({from, r.rateOn(from)});
-                std::sort(r.rateChanges.begin(), r.rateChanges.end(), [](auto& x, auto& y2) { return x.from < y2.from; });
+            // A new rate from the first of next month, at the rate in force then: then edit both.
+            auto addChange = [&](std::vector<RateChange> Resource::*list, RateKind kind) {
+                Date from = nextMonth(monthOf(statusDate(today)));
+                std::vector<RateChange>& e = r.*list;
+                while (std::any_of(e.begin(), e.end(), [&](auto& x) { return x.from == from; })) from = from + 1;
+                e.push_back({from, r.rateOn(from, kind)});
+                std::sort(e.begin(), e.end(), [](auto& x, auto& y2) { return x.from < y2.from; });
                 run(editResource(p, r));
-            }
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("A new rate from a date (a raise, a new contract year)");
-            tagItem("budget.rate." + std::to_string(i) + ".add");
+            };
+            if (ImGui::SmallButton("+ bill")) addChange(&Resource::billRateChanges, RateKind::Bill);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("A new bill rate from a date (a new rate card, a new contract year)");
+            tagItem(tag + ".add");
+            ImGui::SameLine(0, fs * 0.3f);
+            if (ImGui::SmallButton("+ cost")) addChange(&Resource::costRateChanges, RateKind::Cost);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("A new cost rate from a date (a raise, a freelancer's new fee)");
+            tagItem(tag + ".addCost");
             ImGui::PopID();
         }
         ImGui::EndTable();

@@ -51,16 +51,29 @@ void BudgetView::reportWindow(Date today) {
         }
         int pick = reportMonth_;
         if (pickCell("##month", names, reportMonth_, pick, nullptr, fs * 9)) reportMonth_ = pick;
+        ImGui::SameLine();
+        ImGui::Checkbox("List billing and invoices", &reportBilling_);
+        tagItem("report.billing");
+    } else {
+        ImGui::SameLine();
+        ImGui::Checkbox("Margin section (internal)", &reportInternal_);
+        tagItem("report.internal");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Revenue, cost and margin: for the agency's own eyes, not for the client.");
     }
     // Rebuilt only when the plan, the kind or the month changes.
     int mm = m - reportMonth_, yy = y;
     while (mm < 1) { mm += 12; --yy; }
     char month[16];
     std::snprintf(month, sizeof month, "%04d-%02d", yy, mm);
-    const std::string key = std::to_string(doc_.revision()) + "/" + std::to_string(reportKind_) + "/" + month + "/" + day.str();
+    const std::string key = std::to_string(doc_.revision()) + "/" + std::to_string(reportKind_) + "/" + month + "/" + day.str() +
+                            (reportBilling_ ? "/billing" : "") + (reportInternal_ ? "/internal" : "");
     if (key != reportKey_) {
         reportKey_ = key;
-        reportDoc_ = reportKind_ == 0 ? weeklyReport(report(today)) : monthlySummary(p, doc_.schedule(), yy, mm, day);
+        if (reportKind_ == 0 && reportInternal_) {
+            StatusReport r = report(today);
+            r.profit = profit(today);
+            reportDoc_ = weeklyReport(r, true);
+        } else reportDoc_ = reportKind_ == 0 ? weeklyReport(report(today)) : monthlySummary(p, doc_.schedule(), yy, mm, day, reportBilling_);
         reportText_ = renderMarkdown(reportDoc_);
     }
     const ReportDoc& doc = reportDoc_;

@@ -31,7 +31,7 @@ void BudgetView::vendorsTab(Date today) {
     ImGui::SameLine();
     ImGui::Text("Committed (purchase orders) %s, invoiced %s, unpaid %s", formatMoney(b.committed, cur).c_str(),
                 formatMoney(b.invoiced, cur).c_str(), formatMoney(b.unpaid, cur).c_str());
-    if (beginRecordTable("##vendors", {{"", -1.4f}, {"Vendor", 2.2f}, {"Contact", 2.6f}, {"Contract", 1.3f}, {"Ordered", 1.3f}, {"Invoiced", 1.3f}, {"Unpaid", 1.3f}, {"", -1.6f}})) {
+    if (beginRecordTable("##vendors", {{"", -1.4f}, {"Vendor", 2.2f}, {"Contact", 2.6f}, {"Contract", 1.3f}, {"Mark-up %", 0.9f}, {"Ordered", 1.3f}, {"Invoiced", 1.3f}, {"Unpaid", 1.3f}, {"", -1.6f}})) {
         for (size_t i = 0; i < p.vendors.size(); ++i) {
             Vendor v = p.vendors[i];
             int64_t ordered = 0, invoiced = 0, unpaid = 0;
@@ -51,6 +51,13 @@ void BudgetView::vendorsTab(Date today) {
             ImGui::TableNextColumn();
             int64_t amount = 0;
             if (moneyCell("##contract", v.contractValue, cur, amount, error_)) { v.contractValue = amount; run(putRecord(p, v, "Change contract value")); }
+            ImGui::TableNextColumn();
+            std::optional<int> markup;
+            if (percentCell("##markup", v.markup ? std::optional<int>(v.markup) : std::nullopt, markup, error_)) {
+                if (markup && (*markup < 0 || *markup > 1000000)) error_ = "A mark-up is from 0 to 10,000 %.";
+                else { v.markup = markup.value_or(0); run(putRecord(p, v, "Change mark-up of " + v.name)); }
+            }
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Added to this vendor's costs when they are billed to the client (time and materials). Internal.");
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(formatMoney(ordered, cur).c_str());
             ImGui::TableNextColumn();

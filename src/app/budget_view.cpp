@@ -31,6 +31,17 @@ const StatusReport& BudgetView::report(Date today) {
     return report_;
 }
 
+const ProfitStatus& BudgetView::profit(Date today) {
+    const Date day = statusDate(today);
+    const BudgetStatus& bill = status(today); // first: it is what the profit is computed beside
+    if (profitRevision_ != doc_.revision() || profitFor_ != day) {
+        profit_ = profitStatus(doc_.project(), doc_.schedule(), bill, budgetStatus(doc_.project(), doc_.schedule(), day, RateKind::Cost));
+        profitRevision_ = doc_.revision();
+        profitFor_ = day;
+    }
+    return profit_;
+}
+
 void BudgetView::run(CommandPtr c) {
     if (!c) return;
     if (doc_.readOnly()) { flash_("This project is read-only here: nothing was changed."); return; }
@@ -86,7 +97,7 @@ void BudgetView::draw(Date today) {
     const float fs = ImGui::GetFontSize();
     ImGui::SetCursorPosX(fs * 0.6f);
     if (ImGui::BeginTabBar("##budgetTabs")) {
-        static const char* names[kTabs] = {"Dashboard", "Budget", "Actuals", "Vendors", "Change requests", "Risks"};
+        static const char* names[kTabs] = {"Dashboard", "Budget", "Billing & margin", "Actuals", "Vendors", "Change requests", "Risks"};
         for (int t = 0; t < kTabs; ++t) {
             const bool select = requested_ == t;
             if (ImGui::BeginTabItem(names[t], nullptr, select ? ImGuiTabItemFlags_SetSelected : 0)) {
@@ -119,6 +130,7 @@ void BudgetView::draw(Date today) {
     switch (tab_) {
         case Dashboard: dashboard(today); break;
         case Budget: budgetTab(today); break;
+        case Billing: billingTab(today); break;
         case Actuals: actualsTab(today); break;
         case Vendors: vendorsTab(today); break;
         case Changes: changesTab(today); break;

@@ -1,7 +1,9 @@
 // The Budget view, beside the Gantt view: the money side of the open project in six tabs.
 //   Dashboard      the key numbers at the status date, the S-curve (cumulative PV, EV, AC) and the
 //                  burn chart, budget against actual by category
-//   Budget         contingency and its drawdowns, budget lines, people's rates and planned labour
+//   Budget         contingency and its drawdowns, budget lines, people's bill and cost rates
+//   Billing        the contract (fixed fee, T&M, retainer; margin target), its billing schedule, what
+//                  each month bills with the invoices sent and paid, and the margin per phase and person
 //   Actuals        cost entries and hours worked (add, edit, paste rows, import a CSV)
 //   Vendors        contracts, purchase orders and invoices
 //   Changes        the change-request board; approve, reject, export a change order
@@ -22,7 +24,7 @@ namespace plotline {
 
 class BudgetView {
 public:
-    enum Tab { Dashboard, Budget, Actuals, Vendors, Changes, Risks, kTabs };
+    enum Tab { Dashboard, Budget, Billing, Actuals, Vendors, Changes, Risks, kTabs };
     using Notify = std::function<void(const std::string& title, const std::string& text)>;
     using Flash = std::function<void(const std::string& text)>;
     using Action = std::function<void()>;
@@ -45,11 +47,16 @@ public:
     // after a change.
     const BudgetStatus& status(Date today) { return report(today).budget; }
     const StatusReport& report(Date today);
+    // Revenue, cost and margin at the same date (profit.hpp), recomputed only after a change.
+    const ProfitStatus& profit(Date today);
     Date statusDate(Date today) const { return doc_.project().statusDate.value_or(today); }
 
 private:
     void dashboard(Date today);
-    void cards(const BudgetStatus& b);
+    void cards(const BudgetStatus& b, const ProfitStatus& m);
+    void revenueChart(const ProfitStatus& m, float width, float height);
+    void billingTab(Date today);
+    void monthBilling(const ProfitStatus& m, Date month, Date today);
     void sCurve(const BudgetStatus& b, float width, float height);
     void burnChart(const BudgetStatus& b, float width, float height);
     void categoryTable(const BudgetStatus& b);
@@ -88,6 +95,10 @@ private:
     StatusReport report_;
     uint64_t statusRevision_ = 0;
     Date statusFor_;
+    ProfitStatus profit_;
+    uint64_t profitRevision_ = 0;
+    Date profitFor_;
+    Id focusBilling_;              // a billing item just added: its name takes the keyboard
     uint64_t namesRevision_ = 0;
     std::vector<std::string> taskNames_, resourceNames_, vendorNames_, categoryNames_;
 
@@ -100,6 +111,8 @@ private:
     bool reportOpen_ = false, reportFocus_ = false, reportRaw_ = false;
     int reportKind_ = 0;           // 0 weekly status, 1 monthly summary
     int reportMonth_ = 0;          // months back from the status date's month
+    bool reportBilling_ = false;   // the monthly summary lists what the month bills and its invoices
+    bool reportInternal_ = false;  // the weekly report has the margin section
     std::string reportText_;
     std::string reportKey_;        // what reportText_ was made for (revision, kind, month, day)
     ReportDoc reportDoc_;

@@ -6,6 +6,7 @@
 #include <imgui_stdlib.h>
 
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 
 namespace plotline {
@@ -123,6 +124,39 @@ bool moneyCell(const char* id, int64_t value, const Currency& c, int64_t& out, s
     if (!v) { error = "\u201c" + text + "\u201d: " + v.error(); return false; }
     out = *v;
     return *v != value;
+}
+
+bool optionalMoneyCell(const char* id, const std::optional<int64_t>& value, const Currency& c, std::optional<int64_t>& out, std::string& error,
+                       float width) {
+    std::string text;
+    if (!editText(id, value ? formatMoney(*value, c, false) : std::string(), text, false, width)) return false;
+    if (text.find_first_not_of(" ") == std::string::npos) {
+        out.reset();
+        return value.has_value();
+    }
+    const Result<int64_t> v = parseMoney(text, c);
+    if (!v) { error = "\u201c" + text + "\u201d: " + v.error(); return false; }
+    out = *v;
+    return out != value;
+}
+
+bool percentCell(const char* id, const std::optional<int>& bp, std::optional<int>& out, std::string& error, float width) {
+    char shown[32] = "";
+    if (bp) std::snprintf(shown, sizeof shown, "%g", *bp / 100.0);
+    std::string text;
+    if (!editText(id, shown, text, false, width)) return false;
+    if (text.find_first_not_of(" %") == std::string::npos) {
+        out.reset();
+        return bp.has_value();
+    }
+    double v = 0;
+    char extra = 0;
+    if (std::sscanf(text.c_str(), "%lf %c", &v, &extra) < 1 || (extra && extra != '%') || v < -10000 || v > 100) {
+        error = "\u201c" + text + "\u201d is not a percentage up to 100 (25 or 12.5)";
+        return false;
+    }
+    out = int(std::lround(v * 100));
+    return out != bp;
 }
 
 bool dateCell(const char* id, Date value, Date& out, std::string& error, float width) {

@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,11 @@ namespace plotline {
 bool textCell(const char* id, const std::string& value, std::string& out, bool multiline = false, float width = -1.0e-30f);
 bool moneyCell(const char* id, int64_t value, const Currency& c, int64_t& out, std::string& error, float width = -1.0e-30f);
 bool dateCell(const char* id, Date value, Date& out, std::string& error, float width = -1.0e-30f);
+// An amount that may be unknown: shown empty, and cleared by emptying it (out = none).
+bool optionalMoneyCell(const char* id, const std::optional<int64_t>& value, const Currency& c, std::optional<int64_t>& out, std::string& error,
+                       float width = -1.0e-30f);
+// A percentage kept in basis points ("12.5" → 1250); empty for none when `optional`.
+bool percentCell(const char* id, const std::optional<int>& basisPoints, std::optional<int>& out, std::string& error, float width = -1.0e-30f);
 bool hoursCell(const char* id, int64_t minutes, int64_t& out, std::string& error, float width = -1.0e-30f); // "7.5" or "7:30"
 // A choice among names (index -1: none, shown as `none`). With many names the list has a filter.
 bool pickCell(const char* id, const std::vector<std::string>& names, int current, int& out, const char* none = nullptr, float width = -1.0e-30f);

@@ -165,17 +165,21 @@ const char* kConvertHelp =
     "Nothing is written when IN is invalid.\n";
 
 const char* kReportHelp =
-    "usage: plotline report FILE [--status-date YYYY-MM-DD] [--format md|html|json] [-o OUT]\n"
-    "       plotline report FILE --month YYYY-MM [--format md|html] [-o OUT]\n"
+    "usage: plotline report FILE [--status-date YYYY-MM-DD] [--format md|html|json] [--internal] [-o OUT]\n"
+    "       plotline report FILE --month YYYY-MM [--billing] [--format md|html] [-o OUT]\n"
     "       plotline report FILE --change-order N [--format md|html] [-o OUT]\n"
     "\n"
     "The weekly status report of a project at a status date (default: the project's status date, else\n"
     "today): overall RAG status and why, % complete, planned and forecast finish, milestones done and\n"
     "next, earned value (BAC, PV, EV, AC, SV, CV, SPI, CPI, EAC, ETC, VAC, TCPI), budget burn by\n"
     "category, contingency, top risks and open change requests. The same numbers as the Budget view.\n"
-    "JSON gives amounts in minor units of the project currency (cents) and ratios as numbers.\n"
-    "--month gives the client's monthly summary of work completed; --change-order N the change order\n"
-    "of CR-N for sign-off. Written to stdout, or to OUT.\n";
+    "JSON gives amounts in minor units of the project currency (cents) and ratios as numbers, and a\n"
+    "\"margin\" member: revenue by the contract's rule, cost at cost rates and the margin, to date and\n"
+    "forecast at completion, by month, phase and person (cost and margin null while a cost rate is\n"
+    "missing). --internal adds that margin section to the Markdown or HTML report: for the agency only.\n"
+    "--month gives the client's monthly summary of work completed (--billing adds what the month bills\n"
+    "and the invoices sent for it); --change-order N the change order of CR-N for sign-off. Written to\n"
+    "stdout, or to OUT.\n";
 
 const char* kShareHelp =
     "usage: plotline share FILE (-o OUT | --link APP_URL) [--include ITEM,ITEM…] [--status-date YYYY-MM-DD]\n"
@@ -385,9 +389,15 @@ int cmdGenerate(const std::vector<std::string>& args) {
 }
 
 // Options of the form --name VALUE; the rest are positional.
+// Options named in `names` take a value; those in `flags` stand alone (given as {flag, ""}).
 bool splitOptions(const std::vector<std::string>& args, const std::vector<std::string>& names,
-                  std::vector<std::pair<std::string, std::string>>& options, std::vector<std::string>& positional, std::string& bad) {
+                  std::vector<std::pair<std::string, std::string>>& options, std::vector<std::string>& positional, std::string& bad,
+                  const std::vector<std::string>& flags = {}) {
     for (size_t i = 0; i < args.size(); ++i) {
+        if (std::find(flags.begin(), flags.end(), args[i]) != flags.end()) {
+            options.push_back({args[i], ""});
+            continue;
+        }
         if (args[i].size() > 1 && args[i][0] == '-') {
             if (std::find(names.begin(), names.end(), args[i]) == names.end()) { bad = "unknown option " + args[i]; return false; }
             if (i + 1 >= args.size()) { bad = args[i] + " needs a value"; return false; }
@@ -410,13 +420,17 @@ int cmdReport(const std::vector<std::string>& args) {
     std::vector<std::pair<std::string, std::string>> opts;
     std::vector<std::string> files;
     std::string bad;
-    if (!splitOptions(args, {"--status-date", "--format", "--month", "--change-order", "-o"}, opts, files, bad)) return usageError(bad, kReportHelp);
+    if (!splitOptions(args, {"--status-date", "--format", "--month", "--change-order", "-o"}, opts, files, bad, {"--internal", "--billing"}))
+        return usageError(bad, kReportHelp);
     if (files.size() != 1) return usageError("report takes one FILE", kReportHelp);
     std::optional<Date> statusDate;
     std::string format = "md", out, month;
     int changeNumber = 0;
+    bool internal = false, billing = false;
     for (auto& [k, v] : opts) {
-        if (k == "--status-date") {
+        if (k == "--internal") internal = true;
+        else if (k == "--billing") billing = true;
+        else if (k == "--status-date") {
             statusDate = Date::parse(v);
             if (!statusDate) return usageError("--status-date \"" + v + "\" is not a date (YYYY-MM-DD)", kReportHelp);
         } else if (k == "--format") {
@@ -432,6 +446,8 @@ int cmdReport(const std::vector<std::string>& args) {
         } else out = v;
     }
     if (format == "json" && (!month.empty() || changeNumber)) return usageError("JSON is for the status report only", kReportHelp);
+    if (internal && (!month.empty() || changeNumber)) return usageError("--internal is for the status report (a monthly summary goes to the client)", kReportHelp);
+    if (billing && month.empty()) return usageError("--billing is for the monthly summary (--month)", kReportHelp);
     Loaded l = load(files[0]);
     if (!l.ok) return 1;
     const Project& p = l.project;
@@ -452,12 +468,14 @@ int cmdReport(const std::vector<std::string>& args) {
     } else if (!month.empty()) {
         int y, m, d;
         Date::parse(month + "-01")->toYmd(y, m, d);
-        doc = monthlySummary(p, s, y, m, day);
+        doc = monthlySummary(p, s, y, m, day, billing);
     } else {
-        const StatusReport r = statusReport(p, s, day);
+        const StatusReport r = statusReport(p, s, day, format == "json" || internal);
         if (!r.budget.tooLarge.empty()) std::cerr << "plotline: warning: " << shown(r.budget.tooLarge) << "\n";
+        if (r.profit && !r.profit->missingCostRates.empty() && (internal || format == "json"))
+            std::cerr << "plotline: note: " << r.profit->missingText() << "\n";
         if (format == "json") return emit(out, statusReportJson(r));
-        doc = weeklyReport(r);
+        doc = weeklyReport(r, internal);
     }
     return emit(out, format == "html" ? renderHtml(doc) : renderMarkdown(doc));
 }

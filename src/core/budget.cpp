@@ -9,19 +9,19 @@
 
 namespace plotline {
 
-int64_t plannedLabour(const Resource& r, const Calendar& cal, int64_t start, int64_t finish, int64_t minutes) {
+int64_t plannedLabour(const Resource& r, const Calendar& cal, int64_t start, int64_t finish, int64_t minutes, RateKind kind) {
     if (minutes == 0) return 0;
     const int64_t span = finish - start;
-    if (span <= 0) return labourCost(r.rateOn(cal.dateOf(start)), minutes);
+    if (span <= 0) return labourCost(r.rateOn(cal.dateOf(start), kind), minutes);
     int64_t cost = 0, from = start;
-    int64_t rate = r.rateOn(cal.dateOf(start));
-    for (const RateChange& c : r.rateChanges) {
+    int64_t rate = r.rateOn(cal.dateOf(start), kind);
+    for (const RateChange& c : kind == RateKind::Bill ? r.billRateChanges : r.costRateChanges) {
         const int64_t at = cal.instantAt(c.from);
         if (at <= from) continue;
         if (at >= finish) break;
         cost += mulDivRound(rate, minutes * (at - from), 60 * span);
         from = at;
-        rate = c.hourlyRate;
+        rate = c.rate;
     }
     return cost + mulDivRound(rate, minutes * (finish - from), 60 * span);
 }
@@ -37,7 +37,7 @@ struct Spend {
 };
 
 // Every actual, costed (hours at the rate of their day), in date order. With taskAt, each knows its task.
-std::vector<Spend> spending(const Project& p, const IdIndex& resourceAt, const IdIndex* taskAt = nullptr) {
+std::vector<Spend> spending(const Project& p, const IdIndex& resourceAt, const IdIndex* taskAt = nullptr, RateKind kind = RateKind::Bill) {
     auto task = [&](Id id) { return taskAt && !id.isNull() ? taskAt->find(id) : -1; };
     std::vector<Spend> out;
     out.reserve(p.costs.size() + p.hours.size());
@@ -45,7 +45,7 @@ std::vector<Spend> spending(const Project& p, const IdIndex& resourceAt, const I
     for (const HoursEntry& h : p.hours) {
         const int r = resourceAt.find(h.resource);
         if (r >= 0)
-            out.push_back({h.date, labourCost(p.resources[size_t(r)].rateOn(h.date), h.minutes), CostCategory::Labour, task(h.task), r, h.minutes});
+            out.push_back({h.date, labourCost(p.resources[size_t(r)].rateOn(h.date, kind), h.minutes), CostCategory::Labour, task(h.task), r, h.minutes});
     }
     std::stable_sort(out.begin(), out.end(), [](const Spend& a, const Spend& b) { return a.date < b.date; });
     return out;
@@ -66,8 +66,9 @@ struct MoneyBound {
 };
 
 int64_t highestRate(const Resource& r) {
-    int64_t rate = r.hourlyRate;
-    for (const RateChange& c : r.rateChanges) rate = std::max(rate, c.hourlyRate);
+    int64_t rate = std::max(r.billRate, r.costRate.value_or(0));
+    for (const auto* changes : {&r.billRateChanges, &r.costRateChanges})
+        for (const RateChange& c : *changes) rate = std::max(rate, c.rate);
     return rate;
 }
 
@@ -100,7 +101,7 @@ MoneyBound moneyBound(const Project& p, const Schedule& s, const IdIndex& taskAt
 
 } // namespace
 
-std::optional<int64_t> changeLabourImpact(const Project& p, const ChangeRequest& c) {
+std::optional<int64_t> changeLabourImpact(const Project& p, const ChangeRequest& c, RateKind kind) {
     if (c.items.empty()) return 0;
     const IdIndex taskAt = indexById(p.tasks);
     // The extra minutes of each changed task (two items on one task both count), then its people once each.
@@ -124,7 +125,7 @@ std::optional<int64_t> changeLabourImpact(const Project& p, const ChangeRequest&
         const int k = changedAt.find(a.task), r = resourceAt.find(a.resource);
         if (k < 0 || r < 0) continue;
         // rate < 2^51, extra < 2^53 even summed over a gigabyte of items, units < 2^14: exact in 128 bits.
-        const __int128 product = __int128(p.resources[size_t(r)].rateOn(c.raised)) * extra[size_t(k)] * a.units;
+        const __int128 product = __int128(p.resources[size_t(r)].rateOn(c.raised, kind)) * extra[size_t(k)] * a.units;
         const __int128 q = product / 6000, rest = product % 6000;
         cost += q + (rest >= 3000 ? 1 : rest <= -3000 ? -1 : 0); // half away from zero, as mulDivRound
     }
@@ -151,7 +152,7 @@ int percentComplete(const Project& p, const Schedule& s) {
     return total > 0 ? int(weighted / total) : 0;
 }
 
-BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate) {
+BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate, RateKind kind) {
     BudgetStatus b;
     b.statusDate = statusDate;
     const Calendar& cal = p.calendar;
@@ -182,7 +183,7 @@ BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate) 
             if (t < 0 || r < 0) continue;
             const TaskSchedule& ts = s.tasks[size_t(t)];
             const int64_t work = mulDivRound(ts.finish - ts.start, a.units, 100);
-            const int64_t cost = plannedLabour(p.resources[size_t(r)], cal, ts.start, ts.finish, work);
+            const int64_t cost = plannedLabour(p.resources[size_t(r)], cal, ts.start, ts.finish, work, kind);
             b.tasks[size_t(t)].labour += cost;
             b.labour += cost;
             b.resourceMinutes[size_t(r)] += work;
@@ -221,7 +222,7 @@ BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate) 
     }
     if (unplaced != 0) ev.push_back({unplaced, projectStart, projectFinish, b.percentComplete});
 
-    const std::vector<Spend> spend = spending(p, resourceAt, &taskAt);
+    const std::vector<Spend> spend = spending(p, resourceAt, &taskAt, kind);
     int64_t ac = 0;
     for (const Spend& x : spend) {
         if (x.task >= 0) b.tasks[size_t(x.task)].booked += x.amount;

@@ -70,7 +70,9 @@ struct BudgetStatus {
 
 // Everything above for the project at `statusDate` (its own status date when not given, else today's
 // caller-supplied date). The schedule must be the project's (Document::schedule()).
-BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate);
+// With RateKind::Cost every labour figure is at cost rates instead (an unknown cost rate counts as 0):
+// what the work costs the agency, which profit.hpp sets against the revenue.
+BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate, RateKind kind = RateKind::Bill);
 // The project's % complete, the one figure every report and view shows: the tasks' % complete weighted
 // by their durations (summaries and milestones weigh nothing), in whole percent rounded down, so a
 // project reads 100 % only when all its work is done.
@@ -81,13 +83,13 @@ int percentComplete(const Project& p, const Schedule& s);
 // until people are assigned to them. Its costImpact is on top of this: approving a request adds
 // costImpact as a budget line, while this labour arrives through the changed plan. None when it would
 // pass kMaxMoney either way.
-std::optional<int64_t> changeLabourImpact(const Project& p, const ChangeRequest& c);
+std::optional<int64_t> changeLabourImpact(const Project& p, const ChangeRequest& c, RateKind kind = RateKind::Bill);
 
 // Actual cost up to and including a day (cost entries + hours at their day's rate).
 int64_t actualCostTo(const Project& p, Date day);
 
 // The planned labour cost of `minutes` of work by a resource spread evenly over the working instants
 // [start, finish) (rates change at the start of their day).
-int64_t plannedLabour(const Resource& r, const Calendar& cal, int64_t start, int64_t finish, int64_t minutes);
+int64_t plannedLabour(const Resource& r, const Calendar& cal, int64_t start, int64_t finish, int64_t minutes, RateKind kind = RateKind::Bill);
 
 } // namespace plotline

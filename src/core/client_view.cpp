@@ -19,6 +19,7 @@ struct KeepOnly {
     void id(const char* k, Id& x, Presence) { if (!kept(k)) x = Id{}; }
     void text(const char* k, std::string& x, Presence, size_t = 0) { if (!kept(k)) x.clear(); }
     template <class I> void integer(const char* k, I& x, Presence, int64_t d, int64_t, int64_t) { if (!kept(k)) x = I(d); }
+    template <class I> void integer(const char* k, std::optional<I>& x, int64_t, int64_t) { if (!kept(k)) x.reset(); }
     void boolean(const char* k, bool& x, bool d, Presence = Optional) { if (!kept(k)) x = d; }
     void date(const char* k, Date& x, Presence) { if (!kept(k)) x = Date{}; }
     void date(const char* k, std::optional<Date>& x) { if (!kept(k)) x.reset(); }
@@ -77,6 +78,7 @@ const std::vector<ShareItemInfo>& shareItems() {
         {Share::Changes, "changes", "Change requests"},
         {Share::Actuals, "actuals", "Actual costs and hours"},
         {Share::Internal, "internal", "Tasks marked internal"},
+        {Share::Billing, "billing", "Fees and invoices: the contract, billing schedule, invoices sent"},
     };
     return items;
 }
@@ -174,7 +176,8 @@ ClientView clientView(const Project& p, const Schedule& s, const ShareOptions& o
     // People: who works on what and when they are off (it moves tasks); their roles and rates only with
     // the rates.
     std::vector<std::string_view> resourceFields{"id", "name", "daysOff"}; // roles can name vendors ("Vendor — Northlight Studios")
-    if (o.has(Share::Rates)) resourceFields.insert(resourceFields.end(), {"role", "hourlyRate", "rateChanges"});
+    // Bill rates only: what an hour costs the agency never leaves (nor does any figure made from it).
+    if (o.has(Share::Rates)) resourceFields.insert(resourceFields.end(), {"role", "billRate", "billRateChanges"});
     out.resources = p.resources;
     for (Resource& r : out.resources) keepOnly(r, resourceFields);
     out.assignments = p.assignments;
@@ -185,7 +188,19 @@ ClientView clientView(const Project& p, const Schedule& s, const ShareOptions& o
         out.baselines = p.baselines;
         for (Baseline& b : out.baselines) eraseIf(b.tasks, [&](const BaselineTask& t) { return isHidden(t.task); });
     }
-    if (o.has(Share::Vendors)) out.vendors = p.vendors;
+    if (o.has(Share::Vendors)) {
+        out.vendors = p.vendors;
+        static const std::vector<std::string_view> vendorFields{"id", "name", "contact", "contractValue", "orders", "invoices"}; // never the mark-up
+        for (Vendor& x : out.vendors) keepOnly(x, vendorFields);
+    }
+    if (o.has(Share::Billing)) { // what the client pays: never the margin target
+        out.contract = p.contract;
+        static const std::vector<std::string_view> contractFields{"type", "cap", "monthlyFee"};
+        keepOnly(out.contract, contractFields);
+        out.billing = p.billing;
+        for (BillingItem& b : out.billing) if (isHidden(b.task)) b.task = Id{}; // the fee stays whole, the task does not show
+        out.clientInvoices = p.clientInvoices;
+    }
     if (o.has(Share::Actuals)) {
         out.costs = p.costs;
         out.hours = p.hours;

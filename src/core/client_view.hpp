@@ -3,6 +3,7 @@
 // their days off, so the view schedules to exactly the producer's dates) is always in it; everything
 // else is in only when its item is chosen. By default: progress and the status date, milestones and
 // the status summary; never rates, budget lines, vendors, actuals, notes, risks or change requests.
+// Never at all, whatever is chosen: cost rates, vendors' mark-ups, the margin target and any margin.
 //
 // The filter works from the field tables (fields.hpp): each kept record keeps only the fields named
 // for clients below and every other field is reset to its default, so a field added to the model later
@@ -38,6 +39,7 @@ enum class Share : uint32_t {
     Changes = 1 << 9,    // change requests
     Actuals = 1 << 10,   // costs and hours booked
     Internal = 1 << 11,  // tasks marked internal (and what is under them)
+    Billing = 1 << 12,   // the contract's fee terms, the billing schedule and invoices sent to the client
 };
 
 struct ShareItemInfo {

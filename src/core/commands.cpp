@@ -423,6 +423,8 @@ std::vector<HoursEntry> Project::*listOf(HoursEntry*) { return &Project::hours; 
 std::vector<Drawdown> Project::*listOf(Drawdown*) { return &Project::drawdowns; }
 std::vector<ChangeRequest> Project::*listOf(ChangeRequest*) { return &Project::changeRequests; }
 std::vector<Risk> Project::*listOf(Risk*) { return &Project::risks; }
+std::vector<BillingItem> Project::*listOf(BillingItem*) { return &Project::billing; }
+std::vector<ClientInvoice> Project::*listOf(ClientInvoice*) { return &Project::clientInvoices; }
 
 // Stamps the records with one of `ids` as modified now.
 template <class T>
@@ -486,6 +488,8 @@ PLOTLINE_RECORD(HoursEntry)
 PLOTLINE_RECORD(Drawdown)
 PLOTLINE_RECORD(ChangeRequest)
 PLOTLINE_RECORD(Risk)
+PLOTLINE_RECORD(BillingItem)
+PLOTLINE_RECORD(ClientInvoice)
 #undef PLOTLINE_RECORD
 
 CommandPtr addActuals(const Project& p, std::vector<CostEntry> costs, std::vector<HoursEntry> hours, std::string label) {
@@ -499,6 +503,10 @@ CommandPtr addActuals(const Project& p, std::vector<CostEntry> costs, std::vecto
 
 CommandPtr setContingency(Contingency c) {
     return swapMember(&Project::contingency, c, "Set contingency");
+}
+
+CommandPtr setContract(Contract c) {
+    return swapMember(&Project::contract, c, "Set the contract");
 }
 
 CommandPtr recordStatus(const Project& p, StatusRecord r) {
@@ -574,6 +582,14 @@ CommandPtr decideChange(const Project& p, Id request, ChangeStatus to, const std
             line.amount = c.costImpact;
             line.changeRequest = c.id;
             parts.push_back(putRecord(p, line, verb + name));
+        }
+        if (c.feeImpact != 0) { // the client pays the change: billable from the day it was approved
+            BillingItem fee;
+            fee.name = name + " " + c.title;
+            fee.amount = c.feeImpact;
+            fee.date = day;
+            fee.changeRequest = c.id;
+            parts.push_back(putRecord(p, fee, verb + name));
         }
     }
     return group(verb + name, std::move(parts));

@@ -63,7 +63,8 @@ CommandPtr setStatusDate(std::optional<Date> day);
 CommandPtr setTaskResources(const Project& p, Id task, const std::vector<Assignment>& assignments);
 // Replace a resource's fields (found by id): name, role, rate, days off.
 CommandPtr editResource(const Project& p, Resource after);
-// The money side. A record (BudgetLine, Vendor, CostEntry, HoursEntry, Drawdown, ChangeRequest, Risk)
+// The money side. A record (BudgetLine, Vendor, CostEntry, HoursEntry, Drawdown, ChangeRequest, Risk,
+// BillingItem, ClientInvoice)
 // is added when its id is new (null ids get one) or replaces the record with its id; removed by id.
 // nullptr when nothing would change.
 template <class T> CommandPtr putRecord(const Project& p, T record, std::string label);
@@ -72,12 +73,15 @@ template <class T> CommandPtr removeRecord(const Project& p, Id id, std::string 
 // Actuals imported from a file, appended as one step.
 CommandPtr addActuals(const Project& p, std::vector<CostEntry> costs, std::vector<HoursEntry> hours, std::string label);
 CommandPtr setContingency(Contingency c);
+// How the client pays (type, cap, monthly fee, margin target).
+CommandPtr setContract(Contract c);
 // Keeps the numbers of a status date (replacing a record of the same date).
 CommandPtr recordStatus(const Project& p, StatusRecord r);
 // A change request's next status, logged with who decided, when and why. Allowed: draft → submitted;
 // submitted → approved, rejected or back to draft. Approving applies its impact in the same undo
 // step: new tasks are added at the end of their summary (start no earlier than the decision day),
-// changed tasks get their new duration, and the cost impact becomes a budget line of the request.
+// changed tasks get their new duration, the cost impact becomes a budget line of the request and its
+// fee impact a billing item dated the decision day.
 // nullptr with `why` set when the move is not allowed or a changed task no longer exists.
 CommandPtr decideChange(const Project& p, Id request, ChangeStatus to, const std::string& by, const std::string& note,
                         Date day, Stamp at, std::string& why);

@@ -4,6 +4,7 @@
 //
 //   describe(v, task)   calls, in the order the file lists them (by name),
 //     v.date("actualFinish", task.actualFinish)  v.integer("duration", task.duration, Required, 0, 0, kMax) …
+//     v.integer("costRate", resource.costRate, 0, kMax)   (an optional number: left out when none)
 // for a visitor v: the JSON reader (json_io.cpp), the writer, the comparison below. `T` may be const.
 //
 // What a description cannot say stays with the reader: references between entities (a link's tasks, a
@@ -47,7 +48,7 @@ inline std::string textTooLong(std::string_view s, size_t limit) {
 enum Presence : uint8_t {
     Required,   // reported as missing when absent; always written
     Optional,   // the default when absent; always written
-    OmitEmpty,  // the default when absent; left out of the file when empty (null id, "", no date, [])
+    OmitEmpty,  // the default when absent; left out of the file when empty (null id, "", no date, [], the default number)
 };
 
 // A field of a record kept by value (an enum written by name): how to read and write its name.
@@ -61,6 +62,8 @@ inline const Names<CostCategory> kCostCategoryNames{costCategoryName, parseCostC
                                                  "a cost category (labour, vendor, media, software, travel, contingency, other)"};
 inline const Names<ChangeStatus> kChangeStatusNames{changeStatusName, parseChangeStatus, "a status (draft, submitted, approved, rejected)"};
 inline const Names<RiskStatus> kRiskStatusNames{riskStatusName, parseRiskStatus, "a risk status (open, mitigating, closed)"};
+inline const Names<ContractType> kContractTypeNames{contractTypeName, parseContractType,
+                                                  "a contract type (timeAndMaterials, fixedFee, retainer)"};
 inline const Names<LinkType> kLinkTypeNames{linkTypeName, parseLinkType, "a link type (FS, SS, FF or SF)"};
 
 template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, Assignment> {
@@ -82,16 +85,20 @@ template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<st
 
 template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, RateChange> {
     v.date("from", x.from, Required);
-    v.integer("hourlyRate", x.hourlyRate, Required, 0, 0, kMaxRate);
+    v.integer("rate", x.rate, Required, 0, 0, kMaxRate);
 }
 
+// Schema 3 and before had one rate, "hourlyRate" with "rateChanges": it reads as the bill rate, with no
+// cost rate (json_io.cpp's checkRecord).
 template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, Resource> {
+    v.integer("billRate", x.billRate, Optional, 0, 0, kMaxRate);
+    v.list("billRateChanges", x.billRateChanges, OmitEmpty);
+    v.integer("costRate", x.costRate, 0, kMaxRate);
+    v.list("costRateChanges", x.costRateChanges, OmitEmpty);
     v.dates("daysOff", x.daysOff);
-    v.integer("hourlyRate", x.hourlyRate, Optional, 0, 0, kMaxRate);
     v.id("id", x.id, Required);
     v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
     v.text("name", x.name, Required);
-    v.list("rateChanges", x.rateChanges, OmitEmpty);
     v.text("role", x.role, Optional);
 }
 
@@ -138,6 +145,7 @@ template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<st
     v.integer("costImpact", x.costImpact, Optional, 0, -kMaxMoney, kMaxMoney);
     v.date("decided", x.decided);
     v.text("description", x.description, Optional, kMaxLongText);
+    v.integer("feeImpact", x.feeImpact, OmitEmpty, 0, -kMaxMoney, kMaxMoney);
     v.id("id", x.id, Required);
     v.list("items", x.items, OmitEmpty);
     v.list("log", x.log, OmitEmpty);
@@ -216,9 +224,37 @@ template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<st
     v.integer("contractValue", x.contractValue, Optional, 0, 0, kMaxMoney);
     v.id("id", x.id, Required);
     v.list("invoices", x.invoices, OmitEmpty);
+    v.integer("markup", x.markup, OmitEmpty, 0, 0, 1000000);
     v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
     v.text("name", x.name, Required);
     v.list("orders", x.orders, OmitEmpty);
+}
+
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, Contract> {
+    v.integer("cap", x.cap, 0, kMaxMoney);
+    v.integer("marginTarget", x.marginTarget, -1000000, 10000);
+    v.integer("monthlyFee", x.monthlyFee, Optional, 0, 0, kMaxMoney);
+    v.choice("type", x.type, ContractType::TimeAndMaterials, kContractTypeNames);
+}
+
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, BillingItem> {
+    v.integer("amount", x.amount, Required, 0, -kMaxMoney, kMaxMoney);
+    v.id("changeRequest", x.changeRequest, OmitEmpty);
+    v.date("date", x.date);
+    v.id("id", x.id, Required);
+    v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
+    v.text("name", x.name, Required);
+    v.id("task", x.task, OmitEmpty);
+}
+
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, ClientInvoice> {
+    v.integer("amount", x.amount, Required, 0, -kMaxMoney, kMaxMoney);
+    v.id("id", x.id, Required);
+    v.date("issued", x.issued, Required);
+    v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
+    v.date("month", x.month, Required);
+    v.text("number", x.number, Optional);
+    v.date("paid", x.paid);
 }
 
 // Tasks: the constraint and its date are one field pair (written together, only when constrained), and
@@ -247,5 +283,8 @@ template <class T> std::string fieldText(const T& record, std::string_view field
 // The record with that field set from such a text (the reverse of fieldText), checked as the reader
 // checks it; an error when the text does not fit the field.
 template <class T> Result<T> withFieldText(T record, std::string_view field, std::string_view value);
+// A whole record as one JSON object ({"type":"fixedFee",…}), and back, checked as the reader checks it.
+template <class T> std::string recordText(const T& record);
+template <class T> Result<T> recordFromText(std::string_view text);
 
 } // namespace plotline

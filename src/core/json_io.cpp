@@ -141,6 +141,10 @@ struct ReadFields {
     template <class I> void integer(const char* k, I& x, Presence p, int64_t def, int64_t lo, int64_t hi) {
         x = I(r.integer(obj, path, k, p == Required, def, lo, hi));
     }
+    template <class I> void integer(const char* k, std::optional<I>& x, int64_t lo, int64_t hi) {
+        x.reset();
+        if (!r.field(obj, path, k, false).missing()) x = I(r.integer(obj, path, k, false, 0, lo, hi));
+    }
     void boolean(const char* k, bool& x, bool def, Presence = Optional) { x = r.boolean(obj, path, k, def); }
     void date(const char* k, Date& x, Presence p) {
         if (auto d = r.date(obj, path, k, p == Required)) x = *d;
@@ -190,10 +194,22 @@ void checkRecord(Reader& r, JsonRef, const std::string& path, Task& t) {
     if (t.actualStart && t.actualFinish && *t.actualFinish < *t.actualStart)
         r.error(path + ".actualFinish", "before the actual start " + t.actualStart->str());
 }
-void checkRecord(Reader& r, JsonRef, const std::string& path, Resource& x) {
-    for (size_t k = 1; k < x.rateChanges.size(); ++k)
-        if (!(x.rateChanges[k - 1].from < x.rateChanges[k].from))
-            r.error(path + ".rateChanges[" + std::to_string(k) + "].from", "rate changes must be in date order, one per date");
+void checkRecord(Reader& r, JsonRef obj, const std::string& path, Resource& x) {
+    // Schema 3 and before: one rate, what the client was charged; it becomes the bill rate and the cost
+    // rate stays unknown.
+    if (obj["billRate"].missing() && !obj["hourlyRate"].missing()) x.billRate = r.integer(obj, path, "hourlyRate", false, 0, 0, kMaxRate);
+    if (obj["billRateChanges"].missing())
+        r.each(obj, path, "rateChanges", [&](JsonRef e, const std::string& ep) {
+            RateChange c;
+            if (auto d = r.date(e, ep, "from", true)) c.from = *d;
+            c.rate = r.integer(e, ep, "hourlyRate", true, 0, 0, kMaxRate);
+            x.billRateChanges.push_back(c);
+        });
+    for (const auto* list : {&x.billRateChanges, &x.costRateChanges})
+        for (size_t k = 1; k < list->size(); ++k)
+            if (!((*list)[k - 1].from < (*list)[k].from))
+                r.error(path + (list == &x.billRateChanges ? ".billRateChanges[" : ".costRateChanges[") + std::to_string(k) + "].from",
+                        "rate changes must be in date order, one per date");
 }
 void checkRecord(Reader& r, JsonRef, const std::string& path, BaselineTask& t) {
     if (t.finish < t.start) r.error(path + ".finish", "before its start");
@@ -251,6 +267,7 @@ Result<Project> readProjectJson(std::string_view text, bool acceptNewer, int* sc
         p.contingency.amount = r.money(cj, "project.contingency", "amount", false);
         p.contingency.basisPoints = int(r.integer(cj, "project.contingency", "basisPoints", false, 0, 0, 100000));
     }
+    if (const JsonRef cj = pj["contract"]; !cj.isNull() && r.object(cj, "project.contract")) readRecord(r, cj, "project.contract", p.contract);
     p.modified = r.integer(pj, "project", "modified", false, 0, 0, INT64_MAX);
     if (const JsonRef cj = pj["calendar"]; !cj.isNull()) {
         if (r.object(cj, "project.calendar")) {
@@ -280,7 +297,7 @@ Result<Project> readProjectJson(std::string_view text, bool acceptNewer, int* sc
     // Every id in the file, to find repeats; sized for all of them up front.
     size_t entities = 1;
     for (const char* list : {"tasks", "links", "resources", "assignments", "baselines", "budgetLines", "vendors", "costs",
-                             "hours", "drawdowns", "changeRequests", "risks"})
+                             "hours", "drawdowns", "changeRequests", "risks", "billing", "clientInvoices"})
         entities += root[list].size();
     IdIndex ids(entities);
     auto uniqueId = [&](Id id, const std::string& path) {
@@ -352,6 +369,8 @@ Result<Project> readProjectJson(std::string_view text, bool acceptNewer, int* sc
     });
     readList<Drawdown>(r, root, "drawdowns", keep(p.drawdowns));
     readList<Risk>(r, root, "risks", keep(p.risks));
+    readList<BillingItem>(r, root, "billing", keep(p.billing));
+    readList<ClientInvoice>(r, root, "clientInvoices", keep(p.clientInvoices));
     readList<StatusRecord>(r, root, "statusRecords", [&](StatusRecord x, const std::string& path) {
         if (!p.statusRecords.empty() && !(p.statusRecords.back().date < x.date))
             r.error(path + ".date", "status records must be in date order, one per date");
@@ -466,7 +485,10 @@ struct WriteFields {
 
     void id(const char* k, Id x, Presence p) { if (p == OmitEmpty) w.optional(k, x); else w.member(k, x); }
     void text(const char* k, const std::string& x, Presence p, size_t = 0) { if (p == OmitEmpty) w.optional(k, x); else w.member(k, x); }
-    template <class I> void integer(const char* k, I x, Presence, int64_t, int64_t, int64_t) { w.member(k, int64_t(x)); }
+    template <class I> void integer(const char* k, I x, Presence p, int64_t d, int64_t, int64_t) {
+        if (p != OmitEmpty || int64_t(x) != d) w.member(k, int64_t(x));
+    }
+    template <class I> void integer(const char* k, const std::optional<I>& x, int64_t, int64_t) { if (x) w.member(k, int64_t(*x)); }
     void boolean(const char* k, bool x, bool d, Presence p = Optional) { if (p != OmitEmpty || x != d) w.member(k, x); }
     void date(const char* k, Date x, Presence) { w.member(k, x); }
     void date(const char* k, const std::optional<Date>& x) { if (x) w.member(k, *x); }
@@ -505,8 +527,10 @@ std::string writeProjectJson(const Project& p, bool pretty) {
     w.beginObject();
     always("assignments", p.assignments);
     used("baselines", p.baselines);
+    used("billing", p.billing);
     used("budgetLines", p.budgetLines);
     used("changeRequests", p.changeRequests);
+    used("clientInvoices", p.clientInvoices);
     used("costs", p.costs);
     used("drawdowns", p.drawdowns);
     used("hours", p.hours);
@@ -533,6 +557,12 @@ std::string writeProjectJson(const Project& p, bool pretty) {
         w.member("amount", p.contingency.amount);
         w.member("basisPoints", int64_t(p.contingency.basisPoints));
         w.member("percent", p.contingency.percent);
+        w.endObject();
+    }
+    if (p.contract != Contract{}) {
+        w.key("contract");
+        w.beginObject();
+        describe(f, p.contract);
         w.endObject();
     }
     w.member("currency", p.currency);
@@ -571,6 +601,9 @@ struct FieldTexts {
     void text(const char* k, const std::string& x, Presence p, size_t = 0) { add(k, [&](WriteFields& f) { f.text(k, x, p); }); }
     template <class I> void integer(const char* k, I x, Presence p, int64_t d, int64_t lo, int64_t hi) {
         add(k, [&](WriteFields& f) { f.integer(k, x, p, d, lo, hi); });
+    }
+    template <class I> void integer(const char* k, const std::optional<I>& x, int64_t lo, int64_t hi) {
+        add(k, [&](WriteFields& f) { f.integer(k, x, lo, hi); });
     }
     void boolean(const char* k, bool x, bool d, Presence p = Optional) { add(k, [&](WriteFields& f) { f.boolean(k, x, d, p); }); }
     void date(const char* k, Date x, Presence p) { add(k, [&](WriteFields& f) { f.date(k, x, p); }); }
@@ -617,6 +650,7 @@ template <class T> struct OneField {
     void id(const char* k, Id& x, Presence p) { if (is(k)) in.id(k, x, p); }
     void text(const char* k, std::string& x, Presence p, size_t limit = kMaxLineText) { if (is(k)) in.text(k, x, p, limit); }
     template <class I> void integer(const char* k, I& x, Presence p, int64_t d, int64_t lo, int64_t hi) { if (is(k)) in.integer(k, x, p, d, lo, hi); }
+    template <class I> void integer(const char* k, std::optional<I>& x, int64_t lo, int64_t hi) { if (is(k)) in.integer(k, x, lo, hi); }
     void boolean(const char* k, bool& x, bool d, Presence = Optional) { if (is(k)) in.boolean(k, x, d); }
     void date(const char* k, Date& x, Presence p) { if (is(k)) in.date(k, x, p); }
     void date(const char* k, std::optional<Date>& x) { if (is(k)) in.date(k, x); }
@@ -648,10 +682,31 @@ template <class T> Result<T> withFieldText(T record, std::string_view field, std
     return record;
 }
 
+template <class T> std::string recordText(const T& record) {
+    Writer w(false, 128);
+    WriteFields f{w};
+    w.beginObject();
+    describe(f, record);
+    w.endObject();
+    return w.take();
+}
+
+template <class T> Result<T> recordFromText(std::string_view text) {
+    JsonDoc doc;
+    if (!doc.parse(text) || !doc.root().isObject()) return fail("not a JSON object");
+    Reader r;
+    T record{};
+    readRecord(r, doc.root(), "", record);
+    if (!r.errors.empty()) return fail(r.errors.front());
+    return record;
+}
+
 #define PLOTLINE_FIELDS_OF(T)                                             \
     template std::vector<std::string> changedFields(const T&, const T&); \
     template std::string fieldText(const T&, std::string_view);          \
-    template Result<T> withFieldText(T, std::string_view, std::string_view);
+    template Result<T> withFieldText(T, std::string_view, std::string_view); \
+    template std::string recordText(const T&);                           \
+    template Result<T> recordFromText(std::string_view);
 PLOTLINE_FIELDS_OF(Task)
 PLOTLINE_FIELDS_OF(Link)
 PLOTLINE_FIELDS_OF(Resource)
@@ -665,6 +720,9 @@ PLOTLINE_FIELDS_OF(HoursEntry)
 PLOTLINE_FIELDS_OF(Drawdown)
 PLOTLINE_FIELDS_OF(Risk)
 PLOTLINE_FIELDS_OF(StatusRecord)
+PLOTLINE_FIELDS_OF(Contract)
+PLOTLINE_FIELDS_OF(BillingItem)
+PLOTLINE_FIELDS_OF(ClientInvoice)
 #undef PLOTLINE_FIELDS_OF
 
 } // namespace plotline

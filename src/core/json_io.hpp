@@ -13,10 +13,16 @@
 //                  "duration", "milestone", "percentComplete", "actualStart"?, "actualFinish"?,
 //                  "notes", "modified" } ],            // outline order: children follow their parent
 //     "links": [ { "id", "predecessor", "successor", "type": "FS|SS|FF|SF", "lag", "modified" } ],
-//     "resources": [ { "id", "name", "role", "hourlyRate", "daysOff"?: [...], "modified" } ],
+//     "resources": [ { "id", "name", "role", "billRate", "costRate"?, "billRateChanges"?, "costRateChanges"?,
+//                      "daysOff"?: [...], "modified" } ],
 //     "assignments": [ { "id", "task", "resource", "units", "modified" } ],
 //     "baselines": [ { "id", "name", "saved", "tasks": [ { "task", "start", "finish" } ] } ] }
+// Schema 3 added the money side (fields.hpp describes every record); schema 4 the two rates, the
+// contract ("project.contract"), the billing schedule ("billing") and invoices to the client
+// ("clientInvoices").
 // Migrations: schema 1 wrote a task's "start no earlier than" date as "start"; it reads as SNET.
+// Schema 3 and before had one rate per person ("hourlyRate", "rateChanges"): it reads as the bill rate,
+// with no cost rate.
 #pragma once
 #include "model.hpp"
 #include "result.hpp"
@@ -26,7 +32,7 @@
 
 namespace plotline {
 
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 // Reads a project file of any schema up to kSchemaVersion; older schemas are migrated as they are
 // read (schema 1: a task's "start" becomes a start-no-earlier-than constraint; schema 2 had no money side: no

@@ -52,6 +52,7 @@ template <class R> struct SlotCollector {
     void id(const char* k, const Id& x, Presence) { add(k, x); }
     void text(const char* k, const std::string& x, Presence, size_t = 0) { add(k, x); }
     template <class I> void integer(const char* k, const I& x, Presence, int64_t, int64_t, int64_t) { add(k, x); }
+    template <class I> void integer(const char* k, const std::optional<I>& x, int64_t, int64_t) { add(k, x); }
     void boolean(const char* k, const bool& x, bool, Presence = Optional) { add(k, x); }
     void date(const char* k, const Date& x, Presence) { add(k, x); }
     void date(const char* k, const std::optional<Date>& x) { add(k, x); }
@@ -100,6 +101,8 @@ template <> const char* entityName<Drawdown>() { return "drawdown"; }
 template <> const char* entityName<ChangeRequest>() { return "change request"; }
 template <> const char* entityName<Risk>() { return "risk"; }
 template <> const char* entityName<StatusRecord>() { return "status record"; }
+template <> const char* entityName<BillingItem>() { return "billing item"; }
+template <> const char* entityName<ClientInvoice>() { return "client invoice"; }
 
 std::string quoted(const std::string& s) { return "\u201c" + s + "\u201d"; }
 
@@ -128,6 +131,7 @@ template <class R> std::string displayName(const R& r, const Context& c) {
         else return r.title;
     } else if constexpr (std::is_same_v<R, Link>) return c.taskName(r.predecessor) + " \u2192 " + c.taskName(r.successor);
     else if constexpr (std::is_same_v<R, Assignment>) return "on " + c.taskName(r.task);
+    else if constexpr (std::is_same_v<R, ClientInvoice>) return (r.number.empty() ? "" : r.number + " ") + "for " + r.month.str().substr(0, 7);
     else if constexpr (requires { r.date; }) return r.date.str();
     else return r.id.str();
 }
@@ -459,6 +463,7 @@ std::string headerText(const Project& p, std::string_view field) {
     if (field == "currency") return p.currency;
     if (field == "start") return p.start.str();
     if (field == "statusDate") return p.statusDate ? p.statusDate->str() : "";
+    if (field == "contract") return recordText(p.contract);
     if (field == "contingency") {
         if (!p.contingency.percent) return std::to_string(p.contingency.amount);
         std::string s = std::to_string(p.contingency.basisPoints / 100);
@@ -474,7 +479,8 @@ std::string headerText(const Project& p, std::string_view field) {
 void mergeHeader(Project& out, Context& c) {
     static const std::vector<Slot> slots = {headerSlot("name", &Project::name),       headerSlot("currency", &Project::currency),
                                             headerSlot("start", &Project::start),     headerSlot("calendar", &Project::calendar),
-                                            headerSlot("statusDate", &Project::statusDate), headerSlot("contingency", &Project::contingency)};
+                                            headerSlot("statusDate", &Project::statusDate), headerSlot("contingency", &Project::contingency),
+                                            headerSlot("contract", &Project::contract)};
     const Project &b = c.base, &o = c.ours, &t = c.theirs;
     for (const Slot& s : slots) {
         const void *ov = at(&o, s), *tv = at(&t, s);
@@ -535,6 +541,8 @@ CommandPtr flipConflict(const Project& p, const MergeConflict& k, std::string& w
     if (e == "drawdown") return flipRecord<Drawdown>(p.drawdowns, k, value, why, put((Drawdown*)nullptr));
     if (e == "change request") return flipRecord<ChangeRequest>(p.changeRequests, k, value, why, put((ChangeRequest*)nullptr));
     if (e == "risk") return flipRecord<Risk>(p.risks, k, value, why, put((Risk*)nullptr));
+    if (e == "billing item") return flipRecord<BillingItem>(p.billing, k, value, why, put((BillingItem*)nullptr));
+    if (e == "client invoice") return flipRecord<ClientInvoice>(p.clientInvoices, k, value, why, put((ClientInvoice*)nullptr));
     if (e == "project") {
         const std::string& f = k.field;
         if (f == "name" || f == "currency" || f == "start" || f == "calendar") {
@@ -565,6 +573,11 @@ CommandPtr flipConflict(const Project& p, const MergeConflict& k, std::string& w
                 cal.setHolidays(holidays);
             }
             return editProjectSettings(name, code, start, cal);
+        }
+        if (f == "contract") {
+            Result<Contract> c = recordFromText<Contract>(value);
+            if (!c) { why = "contract: " + c.error(); return nullptr; }
+            return setContract(*c);
         }
         if (f == "statusDate") return setStatusDate(value.empty() ? std::nullopt : Date::parse(value));
         if (f == "contingency") {
@@ -630,6 +643,8 @@ MergeResult mergeProjects(const Project& base, const Project& ours, const Projec
     p.changeRequests = mergeList(base.changeRequests, ours.changeRequests, theirs.changeRequests, c);
     p.risks = mergeList(base.risks, ours.risks, theirs.risks, c);
     p.statusRecords = mergeList(base.statusRecords, ours.statusRecords, theirs.statusRecords, c);
+    p.billing = mergeList(base.billing, ours.billing, theirs.billing, c);
+    p.clientInvoices = mergeList(base.clientInvoices, ours.clientInvoices, theirs.clientInvoices, c);
     std::stable_sort(p.statusRecords.begin(), p.statusRecords.end(), [](const StatusRecord& a, const StatusRecord& b) { return a.date < b.date; });
 
     // Change requests raised in both copies under one number: the ones new in neither base keep it in

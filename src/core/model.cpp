@@ -114,12 +114,35 @@ const char* riskStatusLabel(RiskStatus s) {
 std::optional<RiskStatus> parseRiskStatus(std::string_view s) { return parseEnum<RiskStatus>(s, 3, riskStatusName, riskStatusLabel); }
 
 int64_t Resource::rateOn(Date day) const {
-    int64_t rate = hourlyRate;
-    for (const RateChange& c : rateChanges) {
+    int64_t rate = billRate;
+    for (const RateChange& c : billRateChanges) {
         if (day < c.from) break;
-        rate = c.hourlyRate;
+        rate = c.rate;
     }
     return rate;
+}
+
+std::optional<int64_t> Resource::costRateOn(Date day) const {
+    std::optional<int64_t> rate = costRate;
+    for (const RateChange& c : costRateChanges) {
+        if (day < c.from) break;
+        rate = c.rate;
+    }
+    return rate;
+}
+
+const char* contractTypeName(ContractType t) {
+    static const char* names[] = {"timeAndMaterials", "fixedFee", "retainer"};
+    return names[int(t) < 3 ? int(t) : 0];
+}
+
+const char* contractTypeLabel(ContractType t) {
+    static const char* labels[] = {"Time and materials", "Fixed fee", "Retainer"};
+    return labels[int(t) < 3 ? int(t) : 0];
+}
+
+std::optional<ContractType> parseContractType(std::string_view s) {
+    return parseEnum<ContractType>(s, 3, contractTypeName, contractTypeLabel);
 }
 
 int Project::taskIndex(Id id) const {

@@ -59,20 +59,32 @@ struct Link {
 // A resource's new hourly rate from a date on (a raise, a new contract year).
 struct RateChange {
     Date from;
-    int64_t hourlyRate = 0;
+    int64_t rate = 0;
     bool operator==(const RateChange&) const = default;
 };
 
+// Which of a person's two rates: what the client is charged for an hour, or what the hour costs the
+// agency (salary and overheads, or a freelancer's fee).
+enum class RateKind : uint8_t { Bill, Cost };
+
+// A person, or a role not yet staffed ("Designer"): both carry the two rates.
 struct Resource {
     Id id;
     std::string name;
     std::string role;
-    int64_t hourlyRate = 0;       // minor units of the project currency per hour, before any change
+    int64_t billRate = 0;         // minor units of the project currency per hour, before any change
     Stamp modified = 0;
     std::vector<Date> daysOff;    // sorted: days this person does not work (leave, part-time days)
-    std::vector<RateChange> rateChanges; // sorted by date, one per date
-    // The rate in force on a day.
+    std::vector<RateChange> billRateChanges, costRateChanges; // each sorted by date, one per date
+    std::optional<int64_t> costRate; // the cost per hour before any change; none: not known (margins say so)
+    // The bill rate in force on a day.
     int64_t rateOn(Date day) const;
+    // The cost rate in force on a day; none when no cost rate is known for it.
+    std::optional<int64_t> costRateOn(Date day) const;
+    // Either rate; an unknown cost rate counts as 0 (callers that total costs say what is missing).
+    int64_t rateOn(Date day, RateKind kind) const { return kind == RateKind::Bill ? rateOn(day) : costRateOn(day).value_or(0); }
+    // Whether a cost rate is known for every day from `day` on (a later change cannot make one unknown).
+    bool hasCostRate() const { return costRate.has_value() || !costRateChanges.empty(); }
     bool operator==(const Resource&) const = default;
 };
 
@@ -139,6 +151,7 @@ struct Vendor {
     std::string name;
     std::string contact;
     int64_t contractValue = 0;
+    int markup = 0;               // basis points added to its costs when they are billed on (100 = 1 %)
     std::vector<PurchaseOrder> orders;
     std::vector<Invoice> invoices;
     Stamp modified = 0;
@@ -215,6 +228,7 @@ struct ChangeRequest {
     std::optional<Date> decided;
     ChangeStatus status = ChangeStatus::Draft;
     int64_t costImpact = 0;    // added to the approved budget on approval
+    int64_t feeImpact = 0;     // what the client pays more (or less): a billing item on approval
     CostCategory category = CostCategory::Other;
     std::vector<ChangeItem> items;
     std::vector<ChangeDecision> log; // every status change, oldest first
@@ -248,6 +262,48 @@ struct StatusRecord {
     bool operator==(const StatusRecord&) const = default;
 };
 
+// ---- What the client pays (profit.hpp computes revenue, cost and margin from these) ----
+
+// How the client pays: a fixed fee billed on a schedule, time and materials (hours at bill rates and
+// expenses with their vendors' mark-up, up to an optional cap), or a monthly retainer.
+enum class ContractType : uint8_t { TimeAndMaterials, FixedFee, Retainer };
+const char* contractTypeName(ContractType t);  // "timeAndMaterials", "fixedFee", "retainer" (as stored)
+const char* contractTypeLabel(ContractType t); // "Time and materials", …
+std::optional<ContractType> parseContractType(std::string_view s);
+
+struct Contract {
+    ContractType type = ContractType::TimeAndMaterials;
+    std::optional<int64_t> cap;   // time and materials: never billed beyond it
+    int64_t monthlyFee = 0;       // retainer: billed on the first day of each month of the project
+    std::optional<int> marginTarget; // basis points: the forecast margin below it shows red
+    bool operator==(const Contract&) const = default;
+};
+
+// Something billed to the client once: a fixed fee's instalment (on a milestone reached or on a date),
+// an approved change request's fee, any extra charge. Under a fixed fee these make up the fee.
+struct BillingItem {
+    Id id;
+    std::string name;
+    int64_t amount = 0;
+    Id task;                      // billable when this task is complete (its actual finish)
+    std::optional<Date> date;     // or on this date (when no task is named)
+    Id changeRequest;             // set on the item an approved change request added
+    Stamp modified = 0;
+    bool operator==(const BillingItem&) const = default;
+};
+
+// An invoice sent to the client for a month's billable amount.
+struct ClientInvoice {
+    Id id;
+    Date month;                   // the first day of the month it bills
+    std::string number;
+    Date issued;
+    int64_t amount = 0;
+    std::optional<Date> paid;     // when the client paid it
+    Stamp modified = 0;
+    bool operator==(const ClientInvoice&) const = default;
+};
+
 struct Project {
     Id id;
     std::string name = "Untitled project";
@@ -272,6 +328,10 @@ struct Project {
     std::vector<ChangeRequest> changeRequests;
     std::vector<Risk> risks;
     std::vector<StatusRecord> statusRecords; // sorted by date, one per date
+
+    Contract contract;
+    std::vector<BillingItem> billing;
+    std::vector<ClientInvoice> clientInvoices;
 
     // Lookups by id; -1 when absent. Linear: callers that need speed build an index.
     int taskIndex(Id id) const;

@@ -73,7 +73,7 @@ void applyStatusRule(StatusReport& r, bool money) {
         if (k.score() >= 15) raise(r, Rag::Amber, "Risk \"" + k.title + "\" scores " + std::to_string(k.score()));
 }
 
-StatusReport statusReport(const Project& p, const Schedule& s, Date statusDate) {
+StatusReport statusReport(const Project& p, const Schedule& s, Date statusDate, bool profit) {
     StatusReport r;
     r.project = p.name;
     r.currency = p.currency;
@@ -109,7 +109,14 @@ StatusReport statusReport(const Project& p, const Schedule& s, Date statusDate) 
     std::stable_sort(r.openChanges.begin(), r.openChanges.end(), [](auto& a, auto& b) { return a.number < b.number; });
 
     applyStatusRule(r);
+    if (profit) r.profit = profitStatus(p, s, r.budget, budgetStatus(p, s, statusDate, RateKind::Cost));
     return r;
+}
+
+std::string formatMarginPercent(const std::optional<int>& bp) {
+    if (!bp) return "\u2014";
+    const int v = *bp, whole = v / 100, tenth = (v < 0 ? -v : v) % 100 / 10;
+    return (v < 0 && whole == 0 ? "-" : "") + std::to_string(whole) + "." + std::to_string(tenth) + " %";
 }
 
 // The money sections of the weekly report: earned value, the cost curve, the burn and categories.
@@ -162,7 +169,71 @@ void moneySections(ReportDoc& doc, const StatusReport& r) {
     doc.sections.push_back(std::move(burn));
 }
 
-ReportDoc weeklyReport(const StatusReport& r) {
+// The producer's own figures: what the client pays against what the work costs.
+void marginSection(ReportDoc& doc, const ProfitStatus& m, const Currency& cur) {
+    auto money = [&](int64_t v) { return formatMoney(v, cur); };
+    ReportSection s;
+    s.title = "Margin (internal)";
+    if (!m.tooLarge.empty()) {
+        s.paragraphs.push_back(m.tooLarge);
+        doc.sections.push_back(std::move(s));
+        return;
+    }
+    std::string contract = contractTypeLabel(m.type);
+    if (m.cap) contract += ", capped at " + money(*m.cap) + (m.capReached ? " (reached " + longDate(*m.capReached) + ")" : "");
+    s.facts.push_back({"Contract", contract});
+    s.facts.push_back({"Revenue to date", money(m.revenueToDate)});
+    s.facts.push_back({"Revenue at completion", money(m.revenueAtCompletion)});
+    if (m.known()) {
+        s.facts.push_back({"Cost to date", money(m.costToDate)});
+        s.facts.push_back({"Margin to date", money(m.marginToDate()) + " (" + formatMarginPercent(m.marginPercentToDate()) + ")"});
+        s.facts.push_back({"Cost at completion (forecast)", money(m.costAtCompletion)});
+        s.facts.push_back({"Margin at completion (forecast)", money(m.marginAtCompletion()) + " (" + formatMarginPercent(m.marginPercentAtCompletion()) + ")"});
+    } else {
+        s.paragraphs.push_back(m.missingText());
+    }
+    if (m.marginTarget) s.facts.push_back({"Target margin", formatMarginPercent(m.marginTarget) + (m.belowTarget() ? ": the forecast is below it" : "")});
+    const Date month = monthOf(m.statusDate);
+    s.facts.push_back({"Billable in " + monthTitle(month), money(m.billableIn(month))});
+    doc.sections.push_back(std::move(s));
+
+    ReportSection chart;
+    chart.title = "Revenue and cost by month";
+    chart.svg = marginChartSvg(m, cur);
+    ReportTable& mt = chart.table;
+    mt.header = {"Month", "Revenue", "Cost", "Margin", "Basis"};
+    mt.rightAligned = {1, 2, 3};
+    for (const MonthProfit& x : m.months) {
+        mt.rows.push_back({monthTitle(x.month), money(x.revenue), m.known() ? money(x.cost) : "\u2014", m.known() ? money(x.revenue - x.cost) : "\u2014",
+                           x.forecast ? "forecast" : "actual"});
+        mt.tone.push_back({0, 0, 0, m.known() && x.revenue - x.cost < 0 ? -1 : 0, 0});
+    }
+    doc.sections.push_back(std::move(chart));
+
+    auto breakdown = [&](const char* title, const char* what, const auto& list) {
+        ReportSection b;
+        b.title = title;
+        b.paragraphs.push_back("The work's value at bill rates beside its cost at cost rates: booked so far, and as planned in all.");
+        ReportTable& t = b.table;
+        t.header = {what, "Value to date", "Cost to date", "Planned value", "Planned cost", "Planned margin"};
+        t.rightAligned = {1, 2, 3, 4, 5};
+        for (const auto& x : list) {
+            bool missing = false;
+            if constexpr (requires { x.costMissing; }) missing = x.costMissing || !m.known();
+            else missing = !m.known();
+            const std::optional<int> pct = ProfitStatus::percentOfRevenue(x.plannedValue - x.plannedCost, x.plannedValue);
+            t.rows.push_back({x.name, money(x.valueToDate), missing ? "\u2014" : money(x.costToDate), money(x.plannedValue),
+                              missing ? "\u2014" : money(x.plannedCost),
+                              missing ? "cost rate missing" : money(x.plannedValue - x.plannedCost) + " (" + formatMarginPercent(pct) + ")"});
+            t.tone.push_back({0, 0, 0, 0, 0, !missing && x.plannedValue - x.plannedCost < 0 ? -1 : 0});
+        }
+        doc.sections.push_back(std::move(b));
+    };
+    breakdown("Margin by phase", "Phase", m.phases);
+    breakdown("Margin by person", "Person", m.people);
+}
+
+ReportDoc weeklyReport(const StatusReport& r, bool internal) {
     const Currency cur = currency(r.currency);
     auto money = [&](int64_t v) { return formatMoney(v, cur); };
     const BudgetStatus& b = r.budget;
@@ -229,6 +300,7 @@ ReportDoc weeklyReport(const StatusReport& r) {
         changes.table.rows.push_back({"CR-" + std::to_string(c.number), c.title, changeStatusLabel(c.status), money(c.costImpact), c.requester});
     if (r.openChanges.empty()) changes.paragraphs.push_back("None open.");
     doc.sections.push_back(std::move(changes));
+    if (internal && r.profit) marginSection(doc, *r.profit, cur);
     return doc;
 }
 
@@ -331,11 +403,122 @@ std::string statusReportJson(const StatusReport& r) {
         appendJsonString(o, c.title);
         o += ", \"status\": \"" + std::string(changeStatusName(c.status)) + "\", \"costImpact\": " + std::to_string(c.costImpact) + "}";
     }
-    o += r.openChanges.empty() ? "]\n}\n" : "\n  ]\n}\n";
+    o += r.openChanges.empty() ? "]" : "\n  ]";
+    if (r.profit) {
+        const ProfitStatus& m = *r.profit;
+        o += ",\n";
+        key("margin");
+        o += "{\n";
+        auto in = [&](const char* k) { o += "    \""; o += k; o += "\": "; };
+        auto n2 = [&](const char* k, int64_t v) { in(k); o += std::to_string(v) + ",\n"; };
+        auto pct = [&](const char* k, const std::optional<int>& bp) {
+            in(k);
+            if (bp) {
+                char buf[32];
+                std::snprintf(buf, sizeof buf, "%.4f", *bp / 10000.0);
+                o += buf;
+            } else o += "null";
+            o += ",\n";
+        };
+        in("contract");
+        o += "\"" + std::string(contractTypeName(m.type)) + "\",\n";
+        in("known");
+        o += m.known() ? "true,\n" : "false,\n";
+        in("missingCostRates");
+        o += "[";
+        for (size_t i = 0; i < m.missingCostRates.size(); ++i) {
+            if (i) o += ", ";
+            appendJsonString(o, m.missingCostRates[i]);
+        }
+        o += "],\n";
+        if (!m.tooLarge.empty()) {
+            in("tooLarge");
+            appendJsonString(o, m.tooLarge);
+            o += ",\n";
+        }
+        n2("revenueToDate", m.revenueToDate);
+        n2("revenueAtCompletion", m.revenueAtCompletion);
+        // Cost and margin only when every cost rate is known: null otherwise, never a guess.
+        auto known = [&](const char* k, int64_t v) { in(k); o += m.known() ? std::to_string(v) + ",\n" : "null,\n"; };
+        known("costToDate", m.costToDate);
+        known("costAtCompletion", m.costAtCompletion);
+        known("marginToDate", m.marginToDate());
+        known("marginAtCompletion", m.marginAtCompletion());
+        pct("marginPercentToDate", m.known() ? m.marginPercentToDate() : std::nullopt);
+        pct("marginPercentAtCompletion", m.known() ? m.marginPercentAtCompletion() : std::nullopt);
+        pct("marginTarget", m.marginTarget);
+        in("belowTarget");
+        o += m.belowTarget() ? "true,\n" : "false,\n";
+        if (m.cap) n2("cap", *m.cap);
+        if (m.capReached) {
+            in("capReached");
+            o += "\"" + m.capReached->str() + "\",\n";
+        }
+        n2("billableThisMonth", m.billableIn(monthOf(m.statusDate)));
+        in("months");
+        o += "[";
+        for (size_t i = 0; i < m.months.size(); ++i) {
+            const MonthProfit& x = m.months[i];
+            o += i ? ",\n      " : "\n      ";
+            o += "{\"month\": \"" + x.month.str().substr(0, 7) + "\", \"revenue\": " + std::to_string(x.revenue) + ", \"cost\": " +
+                 (m.known() ? std::to_string(x.cost) : "null") + ", \"forecast\": " + (x.forecast ? "true" : "false") + "}";
+        }
+        o += m.months.empty() ? "],\n" : "\n    ],\n";
+        auto rows = [&](const char* k, const auto& list, bool last) {
+            in(k);
+            o += "[";
+            for (size_t i = 0; i < list.size(); ++i) {
+                const auto& x = list[i];
+                bool missing = !m.known();
+                if constexpr (requires { x.costMissing; }) missing = missing || x.costMissing;
+                o += i ? ",\n      " : "\n      ";
+                o += "{\"name\": ";
+                appendJsonString(o, x.name);
+                o += ", \"valueToDate\": " + std::to_string(x.valueToDate) + ", \"costToDate\": " + (missing ? "null" : std::to_string(x.costToDate)) +
+                     ", \"plannedValue\": " + std::to_string(x.plannedValue) + ", \"plannedCost\": " + (missing ? "null" : std::to_string(x.plannedCost)) + "}";
+            }
+            o += list.empty() ? "]" : "\n    ]";
+            o += last ? "\n" : ",\n";
+        };
+        rows("phases", m.phases, false);
+        rows("people", m.people, true);
+        o += "  }";
+    }
+    o += "\n}\n";
     return o;
 }
 
-ReportDoc monthlySummary(const Project& p, const Schedule& s, int year, int month, Date statusDate) {
+// What the month bills (by the contract's rule) and the invoices sent for it: the client's own figures.
+ReportSection billingSection(const Project& p, const Schedule& s, Date month, Date statusDate) {
+    const Currency cur = currency(p.currency);
+    const Date last = nextMonth(month) - 1;
+    const ProfitStatus m = profitStatus(p, s, std::min(statusDate, last));
+    ReportSection sec;
+    sec.title = "Billing for the month";
+    if (!m.tooLarge.empty()) {
+        sec.paragraphs.push_back(m.tooLarge);
+        return sec;
+    }
+    ReportTable& t = sec.table;
+    t.header = {"Billable", "Date", "Amount"};
+    t.rightAligned = {2};
+    for (const BillableLine& l : m.billable)
+        if (l.due && monthOf(l.date) == month) t.rows.push_back({l.what, longDate(l.date), formatMoney(l.amount, cur)});
+    const int64_t due = m.billableIn(month);
+    int64_t invoiced = 0;
+    for (const ClientInvoice& in : p.clientInvoices) {
+        if (in.month != month) continue;
+        invoiced += in.amount;
+        sec.bullets.push_back("Invoice " + (in.number.empty() ? std::string("(no number)") : in.number) + " of " + longDate(in.issued) + ": " +
+                              formatMoney(in.amount, cur) + (in.paid ? ", paid " + longDate(*in.paid) : ", not paid yet"));
+    }
+    sec.facts = {{"Billable this month", formatMoney(due, cur)}, {"Invoiced", formatMoney(invoiced, cur)}};
+    if (due != invoiced) sec.facts.push_back({"Still to invoice", formatMoney(due - invoiced, cur)});
+    if (t.rows.empty()) sec.paragraphs.push_back("Nothing billable this month.");
+    return sec;
+}
+
+ReportDoc monthlySummary(const Project& p, const Schedule& s, int year, int month, Date statusDate, bool billing) {
     const Date first = Date::fromYmd(year, month, 1);
     const Date last = (month == 12 ? Date::fromYmd(year + 1, 1, 1) : Date::fromYmd(year, month + 1, 1)) - 1;
     const bool scheduled = s.ok() && s.tasks.size() == p.tasks.size();
@@ -384,6 +567,7 @@ ReportDoc monthlySummary(const Project& p, const Schedule& s, int year, int mont
         if (sec->bullets.empty()) sec->paragraphs.push_back("None.");
         doc.sections.push_back(std::move(*sec));
     }
+    if (billing) doc.sections.push_back(billingSection(p, s, first, statusDate));
     return doc;
 }
 
@@ -499,6 +683,60 @@ std::string sCurveSvg(const BudgetStatus& b, const Currency& c) {
     }
     std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#5b6576\">%s</text><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#5b6576\">%s</text>",
                   left, h - 8, b.weeks.front().end.str().c_str(), w - right, h - 8, b.weeks.back().end.str().c_str());
+    o += buf;
+    return o + "</svg>\n";
+}
+
+std::string marginChartSvg(const ProfitStatus& m, const Currency& c) {
+    const size_t n = m.months.size();
+    if (n < 2) return {};
+    const double w = 720, h = 260, left = 70, right = 10, top = 24, bottom = 28;
+    std::vector<int64_t> revenue(n), cost(n);
+    int64_t r = 0, k = 0, maxValue = 1;
+    size_t lastActual = 0;
+    for (size_t i = 0; i < n; ++i) {
+        r += m.months[i].revenue;
+        k += m.months[i].cost;
+        revenue[i] = r;
+        cost[i] = k;
+        maxValue = std::max({maxValue, r, k});
+        if (!m.months[i].forecast) lastActual = i;
+    }
+    auto x = [&](size_t i) { return left + (w - left - right) * double(i) / double(n - 1); };
+    auto y = [&](int64_t v) { return h - bottom - (h - top - bottom) * double(std::max<int64_t>(v, 0)) / double(maxValue); };
+    char buf[200];
+    std::string o = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 720 260\" width=\"100%\" role=\"img\" "
+                    "aria-label=\"Cumulative revenue and cost by month, forecast dashed\" style=\"font:11px system-ui,sans-serif\">\n";
+    for (int q = 0; q <= 4; ++q) {
+        const int64_t v = maxValue * q / 4;
+        std::snprintf(buf, sizeof buf, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e3e7ed\"/>", left, w - right, y(v), y(v));
+        o += buf;
+        std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#5b6576\">", left - 6, y(v) + 4);
+        o += buf + html(formatMoneyShort(v, c)) + "</text>\n";
+    }
+    auto path = [&](const char* colour, const std::vector<int64_t>& v, size_t from, size_t to, bool dashed) {
+        std::string d;
+        for (size_t i = from; i <= to && i < n; ++i) {
+            std::snprintf(buf, sizeof buf, "%s%.1f,%.1f", d.empty() ? "M" : " L", x(i), y(v[i]));
+            d += buf;
+        }
+        o += "<path d=\"" + d + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"2\"" + (dashed ? " stroke-dasharray=\"5 4\"" : "") + "/>\n";
+    };
+    if (m.known()) {
+        path("#d66028", cost, 0, lastActual, false);
+        path("#d66028", cost, lastActual, n - 1, true);
+    }
+    path("#2e8b57", revenue, 0, lastActual, false);
+    path("#2e8b57", revenue, lastActual, n - 1, true);
+    double lx = left + 8;
+    for (auto [name, colour] : {std::pair{"Revenue", "#2e8b57"}, std::pair{"Cost", "#d66028"}}) {
+        std::snprintf(buf, sizeof buf, "<rect x=\"%.1f\" y=\"6\" width=\"14\" height=\"3\" fill=\"%s\"/><text x=\"%.1f\" y=\"12\" fill=\"#1d2430\">%s</text>",
+                      lx, colour, lx + 18, name);
+        o += buf;
+        lx += 95;
+    }
+    std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#5b6576\">%s</text><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#5b6576\">%s</text>",
+                  left, h - 8, monthTitle(m.months.front().month).c_str(), w - right, h - 8, monthTitle(m.months.back().month).c_str());
     o += buf;
     return o + "</svg>\n";
 }

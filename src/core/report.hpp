@@ -13,6 +13,7 @@
 #include "budget.hpp"
 #include "money.hpp"
 #include "model.hpp"
+#include "profit.hpp"
 #include "schedule.hpp"
 
 #include <string>
@@ -42,9 +43,11 @@ struct StatusReport {
     std::vector<Risk> topRisks;          // open or mitigating, highest score first (up to 5)
     std::vector<ChangeRequest> openChanges; // draft or submitted, by number
     int tasksDone = 0, tasksInProgress = 0, tasksTotal = 0; // leaf tasks
+    std::optional<ProfitStatus> profit;  // internal: only when asked for (never in a client's view)
 };
 
-StatusReport statusReport(const Project& p, const Schedule& s, Date statusDate);
+// With `profit`, also revenue, cost and margin (profit.hpp): for the producer's own reports only.
+StatusReport statusReport(const Project& p, const Schedule& s, Date statusDate, bool profit = false);
 // Sets r.rag and r.reasons from r.budget (its earned value, base and approved budget), the late
 // milestones among r.milestonesNext and the scores of r.topRisks, by the rule stated above. Without
 // `money` the cost facts (CPI, the estimate, money too large to total) are left out of both: the status
@@ -73,17 +76,25 @@ struct ReportDoc {
     std::vector<ReportSection> sections;
 };
 
-ReportDoc weeklyReport(const StatusReport& r);
+// `internal` adds the margin section (revenue, cost and margin to date and at completion, per phase,
+// person and month, what is billable this month); it needs r.profit.
+ReportDoc weeklyReport(const StatusReport& r, bool internal = false);
+// With r.profit, a "margin" member holds those figures.
 std::string statusReportJson(const StatusReport& r);
 // Work completed in a month (1–12), for the client: milestones reached, tasks finished, what is under
-// way and what comes next month. No internal costs.
-ReportDoc monthlySummary(const Project& p, const Schedule& s, int year, int month, Date statusDate);
+// way and what comes next month. No internal costs. With `billing`, also what is billed for the month
+// (instalments reached, hours, the retainer) and the invoices sent for it: fees the client pays anyway.
+ReportDoc monthlySummary(const Project& p, const Schedule& s, int year, int month, Date statusDate, bool billing = false);
 // A change request as a document to sign: what, why, impact on cost and schedule, decisions so far.
 ReportDoc changeOrder(const Project& p, const ChangeRequest& c);
 
 // The S-curve as an SVG picture: cumulative PV, EV (where known) and AC by week, the BAC and the status
 // date, for the HTML report.
 std::string sCurveSvg(const BudgetStatus& b, const Currency& c);
+// Cumulative revenue and cost by month (actual, then forecast dashed) for the internal report.
+std::string marginChartSvg(const ProfitStatus& m, const Currency& c);
+// "31.2 %" from basis points; "—" for none.
+std::string formatMarginPercent(const std::optional<int>& basisPoints);
 
 std::string renderMarkdown(const ReportDoc& doc);
 std::string renderHtml(const ReportDoc& doc);

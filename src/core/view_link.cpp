@@ -26,6 +26,7 @@ struct Renumber {
     }
     void text(const char*, std::string&, Presence, size_t = 0) {}
     template <class I> void integer(const char*, I&, Presence, int64_t, int64_t, int64_t) {}
+    template <class I> void integer(const char*, std::optional<I>&, int64_t, int64_t) {}
     void boolean(const char*, bool&, bool, Presence = Optional) {}
     void date(const char*, Date&, Presence) {}
     void date(const char*, std::optional<Date>&) {}
@@ -105,6 +106,8 @@ std::string linkViewText(const ClientView& v) {
     renumber(p.changeRequests, to);
     renumber(p.risks, to);
     renumber(p.statusRecords, to);
+    renumber(p.billing, to);
+    renumber(p.clientInvoices, to);
     for (MilestoneLine& m : c.nextMilestones) r.map(m.task);
     for (MilestoneLine& m : c.reachedMilestones) r.map(m.task);
     return clientViewJson(c);

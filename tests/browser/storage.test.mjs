@@ -211,8 +211,8 @@ test('every schema fixture opens; a version from a newer Plotline opens read-onl
     assert.equal(s.tasks, 43);
     assert.equal(s.readOnly, '');
   }
-  // A newer Plotline (another tab after an update, say) saved the open project in schema 4.
-  const future = await readFile(join(root, 'tests/fixtures/schema-4-future.json'), 'utf8');
+  // A newer Plotline (another tab after an update, say) saved the open project in schema 5.
+  const future = await readFile(join(root, 'tests/fixtures/schema-5-future.json'), 'utf8');
   const { project } = await status(page);
   const key = await withArea(page, 'p-' + project, async (store, req, text, area) => {
     const keys = (await req(store.getAllKeys())).filter((k) => /\/v\d+\.json$/.test(k)).sort();

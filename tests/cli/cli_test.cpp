@@ -250,7 +250,7 @@ TEST_CASE("report: the sample's status report, field by field, agrees with its o
 
     // AC worked out here from the file: costs and hours (at each person's rate) up to the status date.
     std::map<std::string, int64_t> rate;
-    for (auto& x : p["resources"]) rate[x["id"]] = x["hourlyRate"];
+    for (auto& x : p["resources"]) rate[x["id"]] = x["billRate"];
     int64_t ac = 0, labour = 0, spentOther = 0;
     for (auto& c : p["costs"])
         if (c["date"].get<std::string>() <= "2026-11-20") { ac += c["amount"].get<int64_t>(); if (c["category"] == "other") spentOther += c["amount"].get<int64_t>(); }
@@ -331,6 +331,79 @@ TEST_CASE("report: the sample's status report, field by field, agrees with its o
     CHECK(html.out.find("PV planned") != std::string::npos);
     CHECK(html.out.find("stroke=\"#2e8b57\"") != std::string::npos); // the EV line through the status records
     CHECK(md.out.find("## Cumulative cost") == std::string::npos);
+}
+
+TEST_CASE("report: the margin in JSON agrees with the file; --internal adds it to the Markdown; a missing cost rate is said") {
+    Run r = run("report " + quote(kSample) + " --status-date 2026-11-20 --format json");
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    const nlohmann::json m = nlohmann::json::parse(r.out)["margin"];
+    const nlohmann::json p = nlohmann::json::parse(slurp(kSample));
+    REQUIRE(p["project"]["contract"]["type"] == "fixedFee");
+    // Revenue to date, worked out here: the billing items whose task is complete or whose date has come.
+    std::map<std::string, int> percent;
+    for (auto& t : p["tasks"]) percent[t["id"]] = t.value("percentComplete", 0);
+    int64_t revenue = 0, fee = 0;
+    for (auto& b : p["billing"]) {
+        fee += b["amount"].get<int64_t>();
+        if (b.contains("task") ? percent[b["task"]] == 100 : b["date"].get<std::string>() <= "2026-11-20") revenue += b["amount"].get<int64_t>();
+    }
+    CHECK(m["contract"] == "fixedFee");
+    CHECK(m["revenueToDate"] == revenue);
+    CHECK(m["revenueAtCompletion"] == fee);
+    // Cost to date: costs booked and hours at each person's cost rate, up to the status date.
+    std::map<std::string, int64_t> costRate;
+    for (auto& x : p["resources"]) costRate[x["id"]] = x["costRate"];
+    int64_t cost = 0;
+    for (auto& c : p["costs"])
+        if (c["date"].get<std::string>() <= "2026-11-20") cost += c["amount"].get<int64_t>();
+    for (auto& h : p["hours"])
+        if (h["date"].get<std::string>() <= "2026-11-20") cost += (costRate[h["resource"]] * h["minutes"].get<int64_t>() + 30) / 60;
+    CHECK(m["costToDate"] == cost);
+    CHECK(m["marginToDate"] == revenue - cost);
+    CHECK(m["known"] == true);
+    CHECK(m["marginTarget"] == 0.25);
+    CHECK(m["belowTarget"] == false);
+    CHECK(m["marginAtCompletion"] == m["revenueAtCompletion"].get<int64_t>() - m["costAtCompletion"].get<int64_t>());
+    CHECK(m["months"].size() >= 3);
+    CHECK(m["people"].size() == p["resources"].size());
+
+    Run md = run("report " + quote(kSample) + " --status-date 2026-11-20");
+    CHECK(md.out.find("Margin") == std::string::npos); // the weekly report goes round: no margin unless asked
+    Run internal = run("report " + quote(kSample) + " --status-date 2026-11-20 --internal");
+    REQUIRE(internal.code == 0);
+    CHECK(internal.out.find("## Margin (internal)") != std::string::npos);
+    CHECK(internal.out.find("* **Revenue to date:** €62,700.00") != std::string::npos);
+    CHECK(internal.out.find("## Margin by person") != std::string::npos);
+    Run html = run("report " + quote(kSample) + " --status-date 2026-11-20 --internal --format html");
+    CHECK(html.out.find("Cumulative revenue and cost by month") != std::string::npos);
+    CHECK(run("report " + quote(kSample) + " --month 2026-11 --internal").code == 2);
+
+    // A person without a cost rate: no cost or margin figures, and a sentence saying why.
+    nlohmann::json q = p;
+    q["resources"][1].erase("costRate");
+    const fs::path dir = fs::temp_directory_path() / ("plotline-margin-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    std::ofstream(dir / "q.json") << q.dump();
+    Run missing = run("report " + quote((dir / "q.json").string()) + " --format json");
+    REQUIRE(missing.code == 0);
+    const nlohmann::json mm = nlohmann::json::parse(missing.out)["margin"];
+    CHECK(mm["known"] == false);
+    CHECK(mm["costToDate"].is_null());
+    CHECK(mm["marginAtCompletion"].is_null());
+    CHECK(mm["missingCostRates"] == nlohmann::json::array({q["resources"][1]["name"]}));
+    CHECK(missing.err.find("Cost rates missing for Strategist") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("report: the monthly summary can list what the month bills and the invoices sent") {
+    Run m = run("report " + quote(kSample) + " --month 2026-11 --billing");
+    REQUIRE_MESSAGE(m.code == 0, m.err);
+    CHECK(m.out.find("## Billing for the month") != std::string::npos);
+    CHECK(m.out.find("Invoice AUR-2026-041 of 11 November 2026: €58,500.00, not paid yet") != std::string::npos);
+    CHECK(m.out.find("* **Still to invoice:** €4,200.00") != std::string::npos);
+    CHECK(m.out.find("Margin") == std::string::npos);
+    CHECK(m.out.find("Cost") == std::string::npos);
+    CHECK(run("report " + quote(kSample) + " --billing").code == 2);
 }
 
 TEST_CASE("report: monthly summary, change order, and clear errors") {

@@ -220,7 +220,7 @@ TEST_CASE("money: totals that would overflow are refused by name, never wrapped;
     p = oneTask(480, 480LL * 365 * 100);
     p["tasks"][0]["name"] = "Forever";
     json person = sample()["resources"][0];
-    person["hourlyRate"] = 1LL << 50;
+    person["billRate"] = 1LL << 50;
     p["resources"] = json::array({person});
     p["assignments"] = json::array({{{"id", std::string(32, 'a')}, {"task", p["tasks"][0]["id"]}, {"resource", person["id"]}, {"units", 10000}}});
     spit(s / "rate.json", p.dump());

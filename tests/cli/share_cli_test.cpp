@@ -30,7 +30,30 @@ TEST_CASE("share: the view by default holds the plan and its progress, never rat
     CHECK_FALSE(v.contains("vendors"));
     CHECK_FALSE(v.contains("budgetLines"));
     CHECK_FALSE(has(text, vendor));
-    for (const json& res : v["resources"]) CHECK(res.value("hourlyRate", 0) == 0);
+    for (const json& res : v["resources"]) {
+        CHECK(res.value("billRate", 0) == 0);
+        CHECK_FALSE(res.contains("costRate"));
+    }
+    CHECK_FALSE(v.contains("billing"));
+    CHECK_FALSE(v.contains("clientInvoices"));
+    CHECK_FALSE(v["project"].contains("contract"));
+    // Every item ticked: fees, bill rates and invoices go; cost rates, mark-ups and the margin target never.
+    std::string all;
+    for (const char* item : {"progress", "baseline", "milestones", "status", "budget", "rates", "vendors", "notes", "risks", "changes", "actuals",
+                             "internal", "billing"})
+        all += (all.empty() ? "" : ",") + std::string(item);
+    r = run("share " + quote(kSample) + " --include " + all + " -o " + quote((s / "all.json").string()));
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    const std::string allText = slurp(s / "all.json");
+    const json everything = json::parse(allText);
+    CHECK(everything["billing"].size() == sample["billing"].size());
+    CHECK(everything["clientInvoices"].size() == sample["clientInvoices"].size());
+    CHECK(everything["project"]["contract"]["type"] == "fixedFee");
+    CHECK(everything["resources"][1]["billRate"] == sample["resources"][1]["billRate"]);
+    for (const char* secret : {"costRate", "costRateChanges", "markup", "marginTarget", "margin"}) CHECK_MESSAGE(!has(allText, "\"" + std::string(secret) + "\""), secret);
+    r = run("share " + quote(kSample) + " --include " + all + " -o " + quote((s / "all.html").string()));
+    REQUIRE(r.code == 0);
+    for (const char* secret : {"Margin", "Cost rate", "ark-up"}) CHECK_MESSAGE(!has(slurp(s / "all.html"), secret), secret); // (CSS has margins)
     // Any Plotline reads a view as a project, and schedules it to the same dates.
     CHECK(run("validate " + quote((s / "view.json").string())).code == 0);
     // Each task's name, start and finish, as the producer's plan has them.

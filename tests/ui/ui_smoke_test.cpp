@@ -462,13 +462,13 @@ TEST_CASE("a rate change from a date, typed in the Budget tab, raises the planne
     const auto labour = [&] { return budgetStatus(h.project(), h.app->document().schedule(), *h.project().statusDate).resourceLabour[0]; };
     const int64_t before = labour();
     h.click(h.widget("budget.rate.0.add").centre());
-    REQUIRE(h.project().resources[0].rateChanges.size() == 1);
-    CHECK(h.project().resources[0].rateChanges[0].from == Date::fromYmd(2026, 12, 1)); // the next month after the status date
-    CHECK(h.project().resources[0].rateChanges[0].hourlyRate == 9500);                  // as before, to be edited
+    REQUIRE(h.project().resources[0].billRateChanges.size() == 1);
+    CHECK(h.project().resources[0].billRateChanges[0].from == Date::fromYmd(2026, 12, 1)); // the next month after the status date
+    CHECK(h.project().resources[0].billRateChanges[0].rate == 9500);                  // as before, to be edited
     CHECK(labour() == before);
     h.click(h.widget("budget.rate.0.change.0.rate").centre());
     h.replaceText("105");
-    CHECK(h.project().resources[0].rateChanges[0].hourlyRate == 10500);
+    CHECK(h.project().resources[0].billRateChanges[0].rate == 10500);
     // The producer's December-on work: everything planned after 1 Dec at 10.00 more an hour.
     const Project& p = h.project();
     const Schedule& s = h.app->document().schedule();
@@ -482,7 +482,7 @@ TEST_CASE("a rate change from a date, typed in the Budget tab, raises the planne
     REQUIRE(lateMinutes > 0);
     CHECK(std::llabs(labour() - before - lateMinutes * 1000 / 60) <= 2); // rounding per assignment
     h.key(ImGuiKey_Z, true);
-    CHECK(h.project().resources[0].rateChanges[0].hourlyRate == 9500);
+    CHECK(h.project().resources[0].billRateChanges[0].rate == 9500);
 }
 
 TEST_CASE("a read-only project's Budget view shows everything and changes nothing") {

@@ -22,7 +22,7 @@ Project team() {
 
 TEST_CASE("actuals CSV: hours and amounts, matched by name, costed at the day's rate") {
     Project p = team();
-    p.resources[0].rateChanges = {{d("2026-03-04"), 10000}};
+    p.resources[0].billRateChanges = {{d("2026-03-04"), 10000}};
     const std::string csv =
         "date;Hours;Person;Task;Amount;Vendor;Category;Note\n"
         "2026-03-03;7,5;ana ruiz ;Wireframes;;;;workshop\n"

@@ -20,7 +20,7 @@ Project handWorked() {
     link(p, a, b);
     a.percentComplete = 40;
     Resource ana{Id::random(), "Ana", "Designer", 10000};
-    ana.rateChanges = {{d("2026-03-09"), 12000}};
+    ana.billRateChanges = {{d("2026-03-09"), 12000}};
     Resource ben{Id::random(), "Ben", "Developer", 8000};
     p.resources = {ana, ben};
     p.assignments.push_back({Id::random(), a.id, ana.id, 100});
@@ -110,7 +110,7 @@ TEST_CASE("budget, contingency and earned value of a hand-worked plan") {
 TEST_CASE("labour is split where a rate changes, and milestones cost their day's rate") {
     Calendar cal;
     Resource r{Id::random(), "Ana", "", 6000};
-    r.rateChanges = {{d("2026-03-04"), 9000}, {d("2026-03-05"), 12000}};
+    r.billRateChanges = {{d("2026-03-04"), 9000}, {d("2026-03-05"), 12000}};
     const int64_t mon = cal.instantAt(d("2026-03-02"));
     // Mon–Fri, 40 h: 2 days at 60.00, 1 at 90.00, 2 at 120.00 = 960 + 720 + 1,920 = 3,600.00.
     CHECK(plannedLabour(r, cal, mon, mon + 5 * 480, 5 * 480) == 360000);

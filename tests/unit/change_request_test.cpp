@@ -167,7 +167,7 @@ TEST_CASE("a change request's labour counts each changed task's people once per 
     p.assignments.push_back({Id::random(), f.page, lead.id, 50});
     CHECK(changeLabourImpact(p, c) == 400000 + 400000);
     // The highest rate on a 200-year extension at 100 × units: past int64, so none, not a wrapped value.
-    p.resources.back().hourlyRate = int64_t(1) << 50;
+    p.resources.back().billRate = int64_t(1) << 50;
     p.assignments.back().units = 10000;
     c.items.back().duration = int64_t(480) * 365 * 200;
     CHECK(changeLabourImpact(p, c) == std::nullopt);

@@ -4,6 +4,7 @@
 #include "core/client_view.hpp"
 #include "core/files.hpp"
 #include "core/json_io.hpp"
+#include "core/profit.hpp"
 #include "helpers.hpp"
 
 #include <algorithm>
@@ -42,7 +43,7 @@ TEST_CASE("client view: by default the sample's view holds the plan, progress, m
     REQUIRE_FALSE(p.vendors.empty());
     REQUIRE_FALSE(p.risks.empty());
     REQUIRE_FALSE(p.budgetLines.empty());
-    REQUIRE(std::any_of(p.resources.begin(), p.resources.end(), [](const Resource& r) { return r.hourlyRate > 0; }));
+    REQUIRE(std::any_of(p.resources.begin(), p.resources.end(), [](const Resource& r) { return r.billRate > 0; }));
     REQUIRE(std::any_of(p.tasks.begin(), p.tasks.end(), [](const Task& t) { return !t.notes.empty(); }));
 
     const ClientView v = clientView(p, s, ShareOptions{}, d("2026-11-20"));
@@ -51,8 +52,8 @@ TEST_CASE("client view: by default the sample's view holds the plan, progress, m
     REQUIRE(back.ok());
     const Project& q = *back;
     for (const Resource& r : q.resources) {
-        CHECK(r.hourlyRate == 0);
-        CHECK(r.rateChanges.empty());
+        CHECK(r.billRate == 0);
+        CHECK(r.billRateChanges.empty());
     }
     for (const Task& t : q.tasks) CHECK(t.notes.empty());
     CHECK(q.budgetLines.empty());
@@ -121,7 +122,7 @@ TEST_CASE("client view: each chosen item comes in, and only it; the file reads b
     CHECK(v.budget->spent == b.ev.ac);
     CHECK(v.budget->forecast == b.ev.eac);
     for (const Task& t : v.project.tasks) CHECK(t.notes == p.tasks[size_t(p.taskIndex(t.id))].notes);
-    for (size_t i = 0; i < p.resources.size(); ++i) CHECK(v.project.resources[i].hourlyRate == p.resources[i].hourlyRate);
+    for (size_t i = 0; i < p.resources.size(); ++i) CHECK(v.project.resources[i].billRate == p.resources[i].billRate);
     CHECK(v.project.vendors.empty());
     CHECK(v.project.risks.empty());
     const Result<ClientView> back = readClientViewJson(clientViewJson(v));
@@ -205,4 +206,55 @@ TEST_CASE("client pack: one page with no script, every text from the plan escape
     CHECK(page.find("<title>Launch &amp; &quot;Co&quot; &lt;b&gt;") != std::string::npos);
     CHECK(page.find("<svg") != std::string::npos);
     CHECK(page.find("role=\"img\"") != std::string::npos);
+}
+
+TEST_CASE("client view: no cost rate, mark-up, margin target or margin leaves in any view; fees and invoices only with billing") {
+    Project p = sample();
+    // Distinctive cost figures, so that any copy of one in a view's text would be found.
+    p.resources[1].costRate = 6173;
+    p.resources[1].costRateChanges = {{d("2027-01-04"), 6391}};
+    p.vendors[0].markup = 1777;
+    p.contract.marginTarget = 2999;
+    const Schedule s = schedule(p);
+    REQUIRE(s.ok());
+    const ProfitStatus m = profitStatus(p, s, *p.statusDate);
+    REQUIRE(m.known());
+    std::vector<std::string> secrets = {"\"costRate", "\"markup\"", "\"marginTarget\"", "6173", "6391", "1777", "2999", "argin"};
+    for (const int64_t figure : {m.costToDate, m.costAtCompletion, m.marginToDate(), m.marginAtCompletion()}) secrets.push_back(std::to_string(figure));
+    std::vector<ShareOptions> views;
+    ShareOptions all;
+    for (const ShareItemInfo& i : shareItems()) {
+        ShareOptions one;
+        one.set(i.item, true);
+        views.push_back(one);
+        all.set(i.item, true);
+    }
+    views.push_back(all);
+    for (const ShareOptions& o : views) {
+        CAPTURE(o.items);
+        const ClientView v = clientView(p, s, o, d("2026-11-20"));
+        for (const Resource& r : v.project.resources) {
+            CHECK(!r.costRate);
+            CHECK(r.costRateChanges.empty());
+        }
+        for (const Vendor& x : v.project.vendors) CHECK(x.markup == 0);
+        CHECK(!v.project.contract.marginTarget);
+        const std::string text = clientViewJson(v);
+        for (const std::string& secret : secrets) CHECK_MESSAGE(text.find(secret) == std::string::npos, secret);
+        CHECK(v.project.billing.empty() == !o.has(Share::Billing));
+        CHECK(v.project.clientInvoices.empty() == !o.has(Share::Billing));
+    }
+    // With billing: the contract's fee terms, the billing schedule and the invoices, as the producer has them.
+    ShareOptions billing;
+    billing.set(Share::Billing, true);
+    const ClientView v = clientView(p, s, billing, d("2026-11-20"));
+    CHECK(v.project.contract.type == ContractType::FixedFee);
+    CHECK(v.project.billing == p.billing);
+    CHECK(v.project.clientInvoices == p.clientInvoices);
+    // Bill rates go with the rates, cost rates never.
+    ShareOptions rates;
+    rates.set(Share::Rates, true);
+    const ClientView r = clientView(p, s, rates, d("2026-11-20"));
+    CHECK(r.project.resources[1].billRate == p.resources[1].billRate);
+    CHECK(!r.project.resources[1].costRate);
 }

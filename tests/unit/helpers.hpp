@@ -39,13 +39,15 @@ inline Project project(const char* start) {
 
 constexpr int64_t DAY = 480, HOUR = 60;
 
-// Fills every field of the money side (schema 3) with something, for round trips and layout tests.
+// Fills every field of the money side (schemas 3 and 4) with something, for round trips and layout tests.
 // Needs at least two tasks and one resource.
 inline void addMoneySide(Project& p) {
     const Id t0 = p.tasks[0].id, t1 = p.tasks[1].id, r0 = p.resources[0].id;
-    p.resources[0].rateChanges = {{d("2026-04-01"), 9900}, {d("2027-01-01"), 10400}};
+    p.resources[0].billRateChanges = {{d("2026-04-01"), 9900}, {d("2027-01-01"), 10400}};
     p.contingency = {0, 750, true};
-    Vendor v{Id::random(), "Northlight Studios", "ops@northlight.example", 2400000, {}, {}, 3};
+    p.resources[0].costRate = 5200;
+    p.resources[0].costRateChanges = {{d("2026-06-01"), 5600}};
+    Vendor v{Id::random(), "Northlight Studios", "ops@northlight.example", 2400000, 1500, {}, {}, 3};
     v.orders.push_back({"PO-0042", d("2026-03-03"), 1200000});
     v.invoices.push_back({"NL-118", d("2026-03-20"), 600000, true});
     v.invoices.push_back({"NL-131", d("2026-04-20"), -5000, false});
@@ -62,6 +64,7 @@ inline void addMoneySide(Project& p) {
     c.decided = d("2026-03-06");
     c.status = ChangeStatus::Approved;
     c.costImpact = 850000;
+    c.feeImpact = 1200000;
     c.category = CostCategory::Labour;
     c.items.push_back({{}, "Store finder page", t0, 3 * DAY});
     c.items.push_back({t1, "", {}, 5 * DAY});
@@ -79,6 +82,10 @@ inline void addMoneySide(Project& p) {
     p.risks.push_back({Id::random(), "Late API", 2, 3, "", "", RiskStatus::Closed, {}, 14});
     p.statusRecords.push_back({d("2026-03-06"), 100, 90, 120, 10});
     p.statusRecords.push_back({d("2026-03-13"), 300, 250, 320, 25});
+    p.contract = {ContractType::FixedFee, 9000000, 0, 2500};
+    p.billing.push_back({Id::random(), "Kick-off instalment", 3000000, t0, {}, {}, 15});
+    p.billing.push_back({Id::random(), "CR-1 Add a store-finder page", 1200000, {}, d("2026-03-06"), c.id, 16});
+    p.clientInvoices.push_back({Id::random(), d("2026-03-01"), "INV-2026-031", d("2026-03-31"), 4200000, d("2026-04-15"), 17});
 }
 
 } // namespace plotline::test

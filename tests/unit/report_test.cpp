@@ -115,9 +115,9 @@ TEST_CASE("the sample's planned and earned value at its status date, worked out 
         for (const Assignment& a : p.assignments) {
             if (a.task != t.id) continue;
             const Resource& r = p.resources[size_t(p.resourceIndex(a.resource))];
-            anyRateChange |= !r.rateChanges.empty();
+            anyRateChange |= !r.billRateChanges.empty();
             const int64_t minutes = roundDiv(int64_t(days) * 480 * a.units, 100); // 8 h a day at its units
-            budget += roundDiv(minutes * r.hourlyRate, 60);
+            budget += roundDiv(minutes * r.billRate, 60);
         }
         if (budget == 0) continue;
         const int elapsed = t.milestone ? (ts.startDate <= status ? 1 : 0) : daysIn(ts.startDate, std::min(ts.finishDate, status));
