@@ -1,11 +1,14 @@
 // Budget benchmark: the numbers the Budget view recomputes after every edit (budgetStatus: planned
-// labour, actuals, earned value and the weekly series) and the status report built from them, over
+// labour, actuals, earned value and the weekly series), the status report built from them, and the
+// margin (the budget again at cost rates and profitStatus: revenue by the contract, cost, margin by
+// month, phase and person; "margin ms", measured after an edit of a task's progress), over
 // synthetic plans with a team, budget lines and about two hours entries per task. Printed, natively
 // and as wasm under node; the dashboard recomputes once per edit, so it should stay well under a
 // frame's budget of interactivity (≤ 50 ms at 10k tasks in wasm).
 //   build/native/bench_budget [--json]       node build/web/bench_budget_wasm.js [--json]
 #include "timing.hpp"
 #include "core/budget.hpp"
+#include "core/profit.hpp"
 #include "core/report.hpp"
 #include "core/schedule.hpp"
 #include "core/synthetic.hpp"
@@ -39,6 +42,12 @@ void addMoney(Project& p, const Schedule& s, Date status) {
     }
     for (size_t i = 0; i < p.tasks.size(); i += 100) p.risks.push_back({Id::random(), "Risk", int(1 + next() % 5), int(1 + next() % 5)});
     p.contingency = {0, 1000, true};
+    // The agency's side: cost rates at 60 % of the bill rates, a fixed fee billed in ten instalments.
+    for (Resource& r : p.resources) r.costRate = r.billRate * 6 / 10;
+    p.contract.type = ContractType::FixedFee;
+    p.contract.marginTarget = 2500;
+    for (size_t i = 0; i < p.tasks.size(); i += std::max<size_t>(1, p.tasks.size() / 10))
+        p.billing.push_back({Id::random(), "Instalment", int64_t(next() % 5000000), p.tasks[i].id});
 }
 
 } // namespace
@@ -46,7 +55,7 @@ void addMoney(Project& p, const Schedule& s, Date status) {
 int main(int argc, char** argv) {
     const bool json = argc > 1 && std::strcmp(argv[1], "--json") == 0;
     std::string rows;
-    if (!json) std::printf("%-8s %10s %10s %12s %14s %14s\n", "tasks", "hours", "weeks", "status ms", "report ms", "markdown ms");
+    if (!json) std::printf("%-8s %10s %10s %12s %14s %14s %12s\n", "tasks", "hours", "weeks", "status ms", "report ms", "markdown ms", "margin ms");
     for (int n : {1000, 10000, 100000}) {
         Project p = syntheticProject(n, 7);
         addSyntheticTeam(p, std::max(5, n / 100), 7);
@@ -61,13 +70,21 @@ int main(int argc, char** argv) {
         const double reportMs = medianMs(runs, [&] { r = statusReport(p, s, status); });
         std::string md;
         const double mdMs = medianMs(runs, [&] { md = renderMarkdown(weeklyReport(r)); });
+        // After an edit (a task's progress), what the dashboard's margin card needs on top of the status.
+        ProfitStatus m;
+        size_t edited = 0;
+        const double marginMs = medianMs(runs, [&] {
+            p.tasks[edited++ % p.tasks.size()].percentComplete = 50;
+            m = profitStatus(p, s, b, budgetStatus(p, s, status, RateKind::Cost));
+        });
+        if (!m.known()) std::fprintf(stderr, "margin unknown: %s\n", m.missingText().c_str());
         if (json) {
             char buf[256];
-            std::snprintf(buf, sizeof buf, "%s{\"tasks\":%d,\"hours\":%zu,\"weeks\":%zu,\"statusMs\":%.3f,\"reportMs\":%.3f,\"markdownMs\":%.3f}",
-                          rows.empty() ? "" : ",", n, p.hours.size(), b.weeks.size(), statusMs, reportMs, mdMs);
+            std::snprintf(buf, sizeof buf, "%s{\"tasks\":%d,\"hours\":%zu,\"weeks\":%zu,\"statusMs\":%.3f,\"reportMs\":%.3f,\"markdownMs\":%.3f,\"marginMs\":%.3f}",
+                          rows.empty() ? "" : ",", n, p.hours.size(), b.weeks.size(), statusMs, reportMs, mdMs, marginMs);
             rows += buf;
         } else
-            std::printf("%-8d %10zu %10zu %12.2f %14.2f %14.3f\n", n, p.hours.size(), b.weeks.size(), statusMs, reportMs, mdMs);
+            std::printf("%-8d %10zu %10zu %12.2f %14.2f %14.3f %12.2f\n", n, p.hours.size(), b.weeks.size(), statusMs, reportMs, mdMs, marginMs);
     }
     if (json) std::printf("{\"rows\":[%s]}\n", rows.c_str());
     return 0;

@@ -29,7 +29,7 @@ void BudgetView::billingTab(Date today) {
                                                    contractTypeLabel(ContractType::Retainer)};
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Type");
-    ImGui::SameLine(fs * 7);
+    ImGui::SameLine(fs * 8.5f);
     int pick = 0;
     if (pickCell("##type", types, int(c.type), pick, nullptr, fs * 12) && pick >= 0) {
         c.type = ContractType(pick);
@@ -43,7 +43,7 @@ void BudgetView::billingTab(Date today) {
     if (c.type == ContractType::TimeAndMaterials) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Cap");
-        ImGui::SameLine(fs * 7);
+        ImGui::SameLine(fs * 8.5f);
         std::optional<int64_t> cap;
         if (optionalMoneyCell("##cap", c.cap, cur, cap, error_, fs * 12)) {
             if (cap && *cap < 0) error_ = "A cap cannot be negative.";
@@ -57,7 +57,7 @@ void BudgetView::billingTab(Date today) {
     if (c.type == ContractType::Retainer) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Monthly fee");
-        ImGui::SameLine(fs * 7);
+        ImGui::SameLine(fs * 8.5f);
         int64_t fee = 0;
         if (moneyCell("##monthly", c.monthlyFee, cur, fee, error_, fs * 12)) {
             if (fee < 0) error_ = "A fee cannot be negative.";
@@ -67,7 +67,7 @@ void BudgetView::billingTab(Date today) {
     }
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Target margin %");
-    ImGui::SameLine(fs * 7);
+    ImGui::SameLine(fs * 8.5f);
     std::optional<int> target;
     if (percentCell("##target", c.marginTarget, target, error_, fs * 6)) {
         c.marginTarget = target;

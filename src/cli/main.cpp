@@ -191,7 +191,9 @@ const char* kShareHelp =
     "  budget (approved, spent, forecast), rates (people's rates and roles), vendors, notes, risks,\n"
     "  changes (change requests), actuals (costs and hours), baseline\n"
     "  internal (tasks marked internal, which are left out otherwise)\n"
-    "and nothing else ever leaves: no budget lines, contingency or weekly records.\n"
+    "  billing (the contract's fee terms, the billing schedule and the invoices sent to the client)\n"
+    "and nothing else ever leaves: no budget lines, contingency or weekly records, and never cost\n"
+    "rates, vendors' mark-ups, the margin target or any margin.\n"
     "--link APP_URL writes the self-contained link instead: APP_URL#view=… with the view compressed in it\n"
     "(a snapshot that no server sees); exit 1 when it is longer than mail and chat carry (8000 characters).\n";
 

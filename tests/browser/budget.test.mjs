@@ -146,3 +146,73 @@ test('the status report: copied and downloaded as Markdown and HTML, with the da
   assert.deepEqual(kept.at(-1), { ac: r.ac, date: '2026-11-20', ev: r.ev, percentComplete: r.percentComplete, pv: r.pv });
   assert.deepEqual(errors, []);
 });
+
+test('margin: a cost rate edited in the Budget tab moves the dashboard\'s margin card; a target above it turns it red; a month is invoiced and paid', async () => {
+  const { page, errors } = await fresh();
+  await click(page, 'view.budget');
+  const m0 = (await report(page)).margin;
+  assert.equal(m0.known, true);
+  assert.equal(await shown(page, 'dashboard.margin'), euros(m0.marginAtCompletion));
+  assert.match((await widget(page, 'dashboard.margin.detail')).text, /^\d+\.\d % \(target 25\.0 %\) · to date /);
+  await screenshot(page, 'margin-dashboard-before');
+
+  // The front-end developer, with the most planned hours, costs 70.00 an hour instead of 50.00: the
+  // forecast margin falls by about their planned hours × 20.00 (scaled by the cost performance so far,
+  // EAC = BAC / CPI: within a fifth of it here).
+  await click(page, 'budget.tab.Budget');
+  const s0 = await state(page);
+  const dev = s0.resources.findIndex((r) => r.name === 'Front-end Developer');
+  await typeInto(page, `budget.rate.${dev}.cost`, '70.00');
+  assert.equal((await state(page)).resources[dev].costRate, 7000);
+  const m1 = (await report(page)).margin;
+  const person = m0.people.find((x) => x.name === 'Front-end Developer');
+  const hours = person.plannedValue / s0.resources[dev].billRate;
+  const drop = m0.marginAtCompletion - m1.marginAtCompletion;
+  assert.ok(drop > hours * 2000 * 0.8 && drop < hours * 2000 * 1.2, `${drop} for ${hours} h`);
+  assert.equal(m1.revenueAtCompletion, m0.revenueAtCompletion); // a fixed fee: the client pays the same
+  await click(page, 'budget.tab.Dashboard');
+  assert.equal(await shown(page, 'dashboard.margin'), euros(m1.marginAtCompletion));
+  assert.notEqual(await shown(page, 'dashboard.margin'), euros(m0.marginAtCompletion));
+
+  // A 40 % target: the forecast is below it (the card is drawn red: see the screenshot).
+  await click(page, 'budget.tab.Billing & margin');
+  await typeInto(page, 'billing.target', '40');
+  assert.equal((await state(page)).project.contract.marginTarget, 4000);
+  assert.equal((await report(page)).margin.belowTarget, true);
+  await screenshot(page, 'margin-billing-tab');
+  await click(page, 'budget.tab.Dashboard');
+  assert.match((await widget(page, 'dashboard.margin.detail')).text, /\(target 40\.0 %\)/);
+  await screenshot(page, 'margin-dashboard-below-target');
+
+  // November bills the first instalment (invoiced already) and CR-2's fee: the rest is invoiced, then paid.
+  await click(page, 'budget.tab.Billing & margin');
+  assert.match(await shown(page, 'billing.month.2026-11'), /^November 2026: billable €62,700\.00, invoiced €58,500\.00$/);
+  await click(page, 'billing.month.2026-11.invoice');
+  let inv = (await state(page)).clientInvoices;
+  assert.equal(inv.length, 2);
+  assert.equal(inv[1].amount, 420000);
+  assert.equal(inv[1].month, '2026-11-01');
+  assert.match(await shown(page, 'billing.month.2026-11'), /all invoiced$/);
+  await click(page, 'billing.month.2026-11.paid');
+  inv = (await state(page)).clientInvoices;
+  assert.ok(inv.filter((x) => x.paid).length >= 1);
+
+  // A person with no cost rate: the card says so instead of a figure.
+  await click(page, 'budget.tab.Budget');
+  await click(page, `budget.rate.${dev}.cost`);
+  await press(page, 'Control+a');
+  await press(page, 'Delete');
+  await press(page, 'Enter');
+  assert.equal((await state(page)).resources[dev].costRate, undefined);
+  await click(page, 'budget.tab.Dashboard');
+  assert.equal(await shown(page, 'dashboard.margin'), 'cost rates missing');
+  assert.equal((await report(page)).margin.marginAtCompletion, null);
+
+  // Saved: a reload keeps the target and the invoices.
+  await page.reload();
+  await appReady(page);
+  const after = await state(page);
+  assert.equal(after.project.contract.marginTarget, 4000);
+  assert.equal(after.clientInvoices.length, 2);
+  assert.deepEqual(errors, []);
+});

@@ -61,6 +61,7 @@ TEST_CASE("fixed fee: two billing milestones; revenue when each is reached; the 
     f.p.contract.marginTarget = 5500; // 55 %
     f.p.billing.push_back({Id::random(), "Design instalment", 600000, f.approved});
     f.p.billing.push_back({Id::random(), "Launch instalment", 600000, f.launch});
+    f.p.billing.push_back({Id::random(), "Build started (nothing to bill)", 0, f.build});
     f.done(f.design, "2026-03-02", "2026-03-06");
     f.done(f.approved, "2026-03-06", "2026-03-06");
     f.hours("2026-03-02", 5, 8 * HOUR, f.design); // 40 h: cost 2,400.00
@@ -77,12 +78,19 @@ TEST_CASE("fixed fee: two billing milestones; revenue when each is reached; the 
     CHECK(x.marginAtCompletion() == 720000);
     CHECK(x.marginPercentAtCompletion() == 6000);
     CHECK(!x.belowTarget());
-    REQUIRE(x.billable.size() == 2);
+    REQUIRE(x.billable.size() == 3);
     CHECK(x.billable[0].due);
     CHECK(x.billable[0].date == d("2026-03-06"));
     CHECK(x.billable[0].what == "Design instalment (\u201cDesign approved\u201d complete)");
+    CHECK(x.billable[1].what == "Launch instalment (\u201cLaunch\u201d to complete)");
     CHECK(!x.billable[1].due);
     CHECK(x.billable[1].date == d("2026-03-13")); // forecast: Launch's planned date
+    // An item on a task under way is billable only once the task is complete.
+    f.task(f.build).percentComplete = 60;
+    const ProfitStatus started = f.at("2026-03-06");
+    CHECK(started.billable[2].what == "Build started (nothing to bill) (\u201cBuild\u201d to complete)");
+    CHECK(!started.billable[2].due);
+    f.task(f.build).percentComplete = 0;
     CHECK(x.billableIn(d("2026-03-01")) == 600000);
 
     // Design took 50 h instead of 40: AC 3,000, CPI 0.8, EAC 4,800 / 0.8 = 6,000; the forecast margin

@@ -612,10 +612,11 @@ EMSCRIPTEN_KEEPALIVE void plotline_paste_text(const char* text) {
 EMSCRIPTEN_KEEPALIVE char* plotline_state_json() { return copyOut(writeProjectJson(rt->app->document().project())); }
 EMSCRIPTEN_KEEPALIVE char* plotline_widgets_json() { return copyOut(widgetsJson()); }
 EMSCRIPTEN_KEEPALIVE char* plotline_status_json() { return copyOut(rt->app->statusJson()); }
-// The status report's numbers for the open project at its status date (what the Budget view shows).
+// The status report's numbers for the open project at its status date (what the Budget view shows),
+// with the margin when this person may see money.
 EMSCRIPTEN_KEEPALIVE char* plotline_report_json() {
     const Document& d = rt->app->document();
-    return copyOut(statusReportJson(statusReport(d.project(), d.schedule(), rt->app->budget().statusDate(rt->host.today()))));
+    return copyOut(statusReportJson(statusReport(d.project(), d.schedule(), rt->app->budget().statusDate(rt->host.today()), d.capabilities().seeMoney)));
 }
 // Frame times since the last call (then forgotten), and the last frame's vertex and index counts.
 EMSCRIPTEN_KEEPALIVE char* plotline_frame_stats_json() {
