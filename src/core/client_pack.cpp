@@ -124,6 +124,41 @@ std::string clientPackHtml(const ClientView& v) {
         if (v.budget->forecast) out += "<dt>Forecast at completion</dt><dd>" + formatMoney(*v.budget->forecast, cur) + "</dd>";
         out += "</dl></section>\n";
     }
+    if (v.options.has(Share::Billing)) {
+        // What the client pays: the contract's terms, the billing schedule and the invoices sent.
+        const Contract& c = p.contract;
+        int64_t fee = 0, invoiced = 0, paid = 0;
+        for (const BillingItem& b : p.billing) fee += b.amount;
+        for (const ClientInvoice& in : p.clientInvoices) {
+            invoiced += in.amount;
+            if (in.paid) paid += in.amount;
+        }
+        out += "<section aria-labelledby=\"fe\"><h2 id=\"fe\">Fees and invoices</h2><dl><dt>Contract</dt><dd>" + std::string(contractTypeLabel(c.type)) + "</dd>";
+        if (c.type == ContractType::TimeAndMaterials && c.cap) out += "<dt>Capped at</dt><dd>" + formatMoney(*c.cap, cur) + "</dd>";
+        if (c.type == ContractType::Retainer) out += "<dt>Monthly fee</dt><dd>" + formatMoney(c.monthlyFee, cur) + "</dd>";
+        if (!p.billing.empty()) out += std::string("<dt>") + (c.type == ContractType::FixedFee ? "Fee" : "Other charges") + "</dt><dd>" + formatMoney(fee, cur) + "</dd>";
+        out += "<dt>Invoiced</dt><dd>" + formatMoney(invoiced, cur) + "</dd><dt>Paid</dt><dd>" + formatMoney(paid, cur) + "</dd></dl>\n";
+        if (!p.billing.empty()) {
+            out += "<table><caption>Billing schedule</caption><thead><tr><th scope=\"col\">Item</th><th scope=\"col\">When</th><th scope=\"col\" class=\"n\">Amount</th>"
+                   "</tr></thead><tbody>\n";
+            for (const BillingItem& b : p.billing) {
+                const Task* t = p.task(b.task);
+                const std::string when = t ? escapeHtml(t->name) + " complete" : b.date ? b.date->str() : "on completion";
+                out += "<tr><th scope=\"row\" style=\"font-weight:inherit\">" + escapeHtml(b.name) + "</th><td>" + when + "</td><td class=\"n\">" +
+                       formatMoney(b.amount, cur) + "</td></tr>\n";
+            }
+            out += "</tbody></table>\n";
+        }
+        if (!p.clientInvoices.empty()) {
+            out += "<table><caption>Invoices</caption><thead><tr><th scope=\"col\">Invoice</th><th scope=\"col\">For</th><th scope=\"col\">Sent</th>"
+                   "<th scope=\"col\" class=\"n\">Amount</th><th scope=\"col\">Paid</th></tr></thead><tbody>\n";
+            for (const ClientInvoice& in : p.clientInvoices)
+                out += "<tr><th scope=\"row\" style=\"font-weight:inherit\">" + escapeHtml(in.number) + "</th><td>" + monthTitle(in.month) + "</td><td>" +
+                       in.issued.str() + "</td><td class=\"n\">" + formatMoney(in.amount, cur) + "</td><td>" + (in.paid ? in.paid->str() : "not yet") + "</td></tr>\n";
+            out += "</tbody></table>\n";
+        }
+        out += "</section>\n";
+    }
     if (const std::string svg = timelineSvg(p, s); !svg.empty())
         out += "<section aria-labelledby=\"tl\"><h2 id=\"tl\">Timeline</h2><div class=\"timeline\">" + svg + "</div></section>\n";
     out += "<section aria-labelledby=\"ta\"><h2 id=\"ta\">Tasks</h2>\n<table><thead><tr><th scope=\"col\" class=\"n opt\">#</th><th scope=\"col\">Task</th>"

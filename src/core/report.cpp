@@ -597,6 +597,9 @@ ReportDoc changeOrder(const Project& p, const ChangeRequest& c) {
         impact.facts.push_back({"Labour of the longer tasks", formatMoney(*labour, cur) + " (at current rates)"});
         impact.facts.push_back({"Total", formatMoney(c.costImpact + *labour, cur)});
     }
+    if (c.feeImpact != 0) { // what the client pays for it: theirs to sign (cost and margin stay internal)
+        impact.facts.push_back({"Fee", formatMoney(c.feeImpact, cur) + " (billed from the day it is approved)"});
+    }
     const IdIndex taskAt = indexById(p.tasks);
     int64_t days = 0;
     for (const ChangeItem& it : c.items) {

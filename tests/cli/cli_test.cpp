@@ -418,6 +418,7 @@ TEST_CASE("report: monthly summary, change order, and clear errors") {
     REQUIRE(co.code == 0);
     CHECK(co.out.find("Change order CR-2: Six social cut-downs of the hero video") != std::string::npos);
     CHECK(co.out.find("Approved by email") != std::string::npos);
+    CHECK(co.out.find("€4,200.00 (billed from the day it is approved)") != std::string::npos); // its fee: the client signs it
     Run none = run("report " + quote(kSample) + " --change-order 9");
     CHECK(none.code == 1);
     CHECK(none.err.find("no change request CR-9") != std::string::npos);

@@ -54,6 +54,13 @@ TEST_CASE("share: the view by default holds the plan and its progress, never rat
     r = run("share " + quote(kSample) + " --include " + all + " -o " + quote((s / "all.html").string()));
     REQUIRE(r.code == 0);
     for (const char* secret : {"Margin", "Cost rate", "ark-up"}) CHECK_MESSAGE(!has(slurp(s / "all.html"), secret), secret); // (CSS has margins)
+    // The pack shows what the client pays with "billing": the fee, the schedule, the invoices; not without.
+    const std::string fees = slurp(s / "all.html");
+    CHECK(has(fees, "<h2 id=\"fe\">Fees and invoices</h2>"));
+    CHECK(has(fees, "<dt>Fee</dt><dd>€199,200.00</dd>"));
+    CHECK(has(fees, "Instalment 2 of 3: design approved (30 %)</th><td>Design approved complete</td><td class=\"n\">€58,500.00"));
+    CHECK(has(fees, "AUR-2026-041</th><td>November 2026</td><td>2026-11-11</td><td class=\"n\">€58,500.00</td><td>not yet</td>"));
+
     // Any Plotline reads a view as a project, and schedules it to the same dates.
     CHECK(run("validate " + quote((s / "view.json").string())).code == 0);
     // Each task's name, start and finish, as the producer's plan has them.
@@ -74,6 +81,7 @@ TEST_CASE("share: the view by default holds the plan and its progress, never rat
     r = run("share " + quote(kSample) + " -o " + quote((s / "pack.html").string()));
     REQUIRE(r.code == 0);
     const std::string page = slurp(s / "pack.html");
+    CHECK_FALSE(has(page, "Fees and invoices"));
     CHECK(has(page, "<!DOCTYPE html>"));
     CHECK_FALSE(has(page, vendor));
     CHECK_FALSE(has(page, "<h2 id=\"bu\">Budget</h2>"));
