@@ -14,6 +14,59 @@ namespace plotline {
 
 using namespace budget_ui;
 
+namespace {
+
+// A chart's title with its legend (a coloured dash before each name), then its white framed area: an
+// invisible button of the given size, tagged for tests, whose hover shows values.
+struct ChartArea {
+    ImVec2 a, z;
+    bool hovered = false;
+    ImDrawList* dl = nullptr;
+};
+ChartArea chartArea(const char* title, std::initializer_list<std::pair<const char*, ImU32>> legend, const char* id, const char* tag, float width,
+                    float height) {
+    const float fs = ImGui::GetFontSize();
+    ImGui::TextUnformatted(title);
+    for (auto [name, col] : legend) {
+        ImGui::SameLine(0, fs * 1.2f);
+        ImGui::PushStyleColor(ImGuiCol_Text, col);
+        ImGui::TextUnformatted("\u2014");
+        ImGui::PopStyleColor();
+        ImGui::SameLine(0, fs * 0.3f);
+        ImGui::TextUnformatted(name);
+    }
+    ChartArea c;
+    c.a = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton(id, ImVec2(std::max(width, fs * 10), std::max(height, fs * 8)));
+    tagItem(tag);
+    c.hovered = ImGui::IsItemHovered();
+    c.z = ImGui::GetItemRectMax();
+    c.dl = ImGui::GetWindowDrawList();
+    c.dl->AddRectFilled(c.a, c.z, IM_COL32_WHITE);
+    c.dl->AddRect(c.a, c.z, kCardEdge);
+    return c;
+}
+
+// Four money levels from 0 to `top`, labelled at the left.
+template <class Y> void moneyGrid(ImDrawList* dl, float left, float right, int64_t top, Y y, const Currency& cur) {
+    const float fs = ImGui::GetFontSize();
+    for (int k = 0; k <= 4; ++k) {
+        const int64_t v = top * k / 4;
+        dl->AddLine(ImVec2(left, y(v)), ImVec2(right, y(v)), theme::kGridLine);
+        const std::string label = formatMoneyShort(v, cur);
+        dl->AddText(ImVec2(left - ImGui::CalcTextSize(label.c_str()).x - fs * 0.3f, y(v) - fs * 0.5f), theme::kMuted, label.c_str());
+    }
+}
+
+// A dashed line: dashes of `dash` of its length, as far apart.
+void dashedLine(ImDrawList* dl, ImVec2 from, ImVec2 to, ImU32 colour, float dash) {
+    for (float t = 0; t < 1; t += dash * 2)
+        dl->AddLine(ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t),
+                    ImVec2(from.x + (to.x - from.x) * (t + dash), from.y + (to.y - from.y) * (t + dash)), colour, 1.5f);
+}
+
+} // namespace
+
 // ---- Dashboard ----------------------------------------------------------------------------------
 
 void BudgetView::dashboard(Date today) {
@@ -157,23 +210,11 @@ void BudgetView::sCurve(const BudgetStatus& b, float width, float height) {
     const Currency cur = currency(doc_.project().currency);
     const float fs = ImGui::GetFontSize();
     ImGui::BeginGroup();
-    ImGui::TextUnformatted("Cumulative cost");
-    for (auto [name, col] : {std::pair{"PV planned", kPv}, std::pair{"EV earned", kEv}, std::pair{"AC actual", kAc}, std::pair{"EAC forecast (dashed)", kAc}}) {
-        ImGui::SameLine(0, fs * 1.2f);
-        ImGui::PushStyleColor(ImGuiCol_Text, col);
-        ImGui::TextUnformatted("\u2014");
-        ImGui::PopStyleColor();
-        ImGui::SameLine(0, fs * 0.3f);
-        ImGui::TextUnformatted(name);
-    }
-    const ImVec2 a = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("##scurve", ImVec2(std::max(width, fs * 10), std::max(height, fs * 8)));
-    tagItem("dashboard.scurve");
-    const bool hovered = ImGui::IsItemHovered();
-    const ImVec2 z = ImGui::GetItemRectMax();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(a, z, IM_COL32_WHITE);
-    dl->AddRect(a, z, kCardEdge);
+    const ChartArea area = chartArea("Cumulative cost", {{"PV planned", kPv}, {"EV earned", kEv}, {"AC actual", kAc}, {"EAC forecast (dashed)", kAc}},
+                                     "##scurve", "dashboard.scurve", width, height);
+    const ImVec2 a = area.a, z = area.z;
+    const bool hovered = area.hovered;
+    ImDrawList* dl = area.dl;
     const size_t n = b.weeks.size();
     if (n < 2) {
         dl->AddText(ImVec2(a.x + fs, a.y + fs), theme::kMuted, "No weeks to show yet.");
@@ -187,12 +228,7 @@ void BudgetView::sCurve(const BudgetStatus& b, float width, float height) {
     auto x = [&](size_t i) { return left + (right - left) * float(i) / float(n - 1); };
     auto y = [&](int64_t v) { return lower - (lower - upper) * float(double(v) / double(top)); };
     // Grid: four money levels, month labels.
-    for (int k = 0; k <= 4; ++k) {
-        const int64_t v = top * k / 4;
-        dl->AddLine(ImVec2(left, y(v)), ImVec2(right, y(v)), theme::kGridLine);
-        const std::string label = formatMoneyShort(v, cur);
-        dl->AddText(ImVec2(left - ImGui::CalcTextSize(label.c_str()).x - fs * 0.3f, y(v) - fs * 0.5f), theme::kMuted, label.c_str());
-    }
+    moneyGrid(dl, left, right, top, y, cur);
     int lastMonth = -1;
     float lastLabel = -1e9f;
     for (size_t i = 0; i < n; ++i) {
@@ -228,10 +264,7 @@ void BudgetView::sCurve(const BudgetStatus& b, float width, float height) {
     }
     // EAC: where AC heads.
     if (b.ev.eac && statusWeek + 1 < n) {
-        const ImVec2 from(x(statusWeek), y(b.weeks[statusWeek].ac)), to(x(n - 1), y(*b.ev.eac));
-        for (float t = 0; t < 1; t += 0.08f)
-            dl->AddLine(ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t),
-                        ImVec2(from.x + (to.x - from.x) * (t + 0.04f), from.y + (to.y - from.y) * (t + 0.04f)), kAc, 1.5f);
+        dashedLine(dl, ImVec2(x(statusWeek), y(b.weeks[statusWeek].ac)), ImVec2(x(n - 1), y(*b.ev.eac)), kAc, 0.04f);
     }
     if (hovered) {
         const float mx = ImGui::GetIO().MousePos.x;
@@ -252,23 +285,11 @@ void BudgetView::revenueChart(const ProfitStatus& m, float width, float height) 
     const float fs = ImGui::GetFontSize();
     const ImU32 kRevenue = kEv, kCost = kAc;
     ImGui::BeginGroup();
-    ImGui::TextUnformatted("Revenue and cost by month");
-    for (auto [name, col] : {std::pair{"Revenue", kRevenue}, std::pair{"Cost", kCost}, std::pair{"forecast dashed", theme::kMuted}}) {
-        ImGui::SameLine(0, fs * 1.2f);
-        ImGui::PushStyleColor(ImGuiCol_Text, col);
-        ImGui::TextUnformatted("\u2014");
-        ImGui::PopStyleColor();
-        ImGui::SameLine(0, fs * 0.3f);
-        ImGui::TextUnformatted(name);
-    }
-    const ImVec2 a = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("##revenue", ImVec2(std::max(width, fs * 10), std::max(height, fs * 8)));
-    tagItem("dashboard.revenue");
-    const bool hovered = ImGui::IsItemHovered();
-    const ImVec2 z = ImGui::GetItemRectMax();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(a, z, IM_COL32_WHITE);
-    dl->AddRect(a, z, kCardEdge);
+    const ChartArea area = chartArea("Revenue and cost by month", {{"Revenue", kRevenue}, {"Cost", kCost}, {"forecast dashed", theme::kMuted}},
+                                     "##revenue", "dashboard.revenue", width, height);
+    const ImVec2 a = area.a, z = area.z;
+    const bool hovered = area.hovered;
+    ImDrawList* dl = area.dl;
     const size_t n = m.months.size();
     if (n < 1 || !m.tooLarge.empty()) {
         dl->AddText(ImVec2(a.x + fs, a.y + fs), theme::kMuted, n < 1 ? "No months to show yet." : "Too large to total.");
@@ -288,12 +309,7 @@ void BudgetView::revenueChart(const ProfitStatus& m, float width, float height) 
     const float left = a.x + fs * 3.6f, right = z.x - fs * 0.8f, upper = a.y + fs * 0.8f, lower = z.y - fs * 1.6f;
     auto x = [&](size_t i) { return left + (right - left) * float(i) / float(n); };
     auto y = [&](int64_t v) { return lower - (lower - upper) * float(double(std::max<int64_t>(v, 0)) / double(top)); };
-    for (int k = 0; k <= 4; ++k) {
-        const int64_t v = top * k / 4;
-        dl->AddLine(ImVec2(left, y(v)), ImVec2(right, y(v)), theme::kGridLine);
-        const std::string label = formatMoneyShort(v, cur);
-        dl->AddText(ImVec2(left - ImGui::CalcTextSize(label.c_str()).x - fs * 0.3f, y(v) - fs * 0.5f), theme::kMuted, label.c_str());
-    }
+    moneyGrid(dl, left, right, top, y, cur);
     for (size_t i = 0; i < n; ++i) {
         int yy, mm, dd;
         m.months[i].month.toYmd(yy, mm, dd);
@@ -304,10 +320,7 @@ void BudgetView::revenueChart(const ProfitStatus& m, float width, float height) 
         for (size_t i = 1; i <= n; ++i) {
             const ImVec2 from(x(i - 1), y(v[i - 1])), to(x(i), y(v[i]));
             if (i <= actual) dl->AddLine(from, to, colour, 2.0f);
-            else
-                for (float t = 0; t < 1; t += 0.16f)
-                    dl->AddLine(ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t),
-                                ImVec2(from.x + (to.x - from.x) * (t + 0.08f), from.y + (to.y - from.y) * (t + 0.08f)), colour, 1.5f);
+            else dashedLine(dl, from, to, colour, 0.08f);
         }
     };
     line(revenue, kRevenue);
@@ -328,15 +341,10 @@ void BudgetView::burnChart(const BudgetStatus& b, float width, float height) {
     const Currency cur = currency(doc_.project().currency);
     const float fs = ImGui::GetFontSize();
     ImGui::BeginGroup();
-    ImGui::TextUnformatted("Budget left: actual vs planned; weekly spend");
-    const ImVec2 a = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("##burn", ImVec2(std::max(width, fs * 10), std::max(height, fs * 8)));
-    tagItem("dashboard.burn");
-    const bool hovered = ImGui::IsItemHovered();
-    const ImVec2 z = ImGui::GetItemRectMax();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(a, z, IM_COL32_WHITE);
-    dl->AddRect(a, z, kCardEdge);
+    const ChartArea area = chartArea("Budget left: actual vs planned; weekly spend", {}, "##burn", "dashboard.burn", width, height);
+    const ImVec2 a = area.a, z = area.z;
+    const bool hovered = area.hovered;
+    ImDrawList* dl = area.dl;
     const size_t n = b.weeks.size();
     if (n < 2) { ImGui::EndGroup(); return; }
     const int64_t total = std::max<int64_t>(b.approved(), 1);

@@ -194,13 +194,11 @@ void ShareWindow::preview(const ClientView& v) {
         ImGui::TextWrapped("%s", next.c_str());
         ImGui::PopTextWrapPos();
     }
-    if (v.budget) {
-        const Currency c = currency(v.project.currency);
-        const std::string money = "Budget: approved " + formatMoney(v.budget->approved, c) + ", spent " + formatMoney(v.budget->spent, c) +
-                                  (v.budget->forecast ? ", forecast " + formatMoney(*v.budget->forecast, c) : std::string());
-        ImGui::TextUnformatted(money.c_str());
-        tagText("share.preview.budget", money);
-    }
+    for (const auto& [line, tag] : {std::pair{budgetLine(v), "share.preview.budget"}, std::pair{feesLine(v), "share.preview.fees"}})
+        if (!line.empty()) {
+            ImGui::TextUnformatted(line.c_str());
+            tagText(tag, line);
+        }
     const size_t left = doc_.project().tasks.size() - std::min(doc_.project().tasks.size(), v.project.tasks.size());
     std::string holds = std::to_string(v.project.tasks.size()) + " tasks" + (left ? " (" + std::to_string(left) + " marked internal left out)" : std::string()) + ", " + std::to_string(v.project.links.size()) + " links, " +
                         std::to_string(v.project.resources.size()) + " people (names and days off" + (v.options.has(Share::Rates) ? ", roles, rates)" : ")");

@@ -51,13 +51,11 @@ void ViewerScreen::header(const ClientView& v, float width) {
         ImGui::TextWrapped("%s", next.c_str());
         tagText("viewer.milestones", next);
     }
-    if (v.budget) {
-        const Currency c = currency(v.project.currency);
-        const std::string money = "Budget: approved " + formatMoney(v.budget->approved, c) + ", spent " + formatMoney(v.budget->spent, c) +
-                                  (v.budget->forecast ? ", forecast " + formatMoney(*v.budget->forecast, c) : std::string());
-        ImGui::TextWrapped("%s", money.c_str());
-        tagText("viewer.budget", money);
-    }
+    for (const auto& [line, tag] : {std::pair{budgetLine(v), "viewer.budget"}, std::pair{feesLine(v), "viewer.fees"}})
+        if (!line.empty()) {
+            ImGui::TextWrapped("%s", line.c_str());
+            tagText(tag, line);
+        }
     ImGui::PopTextWrapPos();
     if (ImGui::Button("Print")) host_.print(clientPackHtml(v));
     tagItem("viewer.print");

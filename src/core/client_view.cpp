@@ -232,6 +232,34 @@ ClientView clientView(const Project& p, const Schedule& s, const ShareOptions& o
     return v;
 }
 
+std::string budgetLine(const ClientView& v) {
+    if (!v.budget) return {};
+    const Currency c = currency(v.project.currency);
+    return "Budget: approved " + formatMoney(v.budget->approved, c) + ", spent " + formatMoney(v.budget->spent, c) +
+           (v.budget->forecast ? ", forecast " + formatMoney(*v.budget->forecast, c) : std::string());
+}
+
+std::string feesLine(const ClientView& v) {
+    if (!v.options.has(Share::Billing)) return {};
+    const Project& p = v.project;
+    const Currency c = currency(p.currency);
+    int64_t fee = 0, invoiced = 0, paid = 0;
+    for (const BillingItem& b : p.billing) fee += b.amount;
+    for (const ClientInvoice& in : p.clientInvoices) {
+        invoiced += in.amount;
+        if (in.paid) paid += in.amount;
+    }
+    std::string terms;
+    switch (p.contract.type) {
+        case ContractType::FixedFee: terms = "fixed fee " + formatMoney(fee, c); break;
+        case ContractType::TimeAndMaterials:
+            terms = "time and materials" + (p.contract.cap ? ", capped at " + formatMoney(*p.contract.cap, c) : std::string());
+            break;
+        case ContractType::Retainer: terms = "retainer of " + formatMoney(p.contract.monthlyFee, c) + " a month"; break;
+    }
+    return "Fees: " + terms + "; invoiced " + formatMoney(invoiced, c) + ", paid " + formatMoney(paid, c);
+}
+
 std::string clientViewJson(const ClientView& v) {
     std::string view = "{\"viewVersion\":1,\"asOf\":\"" + v.asOf.str() + "\",\"holds\":[";
     bool first = true;

@@ -81,6 +81,12 @@ struct ClientView {
 // so every task the client sees keeps the producer's dates.
 ClientView clientView(const Project& p, const Schedule& s, const ShareOptions& o, Date today);
 
+// One line each of what a view holds of money, as the Share preview and the client's viewer show them:
+// "Budget: approved €191,675.00, spent €48,329.00, forecast €185,348.92" (empty without Budget) and
+// "Fees: fixed fee €199,200.00; invoiced €58,500.00, paid €0.00" (empty without Billing).
+std::string budgetLine(const ClientView& v);
+std::string feesLine(const ClientView& v);
+
 // The view's file: the filtered project's JSON with a "view" member (what it holds, as of, status,
 // milestones, budget figures). Any Plotline reads it as a project; readClientViewJson reads the rest.
 std::string clientViewJson(const ClientView& v);

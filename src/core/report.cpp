@@ -638,26 +638,54 @@ ReportDoc changeOrder(const Project& p, const ChangeRequest& c) {
 
 namespace {
 std::string html(const std::string& s);
+
+// The report's charts: 720 × 260, money levels at the left, a legend at the top, the first and last
+// dates at the bottom.
+constexpr double kSvgW = 720, kSvgH = 260, kSvgLeft = 70, kSvgRight = 10, kSvgTop = 24, kSvgBottom = 28;
+
+std::string svgOpen(const char* label) {
+    return std::string("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 720 260\" width=\"100%\" role=\"img\" aria-label=\"") + label +
+           "\" style=\"font:11px system-ui,sans-serif\">\n";
+}
+
+template <class Y> void svgGrid(std::string& o, int64_t maxValue, Y y, const Currency& c) {
+    char buf[160];
+    for (int k = 0; k <= 4; ++k) {
+        const int64_t v = maxValue * k / 4;
+        std::snprintf(buf, sizeof buf, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e3e7ed\"/>", kSvgLeft, kSvgW - kSvgRight, y(v), y(v));
+        o += buf;
+        std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#5b6576\">", kSvgLeft - 6, y(v) + 4);
+        o += buf + html(formatMoneyShort(v, c)) + "</text>\n";
+    }
+}
+
+void svgLegendAndEnds(std::string& o, std::initializer_list<std::pair<const char*, const char*>> legend, const std::string& first, const std::string& last) {
+    char buf[240];
+    double lx = kSvgLeft + 8;
+    for (auto [name, colour] : legend) {
+        std::snprintf(buf, sizeof buf, "<rect x=\"%.1f\" y=\"6\" width=\"14\" height=\"3\" fill=\"%s\"/><text x=\"%.1f\" y=\"12\" fill=\"#1d2430\">%s</text>",
+                      lx, colour, lx + 18, name);
+        o += buf;
+        lx += 95;
+    }
+    std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#5b6576\">%s</text><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#5b6576\">%s</text>",
+                  kSvgLeft, kSvgH - 8, first.c_str(), kSvgW - kSvgRight, kSvgH - 8, last.c_str());
+    o += buf;
+}
+
 } // namespace
 
 std::string sCurveSvg(const BudgetStatus& b, const Currency& c) {
     const size_t n = b.weeks.size();
     if (n < 2) return {};
-    const double w = 720, h = 260, left = 70, right = 10, top = 24, bottom = 28;
+    const double w = kSvgW, h = kSvgH, left = kSvgLeft, right = kSvgRight, top = kSvgTop, bottom = kSvgBottom;
     int64_t maxValue = std::max<int64_t>(b.approved(), 1);
     for (const WeekPoint& p : b.weeks) maxValue = std::max({maxValue, p.pv, p.ac, p.ev.value_or(0)});
     auto x = [&](size_t i) { return left + (w - left - right) * double(i) / double(n - 1); };
     auto y = [&](int64_t v) { return h - bottom - (h - top - bottom) * double(v) / double(maxValue); };
     char buf[160];
-    std::string o = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 720 260\" width=\"100%\" role=\"img\" "
-                    "aria-label=\"Cumulative planned value, earned value and actual cost by week\" style=\"font:11px system-ui,sans-serif\">\n";
-    for (int k = 0; k <= 4; ++k) {
-        const int64_t v = maxValue * k / 4;
-        std::snprintf(buf, sizeof buf, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e3e7ed\"/>", left, w - right, y(v), y(v));
-        o += buf;
-        std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#5b6576\">", left - 6, y(v) + 4);
-        o += buf + html(formatMoneyShort(v, c)) + "</text>\n";
-    }
+    std::string o = svgOpen("Cumulative planned value, earned value and actual cost by week");
+    svgGrid(o, maxValue, y, c);
     const size_t status = b.statusWeek;
     std::snprintf(buf, sizeof buf, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#7c3aed\"/>", x(status), x(status), top, h - bottom);
     o += buf;
@@ -676,24 +704,15 @@ std::string sCurveSvg(const BudgetStatus& b, const Currency& c) {
     path("#426ec8", [&](size_t i) { return std::optional<int64_t>(b.weeks[i].pv); }, n - 1);
     path("#d66028", [&](size_t i) { return std::optional<int64_t>(b.weeks[i].ac); }, status);
     path("#2e8b57", [&](size_t i) { return b.weeks[i].ev; }, n - 1);
-    double lx = left + 8;
-    for (auto [name, colour] : {std::pair{"PV planned", "#426ec8"}, std::pair{"EV earned", "#2e8b57"}, std::pair{"AC actual", "#d66028"},
-                                std::pair{"BAC", "#888"}}) {
-        std::snprintf(buf, sizeof buf, "<rect x=\"%.1f\" y=\"6\" width=\"14\" height=\"3\" fill=\"%s\"/><text x=\"%.1f\" y=\"12\" fill=\"#1d2430\">%s</text>",
-                      lx, colour, lx + 18, name);
-        o += buf;
-        lx += 95;
-    }
-    std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#5b6576\">%s</text><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#5b6576\">%s</text>",
-                  left, h - 8, b.weeks.front().end.str().c_str(), w - right, h - 8, b.weeks.back().end.str().c_str());
-    o += buf;
+    svgLegendAndEnds(o, {{"PV planned", "#426ec8"}, {"EV earned", "#2e8b57"}, {"AC actual", "#d66028"}, {"BAC", "#888"}}, b.weeks.front().end.str(),
+                     b.weeks.back().end.str());
     return o + "</svg>\n";
 }
 
 std::string marginChartSvg(const ProfitStatus& m, const Currency& c) {
     const size_t n = m.months.size();
     if (n < 2) return {};
-    const double w = 720, h = 260, left = 70, right = 10, top = 24, bottom = 28;
+    const double w = kSvgW, h = kSvgH, left = kSvgLeft, right = kSvgRight, top = kSvgTop, bottom = kSvgBottom;
     std::vector<int64_t> revenue(n), cost(n);
     int64_t r = 0, k = 0, maxValue = 1;
     size_t lastActual = 0;
@@ -708,15 +727,8 @@ std::string marginChartSvg(const ProfitStatus& m, const Currency& c) {
     auto x = [&](size_t i) { return left + (w - left - right) * double(i) / double(n - 1); };
     auto y = [&](int64_t v) { return h - bottom - (h - top - bottom) * double(std::max<int64_t>(v, 0)) / double(maxValue); };
     char buf[200];
-    std::string o = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 720 260\" width=\"100%\" role=\"img\" "
-                    "aria-label=\"Cumulative revenue and cost by month, forecast dashed\" style=\"font:11px system-ui,sans-serif\">\n";
-    for (int q = 0; q <= 4; ++q) {
-        const int64_t v = maxValue * q / 4;
-        std::snprintf(buf, sizeof buf, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e3e7ed\"/>", left, w - right, y(v), y(v));
-        o += buf;
-        std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#5b6576\">", left - 6, y(v) + 4);
-        o += buf + html(formatMoneyShort(v, c)) + "</text>\n";
-    }
+    std::string o = svgOpen("Cumulative revenue and cost by month, forecast dashed");
+    svgGrid(o, maxValue, y, c);
     auto path = [&](const char* colour, const std::vector<int64_t>& v, size_t from, size_t to, bool dashed) {
         std::string d;
         for (size_t i = from; i <= to && i < n; ++i) {
@@ -731,16 +743,7 @@ std::string marginChartSvg(const ProfitStatus& m, const Currency& c) {
     }
     path("#2e8b57", revenue, 0, lastActual, false);
     path("#2e8b57", revenue, lastActual, n - 1, true);
-    double lx = left + 8;
-    for (auto [name, colour] : {std::pair{"Revenue", "#2e8b57"}, std::pair{"Cost", "#d66028"}}) {
-        std::snprintf(buf, sizeof buf, "<rect x=\"%.1f\" y=\"6\" width=\"14\" height=\"3\" fill=\"%s\"/><text x=\"%.1f\" y=\"12\" fill=\"#1d2430\">%s</text>",
-                      lx, colour, lx + 18, name);
-        o += buf;
-        lx += 95;
-    }
-    std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#5b6576\">%s</text><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#5b6576\">%s</text>",
-                  left, h - 8, monthTitle(m.months.front().month).c_str(), w - right, h - 8, monthTitle(m.months.back().month).c_str());
-    o += buf;
+    svgLegendAndEnds(o, {{"Revenue", "#2e8b57"}, {"Cost", "#d66028"}}, monthTitle(m.months.front().month), monthTitle(m.months.back().month));
     return o + "</svg>\n";
 }
 

@@ -258,3 +258,15 @@ TEST_CASE("client view: no cost rate, mark-up, margin target or margin leaves in
     CHECK(r.project.resources[1].billRate == p.resources[1].billRate);
     CHECK(!r.project.resources[1].costRate);
 }
+
+TEST_CASE("client view: the money lines the preview and the viewer show") {
+    const Project p = sample();
+    const Schedule s = schedule(p);
+    ShareOptions o;
+    CHECK(budgetLine(clientView(p, s, o, d("2026-11-20"))).empty());
+    CHECK(feesLine(clientView(p, s, o, d("2026-11-20"))).empty());
+    o.set(Share::Billing, true);
+    CHECK(feesLine(clientView(p, s, o, d("2026-11-20"))) == "Fees: fixed fee \u20ac199,200.00; invoiced \u20ac58,500.00, paid \u20ac0.00");
+    o.set(Share::Budget, true);
+    CHECK(budgetLine(clientView(p, s, o, d("2026-11-20"))).rfind("Budget: approved \u20ac191,675.00, spent ", 0) == 0);
+}
