@@ -8,6 +8,7 @@
 #include "app/theme.hpp"
 #include "app/widget_registry.hpp"
 #include "core/budget.hpp"
+#include "core/profit.hpp"
 #include "core/json_io.hpp"
 #include "core/money.hpp"
 #include "platform/native/native_host.hpp"
@@ -483,6 +484,46 @@ TEST_CASE("a rate change from a date, typed in the Budget tab, raises the planne
     CHECK(std::llabs(labour() - before - lateMinutes * 1000 / 60) <= 2); // rounding per assignment
     h.key(ImGuiKey_Z, true);
     CHECK(h.project().resources[0].billRateChanges[0].rate == 9500);
+}
+
+TEST_CASE("a dated cost rate in the Budget tab raises the planned cost after it, not the budget; the Billing tab adds an instalment and invoices a month") {
+    Harness h("costrates");
+    h.start();
+    h.click(h.widget("view.budget").centre());
+    h.click(h.widget("budget.tab.Budget").centre());
+    const Date status = *h.project().statusDate;
+    const auto planned = [&](RateKind k) { return budgetStatus(h.project(), h.app->document().schedule(), status, k).resourceLabour[0]; };
+    const int64_t bill = planned(RateKind::Bill), cost = planned(RateKind::Cost);
+    h.click(h.widget("budget.rate.0.addCost").centre());
+    REQUIRE(h.project().resources[0].costRateChanges.size() == 1);
+    CHECK(h.project().resources[0].costRateChanges[0].rate == *h.project().resources[0].costRate); // as before, to be edited
+    h.click(h.widget("budget.rate.0.costChange.0.rate").centre());
+    h.replaceText("62");
+    CHECK(h.project().resources[0].costRateChanges[0].rate == 6200);
+    CHECK(planned(RateKind::Bill) == bill); // the client's budget does not move
+    CHECK(planned(RateKind::Cost) > cost);
+    h.key(ImGuiKey_Z, true);
+    CHECK(h.project().resources[0].costRateChanges[0].rate == *h.project().resources[0].costRate);
+
+    // A fourth instalment of 1,000.00 on a date already passed: the fee and November's billable grow.
+    h.click(h.widget("budget.tab.Billing & margin").centre());
+    const size_t items = h.project().billing.size();
+    const int64_t before = profitStatus(h.project(), h.app->document().schedule(), status).billableIn(Date::fromYmd(2026, 11, 1));
+    h.click(h.widget("billing.add").centre());
+    REQUIRE(h.project().billing.size() == items + 1);
+    h.click(h.widget("billing.item." + std::to_string(items) + ".amount").centre());
+    h.replaceText("1000");
+    CHECK(h.project().billing[items].amount == 100000);
+    CHECK(h.project().billing[items].date == status);
+    const ProfitStatus m = profitStatus(h.project(), h.app->document().schedule(), status);
+    CHECK(m.billableIn(Date::fromYmd(2026, 11, 1)) == before + 100000);
+    // November: the rest invoiced in one click (the instalment invoiced before stays as it was).
+    const size_t invoices = h.project().clientInvoices.size();
+    h.click(h.widget("billing.month.2026-11.invoice").centre());
+    REQUIRE(h.project().clientInvoices.size() == invoices + 1);
+    CHECK(h.project().clientInvoices.back().amount == before + 100000 - h.project().clientInvoices[0].amount);
+    CHECK(h.project().clientInvoices.back().number == "INV-2026-11-2");
+    CHECK(textOf("billing.month.2026-11").ends_with("all invoiced"));
 }
 
 TEST_CASE("a read-only project's Budget view shows everything and changes nothing") {
