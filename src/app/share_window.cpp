@@ -211,7 +211,7 @@ void ShareWindow::preview(const ClientView& v) {
     std::string out;
     for (const ShareItemInfo& i : shareItems())
         if (!v.options.has(i.item)) out += (out.empty() ? "" : ", ") + std::string(i.name);
-    const std::string notIn = "Not in it: " + (out.empty() ? std::string("nothing left out") : out) + "; never budget lines, contingency or weekly records.";
+    const std::string notIn = "Not in it: " + (out.empty() ? std::string("nothing left out") : out) + "; never budget lines, contingency, weekly records, cost rates, mark-ups or margins.";
     ImGui::PushTextWrapPos(fs * 43);
     ImGui::TextDisabled("%s", notIn.c_str());
     ImGui::PopTextWrapPos();

@@ -238,8 +238,12 @@ ProfitStatus profitStatus(const Project& p, const Schedule& s, const BudgetStatu
 
     // Months: actual up to the status date's month, forecast after (the rest of the cost spread as the
     // plan spreads its remaining work; T&M revenue likewise).
-    const Date first = monthOf(std::min(scheduled ? s.start : p.start, status));
-    const Date last = monthOf(std::max({finish, bill.forecastFinish, status}));
+    Date firstDay = std::min(scheduled ? s.start : p.start, status), lastDay = std::max({finish, bill.forecastFinish, status});
+    for (const BillableLine& l : out.billable) { // an item billed before the work starts or after it ends has its month too
+        firstDay = std::min(firstDay, l.date);
+        lastDay = std::max(lastDay, l.date);
+    }
+    const Date first = monthOf(firstDay), last = monthOf(lastDay);
     const Date statusMonth = monthOf(status);
     std::map<int, MonthProfit> months;
     for (Date m = first; m <= last && months.size() < 1200; m = nextMonth(m)) months[m.days] = {m, 0, 0, statusMonth < m};

@@ -285,3 +285,25 @@ TEST_CASE("profit figures that cannot be totalled say so and stay zero") {
     CHECK(x.revenueAtCompletion == 0);
     CHECK(!x.known());
 }
+
+TEST_CASE("months: revenue and cost of every month add up to the figures at completion") {
+    Plan f;
+    f.p.contract.type = ContractType::FixedFee;
+    f.p.billing.push_back({Id::random(), "Deposit before the work", 300000, {}, d("2026-02-10")});
+    f.p.billing.push_back({Id::random(), "Design instalment", 600000, f.approved});
+    f.p.billing.push_back({Id::random(), "Final payment, a quarter after launch", 600000, {}, d("2026-06-30")});
+    f.done(f.design, "2026-03-02", "2026-03-06");
+    f.done(f.approved, "2026-03-06", "2026-03-06");
+    f.hours("2026-03-02", 5, 9 * HOUR, f.design);
+    const ProfitStatus x = f.at("2026-03-06");
+    int64_t revenue = 0, cost = 0;
+    for (const MonthProfit& m : x.months) {
+        revenue += m.revenue;
+        cost += m.cost;
+    }
+    CHECK(x.months.front().month == d("2026-02-01"));
+    CHECK(x.months.back().month == d("2026-06-01"));
+    CHECK(revenue == x.revenueAtCompletion);
+    CHECK(x.revenueToDate == 900000);
+    CHECK(cost == x.costAtCompletion);
+}
