@@ -159,10 +159,8 @@ void BudgetView::billingTab(Date today) {
         run(putRecord(p, b, "Add billing item"));
     }
     tagItem("billing.add");
-    int64_t fee = 0;
-    for (const BillingItem& b : p.billing) fee += b.amount;
     ImGui::SameLine(0, fs);
-    ImGui::TextDisabled("total %s", money(fee).c_str());
+    ImGui::TextDisabled("total %s", money(feeTotals(p).fee).c_str());
 
     // Month by month: what is billable, the invoice sent for it, paid or not.
     sectionTitle("Invoices to the client, month by month");
@@ -182,8 +180,7 @@ void BudgetView::billingTab(Date today) {
         for (const char* h : {"", "Value to date", "Cost to date", "Planned value", "Planned cost", "Planned margin"}) ImGui::TableSetupColumn(h);
         ImGui::TableHeadersRow();
         for (const auto& x : list) {
-            bool missing = !m.known();
-            if constexpr (requires { x.costMissing; }) missing = x.costMissing;
+            const bool missing = x.costMissing;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(x.name.c_str());
@@ -211,10 +208,7 @@ void BudgetView::monthBilling(const ProfitStatus& m, Date month, Date today) {
     const Currency cur = currency(p.currency);
     const float fs = ImGui::GetFontSize();
     const std::string key = month.str().substr(0, 7);
-    const int64_t due = m.billableIn(month);
-    int64_t invoiced = 0;
-    for (const ClientInvoice& in : p.clientInvoices)
-        if (in.month == month) invoiced += in.amount;
+    const int64_t due = m.billableIn(month), invoiced = invoicedFor(p, month);
     ImGui::PushID(key.c_str());
     const std::string head = monthTitle(month) + ": billable " + formatMoney(due, cur) +
                              (invoiced == due ? ", all invoiced" : invoiced == 0 ? ", not invoiced" : ", invoiced " + formatMoney(invoiced, cur));

@@ -1,5 +1,6 @@
 #include "budget.hpp"
 
+#include "fields.hpp"
 #include "id_index.hpp"
 #include "money.hpp"
 
@@ -75,7 +76,6 @@ int64_t highestRate(const Resource& r) {
 MoneyBound moneyBound(const Project& p, const Schedule& s, const IdIndex& taskAt, const IdIndex& resourceAt) {
     MoneyBound b;
     const bool scheduled = s.ok() && s.tasks.size() == p.tasks.size();
-    auto quoted = [](const std::string& name) { return "“" + name + "”"; };
     for (const Assignment& a : p.assignments) {
         const int t = taskAt.find(a.task), r = resourceAt.find(a.resource);
         if (!scheduled || t < 0 || r < 0) continue;

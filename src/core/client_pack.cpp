@@ -127,12 +127,7 @@ std::string clientPackHtml(const ClientView& v) {
     if (v.options.has(Share::Billing)) {
         // What the client pays: the contract's terms, the billing schedule and the invoices sent.
         const Contract& c = p.contract;
-        int64_t fee = 0, invoiced = 0, paid = 0;
-        for (const BillingItem& b : p.billing) fee += b.amount;
-        for (const ClientInvoice& in : p.clientInvoices) {
-            invoiced += in.amount;
-            if (in.paid) paid += in.amount;
-        }
+        const auto [fee, invoiced, paid] = feeTotals(p);
         out += "<section aria-labelledby=\"fe\"><h2 id=\"fe\">Fees and invoices</h2><dl><dt>Contract</dt><dd>" + std::string(contractTypeLabel(c.type)) + "</dd>";
         if (c.type == ContractType::TimeAndMaterials && c.cap) out += "<dt>Capped at</dt><dd>" + formatMoney(*c.cap, cur) + "</dd>";
         if (c.type == ContractType::Retainer) out += "<dt>Monthly fee</dt><dd>" + formatMoney(c.monthlyFee, cur) + "</dd>";

@@ -243,12 +243,7 @@ std::string feesLine(const ClientView& v) {
     if (!v.options.has(Share::Billing)) return {};
     const Project& p = v.project;
     const Currency c = currency(p.currency);
-    int64_t fee = 0, invoiced = 0, paid = 0;
-    for (const BillingItem& b : p.billing) fee += b.amount;
-    for (const ClientInvoice& in : p.clientInvoices) {
-        invoiced += in.amount;
-        if (in.paid) paid += in.amount;
-    }
+    const auto [fee, invoiced, paid] = feeTotals(p);
     std::string terms;
     switch (p.contract.type) {
         case ContractType::FixedFee: terms = "fixed fee " + formatMoney(fee, c); break;

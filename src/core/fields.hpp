@@ -45,6 +45,14 @@ inline std::string textTooLong(std::string_view s, size_t limit) {
     return "is longer than " + n + " characters";
 }
 
+// Text from the plan inside a message: “Build”.
+inline std::string quoted(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 6);
+    out.append("\u201c").append(s).append("\u201d");
+    return out;
+}
+
 enum Presence : uint8_t {
     Required,   // reported as missing when absent; always written
     Optional,   // the default when absent; always written

@@ -104,7 +104,6 @@ template <> const char* entityName<StatusRecord>() { return "status record"; }
 template <> const char* entityName<BillingItem>() { return "billing item"; }
 template <> const char* entityName<ClientInvoice>() { return "client invoice"; }
 
-std::string quoted(const std::string& s) { return "\u201c" + s + "\u201d"; }
 
 // Status records have no id: their date is their identity.
 template <class R> Id keyOf(const R& r) {

@@ -1,5 +1,6 @@
 #include "profit.hpp"
 
+#include "fields.hpp"
 #include "id_index.hpp"
 #include "money.hpp"
 
@@ -57,8 +58,6 @@ int64_t ProfitStatus::billableIn(Date month) const {
 
 namespace {
 
-std::string quoted(const std::string& s) { return "\u201c" + s + "\u201d"; }
-
 std::string formatHours(int64_t minutes) {
     const int64_t h = minutes / 60, rest = minutes % 60;
     return std::to_string(h) + " h" + (rest ? " " + std::to_string(rest < 0 ? -rest : rest) + " min" : "");
@@ -74,10 +73,10 @@ int64_t plannedBy(const std::vector<WeekPoint>& weeks, Date day) {
     return before + mulDivRound(after - before, 7 - (it->end - day), 7);
 }
 
-// Who lacks a cost rate for work they have: no cost rate at all, or hours or assigned work before
-// their first dated cost rate.
-std::vector<std::string> missingCostRates(const Project& p, const BudgetStatus& bill) {
-    std::vector<std::string> out;
+// Who lacks a cost rate for work they have (indexes into p.resources): no cost rate at all, or hours or
+// assigned work before their first dated cost rate.
+std::vector<size_t> missingCostRates(const Project& p, const BudgetStatus& bill) {
+    std::vector<size_t> out;
     std::vector<Date> earliest(p.resources.size(), Date{INT32_MAX});
     const IdIndex resourceAt = indexById(p.resources);
     for (const HoursEntry& h : p.hours)
@@ -88,7 +87,7 @@ std::vector<std::string> missingCostRates(const Project& p, const BudgetStatus& 
         if (!works || x.costRate) continue;
         if (x.costRateChanges.empty() || earliest[r] < x.costRateChanges.front().from ||
             (r < bill.resourceMinutes.size() && bill.resourceMinutes[r] > 0 && p.start < x.costRateChanges.front().from))
-            out.push_back(x.name.empty() ? "a person with no name" : x.name);
+            out.push_back(r);
     }
     return out;
 }
@@ -109,7 +108,8 @@ ProfitStatus profitStatus(const Project& p, const Schedule& s, const BudgetStatu
         out.tooLarge = bill.tooLarge.empty() ? cost.tooLarge : bill.tooLarge;
         return out;
     }
-    out.missingCostRates = missingCostRates(p, bill);
+    const std::vector<size_t> missing = missingCostRates(p, bill);
+    for (size_t r : missing) out.missingCostRates.push_back(p.resources[r].name.empty() ? "a person with no name" : p.resources[r].name);
     const bool scheduled = s.ok() && s.tasks.size() == p.tasks.size();
     const IdIndex taskAt = indexById(p.tasks);
     const int projectPercent = bill.percentComplete;
@@ -182,7 +182,6 @@ ProfitStatus profitStatus(const Project& p, const Schedule& s, const BudgetStatu
             m.minutes += b.minutes;
             m.last[b.hours] = std::max(m.last[b.hours], b.date);
         }
-        if (total > __int128(kMaxMoney) * 4) total = __int128(kMaxMoney) * 4; // reported below
         for (const auto& [day, m] : months) {
             const std::string month = monthTitle(Date{day});
             for (const bool hours : {true, false}) {
@@ -302,7 +301,7 @@ ProfitStatus profitStatus(const Project& p, const Schedule& s, const BudgetStatu
         x.plannedMinutes = bill.resourceMinutes[r];
         x.plannedValue = bill.resourceLabour[r];
         x.plannedCost = cost.resourceLabour[r];
-        x.costMissing = std::find(out.missingCostRates.begin(), out.missingCostRates.end(), p.resources[r].name) != out.missingCostRates.end();
+        x.costMissing = std::binary_search(missing.begin(), missing.end(), r);
         if (x.minutesToDate || x.plannedMinutes || p.resources[r].billRate || p.resources[r].costRate) out.people.push_back(x);
     }
     for (size_t i = 0; i < p.tasks.size(); ++i) {
@@ -310,6 +309,7 @@ ProfitStatus profitStatus(const Project& p, const Schedule& s, const BudgetStatu
         PhaseProfit ph;
         ph.task = i;
         ph.name = p.tasks[i].name;
+        ph.costMissing = !missing.empty();
         for (size_t k = i, end = p.subtreeEnd(i); k < end; ++k) {
             ph.valueToDate += bill.tasks[k].booked;
             ph.costToDate += cost.tasks[k].booked;
@@ -319,6 +319,23 @@ ProfitStatus profitStatus(const Project& p, const Schedule& s, const BudgetStatu
         out.phases.push_back(ph);
     }
     return out;
+}
+
+FeeTotals feeTotals(const Project& p) {
+    FeeTotals t;
+    for (const BillingItem& b : p.billing) t.fee += b.amount;
+    for (const ClientInvoice& in : p.clientInvoices) {
+        t.invoiced += in.amount;
+        if (in.paid) t.paid += in.amount;
+    }
+    return t;
+}
+
+int64_t invoicedFor(const Project& p, Date month) {
+    int64_t sum = 0;
+    for (const ClientInvoice& in : p.clientInvoices)
+        if (in.month == month) sum += in.amount;
+    return sum;
 }
 
 std::optional<ChangeEffect> changeEffect(const Project& p, const ChangeRequest& c) {

@@ -55,7 +55,7 @@ struct PersonProfit {
     std::string name;
     int64_t minutesToDate = 0, valueToDate = 0, costToDate = 0; // hours booked up to the status date
     int64_t plannedMinutes = 0, plannedValue = 0, plannedCost = 0; // assigned work
-    bool costMissing = false;
+    bool costMissing = false;     // this person has work or hours without a cost rate: their cost is unknown
 };
 
 struct PhaseProfit {
@@ -63,6 +63,7 @@ struct PhaseProfit {
     std::string name;
     int64_t valueToDate = 0, costToDate = 0; // booked on it and under it
     int64_t plannedValue = 0, plannedCost = 0;
+    bool costMissing = false;     // anyone lacks a cost rate (whoever it is may work on this phase)
 };
 
 struct ProfitStatus {
@@ -110,6 +111,14 @@ struct ChangeEffect {
     int64_t margin() const { return fee - cost; }
 };
 std::optional<ChangeEffect> changeEffect(const Project& p, const ChangeRequest& c);
+
+// What the client is asked to pay and has paid: the billing items (under a fixed fee, the fee), the
+// invoices sent and those paid; `invoicedFor` those of one month (its first day).
+struct FeeTotals {
+    int64_t fee = 0, invoiced = 0, paid = 0;
+};
+FeeTotals feeTotals(const Project& p);
+int64_t invoicedFor(const Project& p, Date month);
 
 // The first day of the month a day falls in, and the first day of the next month.
 Date monthOf(Date d);

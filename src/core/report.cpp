@@ -218,9 +218,7 @@ void marginSection(ReportDoc& doc, const ProfitStatus& m, const Currency& cur) {
         t.header = {what, "Value to date", "Cost to date", "Planned value", "Planned cost", "Planned margin"};
         t.rightAligned = {1, 2, 3, 4, 5};
         for (const auto& x : list) {
-            bool missing = false;
-            if constexpr (requires { x.costMissing; }) missing = x.costMissing || !m.known();
-            else missing = !m.known();
+            const bool missing = x.costMissing;
             const std::optional<int> pct = ProfitStatus::percentOfRevenue(x.plannedValue - x.plannedCost, x.plannedValue);
             t.rows.push_back({x.name, money(x.valueToDate), missing ? "\u2014" : money(x.costToDate), money(x.plannedValue),
                               missing ? "\u2014" : money(x.plannedCost),
@@ -469,8 +467,7 @@ std::string statusReportJson(const StatusReport& r) {
             o += "[";
             for (size_t i = 0; i < list.size(); ++i) {
                 const auto& x = list[i];
-                bool missing = !m.known();
-                if constexpr (requires { x.costMissing; }) missing = missing || x.costMissing;
+                const bool missing = x.costMissing;
                 o += i ? ",\n      " : "\n      ";
                 o += "{\"name\": ";
                 appendJsonString(o, x.name);
@@ -504,11 +501,9 @@ ReportSection billingSection(const Project& p, const Schedule& s, Date month, Da
     t.rightAligned = {2};
     for (const BillableLine& l : m.billable)
         if (l.due && monthOf(l.date) == month) t.rows.push_back({l.what, longDate(l.date), formatMoney(l.amount, cur)});
-    const int64_t due = m.billableIn(month);
-    int64_t invoiced = 0;
+    const int64_t due = m.billableIn(month), invoiced = invoicedFor(p, month);
     for (const ClientInvoice& in : p.clientInvoices) {
         if (in.month != month) continue;
-        invoiced += in.amount;
         sec.bullets.push_back("Invoice " + (in.number.empty() ? std::string("(no number)") : in.number) + " of " + longDate(in.issued) + ": " +
                               formatMoney(in.amount, cur) + (in.paid ? ", paid " + longDate(*in.paid) : ", not paid yet"));
     }

@@ -222,6 +222,11 @@ TEST_CASE("cost rates missing: margins say so instead of inventing a cost") {
     f.p.resources[1].costRateChanges = {{d("2026-03-04"), 5000}};
     x = f.at("2026-03-06");
     CHECK(x.missingCostRates == std::vector<std::string>{"Ben"});
+    // Ana's own cost is known; Ben's and, since anyone may work on it, each phase's are not.
+    REQUIRE(x.people.size() == 2);
+    CHECK(!x.people[0].costMissing);
+    CHECK(x.people[1].costMissing);
+    CHECK(x.phases[0].costMissing);
     f.p.resources[1].costRateChanges = {{d("2026-03-03"), 5000}};
     x = f.at("2026-03-06");
     CHECK(x.known());
