@@ -12,19 +12,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, openApp, status, widget, click, frames } from '../tests/browser/harness.mjs';
+import { serve, launch, widget, click, frames } from '../tests/browser/harness.mjs';
+import { openPlotline, median, waitFor } from './open-plan.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = resolve(here, '../build/native/plotline');
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 if (!sizes.length) sizes.push(10000, 100000);
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
-
-async function waitFor(page, fn, arg, timeout = 600000) {
-  await page.waitForFunction(fn, arg, { timeout, polling: 'raf' });
-}
 
 // Wheel events over a widget, one per frame; returns the frames' CPU times.
 async function wheel(page, name, { dx = 0, dy = 0, modifier = null, steps = 90, flip = 0 }) {
@@ -50,46 +46,9 @@ try {
     execFileSync(cli, ['generate', String(n), file], { stdio: 'ignore' });
     const server = await serve();
     const browser = await launch();
-    let { page, errors } = await openApp(browser.context, server.url);
-    await waitFor(page, () => window.plotline.status().save === 'Saved');
-    const before = await page.evaluate(() => window.plotline.memory());
-
-    // Import through the file picker, as a user would.
-    await click(page, 'menu.Project');
-    const chooser = page.waitForEvent('filechooser');
-    await click(page, 'menu.Project.Import');
-    const t0 = Date.now();
-    await (await chooser).setFiles(file); // (the harness's importFile waits a fixed time: timed here instead)
-    await waitFor(page, (n) => window.plotline.status().tasks === n, n);
-    const importMs = Date.now() - t0;
-    await waitFor(page, () => window.plotline.status().save === 'Saved');
-    const after = await page.evaluate(() => window.plotline.memory());
-
-    // Reopen: three reloads of the tab (the app from the HTTP cache with its compiled code, the plan
-    // from IndexedDB), then three times in a new tab after closing the old one (a fresh renderer:
-    // IndexedDB and the wasm's first runs are slower there).
-    const opens = [], tabOpens = [], marks = {};
-    const opened = async (p, list) => {
-      await waitFor(p, () => window.plotline && window.plotline.readyAt, null);
-      const s = await status(p);
-      if (s.tasks !== n) throw new Error(`reopened with ${s.tasks} tasks, not ${n}`);
-      list.push(await p.evaluate(() => window.plotline.readyAt));
-      if (list === opens)
-        for (const [name, t] of await p.evaluate(() => performance.getEntriesByType('mark').map((e) => [e.name.replace('plotline:', ''), e.startTime])))
-          (marks[name] ||= []).push(t);
-    };
-    for (let i = 0; i < 3; ++i) {
-      await page.reload();
-      await opened(page, opens);
-    }
-    for (let i = 0; i < 3; ++i) {
-      await page.close({ runBeforeUnload: true });
-      await new Promise((ok) => setTimeout(ok, 1500)); // the closed tab's last save settles
-      page = await browser.context.newPage();
-      page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(server.url);
-      await opened(page, tabOpens);
-    }
+    const opened = await openPlotline(browser, server.url, file, n);
+    const { page, errors, importMs, before, after } = opened;
+    const opens = opened.reload, tabOpens = opened.tab, marks = opened.marks;
     // At the zoom a plan opens with: scroll down the rows, zoom out to years and back in, pan a
     // few months and back.
     const scroll = await wheel(page, 'gantt.timeline', { dy: 240, steps: 120 });

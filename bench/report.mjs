@@ -27,6 +27,10 @@ const mergeNative = lastJson(run(resolve(root, 'build/native/bench_merge'), ['--
 const mergeWasm = lastJson(run('node', [resolve(root, 'build/web/bench_merge_wasm.js'), '--json'])).rows;
 console.error('rendering, headless Chromium (10k and 100k tasks)…');
 const render = lastJson(run('node', [resolve(root, 'bench/render.mjs'), '10000', '100000'], { PLOTLINE_BENCH_JSON: '1' }));
+console.error('side by side with dhtmlx-gantt, headless Chromium (10k and 100k tasks)…');
+const peer = lastJson(run('node', [resolve(root, 'bench/side-by-side.mjs'), '10000', '100000'], { PLOTLINE_BENCH_JSON: '1' }));
+console.error('frames of edits, the real App natively (10k and 100k tasks)…');
+const edits = lastJson(run(resolve(root, 'build/native/bench_frames'), ['--json'])).rows;
 console.error('storage, headless Chromium (10k tasks)…');
 const storage = lastJson(run('node', [resolve(root, 'bench/storage.mjs'), '10000'], { PLOTLINE_BENCH_JSON: '1' }));
 console.error('sync with Apache mod_dav, headless Chromium (10k tasks)…');
@@ -60,10 +64,16 @@ const table = [
    `${ms(at(filesWasm, 10000).readMs)} / ${ms(at(filesWasm, 10000).writeMs)}`, '–'],
   ['same, 100k tasks', 'printed', `${ms(at(filesNative, 100000).readMs)} / ${ms(at(filesNative, 100000).writeMs)}`,
    `${ms(at(filesWasm, 100000).readMs)} / ${ms(at(filesWasm, 100000).writeMs)}`, '–'],
-  ['first frame after opening a 10k plan: reload / new tab', '≤ 300 ms', '–', '–', `${ms(r10.openMs, 0)} / ${ms(r10.tabOpenMs, 0)}`],
-  ['first frame after opening a 100k plan: reload / new tab', '–', '–', '–', `${ms(r100.openMs, 0)} / ${ms(r100.tabOpenMs, 0)}`],
-  ['importing a plan file to its first frame: 10k / 100k', '–', '–', '–', `${ms(r10.importMs, 0)} / ${ms(r100.importMs, 0)}`],
-  ['an edit (insert a task) at 100k: its frame, reschedule and redraw', '–', '–', '–', ms(r100.insertMs, 0)],
+  ...peer.map((r) => [`opening ${r.n / 1000}k: Plotline vs dhtmlx-gantt, reload / new tab (ratio)`, r.n === 10000 ? '≥ 2×' : '≥ 5×', '–', '–',
+    `${r.ours.reload.toFixed(0)} vs ${r.peer.reload.toFixed(0)} ms (${(r.peer.reload / r.ours.reload).toFixed(2)}×) / ${r.ours.tab.toFixed(0)} vs ${r.peer.tab.toFixed(0)} ms (${(r.peer.tab / r.ours.tab).toFixed(2)}×)`]),
+  ...peer.map((r) => [`heap with ${r.n / 1000}k open: Plotline (wasm + JS) vs dhtmlx-gantt (JS)`, r.n === 100000 ? '≤ 1.5 KB/task (wasm)' : 'printed', '–', '–',
+    `${(r.ours.heap / 1048576).toFixed(0)} MB (wasm ${(r.ours.wasm / r.n).toFixed(0)} B/task) vs ${(r.peer.heap / 1048576).toFixed(0)} MB`]),
+  ...edits.map((r) => [`slowest frame of an edit until saved, ${r.tasks / 1000}k (insert, delete, indent, move, undo, redo, paste 100, undo on the dashboard)`,
+    '≤ 16 ms', `${Math.max(...Object.values(r.edits)).toFixed(1)} ms (${Object.entries(r.edits).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')})`, '–', '–']),
+  ['first frame after opening a 10k plan: reload / new tab', '≤ 150 / 200 ms', '–', '–', `${ms(r10.openMs, 0)} / ${ms(r10.tabOpenMs, 0)}`],
+  ['first frame after opening a 100k plan: reload / new tab', '≤ 300 / 400 ms', '–', '–', `${ms(r100.openMs, 0)} / ${ms(r100.tabOpenMs, 0)}`],
+  ['importing a plan file to its first frame: 10k / 100k', '– / ≤ 1 s', '–', '–', `${ms(r10.importMs, 0)} / ${ms(r100.importMs, 0)}`],
+  ['an edit (insert a task) at 100k: its frame, reschedule and redraw', '≤ 16 ms', '–', '–', ms(r100.insertMs, 0)],
   ['frame CPU, new frame → ImGui::Render, 100k, scroll/zoom/pan, median / p95 (worst)', '≤ 4 ms', '–', '–',
    `${worst(r100, 'ui').toFixed(1)} / ${worst(r100, 'uiP95').toFixed(1)} ms`],
   ['same plus WebGL submit (software GL): scroll, zoom, pan med / p95', '–', '–', '–',

@@ -1,0 +1,153 @@
+// Frame benchmark: the real App (views, document, autosave into files) over the native host, with
+// ImGui frames built as the browser builds them (no renderer), on a generated plan. For each edit a
+// producer makes on a big plan (insert, delete, indent, outdent, move a row, move a task with its
+// successors, undo, redo, paste 100 rows, an edit with the budget dashboard open) it prints the
+// slowest frame among the edit's frame and the frames after it until its autosave is done, so the
+// reschedule, the views' rebuild and the save all count. Target (issue: every frame ≤ 16 ms at 100k).
+//   build/native/bench_frames [tasks…]     (default 10000 100000)
+#include "timing.hpp"
+#include "app/app.hpp"
+#include "app/theme.hpp"
+#include "core/commands.hpp"
+#include "core/json_io.hpp"
+#include "core/synthetic.hpp"
+#include "platform/native/native_host.hpp"
+
+#include <imgui.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+using namespace plotline;
+using bench::ms;
+
+namespace {
+
+struct Bench {
+    std::filesystem::path dir;
+    NativeHost host;
+    std::unique_ptr<App> app;
+    ImGuiContext* ctx;
+
+    explicit Bench(const std::filesystem::path& d) : dir(d), host(d.string(), PLOTLINE_ASSETS) {
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir);
+        host.storage_ = std::make_unique<FileStorage>(dir.string());
+        ctx = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1440, 900);
+        io.DeltaTime = 1.0f / 60;
+        io.Fonts->AddFontFromFileTTF(PLOTLINE_FONT, 15.0f);
+        unsigned char* px;
+        int w, h;
+        io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+        theme::apply(15.0f);
+        host.fakeNow = 1'800'000'000'000;
+        app = std::make_unique<App>(host);
+        frame();
+        app->start();
+        frames(3);
+    }
+    ~Bench() {
+        app.reset();
+        ImGui::DestroyContext(ctx);
+        std::filesystem::remove_all(dir);
+    }
+    // One frame; returns its CPU time in ms.
+    double frame() {
+        host.fakeNow += 16;
+        const auto t0 = std::chrono::steady_clock::now();
+        ImGui::NewFrame();
+        app->frame();
+        ImGui::Render();
+        return ms(std::chrono::steady_clock::now() - t0);
+    }
+    void frames(int n) { for (int i = 0; i < n; ++i) frame(); }
+    // The slowest frame from the edit's frame until the save it caused is done (the debounce passes
+    // in simulated time), at least 4 frames.
+    double slowest(const char* what, const std::function<void()>& edit) {
+        const uint64_t revision = app->document().revision();
+        edit();
+        if (app->document().revision() == revision)
+            std::fprintf(stderr, "%s changed nothing: %s\n", what, app->lastMessage().c_str());
+        double worst = frame();
+        for (int i = 0; i < 40 && (i < 4 || !app->autosave().idle()); ++i) worst = std::max(worst, frame());
+        return worst;
+    }
+};
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::vector<int> sizes;
+    bool json = false;
+    for (int i = 1; i < argc; ++i) {
+        if (std::string(argv[i]) == "--json") json = true;
+        else sizes.push_back(std::atoi(argv[i]));
+    }
+    std::string out = "{\"rows\":[";
+    if (sizes.empty()) sizes = {10000, 100000};
+    std::printf("Frames of the real App (native, no renderer): the slowest frame of each edit until its save is done, ms\n");
+    std::printf("  tasks   insert  delete  indent outdent  move-row  longer+succ   undo   redo  paste100  budget-undo   open\n");
+    for (int n : sizes) {
+        Bench b(std::filesystem::temp_directory_path() / ("plotline-frames-" + std::to_string(::getpid())));
+        const std::string json = writeProjectJson(syntheticProject(n, 7), false);
+        const auto t0 = std::chrono::steady_clock::now();
+        b.app->importFile("plan.json", json);
+        for (int i = 0; i < 200 && b.app->document().project().tasks.size() != size_t(n); ++i) b.frame();
+        const double openMs = ms(std::chrono::steady_clock::now() - t0);
+        b.frames(60); // the import's save
+        GanttView& g = b.app->gantt();
+        Document& doc = b.app->document();
+        const int mid = n / 2;
+        auto select = [&](int row) { g.selectRow(row); b.frames(2); };
+        select(mid);
+        const double insert = b.slowest("insert", [&] { g.insertTaskBelowSelection(); });
+        b.frames(2);
+        select(mid + 1);
+        const double del = b.slowest("delete", [&] { g.deleteSelection(); });
+        // A row that can be indented (its previous row is at its level or deeper).
+        int row = mid + 3;
+        for (std::string why; row < n - 1; ++row) {
+            const Project& p = doc.project();
+            if (indentTasks(p, {p.tasks[size_t(row)].id}, why)) break;
+        }
+        select(row);
+        const double indent = b.slowest("indent", [&] { g.indentSelection(false); });
+        const double outdent = b.slowest("outdent", [&] { g.indentSelection(true); });
+        const double moveRow = b.slowest("move row", [&] { g.moveSelection(-1); });
+        // A task early in the plan moved a week later: its successors move with it.
+        const double shift = b.slowest("shift", [&] {
+            Task t = doc.project().tasks[size_t(n / 10)];
+            t.duration += 5 * 480;
+            doc.execute(editTask(t));
+        });
+        const double undo = b.slowest("undo", [&] { doc.undo(); });
+        const double redo = b.slowest("redo", [&] { doc.redo(); });
+        std::string rows;
+        for (int i = 0; i < 100; ++i) rows += "Copy deck " + std::to_string(i) + "\t3d\n";
+        select(mid);
+        const double paste = b.slowest("paste", [&] { g.paste(rows); });
+        b.app->showView(App::View::Budget);
+        b.frames(3);
+        const double budgetUndo = b.slowest("undo on the dashboard", [&] { doc.undo(); });
+        b.app->showView(App::View::Plan);
+        std::printf("%7d   %6.1f  %6.1f  %6.1f  %6.1f  %8.1f  %10.1f  %5.1f  %5.1f  %8.1f  %11.1f  %5.0f\n", n, insert, del, indent, outdent,
+                    moveRow, shift, undo, redo, paste, budgetUndo, openMs);
+        char line[512];
+        std::snprintf(line, sizeof line,
+                      "%s{\"tasks\":%d,\"openMs\":%.1f,\"edits\":{\"insert\":%.2f,\"delete\":%.2f,\"indent\":%.2f,\"outdent\":%.2f,"
+                      "\"move row\":%.2f,\"longer task\":%.2f,\"undo\":%.2f,\"redo\":%.2f,\"paste 100\":%.2f,\"undo on dashboard\":%.2f}}",
+                      out.size() > 10 ? "," : "", n, openMs, insert, del, indent, outdent, moveRow, shift, undo, redo, paste, budgetUndo);
+        out += line;
+    }
+    if (json) std::printf("%s]}\n", out.c_str());
+    return 0;
+}

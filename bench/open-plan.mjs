@@ -1,0 +1,64 @@
+// Opening a saved plan in Plotline, as the rendering and side-by-side benchmarks measure it: the plan
+// file imported through the file picker (timed to its first frame), stored, then opened again by
+// reloading the tab and in a new tab (navigation start to the first frame showing the plan, from the
+// page's own plotline.readyAt), with the start-up milestones (performance.mark) of the reloads.
+import { openApp, status, click } from '../tests/browser/harness.mjs';
+
+export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+export async function waitFor(page, fn, arg, timeout = 600000) {
+  await page.waitForFunction(fn, arg, { timeout, polling: 'raf' });
+}
+
+// JS heap in use (V8), through the DevTools protocol: the same measure for Plotline and a peer.
+export async function jsHeap(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
+// Returns { page, errors, importMs, reload: [ms…], tab: [ms…], marks: {name: [ms…]}, before, after }
+// (before/after: plotline.memory() before the import and once it is saved); `page` is the last tab.
+export async function openPlotline(browser, url, file, n, runs = 3) {
+  let { page, errors } = await openApp(browser.context, url);
+  await waitFor(page, () => window.plotline.status().save === 'Saved');
+  const before = await page.evaluate(() => window.plotline.memory());
+  await click(page, 'menu.Project');
+  const chooser = page.waitForEvent('filechooser');
+  await click(page, 'menu.Project.Import');
+  const t0 = Date.now();
+  await (await chooser).setFiles(file);
+  await waitFor(page, (n) => window.plotline.status().tasks === n, n);
+  const importMs = Date.now() - t0;
+  await waitFor(page, () => window.plotline.status().save === 'Saved');
+  const after = await page.evaluate(() => window.plotline.memory());
+
+  // Reopen: reloads of the tab (the app from the HTTP cache with its compiled code, the plan from
+  // IndexedDB), then in a new tab after closing the old one (a fresh renderer: IndexedDB and the
+  // wasm's first runs are slower there).
+  const reload = [], tab = [], marks = {};
+  const opened = async (p, list) => {
+    await waitFor(p, () => window.plotline && window.plotline.readyAt, null);
+    const s = await status(p);
+    if (s.tasks !== n) throw new Error(`reopened with ${s.tasks} tasks, not ${n}`);
+    list.push(await p.evaluate(() => window.plotline.readyAt));
+    if (list === reload)
+      for (const [name, t] of await p.evaluate(() => performance.getEntriesByType('mark').map((e) => [e.name.replace('plotline:', ''), e.startTime])))
+        (marks[name] ||= []).push(t);
+  };
+  for (let i = 0; i < runs; ++i) {
+    await page.reload();
+    await opened(page, reload);
+  }
+  for (let i = 0; i < runs; ++i) {
+    await page.close({ runBeforeUnload: true });
+    await new Promise((ok) => setTimeout(ok, 1500)); // the closed tab's last save settles
+    page = await browser.context.newPage();
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(url);
+    await opened(page, tab);
+  }
+  return { page, errors, importMs, reload, tab, marks, before, after };
+}
