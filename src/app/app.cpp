@@ -13,6 +13,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 
@@ -31,6 +32,8 @@ App::App(Host& host)
     library_.onListWritten = [this] { host_.announceSaved(""); };
     shareWindow_.setPublishing(&shares_, [this] { return sync_.connection(); });
 }
+
+App::~App() = default;
 
 std::optional<Project> App::loadSample() {
     auto text = host_.readAsset("assets/sample-campaign.json");
@@ -79,6 +82,7 @@ void App::afterSave(std::function<void()> then) {
         return;
     }
     save_.saveNow();
+    finishSave(); // what comes next (another project, a copy) waits for it: no reason to spread it
     open_.waitForSave(std::move(then));
 }
 
@@ -172,24 +176,71 @@ void App::addProject(const Project& p, const std::string& message) {
     });
 }
 
+struct App::SaveJob {
+    std::string id;
+    uint64_t revision = 0;
+    std::unique_ptr<ProjectJsonWriter> writer;
+    uint32_t crc = 0;     // of writer->text() up to `summed`
+    size_t summed = 0;
+    Stamp began = 0;
+    AutoSave::Done done;
+    void restart(const Document& d) {
+        revision = d.revision();
+        writer = std::make_unique<ProjectJsonWriter>(d.project(), false);
+        crc = 0;
+        summed = 0;
+    }
+    void sum() {
+        const std::string& t = writer->text();
+        crc = crc32(std::string_view(t).substr(summed), crc);
+        summed = t.size();
+    }
+};
+
 // AutoSave's saver (one save at a time): a new version of the open project, or its first.
 void App::saveOpenProject(AutoSave::Done done) {
     if (!open_.isOpen()) return done("no project is open");
+    host_.mark("save-begin");
+    saveJob_ = std::make_unique<SaveJob>();
+    saveJob_->id = open_.id();
+    saveJob_->began = host_.now();
+    saveJob_->done = std::move(done);
+    saveJob_->restart(doc_); // the frame steps it (a small plan is saved in the frame that starts it)
+}
+
+void App::stepSave(double budgetMs) {
+    SaveJob& job = *saveJob_;
+    if (!open_.is(job.id)) { // (switching projects waits for the save, so this is a guard)
+        auto done = std::move(job.done);
+        saveJob_.reset();
+        return done("another project was opened before this one was saved");
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    if (job.revision != doc_.revision()) {
+        job.restart(doc_);
+        if (host_.now() - job.began >= kSaveRestartMs) budgetMs = 1e300; // edits keep coming: save what there is now
+    }
+    for (;;) {
+        const bool complete = job.writer->step(256);
+        job.sum();
+        if (complete) break;
+        if (std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() >= budgetMs) return;
+    }
+    host_.mark("save-formatted");
+    std::unique_ptr<SaveJob> finished = std::move(saveJob_);
     const Project& p = doc_.project();
     VersionInfo info;
     info.name = p.name;
     info.tasks = p.tasks.size();
-    const std::string id = open_.id();
-    if (!library_.find(id)) // added to the library now: its first version
-        return library_.create(writeProjectJson(p, false), info, [done](const std::string&, const std::string& err) { done(err); }, id);
-    host_.mark("save-begin");
-    std::string json = writeProjectJson(p, false);
-    host_.mark("save-formatted");
-    library_.save(id, json, info, [this, id, done](const std::string& err) {
+    AutoSave::Done done = std::move(finished->done);
+    save_.wrote(finished->revision);
+    if (!library_.find(finished->id)) // added to the library now: its first version
+        return library_.create(finished->writer->take(), info, [done](const std::string&, const std::string& err) { done(err); }, finished->id);
+    library_.save(finished->id, finished->writer->take(), info, [this, id = finished->id, done](const std::string& err) {
         host_.mark("save-durable");
         done(err);
         if (err.empty()) host_.announceSaved(id);
-    });
+    }, finished->crc);
 }
 
 // Project > New asks for a name and a start (today, as an imported plan without dates starts).
@@ -435,7 +486,9 @@ void App::printPlan() {
 }
 
 void App::pageHidden() {
-    if (save_.enabled()) save_.saveNow();
+    if (!save_.enabled()) return;
+    save_.saveNow();
+    finishSave(); // the tab may be gone before the next frame
 }
 
 void App::notify(const std::string& title, const std::string& text) {
@@ -955,6 +1008,7 @@ void App::frame() {
         return;
     }
     save_.tick(host_.now());
+    if (saveJob_) stepSave(kSaveSliceMs);
     // The first failure of a run of failed saves gets a dialog that says what to do; retries are quiet.
     const bool failed = save_.state() == AutoSave::State::Failed;
     if (failed && !saveFailureShown_) {

@@ -30,6 +30,7 @@ namespace plotline {
 class App {
 public:
     explicit App(Host& host);
+    ~App();
 
     // The platform calls these.
     void start();
@@ -120,6 +121,16 @@ private:
     void applyCapabilities();
     // Runs then() once everything typed so far is saved (at once when it is); says why not otherwise.
     void afterSave(std::function<void()> then);
+    // A save spread over frames (AutoSave's saver starts it): the project's file is written a slice
+    // of records at a time within kSaveSliceMs of each frame, its checksum as it goes, so no frame of
+    // a big plan stalls on it. The plan changing meanwhile starts it again; after kSaveRestartMs of
+    // that, or when the page hides or something waits for the save, it finishes in one go.
+    struct SaveJob;
+    std::unique_ptr<SaveJob> saveJob_;
+    static constexpr double kSaveSliceMs = 6;
+    static constexpr Stamp kSaveRestartMs = 3000;
+    void stepSave(double budgetMs);
+    void finishSave() { if (saveJob_) stepSave(1e300); }
     void follow(); // reload the open project from storage (read-only tab, another tab saved)
     std::string fileStem() const;
 

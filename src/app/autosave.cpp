@@ -35,7 +35,7 @@ void AutoSave::setEnabled(bool on) {
 }
 
 void AutoSave::markUnsaved() {
-    if (state_ == State::Saving) dirtyWhileSaving_ = true;
+    if (state_ == State::Saving) dirtyWhileSaving_ = forcedWhileSaving_ = true;
     else {
         state_ = State::Pending;
         dirtyAt_ = -1;
@@ -58,20 +58,20 @@ void AutoSave::saveNow() {
 }
 
 void AutoSave::write() {
-    const uint64_t revision = doc_.revision();
+    wrote_ = doc_.revision();
     state_ = State::Saving;
-    dirtyWhileSaving_ = false;
+    dirtyWhileSaving_ = forcedWhileSaving_ = false;
     std::weak_ptr<bool> alive = alive_;
-    saver_(doc_.project(), [this, alive, revision](const std::string& error) {
+    saver_(doc_.project(), [this, alive](const std::string& error) {
         if (alive.expired()) return;
         if (!error.empty()) {
             state_ = State::Failed;
             error_ = error;
             failedAt_ = -1; // the callback has no clock; the next tick starts the retry wait
         } else {
-            savedRevision_ = revision;
             error_.clear();
             state_ = State::Saved;
+            if (!forcedWhileSaving_ && wrote_ == doc_.revision()) dirtyWhileSaving_ = false; // what changed meanwhile is in it
         }
         if (dirtyWhileSaving_) { state_ = State::Pending; dirtyAt_ = -1; dirtyWhileSaving_ = false; }
     });

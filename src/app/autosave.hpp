@@ -37,16 +37,19 @@ public:
     void setEnabled(bool on);
     bool enabled() const { return enabled_; }
     bool idle() const { return state_ == State::Saved; } // nothing waits to be written
+    // The saver under way wrote the document as of `revision` (a save spread over frames starts again
+    // when the plan changes, so it may cover edits made after it began: no second save for them).
+    void wrote(uint64_t revision) { wrote_ = revision; }
 
 private:
     void write();
     Document& doc_;
     Saver saver_;
     int token_ = 0;
-    bool enabled_ = false, dirtyWhileSaving_ = false;
+    bool enabled_ = false, dirtyWhileSaving_ = false, forcedWhileSaving_ = false;
     State state_ = State::Saved;
     Stamp dirtyAt_ = 0, failedAt_ = 0;
-    uint64_t savedRevision_ = 0;
+    uint64_t wrote_ = 0; // the revision the save under way wrote
     std::string error_;
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };

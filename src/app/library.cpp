@@ -356,7 +356,7 @@ void ProjectLibrary::open(const std::string& id, Accept accept, std::function<vo
     });
 }
 
-void ProjectLibrary::save(const std::string& id, const std::string& json, VersionInfo info, Done done) {
+void ProjectLibrary::save(const std::string& id, std::string json, VersionInfo info, Done done, std::optional<uint32_t> crc) {
     ProjectEntry* e = entry(id);
     if (!e) return done("the project is no longer in the library");
     Session& s = session(id);
@@ -364,13 +364,14 @@ void ProjectLibrary::save(const std::string& id, const std::string& json, Versio
     info.number = std::max(s.maxSeen, previous) + 1;
     info.savedAt = clock_();
     const std::string area = projectArea(id);
-    const std::string text = seal(json, info);
+    const size_t bytes = json.size();
+    const std::string text = seal(std::move(json), info, crc);
     if (std::string err = storage_.write(area + "/" + versionFile(info.number), text); !err.empty()) return done(err);
     s.maxSeen = info.number;
     // Versions older than the newest durable one are no longer needed (the merge base stays).
     for (const auto& [n, file] : versions(id))
         if (n < previous && n != e->syncedVersion) storage_.remove(area + "/" + file);
-    storage_.persist(area, [this, id, info, previous, done, bytes = json.size()](const std::string& err) {
+    storage_.persist(area, [this, id, info, previous, done, bytes](const std::string& err) {
         if (!err.empty()) return done(storageProblem(err));
         ProjectEntry* e = entry(id);
         if (!e) return done("");

@@ -90,8 +90,9 @@ public:
     // Opens the newest version that is intact and accepted; damaged or refused ones are set aside.
     // A tab that only follows another (read-only) passes follower: it reads and changes nothing.
     void open(const std::string& id, Accept accept, std::function<void(Result<Opened>)> done, bool follower = false);
-    // Saves a new version of a project (info: name and tasks; number and time are filled in).
-    void save(const std::string& id, const std::string& json, VersionInfo info, Done done);
+    // Saves a new version of a project (info: name and tasks; number and time are filled in; crc: the
+    // body's CRC-32 when the caller summed it already).
+    void save(const std::string& id, std::string json, VersionInfo info, Done done, std::optional<uint32_t> crc = {});
     void trash(const std::string& id, Done done);
     void restore(const std::string& id, Done done);
     void destroy(const std::string& id, Done done); // deletes at once, with its history

@@ -1,5 +1,7 @@
 #include "date.hpp"
 
+#include <cstring>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -68,12 +70,38 @@ int Date::weekday() const {
     return w < 0 ? w + 7 : w;
 }
 
+void Date::format(char* out) const {
+    int y, m, d;
+    toYmd(y, m, d);
+    if (y < 0 || y > 9999) { // outside what files hold (readers refuse it); printed as it is
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        std::memcpy(out, buf, 10);
+        return;
+    }
+    out[0] = char('0' + y / 1000);
+    out[1] = char('0' + y / 100 % 10);
+    out[2] = char('0' + y / 10 % 10);
+    out[3] = char('0' + y % 10);
+    out[4] = '-';
+    out[5] = char('0' + m / 10);
+    out[6] = char('0' + m % 10);
+    out[7] = '-';
+    out[8] = char('0' + d / 10);
+    out[9] = char('0' + d % 10);
+}
+
 std::string Date::str() const {
     int y, m, d;
     toYmd(y, m, d);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    return buf;
+    if (y < 0 || y > 9999) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        return buf;
+    }
+    std::string s(10, '0');
+    format(s.data());
+    return s;
 }
 
 std::optional<Date> Date::parse(std::string_view s) {

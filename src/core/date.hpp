@@ -22,6 +22,7 @@ struct Date {
     void toYmd(int& y, int& m, int& d) const;
     int weekday() const; // 0 = Monday ... 6 = Sunday
     std::string str() const; // ISO 8601, YYYY-MM-DD
+    void format(char* out) const; // the same 10 characters into out (no terminator)
 
     // Strict ISO YYYY-MM-DD with a real day of month (no 2026-02-30), years 1900..2999.
     static std::optional<Date> parse(std::string_view s);

@@ -32,16 +32,43 @@ uint64_t idHashKey() {
     return (uint64_t(rd()) << 32) ^ uint64_t(rd()) ^ (uint64_t(rd()) << 16);
 }
 
-std::string Id::str() const {
+void Id::format(char* out) const {
     static const char* hex = "0123456789abcdef";
+    for (int i = 0; i < 16; ++i) out[i] = hex[(hi >> (60 - 4 * i)) & 0xF];
+    for (int i = 0; i < 16; ++i) out[16 + i] = hex[(lo >> (60 - 4 * i)) & 0xF];
+}
+
+std::string Id::str() const {
     std::string s(32, '0');
-    for (int i = 0; i < 16; ++i) s[i] = hex[(hi >> (60 - 4 * i)) & 0xF];
-    for (int i = 0; i < 16; ++i) s[16 + i] = hex[(lo >> (60 - 4 * i)) & 0xF];
+    format(s.data());
     return s;
 }
 
+namespace {
+struct HexDigits {
+    int8_t v[256];
+    HexDigits() {
+        for (int c = 0; c < 256; ++c) v[c] = -1;
+        for (int c = 0; c < 10; ++c) v['0' + c] = int8_t(c);
+        for (int c = 0; c < 6; ++c) v['a' + c] = v['A' + c] = int8_t(10 + c);
+    }
+};
+} // namespace
+
 std::optional<Id> Id::parse(std::string_view s) {
     Id id;
+    if (s.size() == 32) { // as files write them: 32 digits, no dashes
+        static const HexDigits digits;
+        int8_t bad = 0;
+        for (int i = 0; i < 32; ++i) {
+            const int8_t v = digits.v[static_cast<unsigned char>(s[size_t(i)])];
+            bad |= v;
+            uint64_t& part = i < 16 ? id.hi : id.lo;
+            part = (part << 4) | uint64_t(v & 0xF);
+        }
+        if (bad < 0 || id.isNull()) return std::nullopt;
+        return id;
+    }
     int n = 0;
     for (char c : s) {
         if (c == '-') continue;

@@ -18,6 +18,7 @@ struct Id {
 
     static Id random();                                  // 122 random bits, UUID v4 layout
     std::string str() const;                             // 32 lowercase hex digits
+    void format(char* out) const;                        // the same 32 digits into out (no terminator)
     static std::optional<Id> parse(std::string_view s);  // accepts 32 hex digits, dashes allowed
 };
 

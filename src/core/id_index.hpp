@@ -20,12 +20,12 @@ public:
         mask_ = size - 1;
         slots_.assign(size, Slot{});
     }
-    // Keeps the first row inserted for an id.
-    void insert(Id id, int row) {
+    // Keeps the first row inserted for an id; false when the id was there already.
+    bool insert(Id id, int row) {
         for (size_t i = hash(id);; i = (i + 1) & mask_) {
             Slot& s = slots_[i];
-            if (s.row < 0) { s = {id, row}; return; }
-            if (s.id == id) return;
+            if (s.row < 0) { s = {id, row}; return true; }
+            if (s.id == id) return false;
         }
     }
     int find(Id id) const {

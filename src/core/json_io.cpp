@@ -5,6 +5,7 @@
 #include "json_dom.hpp"
 
 #include <algorithm>
+#include <functional>
 
 namespace plotline {
 
@@ -302,15 +303,14 @@ Result<Project> readProjectJson(std::string_view text, bool acceptNewer, int* sc
     IdIndex ids(entities);
     auto uniqueId = [&](Id id, const std::string& path) {
         if (id.isNull()) return;
-        if (ids.find(id) >= 0) r.error(path + ".id", "duplicate id " + id.str());
-        else ids.insert(id, 0);
+        if (!ids.insert(id, 0)) r.error(path + ".id", "duplicate id " + id.str());
     };
     uniqueId(p.id, "project");
 
     IdIndex taskAt(root["tasks"].size());
     auto isTask = [&](Id id) { return taskAt.find(id) >= 0; };
-    auto refersTo = [&](Id id, bool known, const std::string& path, const char* what) {
-        if (!id.isNull() && !known) r.error(path, std::string("refers to no ") + what);
+    auto refersTo = [&](Id id, bool known, const std::string& path, const char* field, const char* what) {
+        if (!id.isNull() && !known) r.error(path + field, std::string("refers to no ") + what);
     };
     p.tasks.reserve(root["tasks"].size());
     std::vector<Id> ancestors; // the chain of parents open at the current row (outline order)
@@ -330,8 +330,8 @@ Result<Project> readProjectJson(std::string_view text, bool acceptNewer, int* sc
     p.links.reserve(root["links"].size());
     readList<Link>(r, root, "links", [&](Link l, const std::string& path) {
         uniqueId(l.id, path);
-        refersTo(l.predecessor, isTask(l.predecessor), path + ".predecessor", "task");
-        refersTo(l.successor, isTask(l.successor), path + ".successor", "task");
+        refersTo(l.predecessor, isTask(l.predecessor), path, ".predecessor", "task");
+        refersTo(l.successor, isTask(l.successor), path, ".successor", "task");
         p.links.push_back(l);
     });
     IdIndex resourceIds(root["resources"].size());
@@ -342,8 +342,8 @@ Result<Project> readProjectJson(std::string_view text, bool acceptNewer, int* sc
     });
     readList<Assignment>(r, root, "assignments", [&](Assignment a, const std::string& path) {
         uniqueId(a.id, path);
-        refersTo(a.task, isTask(a.task), path + ".task", "task");
-        refersTo(a.resource, resourceIds.find(a.resource) >= 0, path + ".resource", "resource");
+        refersTo(a.task, isTask(a.task), path, ".task", "task");
+        refersTo(a.resource, resourceIds.find(a.resource) >= 0, path, ".resource", "resource");
         p.assignments.push_back(a);
     });
     readList<Baseline>(r, root, "baselines", [&](Baseline b, const std::string& path) {
@@ -364,7 +364,7 @@ Result<Project> readProjectJson(std::string_view text, bool acceptNewer, int* sc
     readList<CostEntry>(r, root, "costs", keep(p.costs));
     readList<HoursEntry>(r, root, "hours", [&](HoursEntry h, const std::string& path) {
         uniqueId(h.id, path);
-        refersTo(h.resource, resourceIds.find(h.resource) >= 0, path + ".resource", "resource");
+        refersTo(h.resource, resourceIds.find(h.resource) >= 0, path, ".resource", "resource");
         p.hours.push_back(std::move(h));
     });
     readList<Drawdown>(r, root, "drawdowns", keep(p.drawdowns));
@@ -423,6 +423,8 @@ class Writer {
 public:
     explicit Writer(bool pretty, size_t reserve) : pretty_(pretty) { out_.reserve(reserve); }
     std::string take() { return std::move(out_); }
+    const std::string& text() const { return out_; }
+    void newline() { out_ += '\n'; }
 
     void beginObject() { open('{'); }
     void endObject() { close('}'); }
@@ -439,8 +441,20 @@ public:
     void value(bool v) { item(); out_ += v ? "true" : "false"; }
     void value(const std::string& v) { item(); string(v); }
     void value(const char* v) { item(); string(v); }
-    void value(Id v) { item(); out_ += '"'; out_ += v.str(); out_ += '"'; }
-    void value(Date v) { item(); out_ += '"'; out_ += v.str(); out_ += '"'; }
+    void value(Id v) {
+        item();
+        char b[34];
+        b[0] = b[33] = '"';
+        v.format(b + 1);
+        out_.append(b, sizeof b);
+    }
+    void value(Date v) {
+        item();
+        char b[12];
+        b[0] = b[11] = '"';
+        v.format(b + 1);
+        out_.append(b, sizeof b);
+    }
     template <class T> void member(const char* k, const T& v) { key(k); value(v); }
     void optional(const char* k, Id v) { if (!v.isNull()) member(k, v); }
     void optional(const char* k, const std::string& v) { if (!v.empty()) member(k, v); }
@@ -518,70 +532,124 @@ struct WriteFields {
 
 } // namespace
 
-std::string writeProjectJson(const Project& p, bool pretty) {
-    Writer w(pretty, 256 + p.tasks.size() * 260 + p.links.size() * 170 + p.assignments.size() * 150);
+// The file is a list of parts, each written whole except the long record lists, which are written
+// a budget of records at a time; so writeProjectJson and a save spread over frames are one writer.
+struct ProjectJsonWriter::Impl {
+    const Project& p;
+    bool pretty;
+    Writer w;
     WriteFields f{w};
-    // Top-level lists in name order; the plan's own lists are always there, the rest only when used.
-    auto always = [&](const char* k, const auto& list) { w.key(k); f.records(list); };
-    auto used = [&](const char* k, const auto& list) { f.list(k, list, OmitEmpty); };
-    w.beginObject();
-    always("assignments", p.assignments);
-    used("baselines", p.baselines);
-    used("billing", p.billing);
-    used("budgetLines", p.budgetLines);
-    used("changeRequests", p.changeRequests);
-    used("clientInvoices", p.clientInvoices);
-    used("costs", p.costs);
-    used("drawdowns", p.drawdowns);
-    used("hours", p.hours);
-    always("links", p.links);
-    w.key("project");
-    w.beginObject();
-    w.key("calendar");
-    w.beginObject();
-    w.member("dayStart", int64_t(p.calendar.dayStart));
-    w.key("holidays");
-    w.beginArray();
-    for (Date d : p.calendar.holidays()) w.value(d);
-    w.endArray();
-    w.member("minutesPerDay", int64_t(p.calendar.minutesPerDay));
-    w.key("workingDays");
-    w.beginArray();
-    for (int k = 0; k < 7; ++k)
-        if (p.calendar.isWeekdayWorked(k)) w.value(weekdayShortName(k));
-    w.endArray();
-    w.endObject();
-    if (p.contingency != Contingency{}) {
-        w.key("contingency");
+    std::vector<std::function<bool(size_t&)>> parts;
+    size_t part = 0;
+
+    Impl(const Project& project, bool pretty_)
+        : p(project), pretty(pretty_), w(pretty_, 256 + p.tasks.size() * 260 + p.links.size() * 170 + p.assignments.size() * 150) {
+        // Top-level lists in name order; the plan's own lists are always there, the rest only when used.
+        parts.push_back([this](size_t&) { w.beginObject(); return true; });
+        records("assignments", p.assignments, Required);
+        records("baselines", p.baselines, OmitEmpty);
+        records("billing", p.billing, OmitEmpty);
+        records("budgetLines", p.budgetLines, OmitEmpty);
+        records("changeRequests", p.changeRequests, OmitEmpty);
+        records("clientInvoices", p.clientInvoices, OmitEmpty);
+        records("costs", p.costs, OmitEmpty);
+        records("drawdowns", p.drawdowns, OmitEmpty);
+        records("hours", p.hours, OmitEmpty);
+        records("links", p.links, Required);
+        parts.push_back([this](size_t&) { header(); return true; });
+        records("resources", p.resources, Required);
+        records("risks", p.risks, OmitEmpty);
+        parts.push_back([this](size_t&) { w.member("schemaVersion", int64_t(kSchemaVersion)); return true; });
+        records("statusRecords", p.statusRecords, OmitEmpty);
+        records("tasks", p.tasks, Required);
+        records("vendors", p.vendors, OmitEmpty);
+        parts.push_back([this](size_t&) {
+            w.endObject();
+            if (pretty) w.newline(); // a text file ends with a line break
+            return true;
+        });
+    }
+    // A list of records, `budget` records per call (indexes, never pointers, are kept between calls).
+    template <class S> void records(const char* k, const std::vector<S>& list, Presence presence) {
+        parts.push_back([this, k, &list, presence, i = size_t(0), started = false](size_t& budget) mutable {
+            if (!started) {
+                if (list.empty() && presence == OmitEmpty) return true;
+                w.key(k);
+                w.beginArray();
+                started = true;
+            }
+            for (; i < list.size() && budget > 0; ++i, --budget) {
+                w.beginObject();
+                describe(f, list[i]);
+                w.endObject();
+            }
+            if (i < list.size()) return false;
+            w.endArray();
+            return true;
+        });
+    }
+    void header() {
+        w.key("project");
         w.beginObject();
-        w.member("amount", p.contingency.amount);
-        w.member("basisPoints", int64_t(p.contingency.basisPoints));
-        w.member("percent", p.contingency.percent);
+        w.key("calendar");
+        w.beginObject();
+        w.member("dayStart", int64_t(p.calendar.dayStart));
+        w.key("holidays");
+        w.beginArray();
+        for (Date d : p.calendar.holidays()) w.value(d);
+        w.endArray();
+        w.member("minutesPerDay", int64_t(p.calendar.minutesPerDay));
+        w.key("workingDays");
+        w.beginArray();
+        for (int k = 0; k < 7; ++k)
+            if (p.calendar.isWeekdayWorked(k)) w.value(weekdayShortName(k));
+        w.endArray();
+        w.endObject();
+        if (p.contingency != Contingency{}) {
+            w.key("contingency");
+            w.beginObject();
+            w.member("amount", p.contingency.amount);
+            w.member("basisPoints", int64_t(p.contingency.basisPoints));
+            w.member("percent", p.contingency.percent);
+            w.endObject();
+        }
+        if (p.contract != Contract{}) {
+            w.key("contract");
+            w.beginObject();
+            describe(f, p.contract);
+            w.endObject();
+        }
+        w.member("currency", p.currency);
+        w.member("id", p.id);
+        w.member("modified", p.modified);
+        w.member("name", p.name);
+        w.member("start", p.start);
+        if (p.statusDate) w.member("statusDate", *p.statusDate);
         w.endObject();
     }
-    if (p.contract != Contract{}) {
-        w.key("contract");
-        w.beginObject();
-        describe(f, p.contract);
-        w.endObject();
+};
+
+ProjectJsonWriter::ProjectJsonWriter(const Project& project, bool pretty) : impl_(std::make_unique<Impl>(project, pretty)) {}
+ProjectJsonWriter::~ProjectJsonWriter() = default;
+
+bool ProjectJsonWriter::step(size_t records) {
+    size_t budget = std::max<size_t>(records, 1);
+    while (impl_->part < impl_->parts.size() && budget > 0) {
+        if (!impl_->parts[impl_->part](budget)) return false;
+        ++impl_->part;
     }
-    w.member("currency", p.currency);
-    w.member("id", p.id);
-    w.member("modified", p.modified);
-    w.member("name", p.name);
-    w.member("start", p.start);
-    if (p.statusDate) w.member("statusDate", *p.statusDate);
-    w.endObject();
-    always("resources", p.resources);
-    used("risks", p.risks);
-    w.member("schemaVersion", int64_t(kSchemaVersion));
-    used("statusRecords", p.statusRecords);
-    always("tasks", p.tasks);
-    used("vendors", p.vendors);
-    w.endObject();
-    std::string out = w.take();
-    if (pretty) out += '\n';
-    return out;
+    return done();
+}
+
+bool ProjectJsonWriter::done() const { return impl_->part == impl_->parts.size(); }
+const std::string& ProjectJsonWriter::text() const { return impl_->w.text(); }
+
+std::string ProjectJsonWriter::take() { return impl_->w.take(); }
+
+std::string writeProjectJson(const Project& p, bool pretty) {
+    ProjectJsonWriter w(p, pretty);
+    while (!w.step(SIZE_MAX)) {}
+    return w.take();
 }
 
 namespace {

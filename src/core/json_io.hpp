@@ -27,6 +27,7 @@
 #include "model.hpp"
 #include "result.hpp"
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -41,6 +42,26 @@ constexpr int kSchemaVersion = 4;
 // must not write it back). schemaVersion, when given, receives the file's schema.
 Result<Project> readProjectJson(std::string_view text, bool acceptNewer = false, int* schemaVersion = nullptr);
 std::string writeProjectJson(const Project& project, bool pretty = true);
+
+// The same file written a few records at a time, so that saving a big plan can be spread over frames:
+//   ProjectJsonWriter w(p, false);
+//   while (!w.step(500)) { … next frame … }   // the project must not change meanwhile (start again if it did)
+//   std::string json = w.take();
+class ProjectJsonWriter {
+public:
+    ProjectJsonWriter(const Project& project, bool pretty);
+    ~ProjectJsonWriter();
+    ProjectJsonWriter(const ProjectJsonWriter&) = delete;
+    ProjectJsonWriter& operator=(const ProjectJsonWriter&) = delete;
+    bool step(size_t records); // writes about that many more records; true once the file is complete
+    bool done() const;
+    const std::string& text() const; // written so far
+    std::string take();              // the file, once done
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 // Appends s as a quoted JSON string (escapes as nlohmann::json writes them; invalid UTF-8 → U+FFFD).
 void appendJsonString(std::string& out, std::string_view s);
 

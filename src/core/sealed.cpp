@@ -45,16 +45,30 @@ uint32_t crc32(std::string_view data, uint32_t crc) {
     return ~crc;
 }
 
-std::string seal(std::string_view body, VersionInfo info) {
-    char crc[16];
-    std::snprintf(crc, sizeof crc, "%08x", unsigned(crc32(body)));
+namespace {
+
+std::string header(size_t bytes, uint32_t crc, const VersionInfo& info) {
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "%08x", unsigned(crc));
     std::string out(kMagic);
     out += std::to_string(info.number) + ",\"savedAt\":" + std::to_string(info.savedAt) + ",\"name\":";
     appendJsonString(out, info.name);
-    out += ",\"tasks\":" + std::to_string(info.tasks) + ",\"bytes\":" + std::to_string(body.size()) + ",\"crc32\":\"" + crc + "\"}\n";
+    out += ",\"tasks\":" + std::to_string(info.tasks) + ",\"bytes\":" + std::to_string(bytes) + ",\"crc32\":\"" + hex + "\"}\n";
+    return out;
+}
+
+} // namespace
+
+std::string seal(std::string_view body, VersionInfo info) {
+    std::string out = header(body.size(), crc32(body), info);
     out.reserve(out.size() + body.size());
     out += body;
     return out;
+}
+
+std::string seal(std::string&& body, VersionInfo info, std::optional<uint32_t> crc) {
+    body.insert(0, header(body.size(), crc ? *crc : crc32(body), info));
+    return std::move(body);
 }
 
 namespace {

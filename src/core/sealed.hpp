@@ -10,6 +10,7 @@
 #include "result.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,9 @@ struct Sealed {
 };
 
 std::string seal(std::string_view body, VersionInfo info);
+// The same, in place: the header goes before `body` (no copy of it), with the CRC-32 already summed
+// when `crc` is given (a save that wrote the body a slice at a time summed it as it went).
+std::string seal(std::string&& body, VersionInfo info, std::optional<uint32_t> crc);
 Result<Sealed> unseal(std::string_view text);
 // Only the header (cheap: for listing versions); no check of the body.
 Result<VersionInfo> peekVersion(std::string_view text);

@@ -13,6 +13,8 @@
 #include "core/money.hpp"
 #include "platform/native/native_host.hpp"
 #include "ui_harness.hpp"
+#include "core/commands.hpp"
+#include "core/synthetic.hpp"
 
 #include <imgui.h>
 
@@ -115,6 +117,52 @@ TEST_CASE("a failed save says so, keeps the edit and succeeds on a later retry")
     h.frames(2);
     CHECK(h.app->autosave().state() == AutoSave::State::Saved);
     CHECK(h.saved().tasks[1].name == "Kick-off, moved");
+}
+
+TEST_CASE("a big plan is saved a slice per frame; an edit during the save is in the version it stores; hiding the page saves at once") {
+    Harness h("spread-save");
+    h.start();
+    Project big = syntheticProject(20000, 9);
+    addSyntheticTeam(big, 200, 9);
+    h.app->importFile("big.json", writeProjectJson(big, false));
+    for (int i = 0; i < 400 && !(h.project().tasks.size() == 20000 && h.app->autosave().idle()); ++i) h.frames(1);
+    REQUIRE(h.app->autosave().idle());
+    Document& doc = h.app->document();
+    auto rename = [&](size_t row, const char* name) {
+        Task t = doc.project().tasks[row];
+        t.name = name;
+        doc.execute(editTask(t));
+        return t.id;
+    };
+    auto savedName = [&](Id id) { const Project saved = h.saved(); return saved.task(id) ? saved.task(id)->name : "(gone)"; };
+    const Id hero = rename(5, "Hero film edit");
+    h.frames(1);            // the debounce starts
+    h.host.fakeNow += 1000; // and passes
+    h.frames(1);
+    REQUIRE(h.app->autosave().state() == AutoSave::State::Saving);
+    int frames = 1;
+    // The save under way starts again from the new plan: deleting a task drops its assignments,
+    // which the file holds first (already written when the save began).
+    const Id gone = doc.project().assignments.front().task;
+    doc.execute(deleteTasks({gone}));
+    const Id renamed = rename(6, "Renamed while saving");
+    for (; frames < 400 && h.app->autosave().state() == AutoSave::State::Saving; ++frames) h.frames(1);
+    CHECK(frames > 2); // spread over frames (a 20k-task file takes far longer than one slice)
+    // Done in one save: the one that was under way covers the edits made meanwhile.
+    REQUIRE(h.app->autosave().idle());
+    CHECK(savedName(hero) == "Hero film edit");
+    CHECK(savedName(renamed) == "Renamed while saving");
+    CHECK(savedName(gone) == "(gone)");
+    CHECK(h.saved() == h.project());
+
+    const Id last = rename(7, "Saved as the tab closes");
+    h.frames(1);
+    h.host.fakeNow += 1000;
+    h.frames(1);
+    REQUIRE(h.app->autosave().state() == AutoSave::State::Saving);
+    h.app->pageHidden(); // no frame may follow
+    CHECK(h.app->autosave().idle());
+    CHECK(savedName(last) == "Saved as the tab closes");
 }
 
 TEST_CASE("a bad date typed in a cell is refused with a message and changes nothing") {

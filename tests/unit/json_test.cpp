@@ -1,6 +1,8 @@
 #include "core/files.hpp"
 #include "core/fields.hpp"
 #include "core/json_io.hpp"
+#include "core/sealed.hpp"
+#include "core/synthetic.hpp"
 #include "helpers.hpp"
 
 #include <fstream>
@@ -49,6 +51,34 @@ TEST_CASE("JSON round trip keeps every field and every id") {
     REQUIRE_MESSAGE(back.ok(), back.error());
     CHECK(*back == p);
     CHECK(writeProjectJson(*back) == text);
+}
+
+TEST_CASE("a project written a few records at a time is the same file, and sealed in place the same version") {
+    Project p = syntheticProject(1500, 5);
+    Project money = sampleish();
+    addMoneySide(money);
+    p.budgetLines = money.budgetLines;
+    p.costs = money.costs;
+    p.vendors = money.vendors;
+    p.baselines = money.baselines;
+    for (bool pretty : {false, true}) {
+        const std::string whole = writeProjectJson(p, pretty);
+        ProjectJsonWriter w(p, pretty);
+        int steps = 1;
+        uint32_t crc = 0;
+        size_t summed = 0;
+        while (!w.step(7)) {
+            ++steps;
+            crc = crc32(std::string_view(w.text()).substr(summed), crc);
+            summed = w.text().size();
+        }
+        crc = crc32(std::string_view(w.text()).substr(summed), crc);
+        CHECK(steps > (1500 + 2000) / 7);
+        std::string sliced = w.take();
+        CHECK(sliced == whole);
+        VersionInfo info{3, 1000, "Plan", 1500, 0};
+        CHECK(seal(std::move(sliced), info, crc) == seal(whole, info));
+    }
 }
 
 TEST_CASE("the shipped sample project is valid") {
