@@ -5,6 +5,7 @@
 #include "json_dom.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 
 namespace plotline {
@@ -389,6 +390,16 @@ void appendJsonString(std::string& out, std::string_view s) {
     out += '"';
     static const char* hex = "0123456789abcdef";
     for (size_t i = 0; i < s.size();) {
+        // A run of printable ASCII without quotes or backslashes (most of any text) goes in one append.
+        size_t run = i;
+        while (run < s.size() && static_cast<unsigned char>(s[run]) >= 0x20 && static_cast<unsigned char>(s[run]) < 0x80 &&
+               s[run] != '"' && s[run] != '\\')
+            ++run;
+        if (run > i) {
+            out.append(s.data() + i, run - i);
+            i = run;
+            continue;
+        }
         const unsigned char c = static_cast<unsigned char>(s[i]);
         if (c >= 0x80) { // copied when valid UTF-8, else each bad byte becomes U+FFFD
             const size_t n = utf8SequenceLength(s, i);
@@ -432,9 +443,20 @@ public:
     void endArray() { close(']'); }
     void key(const char* k) {
         item();
-        out_ += '"';
-        out_ += k;
-        out_ += pretty_ ? "\": " : "\":";
+        const size_t n = std::strlen(k);
+        char b[64];
+        if (n + 3 <= sizeof b) { // "key":  in one append
+            b[0] = '"';
+            std::memcpy(b + 1, k, n);
+            b[n + 1] = '"';
+            b[n + 2] = ':';
+            out_.append(b, n + 3);
+        } else {
+            out_ += '"';
+            out_ += k;
+            out_ += "\":";
+        }
+        if (pretty_) out_ += ' ';
         afterKey_ = true;
     }
     void value(int64_t v) { item(); out_ += std::to_string(v); }

@@ -27,33 +27,50 @@
     resolveReady();
   };
 
-  // While the program starts, read which project the library opened last, so the app can read
-  // that project's database beside the list instead of after it (plotline_prefetch).
-  if (window.indexedDB) {
-    try {
-      const open = indexedDB.open('/library');
-      open.onupgradeneeded = function () { open.transaction.abort(); }; // no library yet: nothing to read
-      open.onerror = function (e) { e.preventDefault(); };
+  // While the program downloads and compiles, read the areas start-up needs (the library, then the
+  // project it opened last) from IndexedDB as IDBFS stores them: the first load of each area takes
+  // these entries instead of reading again (js_area in main.cpp), so reading the plan overlaps the
+  // start of the runtime. Later loads of an area (opening the project once its lock is held) compare
+  // with IndexedDB as usual, so a version another tab saved meanwhile is still found. The project's id
+  // also goes to the app, which starts reading that area beside the list (plotline_prefetch).
+  Module.plotlineEarly = {}; // "/<area>" -> Promise of { path: IDBFS entry } or null
+  function readArea(path) {
+    return new Promise(function (resolve) {
+      let open;
+      try { open = indexedDB.open(path); } catch (e) { return resolve(null); }
+      open.onupgradeneeded = function () { open.transaction.abort(); }; // no such area: nothing to take
+      open.onerror = function (e) { e.preventDefault(); resolve(null); };
       open.onsuccess = function () {
         const db = open.result;
         try {
-          const get = db.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA').get('/library/library.json');
-          get.onsuccess = function () {
+          const store = db.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA');
+          const keys = store.getAllKeys(), values = store.getAll(); // one transaction: both in key order
+          values.onsuccess = function () {
             db.close();
-            let id = null;
-            try {
-              const list = JSON.parse(new TextDecoder().decode(get.result.contents));
-              const p = list.projects.find(function (e) { return e.id === list.lastOpened && !e.trashed; });
-              if (p) id = p.id;
-            } catch (e) { /* no list yet, or not readable: the app finds out and says so */ }
-            if (!id) return;
-            if (Module.calledRun) callWithStrings(Module._plotline_prefetch, [id]);
-            else Module.postRun = (Module.postRun || []).concat([function () { callWithStrings(Module._plotline_prefetch, [id]); }]);
+            const entries = {};
+            keys.result.forEach(function (k, i) { entries[k] = values.result[i]; });
+            resolve(entries);
           };
-          get.onerror = function () { db.close(); };
-        } catch (e) { db.close(); }
+          values.onerror = function (e) { e.preventDefault(); db.close(); resolve(null); };
+        } catch (e) { db.close(); resolve(null); }
       };
-    } catch (e) { /* no hint */ }
+    });
+  }
+  if (window.indexedDB) {
+    Module.plotlineEarly['/library'] = readArea('/library').then(function (entries) {
+      let id = null;
+      try {
+        const list = JSON.parse(new TextDecoder().decode(entries['/library/library.json'].contents));
+        const p = list.projects.find(function (e) { return e.id === list.lastOpened && !e.trashed; });
+        if (p && /^[0-9a-zA-Z_-]+$/.test(p.id)) id = p.id;
+      } catch (e) { /* no list yet, or not readable: the app finds out and says so */ }
+      if (id) {
+        Module.plotlineEarly['/p-' + id] = readArea('/p-' + id);
+        if (Module.calledRun) callWithStrings(Module._plotline_prefetch, [id]);
+        else Module.postRun = (Module.postRun || []).concat([function () { callWithStrings(Module._plotline_prefetch, [id]); }]);
+      }
+      return entries;
+    });
   }
 
   function takeJson(ptr) {

@@ -57,7 +57,25 @@ EM_JS(void, js_area, (int op, const char* areaName, int token), {
             return;
         }
         if (!FS.analyzePath(path).exists) FS.mkdir(path);
-        if (!FS.isMountpoint(FS.lookupPath(path, {follow_mount: false}).node)) FS.mount(IDBFS, {}, path);
+        const early = Module.plotlineEarly && Module.plotlineEarly[path];
+        if (!FS.isMountpoint(FS.lookupPath(path, {follow_mount: false}).node)) {
+            FS.mount(IDBFS, {}, path);
+            // The first load of an area the page read early (api.js) takes those entries, as IDBFS's
+            // own load would store them (same contents, modes and times, so later syncs compare right).
+            if (op === 0 && early) {
+                delete Module.plotlineEarly[path];
+                early.then(function(entries) {
+                    if (!entries) return IDBFS.syncfs(FS.lookupPath(path).node.mount, true, finish);
+                    try {
+                        Object.keys(entries).sort().forEach(function(file) {
+                            IDBFS.storeLocalEntry(file, entries[file], function(err) { if (err) throw err; });
+                        });
+                    } catch (e) { return finish(e); }
+                    finish("");
+                });
+                return;
+            }
+        }
         IDBFS.syncfs(FS.lookupPath(path).node.mount, op === 0, finish);
     } catch (e) {
         finish(e);
@@ -642,6 +660,7 @@ EMSCRIPTEN_KEEPALIVE char* plotline_memory_json() {
 } // extern "C"
 
 int main() {
+    js_mark("main");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         js_fatal((std::string("Plotline could not start: ") + SDL_GetError()).c_str());
         return 1;
@@ -677,6 +696,7 @@ int main() {
     theme::apply(15.0f);
     ImGui_ImplSDL2_InitForOpenGL(rt->window, rt->gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    js_mark("window-ready");
 
     emscripten_set_main_loop(frame, 0, false);
     return 0;
