@@ -463,20 +463,8 @@ public:
     void value(bool v) { item(); out_ += v ? "true" : "false"; }
     void value(const std::string& v) { item(); string(v); }
     void value(const char* v) { item(); string(v); }
-    void value(Id v) {
-        item();
-        char b[34];
-        b[0] = b[33] = '"';
-        v.format(b + 1);
-        out_.append(b, sizeof b);
-    }
-    void value(Date v) {
-        item();
-        char b[12];
-        b[0] = b[11] = '"';
-        v.format(b + 1);
-        out_.append(b, sizeof b);
-    }
+    void value(Id v) { formatted<32>(v); }
+    void value(Date v) { formatted<10>(v); }
     template <class T> void member(const char* k, const T& v) { key(k); value(v); }
     void optional(const char* k, Id v) { if (!v.isNull()) member(k, v); }
     void optional(const char* k, const std::string& v) { if (!v.empty()) member(k, v); }
@@ -509,6 +497,14 @@ private:
         out_ += c;
     }
     void string(std::string_view s) { appendJsonString(out_, s); }
+    // A value that formats itself into N characters (an id, a date), quoted, in one append.
+    template <size_t N, class T> void formatted(T v) {
+        item();
+        char b[N + 2];
+        b[0] = b[N + 1] = '"';
+        v.format(b + 1);
+        out_.append(b, sizeof b);
+    }
     bool pretty_;
     bool afterKey_ = false;
     std::string out_;
