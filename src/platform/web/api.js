@@ -66,8 +66,10 @@
       } catch (e) { /* no list yet, or not readable: the app finds out and says so */ }
       if (id) {
         Module.plotlineEarly['/p-' + id] = readArea('/p-' + id);
-        if (Module.calledRun) callWithStrings(Module._plotline_prefetch, [id]);
-        else Module.postRun = (Module.postRun || []).concat([function () { callWithStrings(Module._plotline_prefetch, [id]); }]);
+        try {
+          if (Module.calledRun) callWithStrings(Module._plotline_prefetch, [id]);
+          else Module.postRun = (Module.postRun || []).concat([function () { callWithStrings(Module._plotline_prefetch, [id]); }]);
+        } catch (e) { /* only a head start: opening reads the project anyway */ }
       }
       return entries;
     });

@@ -64,15 +64,16 @@ EM_JS(void, js_area, (int op, const char* areaName, int token), {
             // own load would store them (same contents, modes and times, so later syncs compare right).
             if (op === 0 && early) {
                 delete Module.plotlineEarly[path];
+                const readNow = function() { IDBFS.syncfs(FS.lookupPath(path).node.mount, true, finish); };
                 early.then(function(entries) {
-                    if (!entries) return IDBFS.syncfs(FS.lookupPath(path).node.mount, true, finish);
+                    if (!entries) return readNow();
                     try {
                         Object.keys(entries).sort().forEach(function(file) {
                             IDBFS.storeLocalEntry(file, entries[file], function(err) { if (err) throw err; });
                         });
                     } catch (e) { return finish(e); }
                     finish("");
-                });
+                }, readNow);
                 return;
             }
         }
