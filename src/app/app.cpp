@@ -71,7 +71,7 @@ void App::start() {
 }
 
 void App::prefetch(const std::string& id) {
-    if (!ready_ && !open_.isOpen()) library_.prefetch(id);
+    if (!viewer_ && !ready_ && !open_.isOpen()) library_.prefetch(id); // a client view opens no project
 }
 
 void App::afterSave(std::function<void()> then) {

@@ -56,7 +56,8 @@
       };
     });
   }
-  if (window.indexedDB) {
+  // (A link to a client view opens no library: nothing to read for it.)
+  if (window.indexedDB && !/^#(view|share)=/.test(location.hash)) {
     Module.plotlineEarly['/library'] = readArea('/library').then(function (entries) {
       let id = null;
       try {
