@@ -4,6 +4,7 @@
 #include "core/actuals_csv.hpp"
 #include "core/csv_io.hpp"
 #include "core/files.hpp"
+#include "core/binary_io.hpp"
 #include "core/json_io.hpp"
 #include "core/print.hpp"
 #include "theme.hpp"
@@ -127,7 +128,7 @@ static ProjectLibrary::Accept acceptInto(std::shared_ptr<std::optional<Project>>
                                          std::function<void(const char*)> mark = {}) {
     return [out, schema, mark](std::string_view body, const VersionInfo&) -> std::string {
         if (mark) mark("version-read");
-        Result<Project> p = readProjectJson(body, true, schema.get());
+        Result<Project> p = readProjectBody(body, true, schema.get());
         if (!p) return p.error().substr(0, p.error().find('\n'));
         *out = std::move(*p);
         return "";
@@ -142,6 +143,7 @@ void App::openProject(const std::string& id) {
         // Whether this tab may write the project is settled before it is read, so a version saved
         // by another tab just before it let go is never shown (and then overwritten) here.
         host_.claimProject(id, [this, id, parsed, schema](bool owner) {
+        host_.mark("project-claimed");
         library_.open(id, acceptInto(parsed, schema, [this](const char* m) { host_.mark(m); }), [this, id, parsed, schema, owner](Result<Opened> r) {
             if (!r) {
                 if (!open_.is(id)) host_.releaseProject(id);
@@ -179,14 +181,14 @@ void App::addProject(const Project& p, const std::string& message) {
 struct App::SaveJob {
     std::string id;
     uint64_t revision = 0;
-    std::unique_ptr<ProjectJsonWriter> writer;
+    std::unique_ptr<ProjectBinaryWriter> writer; // the stored form (binary_io.hpp)
     uint32_t crc = 0;     // of writer->text() up to `summed`
     size_t summed = 0;
     Stamp began = 0;
     AutoSave::Done done;
     void restart(const Document& d) {
         revision = d.revision();
-        writer = std::make_unique<ProjectJsonWriter>(d.project(), false);
+        writer = std::make_unique<ProjectBinaryWriter>(d.project());
         crc = 0;
         summed = 0;
     }
@@ -329,7 +331,7 @@ void App::duplicateProject(const std::string& id) {
     };
     if (open_.is(id)) return copyOf(doc_.project());
     library_.readNewest(id, [this, copyOf](Result<std::string> text) {
-        Result<Project> p = text ? readProjectJson(*text) : Result<Project>(fail(text.error()));
+        Result<Project> p = text ? readProjectBody(*text) : Result<Project>(fail(text.error()));
         if (!p) return notify("Could not duplicate", p.error());
         copyOf(std::move(*p));
     });
@@ -343,13 +345,13 @@ void App::renameProject(const std::string& id, const std::string& name) {
         return;
     }
     library_.readNewest(id, [this, id, name](Result<std::string> text) {
-        Result<Project> p = text ? readProjectJson(*text) : Result<Project>(fail(text.error()));
+        Result<Project> p = text ? readProjectBody(*text) : Result<Project>(fail(text.error()));
         if (!p) return notify("Could not rename", p.error());
         p->name = name;
         VersionInfo info;
         info.name = name;
         info.tasks = p->tasks.size();
-        library_.save(id, writeProjectJson(*p, false), info, [this](const std::string& err) {
+        library_.save(id, writeProjectBinary(*p), info, [this](const std::string& err) {
             if (!err.empty()) notify("Could not rename", err);
         });
     });
@@ -371,7 +373,7 @@ void App::trashProject(const std::string& id) {
 void App::restoreSnapshot(const std::string& file, const std::string& label) {
     if (readOnly()) return notify("Read-only", open_.reason());
     library_.readSnapshot(open_.id(), file, [this, label](Result<std::string> text) {
-        Result<Project> p = text ? readProjectJson(*text) : Result<Project>(fail(text.error()));
+        Result<Project> p = text ? readProjectBody(*text) : Result<Project>(fail(text.error()));
         if (!p) return notify("Could not restore", p.error());
         doc_.applyExternal(std::move(*p), "Restore " + label); // an earlier version, with its own stamps
         gantt_.fitProject();

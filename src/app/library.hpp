@@ -2,7 +2,8 @@
 //
 // Layout. The area "library" holds library.json, the list of projects (a cache for the start
 // screen: the truth is in the projects' own areas). Each project has an area "p-<id>" with its
-// newest saved version (and, for a moment after a save, the one before), and an area "h-<id>" with
+// newest saved version (and, for a moment after a save, the one before; a version's body is the
+// project's stored form, binary_io.hpp, or JSON in versions from before it), and an area "h-<id>" with
 // its history: snapshots taken as the user works, and damaged versions set aside. The history is
 // read only when needed (browsing it, a snapshot due, a damaged version), so opening a project reads
 // one version.
@@ -18,7 +19,7 @@
 //   ProjectLibrary lib(storage, clock);
 //   lib.start([](const std::string& error, const std::string& notice) { … });
 //   lib.open(id, accept, [](Result<Opened> r) { … });
-//   lib.save(id, json, {name, tasks}, [](const std::string& error) { … });
+//   lib.save(id, writeProjectBinary(p), {name, tasks}, [](const std::string& error) { … });
 #pragma once
 #include "core/result.hpp"
 #include "core/sealed.hpp"

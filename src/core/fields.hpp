@@ -283,6 +283,26 @@ template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<st
     v.integer("percentComplete", x.percentComplete, Optional, 0, 0, 100);
 }
 
+// The project's lists of records, by their name in the file and in the file's (name) order, with
+// whether the file always has them:  forEachList(p, [](const char* name, auto& list, Presence) { … });
+template <class P, class F> void forEachList(P& p, F&& f) requires std::is_same_v<std::remove_const_t<P>, Project> {
+    f("assignments", p.assignments, Required);
+    f("baselines", p.baselines, OmitEmpty);
+    f("billing", p.billing, OmitEmpty);
+    f("budgetLines", p.budgetLines, OmitEmpty);
+    f("changeRequests", p.changeRequests, OmitEmpty);
+    f("clientInvoices", p.clientInvoices, OmitEmpty);
+    f("costs", p.costs, OmitEmpty);
+    f("drawdowns", p.drawdowns, OmitEmpty);
+    f("hours", p.hours, OmitEmpty);
+    f("links", p.links, Required);
+    f("resources", p.resources, Required);
+    f("risks", p.risks, OmitEmpty);
+    f("statusRecords", p.statusRecords, OmitEmpty);
+    f("tasks", p.tasks, Required);
+    f("vendors", p.vendors, OmitEmpty);
+}
+
 // The names of the fields that differ between two versions of a record (nested lists count as one
 // field each), in the file's order: what a three-way merge compares.
 template <class T> std::vector<std::string> changedFields(const T& a, const T& b);

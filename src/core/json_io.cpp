@@ -560,27 +560,23 @@ struct ProjectJsonWriter::Impl {
     std::vector<std::function<bool(size_t&)>> parts;
     size_t part = 0;
 
-    Impl(const Project& project, bool pretty_)
+    Impl(const Project& project, bool pretty_, bool headerOnly)
         : p(project), pretty(pretty_), w(pretty_, 256 + p.tasks.size() * 260 + p.links.size() * 170 + p.assignments.size() * 150) {
-        // Top-level lists in name order; the plan's own lists are always there, the rest only when used.
+        // Top-level members in name order: the project's own fields ("project") and "schemaVersion"
+        // between the lists; the plan's own lists are always there, the rest only when used.
         parts.push_back([this](size_t&) { w.beginObject(); return true; });
-        records("assignments", p.assignments, Required);
-        records("baselines", p.baselines, OmitEmpty);
-        records("billing", p.billing, OmitEmpty);
-        records("budgetLines", p.budgetLines, OmitEmpty);
-        records("changeRequests", p.changeRequests, OmitEmpty);
-        records("clientInvoices", p.clientInvoices, OmitEmpty);
-        records("costs", p.costs, OmitEmpty);
-        records("drawdowns", p.drawdowns, OmitEmpty);
-        records("hours", p.hours, OmitEmpty);
-        records("links", p.links, Required);
-        parts.push_back([this](size_t&) { header(); return true; });
-        records("resources", p.resources, Required);
-        records("risks", p.risks, OmitEmpty);
-        parts.push_back([this](size_t&) { w.member("schemaVersion", int64_t(kSchemaVersion)); return true; });
-        records("statusRecords", p.statusRecords, OmitEmpty);
-        records("tasks", p.tasks, Required);
-        records("vendors", p.vendors, OmitEmpty);
+        bool headerDone = false, schemaDone = false;
+        forEachList(p, [&](const char* name, const auto& list, Presence presence) {
+            if (!headerDone && std::string_view(name) > "project") {
+                parts.push_back([this](size_t&) { header(); return true; });
+                headerDone = true;
+            }
+            if (!schemaDone && std::string_view(name) > "schemaVersion") {
+                parts.push_back([this](size_t&) { w.member("schemaVersion", int64_t(kSchemaVersion)); return true; });
+                schemaDone = true;
+            }
+            if (!headerOnly) records(name, list, presence);
+        });
         parts.push_back([this](size_t&) {
             w.endObject();
             if (pretty) w.newline(); // a text file ends with a line break
@@ -647,7 +643,8 @@ struct ProjectJsonWriter::Impl {
     }
 };
 
-ProjectJsonWriter::ProjectJsonWriter(const Project& project, bool pretty) : impl_(std::make_unique<Impl>(project, pretty)) {}
+ProjectJsonWriter::ProjectJsonWriter(const Project& project, bool pretty, bool headerOnly)
+    : impl_(std::make_unique<Impl>(project, pretty, headerOnly)) {}
 ProjectJsonWriter::~ProjectJsonWriter() = default;
 
 bool ProjectJsonWriter::step(size_t records) {

@@ -49,7 +49,8 @@ std::string writeProjectJson(const Project& project, bool pretty = true);
 //   std::string json = w.take();
 class ProjectJsonWriter {
 public:
-    ProjectJsonWriter(const Project& project, bool pretty);
+    // headerOnly: the project's own fields and schema, with none of its lists (the binary form keeps them so).
+    ProjectJsonWriter(const Project& project, bool pretty, bool headerOnly = false);
     ~ProjectJsonWriter();
     ProjectJsonWriter(const ProjectJsonWriter&) = delete;
     ProjectJsonWriter& operator=(const ProjectJsonWriter&) = delete;

@@ -1,5 +1,6 @@
 // A stored version of a project: one header line (JSON) that names the version and carries the
-// length and CRC-32 of the body, then the body (the project's JSON). A version whose body does not
+// length and CRC-32 of the body, then the body (the project in its stored form, binary_io.hpp; JSON in
+// versions saved before that form existed). A version whose body does not
 // match its header is damaged (a torn write, a bad disk, a hand edit) and is never opened as if it
 // were good.
 //

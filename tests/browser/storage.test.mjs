@@ -85,14 +85,22 @@ test('a page closed in the middle of a save loses nothing that had been saved be
   const first = await deleteRow(page, 3);
   await saved(page);
   const kept = (await state(page)).tasks.map((t) => t.id);
+  // The first save's clean-up (the version before it removed) is done: only the saved version is left.
+  const { project } = await status(page);
+  const versionsStored = () => withArea(page, 'p-' + project, async (store, req) => (await req(store.getAllKeys())).filter((k) => /\/v\d+\.json$/.test(k)).length);
+  for (let i = 0; i < 100 && await versionsStored() !== 1; ++i) await page.waitForTimeout(50);
+  assert.equal(await versionsStored(), 1);
   // A second edit whose save never reaches IndexedDB: the project's writes are held back (as when the
-  // tab is closed mid-transaction), and the page goes away while the save waits for them.
+  // tab is closed mid-transaction: its transactions neither commit nor fail, and none of their
+  // requests is answered), and the page goes away while the save waits for them.
   await page.evaluate(() => {
-    const put = IDBObjectStore.prototype.put;
+    const transaction = IDBDatabase.prototype.transaction;
     window.heldWrites = 0;
-    IDBObjectStore.prototype.put = function (value, key) {
-      if (String(key).startsWith('/p-')) { window.heldWrites++; return {}; } // a request that never completes
-      return put.call(this, value, key);
+    IDBDatabase.prototype.transaction = function (stores, mode) {
+      if (mode !== 'readwrite' || !this.name.startsWith('/p-')) return transaction.apply(this, arguments);
+      const never = {}; // a request that is never answered
+      const store = { put() { window.heldWrites++; return never; }, delete() { return never; } };
+      return { objectStore() { return store; }, abort() {} };
     };
   });
   await click(page, 'task.name.4');

@@ -6,6 +6,7 @@
 #include "app/app.hpp"
 #include "app/theme.hpp"
 #include "app/widget_registry.hpp"
+#include "core/binary_io.hpp"
 #include "core/json_io.hpp"
 #include "platform/native/native_host.hpp"
 
@@ -73,7 +74,7 @@ public:
         app->library().readNewest(app->openId(), [&](Result<std::string> t) { text = std::move(t); });
         REQUIRE_MESSAGE(text.has_value(), "the library never answered");
         REQUIRE_MESSAGE(*text, (*text ? "" : text->error()));
-        auto project = readProjectJson(**text);
+        auto project = readProjectBody(**text);
         REQUIRE(project);
         return *project;
     }

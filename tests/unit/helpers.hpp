@@ -39,6 +39,38 @@ inline Project project(const char* start) {
 
 constexpr int64_t DAY = 480, HOUR = 60;
 
+// A small plan with every field of the plan side set: outline, constraints, actuals, a baseline, a
+// resource with days off, a holiday and a six-day week.
+inline Project plannedProject() {
+    Project p = project("2026-03-02");
+    p.currency = "GBP";
+    p.calendar.setHolidays({d("2026-04-03")});
+    p.calendar.setWorkingWeekdays(0b0111111);
+    Task& ph = addTask(p, "Phase \"one\" — ü", DAY);
+    ph.notes = "line 1\nline 2";
+    Id phase = ph.id;
+    Task a = addTask(p, "A", 3 * DAY, phase);
+    Task b = addTask(p, "B", 4 * HOUR, phase);
+    b.constraint = Constraint::SNET;
+    b.constraintDate = d("2026-03-10");
+    b.percentComplete = 40;
+    p.tasks[2] = b;
+    link(p, a, b, LinkType::SS, -DAY);
+    p.resources.push_back({Id::random(), "Ana", "Designer", 9500, 7, {d("2026-03-11"), d("2026-03-12")}});
+    p.assignments.push_back({Id::random(), a.id, p.resources[0].id, 50, 8});
+    Task& c = addTask(p, "C", 2 * DAY, phase);
+    c.constraint = Constraint::FNLT;
+    c.constraintDate = d("2026-03-20");
+    c.deadline = d("2026-03-18");
+    c.actualStart = d("2026-03-02");
+    c.actualFinish = d("2026-03-03");
+    p.calendar.dayStart = 8 * 60 + 30;
+    p.statusDate = d("2026-03-05");
+    p.baselines.push_back({Id::random(), "Signed-off plan", 99, {{a.id, d("2026-03-02"), d("2026-03-04")}}});
+    p.modified = 1234;
+    return p;
+}
+
 // Fills every field of the money side (schemas 3 and 4) with something, for round trips and layout tests.
 // Needs at least two tasks and one resource.
 inline void addMoneySide(Project& p) {

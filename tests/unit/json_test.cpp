@@ -11,40 +11,9 @@
 using namespace plotline;
 using namespace plotline::test;
 
-namespace {
-Project sampleish() {
-    Project p = project("2026-03-02");
-    p.currency = "GBP";
-    p.calendar.setHolidays({d("2026-04-03")});
-    p.calendar.setWorkingWeekdays(0b0111111);
-    Task& ph = addTask(p, "Phase \"one\" — ü", DAY);
-    ph.notes = "line 1\nline 2";
-    Id phase = ph.id;
-    Task a = addTask(p, "A", 3 * DAY, phase);
-    Task b = addTask(p, "B", 4 * HOUR, phase);
-    b.constraint = Constraint::SNET;
-    b.constraintDate = d("2026-03-10");
-    b.percentComplete = 40;
-    p.tasks[2] = b;
-    link(p, a, b, LinkType::SS, -DAY);
-    p.resources.push_back({Id::random(), "Ana", "Designer", 9500, 7, {d("2026-03-11"), d("2026-03-12")}});
-    p.assignments.push_back({Id::random(), a.id, p.resources[0].id, 50, 8});
-    Task& c = addTask(p, "C", 2 * DAY, phase);
-    c.constraint = Constraint::FNLT;
-    c.constraintDate = d("2026-03-20");
-    c.deadline = d("2026-03-18");
-    c.actualStart = d("2026-03-02");
-    c.actualFinish = d("2026-03-03");
-    p.calendar.dayStart = 8 * 60 + 30;
-    p.statusDate = d("2026-03-05");
-    p.baselines.push_back({Id::random(), "Signed-off plan", 99, {{a.id, d("2026-03-02"), d("2026-03-04")}}});
-    p.modified = 1234;
-    return p;
-}
-} // namespace
 
 TEST_CASE("JSON round trip keeps every field and every id") {
-    Project p = sampleish();
+    Project p = plannedProject();
     SUBCASE("with the money side") { addMoneySide(p); }
     std::string text = writeProjectJson(p);
     Result<Project> back = readProjectJson(text);
@@ -55,7 +24,7 @@ TEST_CASE("JSON round trip keeps every field and every id") {
 
 TEST_CASE("a project written a few records at a time is the same file, and sealed in place the same version") {
     Project p = syntheticProject(1500, 5);
-    Project money = sampleish();
+    Project money = plannedProject();
     addMoneySide(money);
     p.budgetLines = money.budgetLines;
     p.costs = money.costs;
@@ -93,7 +62,7 @@ TEST_CASE("the shipped sample project is valid") {
 }
 
 TEST_CASE("validation errors name the path") {
-    Project p = sampleish();
+    Project p = plannedProject();
     std::string text = writeProjectJson(p);
     auto replace = [&](std::string from, std::string to) {
         std::string t = text;
@@ -129,7 +98,7 @@ TEST_CASE("validation errors name the path") {
 }
 
 TEST_CASE("schema 1 files open: a task's \"start\" becomes start-no-earlier-than") {
-    Project p = sampleish();
+    Project p = plannedProject();
     std::string text = writeProjectJson(p);
     auto replace = [&](std::string from, std::string to) {
         auto at = text.find(from);
@@ -147,7 +116,7 @@ TEST_CASE("schema 1 files open: a task's \"start\" becomes start-no-earlier-than
 }
 
 TEST_CASE("references, duplicates and outline order are checked") {
-    Project p = sampleish();
+    Project p = plannedProject();
     Project dup = p;
     dup.tasks[1].id = dup.tasks[2].id;
     CHECK(readProjectJson(writeProjectJson(dup)).error().find("duplicate id") != std::string::npos);
@@ -173,7 +142,7 @@ TEST_CASE("files that are not projects are refused with a clear message") {
     CHECK(readProjectJson("{\"schemaVersion\": 99, \"project\": {}}").error().find("newer Plotline") != std::string::npos);
     CHECK(readProjectJson("{\"schemaVersion\": 1, \"project\": {\"id\": 5}}").error().find("project.id: not an id") != std::string::npos);
     // Truncated at every byte of a real document: never a crash, never a half-loaded project.
-    std::string text = writeProjectJson(sampleish(), false);
+    std::string text = writeProjectJson(plannedProject(), false);
     for (size_t n = 0; n + 1 < text.size(); n += 7) CHECK_FALSE(readProjectJson(text.substr(0, n)).ok());
 }
 
@@ -255,7 +224,7 @@ TEST_CASE("every older schema's fixture opens and migrates; a newer one opens on
 }
 
 TEST_CASE("money-side errors name the path; references to deleted tasks are kept") {
-    Project p = sampleish();
+    Project p = plannedProject();
     test::addMoneySide(p);
     std::string text = writeProjectJson(p);
     auto edited = [&](std::string from, std::string to) {
@@ -313,7 +282,7 @@ TEST_CASE("files written by Plotline read and write back byte for byte (the samp
 }
 
 TEST_CASE("field tables: the comparison names exactly the fields that changed, for every kind of record") {
-    Project p = sampleish();
+    Project p = plannedProject();
     addMoneySide(p);
     // A task: each edit is reported by the field's name in the file.
     Task a = p.tasks[2], b = a;

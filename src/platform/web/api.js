@@ -27,54 +27,21 @@
     resolveReady();
   };
 
-  // While the program downloads and compiles, read the areas start-up needs (the library, then the
-  // project it opened last) from IndexedDB as IDBFS stores them: the first load of each area takes
-  // these entries instead of reading again (js_area in main.cpp), so reading the plan overlaps the
-  // start of the runtime. Later loads of an area (opening the project once its lock is held) compare
-  // with IndexedDB as usual, so a version another tab saved meanwhile is still found. The project's id
-  // also goes to the app, which starts reading that area beside the list (plotline_prefetch).
-  Module.plotlineEarly = {}; // "/<area>" -> Promise of { path: IDBFS entry } or null
-  function readArea(path) {
-    return new Promise(function (resolve) {
-      let open;
-      try { open = indexedDB.open(path); } catch (e) { return resolve(null); }
-      open.onupgradeneeded = function () { open.transaction.abort(); }; // no such area: nothing to take
-      open.onerror = function (e) { e.preventDefault(); resolve(null); };
-      open.onsuccess = function () {
-        const db = open.result;
-        try {
-          const store = db.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA');
-          const keys = store.getAllKeys(), values = store.getAll(); // one transaction: both in key order
-          values.onsuccess = function () {
-            db.close();
-            const entries = {};
-            keys.result.forEach(function (k, i) { entries[k] = values.result[i]; });
-            resolve(entries);
-          };
-          values.onerror = function (e) { e.preventDefault(); db.close(); resolve(null); };
-        } catch (e) { db.close(); resolve(null); }
-      };
-    });
-  }
-  // (A link to a client view opens no library: nothing to read for it.)
-  if (window.indexedDB && !/^#(view|share)=/.test(location.hash)) {
-    Module.plotlineEarly['/library'] = readArea('/library').then(function (entries) {
-      let id = null;
+  // The page read the areas start-up needs (the library, and the project it opened last) from
+  // IndexedDB while the program downloaded (index.html): the first load of each area takes those
+  // entries instead of reading again (js_area in main.cpp). Later loads of an area (opening the
+  // project once its lock is held) compare with IndexedDB as usual, so a version another tab saved
+  // meanwhile is still found. The project's id also goes to the app, which starts loading that area
+  // beside the list (plotline_prefetch).
+  Module.plotlineEarly = window.plotlineEarly || {}; // "/<area>" -> Promise of { path: IDBFS entry } or null
+  if (window.plotlineEarlyProject)
+    window.plotlineEarlyProject.then(function (id) {
+      if (!id) return;
       try {
-        const list = JSON.parse(new TextDecoder().decode(entries['/library/library.json'].contents));
-        const p = list.projects.find(function (e) { return e.id === list.lastOpened && !e.trashed; });
-        if (p && /^[0-9a-zA-Z_-]+$/.test(p.id)) id = p.id;
-      } catch (e) { /* no list yet, or not readable: the app finds out and says so */ }
-      if (id) {
-        Module.plotlineEarly['/p-' + id] = readArea('/p-' + id);
-        try {
-          if (Module.calledRun) callWithStrings(Module._plotline_prefetch, [id]);
-          else Module.postRun = (Module.postRun || []).concat([function () { callWithStrings(Module._plotline_prefetch, [id]); }]);
-        } catch (e) { /* only a head start: opening reads the project anyway */ }
-      }
-      return entries;
+        if (Module.calledRun) callWithStrings(Module._plotline_prefetch, [id]);
+        else Module.postRun = (Module.postRun || []).concat([function () { callWithStrings(Module._plotline_prefetch, [id]); }]);
+      } catch (e) { /* only a head start: opening reads the project anyway */ }
     });
-  }
 
   function takeJson(ptr) {
     const text = UTF8ToString(ptr);

@@ -96,6 +96,8 @@ EM_JS(void, js_list_areas, (int token), {
 // The answer (and a later change of it) comes through plotline_project_owner(id, owner).
 EM_JS(void, js_claim_project, (const char* idText), {
     const id = UTF8ToString(idText);
+    // The next start reads this project's area early, beside the library (index.html).
+    try { localStorage.setItem('plotline:lastOpened', id); } catch (e) { /* only a hint */ }
     const tell = function(owner) {
         const claim = (Module.plotlineClaims || {})[id];
         if (claim) claim.owner = owner;
@@ -108,17 +110,34 @@ EM_JS(void, js_claim_project, (const char* idText), {
         return;
     }
     const claim = claims[id] = {abort: new AbortController()};
-    const held = new Promise(function(resolve) { claim.release = resolve; });
     const name = "plotline-project-" + id;
-    navigator.locks.request(name, {ifAvailable: true}, function(lock) {
-        if (claims[id] !== claim) return;
-        if (lock) { tell(true); return held; }
-        tell(false);
-        navigator.locks.request(name, {signal: claim.abort.signal}, function() {
+    const ask = function() {
+        const held = new Promise(function(resolve) { claim.release = resolve; });
+        navigator.locks.request(name, {ifAvailable: true}, function(lock) {
             if (claims[id] !== claim) return;
-            tell(true);
-            return held;
-        }).catch(function() {});
+            if (lock) { tell(true); return held; }
+            tell(false);
+            navigator.locks.request(name, {signal: claim.abort.signal}, function() {
+                if (claims[id] !== claim) return;
+                tell(true);
+                return held;
+            }).catch(function() {});
+        });
+    };
+    // The page asked for the lock of the project it expected while the program loaded (index.html):
+    // held, it is this claim's; else (another tab has it, or another project is opened) let go of it.
+    const early = window.plotlineEarlyLock;
+    window.plotlineEarlyLock = null;
+    if (!early) return ask();
+    if (early.id !== id) {
+        early.granted.then(function() { early.letGo(); });
+        return ask();
+    }
+    early.granted.then(function(held) {
+        if (claims[id] !== claim) { early.letGo(); return; }
+        if (!held) return ask();
+        claim.release = early.letGo;
+        tell(true);
     });
 });
 EM_JS(void, js_release_project, (const char* idText), {

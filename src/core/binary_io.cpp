@@ -1,0 +1,635 @@
+#include "binary_io.hpp"
+
+#include "fields.hpp"
+#include "json_io.hpp"
+
+#include <array>
+#include <cstring>
+#include <functional>
+
+namespace plotline {
+
+namespace {
+
+constexpr std::string_view kMagic = "PLTB\x01";
+
+// The name of each record type in a file's type list.
+template <class T> constexpr const char* kRecordName = nullptr;
+template <> constexpr const char* kRecordName<Task> = "Task";
+template <> constexpr const char* kRecordName<Link> = "Link";
+template <> constexpr const char* kRecordName<Resource> = "Resource";
+template <> constexpr const char* kRecordName<RateChange> = "RateChange";
+template <> constexpr const char* kRecordName<Assignment> = "Assignment";
+template <> constexpr const char* kRecordName<Baseline> = "Baseline";
+template <> constexpr const char* kRecordName<BaselineTask> = "BaselineTask";
+template <> constexpr const char* kRecordName<BudgetLine> = "BudgetLine";
+template <> constexpr const char* kRecordName<Vendor> = "Vendor";
+template <> constexpr const char* kRecordName<PurchaseOrder> = "PurchaseOrder";
+template <> constexpr const char* kRecordName<Invoice> = "Invoice";
+template <> constexpr const char* kRecordName<CostEntry> = "CostEntry";
+template <> constexpr const char* kRecordName<HoursEntry> = "HoursEntry";
+template <> constexpr const char* kRecordName<Drawdown> = "Drawdown";
+template <> constexpr const char* kRecordName<ChangeRequest> = "ChangeRequest";
+template <> constexpr const char* kRecordName<ChangeItem> = "ChangeItem";
+template <> constexpr const char* kRecordName<ChangeDecision> = "ChangeDecision";
+template <> constexpr const char* kRecordName<Risk> = "Risk";
+template <> constexpr const char* kRecordName<StatusRecord> = "StatusRecord";
+template <> constexpr const char* kRecordName<BillingItem> = "BillingItem";
+template <> constexpr const char* kRecordName<ClientInvoice> = "ClientInvoice";
+
+enum Kind : uint8_t { KId = 1, KText, KInt, KOptInt, KBool, KDate, KOptDate, KChoice, KDates, KIds, KList, KConstraint, KLastKind = KConstraint };
+
+// A stored value of one kind can fill a field of another: a number or a date whether optional or not.
+bool compatible(Kind stored, Kind field) {
+    auto plain = [](Kind k) { return k == KOptInt ? KInt : k == KOptDate ? KDate : k; };
+    return plain(stored) == plain(field);
+}
+
+struct FieldInfo {
+    std::string name;
+    Kind kind;
+    std::string sub; // a nested list's record type
+};
+
+// A record type's fields, from its description.
+struct SchemaOf {
+    std::vector<FieldInfo> f;
+    [[gnu::noinline]] void add(const char* k, Kind kind, const char* sub = "") { f.push_back({k, kind, sub}); }
+    void id(const char* k, const Id&, Presence) { add(k, KId); }
+    void text(const char* k, const std::string&, Presence, size_t = 0) { add(k, KText); }
+    template <class I> void integer(const char* k, const I&, Presence, int64_t, int64_t, int64_t) { add(k, KInt); }
+    template <class I> void integer(const char* k, const std::optional<I>&, int64_t, int64_t) { add(k, KOptInt); }
+    void boolean(const char* k, bool, bool, Presence = Optional) { add(k, KBool); }
+    void date(const char* k, const Date&, Presence) { add(k, KDate); }
+    void date(const char* k, const std::optional<Date>&) { add(k, KOptDate); }
+    template <class E> void choice(const char* k, const E&, E, const Names<E>&) { add(k, KChoice); }
+    void dates(const char* k, const std::vector<Date>&) { add(k, KDates); }
+    void ids(const char* k, const std::vector<Id>&) { add(k, KIds); }
+    template <class S> void list(const char* k, const std::vector<S>&, Presence) { add(k, KList, kRecordName<S>); }
+    void constraint(const Task&) { add("constraint", KConstraint); }
+};
+
+template <class T> const std::vector<FieldInfo>& schemaOf() {
+    static const std::vector<FieldInfo> fields = [] {
+        SchemaOf v;
+        const T x{};
+        describe(v, x);
+        return v.f;
+    }();
+    return fields;
+}
+
+// Every record type, for the type list at the top of a file.
+template <class F> void forEachType(F&& f) {
+    f.template operator()<Task>();
+    f.template operator()<Link>();
+    f.template operator()<Resource>();
+    f.template operator()<RateChange>();
+    f.template operator()<Assignment>();
+    f.template operator()<Baseline>();
+    f.template operator()<BaselineTask>();
+    f.template operator()<BudgetLine>();
+    f.template operator()<Vendor>();
+    f.template operator()<PurchaseOrder>();
+    f.template operator()<Invoice>();
+    f.template operator()<CostEntry>();
+    f.template operator()<HoursEntry>();
+    f.template operator()<Drawdown>();
+    f.template operator()<ChangeRequest>();
+    f.template operator()<ChangeItem>();
+    f.template operator()<ChangeDecision>();
+    f.template operator()<Risk>();
+    f.template operator()<StatusRecord>();
+    f.template operator()<BillingItem>();
+    f.template operator()<ClientInvoice>();
+}
+
+// ---- writing -------------------------------------------------------------------------------------
+
+struct Out {
+    std::string& s;
+    [[gnu::noinline]] void u(uint64_t v) {
+        while (v >= 0x80) {
+            s += char(uint8_t(v) | 0x80);
+            v >>= 7;
+        }
+        s += char(v);
+    }
+    void i(int64_t v) { u((uint64_t(v) << 1) ^ uint64_t(v >> 63)); }
+    [[gnu::noinline]] void str(std::string_view t) {
+        u(t.size());
+        s.append(t);
+    }
+    [[gnu::noinline]] void id(Id x) {
+        char b[16];
+        for (int k = 0; k < 8; ++k) {
+            b[k] = char(uint8_t(x.hi >> (8 * k)));
+            b[8 + k] = char(uint8_t(x.lo >> (8 * k)));
+        }
+        s.append(b, 16);
+    }
+    void flag(bool b) { s += char(b ? 1 : 0); }
+};
+
+struct WriteFields {
+    Out o;
+    void id(const char*, Id x, Presence) { o.id(x); }
+    void text(const char*, const std::string& x, Presence, size_t = 0) { o.str(x); }
+    template <class I> void integer(const char*, I x, Presence, int64_t, int64_t, int64_t) { o.i(int64_t(x)); }
+    template <class I> void integer(const char*, const std::optional<I>& x, int64_t, int64_t) {
+        o.flag(bool(x));
+        if (x) o.i(int64_t(*x));
+    }
+    void boolean(const char*, bool x, bool, Presence = Optional) { o.flag(x); }
+    void date(const char*, Date x, Presence) { o.i(x.days); }
+    void date(const char*, const std::optional<Date>& x) {
+        o.flag(bool(x));
+        if (x) o.i(x->days);
+    }
+    template <class E> void choice(const char*, E x, E, const Names<E>& n) { o.str(n.name(x)); }
+    void dates(const char*, const std::vector<Date>& x) {
+        o.u(x.size());
+        for (Date d : x) o.i(d.days);
+    }
+    void ids(const char*, const std::vector<Id>& x) {
+        o.u(x.size());
+        for (Id t : x) o.id(t);
+    }
+    template <class S> void list(const char*, const std::vector<S>& x, Presence) {
+        o.u(x.size());
+        for (const S& s : x) describe(*this, s);
+    }
+    void constraint(const Task& t) {
+        o.str(constraintName(t.constraint));
+        date("constraintDate", t.constraintDate);
+    }
+};
+
+// ---- reading -------------------------------------------------------------------------------------
+
+struct In {
+    const uint8_t* p = nullptr;
+    const uint8_t* end = nullptr;
+    bool bad = false;
+
+    size_t left() const { return size_t(end - p); }
+    void fail() {
+        bad = true;
+        p = end;
+    }
+    uint64_t u() {
+        uint64_t v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (p == end) break;
+            const uint8_t b = *p++;
+            v |= uint64_t(b & 0x7F) << shift;
+            if (!(b & 0x80)) return v;
+        }
+        fail();
+        return 0;
+    }
+    int64_t i() {
+        const uint64_t z = u();
+        return int64_t(z >> 1) ^ -int64_t(z & 1);
+    }
+    uint8_t byte() {
+        if (p == end) {
+            fail();
+            return 0;
+        }
+        return *p++;
+    }
+    std::string_view str() {
+        const uint64_t n = u();
+        if (n > left()) {
+            fail();
+            return {};
+        }
+        std::string_view s(reinterpret_cast<const char*>(p), size_t(n));
+        p += n;
+        return s;
+    }
+    Id id() {
+        if (left() < 16) {
+            fail();
+            return {};
+        }
+        Id x;
+        for (int k = 0; k < 8; ++k) {
+            x.hi |= uint64_t(p[k]) << (8 * k);
+            x.lo |= uint64_t(p[8 + k]) << (8 * k);
+        }
+        p += 16;
+        return x;
+    }
+    // A count of items that take at least `each` bytes apiece: no larger than what is left.
+    size_t count(size_t each = 1) {
+        const uint64_t n = u();
+        if (n > left() / std::max<size_t>(each, 1)) {
+            fail();
+            return 0;
+        }
+        return size_t(n);
+    }
+};
+
+struct StoredType {
+    std::string name;
+    std::vector<FieldInfo> fields;
+    std::vector<int> sub;     // for a nested list: the index of its stored type; else -1
+    std::vector<int> map;     // for each field of the current type of that name: its stored field, or -1
+    bool mapped = false;
+};
+
+const int32_t kMinDay = Date::fromYmd(1900, 1, 1).days, kMaxDay = Date::fromYmd(2999, 12, 31).days;
+
+struct Ctx {
+    std::vector<StoredType> types;
+    std::string error; // the first fault, with its place
+    // Where each stored field of a record starts, per depth of nesting (records in records in…; the
+    // types of this version nest two deep, a file's own type list may claim any depth: it is capped).
+    static constexpr size_t kMaxDepth = 6;
+    std::array<std::vector<const uint8_t*>, kMaxDepth> scratch;
+    size_t depth = 0;
+
+    void fault(const std::string& place, const std::string& what) {
+        if (error.empty()) error = place + ": " + what;
+    }
+    // Moves past a value of a stored kind.
+    [[gnu::noinline]] void skip(In& in, Kind kind, int sub) {
+        switch (kind) {
+        case KId: in.id(); break;
+        case KText: case KChoice: in.str(); break;
+        case KInt: case KDate: in.i(); break;
+        case KOptInt: case KOptDate: if (in.byte()) in.i(); break;
+        case KBool: in.byte(); break;
+        case KDates: for (size_t n = in.count(), k = 0; k < n; ++k) in.i(); break;
+        case KIds: for (size_t n = in.count(16), k = 0; k < n; ++k) in.id(); break;
+        case KConstraint: in.str(); if (in.byte()) in.i(); break;
+        case KList: {
+            if (sub < 0 || depth >= kMaxDepth) return in.fail();
+            const StoredType& t = types[size_t(sub)];
+            ++depth;
+            for (size_t n = in.count(), k = 0; k < n && !in.bad; ++k)
+                for (size_t f = 0; f < t.fields.size(); ++f) skip(in, t.fields[f].kind, t.sub[f]);
+            --depth;
+            break;
+        }
+        }
+    }
+    int typeIndex(std::string_view name) const {
+        for (size_t k = 0; k < types.size(); ++k)
+            if (types[k].name == name) return int(k);
+        return -1;
+    }
+    // Matches a stored type's fields to the current type's, by name and kind.
+    template <class T> void mapFields(StoredType& st) {
+        if (st.mapped) return;
+        const auto& now = schemaOf<T>();
+        st.map.assign(now.size(), -1);
+        for (size_t n = 0; n < now.size(); ++n)
+            for (size_t j = 0; j < st.fields.size(); ++j)
+                if (st.fields[j].name == now[n].name && compatible(st.fields[j].kind, now[n].kind) &&
+                    (now[n].kind != KList || st.fields[j].sub == now[n].sub)) {
+                    st.map[n] = int(j);
+                    break;
+                }
+        st.mapped = true;
+    }
+    template <class T> void readRecord(In& in, StoredType& st, T& x, const std::string& place);
+    template <class S> void readList(In& in, int typeAt, std::vector<S>& out, const std::string& place);
+};
+
+// Reads the fields of one record, in its description's order, from where the stored fields begin.
+struct ReadFields {
+    Ctx& c;
+    const StoredType& st;
+    const std::vector<const uint8_t*>& at;
+    const uint8_t* end;
+    const std::string& place;
+    size_t n = 0; // the current field
+
+    // The stored value of the next field: false when the file has none.
+    bool next(In& in, Kind& kind, int& sub) {
+        const int j = st.map[n++];
+        if (j < 0) return false;
+        in = In{at[size_t(j)], end};
+        kind = st.fields[size_t(j)].kind;
+        sub = st.sub[size_t(j)];
+        return true;
+    }
+    bool next(In& in) {
+        Kind k;
+        int s;
+        return next(in, k, s);
+    }
+    std::string where(const char* k) const { return place + "." + k; }
+    void missing(const char* k, Presence p) {
+        if (p == Required) c.fault(where(k), "missing");
+    }
+    bool day(const char* k, int64_t d, Date& out) {
+        if (d < kMinDay || d > kMaxDay) {
+            c.fault(where(k), "not a date from 1900 to 2999");
+            return false;
+        }
+        out = Date{int32_t(d)};
+        return true;
+    }
+    // A number or date, whichever form (optional or not) it was stored in; false when absent.
+    bool number(In& in, Kind kind, int64_t& v) {
+        if ((kind == KOptInt || kind == KOptDate) && !in.byte()) return false;
+        v = in.i();
+        return !in.bad;
+    }
+
+    [[gnu::noinline]] void id(const char* k, Id& x, Presence p) {
+        In in;
+        if (!next(in)) return missing(k, p);
+        x = in.id();
+    }
+    [[gnu::noinline]] void text(const char* k, std::string& x, Presence p, size_t limit = kMaxLineText) {
+        In in;
+        if (!next(in)) return missing(k, p);
+        const std::string_view s = in.str();
+        if (std::string why = textTooLong(s, limit); !why.empty()) return c.fault(where(k), why);
+        x.assign(s);
+    }
+    [[gnu::noinline]] bool integer(const char* k, int64_t& v, Presence p, int64_t def, int64_t lo, int64_t hi) {
+        In in;
+        Kind kind;
+        int sub;
+        v = def;
+        if (!next(in, kind, sub) || !number(in, kind, v)) {
+            v = def;
+            missing(k, p);
+            return true;
+        }
+        if (v < lo || v > hi) {
+            c.fault(where(k), "out of range (" + std::to_string(lo) + " to " + std::to_string(hi) + ")");
+            return false;
+        }
+        return true;
+    }
+    template <class I> void integer(const char* k, I& x, Presence p, int64_t def, int64_t lo, int64_t hi) {
+        if (int64_t v; integer(k, v, p, def, lo, hi)) x = I(v);
+    }
+    template <class I> void integer(const char* k, std::optional<I>& x, int64_t lo, int64_t hi) {
+        In in;
+        Kind kind;
+        int sub;
+        int64_t v = 0;
+        x.reset();
+        if (!next(in, kind, sub) || !number(in, kind, v)) return;
+        if (v < lo || v > hi) return c.fault(where(k), "out of range (" + std::to_string(lo) + " to " + std::to_string(hi) + ")");
+        x = I(v);
+    }
+    [[gnu::noinline]] void boolean(const char* k, bool& x, bool def, Presence = Optional) {
+        In in;
+        x = def;
+        if (!next(in)) return;
+        const uint8_t b = in.byte();
+        if (b > 1) return c.fault(where(k), "not true or false");
+        x = b == 1;
+    }
+    [[gnu::noinline]] void date(const char* k, Date& x, Presence p) {
+        In in;
+        Kind kind;
+        int sub;
+        int64_t v = 0;
+        if (!next(in, kind, sub) || !number(in, kind, v)) return missing(k, p);
+        day(k, v, x);
+    }
+    [[gnu::noinline]] void date(const char* k, std::optional<Date>& x) {
+        In in;
+        Kind kind;
+        int sub;
+        int64_t v = 0;
+        x.reset();
+        if (!next(in, kind, sub) || !number(in, kind, v)) return;
+        if (Date d; day(k, v, d)) x = d;
+    }
+    template <class E> void choice(const char* k, E& x, E def, const Names<E>& names) {
+        In in;
+        x = def;
+        if (!next(in)) return;
+        const std::string_view s = in.str();
+        if (auto e = names.parse(s)) x = *e;
+        else c.fault(where(k), std::string("not ") + names.expected);
+    }
+    [[gnu::noinline]] void dates(const char* k, std::vector<Date>& x) {
+        In in;
+        x.clear();
+        if (!next(in)) return;
+        const size_t count = in.count();
+        x.reserve(count);
+        for (size_t i = 0; i < count && !in.bad; ++i)
+            if (Date d; day(k, in.i(), d)) x.push_back(d);
+        if (in.bad) c.fault(where(k), "cut short");
+    }
+    [[gnu::noinline]] void ids(const char* k, std::vector<Id>& x) {
+        In in;
+        x.clear();
+        if (!next(in)) return;
+        const size_t count = in.count(16);
+        x.reserve(count);
+        for (size_t i = 0; i < count && !in.bad; ++i) x.push_back(in.id());
+        if (in.bad) c.fault(where(k), "cut short");
+    }
+    template <class S> void list(const char* k, std::vector<S>& x, Presence p) {
+        In in;
+        Kind kind;
+        int sub;
+        x.clear();
+        if (!next(in, kind, sub)) return missing(k, p);
+        c.readList(in, sub, x, where(k));
+    }
+    [[gnu::noinline]] void constraint(Task& t) {
+        In in;
+        t.constraint = Constraint::ASAP;
+        t.constraintDate.reset();
+        if (!next(in)) return;
+        if (auto k = parseConstraint(in.str())) t.constraint = *k;
+        else return c.fault(where("constraint"), "not a constraint (ASAP, SNET, FNLT or MSO)");
+        if (in.byte())
+            if (Date d; day("constraintDate", in.i(), d)) t.constraintDate = d;
+        if (t.constraint != Constraint::ASAP && !t.constraintDate)
+            c.fault(where("constraintDate"), std::string("missing (needed by ") + constraintName(t.constraint) + ")");
+        if (t.constraint == Constraint::ASAP) t.constraintDate.reset();
+    }
+};
+
+template <class T> void Ctx::readRecord(In& in, StoredType& st, T& x, const std::string& place) {
+    mapFields<T>(st);
+    if (depth >= kMaxDepth) return fault(place, "nested too deep");
+    std::vector<const uint8_t*>& at = scratch[depth];
+    at.resize(st.fields.size());
+    for (size_t f = 0; f < st.fields.size(); ++f) {
+        at[f] = in.p;
+        skip(in, st.fields[f].kind, st.sub[f]);
+    }
+    if (in.bad) return fault(place, "cut short");
+    ++depth;
+    ReadFields v{*this, st, at, in.end, place};
+    describe(v, x);
+    --depth;
+}
+
+template <class S> void Ctx::readList(In& in, int typeAt, std::vector<S>& out, const std::string& place) {
+    if (typeAt < 0 || types[size_t(typeAt)].name != kRecordName<S>) return fault(place, "not a list of " + std::string(kRecordName<S>) + " records");
+    StoredType& st = types[size_t(typeAt)];
+    const size_t count = in.count();
+    if (in.bad) return fault(place, "cut short");
+    out.reserve(count);
+    std::string at; // the place of one record, made only for a fault
+    for (size_t i = 0; i < count && error.empty(); ++i) {
+        S x{};
+        readRecord(in, st, x, place); // (a fault names the list; the index follows below)
+        if (!error.empty()) {
+            const size_t dot = error.find(": ");
+            error = place + "[" + std::to_string(i) + "]" + error.substr(place.size(), dot - place.size()) + error.substr(dot);
+            break;
+        }
+        out.push_back(std::move(x));
+    }
+}
+
+} // namespace
+
+bool isProjectBinary(std::string_view body) { return body.substr(0, 4) == kMagic.substr(0, 4); }
+
+Result<Project> readProjectBinary(std::string_view body, bool acceptNewer, int* schemaVersion) {
+    const std::string damaged = "the stored project is damaged (";
+    if (!isProjectBinary(body)) return fail("not a stored Plotline project");
+    if (body.size() < kMagic.size() || body[4] != kMagic[4])
+        return fail("this project was stored by a newer Plotline (layout " + std::to_string(body.size() > 4 ? uint8_t(body[4]) : 0) + ")");
+    In in{reinterpret_cast<const uint8_t*>(body.data()) + kMagic.size(), reinterpret_cast<const uint8_t*>(body.data()) + body.size()};
+    const std::string_view header = in.str();
+    if (in.bad) return fail(damaged + "cut short in its header)");
+    Result<Project> read = readProjectJson(header, acceptNewer, schemaVersion);
+    if (!read) return read;
+    Project p = std::move(*read);
+
+    // A type list far beyond what any version describes is damage, not a reason to allocate.
+    constexpr size_t kMaxTypes = 1000, kMaxFields = 1000;
+    Ctx c;
+    const size_t types = in.count();
+    if (types > kMaxTypes) return fail(damaged + "too many record types)");
+    c.types.resize(types);
+    for (StoredType& t : c.types) {
+        t.name = in.str();
+        const size_t fields = in.count();
+        if (fields > kMaxFields) return fail(damaged + "a record type with too many fields)");
+        t.fields.resize(fields);
+        for (FieldInfo& f : t.fields) {
+            f.name = in.str();
+            const uint8_t kind = in.byte();
+            if (kind < KId || kind > KLastKind) return fail(damaged + "a field of an unknown kind)");
+            f.kind = Kind(kind);
+            if (f.kind == KList) f.sub = in.str();
+        }
+    }
+    if (in.bad) return fail(damaged + "cut short in its list of record types)");
+    for (StoredType& t : c.types) {
+        t.sub.assign(t.fields.size(), -1);
+        for (size_t f = 0; f < t.fields.size(); ++f)
+            if (t.fields[f].kind == KList) {
+                t.sub[f] = c.typeIndex(t.fields[f].sub);
+                if (t.sub[f] < 0) return fail(damaged + "a list of an unknown record type)");
+            }
+        if (t.fields.empty()) return fail(damaged + "a record type without fields)");
+    }
+    const size_t lists = in.count();
+    for (size_t l = 0; l < lists && c.error.empty() && !in.bad; ++l) {
+        const std::string name(in.str());
+        const int typeAt = c.typeIndex(in.str());
+        if (in.bad || typeAt < 0) return fail(damaged + "a list of an unknown record type)");
+        bool known = false;
+        forEachList(p, [&](const char* listName, auto& list, Presence) {
+            if (known || name != listName) return;
+            known = true;
+            c.readList(in, typeAt, list, name);
+        });
+        if (!known) c.skip(in, KList, typeAt); // a list a later Plotline keeps: not read here
+    }
+    if (!c.error.empty()) return fail(damaged + c.error + ")");
+    if (in.bad) return fail(damaged + "cut short)");
+    if (in.left()) return fail(damaged + "unexpected bytes after its end)");
+    return p;
+}
+
+Result<Project> readProjectBody(std::string_view body, bool acceptNewer, int* schemaVersion) {
+    return isProjectBinary(body) ? readProjectBinary(body, acceptNewer, schemaVersion) : readProjectJson(body, acceptNewer, schemaVersion);
+}
+
+struct ProjectBinaryWriter::Impl {
+    const Project& p;
+    std::string s;
+    WriteFields f{Out{s}};
+    std::vector<std::function<bool(size_t&)>> parts;
+    size_t part = 0;
+
+    explicit Impl(const Project& project) : p(project) {
+        s.reserve(1024 + p.tasks.size() * 90 + p.links.size() * 45 + p.assignments.size() * 40);
+        parts.push_back([this](size_t&) {
+            Out o{s};
+            s.append(kMagic);
+            ProjectJsonWriter header(p, false, true);
+            header.step(SIZE_MAX);
+            o.str(header.text());
+            size_t types = 0;
+            forEachType([&]<class T>() { ++types; });
+            o.u(types);
+            forEachType([&]<class T>() {
+                o.str(kRecordName<T>);
+                const auto& fields = schemaOf<T>();
+                o.u(fields.size());
+                for (const FieldInfo& fi : fields) {
+                    o.str(fi.name);
+                    s += char(fi.kind);
+                    if (fi.kind == KList) o.str(fi.sub);
+                }
+            });
+            size_t lists = 0;
+            forEachList(p, [&](const char*, const auto&, Presence) { ++lists; });
+            o.u(lists);
+            return true;
+        });
+        forEachList(p, [&](const char* name, const auto& list, Presence) {
+            parts.push_back([this, name, &list, i = size_t(0), started = false](size_t& budget) mutable {
+                using S = typename std::remove_cvref_t<decltype(list)>::value_type;
+                if (!started) {
+                    f.o.str(name);
+                    f.o.str(kRecordName<S>);
+                    f.o.u(list.size());
+                    started = true;
+                }
+                for (; i < list.size() && budget > 0; ++i, --budget) describe(f, list[i]);
+                return i == list.size();
+            });
+        });
+    }
+};
+
+ProjectBinaryWriter::ProjectBinaryWriter(const Project& project) : impl_(std::make_unique<Impl>(project)) {}
+ProjectBinaryWriter::~ProjectBinaryWriter() = default;
+
+bool ProjectBinaryWriter::step(size_t records) {
+    size_t budget = std::max<size_t>(records, 1);
+    while (impl_->part < impl_->parts.size() && budget > 0) {
+        if (!impl_->parts[impl_->part](budget)) return false;
+        ++impl_->part;
+    }
+    return done();
+}
+
+bool ProjectBinaryWriter::done() const { return impl_->part == impl_->parts.size(); }
+const std::string& ProjectBinaryWriter::text() const { return impl_->s; }
+std::string ProjectBinaryWriter::take() { return std::move(impl_->s); }
+
+std::string writeProjectBinary(const Project& p) {
+    ProjectBinaryWriter w(p);
+    while (!w.step(SIZE_MAX)) {}
+    return w.take();
+}
+
+} // namespace plotline
