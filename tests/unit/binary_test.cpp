@@ -146,3 +146,17 @@ TEST_CASE("a damaged body is refused, never read past its end: every cut and man
     CHECK(readProjectBinary(body + "x").error() == "the stored project is damaged (unexpected bytes after its end)");
     CHECK(readProjectBinary(renamed(body, "PLTB\x01", "PLTB\x02")).error().find("newer Plotline") != std::string::npos);
 }
+
+TEST_CASE("a count larger than the rest of the body is refused before anything is allocated for it") {
+    Project p = plannedProject();
+    std::string body = writeProjectBinary(p);
+    const std::string list = std::string("\x05tasks\x04Task", 11);
+    const size_t at = body.find(list);
+    REQUIRE(at != std::string::npos);
+    const size_t count = at + list.size();
+    REQUIRE(uint8_t(body[count]) == p.tasks.size()); // one byte: fewer than 128 tasks
+    body.replace(count, 1, std::string("\xff\xff\xff\xff\xff\xff\xff\xff\x3f", 9)); // 2^62 - 1 tasks
+    Result<Project> r = readProjectBinary(body);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error() == "the stored project is damaged (tasks: cut short)");
+}
