@@ -357,34 +357,30 @@ struct ReadFields {
         if (std::string why = textTooLong(s, limit); !why.empty()) return c.fault(where(k), why);
         x.assign(s);
     }
-    [[gnu::noinline]] bool integer(const char* k, int64_t& v, Presence p, int64_t def, int64_t lo, int64_t hi) {
+    // The next field's number or date, whichever form it was stored in; false when the file has none.
+    bool value(int64_t& v) {
         In in;
         Kind kind;
         int sub;
+        return next(in, kind, sub) && number(in, kind, v);
+    }
+    bool inRange(const char* k, int64_t v, int64_t lo, int64_t hi) {
+        if (v >= lo && v <= hi) return true;
+        c.fault(where(k), "out of range (" + std::to_string(lo) + " to " + std::to_string(hi) + ")");
+        return false;
+    }
+    [[gnu::noinline]] bool integer(const char* k, int64_t& v, Presence p, int64_t def, int64_t lo, int64_t hi) {
+        if (value(v)) return inRange(k, v, lo, hi);
         v = def;
-        if (!next(in, kind, sub) || !number(in, kind, v)) {
-            v = def;
-            missing(k, p);
-            return true;
-        }
-        if (v < lo || v > hi) {
-            c.fault(where(k), "out of range (" + std::to_string(lo) + " to " + std::to_string(hi) + ")");
-            return false;
-        }
+        missing(k, p);
         return true;
     }
     template <class I> void integer(const char* k, I& x, Presence p, int64_t def, int64_t lo, int64_t hi) {
         if (int64_t v; integer(k, v, p, def, lo, hi)) x = I(v);
     }
     template <class I> void integer(const char* k, std::optional<I>& x, int64_t lo, int64_t hi) {
-        In in;
-        Kind kind;
-        int sub;
-        int64_t v = 0;
         x.reset();
-        if (!next(in, kind, sub) || !number(in, kind, v)) return;
-        if (v < lo || v > hi) return c.fault(where(k), "out of range (" + std::to_string(lo) + " to " + std::to_string(hi) + ")");
-        x = I(v);
+        if (int64_t v; value(v) && inRange(k, v, lo, hi)) x = I(v);
     }
     [[gnu::noinline]] void boolean(const char* k, bool& x, bool def, Presence = Optional) {
         In in;
@@ -395,21 +391,13 @@ struct ReadFields {
         x = b == 1;
     }
     [[gnu::noinline]] void date(const char* k, Date& x, Presence p) {
-        In in;
-        Kind kind;
-        int sub;
-        int64_t v = 0;
-        if (!next(in, kind, sub) || !number(in, kind, v)) return missing(k, p);
-        day(k, v, x);
+        if (int64_t v; value(v)) day(k, v, x);
+        else missing(k, p);
     }
     [[gnu::noinline]] void date(const char* k, std::optional<Date>& x) {
-        In in;
-        Kind kind;
-        int sub;
-        int64_t v = 0;
         x.reset();
-        if (!next(in, kind, sub) || !number(in, kind, v)) return;
-        if (Date d; day(k, v, d)) x = d;
+        if (int64_t v; value(v))
+            if (Date d; day(k, v, d)) x = d;
     }
     template <class E> void choice(const char* k, E& x, E def, const Names<E>& names) {
         In in;
