@@ -301,27 +301,33 @@ void ProjectLibrary::open(const std::string& id, Accept accept, std::function<vo
         };
         for (const auto& [n, file] : versions(id)) {
             s.maxSeen = std::max(s.maxSeen, n);
-            const auto text = storage_.read(projectArea(id) + "/" + file);
+            auto text = storage_.read(projectArea(id) + "/" + file);
             Result<Sealed> v = text ? unseal(*text) : Result<Sealed>(fail("it cannot be read"));
             std::string why = v ? accept(v->body, v->info) : v.error();
-            if (why.empty() && follower) return done(Opened{std::string(v->body), v->info, ""});
             if (why.empty()) {
-                Opened o{std::string(v->body), v->info, ""};
+                // The body is handed on in the text it was read into (a big plan's body is never copied).
+                auto o = std::make_shared<Opened>();
+                o->info = v->info;
+                const size_t at = size_t(v->body.data() - text->data()), size = v->body.size();
+                o->json = std::move(*text);
+                o->json.erase(0, at);
+                o->json.resize(size);
+                if (follower) return done(std::move(*o));
                 if (ProjectEntry* e = entry(id)) {
                     e->opened = clock_();
                     e->version = n;
                 }
                 lastOpened_ = id;
-                auto finish = [this, done, o, problems](const std::string&) mutable {
+                auto finish = [this, done, o, problems] {
                     if (!problems.empty()) {
-                        o.notice = "Some saved versions could not be opened and were set aside in the project's history:\n";
-                        for (const std::string& p : problems) o.notice += "- " + p + "\n";
-                        o.notice += "The newest good version, " + std::to_string(o.info.number) + " (saved " + formatLocalTime(o.info.savedAt) + "), is open.";
+                        o->notice = "Some saved versions could not be opened and were set aside in the project's history:\n";
+                        for (const std::string& p : problems) o->notice += "- " + p + "\n";
+                        o->notice += "The newest good version, " + std::to_string(o->info.number) + " (saved " + formatLocalTime(o->info.savedAt) + "), is open.";
                     }
-                    done(o);
+                    done(std::move(*o));
                     writeList([](const std::string&) {}); // when it was opened: a cache, not waited for
                 };
-                return setAllAside(id, aside, [finish]() mutable { finish(""); });
+                return setAllAside(id, aside, finish);
             }
             problems.push_back(describe(v ? &v->info : nullptr, n) + ": " + why);
             if (text) aside.emplace_back(file, *text);
