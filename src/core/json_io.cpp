@@ -561,7 +561,8 @@ struct ProjectJsonWriter::Impl {
     size_t part = 0;
 
     Impl(const Project& project, bool pretty_, bool headerOnly)
-        : p(project), pretty(pretty_), w(pretty_, 256 + p.tasks.size() * 260 + p.links.size() * 170 + p.assignments.size() * 150) {
+        : p(project), pretty(pretty_),
+          w(pretty_, headerOnly ? 1024 : 256 + p.tasks.size() * 260 + p.links.size() * 170 + p.assignments.size() * 150) {
         // Top-level members in name order: the project's own fields ("project") and "schemaVersion"
         // between the lists; the plan's own lists are always there, the rest only when used.
         parts.push_back([this](size_t&) { w.beginObject(); return true; });
