@@ -2,6 +2,7 @@
 
 #include "fields.hpp"
 #include "json_io.hpp"
+#include "sliced_parts.hpp"
 
 #include <array>
 #include <cstring>
@@ -556,12 +557,11 @@ struct ProjectBinaryWriter::Impl {
     const Project& p;
     std::string s;
     WriteFields f{Out{s}};
-    std::vector<std::function<bool(size_t&)>> parts;
-    size_t part = 0;
+    SlicedParts parts;
 
     explicit Impl(const Project& project) : p(project) {
         s.reserve(1024 + p.tasks.size() * 90 + p.links.size() * 45 + p.assignments.size() * 40);
-        parts.push_back([this](size_t&) {
+        parts.add([this](size_t&) {
             Out o{s};
             s.append(kMagic);
             ProjectJsonWriter header(p, false, true);
@@ -586,7 +586,7 @@ struct ProjectBinaryWriter::Impl {
             return true;
         });
         forEachList(p, [&](const char* name, const auto& list, Presence) {
-            parts.push_back([this, name, &list, i = size_t(0), started = false](size_t& budget) mutable {
+            parts.add([this, name, &list, i = size_t(0), started = false](size_t& budget) mutable {
                 using S = typename std::remove_cvref_t<decltype(list)>::value_type;
                 if (!started) {
                     f.o.str(name);
@@ -604,16 +604,9 @@ struct ProjectBinaryWriter::Impl {
 ProjectBinaryWriter::ProjectBinaryWriter(const Project& project) : impl_(std::make_unique<Impl>(project)) {}
 ProjectBinaryWriter::~ProjectBinaryWriter() = default;
 
-bool ProjectBinaryWriter::step(size_t records) {
-    size_t budget = std::max<size_t>(records, 1);
-    while (impl_->part < impl_->parts.size() && budget > 0) {
-        if (!impl_->parts[impl_->part](budget)) return false;
-        ++impl_->part;
-    }
-    return done();
-}
+bool ProjectBinaryWriter::step(size_t records) { return impl_->parts.step(records); }
 
-bool ProjectBinaryWriter::done() const { return impl_->part == impl_->parts.size(); }
+bool ProjectBinaryWriter::done() const { return impl_->parts.done(); }
 const std::string& ProjectBinaryWriter::text() const { return impl_->s; }
 std::string ProjectBinaryWriter::take() { return std::move(impl_->s); }
 

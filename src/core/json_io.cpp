@@ -3,6 +3,7 @@
 #include "fields.hpp"
 #include "id_index.hpp"
 #include "json_dom.hpp"
+#include "sliced_parts.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -550,35 +551,34 @@ struct WriteFields {
 
 } // namespace
 
-// The file is a list of parts, each written whole except the long record lists, which are written
-// a budget of records at a time; so writeProjectJson and a save spread over frames are one writer.
+// The file is a list of parts (sliced_parts.hpp), so writeProjectJson and a save spread over frames
+// are one writer.
 struct ProjectJsonWriter::Impl {
     const Project& p;
     bool pretty;
     Writer w;
     WriteFields f{w};
-    std::vector<std::function<bool(size_t&)>> parts;
-    size_t part = 0;
+    SlicedParts parts;
 
     Impl(const Project& project, bool pretty_, bool headerOnly)
         : p(project), pretty(pretty_),
           w(pretty_, headerOnly ? 1024 : 256 + p.tasks.size() * 260 + p.links.size() * 170 + p.assignments.size() * 150) {
         // Top-level members in name order: the project's own fields ("project") and "schemaVersion"
         // between the lists; the plan's own lists are always there, the rest only when used.
-        parts.push_back([this](size_t&) { w.beginObject(); return true; });
+        parts.add([this](size_t&) { w.beginObject(); return true; });
         bool headerDone = false, schemaDone = false;
         forEachList(p, [&](const char* name, const auto& list, Presence presence) {
             if (!headerDone && std::string_view(name) > "project") {
-                parts.push_back([this](size_t&) { header(); return true; });
+                parts.add([this](size_t&) { header(); return true; });
                 headerDone = true;
             }
             if (!schemaDone && std::string_view(name) > "schemaVersion") {
-                parts.push_back([this](size_t&) { w.member("schemaVersion", int64_t(kSchemaVersion)); return true; });
+                parts.add([this](size_t&) { w.member("schemaVersion", int64_t(kSchemaVersion)); return true; });
                 schemaDone = true;
             }
             if (!headerOnly) records(name, list, presence);
         });
-        parts.push_back([this](size_t&) {
+        parts.add([this](size_t&) {
             w.endObject();
             if (pretty) w.newline(); // a text file ends with a line break
             return true;
@@ -586,7 +586,7 @@ struct ProjectJsonWriter::Impl {
     }
     // A list of records, `budget` records per call (indexes, never pointers, are kept between calls).
     template <class S> void records(const char* k, const std::vector<S>& list, Presence presence) {
-        parts.push_back([this, k, &list, presence, i = size_t(0), started = false](size_t& budget) mutable {
+        parts.add([this, k, &list, presence, i = size_t(0), started = false](size_t& budget) mutable {
             if (!started) {
                 if (list.empty() && presence == OmitEmpty) return true;
                 w.key(k);
@@ -648,16 +648,9 @@ ProjectJsonWriter::ProjectJsonWriter(const Project& project, bool pretty, bool h
     : impl_(std::make_unique<Impl>(project, pretty, headerOnly)) {}
 ProjectJsonWriter::~ProjectJsonWriter() = default;
 
-bool ProjectJsonWriter::step(size_t records) {
-    size_t budget = std::max<size_t>(records, 1);
-    while (impl_->part < impl_->parts.size() && budget > 0) {
-        if (!impl_->parts[impl_->part](budget)) return false;
-        ++impl_->part;
-    }
-    return done();
-}
+bool ProjectJsonWriter::step(size_t records) { return impl_->parts.step(records); }
 
-bool ProjectJsonWriter::done() const { return impl_->part == impl_->parts.size(); }
+bool ProjectJsonWriter::done() const { return impl_->parts.done(); }
 const std::string& ProjectJsonWriter::text() const { return impl_->w.text(); }
 
 std::string ProjectJsonWriter::take() { return impl_->w.take(); }
