@@ -20,6 +20,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <unordered_set>
 
 namespace plotline {
 
@@ -64,16 +66,19 @@ void GanttView::refresh() {
         ordinal_[i] = ++siblings[depth];
         open.push_back(int(i));
         siblings.push_back(0);
-        rowTexts_[i].revision = 0;
     }
-    IdIndex row(n);
-    for (size_t i = 0; i < n; ++i) row.insert(p.tasks[i].id, int(i));
+    // Rows of links and assignments as the schedule found them (no second lookup of every id).
+    const bool rowsKnown = s.linkFrom.size() == p.links.size() && s.assignmentRow.size() == p.assignments.size();
+    const IdIndex* row = nullptr;
+    std::optional<IdIndex> ownRows; // only for a schedule that did not get that far (none yet)
+    if (!rowsKnown) row = &ownRows.emplace(indexById(p.tasks));
+    auto taskRowOf = [&](size_t k) { return row ? row->find(p.assignments[k].task) : s.assignmentRow[k]; };
     {
         // Each row's assignments, as ranges of a list of (assignment index) sorted by row.
         assignmentsAt_.assign(n + 1, 0);
         std::vector<int> taskRow(p.assignments.size());
         for (size_t k = 0; k < p.assignments.size(); ++k) {
-            taskRow[k] = row.find(p.assignments[k].task);
+            taskRow[k] = taskRowOf(k);
             if (taskRow[k] >= 0) ++assignmentsAt_[size_t(taskRow[k]) + 1];
         }
         for (size_t i = 0; i < n; ++i) assignmentsAt_[i + 1] += assignmentsAt_[i];
@@ -85,7 +90,7 @@ void GanttView::refresh() {
     links_.clear();
     for (size_t k = 0; k < p.links.size(); ++k) {
         const Link& l = p.links[k];
-        const int a = row.find(l.predecessor), b = row.find(l.successor);
+        const int a = row ? row->find(l.predecessor) : s.linkFrom[k], b = row ? row->find(l.successor) : s.linkTo[k];
         if (a >= 0 && b >= 0) links_.push_back({a, b, l.type, k});
     }
     // Each row's incoming links, for its Predecessors text (made per row when drawn, see rowTexts).
@@ -98,14 +103,36 @@ void GanttView::refresh() {
         for (const LinkRows& l : links_) predecessorList_[size_t(fill[size_t(l.to)]++)] = l;
     }
     // Sorted by their upper row, short links first: a frame finds the ones crossing the rows on screen
-    // by binary search, and scans only the few long ones.
+    // by binary search, and scans only the few long ones. (A counting sort: rows are small numbers.)
     auto span = [](const LinkRows& l) { return std::abs(l.from - l.to); };
     auto top = [](const LinkRows& l) { return std::min(l.from, l.to); };
-    const auto longBegin = std::stable_partition(links_.begin(), links_.end(), [&](const LinkRows& l) { return span(l) <= kShortLink; });
-    shortLinks_ = size_t(longBegin - links_.begin());
-    std::sort(links_.begin(), longBegin, [&](const LinkRows& x, const LinkRows& y) { return top(x) < top(y); });
+    {
+        std::vector<int> at(n + 1, 0);
+        size_t shorts = 0;
+        for (const LinkRows& l : links_)
+            if (span(l) <= kShortLink) {
+                ++at[size_t(top(l)) + 1];
+                ++shorts;
+            }
+        for (size_t i = 0; i < n; ++i) at[i + 1] += at[i];
+        std::vector<LinkRows> sorted(links_.size());
+        size_t longAt = shorts;
+        for (const LinkRows& l : links_) {
+            if (span(l) <= kShortLink) sorted[size_t(at[size_t(top(l))]++)] = l;
+            else sorted[longAt++] = l;
+        }
+        links_.swap(sorted);
+        shortLinks_ = shorts;
+    }
+    if (!selection_.empty()) {
+        // Forget selected tasks that are gone.
+        std::unordered_set<Id, IdHash> present;
+        const std::vector<Id> few = selection_.size() <= 8 ? std::vector<Id>(selection_.begin(), selection_.end()) : std::vector<Id>();
+        for (const Task& t : p.tasks)
+            if (few.empty() ? selection_.count(t.id) > 0 : std::find(few.begin(), few.end(), t.id) != few.end()) present.insert(t.id);
+        for (auto it = selection_.begin(); it != selection_.end();) it = present.count(*it) ? std::next(it) : selection_.erase(it);
+    }
     if (selected_ >= int(n)) selected_ = int(n) - 1;
-    for (auto it = selection_.begin(); it != selection_.end();) it = row.find(*it) >= 0 ? std::next(it) : selection_.erase(it);
     visibleDirty_ = true;
     if (!originSet_ && n > 0) {
         originDay_ = s.start.days - 3;

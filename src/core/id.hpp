@@ -45,10 +45,13 @@ inline uint64_t mix64(uint64_t x) {
     x *= 0x94D049BB133111EBull;
     return x ^ (x >> 31);
 }
-inline uint64_t hashId(const Id& id) {
+// The run's key, drawn once.
+inline uint64_t idHashSeed() {
     static const uint64_t key = idHashKey();
-    return mix64(id.hi ^ key) ^ mix64(id.lo + key * 0x9E3779B97F4A7C15ull);
+    return key;
 }
+inline uint64_t hashIdWith(const Id& id, uint64_t key) { return mix64(id.hi ^ key) ^ mix64(id.lo + key * 0x9E3779B97F4A7C15ull); }
+inline uint64_t hashId(const Id& id) { return hashIdWith(id, idHashSeed()); }
 
 struct IdHash {
     size_t operator()(const Id& id) const { return size_t(hashId(id)); }

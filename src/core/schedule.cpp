@@ -25,12 +25,20 @@ namespace {
 
 constexpr int64_t kNone = INT64_MIN;
 
-// One end of an edge, stored in the compressed rows of the other end.
+// One end of an edge, stored in the compressed rows of the other end: 8 bytes, so a pass over the
+// graph of a 100k-task plan reads 3 MB of edges rather than 9.
 struct Edge {
-    int node;        // the other end
-    int64_t lag;     // added to the source's value
-    bool fromStart;  // take the predecessor's start rather than its finish
-    bool toFinish;   // constrains the successor's finish (FF, SF): subtract its duration
+    uint32_t bits;   // the other end's node (30 bits), from its start (bit 30), to the finish (bit 31)
+    int32_t lag;     // added to the source's value (a file's lags are within ±kMaxMinutes)
+    Edge() = default;
+    Edge(int node, int64_t lagMinutes, bool fromStart, bool toFinish)
+        : bits(uint32_t(node) | (fromStart ? 1u << 30 : 0) | (toFinish ? 1u << 31 : 0)),
+          lag(int32_t(std::clamp<int64_t>(lagMinutes, -kLagLimit, kLagLimit))) {}
+    int node() const { return int(bits & ((1u << 30) - 1)); }
+    bool fromStart() const { return bits & (1u << 30); } // take the predecessor's start rather than its finish
+    bool toFinish() const { return bits & (1u << 31); }  // constrains the successor's finish (FF, SF): less its duration
+    // Beyond any plan's dates (1900-2999) at any length of working day: clamping keeps such a lag an error.
+    static constexpr int64_t kLagLimit = int64_t(1) << 30;
 };
 
 struct LinkKey {
@@ -139,66 +147,116 @@ void Scheduler::Impl::build(const Project& p) {
         if (!r.daysOff.empty()) offKeys.push_back({r.id, r.daysOff});
 
     level = outlineLevels(p);
+    // Parents from the rows above: in a plan's pre-order a parent is an open ancestor, found on a
+    // stack without hashing; a file in another order falls back to the index.
     IdIndex index(n);
     for (size_t i = 0; i < n; ++i) index.insert(p.tasks[i].id, int(i));
     summary.assign(n, 0);
     parent.assign(n, -1);
+    std::vector<int> open; // rows of the current row's ancestors
     for (size_t i = 0; i < n; ++i) {
-        if (p.tasks[i].parent.isNull()) continue;
-        const int at = index.find(p.tasks[i].parent);
-        if (at >= 0) {
-            parent[i] = at;
-            summary[size_t(at)] = 1;
+        const Id up = p.tasks[i].parent;
+        if (up.isNull()) open.clear();
+        else {
+            while (!open.empty() && ids[size_t(open.back())] != up) open.pop_back();
+            const int at = open.empty() ? index.find(up) : open.back();
+            if (at >= 0) {
+                parent[i] = at;
+                summary[size_t(at)] = 1;
+            }
         }
+        open.push_back(int(i));
     }
 
-    struct Staged { int from, to; int64_t lag; bool fromStart, toFinish; };
-    std::vector<Staged> edges;
-    edges.reserve(2 * n + p.links.size());
     auto finishNode = [&](int t) { return summary[size_t(t)] ? int(n) + t : t; };
-    for (size_t i = 0; i < n; ++i) {
-        if (parent[i] < 0) continue;
-        edges.push_back({parent[i], int(i), 0, true, false});
-        edges.push_back({finishNode(int(i)), int(n) + parent[i], 0, false, false});
-    }
-    for (const Link& l : p.links) {
-        const int a = index.find(l.predecessor), b = index.find(l.successor);
-        if (a < 0 || b < 0) continue;
-        const bool fromStart = l.type == LinkType::SS || l.type == LinkType::SF;
-        const bool toFinish = l.type == LinkType::FF || l.type == LinkType::SF;
-        edges.push_back({finishNode(a), b, l.lag, fromStart, toFinish});
-    }
+    // Links once: their ends' rows (or -1), counted into the compressed rows as they are found.
     outOff.assign(nodes + 1, 0);
     inOff.assign(nodes + 1, 0);
-    for (const Staged& e : edges) {
-        ++outOff[size_t(e.from) + 1];
-        ++inOff[size_t(e.to) + 1];
+    out.linkFrom.resize(p.links.size());
+    out.linkTo.resize(p.links.size());
+    for (size_t k = 0; k < p.links.size(); ++k) {
+        const Link& l = p.links[k];
+        const int a = index.find(l.predecessor), b = index.find(l.successor);
+        out.linkFrom[k] = a;
+        out.linkTo[k] = b;
+        if (a < 0 || b < 0) continue;
+        ++outOff[size_t(finishNode(a)) + 1];
+        ++inOff[size_t(b) + 1];
+    }
+    out.assignmentRow.resize(p.assignments.size());
+    for (size_t k = 0; k < p.assignments.size(); ++k) out.assignmentRow[k] = index.find(p.assignments[k].task);
+    for (size_t i = 0; i < n; ++i) {
+        if (parent[i] < 0) continue;
+        ++outOff[size_t(parent[i]) + 1]; // parent start → child start
+        ++inOff[i + 1];
+        ++outOff[size_t(finishNode(int(i))) + 1]; // child finish → parent roll-up
+        ++inOff[n + size_t(parent[i]) + 1];
     }
     for (size_t v = 0; v < nodes; ++v) {
         outOff[v + 1] += outOff[v];
         inOff[v + 1] += inOff[v];
     }
-    outE.resize(edges.size());
-    inE.resize(edges.size());
+    outE.resize(size_t(outOff[nodes]));
+    inE.resize(size_t(inOff[nodes]));
     {
         std::vector<int> fo(outOff.begin(), outOff.end() - 1), fi(inOff.begin(), inOff.end() - 1);
-        for (const Staged& e : edges) {
-            outE[size_t(fo[size_t(e.from)]++)] = {e.to, e.lag, e.fromStart, e.toFinish};
-            inE[size_t(fi[size_t(e.to)]++)] = {e.from, e.lag, e.fromStart, e.toFinish};
+        auto add = [&](int from, int to, int64_t lag, bool fromStart, bool toFinish) {
+            outE[size_t(fo[size_t(from)]++)] = Edge(to, lag, fromStart, toFinish);
+            inE[size_t(fi[size_t(to)]++)] = Edge(from, lag, fromStart, toFinish);
+        };
+        for (size_t i = 0; i < n; ++i) {
+            if (parent[i] < 0) continue;
+            add(parent[i], int(i), 0, true, false);
+            add(finishNode(int(i)), int(n) + parent[i], 0, false, false);
+        }
+        for (size_t k = 0; k < p.links.size(); ++k) {
+            const int a = out.linkFrom[k], b = out.linkTo[k];
+            if (a < 0 || b < 0) continue;
+            const LinkType type = p.links[k].type;
+            const bool fromStart = type == LinkType::SS || type == LinkType::SF;
+            const bool toFinish = type == LinkType::FF || type == LinkType::SF;
+            add(finishNode(a), b, p.links[k].lag, fromStart, toFinish);
         }
     }
 
-    // Kahn's algorithm in a stable order.
+    // Kahn's algorithm, sweeping the nodes in the plan's own order (each row's start, and a
+    // summary's roll-up once its rows are behind): a node is taken when the sweep reaches it if it is
+    // free, or as soon as its last predecessor is taken if the sweep has passed it. The passes over
+    // the graph then walk the rows' data mostly in memory order.
     std::vector<int> indeg(nodes);
     for (size_t v = 0; v < nodes; ++v) indeg[v] = inOff[v + 1] - inOff[v];
     order.clear();
     order.reserve(nodes);
-    for (size_t v = 0; v < nodes; ++v)
-        if (indeg[v] == 0) order.push_back(int(v));
-    for (size_t head = 0; head < order.size(); ++head) {
-        const int v = order[head];
-        for (int k = outOff[size_t(v)]; k < outOff[size_t(v) + 1]; ++k)
-            if (--indeg[size_t(outE[size_t(k)].node)] == 0) order.push_back(outE[size_t(k)].node);
+    std::vector<char> passed(nodes, 0);
+    std::vector<int> freed;
+    auto take = [&](int v) {
+        freed.push_back(v);
+        while (!freed.empty()) {
+            const int u = freed.back();
+            freed.pop_back();
+            order.push_back(u);
+            for (int k = outOff[size_t(u)]; k < outOff[size_t(u) + 1]; ++k) {
+                const int w = outE[size_t(k)].node();
+                if (--indeg[size_t(w)] == 0 && passed[size_t(w)]) freed.push_back(w);
+            }
+        }
+    };
+    auto reach = [&](int v) {
+        passed[size_t(v)] = 1;
+        if (indeg[size_t(v)] == 0) take(v);
+    };
+    open.clear();
+    for (size_t i = 0; i < n; ++i) {
+        while (!open.empty() && open.back() != parent[i]) {
+            reach(int(n) + open.back());
+            open.pop_back();
+        }
+        reach(int(i));
+        open.push_back(int(i));
+    }
+    while (!open.empty()) {
+        reach(int(n) + open.back());
+        open.pop_back();
     }
     acyclic = order.size() == nodes;
     pos.assign(nodes, -1);
@@ -217,7 +275,7 @@ void Scheduler::Impl::build(const Project& p) {
             while (!dfs.empty() && cycleAt < 0) {
                 auto& [v, k] = dfs.back();
                 if (k < outOff[size_t(v) + 1]) {
-                    const int w = outE[size_t(k++)].node;
+                    const int w = outE[size_t(k++)].node();
                     if (indeg[size_t(w)] == 0) continue;
                     if (state[size_t(w)] == 1) { pred[size_t(w)] = v; cycleAt = w; break; }
                     if (state[size_t(w)] == 0) { state[size_t(w)] = 1; pred[size_t(w)] = v; dfs.push_back({w, outOff[size_t(w)]}); }
@@ -254,8 +312,9 @@ void Scheduler::Impl::build(const Project& p) {
     if (!offKeys.empty()) {
         const IdIndex resAt = indexById(p.resources);
         std::vector<std::vector<int>> team(n);
-        for (const Assignment& a : p.assignments) {
-            const int t = index.find(a.task), r = resAt.find(a.resource);
+        for (size_t k = 0; k < p.assignments.size(); ++k) {
+            const Assignment& a = p.assignments[k];
+            const int t = out.assignmentRow[k], r = resAt.find(a.resource);
             if (t < 0 || r < 0 || a.units <= 0 || summary[size_t(t)] || p.resources[size_t(r)].daysOff.empty()) continue;
             team[size_t(t)].push_back(r);
         }
@@ -323,10 +382,10 @@ void Scheduler::Impl::readInputs(const Project& p, bool collectSeeds) {
 }
 
 int64_t Scheduler::Impl::source(const Edge& e) const {
-    const size_t u = size_t(e.node);
-    if (u >= n) return e.fromStart ? es[u - n] : ef[u - n];
+    const size_t u = size_t(e.node());
+    if (u >= n) return e.fromStart() ? es[u - n] : ef[u - n];
     if (summary[u]) return bound[u];
-    return e.fromStart ? es[u] : ef[u];
+    return e.fromStart() ? es[u] : ef[u];
 }
 
 // The finish of task t starting at `start`, stretched over its resources' days off; a start that
@@ -360,7 +419,7 @@ bool Scheduler::Impl::recompute(int v) {
         if (!summary[t]) return false;
         int64_t a = INT64_MAX, b = INT64_MIN;
         for (int k = inOff[size_t(v)]; k < inOff[size_t(v) + 1]; ++k) {
-            const int c = inE[size_t(k)].node;
+            const int c = inE[size_t(k)].node();
             const size_t ct = size_t(c) >= n ? size_t(c) - n : size_t(c);
             a = std::min(a, es[ct]);
             b = std::max(b, ef[ct]);
@@ -381,8 +440,8 @@ bool Scheduler::Impl::recompute(int v) {
     for (int k = inOff[t]; k < inOff[t + 1]; ++k) {
         const Edge& in = inE[size_t(k)];
         int64_t value = source(in) + in.lag;
-        if (in.toFinish && !summary[t]) value -= dur[t];
-        const bool byFinish = !in.fromStart && in.lag == 0;
+        if (in.toFinish() && !summary[t]) value -= dur[t];
+        const bool byFinish = !in.fromStart() && in.lag == 0;
         if (value > b) {
             b = value;
             e = byFinish;
@@ -444,7 +503,7 @@ void Scheduler::Impl::forwardFrom() {
         heap.pop_back();
         queued[size_t(v)] = 0;
         if (!recompute(v)) continue;
-        for (int k = outOff[size_t(v)]; k < outOff[size_t(v) + 1]; ++k) push(outE[size_t(k)].node);
+        for (int k = outOff[size_t(v)]; k < outOff[size_t(v) + 1]; ++k) push(outE[size_t(k)].node());
     }
 }
 
@@ -461,15 +520,15 @@ void Scheduler::Impl::backward() {
         if (rollNode && !summary[t]) continue;
         for (int j = outOff[size_t(v)]; j < outOff[size_t(v) + 1]; ++j) {
             const Edge& e = outE[size_t(j)];
-            if (size_t(e.node) >= n) { // child → parent's roll-up: finish within the parent
-                lf[t] = std::min(lf[t], lf[size_t(e.node) - n]);
+            if (size_t(e.node()) >= n) { // child → parent's roll-up: finish within the parent
+                lf[t] = std::min(lf[t], lf[size_t(e.node()) - n]);
                 continue;
             }
-            const size_t w = size_t(e.node);
-            const int64_t dw = e.toFinish && !summary[w] ? ef[w] - es[w] : 0;
+            const size_t w = size_t(e.node());
+            const int64_t dw = e.toFinish() && !summary[w] ? ef[w] - es[w] : 0;
             const int64_t bnd = ls[w] - e.lag + dw;
-            const int64_t slack = es[w] + dw - ((e.fromStart ? es[t] : ef[t]) + e.lag);
-            if (e.fromStart) lsBound[t] = std::min(lsBound[t], bnd);
+            const int64_t slack = es[w] + dw - ((e.fromStart() ? es[t] : ef[t]) + e.lag);
+            if (e.fromStart()) lsBound[t] = std::min(lsBound[t], bnd);
             else lf[t] = std::min(lf[t], bnd);
             if (!(parent[w] == int(t) && !rollNode)) freeSlack[t] = std::min(freeSlack[t], slack); // links only
         }
@@ -510,6 +569,17 @@ void Scheduler::Impl::output(const Project& p, bool all) {
                  ": its duration, lags or links take the plan past the dates Plotline plans in";
         return std::clamp(at, lo, hi);
     };
+    // Dates of instants through a small cache of working days: a plan's tasks share their days, and
+    // the calendar's lookup (binary searches over holidays) was a fifth of a full run.
+    struct Day { int64_t index = INT64_MIN; Date date; };
+    std::vector<Day> days(1024);
+    auto workday = [&](int64_t index) {
+        Day& d = days[size_t(index) & 1023];
+        if (d.index != index) d = {index, cal.workday(index)};
+        return d.date;
+    };
+    auto dateOf = [&](int64_t at) { return workday(floorDiv(at, mpd)); };
+    auto finishDateOf = [&](int64_t at) { return workday(floorDiv(at - 1, mpd)); };
     for (size_t i = n; i-- > 0;) {
         TaskSchedule& ts = s.tasks[i];
         const int64_t start = held(es[i], i), finish = held(std::max(ef[i], es[i]), i);
@@ -520,17 +590,17 @@ void Scheduler::Impl::output(const Project& p, bool all) {
             shownEod[i] = eod[i];
             if (finish == start) {
                 ts.startDate = ts.finishDate =
-                    eod[i] && start > 0 && start % mpd == 0 ? cal.finishDateOf(start) : cal.dateOf(start);
+                    eod[i] && start > 0 && start % mpd == 0 ? finishDateOf(start) : dateOf(start);
             } else {
-                ts.startDate = cal.dateOf(start);
-                ts.finishDate = cal.finishDateOf(finish);
+                ts.startDate = dateOf(start);
+                ts.finishDate = finishDateOf(finish);
             }
         }
         if (all || lateStart != ts.lateStart || lateFinish != ts.lateFinish) {
             ts.lateStart = lateStart;
             ts.lateFinish = lateFinish;
-            ts.lateStartDate = cal.dateOf(lateStart);
-            ts.lateFinishDate = lateFinish == lateStart ? ts.lateStartDate : cal.finishDateOf(lateFinish);
+            ts.lateStartDate = dateOf(lateStart);
+            ts.lateFinishDate = lateFinish == lateStart ? ts.lateStartDate : finishDateOf(lateFinish);
         }
         ts.totalFloat = acyclic ? lateStart - start : 0;
         ts.freeFloat = acyclic ? std::min(ts.totalFloat, freeSlack[i] == INT64_MAX ? ts.totalFloat : std::max<int64_t>(0, freeSlack[i])) : 0;

@@ -52,6 +52,10 @@ struct Schedule {
     Date start, finish;              // the project's span
     std::string error;               // empty when every task could be scheduled
     std::vector<Id> cycle;           // the tasks of a dependency cycle, in order, when there is one
+    // Rows found while scheduling, so views need not look ids up again: each link's predecessor
+    // and successor (parallel to project.links) and each assignment's task (parallel to
+    // project.assignments); -1 for an id that names no task.
+    std::vector<int> linkFrom, linkTo, assignmentRow;
     bool ok() const { return error.empty(); }
 };
 
