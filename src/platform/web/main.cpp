@@ -38,6 +38,7 @@ using namespace plotline;
 EM_JS(void, js_area, (int op, const char* areaName, int token), {
     const path = "/" + UTF8ToString(areaName);
     const finish = function(err) {
+        if (op === 0 && path.startsWith("/p-")) performance.mark('plotline:project-area-read'); // start-up milestone
         const text = err ? String((err.name && err.name !== 'Error' ? err.name + ": " : "") + (err.message || err)) : "";
         Module.ccall('plotline_area_done', null, ['number', 'string'], [token, text]);
         if (op === 1 && !err && Module.plotlineStorageChanged) Module.plotlineStorageChanged();
