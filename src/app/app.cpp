@@ -67,7 +67,7 @@ void App::start() {
         Project first;
         if (auto sample = loadSample()) first = std::move(*sample);
         else first = plotline::newProject(host_.today());
-        addProject(first, "Welcome! This is a sample plan: edit it freely. Project > Projects… lists your plans.");
+        addProject(std::move(first), "Welcome! This is a sample plan: edit it freely. Project > Projects… lists your plans.");
     });
 }
 
@@ -163,13 +163,15 @@ void App::openProject(const std::string& id) {
     });
 }
 
-void App::addProject(const Project& p, const std::string& message) {
-    afterSave([this, p, message] {
+void App::addProject(Project p, const std::string& message) {
+    // (the plan is moved along, never copied: an imported 100k-task plan is ~30 MB)
+    auto plan = std::make_shared<Project>(std::move(p));
+    afterSave([this, plan, message] {
         // Shown at once, stored meanwhile: an edit made before the first version is durable waits for it.
         const std::string id = ProjectLibrary::newId();
         const bool first = !ready_; // the first plan of a session keeps the default view
         host_.claimProject(id, [](bool) {}); // a new project: nobody else has it
-        show(p, id, kSchemaVersion, true);
+        show(std::move(*plan), id, kSchemaVersion, true);
         if (!first) gantt_.fitProject();
         if (!message.empty()) flash(message);
         // Its first version is stored by autosave, which shows the state and retries on failure.
@@ -319,7 +321,7 @@ void App::newProjectDialog() {
 }
 
 void App::openSample() {
-    if (auto s = loadSample()) addProject(*s, "A fresh copy of the sample project.");
+    if (auto s = loadSample()) addProject(std::move(*s), "A fresh copy of the sample project.");
     else notify("Open sample", "The sample project is missing from this build.");
 }
 
@@ -412,7 +414,7 @@ void App::setOwner(const std::string& projectId, bool owner) {
     }
 }
 
-void App::importFile(const std::string& filename, const std::string& text) {
+void App::importFile(const std::string& filename, std::string_view text) {
     auto endsWith = [&](const char* ext) {
         const std::string e(ext);
         if (filename.size() < e.size()) return false;
@@ -427,7 +429,7 @@ void App::importFile(const std::string& filename, const std::string& text) {
                                                        std::string(readOnly() ? "\n" + open_.reason() : std::string()));
             return;
         }
-        budget_.importActuals(filename, text);
+        budget_.importActuals(filename, std::string(text));
         view_ = View::Budget;
         return;
     }
@@ -446,7 +448,7 @@ void App::importFile(const std::string& filename, const std::string& text) {
             for (size_t i = 0; i < in.warnings.size() && i < 12; ++i) msg += in.warnings[i] + "\n";
             notify("Imported " + filename + " with warnings", msg);
         }
-        addProject(in.project, "Imported " + filename + " as a new project. Your other plans are in Project > Projects…");
+        addProject(std::move(in.project), "Imported " + filename + " as a new project. Your other plans are in Project > Projects…");
         return;
     }
     if (!endsWith(".json")) {
@@ -458,7 +460,7 @@ void App::importFile(const std::string& filename, const std::string& text) {
         notify("Could not import " + filename, p.error() + "\n\nNothing was changed.");
         return;
     }
-    addProject(*p, "Imported " + filename + " as a new project. Your other plans are in Project > Projects…");
+    addProject(std::move(*p), "Imported " + filename + " as a new project. Your other plans are in Project > Projects…");
 }
 
 std::string App::fileStem() const { return plotline::fileStem(doc_.project().name); }

@@ -40,7 +40,7 @@ public:
     bool viewing() const { return viewer_ != nullptr; }
     Viewer* viewer() { return viewer_.get(); }
     ViewerScreen* viewerScreen() { return viewerScreen_.get(); }
-    void importFile(const std::string& filename, const std::string& text);
+    void importFile(const std::string& filename, std::string_view text);
     // The clipboard (the browser's copy and paste events): selected rows as tab-separated text, and
     // pasted text inserted as rows (or typed into the field being edited).
     std::string copyText() const;
@@ -114,7 +114,7 @@ private:
     std::string newError_;
     std::optional<Project> loadSample();
     // Adds a project to the library and opens it (at once; its first version is stored meanwhile).
-    void addProject(const Project& p, const std::string& message);
+    void addProject(Project p, const std::string& message);
     void saveOpenProject(AutoSave::Done done);
     void show(Project p, const std::string& id, int schema, bool owner);
     // The document and autosave follow what this tab may do with the open project.

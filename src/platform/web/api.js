@@ -59,12 +59,18 @@
     try { fn.apply(null, ptrs); } finally { ptrs.forEach(function (p) { Module._free(p); }); }
   }
 
-  // The file picker hands the chosen file here; big files go through the heap, not the stack.
+  // The file picker (and a drop) hands the chosen file here. Its bytes go into the heap as they are:
+  // no JavaScript string of the whole file, no conversion (a 45 MB plan took ~0.2 s and 90 MB more).
   Module.plotlineImport = function (file) {
-    file.text().then(function (text) {
-      callWithStrings(Module._plotline_import_file, [file.name, text]);
-    }, function (err) {
-      callWithStrings(Module._plotline_import_file, [file.name, '']);
+    const give = function (bytes) {
+      const at = Module._malloc(bytes.length + 1);
+      if (!at) return give(new Uint8Array(0)); // (the app says what it could not read)
+      HEAPU8.set(bytes, at);
+      try { callWithStrings(function (name) { Module._plotline_import_file(name, at, bytes.length); }, [file.name]); }
+      finally { Module._free(at); }
+    };
+    file.arrayBuffer().then(function (buffer) { give(new Uint8Array(buffer)); }, function (err) {
+      give(new Uint8Array(0));
       console.warn('Plotline: could not read ' + file.name + ': ' + err);
     });
   };

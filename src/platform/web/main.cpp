@@ -648,7 +648,10 @@ EMSCRIPTEN_KEEPALIVE void plotline_pinch(double scale, double x) {
 EMSCRIPTEN_KEEPALIVE void plotline_sync_nudge(int online) {
     if (rt && rt->app) rt->app->sync().nudge(online != 0);
 }
-EMSCRIPTEN_KEEPALIVE void plotline_import_file(const char* name, const char* text) { rt->app->importFile(name, text); }
+// A picked or dropped file: its bytes as they are (UTF-8), read straight into the heap by api.js.
+EMSCRIPTEN_KEEPALIVE void plotline_import_file(const char* name, const char* bytes, int size) {
+    rt->app->importFile(name, std::string_view(bytes, size_t(size)));
+}
 EMSCRIPTEN_KEEPALIVE void plotline_page_hidden() { rt->app->pageHidden(); }
 EMSCRIPTEN_KEEPALIVE int plotline_text_input_active() { return ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput; }
 EMSCRIPTEN_KEEPALIVE char* plotline_copy_text() { return copyOut(rt->app->copyText()); }
