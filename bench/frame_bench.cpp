@@ -5,6 +5,8 @@
 // slowest frame among the edit's frame and the frames after it until its autosave is done, so the
 // reschedule, the views' rebuild and the save all count. Target (issue: every frame ≤ 16 ms at 100k).
 //   build/native/bench_frames [tasks…]     (default 10000 100000)
+//   PLOTLINE_FRAMES=1 …                    also prints every frame of each edit
+//   PLOTLINE_PROFILE_INSERT=40 …           for perf: insert and undo 40 times, one frame each, and stop
 #include "timing.hpp"
 #include "app/app.hpp"
 #include "app/theme.hpp"
