@@ -12,7 +12,6 @@
 
 #include "core/csv_io.hpp"
 #include "core/duration.hpp"
-#include "core/id_index.hpp"
 #include "theme.hpp"
 #include "widget_registry.hpp"
 
@@ -20,7 +19,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <optional>
 #include <unordered_set>
 
 namespace plotline {
@@ -68,19 +66,12 @@ void GanttView::refresh() {
         siblings.push_back(0);
     }
     // Rows of links and assignments as the schedule found them (no second lookup of every id).
-    const bool rowsKnown = s.linkFrom.size() == p.links.size() && s.assignmentRow.size() == p.assignments.size();
-    const IdIndex* row = nullptr;
-    std::optional<IdIndex> ownRows; // only for a schedule that did not get that far (none yet)
-    if (!rowsKnown) row = &ownRows.emplace(indexById(p.tasks));
-    auto taskRowOf = [&](size_t k) { return row ? row->find(p.assignments[k].task) : s.assignmentRow[k]; };
     {
         // Each row's assignments, as ranges of a list of (assignment index) sorted by row.
         assignmentsAt_.assign(n + 1, 0);
-        std::vector<int> taskRow(p.assignments.size());
-        for (size_t k = 0; k < p.assignments.size(); ++k) {
-            taskRow[k] = taskRowOf(k);
+        const std::vector<int>& taskRow = s.assignmentRow;
+        for (size_t k = 0; k < p.assignments.size(); ++k)
             if (taskRow[k] >= 0) ++assignmentsAt_[size_t(taskRow[k]) + 1];
-        }
         for (size_t i = 0; i < n; ++i) assignmentsAt_[i + 1] += assignmentsAt_[i];
         assignmentList_.assign(size_t(assignmentsAt_[n]), 0);
         std::vector<int> fill(assignmentsAt_.begin(), assignmentsAt_.end() - 1);
@@ -90,7 +81,7 @@ void GanttView::refresh() {
     links_.clear();
     for (size_t k = 0; k < p.links.size(); ++k) {
         const Link& l = p.links[k];
-        const int a = row ? row->find(l.predecessor) : s.linkFrom[k], b = row ? row->find(l.successor) : s.linkTo[k];
+        const int a = s.linkFrom[k], b = s.linkTo[k];
         if (a >= 0 && b >= 0) links_.push_back({a, b, l.type, k});
     }
     // Each row's incoming links, for its Predecessors text (made per row when drawn, see rowTexts).

@@ -54,7 +54,8 @@ struct Schedule {
     std::vector<Id> cycle;           // the tasks of a dependency cycle, in order, when there is one
     // Rows found while scheduling, so views need not look ids up again: each link's predecessor
     // and successor (parallel to project.links) and each assignment's task (parallel to
-    // project.assignments); -1 for an id that names no task.
+    // project.assignments); -1 for an id that names no task. Every run fills them, a plan with a
+    // cycle too.
     std::vector<int> linkFrom, linkTo, assignmentRow;
     bool ok() const { return error.empty(); }
 };
