@@ -38,6 +38,13 @@ for top in ("src", "tests", "assets", "bench", "CMakeLists.txt"):
                 if os.path.join(r, f) not in wanted:
                     os.remove(os.path.join(r, f))
 PY
+# The copy is not a clone: tell its build where the interoperability samples are (CMakeLists.txt).
+if [ -z "${PLOTLINE_INTEROP:-}" ]; then
+  for d in "$here/../shared/interop" "$(git -C "$here" config --get remote.origin.url 2>/dev/null)/../shared/interop"; do
+    [ -f "$d/SOURCES.md" ] && { PLOTLINE_INTEROP=$(cd "$d" && pwd); break; }
+  done
+fi
+export PLOTLINE_INTEROP
 [ -f "$bin/build.ninja" ] || cmake -S "$tree" -B "$bin" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null || exit 1
 
 build() { cmake --build "$bin" -j "$jobs" --target unit_tests cli_tests >"$work/build.log" 2>&1; }

@@ -53,7 +53,7 @@ if [ "$have" != "$want" ]; then
   exit 1
 fi
 
-# --- Debian source packages (imgui, libsdl2) --------------------------------
+# --- Debian source packages (imgui, libsdl2, pugixml) -----------------------------
 src_list=/etc/apt/sources.list.d/debian-src.sources
 if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ /etc/apt/sources.list 2>/dev/null \
    && ! grep -qs '^deb-src' /etc/apt/sources.list 2>/dev/null; then
@@ -85,6 +85,7 @@ fetch_source() { # package version dir
 }
 fetch_source imgui "$IMGUI_VERSION" "$IMGUI_DIR"
 fetch_source libsdl2 "$SDL2_VERSION" "$SDL2_SRC"
+fetch_source pugixml "$PUGIXML_VERSION" "$PUGIXML_DIR"
 
 # --- SDL2 built for wasm, once, keyed by version ----------------------------
 if [ ! -f "$SDL2_WASM/.complete" ]; then

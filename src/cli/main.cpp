@@ -2,7 +2,7 @@
 //
 //   plotline validate FILE             check a project (.json or .csv); exit 1 with the errors
 //   plotline schedule FILE [--json]    computed start and finish of every task
-//   plotline convert IN OUT            JSON <-> CSV, chosen by the files' extensions
+//   plotline convert IN OUT            JSON <-> MS Project XML <-> CSV, chosen by the extensions
 //   plotline generate N OUT            a synthetic plan of N tasks (for trying Plotline at scale)
 //   plotline report FILE [--status-date D] [--format md|html|json] [--month YYYY-MM] [--change-order N]
 //   plotline actuals FILE CSV          add actuals (hours, costs) from a CSV to a project
@@ -18,6 +18,7 @@
 #include "core/duration.hpp"
 #include "core/files.hpp"
 #include "core/json_io.hpp"
+#include "core/mspdi.hpp"
 #include "core/merge.hpp"
 #include "core/schedule.hpp"
 #include "core/synthetic.hpp"
@@ -101,7 +102,7 @@ const char* kUsage =
     "commands:\n"
     "  validate FILE            check a project file (.json or .csv)\n"
     "  schedule FILE [--json]   print every task's computed start and finish\n"
-    "  convert IN OUT           convert between .json and .csv (by extension)\n"
+    "  convert IN OUT           convert between .json, .xml (MS Project) and .csv (by extension)\n"
     "  generate N OUT           write a synthetic plan of N tasks (.json or .csv)\n"
     "  report FILE              the weekly status report (or monthly summary, change order)\n"
     "  actuals FILE CSV         add actual hours and costs from a CSV to a project\n"
@@ -158,8 +159,10 @@ const char* kGenerateHelp =
 const char* kConvertHelp =
     "usage: plotline convert IN OUT\n"
     "\n"
-    "Converts a project between Plotline JSON (.json) and a CSV task table (.csv); the formats are\n"
-    "chosen by the extensions. CSV columns: ID, Name, Duration, Start, Finish, Predecessors,\n"
+    "Converts a project between Plotline JSON (.json), Microsoft Project XML (.xml, MSPDI) and a CSV\n"
+    "task table (.csv); the formats are chosen by the extensions. Reading MS Project XML notes, per\n"
+    "task, what Plotline approximated (elapsed durations, task calendars, manual tasks, …) and every\n"
+    "task whose dates differ from those the file states. CSV columns: ID, Name, Duration, Start, Finish, Predecessors,\n"
     "Outline Level, Resource Names, % Complete, Milestone, Notes, Plotline ID.\n"
     "A CSV table holds no calendar: holidays are not kept (a warning says so).\n"
     "Nothing is written when IN is invalid.\n";
@@ -250,6 +253,14 @@ Loaded load(const std::string& path) {
             for (auto& e : r.errors) std::cerr << path << ": " << e << "\n";
             return out;
         }
+        out.project = std::move(r.project);
+    } else if (endsWith(path, ".xml")) {
+        MspdiImport r = readMspdi(text, path);
+        if (!r.ok()) {
+            for (auto& e : r.errors) std::cerr << path << ": " << e << "\n";
+            return out;
+        }
+        for (auto& n : r.notes) std::cerr << path << ": note: " << n << "\n";
         out.project = std::move(r.project);
     } else {
         Result<Project> r = readProjectJson(text);
@@ -344,15 +355,18 @@ int cmdConvert(const std::vector<std::string>& args) {
     if (wantsHelp(args)) { std::cout << kConvertHelp; return 0; }
     if (args.size() != 2) return usageError("convert takes IN and OUT", kConvertHelp);
     const std::string& out = args[1];
-    const bool toCsv = endsWith(out, ".csv"), toJson = endsWith(out, ".json");
-    if (!toCsv && !toJson) return usageError("OUT must end in .json or .csv", kConvertHelp);
-    if (!endsWith(args[0], ".csv") && !endsWith(args[0], ".json")) return usageError("IN must end in .json or .csv", kConvertHelp);
+    const bool toCsv = endsWith(out, ".csv"), toJson = endsWith(out, ".json"), toXml = endsWith(out, ".xml");
+    if (!toCsv && !toJson && !toXml) return usageError("OUT must end in .json, .xml or .csv", kConvertHelp);
+    if (!endsWith(args[0], ".csv") && !endsWith(args[0], ".json") && !endsWith(args[0], ".xml"))
+        return usageError("IN must end in .json, .xml or .csv", kConvertHelp);
     Loaded l = load(args[0]);
     if (!l.ok) return 1;
     if (toCsv && !l.project.calendar.holidays().empty())
         std::cerr << "plotline: warning: a CSV task table has no calendar; the project's "
                   << l.project.calendar.holidays().size() << " holidays are not kept in " << out << "\n";
-    std::string text = toCsv ? writeTasksCsv(l.project, schedule(l.project)) : writeProjectJson(l.project);
+    std::string text = toCsv ? writeTasksCsv(l.project, schedule(l.project))
+                       : toXml ? writeMspdi(l.project, schedule(l.project))
+                               : writeProjectJson(l.project);
     if (!writeAtomically(out, text)) return 1;
     std::cout << "wrote " << out << " (" << l.project.tasks.size() << " tasks)\n";
     return 0;

@@ -189,6 +189,36 @@ TEST_CASE("convert JSON -> CSV -> JSON keeps every task, link, id and date") {
     }
 }
 
+TEST_CASE("convert JSON -> MS Project XML -> JSON: same ids and dates; a bad XML file writes nothing") {
+    Scratch s;
+    Run r = run("convert " + quote(kSample) + " " + quote((s / "plan.xml").string()));
+    REQUIRE(r.code == 0);
+    CHECK(slurp(s / "plan.xml").find("<Project xmlns=\"http://schemas.microsoft.com/project\">") != std::string::npos);
+    r = run("convert " + quote((s / "plan.xml").string()) + " " + quote((s / "back.json").string()));
+    REQUIRE(r.code == 0);
+    CHECK(r.err.empty()); // nothing approximated
+    auto a = nlohmann::json::parse(slurp(kSample)), b = nlohmann::json::parse(slurp(s / "back.json"));
+    REQUIRE(a["tasks"].size() == b["tasks"].size());
+    for (size_t i = 0; i < a["tasks"].size(); ++i) CHECK(a["tasks"][i]["id"] == b["tasks"][i]["id"]);
+    Run sa = run("schedule --json " + quote(kSample)), sb = run("schedule --json " + quote((s / "back.json").string()));
+    REQUIRE(sa.code == 0);
+    REQUIRE(sb.code == 0);
+    auto ja = nlohmann::json::parse(sa.out), jb = nlohmann::json::parse(sb.out);
+    for (size_t i = 0; i < ja["tasks"].size(); ++i) {
+        CAPTURE(ja["tasks"][i]["name"]);
+        CHECK(ja["tasks"][i]["start"] == jb["tasks"][i]["start"]);
+        CHECK(ja["tasks"][i]["finish"] == jb["tasks"][i]["finish"]);
+    }
+    // An MS Project file that is cut short: its place, exit 1, the old output kept.
+    const std::string xml = slurp(s / "plan.xml");
+    spit(s / "cut.xml", xml.substr(0, xml.size() / 2));
+    spit(s / "out.json", "previous contents");
+    r = run("convert " + quote((s / "cut.xml").string()) + " " + quote((s / "out.json").string()));
+    CHECK(r.code == 1);
+    CHECK(r.err.find("at line") != std::string::npos);
+    CHECK(slurp(s / "out.json") == "previous contents");
+}
+
 TEST_CASE("convert never writes when the input is bad, and keeps an existing output") {
     Scratch s;
     spit(s / "bad.csv", "ID,Name,Duration\n1,Brief,2d\n2,Design,three days\n");
