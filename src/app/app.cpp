@@ -6,6 +6,7 @@
 #include "core/files.hpp"
 #include "core/binary_io.hpp"
 #include "core/json_io.hpp"
+#include "core/mspdi.hpp"
 #include "core/print.hpp"
 #include "theme.hpp"
 #include "widget_registry.hpp"
@@ -451,8 +452,26 @@ void App::importFile(const std::string& filename, std::string_view text) {
         addProject(std::move(in.project), "Imported " + filename + " as a new project. Your other plans are in Project > Projects…");
         return;
     }
+    if (endsWith(".xml")) {
+        MspdiImport in = readMspdi(text, filename);
+        if (!in.ok()) {
+            std::string msg;
+            for (const std::string& e : in.errors) msg += e + "\n";
+            notify("Could not import " + filename, msg + "\nNothing was changed.");
+            return;
+        }
+        if (!in.notes.empty()) {
+            // Every approximation, per task: the producer checks these against MS Project.
+            std::string msg = "Plotline imported the plan as a new project; check these against the file:\n\n";
+            for (const std::string& n : in.notes) msg += "\u2022 " + n + "\n";
+            notify("Imported " + filename + ": " + std::to_string(in.notes.size()) + (in.notes.size() == 1 ? " thing" : " things") + " to check", msg);
+        }
+        addProject(std::move(in.project), "Imported " + filename + " as a new project. Your other plans are in Project > Projects…");
+        return;
+    }
     if (!endsWith(".json")) {
-        notify("Could not import " + filename, "Plotline opens .json project files and .csv task tables.\nNothing was changed.");
+        notify("Could not import " + filename,
+               "Plotline opens .json project files, Microsoft Project .xml files and .csv task tables.\nNothing was changed.");
         return;
     }
     Result<Project> p = readProjectJson(text);
@@ -468,6 +487,11 @@ std::string App::fileStem() const { return plotline::fileStem(doc_.project().nam
 void App::exportJson() {
     host_.download(fileStem() + ".plotline.json", "application/json", writeProjectJson(doc_.project()));
     flash("Exported " + fileStem() + ".plotline.json");
+}
+
+void App::exportMspdi() {
+    host_.download(fileStem() + ".xml", "application/xml", writeMspdi(doc_.project(), doc_.schedule()));
+    flash("Exported " + fileStem() + ".xml for Microsoft Project (File > Open, choose XML)");
 }
 
 void App::exportCsv() {
@@ -533,7 +557,7 @@ std::string App::statusJson() const {
            ",\"project\":" + str(open_.id()) + ",\"projectName\":" + str(doc_.project().name) + ",\"readOnly\":" + str(open_.reason()) +
            ",\"projects\":" + std::to_string(library_.projects().size()) +
            ",\"view\":" + str(view_ == View::Budget ? "budget" : "plan") + ",\"budgetTab\":" + std::to_string(int(budget_.tab())) +
-           ",\"saveError\":" + str(save_.error()) + ",\"message\":" + str(message_) + ",\"dialog\":" + str(dialogTitle_) + "," + buf +
+           ",\"saveError\":" + str(save_.error()) + ",\"message\":" + str(message_) + ",\"dialog\":" + str(dialogTitle_) + ",\"dialogText\":" + str(dialogText_) + "," + buf +
            selected + ",\"undo\":" + str(doc_.undoLabel()) + ",\"sync\":" + sync_.statusJson() + ",\"shares\":" + shares_.statusJson() + viewerJson() + "}";
 }
 
@@ -616,6 +640,8 @@ void App::menuBar() {
         tagItem("menu.Project.Import");
         if (ImGui::MenuItem("Export JSON")) exportJson();
         tagItem("menu.Project.Export JSON");
+        if (ImGui::MenuItem("Export MS Project XML")) exportMspdi();
+        tagItem("menu.Project.Export MS Project XML");
         if (ImGui::MenuItem("Export CSV")) exportCsv();
         tagItem("menu.Project.Export CSV");
         if (ImGui::MenuItem("Print…", "Ctrl+P")) printPlan();
@@ -847,14 +873,21 @@ void App::dialogs() {
         ImGui::TextUnformatted(dialogTitle_.c_str());
         tagItem("dialog.title");
         ImGui::Separator();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 38);
+        // A long text (an import's list of things to check) scrolls inside the dialog.
+        const float wrap = ImGui::GetFontSize() * 38;
+        const float tall = ImGui::CalcTextSize(dialogText_.c_str(), nullptr, false, wrap).y;
+        const bool scrolls = tall > vp->WorkSize.y * 0.6f;
+        if (scrolls) ImGui::BeginChild("##dialogText", ImVec2(wrap + ImGui::GetStyle().ScrollbarSize + 8, vp->WorkSize.y * 0.6f), true);
+        ImGui::PushTextWrapPos(scrolls ? 0.0f : wrap);
         ImGui::TextUnformatted(dialogText_.c_str());
         ImGui::PopTextWrapPos();
         tagItem("dialog.text");
+        if (scrolls) ImGui::EndChild();
         ImGui::Spacing();
         if (ImGui::Button("OK", ImVec2(ImGui::GetFontSize() * 6, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) ||
             ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
             dialogTitle_.clear();
+            dialogText_.clear();
             ImGui::CloseCurrentPopup();
         }
         tagItem("dialog.ok");

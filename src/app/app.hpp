@@ -93,6 +93,7 @@ public:
     void flash(const std::string& text);                           // a status-bar message
     void exportJson();
     void exportCsv();
+    void exportMspdi();
     // Opens a plan from the sync server (the one on this device if it has it, else a copy made now).
     void openRemote(const RemotePlan& plan);
     SyncController& sync() { return sync_; }

@@ -48,7 +48,8 @@ const Entry kHowDoI[] = {
     {"Report progress", "Set the status date (toolbar), enter % complete, then Project > Status report…"},
     {"Track money", "Switch to Budget (Ctrl+2): budget lines, actuals, change requests, risks."},
     {"Share a plan", "Project > Export JSON or CSV; print it with Ctrl+P."},
-    {"Bring in an MS Project plan", "Save it as CSV from MS Project and use Project > Import… (or drop the file on the page)."},
+    {"Bring in an MS Project plan", "In MS Project, File > Save As > XML; then Project > Import… (or drop the .xml on the page). Plotline lists, per task, what it approximated."},
+    {"Hand a plan back to MS Project", "Project > Export MS Project XML; in MS Project, File > Open and pick the .xml."},
     {"Get a deleted project back", "Project > Projects…, then Trash: restore it within 30 days."},
 };
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { serve, launch, openApp, state, status, widget, click, press, screenshot, waitStatus, importFile } from './harness.mjs';
+import { serve, launch, openApp, state, status, widget, click, press, screenshot, waitStatus, importFile, interopDir } from './harness.mjs';
 
 let browser, server, scratch;
 before(async () => {
@@ -98,6 +98,44 @@ test('a JSON file dropped onto the page opens as a new project, field for field 
   assert.equal(s.projects, projectsBefore + 1);
   assert.equal(await page.isVisible('#drop.shown'), false);
   assert.deepEqual(await state(page), plan, 'every field came back');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Microsoft Project XML: a file MS Project wrote opens on its dates, approximations are listed, and the plan goes back out as MSPDI', async () => {
+  const { page, errors } = await openApp(browser.context, server.url);
+  // MS Project 2007's file with the four link types: imported through the picker, no notes.
+  await importFile(page, join(interopDir(), 'mspdirelations.xml'));
+  await waitStatus(page, (st) => st.tasks === 5 && st.save === 'Saved' && /^Imported mspdirelations\.xml/.test(st.message));
+  let s = await state(page);
+  assert.equal((await status(page)).dialog, '', 'nothing to check');
+  assert.deepEqual(s.tasks.map((t) => t.name), ['Task 1', 'Task 2', 'Task 3', 'Task 4', 'Task 5']);
+  const byId = Object.fromEntries(s.tasks.map((t) => [t.id, t.name]));
+  assert.deepEqual(s.links.map((l) => `${byId[l.predecessor]} ${l.type} ${byId[l.successor]} ${l.lag}`).sort(),
+    ['Task 1 FS Task 2 0', 'Task 2 SS Task 3 480', 'Task 3 FF Task 4 0', 'Task 4 SF Task 5 0']);
+  await widget(page, 'gantt.bar.4');
+  await screenshot(page, 'imported-mspdi');
+
+  // MPXJ's sample: a task whose stored duration disagrees with its stored dates is named, with both.
+  await importFile(page, join(interopDir(), 'sample1.xml'));
+  s = await waitStatus(page, (st) => st.dialog !== '');
+  assert.match(s.dialog, /Imported sample1\.xml: \d+ things to check/);
+  assert.match(s.dialogText, /Task 2 "Second Task": the file has 2003-01-07 to 2003-03-17, Plotline schedules 2003-01-07 to 2003-05-26/);
+  await screenshot(page, 'imported-mspdi-notes');
+  await click(page, 'dialog.ok');
+  await waitStatus(page, (st) => st.dialog === '' && st.tasks === 22 && st.save === 'Saved');
+
+  // Project > Export MS Project XML: the file MS Project opens, which imports back with the same ids.
+  const plan = await state(page);
+  const xml = await download(page, 'menu.Project.Export MS Project XML');
+  assert.equal(xml.name, 'MPXJ-Sample.xml');
+  assert.match(xml.text, /^<\?xml version="1\.0" encoding="UTF-8" standalone="yes"\?>\n<Project xmlns="http:\/\/schemas\.microsoft\.com\/project">/);
+  assert.equal((xml.text.match(/<Task>/g) || []).length, plan.tasks.length + 1);
+  const back = join(scratch, 'back.xml');
+  await writeFile(back, xml.text);
+  await importFile(page, back);
+  await waitStatus(page, (st) => /^Imported back\.xml/.test(st.message) && st.save === 'Saved');
+  assert.deepEqual((await state(page)).tasks.map((t) => t.id), plan.tasks.map((t) => t.id));
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -5,12 +5,27 @@ import { createServer } from 'node:http';
 import { readFile, stat, mkdtemp, rm } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DIST = process.env.PLOTLINE_DIST || resolve(here, '../../build/web/dist');
 export const SHOTS = process.env.PLOTLINE_SHOTS || resolve(here, '../../build/screenshots');
+
+// The files written by MS Project, MPXJ and GanttProject (../shared/interop beside the repository, or
+// beside the repository this clone came from); PLOTLINE_INTEROP overrides.
+export function interopDir() {
+  const candidates = [process.env.PLOTLINE_INTEROP, resolve(here, '../../../shared/interop')];
+  try {
+    const origin = execFileSync('git', ['-C', here, 'config', '--get', 'remote.origin.url'], { encoding: 'utf8' }).trim();
+    if (origin) candidates.push(resolve(origin, '../shared/interop'));
+  } catch { /* not a clone */ }
+  const found = candidates.find((d) => d && existsSync(join(d, 'SOURCES.md')));
+  if (!found) throw new Error('the interoperability samples (../shared/interop) were not found; set PLOTLINE_INTEROP');
+  return found;
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
