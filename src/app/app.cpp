@@ -7,6 +7,7 @@
 #include "core/binary_io.hpp"
 #include "core/json_io.hpp"
 #include "core/mspdi.hpp"
+#include "core/gan.hpp"
 #include "core/print.hpp"
 #include "theme.hpp"
 #include "widget_registry.hpp"
@@ -452,8 +453,12 @@ void App::importFile(const std::string& filename, std::string_view text) {
         addProject(std::move(in.project), "Imported " + filename + " as a new project. Your other plans are in Project > Projects…");
         return;
     }
-    if (endsWith(".xml")) {
-        MspdiImport in = readMspdi(text, filename);
+    if (endsWith(".xml") || endsWith(".gan")) {
+        auto in = endsWith(".gan") ? [&] {
+            GanImport g = readGan(text, filename);
+            return MspdiImport{std::move(g.project), std::move(g.errors), std::move(g.notes)};
+        }()
+                                   : readMspdi(text, filename);
         if (!in.ok()) {
             std::string msg;
             for (const std::string& e : in.errors) msg += e + "\n";
@@ -471,7 +476,7 @@ void App::importFile(const std::string& filename, std::string_view text) {
     }
     if (!endsWith(".json")) {
         notify("Could not import " + filename,
-               "Plotline opens .json project files, Microsoft Project .xml files and .csv task tables.\nNothing was changed.");
+               "Plotline opens .json project files, Microsoft Project .xml files, GanttProject .gan files and .csv task\ntables.\nNothing was changed.");
         return;
     }
     Result<Project> p = readProjectJson(text);

@@ -49,6 +49,7 @@ const Entry kHowDoI[] = {
     {"Track money", "Switch to Budget (Ctrl+2): budget lines, actuals, change requests, risks."},
     {"Share a plan", "Project > Export JSON or CSV; print it with Ctrl+P."},
     {"Bring in an MS Project plan", "In MS Project, File > Save As > XML; then Project > Import… (or drop the .xml on the page). Plotline lists, per task, what it approximated."},
+    {"Bring in a GanttProject plan", "Project > Import… the .gan file (or drop it on the page): tasks, links, people and holidays come along."},
     {"Hand a plan back to MS Project", "Project > Export MS Project XML; in MS Project, File > Open and pick the .xml."},
     {"Get a deleted project back", "Project > Projects…, then Trash: restore it within 30 days."},
 };

@@ -19,6 +19,7 @@
 #include "core/files.hpp"
 #include "core/json_io.hpp"
 #include "core/mspdi.hpp"
+#include "core/gan.hpp"
 #include "core/merge.hpp"
 #include "core/schedule.hpp"
 #include "core/synthetic.hpp"
@@ -162,7 +163,8 @@ const char* kConvertHelp =
     "Converts a project between Plotline JSON (.json), Microsoft Project XML (.xml, MSPDI) and a CSV\n"
     "task table (.csv); the formats are chosen by the extensions. Reading MS Project XML notes, per\n"
     "task, what Plotline approximated (elapsed durations, task calendars, manual tasks, …) and every\n"
-    "task whose dates differ from those the file states. CSV columns: ID, Name, Duration, Start, Finish, Predecessors,\n"
+    "task whose dates differ from those the file states. GanttProject files (.gan) are read as IN.\n"
+    "CSV columns: ID, Name, Duration, Start, Finish, Predecessors,\n"
     "Outline Level, Resource Names, % Complete, Milestone, Notes, Plotline ID.\n"
     "A CSV table holds no calendar: holidays are not kept (a warning says so).\n"
     "Nothing is written when IN is invalid.\n";
@@ -253,6 +255,14 @@ Loaded load(const std::string& path) {
             for (auto& e : r.errors) std::cerr << path << ": " << e << "\n";
             return out;
         }
+        out.project = std::move(r.project);
+    } else if (endsWith(path, ".gan")) {
+        GanImport r = readGan(text, path);
+        if (!r.ok()) {
+            for (auto& e : r.errors) std::cerr << path << ": " << e << "\n";
+            return out;
+        }
+        for (auto& n : r.notes) std::cerr << path << ": note: " << n << "\n";
         out.project = std::move(r.project);
     } else if (endsWith(path, ".xml")) {
         MspdiImport r = readMspdi(text, path);
@@ -357,8 +367,8 @@ int cmdConvert(const std::vector<std::string>& args) {
     const std::string& out = args[1];
     const bool toCsv = endsWith(out, ".csv"), toJson = endsWith(out, ".json"), toXml = endsWith(out, ".xml");
     if (!toCsv && !toJson && !toXml) return usageError("OUT must end in .json, .xml or .csv", kConvertHelp);
-    if (!endsWith(args[0], ".csv") && !endsWith(args[0], ".json") && !endsWith(args[0], ".xml"))
-        return usageError("IN must end in .json, .xml or .csv", kConvertHelp);
+    if (!endsWith(args[0], ".csv") && !endsWith(args[0], ".json") && !endsWith(args[0], ".xml") && !endsWith(args[0], ".gan"))
+        return usageError("IN must end in .json, .xml, .gan or .csv", kConvertHelp);
     Loaded l = load(args[0]);
     if (!l.ok) return 1;
     if (toCsv && !l.project.calendar.holidays().empty())

@@ -3,7 +3,7 @@
 #include "duration.hpp"
 #include "money.hpp"
 
-#include <pugixml.hpp>
+#include "xml_read.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -17,20 +17,9 @@ namespace plotline {
 
 namespace {
 
+using namespace xml;
+
 // ---- reading helpers ---------------------------------------------------------------------------
-
-std::string_view localName(const char* n) {
-    const char* colon = std::strrchr(n, ':');
-    return colon ? colon + 1 : n;
-}
-
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
-}
-
-std::string_view valueOf(pugi::xml_node n) { return n ? trimmed(n.child_value()) : std::string_view(); }
 
 // The element children of a node by local name, in one pass (a task has ~70 children: looking each
 // wanted one up by name would walk them all every time).
@@ -56,33 +45,6 @@ void pick(pugi::xml_node parent, const std::string_view (&names)[N], Picked<N>& 
                 break;
             }
     }
-}
-
-pugi::xml_node child(pugi::xml_node n, std::string_view name) {
-    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
-        if (c.type() == pugi::node_element && localName(c.name()) == name) return c;
-    return {};
-}
-
-std::optional<long long> integer(std::string_view s) {
-    s = trimmed(s);
-    long long v = 0;
-    if (s.empty()) return std::nullopt;
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-    return v;
-}
-
-std::optional<double> decimal(std::string_view s) {
-    s = trimmed(s);
-    if (s.empty() || s.size() > 40) return std::nullopt;
-    char buf[48];
-    std::memcpy(buf, s.data(), s.size());
-    buf[s.size()] = 0;
-    char* end = nullptr;
-    const double v = std::strtod(buf, &end);
-    if (end != buf + s.size() || !std::isfinite(v)) return std::nullopt;
-    return v;
 }
 
 bool flag(pugi::xml_node n) {
@@ -807,15 +769,7 @@ MspdiImport readMspdi(std::string_view xml, std::string_view fileName) {
     pugi::xml_document doc;
     const pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_auto);
     if (!parsed) {
-        // The place of the fault as a line and column.
-        size_t line = 1, column = 1;
-        const size_t at = std::min(size_t(std::max<ptrdiff_t>(0, parsed.offset)), xml.size());
-        for (size_t i = 0; i < at; ++i) {
-            if (xml[i] == '\n') ++line, column = 1;
-            else ++column;
-        }
-        in.errors.push_back("Not a readable XML file: " + std::string(parsed.description()) + " at line " + std::to_string(line) +
-                            ", column " + std::to_string(column) + ".");
+        in.errors.push_back("Not a readable XML file: " + std::string(parsed.description()) + " at " + plotline::xml::placeOf(xml, parsed.offset) + ".");
         return in;
     }
     pugi::xml_node root = doc.document_element();

@@ -102,7 +102,7 @@ test('a JSON file dropped onto the page opens as a new project, field for field 
   await page.close();
 });
 
-test('Microsoft Project XML: a file MS Project wrote opens on its dates, approximations are listed, and the plan goes back out as MSPDI', async () => {
+test('Microsoft Project XML and GanttProject: files those tools wrote open on their dates, approximations are listed, and the plan goes back out as MSPDI', async () => {
   const { page, errors } = await openApp(browser.context, server.url);
   // MS Project 2007's file with the four link types: imported through the picker, no notes.
   await importFile(page, join(interopDir(), 'mspdirelations.xml'));
@@ -124,6 +124,19 @@ test('Microsoft Project XML: a file MS Project wrote opens on its dates, approxi
   await screenshot(page, 'imported-mspdi-notes');
   await click(page, 'dialog.ok');
   await waitStatus(page, (st) => st.dialog === '' && st.tasks === 22 && st.save === 'Saved');
+
+  // GanttProject's own sample: nested tasks, people and allocations, on the file's dates.
+  await importFile(page, join(interopDir(), 'HouseBuildingSample.gan'));
+  await waitStatus(page, (st) => st.tasks === 20 && st.save === 'Saved' && /^Imported HouseBuildingSample\.gan/.test(st.message));
+  assert.equal((await status(page)).dialog, '', 'nothing to check');
+  const house = await state(page);
+  assert.equal(house.resources.length, 7);
+  assert.equal(house.assignments.length, 30);
+  await screenshot(page, 'imported-gan');
+  await click(page, 'menu.Project');
+  await click(page, 'menu.Project.Projects');
+  await click(page, 'projects.open.MPXJ Sample');
+  await waitStatus(page, (st) => st.projectName === 'MPXJ Sample');
 
   // Project > Export MS Project XML: the file MS Project opens, which imports back with the same ids.
   const plan = await state(page);

@@ -219,6 +219,25 @@ TEST_CASE("convert JSON -> MS Project XML -> JSON: same ids and dates; a bad XML
     CHECK(slurp(s / "out.json") == "previous contents");
 }
 
+TEST_CASE("convert reads GanttProject's sample and MS Project's own file, and says what it approximated") {
+    Scratch s;
+    const std::string interop = PLOTLINE_TEST_INTEROP;
+    REQUIRE_MESSAGE(!interop.empty(), "the interoperability samples (../shared/interop) were not found when building");
+    Run r = run("convert " + quote(interop + "/HouseBuildingSample.gan") + " " + quote((s / "house.json").string()));
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("wrote") != std::string::npos);
+    CHECK(r.err.empty());
+    auto j = nlohmann::json::parse(slurp(s / "house.json"));
+    CHECK(j["tasks"].size() == 20);
+    CHECK(j["resources"].size() == 7);
+    // MPXJ's sample has a task whose stored duration disagrees with its dates: named on stderr.
+    r = run("convert " + quote(interop + "/sample1.xml") + " " + quote((s / "sample1.json").string()));
+    REQUIRE(r.code == 0);
+    CHECK(r.err.find("note: Task 2 \"Second Task\": the file has 2003-01-07 to 2003-03-17") != std::string::npos);
+    r = run("convert " + quote((s / "house.json").string()) + " " + quote((s / "house.gan").string()));
+    CHECK(r.code == 2); // .gan is read, not written
+}
+
 TEST_CASE("convert never writes when the input is bad, and keeps an existing output") {
     Scratch s;
     spit(s / "bad.csv", "ID,Name,Duration\n1,Brief,2d\n2,Design,three days\n");

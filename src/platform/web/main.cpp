@@ -214,7 +214,7 @@ EM_JS(void, js_copy_text, (const char* text), {
 EM_JS(void, js_pick_file, (), {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.json,.csv,.xml,application/json,text/csv,application/xml,text/xml';
+    input.accept = '.json,.csv,.xml,.gan,application/json,text/csv,application/xml,text/xml';
     input.style.display = 'none';
     input.addEventListener('change', function() {
         const file = input.files && input.files[0];

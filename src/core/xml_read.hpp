@@ -1,0 +1,71 @@
+// Small helpers for walking a pugixml tree of a file from another tool (mspdi.cpp, gan.cpp): element
+// names without their namespace prefix, trimmed values, numbers that are checked rather than assumed.
+#pragma once
+#include <pugixml.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace plotline::xml {
+
+inline std::string_view localName(const char* n) {
+    const char* colon = std::strrchr(n, ':');
+    return colon ? colon + 1 : n;
+}
+
+inline std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+// An element's text (its first text or CDATA child), trimmed; empty for a missing element.
+inline std::string_view valueOf(pugi::xml_node n) { return n ? trimmed(n.child_value()) : std::string_view(); }
+
+// The first child element with this local name.
+inline pugi::xml_node child(pugi::xml_node n, std::string_view name) {
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
+        if (c.type() == pugi::node_element && localName(c.name()) == name) return c;
+    return {};
+}
+
+inline bool isElement(pugi::xml_node n, std::string_view name) { return n.type() == pugi::node_element && localName(n.name()) == name; }
+
+inline std::optional<long long> integer(std::string_view s) {
+    s = trimmed(s);
+    long long v = 0;
+    if (s.empty()) return std::nullopt;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+inline std::optional<double> decimal(std::string_view s) {
+    s = trimmed(s);
+    if (s.empty() || s.size() > 40) return std::nullopt;
+    char buf[48];
+    std::memcpy(buf, s.data(), s.size());
+    buf[s.size()] = 0;
+    char* end = nullptr;
+    const double v = std::strtod(buf, &end);
+    if (end != buf + s.size() || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+// Where a parse failed, as "line L, column C".
+inline std::string placeOf(std::string_view text, ptrdiff_t offset) {
+    size_t line = 1, column = 1;
+    const size_t at = offset < 0 ? 0 : std::min(size_t(offset), text.size());
+    for (size_t i = 0; i < at; ++i) {
+        if (text[i] == '\n') ++line, column = 1;
+        else ++column;
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+} // namespace plotline::xml
