@@ -8,6 +8,7 @@
 #include "core/json_io.hpp"
 #include "core/mspdi.hpp"
 #include "core/gan.hpp"
+#include "core/ical.hpp"
 #include "core/print.hpp"
 #include "theme.hpp"
 #include "widget_registry.hpp"
@@ -499,6 +500,21 @@ void App::exportMspdi() {
     flash("Exported " + fileStem() + ".xml for Microsoft Project (File > Open, choose XML)");
 }
 
+void App::exportCalendar() {
+    ICalendarCount n;
+    const std::string ics = writeICalendar(doc_.project(), doc_.schedule(), host_.now(), false, &n);
+    if (n.milestones + n.deadlines == 0) {
+        notify("Nothing to put in a calendar", "This plan has no milestones or deadlines" +
+                                                   std::string(n.internalLeftOut ? " outside the team's internal work" : "") +
+                                                   ". Mark a task as a milestone (duration 0) or give it a deadline.");
+        return;
+    }
+    host_.download(fileStem() + ".ics", "text/calendar", ics);
+    flash("Exported " + fileStem() + ".ics: " + std::to_string(n.milestones) + " milestones and " + std::to_string(n.deadlines) +
+          " deadlines" + (n.internalLeftOut ? " (" + std::to_string(n.internalLeftOut) + " internal left out)" : std::string()) +
+          ". Importing a newer export updates the same events.");
+}
+
 void App::exportCsv() {
     host_.download(fileStem() + ".csv", "text/csv", writeTasksCsv(doc_.project(), doc_.schedule()));
     flash("Exported " + fileStem() + ".csv");
@@ -649,6 +665,8 @@ void App::menuBar() {
         tagItem("menu.Project.Export MS Project XML");
         if (ImGui::MenuItem("Export CSV")) exportCsv();
         tagItem("menu.Project.Export CSV");
+        if (ImGui::MenuItem("Export milestones to calendar (.ics)")) exportCalendar();
+        tagItem("menu.Project.Export calendar");
         if (ImGui::MenuItem("Print…", "Ctrl+P")) printPlan();
         tagItem("menu.Project.Print");
         if (ImGui::MenuItem("Share with client…")) shareWindow_.open();

@@ -94,6 +94,7 @@ public:
     void exportJson();
     void exportCsv();
     void exportMspdi();
+    void exportCalendar();
     // Opens a plan from the sync server (the one on this device if it has it, else a copy made now).
     void openRemote(const RemotePlan& plan);
     SyncController& sync() { return sync_; }

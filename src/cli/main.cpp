@@ -20,6 +20,7 @@
 #include "core/json_io.hpp"
 #include "core/mspdi.hpp"
 #include "core/gan.hpp"
+#include "core/ical.hpp"
 #include "core/merge.hpp"
 #include "core/schedule.hpp"
 #include "core/synthetic.hpp"
@@ -27,6 +28,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -164,6 +166,8 @@ const char* kConvertHelp =
     "task table (.csv); the formats are chosen by the extensions. Reading MS Project XML notes, per\n"
     "task, what Plotline approximated (elapsed durations, task calendars, manual tasks, …) and every\n"
     "task whose dates differ from those the file states. GanttProject files (.gan) are read as IN.\n"
+    "OUT .ics writes the milestones and deadlines as all-day events for a calendar (stable UIDs: a\n"
+    "newer export updates the events); tasks marked internal are left out.\n"
     "CSV columns: ID, Name, Duration, Start, Finish, Predecessors,\n"
     "Outline Level, Resource Names, % Complete, Milestone, Notes, Plotline ID.\n"
     "A CSV table holds no calendar: holidays are not kept (a warning says so).\n"
@@ -365,8 +369,8 @@ int cmdConvert(const std::vector<std::string>& args) {
     if (wantsHelp(args)) { std::cout << kConvertHelp; return 0; }
     if (args.size() != 2) return usageError("convert takes IN and OUT", kConvertHelp);
     const std::string& out = args[1];
-    const bool toCsv = endsWith(out, ".csv"), toJson = endsWith(out, ".json"), toXml = endsWith(out, ".xml");
-    if (!toCsv && !toJson && !toXml) return usageError("OUT must end in .json, .xml or .csv", kConvertHelp);
+    const bool toCsv = endsWith(out, ".csv"), toJson = endsWith(out, ".json"), toXml = endsWith(out, ".xml"), toIcs = endsWith(out, ".ics");
+    if (!toCsv && !toJson && !toXml && !toIcs) return usageError("OUT must end in .json, .xml, .ics or .csv", kConvertHelp);
     if (!endsWith(args[0], ".csv") && !endsWith(args[0], ".json") && !endsWith(args[0], ".xml") && !endsWith(args[0], ".gan"))
         return usageError("IN must end in .json, .xml, .gan or .csv", kConvertHelp);
     Loaded l = load(args[0]);
@@ -374,11 +378,17 @@ int cmdConvert(const std::vector<std::string>& args) {
     if (toCsv && !l.project.calendar.holidays().empty())
         std::cerr << "plotline: warning: a CSV task table has no calendar; the project's "
                   << l.project.calendar.holidays().size() << " holidays are not kept in " << out << "\n";
-    std::string text = toCsv ? writeTasksCsv(l.project, schedule(l.project))
+    ICalendarCount events;
+    const int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    std::string text = toCsv   ? writeTasksCsv(l.project, schedule(l.project))
                        : toXml ? writeMspdi(l.project, schedule(l.project))
+                       : toIcs ? writeICalendar(l.project, schedule(l.project), now, false, &events)
                                : writeProjectJson(l.project);
     if (!writeAtomically(out, text)) return 1;
-    std::cout << "wrote " << out << " (" << l.project.tasks.size() << " tasks)\n";
+    if (toIcs)
+        std::cout << "wrote " << out << " (" << events.milestones << " milestones, " << events.deadlines << " deadlines"
+                  << (events.internalLeftOut ? ", " + std::to_string(events.internalLeftOut) + " internal left out" : std::string()) << ")\n";
+    else std::cout << "wrote " << out << " (" << l.project.tasks.size() << " tasks)\n";
     return 0;
 }
 

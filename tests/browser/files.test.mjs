@@ -3,6 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import ICAL from 'ical.js';
 import { tmpdir } from 'node:os';
 import { serve, launch, openApp, state, status, widget, click, press, screenshot, waitStatus, importFile, interopDir } from './harness.mjs';
 
@@ -38,6 +39,35 @@ test('Export JSON and Export CSV download the open plan', async () => {
   const lines = csv.text.trim().split(/\r?\n/);
   assert.match(lines[0], /^ID,Name,Duration,Start,Finish,Predecessors/);
   assert.equal(lines.length, plan.tasks.length + 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Export milestones to calendar: an .ics that a strict iCalendar parser reads, one event per milestone and deadline', async () => {
+  const { page, errors } = await openApp(browser.context, server.url);
+  const plan = await state(page);
+  const ics = await download(page, 'menu.Project.Export calendar');
+  assert.match(ics.name, /\.ics$/);
+  assert.match(ics.text, /^BEGIN:VCALENDAR\r\n/);
+  const cal = new ICAL.Component(ICAL.parse(ics.text)); // Mozilla's parser: throws on a malformed line
+  const events = cal.getAllSubcomponents('vevent');
+  const internal = new Set(plan.tasks.filter((t) => t.internal).map((t) => t.id));
+  const shown = plan.tasks.filter((t) => !internal.has(t.id) && !internal.has(t.parent));
+  const milestones = shown.filter((t) => t.milestone), deadlines = shown.filter((t) => t.deadline);
+  assert.ok(milestones.length > 0);
+  assert.equal(events.length, milestones.length + deadlines.length);
+  const byUid = Object.fromEntries(events.map((e) => [e.getFirstPropertyValue('uid'), e]));
+  for (const m of milestones) {
+    const e = byUid[`${m.id}-milestone@plotline`];
+    assert.ok(e, m.name);
+    assert.equal(e.getFirstPropertyValue('dtstart').isDate, true, 'an all-day event');
+    assert.match(e.getFirstPropertyValue('summary'), new RegExp('^' + m.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  }
+  for (const t of deadlines) {
+    const e = byUid[`${t.id}-deadline@plotline`];
+    assert.equal(e.getFirstPropertyValue('dtstart').toString(), t.deadline);
+  }
+  assert.match((await status(page)).message, /^Exported .*\.ics: \d+ milestones and \d+ deadlines/);
   assert.deepEqual(errors, []);
   await page.close();
 });
