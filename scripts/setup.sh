@@ -14,6 +14,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config git python3 dpkg-dev
+  clang libclang-rt-14-dev
   emscripten nodejs npm
   nlohmann-json3-dev doctest-dev zlib1g-dev libssl-dev
   fonts-dejavu-core python3-fonttools

@@ -667,6 +667,8 @@ void App::menuBar() {
         tagItem("menu.Project.Export CSV");
         if (ImGui::MenuItem("Export milestones to calendar (.ics)")) exportCalendar();
         tagItem("menu.Project.Export calendar");
+        if (ImGui::MenuItem("Export chart as picture\u2026")) pictureWindow_.open();
+        tagItem("menu.Project.Export picture");
         if (ImGui::MenuItem("Print…", "Ctrl+P")) printPlan();
         tagItem("menu.Project.Print");
         if (ImGui::MenuItem("Share with client…")) shareWindow_.open();
@@ -1133,6 +1135,7 @@ void App::frame() {
         libraryWindow_.draw();
         syncWindow_.draw(host_.now());
         shareWindow_.draw(host_.today(), fileStem());
+        pictureWindow_.draw(host_.today(), fileStem());
     }
     help_.draw();
     newProjectDialog();

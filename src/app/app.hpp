@@ -14,6 +14,7 @@
 #include "library_window.hpp"
 #include "load_view.hpp"
 #include "open_project.hpp"
+#include "picture_window.hpp"
 #include "help_window.hpp"
 #include "project_windows.hpp"
 #include "sync_controller.hpp"
@@ -100,6 +101,7 @@ public:
     SyncController& sync() { return sync_; }
     SyncWindow& syncWindow() { return syncWindow_; }
     ShareWindow& shareWindow() { return shareWindow_; }
+    PictureWindow& pictureWindow() { return pictureWindow_; }
     PublishedShares& shares() { return shares_; }
 
 private:
@@ -150,6 +152,7 @@ private:
     ProjectWindows windows_;
     HelpWindow help_;
     ShareWindow shareWindow_{doc_, host_};
+    PictureWindow pictureWindow_{doc_, gantt_, host_};
     PublishedShares shares_{host_, doc_};
     Stamp sharesSyncedAt_ = 0;
     BudgetView budget_;

@@ -38,6 +38,8 @@ public:
     int selectedRow() const { return selected_; }
     size_t selectionSize() const { return selection_.size(); }
     float pixelsPerDay() const { return pxPerDay_; }
+    // The days the timeline shows now, from its left edge to its right (fractions of days).
+    std::pair<double, double> shownDays() const { return {originDay_, originDay_ + timelineW_ / pxPerDay_}; }
     bool canEdit() const { return doc_.capabilities().edit; } // else: no handles, no inline editing, no edit menu items
     static constexpr float kMinPxPerDay = 0.15f, kMaxPxPerDay = 2400.0f; // decades to single hours
     // Critical tasks (no total float) drawn in the critical colour, and their links too.

@@ -54,6 +54,10 @@ public:
     virtual std::optional<std::string> readAsset(const std::string& name) = 0; // shipped files (the sample)
     virtual void download(const std::string& filename, const std::string& mime, const std::string& content) = 0;
     virtual void pickFile() = 0; // the chosen file comes back through App::importFile
+    // A picture: the SVG drawn at width × height pixels and downloaded as a PNG (the browser rasterises).
+    virtual void downloadPng(const std::string& filename, const std::string& svg, int /*width*/, int /*height*/) {
+        download(filename + ".svg", "image/svg+xml", svg);
+    }
     virtual void copyText(const std::string& /*text*/) {} // onto the system clipboard
     // Prints a page (HTML) through the browser's print dialog; natively it is kept for tests.
     virtual void print(const std::string& /*html*/) {}

@@ -21,6 +21,7 @@
 #include "core/mspdi.hpp"
 #include "core/gan.hpp"
 #include "core/ical.hpp"
+#include "core/print.hpp"
 #include "core/merge.hpp"
 #include "core/schedule.hpp"
 #include "core/synthetic.hpp"
@@ -167,7 +168,8 @@ const char* kConvertHelp =
     "task, what Plotline approximated (elapsed durations, task calendars, manual tasks, …) and every\n"
     "task whose dates differ from those the file states. GanttProject files (.gan) are read as IN.\n"
     "OUT .ics writes the milestones and deadlines as all-day events for a calendar (stable UIDs: a\n"
-    "newer export updates the events); tasks marked internal are left out.\n"
+    "newer export updates the events); tasks marked internal are left out. OUT .svg draws the chart\n"
+    "(every task, the table at the left) as a vector picture.\n"
     "CSV columns: ID, Name, Duration, Start, Finish, Predecessors,\n"
     "Outline Level, Resource Names, % Complete, Milestone, Notes, Plotline ID.\n"
     "A CSV table holds no calendar: holidays are not kept (a warning says so).\n"
@@ -369,8 +371,8 @@ int cmdConvert(const std::vector<std::string>& args) {
     if (wantsHelp(args)) { std::cout << kConvertHelp; return 0; }
     if (args.size() != 2) return usageError("convert takes IN and OUT", kConvertHelp);
     const std::string& out = args[1];
-    const bool toCsv = endsWith(out, ".csv"), toJson = endsWith(out, ".json"), toXml = endsWith(out, ".xml"), toIcs = endsWith(out, ".ics");
-    if (!toCsv && !toJson && !toXml && !toIcs) return usageError("OUT must end in .json, .xml, .ics or .csv", kConvertHelp);
+    const bool toCsv = endsWith(out, ".csv"), toJson = endsWith(out, ".json"), toXml = endsWith(out, ".xml"), toIcs = endsWith(out, ".ics"), toSvg = endsWith(out, ".svg");
+    if (!toCsv && !toJson && !toXml && !toIcs && !toSvg) return usageError("OUT must end in .json, .xml, .ics, .svg or .csv", kConvertHelp);
     if (!endsWith(args[0], ".csv") && !endsWith(args[0], ".json") && !endsWith(args[0], ".xml") && !endsWith(args[0], ".gan"))
         return usageError("IN must end in .json, .xml, .gan or .csv", kConvertHelp);
     Loaded l = load(args[0]);
@@ -383,6 +385,7 @@ int cmdConvert(const std::vector<std::string>& args) {
     std::string text = toCsv   ? writeTasksCsv(l.project, schedule(l.project))
                        : toXml ? writeMspdi(l.project, schedule(l.project))
                        : toIcs ? writeICalendar(l.project, schedule(l.project), now, false, &events)
+                       : toSvg ? chartSvg(l.project, schedule(l.project), ChartOptions{}).svg
                                : writeProjectJson(l.project);
     if (!writeAtomically(out, text)) return 1;
     if (toIcs)

@@ -175,6 +175,42 @@ EM_JS(void, js_download, (const char* name, const char* mime, const char* data, 
     setTimeout(function() { URL.revokeObjectURL(a.href); }, 10000);
 });
 
+// A PNG of the chart: the SVG drawn into a canvas of the asked size, then downloaded. window.plotline
+// .pictures counts the PNGs made (or the reason one failed), for automation to wait on.
+EM_JS(void, js_download_png, (const char* name, const char* svg, int width, int height), {
+    const fileName = UTF8ToString(name);
+    const url = URL.createObjectURL(new Blob([UTF8ToString(svg)], {type: 'image/svg+xml'}));
+    const done = function(error) {
+        const p = window.plotline || (window.plotline = {});
+        p.pictures = (p.pictures || 0) + 1;
+        if (error) p.pictureError = error;
+    };
+    const img = new Image();
+    img.onload = function() {
+        const canvas = document.createElement('canvas');
+        canvas.width = width;
+        canvas.height = height;
+        const ctx = canvas.getContext('2d');
+        ctx.fillStyle = '#ffffff';
+        ctx.fillRect(0, 0, width, height);
+        ctx.drawImage(img, 0, 0, width, height);
+        URL.revokeObjectURL(url);
+        canvas.toBlob(function(png) {
+            if (!png) { done('the browser could not make a PNG of ' + width + ' x ' + height + ' pixels'); return; }
+            const a = document.createElement('a');
+            a.href = URL.createObjectURL(png);
+            a.download = fileName;
+            document.body.appendChild(a);
+            a.click();
+            a.remove();
+            setTimeout(function() { URL.revokeObjectURL(a.href); }, 10000);
+            done();
+        }, 'image/png');
+    };
+    img.onerror = function() { URL.revokeObjectURL(url); done('the picture could not be drawn'); };
+    img.src = url;
+});
+
 // Printing: the page goes into a hidden frame (replacing the last one) that prints itself once it is
 // laid out; the browser's dialog picks the printer or PDF. window.plotline.printed counts the pages
 // sent, and the frame stays for automation to read.
@@ -401,6 +437,9 @@ public:
     Date today() override { return localToday(); }
     Storage& storage() override { return storage_; }
     std::optional<std::string> readAsset(const std::string& name) override { return readWholeFile("/" + name); }
+    void downloadPng(const std::string& filename, const std::string& svg, int width, int height) override {
+        js_download_png(filename.c_str(), svg.c_str(), width, height);
+    }
     void download(const std::string& filename, const std::string& mime, const std::string& content) override {
         js_download(filename.c_str(), mime.c_str(), content.data(), int(content.size()));
     }
