@@ -5,6 +5,7 @@
 #   unit (wasm)     the same tests compiled to wasm, under node
 #   cli             the plotline binary: commands, bad inputs, exit codes
 #   ui              windowless ImGui frames over the sample and a 10k-task plan (ASan + UBSan)
+#   fuzz            every reader of outside files under libFuzzer, ASan and UBSan, 5 s each (scripts/fuzz.sh)
 #   browser         the real build in headless Chromium (node --test + playwright-core)
 set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,6 +49,11 @@ doctest_level unit "$here/build/native/unit_tests"
 doctest_level unit-wasm node "$here/build/web/unit_tests_wasm.js"
 doctest_level cli "$here/build/native/cli_tests"
 doctest_level ui "$here/build/native/ui_smoke_tests"
+
+echo "== fuzz"
+"$here/scripts/fuzz.sh" 5 >"$log/fuzz.out" 2>&1; code=$?
+cat "$log/fuzz.out"
+record fuzz "$code" "$(grep -c '^fuzz .* ok$' "$log/fuzz.out")" "$(grep -c '^fuzz .*FAILED' "$log/fuzz.out")"
 
 echo "== browser"
 # One file at a time: two Chromiums at once on a small machine make input timing flaky.
