@@ -22,14 +22,6 @@ constexpr size_t kMaxDays = 100000;
 
 std::string_view attr(pugi::xml_node n, const char* name) { return trimmed(n.attribute(name).value()); }
 
-std::string stem(std::string_view fileName) {
-    const size_t slash = fileName.find_last_of("/\\");
-    if (slash != std::string_view::npos) fileName.remove_prefix(slash + 1);
-    const size_t dot = fileName.rfind('.');
-    if (dot != std::string_view::npos && dot > 0) fileName = fileName.substr(0, dot);
-    return std::string(fileName);
-}
-
 std::string quoted(std::string_view s) {
     std::string out(1, '"');
     out.append(s.substr(0, 60));
@@ -55,26 +47,18 @@ struct FileTask {
 
 GanImport readGan(std::string_view text, std::string_view fileName) {
     GanImport in;
-    if (text.size() > kMaxBytes) {
-        in.errors.push_back("The file is larger than " + std::to_string(kMaxBytes >> 20) + " MB.");
-        return in;
-    }
     pugi::xml_document doc;
-    const pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_auto);
-    if (!parsed) {
-        in.errors.push_back("Not a readable XML file: " + std::string(parsed.description()) + " at " + placeOf(text, parsed.offset) + ".");
-        return in;
-    }
-    pugi::xml_node root = doc.document_element();
-    if (!root || localName(root.name()) != "project") {
-        in.errors.push_back("Not a GanttProject file: its first element is <" + std::string(root ? root.name() : "") + ">, not <project>.");
+    std::string error;
+    pugi::xml_node root = parseRoot(doc, text, kMaxBytes, "project", "GanttProject", error);
+    if (!root) {
+        in.errors.push_back(error);
         return in;
     }
     Project& p = in.project;
     p = newProject(Date::fromYmd(2026, 1, 5));
     p.id = Id::random();
     p.name = std::string(attr(root, "name"));
-    if (p.name.empty()) p.name = stem(fileName);
+    if (p.name.empty()) p.name = fileStem(fileName);
     if (p.name.empty()) p.name = "Imported plan";
     Calendar& cal = p.calendar;
     const int mpd = cal.minutesPerDay;

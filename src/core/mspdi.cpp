@@ -1,6 +1,7 @@
 #include "mspdi.hpp"
 
 #include "duration.hpp"
+#include "id_index.hpp"
 #include "money.hpp"
 
 #include "xml_read.hpp"
@@ -731,14 +732,6 @@ void Reader::compareDates() {
     if (differ) note(std::to_string(differ) + " of " + std::to_string(p.tasks.size()) + " tasks have other dates than the file states (listed above).");
 }
 
-std::string stem(std::string_view fileName) {
-    const size_t slash = fileName.find_last_of("/\\");
-    if (slash != std::string_view::npos) fileName.remove_prefix(slash + 1);
-    const size_t dot = fileName.rfind('.');
-    if (dot != std::string_view::npos && dot > 0) fileName = fileName.substr(0, dot);
-    return std::string(fileName);
-}
-
 } // namespace
 
 bool looksLikeMspdi(std::string_view text) {
@@ -760,22 +753,13 @@ bool looksLikeMspdi(std::string_view text) {
     return false;
 }
 
-MspdiImport readMspdi(std::string_view xml, std::string_view fileName) {
+MspdiImport readMspdi(std::string_view text, std::string_view fileName) {
     MspdiImport in;
-    if (xml.size() > kMspdiMaxBytes) {
-        in.errors.push_back("The file is larger than " + std::to_string(kMspdiMaxBytes >> 20) + " MB.");
-        return in;
-    }
     pugi::xml_document doc;
-    const pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_auto);
-    if (!parsed) {
-        in.errors.push_back("Not a readable XML file: " + std::string(parsed.description()) + " at " + plotline::xml::placeOf(xml, parsed.offset) + ".");
-        return in;
-    }
-    pugi::xml_node root = doc.document_element();
-    if (!root || localName(root.name()) != "Project") {
-        in.errors.push_back("Not a Microsoft Project XML file: its first element is <" + std::string(root ? root.name() : "") +
-                            ">, not <Project>.");
+    std::string error;
+    pugi::xml_node root = xml::parseRoot(doc, text, kMspdiMaxBytes, "Project", "Microsoft Project XML", error);
+    if (!root) {
+        in.errors.push_back(error);
         return in;
     }
     Reader r{in};
@@ -784,8 +768,8 @@ MspdiImport readMspdi(std::string_view xml, std::string_view fileName) {
     p.id = Id::random();
     if (const auto g = Id::parse(valueOf(child(root, "GUID"))); g && !g->isNull()) p.id = *g;
     std::string title(valueOf(child(root, "Title")));
-    if (title.empty()) title = stem(valueOf(child(root, "Name")));
-    if (title.empty()) title = stem(fileName);
+    if (title.empty()) title = fileStem(valueOf(child(root, "Name")));
+    if (title.empty()) title = fileStem(fileName);
     p.name = title.empty() ? "Imported plan" : title;
     if (std::string_view code = valueOf(child(root, "CurrencyCode"));
         code.size() == 3 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
@@ -1014,22 +998,18 @@ std::string writeMspdi(const Project& p, const Schedule& s) {
 
     // Tasks: UID n+1 for row n; the project's own summary row (UID 0) first, as MS Project writes it.
     std::vector<int> level = outlineLevels(p);
+    // Fixed costs (a task's own budget lines) and baselines per task: MS Project has Baseline (0) and
+    // Baseline1-10; the first 11 are written.
     std::vector<int64_t> fixedCost(p.tasks.size(), 0);
-    if (!p.budgetLines.empty()) {
-        std::unordered_map<Id, size_t, IdHash> row;
-        for (size_t i = 0; i < p.tasks.size(); ++i) row[p.tasks[i].id] = i;
+    std::vector<std::vector<std::pair<int, const BaselineTask*>>> baselineOf(p.tasks.size());
+    if (!p.budgetLines.empty() || !p.baselines.empty()) {
+        const IdIndex row = indexById(p.tasks);
         for (const BudgetLine& b : p.budgetLines)
             if (!b.task.isNull() && b.vendor.isNull() && b.changeRequest.isNull())
-                if (auto it = row.find(b.task); it != row.end()) fixedCost[it->second] += b.amount;
-    }
-    // Baselines per task: MS Project has Baseline (0) and Baseline1-10; the first 11 are written.
-    std::vector<std::vector<std::pair<int, const BaselineTask*>>> baselineOf(p.tasks.size());
-    if (!p.baselines.empty()) {
-        std::unordered_map<Id, size_t, IdHash> row;
-        for (size_t i = 0; i < p.tasks.size(); ++i) row[p.tasks[i].id] = i;
+                if (const int r = row.find(b.task); r >= 0) fixedCost[size_t(r)] += b.amount;
         for (size_t b = 0; b < p.baselines.size() && b <= 10; ++b)
             for (const BaselineTask& bt : p.baselines[b].tasks)
-                if (auto it = row.find(bt.task); it != row.end()) baselineOf[it->second].push_back({int(b), &bt});
+                if (const int r = row.find(bt.task); r >= 0) baselineOf[size_t(r)].push_back({int(b), &bt});
     }
     std::vector<std::vector<size_t>> predecessorsOf(p.tasks.size());
     for (size_t k = 0; k < p.links.size() && k < s.linkTo.size(); ++k)

@@ -68,4 +68,36 @@ inline std::string placeOf(std::string_view text, ptrdiff_t offset) {
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
+// A file's name without folders and extension ("plans/launch.xml" → "launch"): the plan's name when
+// the file has none.
+inline std::string fileStem(std::string_view fileName) {
+    const size_t slash = fileName.find_last_of("/\\");
+    if (slash != std::string_view::npos) fileName.remove_prefix(slash + 1);
+    const size_t dot = fileName.rfind('.');
+    if (dot != std::string_view::npos && dot > 0) fileName = fileName.substr(0, dot);
+    return std::string(fileName);
+}
+
+// Parses a file from another tool: its root element when it is XML of at most maxBytes whose root has
+// this local name, else a null node and one sentence in `error` ("… at line 3, column 7.").
+inline pugi::xml_node parseRoot(pugi::xml_document& doc, std::string_view text, size_t maxBytes, std::string_view rootName,
+                                std::string_view toolName, std::string& error) {
+    if (text.size() > maxBytes) {
+        error = "The file is larger than " + std::to_string(maxBytes >> 20) + " MB.";
+        return {};
+    }
+    const pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_auto);
+    if (!parsed) {
+        error = "Not a readable XML file: " + std::string(parsed.description()) + " at " + placeOf(text, parsed.offset) + ".";
+        return {};
+    }
+    pugi::xml_node root = doc.document_element();
+    if (!root || localName(root.name()) != rootName) {
+        error = "Not a " + std::string(toolName) + " file: its first element is <" + std::string(root ? root.name() : "") + ">, not <" +
+                std::string(rootName) + ">.";
+        return {};
+    }
+    return root;
+}
+
 } // namespace plotline::xml

@@ -1,5 +1,6 @@
 // Microsoft Project XML: the real files in ../shared/interop (MS Project 2007 and MPXJ), a fixture
 // with one of each construct, the round trip through Plotline, the schema's element order, bad files.
+#include "core/gan.hpp"
 #include "core/json_io.hpp"
 #include "core/mspdi.hpp"
 #include "core/schedule.hpp"
@@ -412,5 +413,39 @@ TEST_CASE("MSPDI: bad files get a message with the place of the fault, and nothi
         CHECK(in.project.tasks[0].duration == 480); // unreadable: a day, said
         CHECK(!in.project.tasks[0].deadline);        // year 3026 is not a date Plotline keeps
         CHECK(hasNote(in, "could not be read"));
+    }
+}
+
+TEST_CASE("every file from MS Project, MPXJ and GanttProject exports back to MSPDI and reads again the same") {
+    for (const char* name : {"mspdirelations.xml", "mspdinulltasks.xml", "sample1.xml", "HouseBuildingSample.gan", "task-with-dependencies.gan"}) {
+        CAPTURE(name);
+        const std::string text = interop(name);
+        const std::string n(name);
+        Project p;
+        if (n.size() > 4 && n.substr(n.size() - 4) == ".gan") {
+            GanImport g = readGan(text, name);
+            REQUIRE(g.ok());
+            p = std::move(g.project);
+        } else {
+            MspdiImport m = readMspdi(text, name);
+            REQUIRE(m.ok());
+            p = std::move(m.project);
+        }
+        const Schedule s = schedule(p);
+        REQUIRE(s.ok());
+        const MspdiImport back = readMspdi(writeMspdi(p, s), "back.xml");
+        REQUIRE(back.ok());
+        CHECK(back.notes.empty()); // its own export states the dates it schedules to
+        REQUIRE(back.project.tasks.size() == p.tasks.size());
+        CHECK(linkTexts(back.project) == linkTexts(p));
+        CHECK(back.project.resources.size() == p.resources.size());
+        CHECK(back.project.assignments.size() == p.assignments.size());
+        const Schedule s2 = schedule(back.project);
+        for (size_t i = 0; i < p.tasks.size(); ++i) {
+            CAPTURE(p.tasks[i].name);
+            CHECK(back.project.tasks[i].id == p.tasks[i].id);
+            CHECK(s2.tasks[i].startDate == s.tasks[i].startDate);
+            CHECK(s2.tasks[i].finishDate == s.tasks[i].finishDate);
+        }
     }
 }
