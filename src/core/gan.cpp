@@ -81,16 +81,22 @@ GanImport readGan(std::string_view text, std::string_view fileName) {
     struct Open {
         pugi::xml_node node;
         int parent;
+        int depth;
     };
     std::vector<Open> stack;
     if (pugi::xml_node tasks = child(root, "tasks"))
         for (pugi::xml_node t = tasks.last_child(); t; t = t.previous_sibling())
-            if (isElement(t, "task")) stack.push_back({t, -1});
+            if (isElement(t, "task")) stack.push_back({t, -1, 1});
     while (!stack.empty()) {
         const Open o = stack.back();
         stack.pop_back();
         if (p.tasks.size() >= kMaxTasks) {
             in.errors.push_back("The file has more than " + std::to_string(kMaxTasks) + " tasks.");
+            return in;
+        }
+        if (o.depth > kMaxOutlineDepth) {
+            in.errors.push_back("Tasks are nested more than " + std::to_string(kMaxOutlineDepth) + " levels deep (at " +
+                                placeOf(text, o.node.offset_debug()) + ").");
             return in;
         }
         const auto id = integer(attr(o.node, "id"));
@@ -143,7 +149,7 @@ GanImport readGan(std::string_view text, std::string_view fileName) {
         }
         p.tasks.push_back(std::move(task));
         fileTasks.push_back(std::move(ft));
-        for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back({*it, row});
+        for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back({*it, row, o.depth + 1});
     }
     // A summary's own duration and progress are rolled up from its children.
     std::vector<char> summary(p.tasks.size(), 0);

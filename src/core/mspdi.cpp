@@ -411,6 +411,11 @@ void Reader::readTasks(pugi::xml_node tasks) {
             return;
         }
         if (level <= 0 || (*uid == 0 && !f.at[kOutlineLevel])) continue; // the project's own summary row
+        if (level > kMaxOutlineDepth) {
+            in.errors.push_back("Task UID " + std::to_string(*uid) + " is nested " + std::to_string(level) + " levels deep; more than " +
+                                std::to_string(kMaxOutlineDepth) + " is not a plan.");
+            return;
+        }
         if (p.tasks.size() >= kMspdiMaxTasks) {
             in.errors.push_back("The file has more than " + std::to_string(kMspdiMaxTasks) + " tasks.");
             return;

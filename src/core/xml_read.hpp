@@ -68,6 +68,9 @@ inline std::string placeOf(std::string_view text, ptrdiff_t offset) {
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
+// The deepest outline a file may have (a plan is a few levels deep; a deeper file is damaged or hostile).
+inline constexpr int kMaxOutlineDepth = 256;
+
 // A file's name without folders and extension ("plans/launch.xml" → "launch"): the plan's name when
 // the file has none.
 inline std::string fileStem(std::string_view fileName) {

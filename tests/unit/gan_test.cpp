@@ -137,16 +137,25 @@ TEST_CASE("GanttProject: bad and hostile files get a message or import safely") 
         REQUIRE(!in.ok());
         CHECK(in.errors[0].find("id 1") != std::string::npos);
     }
-    SUBCASE("nesting 3,000 deep, odd numbers, a dependency on nothing") {
+    SUBCASE("nesting 100,000 deep is refused with its place") {
         std::string xml = "<project><tasks>";
-        for (int i = 0; i < 3000; ++i) xml += "<task id=\"" + std::to_string(i) + "\" name=\"T\" start=\"2026-01-05\" duration=\"99999999999\" complete=\"-7\">";
+        for (int i = 0; i < 100000; ++i) xml += "<task id=\"" + std::to_string(i) + "\">";
+        for (int i = 0; i < 100000; ++i) xml += "</task>";
+        xml += "</tasks></project>";
+        const GanImport in = readGan(xml, "deep.gan");
+        REQUIRE(!in.ok());
+        CHECK(in.errors[0].find("nested more than 256 levels") != std::string::npos);
+    }
+    SUBCASE("nesting 200 deep, odd numbers, a dependency on nothing") {
+        std::string xml = "<project><tasks>";
+        for (int i = 0; i < 200; ++i) xml += "<task id=\"" + std::to_string(i) + "\" name=\"T\" start=\"2026-01-05\" duration=\"99999999999\" complete=\"-7\">";
         xml += "<depend id=\"777777\" type=\"9\" difference=\"-99999999999\"/>";
-        for (int i = 0; i < 3000; ++i) xml += "</task>";
+        for (int i = 0; i < 200; ++i) xml += "</task>";
         xml += "</tasks></project>";
         const GanImport in = readGan(xml, "deep.gan");
         REQUIRE(in.ok());
-        CHECK(in.project.tasks.size() == 3000);
-        CHECK(in.project.tasks.back().parent == in.project.tasks[2998].id);
+        CHECK(in.project.tasks.size() == 200);
+        CHECK(in.project.tasks.back().parent == in.project.tasks[198].id);
         CHECK(in.project.tasks.back().percentComplete == 0);
         CHECK(in.project.links.empty());
         CHECK(std::any_of(in.notes.begin(), in.notes.end(), [](const std::string& n) { return n.find("777777") != std::string::npos; }));

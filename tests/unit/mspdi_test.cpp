@@ -394,6 +394,13 @@ TEST_CASE("MSPDI: bad files get a message with the place of the fault, and nothi
         REQUIRE(!in.ok());
         CHECK(in.errors[0].find("StartDate") != std::string::npos);
     }
+    SUBCASE("an outline 300 levels deep") {
+        const MspdiImport in = readMspdi("<Project><StartDate>2026-01-05T08:00:00</StartDate><Tasks><Task><UID>1</UID>"
+                                         "<OutlineLevel>300</OutlineLevel></Task></Tasks></Project>",
+                                         "x.xml");
+        REQUIRE(!in.ok());
+        CHECK(in.errors[0].find("300 levels deep") != std::string::npos);
+    }
     SUBCASE("two tasks with one UID") {
         const MspdiImport in = readMspdi("<Project><StartDate>2026-01-05T08:00:00</StartDate><Tasks><Task><UID>3</UID></Task>"
                                          "<Task><UID>3</UID></Task></Tasks></Project>",
@@ -404,7 +411,7 @@ TEST_CASE("MSPDI: bad files get a message with the place of the fault, and nothi
     SUBCASE("odd values are read safely") {
         const MspdiImport in = readMspdi("<Project><StartDate>2026-01-05T08:00:00</StartDate><Tasks>"
                                          "<Task><UID>1</UID><Name>A</Name><Duration>PT99999999999H</Duration><PercentComplete>400</PercentComplete>"
-                                         "<Deadline>3026-01-01T00:00:00</Deadline><OutlineLevel>9999</OutlineLevel></Task>"
+                                         "<Deadline>3026-01-01T00:00:00</Deadline><OutlineLevel>3</OutlineLevel></Task>"
                                          "<Task><UID>2</UID><Name>B</Name><OutlineLevel>-3</OutlineLevel></Task></Tasks></Project>",
                                          "x.xml");
         REQUIRE(in.ok());
