@@ -53,6 +53,28 @@ inline std::string quoted(std::string_view s) {
     return out;
 }
 
+// For readers of other tools' files, which build a plan rather than read fields one by one: the first
+// text of the plan over its limit, as a sentence ("Task 12 “Build”: its name is longer than 1,000
+// characters."), or "" when every text fits.
+inline std::string textLimitProblem(const Project& p) {
+    auto check = [](std::string_view text, size_t limit, const std::string& what) {
+        const std::string why = textTooLong(text, limit);
+        return why.empty() ? why : what + " " + why + ".";
+    };
+    std::string why = check(p.name, kMaxLineText, "The project's name");
+    for (size_t i = 0; i < p.tasks.size() && why.empty(); ++i) {
+        const std::string task = "Task " + std::to_string(i + 1) + " " + quoted(p.tasks[i].name.substr(0, 60)) + ":";
+        why = check(p.tasks[i].name, kMaxLineText, task + " its name");
+        if (why.empty()) why = check(p.tasks[i].notes, kMaxLongText, task + " its note");
+    }
+    for (size_t i = 0; i < p.resources.size() && why.empty(); ++i) {
+        why = check(p.resources[i].name, kMaxLineText, "A person's name");
+        if (why.empty()) why = check(p.resources[i].role, kMaxLineText, "The role of " + quoted(p.resources[i].name));
+    }
+    for (size_t i = 0; i < p.budgetLines.size() && why.empty(); ++i) why = check(p.budgetLines[i].name, kMaxLineText, "A fixed cost's name");
+    return why;
+}
+
 enum Presence : uint8_t {
     Required,   // reported as missing when absent; always written
     Optional,   // the default when absent; always written

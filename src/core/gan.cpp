@@ -1,6 +1,7 @@
 #include "gan.hpp"
 
 #include "duration.hpp"
+#include "fields.hpp"
 #include "money.hpp"
 #include "schedule.hpp"
 #include "xml_read.hpp"
@@ -22,7 +23,7 @@ constexpr size_t kMaxDays = 100000;
 
 std::string_view attr(pugi::xml_node n, const char* name) { return trimmed(n.attribute(name).value()); }
 
-std::string quoted(std::string_view s) {
+std::string shortQuoted(std::string_view s) {
     std::string out(1, '"');
     out.append(s.substr(0, 60));
     out += '"';
@@ -207,7 +208,7 @@ GanImport readGan(std::string_view text, std::string_view fileName) {
         for (const Depend& dp : fileTasks[a].depends) {
             auto it = rowOfId.find(dp.successor);
             if (it == rowOfId.end() || size_t(it->second) == a) {
-                in.notes.push_back("Task " + quoted(p.tasks[a].name) + ": a dependency on task id " + std::to_string(dp.successor) +
+                in.notes.push_back("Task " + shortQuoted(p.tasks[a].name) + ": a dependency on task id " + std::to_string(dp.successor) +
                                    ", which is not in the file, was left out.");
                 continue;
             }
@@ -275,6 +276,11 @@ GanImport readGan(std::string_view text, std::string_view fileName) {
         p.assignments.push_back(as);
     }
 
+    if (std::string why = textLimitProblem(p); !why.empty()) {
+        in.errors.push_back(why);
+        return in;
+    }
+
     // GanttProject's dates: a task that starts later than its links need keeps its date.
     Schedule s = schedule(p);
     if (!s.ok()) {
@@ -328,7 +334,7 @@ GanImport readGan(std::string_view text, std::string_view fileName) {
             continue;
         ++differ;
         if (in.notes.size() < 500)
-            in.notes.push_back("Task " + quoted(p.tasks[i].name) + ": the file has " + fs.str() + " to " + ff.str() + ", Plotline schedules " +
+            in.notes.push_back("Task " + shortQuoted(p.tasks[i].name) + ": the file has " + fs.str() + " to " + ff.str() + ", Plotline schedules " +
                                s.tasks[i].startDate.str() + " to " + s.tasks[i].finishDate.str() + ".");
     }
     if (differ)

@@ -1,6 +1,7 @@
 #include "mspdi.hpp"
 
 #include "duration.hpp"
+#include "fields.hpp"
 #include "id_index.hpp"
 #include "money.hpp"
 
@@ -248,7 +249,7 @@ struct Calendars {
 // Plotline's weekday (0 = Monday) as MS Project's day index (0 = Sunday).
 int msDay(int weekday) { return (weekday + 1) % 7; }
 
-std::string quoted(std::string_view s) {
+std::string shortQuoted(std::string_view s) {
     std::string out = "\"";
     out += s.size() > 60 ? std::string(s.substr(0, 57)) + "…" : std::string(s);
     return out + "\"";
@@ -322,7 +323,7 @@ struct Reader {
     std::map<int, std::vector<BaselineTask>> baselineTasks;
 
     std::string taskLabel(size_t row) const {
-        return "Task " + std::to_string(fileTasks[row].id) + " " + quoted(in.project.tasks[row].name);
+        return "Task " + std::to_string(fileTasks[row].id) + " " + shortQuoted(in.project.tasks[row].name);
     }
 };
 
@@ -624,7 +625,7 @@ void Reader::readResources(pugi::xml_node resources) {
         if (*uid == 0 && name.empty()) continue; // MS Project's "unassigned" row
         const long long type = integer(valueOf(f.at[rType])).value_or(1);
         if (type != 1) {
-            note("Resource " + quoted(name) + ": a " + (type == 0 ? "material" : "cost") +
+            note("Resource " + shortQuoted(name) + ": a " + (type == 0 ? "material" : "cost") +
                  " resource is not a person: left out with its assignments.");
             continue;
         }
@@ -681,7 +682,7 @@ void Reader::readResources(pugi::xml_node resources) {
                 else if (day.working && day.minutes() != cal.minutesPerDay) hoursDiffer = true;
             }
             if (hoursDiffer)
-                note("Resource " + quoted(res.name) + ": works other hours (calendar " + cals.name(c) +
+                note("Resource " + shortQuoted(res.name) + ": works other hours (calendar " + cals.name(c) +
                      "); Plotline schedules people on the project's hours, with their days off.");
         }
         resourceOfUid[*uid] = int(p.resources.size());
@@ -797,6 +798,10 @@ MspdiImport readMspdi(std::string_view text, std::string_view fileName) {
     if (!in.ok()) return in;
     if (pugi::xml_node res = child(root, "Resources")) r.readResources(res);
     if (pugi::xml_node as = child(root, "Assignments")) r.readAssignments(as);
+    if (std::string why = textLimitProblem(p); !why.empty()) {
+        in.errors.push_back(why);
+        return in;
+    }
     r.compareDates();
     if (r.notesLeftOut) in.notes.push_back("… and " + std::to_string(r.notesLeftOut) + " more.");
     return in;

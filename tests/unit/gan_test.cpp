@@ -132,6 +132,12 @@ TEST_CASE("GanttProject: bad and hostile files get a message or import safely") 
         REQUIRE(!in.ok());
         CHECK(in.errors[0].find("not <project>") != std::string::npos);
     }
+    SUBCASE("a name longer than any plan keeps (found by fuzzing: the plan could not be saved and opened again)") {
+        const GanImport in = readGan("<project><tasks><task id=\"1\" name=\"" + std::string(1001, 'x') + "\" start=\"2026-01-05\"/></tasks></project>", "x.gan");
+        REQUIRE(!in.ok());
+        CHECK(in.errors[0].find("Task 1") != std::string::npos);
+        CHECK(in.errors[0].find("longer than 1,000 characters") != std::string::npos);
+    }
     SUBCASE("two tasks with one id") {
         const GanImport in = readGan("<project><tasks><task id=\"1\" start=\"2026-01-05\" duration=\"1\"/><task id=\"1\"/></tasks></project>", "x.gan");
         REQUIRE(!in.ok());

@@ -401,6 +401,13 @@ TEST_CASE("MSPDI: bad files get a message with the place of the fault, and nothi
         REQUIRE(!in.ok());
         CHECK(in.errors[0].find("300 levels deep") != std::string::npos);
     }
+    SUBCASE("notes longer than any plan keeps") {
+        const MspdiImport in = readMspdi("<Project><StartDate>2026-01-05T08:00:00</StartDate><Tasks><Task><UID>1</UID><Name>A</Name><Notes>" +
+                                             std::string(100001, 'n') + "</Notes></Task></Tasks></Project>",
+                                         "x.xml");
+        REQUIRE(!in.ok());
+        CHECK(in.errors[0].find("its note is longer than 100,000 characters") != std::string::npos);
+    }
     SUBCASE("two tasks with one UID") {
         const MspdiImport in = readMspdi("<Project><StartDate>2026-01-05T08:00:00</StartDate><Tasks><Task><UID>3</UID></Task>"
                                          "<Task><UID>3</UID></Task></Tasks></Project>",
