@@ -830,6 +830,11 @@ struct XmlOut {
         s += ">\n";
     }
     void text(std::string_view v) {
+        // Most values (numbers, dates, plain names) need no escaping: appended whole.
+        if (std::none_of(v.begin(), v.end(), [](char c) { return c == '&' || c == '<' || c == '>' || static_cast<unsigned char>(c) < 0x20; })) {
+            s.append(v);
+            return;
+        }
         for (char c : v) {
             const unsigned char u = static_cast<unsigned char>(c);
             if (c == '&') s += "&amp;";
@@ -849,28 +854,68 @@ struct XmlOut {
         s += name;
         s += ">\n";
     }
-    void el(const char* name, int64_t v) { el(name, std::string_view(std::to_string(v))); }
+    void el(const char* name, int64_t v) {
+        char b[24];
+        const auto r = std::to_chars(b, b + sizeof b, v);
+        el(name, std::string_view(b, size_t(r.ptr - b)));
+    }
 };
 
-std::string clock(int minute) {
+// Short values formatted on the stack (a 100k-task export writes millions of them).
+struct Short {
+    char b[48];
+    size_t n = 0;
+    operator std::string_view() const { return {b, n}; }
+    void put(std::string_view v) {
+        std::memcpy(b + n, v.data(), v.size());
+        n += v.size();
+    }
+    void number(int64_t v) { n = size_t(std::to_chars(b + n, b + sizeof b, v).ptr - b); }
+    void two(int v) {
+        b[n++] = char('0' + v / 10 % 10);
+        b[n++] = char('0' + v % 10);
+    }
+};
+Short clock(int minute) {
     minute = std::clamp(minute, 0, 1440);
-    char b[16];
-    std::snprintf(b, sizeof b, "%02d:%02d:00", minute / 60, minute % 60);
-    return b;
+    Short t;
+    t.two(minute / 60);
+    t.put(":");
+    t.two(minute % 60);
+    t.put(":00");
+    return t;
 }
-std::string at(Date d, int minute) { return d.str() + "T" + clock(minute); }
+Short at(Date d, int minute) {
+    Short t;
+    d.format(t.b);
+    t.n = 10;
+    t.put("T");
+    const Short c = clock(minute);
+    t.put(c);
+    return t;
+}
 // A day's start or end on the exported calendar (one working range from dayStart).
-std::string startOf(const Calendar& cal, Date d) { return at(d, cal.dayStart); }
-std::string endOf(const Calendar& cal, Date d) { return at(d, std::min(1440, cal.dayStart + cal.minutesPerDay)); }
-std::string durationText(int64_t minutes) {
-    const bool negative = minutes < 0;
-    const int64_t m = negative ? -minutes : minutes;
-    return std::string(negative ? "-" : "") + "PT" + std::to_string(m / 60) + "H" + std::to_string(m % 60) + "M0S";
+Short startOf(const Calendar& cal, Date d) { return at(d, cal.dayStart); }
+Short endOf(const Calendar& cal, Date d) { return at(d, std::min(1440, cal.dayStart + cal.minutesPerDay)); }
+Short durationText(int64_t minutes) {
+    const int64_t m = minutes < 0 ? -minutes : minutes;
+    Short t;
+    if (minutes < 0) t.put("-");
+    t.put("PT");
+    t.number(m / 60);
+    t.put("H");
+    t.number(m % 60);
+    t.put("M0S");
+    return t;
 }
-std::string guid(Id id) {
-    const std::string h = id.str();
-    std::string g = h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20);
-    for (char& c : g) c = char(std::toupper(static_cast<unsigned char>(c)));
+Short guid(Id id) {
+    char h[32];
+    id.format(h);
+    Short g;
+    for (int i = 0; i < 32; ++i) {
+        if (i == 8 || i == 12 || i == 16 || i == 20) g.b[g.n++] = '-';
+        g.b[g.n++] = char(std::toupper(static_cast<unsigned char>(h[i])));
+    }
     return g;
 }
 std::string decimalText(int64_t minor, int decimals) {
@@ -939,7 +984,7 @@ void writeRates(XmlOut& x, int table, int64_t first, const std::vector<RateChang
         const bool last = i == changes.size();
         x.open("Rate");
         x.el("RatesFrom", at(from, 0));
-        x.el("RatesTo", last ? std::string("2049-12-31T23:59:00") : at(changes[i].from - 1, 1439));
+        x.el("RatesTo", last ? at(Date::fromYmd(2049, 12, 31), 1439) : at(changes[i].from - 1, 1439));
         x.el("RateTable", table);
         x.el("StandardRate", decimalText(rate, decimals));
         x.el("StandardRateFormat", 2);
@@ -958,7 +1003,7 @@ std::string writeMspdi(const Project& p, const Schedule& s) {
     const int mpd = cal.minutesPerDay;
     const int decimals = currency(p.currency).decimals;
     XmlOut x;
-    x.s.reserve(p.tasks.size() * 700 + 4096);
+    x.s.reserve(p.tasks.size() * 1100 + 4096); // ~1 KB a task: one allocation for the whole file
     x.s += "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Project xmlns=\"http://schemas.microsoft.com/project\">\n";
     x.depth = 1;
     x.el("SaveVersion", 14);
@@ -1041,15 +1086,17 @@ std::string writeMspdi(const Project& p, const Schedule& s) {
     x.el("Summary", 1);
     x.close("Task");
     std::vector<int> outline; // the outline number's parts
+    std::string number;
     for (size_t i = 0; i < p.tasks.size(); ++i) {
         const Task& t = p.tasks[i];
         const int lv = level[i];
         outline.resize(size_t(lv), 0);
         ++outline[size_t(lv - 1)];
-        std::string number;
+        number.clear();
         for (size_t k = 0; k < outline.size(); ++k) {
             if (k) number += '.';
-            number += std::to_string(outline[k]);
+            char b[16];
+            number.append(b, size_t(std::to_chars(b, b + sizeof b, outline[k]).ptr - b));
         }
         const bool summary = scheduled ? s.tasks[i].summary : p.hasChildren(i);
         x.open("Task");
