@@ -40,9 +40,14 @@ inline size_t textLength(std::string_view s) {
 // "" when the text fits, else why ("is longer than 1,000 characters").
 inline std::string textTooLong(std::string_view s, size_t limit) {
     if (s.size() <= limit || textLength(s) <= limit) return {};
-    std::string n = std::to_string(limit);
-    for (size_t i = n.size(); i > 3; i -= 3) n.insert(i - 3, ",");
-    return "is longer than " + n + " characters";
+    const std::string digits = std::to_string(limit);
+    std::string why = "is longer than ";
+    for (size_t i = 0; i < digits.size(); ++i) { // 100000 → 100,000
+        if (i > 0 && (digits.size() - i) % 3 == 0) why += ',';
+        why += digits[i];
+    }
+    why += " characters";
+    return why;
 }
 
 // Text from the plan inside a message: “Build”.
