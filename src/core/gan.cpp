@@ -97,12 +97,12 @@ GanImport readGan(std::string_view text, std::string_view fileName) {
         }
         if (o.depth > kMaxOutlineDepth) {
             in.errors.push_back("Tasks are nested more than " + std::to_string(kMaxOutlineDepth) + " levels deep (at " +
-                                placeOf(text, o.node.offset_debug()) + ").");
+                                placeOf(text, o.node.offset_debug() - 1) + ").");
             return in;
         }
         const auto id = integer(attr(o.node, "id"));
         if (!id) {
-            in.errors.push_back("A task at " + placeOf(text, o.node.offset_debug()) + " has no id.");
+            in.errors.push_back("A task at " + placeOf(text, o.node.offset_debug() - 1) + " has no id.");
             return in;
         }
         if (rowOfId.count(*id)) {

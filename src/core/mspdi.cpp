@@ -259,6 +259,7 @@ std::string shortQuoted(std::string_view s) {
 
 struct Reader {
     MspdiImport& in;
+    std::string_view text; // the file, for the place of a fault
     Calendars cals;
     long long projectCal = -1;
     // The project calendar's working spans per MS day (for clock times within a day).
@@ -408,7 +409,7 @@ void Reader::readTasks(pugi::xml_node tasks) {
         const auto uid = integer(valueOf(f.at[kUid]));
         const long long level = integer(valueOf(f.at[kOutlineLevel])).value_or(1);
         if (!uid) {
-            in.errors.push_back("A task (line " + std::to_string(t.offset_debug()) + ") has no UID.");
+            in.errors.push_back("A task at " + placeOf(text, t.offset_debug() - 1) + " has no UID.");
             return;
         }
         if (level <= 0 || (*uid == 0 && !f.at[kOutlineLevel])) continue; // the project's own summary row
@@ -768,7 +769,7 @@ MspdiImport readMspdi(std::string_view text, std::string_view fileName) {
         in.errors.push_back(error);
         return in;
     }
-    Reader r{in};
+    Reader r{in, text};
     Project& p = in.project;
     p = newProject(Date::fromYmd(2026, 1, 5));
     p.id = Id::random();

@@ -408,6 +408,11 @@ TEST_CASE("MSPDI: bad files get a message with the place of the fault, and nothi
         REQUIRE(!in.ok());
         CHECK(in.errors[0].find("its note is longer than 100,000 characters") != std::string::npos);
     }
+    SUBCASE("a task without a UID") {
+        const MspdiImport in = readMspdi("<Project><StartDate>2026-01-05T08:00:00</StartDate>\n<Tasks>\n  <Task><Name>A</Name></Task></Tasks></Project>", "x.xml");
+        REQUIRE(!in.ok());
+        CHECK(in.errors[0] == "A task at line 3, column 3 has no UID.");
+    }
     SUBCASE("two tasks with one UID") {
         const MspdiImport in = readMspdi("<Project><StartDate>2026-01-05T08:00:00</StartDate><Tasks><Task><UID>3</UID></Task>"
                                          "<Task><UID>3</UID></Task></Tasks></Project>",
