@@ -260,6 +260,31 @@ TEST_CASE("export writes JSON and CSV downloads") {
     CHECK(h.host.downloads[1].second.rfind("ID,Name,Duration", 0) == 0);
 }
 
+TEST_CASE("Export chart as picture: the window shows the sizes and downloads the chart as SVG") {
+    Harness h("picture");
+    h.start();
+    h.app->pictureWindow().open();
+    h.frames(3);
+    REQUIRE(h.has("picture.svg"));
+    REQUIRE(h.has("picture.size"));
+    h.click(h.widget("picture.choose").centre()); // the whole plan, every level
+    h.frames(2);
+    REQUIRE(h.has("picture.depth"));
+    h.click(h.widget("picture.svg").centre());
+    h.frames(2);
+    REQUIRE(h.host.downloads.size() == 1);
+    CHECK(h.host.downloads[0].first.size() > 4);
+    CHECK(h.host.downloads[0].first.substr(h.host.downloads[0].first.size() - 4) == ".svg");
+    const std::string& svg = h.host.downloads[0].second;
+    CHECK(svg.find("<svg xmlns=\"http://www.w3.org/2000/svg\"") != std::string::npos);
+    size_t bars = 0;
+    for (size_t at = svg.find("class=\"bar\""); at != std::string::npos; at = svg.find("class=\"bar\"", at + 1)) ++bars;
+    CHECK(bars > 20);
+    h.click(h.widget("picture.close").centre());
+    h.frames(2);
+    CHECK_FALSE(h.has("picture.svg"));
+}
+
 TEST_CASE("a 10,000-task plan draws, scrolls and zooms") {
     Harness h("big");
     h.start();
