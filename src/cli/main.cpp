@@ -21,6 +21,7 @@
 #include "core/mspdi.hpp"
 #include "core/gan.hpp"
 #include "core/ical.hpp"
+#include "core/portfolio.hpp"
 #include "core/print.hpp"
 #include "core/merge.hpp"
 #include "core/schedule.hpp"
@@ -106,9 +107,10 @@ const char* kUsage =
     "commands:\n"
     "  validate FILE            check a project file (.json or .csv)\n"
     "  schedule FILE [--json]   print every task's computed start and finish\n"
-    "  convert IN OUT           convert between .json, .xml (MS Project) and .csv (by extension)\n"
+    "  convert IN OUT           convert between .json, .xml (MS Project), .gan (read), .ics, .svg and .csv\n"
     "  generate N OUT           write a synthetic plan of N tasks (.json or .csv)\n"
     "  report FILE              the weekly status report (or monthly summary, change order)\n"
+    "  portfolio FILE…          every project's status, span, progress and next milestone\n"
     "  actuals FILE CSV         add actual hours and costs from a CSV to a project\n"
     "  merge BASE OURS THEIRS   three-way merge of two edited copies of a plan\n"
     "  share FILE -o OUT        what a client may see: a view (.json) or a client pack (.html)\n"
@@ -150,6 +152,14 @@ const char* kScheduleHelp =
     "\"earlyStart\",\"earlyFinish\",\"lateStart\",\"lateFinish\",\"totalFloat\",\"freeFloat\",\"critical\",\"percentComplete\",\n"
     "\"warning\"?}]} (floats as working time, e.g. \"2d 4h\", negative when a deadline cannot be met).\n"
     "A dependency cycle is an error naming the tasks in it (exit 1).\n";
+
+const char* kPortfolioHelp =
+    "usage: plotline portfolio FILE… [--status-date YYYY-MM-DD] [--format md|html|json] [-o OUT]\n"
+    "\n"
+    "One row per project (Plotline JSON, MS Project XML, GanttProject or CSV files): green, amber or\n"
+    "red by the weekly report's rule with the reasons, its span, % done, next milestone and task count;\n"
+    "red first, then amber, then green, each by finish. Each project is judged as of its own status\n"
+    "date, else --status-date, else today. A file that cannot be read stops the command (exit 1).\n";
 
 const char* kGenerateHelp =
     "usage: plotline generate N OUT [--seed S] [--people P]\n"
@@ -454,6 +464,40 @@ int emit(const std::string& out, const std::string& text) {
     return 0;
 }
 
+int cmdPortfolio(const std::vector<std::string>& args) {
+    if (wantsHelp(args)) { std::cout << kPortfolioHelp; return 0; }
+    std::vector<std::pair<std::string, std::string>> opts;
+    std::vector<std::string> files;
+    std::string bad;
+    if (!splitOptions(args, {"--status-date", "--format", "-o"}, opts, files, bad)) return usageError(bad, kPortfolioHelp);
+    if (files.empty()) return usageError("portfolio takes one FILE or more", kPortfolioHelp);
+    std::optional<Date> statusDate;
+    std::string format = "md", out;
+    for (auto& [k, v] : opts) {
+        if (k == "--status-date") {
+            statusDate = Date::parse(v);
+            if (!statusDate) return usageError("--status-date \"" + v + "\" is not a date (YYYY-MM-DD)", kPortfolioHelp);
+        } else if (k == "--format") {
+            if (v != "md" && v != "html" && v != "json") return usageError("--format is md, html or json", kPortfolioHelp);
+            format = v;
+        } else out = v;
+    }
+    std::vector<Project> projects;
+    projects.reserve(files.size());
+    for (const std::string& f : files) {
+        Loaded l = load(f);
+        if (!l.ok) return 1;
+        projects.push_back(std::move(l.project));
+    }
+    std::vector<const Project*> list;
+    for (const Project& p : projects) list.push_back(&p);
+    const Date day = statusDate ? *statusDate : localToday();
+    const std::vector<PortfolioRow> rows = portfolio(list, day);
+    if (format == "json") return emit(out, portfolioJson(rows, day));
+    const ReportDoc doc = portfolioDoc(rows, day);
+    return emit(out, format == "html" ? renderHtml(doc) : renderMarkdown(doc));
+}
+
 int cmdReport(const std::vector<std::string>& args) {
     if (wantsHelp(args)) { std::cout << kReportHelp; return 0; }
     std::vector<std::pair<std::string, std::string>> opts;
@@ -655,6 +699,7 @@ int main(int argc, char** argv) {
     if (cmd == "validate") return cmdValidate(args);
     if (cmd == "schedule") return cmdSchedule(args);
     if (cmd == "convert") return cmdConvert(args);
+    if (cmd == "portfolio") return cmdPortfolio(args);
     if (cmd == "generate") return cmdGenerate(args);
     if (cmd == "report") return cmdReport(args);
     if (cmd == "actuals") return cmdActuals(args);

@@ -28,7 +28,7 @@ TEST_CASE("no arguments and unknown commands are usage errors (exit 2)") {
 }
 
 TEST_CASE("--help works on the tool and on every subcommand") {
-    for (const char* sub : {"--help", "validate --help", "schedule --help", "convert --help", "generate --help", "report --help", "actuals --help", "merge --help"}) {
+    for (const char* sub : {"--help", "validate --help", "schedule --help", "convert --help", "generate --help", "report --help", "actuals --help", "merge --help", "portfolio --help"}) {
         CAPTURE(sub);
         Run r = run(sub);
         CHECK(r.code == 0);
@@ -498,4 +498,31 @@ TEST_CASE("actuals: a CSV of hours and costs is added; a wrong row changes nothi
     Run after20 = run("report " + quote((s / "plan.json").string()) + " --status-date 2026-11-24 --format json");
     const int64_t added = nlohmann::json::parse(after20.out)["ac"].get<int64_t>() - nlohmann::json::parse(before20.out)["ac"].get<int64_t>();
     CHECK(added == 14.5 * 7500 + 125000); // 14.5 h at the copywriter's 75.00 + 1,250.00
+}
+
+TEST_CASE("portfolio: one row per file, red first, as Markdown and JSON; bad files and usage") {
+    Scratch s;
+    const std::string interop = PLOTLINE_TEST_INTEROP;
+    REQUIRE_MESSAGE(!interop.empty(), "the interoperability samples (../shared/interop) were not found when building");
+    const std::string files = quote(kSample) + " " + quote(interop + "/mspdirelations.xml");
+    Run r = run("portfolio " + files + " --status-date 2026-11-20");
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("2 projects as of 2026-11-20: 1 red, 1 amber, 0 green") != std::string::npos);
+    const size_t aurora = r.out.find("| Aurora Coffee"), relations = r.out.find("| mspdirelations | Amber");
+    REQUIRE(aurora != std::string::npos);
+    REQUIRE(relations != std::string::npos);
+    CHECK(aurora < relations); // red before amber
+    CHECK(r.out.find("mspdirelations: 5 tasks were due by 2026-11-20 and are not done") != std::string::npos);
+    r = run("portfolio " + files + " --status-date 2026-11-20 --format json");
+    REQUIRE(r.code == 0);
+    auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j["projects"].size() == 2);
+    CHECK(j["projects"][0]["status"] == "Red");
+    CHECK(j["projects"][0]["nextMilestone"]["name"] == "Content approved");
+    CHECK(run("portfolio").code == 2);
+    CHECK(run("portfolio " + quote(kSample) + " --format pdf").code == 2);
+    spit(s / "bad.json", "{ not json");
+    r = run("portfolio " + quote(kSample) + " " + quote((s / "bad.json").string()));
+    CHECK(r.code == 1);
+    CHECK(r.err.find("bad.json") != std::string::npos);
 }
