@@ -455,11 +455,7 @@ void App::importFile(const std::string& filename, std::string_view text) {
         return;
     }
     if (endsWith(".xml") || endsWith(".gan")) {
-        auto in = endsWith(".gan") ? [&] {
-            GanImport g = readGan(text, filename);
-            return MspdiImport{std::move(g.project), std::move(g.errors), std::move(g.notes)};
-        }()
-                                   : readMspdi(text, filename);
+        FileImport in = endsWith(".gan") ? readGan(text, filename) : readMspdi(text, filename);
         if (!in.ok()) {
             std::string msg;
             for (const std::string& e : in.errors) msg += e + "\n";

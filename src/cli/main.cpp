@@ -272,16 +272,8 @@ Loaded load(const std::string& path) {
             return out;
         }
         out.project = std::move(r.project);
-    } else if (endsWith(path, ".gan")) {
-        GanImport r = readGan(text, path);
-        if (!r.ok()) {
-            for (auto& e : r.errors) std::cerr << path << ": " << e << "\n";
-            return out;
-        }
-        for (auto& n : r.notes) std::cerr << path << ": note: " << n << "\n";
-        out.project = std::move(r.project);
-    } else if (endsWith(path, ".xml")) {
-        MspdiImport r = readMspdi(text, path);
+    } else if (endsWith(path, ".gan") || endsWith(path, ".xml")) {
+        FileImport r = endsWith(path, ".gan") ? readGan(text, path) : readMspdi(text, path);
         if (!r.ok()) {
             for (auto& e : r.errors) std::cerr << path << ": " << e << "\n";
             return out;

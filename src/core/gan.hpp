@@ -16,6 +16,7 @@
 // "Strong" link holds it to its predecessor. After reading, the plan is scheduled and every task whose
 // dates differ from those the file states is named with both.
 #pragma once
+#include "file_import.hpp"
 #include "model.hpp"
 
 #include <string>
@@ -24,12 +25,7 @@
 
 namespace plotline {
 
-struct GanImport {
-    Project project;
-    std::vector<std::string> errors; // when any, nothing is imported
-    std::vector<std::string> notes;  // imported, with these approximations
-    bool ok() const { return errors.empty(); }
-};
+using GanImport = FileImport;
 
 GanImport readGan(std::string_view xml, std::string_view fileName = "plan.gan");
 

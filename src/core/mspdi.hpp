@@ -25,6 +25,7 @@
 // schema (MS Project refuses out-of-order elements), a single working-time range per working day.
 // Not carried: the money side beyond fixed costs and rates, tasks marked internal, baseline names.
 #pragma once
+#include "file_import.hpp"
 #include "model.hpp"
 #include "schedule.hpp"
 
@@ -34,12 +35,7 @@
 
 namespace plotline {
 
-struct MspdiImport {
-    Project project;
-    std::vector<std::string> errors; // when any, nothing is imported
-    std::vector<std::string> notes;  // imported, with these approximations
-    bool ok() const { return errors.empty(); }
-};
+using MspdiImport = FileImport;
 
 // Limits on what a file may ask for (a bad or hostile file gets a message, never an exhausted memory).
 inline constexpr size_t kMspdiMaxTasks = 1'000'000;
