@@ -79,19 +79,25 @@ void Viewer::fetched(HttpResponse r) {
 
 void Viewer::unseal(const std::string& sealed, bool fromServer) {
     if (sealed == shownSealed_ && view_) return;
-    host_.codec(Codec::Open, sealed.substr(kSealedMagic.size()), link_.key, [this, sealed, fromServer](Result<std::string> gz) {
+    if (fromServer) ++epoch_; // the server's copy supersedes a kept one still being decoded
+    const uint64_t epoch = epoch_;
+    host_.codec(Codec::Open, sealed.substr(kSealedMagic.size()), link_.key, [this, sealed, fromServer, epoch](Result<std::string> gz) {
+        if (epoch != epoch_) return; // the server answered meanwhile (withdrawn, or a newer copy)
         if (!gz) return failed(linkText::kTampered);
         decode(*gz, [this, sealed, fromServer](bool ok) {
             if (!ok) return;
             shownSealed_ = sealed;
             if (fromServer && cacheLoaded_ && host_.storage().write(cacheFile(), sealed).empty())
                 host_.storage().persist(kArea, [](const std::string&) {});
-        });
+        }, epoch);
     });
 }
 
-void Viewer::decode(const std::string& gzip, std::function<void(bool)> done) {
-    host_.codec(Codec::Gunzip, gzip, "", [this, done](Result<std::string> text) {
+void Viewer::decode(const std::string& gzip, std::function<void(bool)> done) { decode(gzip, std::move(done), epoch_); }
+
+void Viewer::decode(const std::string& gzip, std::function<void(bool)> done, uint64_t epoch) {
+    host_.codec(Codec::Gunzip, gzip, "", [this, done, epoch](Result<std::string> text) {
+        if (epoch != epoch_) return;
         Result<ClientView> v = text ? openLinkView(*text, host_.today()) : Result<ClientView>(fail(linkText::kIncomplete));
         if (!v) {
             failed(v.error());
@@ -108,6 +114,7 @@ void Viewer::decode(const std::string& gzip, std::function<void(bool)> done) {
 }
 
 void Viewer::failed(const std::string& sentence) {
+    ++epoch_; // nothing decoding now may show after this
     state_ = State::Failed;
     error_ = sentence;
     view_.reset();

@@ -38,6 +38,7 @@ private:
     void fetched(HttpResponse r);
     void unseal(const std::string& sealed, bool fromServer);
     void decode(const std::string& gzip, std::function<void(bool)> done = {});
+    void decode(const std::string& gzip, std::function<void(bool)> done, uint64_t epoch);
     void failed(const std::string& sentence);
     std::string cacheFile() const;
     Host& host_;
@@ -49,6 +50,9 @@ private:
     Stamp readAt_ = 0, lastFetch_ = 0;
     bool fetching_ = false, cacheLoaded_ = false;
     uint64_t version_ = 0;
+    // Bumped by every answer that supersedes what is being decoded (a failure, the server's copy): a
+    // kept copy still decoding when the server says the view was withdrawn must not show afterwards.
+    uint64_t epoch_ = 0;
 };
 
 } // namespace plotline
