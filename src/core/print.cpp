@@ -99,6 +99,27 @@ void scaleSvg(std::string& o, const Scale& sc, double height) {
     o += "<line x1=\"" + num(kChartX) + "\" y1=\"17\" x2=\"" + num(kChartX + kChartW) + "\" y2=\"17\" class=\"grid\"/>";
 }
 
+// The days the rows' bars cover with 2 % (at least a day) of room either side; unchanged when no row.
+void fitRows(Scale& sc, const std::vector<int>& rows, const std::vector<BarSpan>& bars) {
+    double lo = 1e18, hi = -1e18;
+    for (int r : rows) lo = std::min(lo, bars[size_t(r)].start), hi = std::max(hi, bars[size_t(r)].end);
+    if (lo > hi) return;
+    const double pad = std::max(1.0, (hi - lo) * 0.02);
+    sc.from = std::floor(lo - pad);
+    sc.to = std::ceil(hi + pad);
+}
+
+// A baseline's bars by row (none for a null id or a task it does not hold).
+std::vector<std::optional<BarSpan>> baselineBars(const Project& p, const IdIndex& at, Id baseline) {
+    std::vector<std::optional<BarSpan>> base(p.tasks.size());
+    if (baseline.isNull()) return base;
+    for (const Baseline& b : p.baselines)
+        if (b.id == baseline)
+            for (const BaselineTask& bt : b.tasks)
+                if (const int i = at.find(bt.task); i >= 0) base[size_t(i)] = BarSpan{double(bt.start.days), bt.finish.days + 1.0};
+    return base;
+}
+
 // What one sheet shows: rows [first, last) of `rows` under the timeline, the table at the left when asked.
 struct Sheet {
     const Project& p;
@@ -218,28 +239,11 @@ std::string printPage(const Project& p, const Schedule& s, const PrintOptions& o
     const bool scheduled = s.ok() && s.tasks.size() == p.tasks.size();
     if (!scheduled) rows.clear();
     std::vector<BarSpan> bars(p.tasks.size());
+    for (int r : rows) bars[size_t(r)] = barSpan(p.calendar, s.tasks[size_t(r)]); // none unless scheduled
     Scale sc{double(p.start.days), p.start.days + 7.0};
-    if (scheduled) {
-        double lo = 1e18, hi = -1e18;
-        for (int r : rows) {
-            bars[size_t(r)] = barSpan(p.calendar, s.tasks[size_t(r)]);
-            lo = std::min(lo, bars[size_t(r)].start);
-            hi = std::max(hi, bars[size_t(r)].end);
-        }
-        if (lo <= hi) {
-            const double pad = std::max(1.0, (hi - lo) * 0.02);
-            sc = {std::floor(lo - pad), std::ceil(hi + pad)};
-        }
-    }
+    fitRows(sc, rows, bars);
     const IdIndex at = indexById(p.tasks);
-    // Baseline dates by row.
-    std::vector<std::optional<BarSpan>> base(p.tasks.size());
-    if (!opt.baseline.isNull()) {
-        for (const Baseline& b : p.baselines)
-            if (b.id == opt.baseline)
-                for (const BaselineTask& bt : b.tasks)
-                    if (const int i = at.find(bt.task); i >= 0) base[size_t(i)] = BarSpan{double(bt.start.days), bt.finish.days + 1.0};
-    }
+    const std::vector<std::optional<BarSpan>> base = baselineBars(p, at, opt.baseline);
     std::vector<int> pageOf(p.tasks.size(), -1), lineOf(p.tasks.size(), -1);
     for (size_t k = 0; k < rows.size(); ++k) {
         pageOf[size_t(rows[k])] = int(k / kPrintRowsPerPage);
@@ -308,23 +312,12 @@ ChartSvg chartSvg(const Project& p, const Schedule& s, const ChartOptions& opt) 
     const double width = std::clamp(opt.width, 480.0, 20000.0);
     const double chartX = opt.table ? kChartX : 4, chartW = width - chartX - 4;
     Scale sc{double(p.start.days), p.start.days + 7.0, chartX, chartW};
-    double lo = 1e18, hi = -1e18;
-    for (int r : shown) lo = std::min(lo, bars[size_t(r)].start), hi = std::max(hi, bars[size_t(r)].end);
-    if (lo <= hi) {
-        const double pad = std::max(1.0, (hi - lo) * 0.02);
-        sc.from = std::floor(lo - pad);
-        sc.to = std::ceil(hi + pad);
-    }
+    fitRows(sc, shown, bars);
     if (opt.from) sc.from = from;
     if (opt.to) sc.to = to;
     if (sc.to <= sc.from) sc.to = sc.from + 1;
     const IdIndex at = indexById(p.tasks);
-    std::vector<std::optional<BarSpan>> base(p.tasks.size());
-    if (!opt.baseline.isNull())
-        for (const Baseline& b : p.baselines)
-            if (b.id == opt.baseline)
-                for (const BaselineTask& bt : b.tasks)
-                    if (const int i = at.find(bt.task); i >= 0) base[size_t(i)] = BarSpan{double(bt.start.days), bt.finish.days + 1.0};
+    const std::vector<std::optional<BarSpan>> base = baselineBars(p, at, opt.baseline);
     std::vector<int> pageOf(p.tasks.size(), -1), lineOf(p.tasks.size(), -1);
     for (size_t k = 0; k < shown.size(); ++k) pageOf[size_t(shown[k])] = 0, lineOf[size_t(shown[k])] = int(k);
     constexpr double kTitleH = 26;
