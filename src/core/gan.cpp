@@ -23,13 +23,6 @@ constexpr size_t kMaxDays = 100000;
 
 std::string_view attr(pugi::xml_node n, const char* name) { return trimmed(n.attribute(name).value()); }
 
-std::string shortQuoted(std::string_view s) {
-    std::string out(1, '"');
-    out.append(s.substr(0, 60));
-    out += '"';
-    return out;
-}
-
 struct Depend {
     long long successor;
     long long type, days;

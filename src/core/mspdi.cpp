@@ -249,12 +249,6 @@ struct Calendars {
 // Plotline's weekday (0 = Monday) as MS Project's day index (0 = Sunday).
 int msDay(int weekday) { return (weekday + 1) % 7; }
 
-std::string shortQuoted(std::string_view s) {
-    std::string out = "\"";
-    out += s.size() > 60 ? std::string(s.substr(0, 57)) + "…" : std::string(s);
-    return out + "\"";
-}
-
 // ---- the reader --------------------------------------------------------------------------------
 
 struct Reader {
@@ -1192,18 +1186,17 @@ std::string writeMspdi(const Project& p, const Schedule& s) {
 
     x.open("Assignments");
     {
-        std::unordered_map<Id, size_t, IdHash> resourceRow;
-        for (size_t i = 0; i < p.resources.size(); ++i) resourceRow[p.resources[i].id] = i;
+        const IdIndex resourceRow = indexById(p.resources);
         int64_t uid = 1;
         for (size_t k = 0; k < p.assignments.size(); ++k) {
             const Assignment& a = p.assignments[k];
             const int row = k < s.assignmentRow.size() ? s.assignmentRow[k] : -1;
-            auto r = resourceRow.find(a.resource);
-            if (row < 0 || r == resourceRow.end()) continue;
+            const int r = resourceRow.find(a.resource);
+            if (row < 0 || r < 0) continue;
             x.open("Assignment");
             x.el("UID", uid++);
             x.el("TaskUID", int64_t(row + 1));
-            x.el("ResourceUID", int64_t(r->second + 1));
+            x.el("ResourceUID", int64_t(r + 1));
             char units[32];
             std::snprintf(units, sizeof units, "%d.%02d", a.units / 100, a.units % 100);
             x.el("Units", std::string_view(units));

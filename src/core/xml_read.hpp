@@ -68,6 +68,20 @@ inline std::string placeOf(std::string_view text, ptrdiff_t offset) {
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
+// A name from the file inside a note: "Build", cut to 60 characters (never inside one) with an ellipsis.
+inline std::string shortQuoted(std::string_view s) {
+    std::string out(1, '"');
+    if (s.size() <= 60) out.append(s);
+    else {
+        size_t cut = 57;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut; // not inside a character
+        out.append(s.substr(0, cut));
+        out += "\u2026";
+    }
+    out += '"';
+    return out;
+}
+
 // The deepest outline a file may have (a plan is a few levels deep; a deeper file is damaged or hostile).
 inline constexpr int kMaxOutlineDepth = 256;
 
