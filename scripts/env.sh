@@ -8,3 +8,13 @@ SDL2_SRC="$PLOTLINE_CACHE/libsdl2-$SDL2_VERSION"
 PUGIXML_DIR="$PLOTLINE_CACHE/pugixml-$PUGIXML_VERSION"
 SDL2_WASM="$PLOTLINE_CACHE/sdl2-wasm-$SDL2_VERSION"
 export PLOTLINE_CACHE IMGUI_DIR PUGIXML_DIR SDL2_WASM NODE_PATH=/usr/share/nodejs
+# The files written by MS Project, MPXJ and GanttProject (../shared/interop beside the repository, or
+# beside the repository a clone came from; PLOTLINE_INTEROP overrides), as CMakeLists.txt finds them:
+#   interop_dir "$here"   → prints the folder, or nothing
+interop_dir() {
+  [ -n "${PLOTLINE_INTEROP:-}" ] && { echo "$PLOTLINE_INTEROP"; return; }
+  local d
+  for d in "$1/../shared/interop" "$(git -C "$1" config --get remote.origin.url 2>/dev/null)/../shared/interop"; do
+    [ -f "$d/SOURCES.md" ] && { (cd "$d" && pwd); return; }
+  done
+}

@@ -26,12 +26,7 @@ fi
 cmake --build "$bin" -j "$jobs" --target $(printf 'fuzz_%s ' "${targets[@]}") fuzz_seed_stored >"$bin/build.log" 2>&1 \
   || { grep -E "error|FAILED" "$bin/build.log" | head -20; exit 1; }
 
-interop=${PLOTLINE_INTEROP:-}
-if [ -z "$interop" ]; then
-  for d in "$here/../shared/interop" "$(git -C "$here" config --get remote.origin.url 2>/dev/null)/../shared/interop"; do
-    [ -f "$d/SOURCES.md" ] && { interop=$(cd "$d" && pwd); break; }
-  done
-fi
+interop=$(interop_dir "$here")
 
 # Seeds: copied into each target's corpus once (the corpus keeps what the fuzzer finds besides).
 seed() { # target files…

@@ -39,11 +39,7 @@ for top in ("src", "tests", "assets", "bench", "CMakeLists.txt"):
                     os.remove(os.path.join(r, f))
 PY
 # The copy is not a clone: tell its build where the interoperability samples are (CMakeLists.txt).
-if [ -z "${PLOTLINE_INTEROP:-}" ]; then
-  for d in "$here/../shared/interop" "$(git -C "$here" config --get remote.origin.url 2>/dev/null)/../shared/interop"; do
-    [ -f "$d/SOURCES.md" ] && { PLOTLINE_INTEROP=$(cd "$d" && pwd); break; }
-  done
-fi
+PLOTLINE_INTEROP=$(interop_dir "$here")
 export PLOTLINE_INTEROP
 [ -f "$bin/build.ninja" ] || cmake -S "$tree" -B "$bin" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null || exit 1
 
