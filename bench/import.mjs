@@ -7,8 +7,8 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, openApp, click } from '../tests/browser/harness.mjs';
-import { median, waitFor } from './open-plan.mjs';
+import { serve, launch, openApp } from '../tests/browser/harness.mjs';
+import { median, waitFor, importThroughPicker } from './open-plan.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = resolve(here, '../build/native/plotline');
@@ -18,13 +18,7 @@ if (!sizes.length) sizes.push(10000);
 async function importOnce(browser, url, file, n) {
   const { page } = await openApp(browser.context, url);
   await waitFor(page, () => window.plotline.status().save === 'Saved');
-  await click(page, 'menu.Project');
-  const chooser = page.waitForEvent('filechooser');
-  await click(page, 'menu.Project.Import');
-  const t0 = Date.now();
-  await (await chooser).setFiles(file);
-  await waitFor(page, (n) => window.plotline.status().tasks === n, n);
-  const ms = Date.now() - t0;
+  const ms = await importThroughPicker(page, file, n);
   await page.close();
   return ms;
 }

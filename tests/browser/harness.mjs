@@ -242,8 +242,10 @@ export async function distExists() {
 }
 
 // A PNG (a screenshot) decoded by the page itself, no image library needed: { w, h, rgba: [...] }.
-export function decodePng(page, png) {
-  return page.evaluate(async (b64) => {
+// A PNG's size and its pixels as RGBA; with `points` ([x, y] pairs), only those pixels (`px`): a big
+// picture's whole array is too much to carry out of the page.
+export function decodePng(page, png, points = null) {
+  return page.evaluate(async ({ b64, points }) => {
     const img = new Image();
     img.src = 'data:image/png;base64,' + b64;
     await img.decode();
@@ -251,8 +253,9 @@ export function decodePng(page, png) {
     c.width = img.width; c.height = img.height;
     const ctx = c.getContext('2d');
     ctx.drawImage(img, 0, 0);
+    if (points) return { w: img.width, h: img.height, px: points.map(([x, y]) => Array.from(ctx.getImageData(x, y, 1, 1).data)) };
     return { w: img.width, h: img.height, rgba: Array.from(ctx.getImageData(0, 0, img.width, img.height).data) };
-  }, png.toString('base64'));
+  }, { b64: png.toString('base64'), points });
 }
 
 // The pixels of a rectangle of the page as the user sees it: { w, h, at(x, y) → [r, g, b] }.

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { serve, launch, openApp, state, status, widget, click, screenshot, SHOTS } from './harness.mjs';
+import { serve, launch, openApp, state, widget, click, screenshot, decodePng, SHOTS } from './harness.mjs';
 
 let browser, server, scratch;
 before(async () => {
@@ -57,16 +57,7 @@ test('the chart as SVG and PNG: every bar of the plan drawn where its dates are,
   const png = await download(page, 'picture.png');
   assert.match(png.name, /\.png$/);
   await writeFile(join(SHOTS, 'chart-export.png'), png.bytes);
-  const sampled = await page.evaluate(async ({ b64, points }) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    return { w: img.width, h: img.height, px: points.map(([x, y]) => Array.from(ctx.getImageData(x, y, 1, 1).data)) };
-  }, { b64: png.bytes.toString('base64'), points: drawn.bars.map((b) => [Math.round((b.x + b.w / 2) * 2), Math.round((b.y + 26 + b.h / 2) * 2)]) });
+  const sampled = await decodePng(page, png.bytes, drawn.bars.map((b) => [Math.round((b.x + b.w / 2) * 2), Math.round((b.y + 26 + b.h / 2) * 2)]));
   assert.equal(sampled.w, drawn.width * 2);
   assert.equal(sampled.h, Math.round(drawn.height * 2));
   const blue = ([r, g, b]) => b > 180 && r < 120 && g < 170; // #5b8def, #2a5fc9 (done) or close by antialiasing
