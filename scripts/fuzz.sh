@@ -19,9 +19,10 @@ jobs=$(nproc 2>/dev/null || echo 2)
 bin="$here/build/fuzz"
 
 "$here/scripts/setup.sh" >/dev/null || exit 1
+mkdir -p "$bin"
 if [ ! -f "$bin/build.ninja" ]; then
-  CC=clang CXX=clang++ cmake -S "$here" -B "$bin" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPLOTLINE_FUZZ=ON >"$bin.configure.log" 2>&1 \
-    || { tail -20 "$bin.configure.log"; exit 1; }
+  CC=clang CXX=clang++ cmake -S "$here" -B "$bin" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPLOTLINE_FUZZ=ON >"$bin/configure.log" 2>&1 \
+    || { tail -20 "$bin/configure.log"; exit 1; }
 fi
 cmake --build "$bin" -j "$jobs" --target $(printf 'fuzz_%s ' "${targets[@]}") fuzz_seed_stored >"$bin/build.log" 2>&1 \
   || { grep -E "error|FAILED" "$bin/build.log" | head -20; exit 1; }
