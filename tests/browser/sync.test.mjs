@@ -37,11 +37,14 @@ const syncOf = async (page) => (await status(page)).sync;
 const poke = (page) => page.evaluate(() => window.dispatchEvent(new Event('focus')));
 
 // Opens the plan `id` (named `name`) from the Sync window's list of plans on the server.
+// The device's own plan, once uploaded, is listed under the same name without an Open button (it is
+// the open one), so the row wanted is the one with that name that can be opened.
 async function openRemotePlan(page, name, id) {
-  await page.waitForFunction((name) => Object.entries(window.plotline.widgets()).some(([k, v]) => /^sync\.plan\.\d+$/.test(k) && v.text === name),
-    name, { timeout: 15000 });
-  const ws = await page.evaluate(() => window.plotline.widgets());
-  const key = Object.keys(ws).find((k) => /^sync\.plan\.\d+$/.test(k) && ws[k].text === name);
+  const openable = (name) => {
+    const ws = window.plotline.widgets();
+    return Object.keys(ws).find((k) => /^sync\.plan\.\d+$/.test(k) && ws[k].text === name && ws[k + '.open']) || null;
+  };
+  const key = await (await page.waitForFunction(openable, name, { timeout: 15000 })).jsonValue();
   await click(page, key + '.open');
   // (The device's own sample has the same name: wait for the plan itself.)
   await waitStatus(page, (s) => s.project === id && s.save === 'Saved', 15000);
