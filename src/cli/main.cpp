@@ -110,7 +110,8 @@ const char* kUsage =
     "  convert IN OUT           convert between .json, .xml (MS Project), .gan (read), .ics, .svg and .csv\n"
     "  generate N OUT           write a synthetic plan of N tasks (.json or .csv)\n"
     "  report FILE              the weekly status report (or monthly summary, change order)\n"
-    "  portfolio FILE…          every project's status, span, progress and next milestone\n"
+    "  portfolio FILE…          every project's status, span, progress and next milestone; the week's late,\n"
+    "                           due and starting work; people booked past a full day across projects\n"
     "  actuals FILE CSV         add actual hours and costs from a CSV to a project\n"
     "  merge BASE OURS THEIRS   three-way merge of two edited copies of a plan\n"
     "  share FILE -o OUT        what a client may see: a view (.json) or a client pack (.html)\n"
@@ -159,7 +160,12 @@ const char* kPortfolioHelp =
     "One row per project (Plotline JSON, MS Project XML, GanttProject or CSV files): green, amber or\n"
     "red by the weekly report's rule with the reasons, its span, % done, next milestone and task count;\n"
     "red first, then amber, then green, each by finish. Each project is judged as of its own status\n"
-    "date, else --status-date, else today. A file that cannot be read stops the command (exit 1).\n";
+    "date, else --status-date, else today. A file that cannot be read stops the command (exit 1).\n"
+    "\n"
+    "Then the week of that day (Monday to Sunday) over every project: what is late, due and starting,\n"
+    "and who holds others up (their late or due tasks have successors not started). Last, the people\n"
+    "booked past a full day when their projects are added up, matched by the email in each plan's\n"
+    "Resources (never by name), with each project's part on their first day over.\n";
 
 const char* kGenerateHelp =
     "usage: plotline generate N OUT [--seed S] [--people P]\n"
@@ -484,9 +490,27 @@ int cmdPortfolio(const std::vector<std::string>& args) {
     std::vector<const Project*> list;
     for (const Project& p : projects) list.push_back(&p);
     const Date day = statusDate ? *statusDate : localToday();
-    const std::vector<PortfolioRow> rows = portfolio(list, day);
-    if (format == "json") return emit(out, portfolioJson(rows, day));
-    const ReportDoc doc = portfolioDoc(rows, day);
+    std::vector<Schedule> schedules;
+    schedules.reserve(projects.size());
+    std::vector<const Schedule*> scheduled;
+    std::vector<std::vector<Booking>> booked;
+    booked.reserve(projects.size());
+    std::vector<const std::vector<Booking>*> plans;
+    std::vector<PortfolioRow> rows;
+    for (const Project& p : projects) {
+        schedules.push_back(schedule(p));
+        scheduled.push_back(&schedules.back());
+        rows.push_back(portfolioRow(p, schedules.back(), day));
+        booked.push_back(schedules.back().ok() ? bookings(p, resourceLoad(p, schedules.back())) : std::vector<Booking>{});
+        plans.push_back(&booked.back());
+    }
+    sortPortfolio(rows);
+    const ThisWeek week = thisWeek(list, scheduled, day);
+    const CrossLoad people = crossLoad(plans);
+    if (format == "json") return emit(out, portfolioJson(rows, day, &week, &people));
+    ReportDoc doc = portfolioDoc(rows, day);
+    appendThisWeek(doc, week);
+    appendOverbooked(doc, people);
     return emit(out, format == "html" ? renderHtml(doc) : renderMarkdown(doc));
 }
 

@@ -144,6 +144,8 @@ ClientView clientView(const Project& p, const Schedule& s, const ShareOptions& o
     out.currency = p.currency;
     out.start = p.start;
     out.calendar = p.calendar;
+    out.client = p.client;     // who it is for and who runs it: the view's own header says so
+    out.producer = p.producer;
     if (o.has(Share::Progress)) out.statusDate = p.statusDate;
     // The plan: every field that places a task (so the view schedules to the producer's dates).
     std::vector<std::string_view> taskFields{"id", "name", "parent", "constraint", "deadline", "duration", "milestone", "actualStart", "actualFinish"};

@@ -370,6 +370,15 @@ CommandPtr deleteBaseline(const Project& p, Id id) {
     return swapMember(&Project::baselines, std::move(list), label);
 }
 
+CommandPtr setProjectOwners(const Project& p, std::string client, std::string producer) {
+    std::vector<CommandPtr> steps;
+    if (client != p.client) steps.push_back(swapMember(&Project::client, std::move(client), "Set client"));
+    if (producer != p.producer) steps.push_back(swapMember(&Project::producer, std::move(producer), "Set producer"));
+    if (steps.empty()) return nullptr;
+    if (steps.size() == 1) return std::move(steps.front());
+    return group("Set client and producer", std::move(steps));
+}
+
 CommandPtr setStatusDate(std::optional<Date> day) {
     return swapMember(&Project::statusDate, day, day ? "Set status date " + day->str() : std::string("Clear status date"));
 }

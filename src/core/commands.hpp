@@ -57,6 +57,8 @@ CommandPtr editProjectSettings(std::string name, std::string currency, Date star
 // Baselines: the schedule's current dates saved under a name (replacing a baseline of that name).
 CommandPtr saveBaseline(const Project& p, const Schedule& s, const std::string& name);
 CommandPtr deleteBaseline(const Project& p, Id id);
+// Who the project is for and who runs it (the portfolio's filters), as one step; nullptr when unchanged.
+CommandPtr setProjectOwners(const Project& p, std::string client, std::string producer);
 // "Progress as of": drawn as the status line and progress line; nullopt clears it.
 CommandPtr setStatusDate(std::optional<Date> day);
 // The resources working on a task (each with units %), replacing its assignments.

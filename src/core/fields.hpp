@@ -67,6 +67,8 @@ inline std::string textLimitProblem(const Project& p) {
         return why.empty() ? why : what + " " + why + ".";
     };
     std::string why = check(p.name, kMaxLineText, "The project's name");
+    if (why.empty()) why = check(p.client, kMaxLineText, "The project's client");
+    if (why.empty()) why = check(p.producer, kMaxLineText, "The project's producer");
     for (size_t i = 0; i < p.tasks.size() && why.empty(); ++i) {
         const std::string task = "Task " + std::to_string(i + 1) + " " + quoted(p.tasks[i].name.substr(0, 60)) + ":";
         why = check(p.tasks[i].name, kMaxLineText, task + " its name");
@@ -75,6 +77,7 @@ inline std::string textLimitProblem(const Project& p) {
     for (size_t i = 0; i < p.resources.size() && why.empty(); ++i) {
         why = check(p.resources[i].name, kMaxLineText, "A person's name");
         if (why.empty()) why = check(p.resources[i].role, kMaxLineText, "The role of " + quoted(p.resources[i].name));
+        if (why.empty()) why = check(p.resources[i].email, kMaxLineText, "The email of " + quoted(p.resources[i].name));
     }
     for (size_t i = 0; i < p.budgetLines.size() && why.empty(); ++i) why = check(p.budgetLines[i].name, kMaxLineText, "A fixed cost's name");
     return why;
@@ -131,6 +134,7 @@ template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<st
     v.integer("costRate", x.costRate, 0, kMaxRate);
     v.list("costRateChanges", x.costRateChanges, OmitEmpty);
     v.dates("daysOff", x.daysOff);
+    v.text("email", x.email, OmitEmpty);
     v.id("id", x.id, Required);
     v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
     v.text("name", x.name, Required);

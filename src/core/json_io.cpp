@@ -265,6 +265,8 @@ Result<Project> readProjectJson(std::string_view text, bool acceptNewer, int* sc
         r.error("project.currency", "not an ISO 4217 code (three capital letters, e.g. EUR)");
     if (auto d = r.date(pj, "project", "start", true)) p.start = *d;
     p.statusDate = r.date(pj, "project", "statusDate", false);
+    p.client = r.str(pj, "project", "client", false);
+    p.producer = r.str(pj, "project", "producer", false);
     if (const JsonRef cj = pj["contingency"]; !cj.isNull() && r.object(cj, "project.contingency")) {
         p.contingency.percent = r.boolean(cj, "project.contingency", "percent", false);
         p.contingency.amount = r.money(cj, "project.contingency", "amount", false);
@@ -620,6 +622,7 @@ struct ProjectJsonWriter::Impl {
             if (p.calendar.isWeekdayWorked(k)) w.value(weekdayShortName(k));
         w.endArray();
         w.endObject();
+        w.optional("client", p.client);
         if (p.contingency != Contingency{}) {
             w.key("contingency");
             w.beginObject();
@@ -638,6 +641,7 @@ struct ProjectJsonWriter::Impl {
         w.member("id", p.id);
         w.member("modified", p.modified);
         w.member("name", p.name);
+        w.optional("producer", p.producer);
         w.member("start", p.start);
         if (p.statusDate) w.member("statusDate", *p.statusDate);
         w.endObject();

@@ -460,6 +460,8 @@ template <class F> Slot headerSlot(const char* name, F Project::*member) {
 std::string headerText(const Project& p, std::string_view field) {
     if (field == "name") return p.name;
     if (field == "currency") return p.currency;
+    if (field == "client") return p.client;
+    if (field == "producer") return p.producer;
     if (field == "start") return p.start.str();
     if (field == "statusDate") return p.statusDate ? p.statusDate->str() : "";
     if (field == "contract") return recordText(p.contract);
@@ -479,7 +481,8 @@ void mergeHeader(Project& out, Context& c) {
     static const std::vector<Slot> slots = {headerSlot("name", &Project::name),       headerSlot("currency", &Project::currency),
                                             headerSlot("start", &Project::start),     headerSlot("calendar", &Project::calendar),
                                             headerSlot("statusDate", &Project::statusDate), headerSlot("contingency", &Project::contingency),
-                                            headerSlot("contract", &Project::contract)};
+                                            headerSlot("contract", &Project::contract), headerSlot("client", &Project::client),
+                                            headerSlot("producer", &Project::producer)};
     const Project &b = c.base, &o = c.ours, &t = c.theirs;
     for (const Slot& s : slots) {
         const void *ov = at(&o, s), *tv = at(&t, s);
@@ -578,6 +581,7 @@ CommandPtr flipConflict(const Project& p, const MergeConflict& k, std::string& w
             if (!c) { why = "contract: " + c.error(); return nullptr; }
             return setContract(*c);
         }
+        if (f == "client" || f == "producer") return setProjectOwners(p, f == "client" ? value : p.client, f == "producer" ? value : p.producer);
         if (f == "statusDate") return setStatusDate(value.empty() ? std::nullopt : Date::parse(value));
         if (f == "contingency") {
             Contingency c;

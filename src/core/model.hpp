@@ -77,6 +77,9 @@ struct Resource {
     std::vector<Date> daysOff;    // sorted: days this person does not work (leave, part-time days)
     std::vector<RateChange> billRateChanges, costRateChanges; // each sorted by date, one per date
     std::optional<int64_t> costRate; // the cost per hour before any change; none: not known (margins say so)
+    // How the same person is known in every project (matched case-insensitively, never by name): their
+    // bookings across the library add up in the load view and the portfolio. "" keeps them to this plan.
+    std::string email;
     // The bill rate in force on a day.
     int64_t rateOn(Date day) const;
     // The cost rate in force on a day; none when no cost rate is known for it.
@@ -311,6 +314,8 @@ struct Project {
     Date start = Date::fromYmd(2026, 1, 5);
     Calendar calendar;
     std::optional<Date> statusDate; // "progress as of": drawn as the progress line
+    std::string client;           // who the project is for ("Northwind Retail"): the portfolio groups and filters by it
+    std::string producer;         // who runs it
     Stamp modified = 0;
 
     std::vector<Task> tasks;

@@ -594,8 +594,8 @@ void Reader::readTasks(pugi::xml_node tasks) {
     }
 }
 
-constexpr std::string_view kResourceFields[] = {"UID", "Name", "Type", "IsNull", "Group", "StandardRate", "CalendarUID", "GUID", "Rates"};
-enum ResourceField { rUid, rName, rType, rIsNull, rGroup, rRate, rCalendar, rGuid, rRates };
+constexpr std::string_view kResourceFields[] = {"UID", "Name", "Type", "IsNull", "Group", "StandardRate", "CalendarUID", "GUID", "Rates", "EmailAddress"};
+enum ResourceField { rUid, rName, rType, rIsNull, rGroup, rRate, rCalendar, rGuid, rRates, rEmail };
 
 void Reader::readResources(pugi::xml_node resources) {
     Project& p = in.project;
@@ -632,6 +632,7 @@ void Reader::readResources(pugi::xml_node resources) {
             if (other.id == res.id) res.id = Id::random();
         res.name = name.empty() ? "Resource " + std::to_string(*uid) : name;
         res.role = std::string(valueOf(f.at[rGroup]));
+        res.email = std::string(valueOf(f.at[rEmail]));
         if (const auto rate = decimal(valueOf(f.at[rRate]))) res.billRate = money(*rate).value_or(0);
         // Rate tables A (bill) and B (cost), each a list of periods.
         if (f.at[rRates]) {
@@ -772,6 +773,8 @@ MspdiImport readMspdi(std::string_view text, std::string_view fileName) {
     if (title.empty()) title = fileStem(valueOf(child(root, "Name")));
     if (title.empty()) title = fileStem(fileName);
     p.name = title.empty() ? "Imported plan" : title;
+    p.client = std::string(valueOf(child(root, "Company")));
+    p.producer = std::string(valueOf(child(root, "Manager")));
     if (std::string_view code = valueOf(child(root, "CurrencyCode"));
         code.size() == 3 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
         p.currency = std::string(code);
@@ -1005,6 +1008,8 @@ std::string writeMspdi(const Project& p, const Schedule& s) {
     x.el("Name", p.name + ".xml");
     x.el("GUID", guid(p.id));
     x.el("Title", p.name);
+    if (!p.client.empty()) x.el("Company", p.client);
+    if (!p.producer.empty()) x.el("Manager", p.producer);
     x.el("ScheduleFromStart", 1);
     x.el("StartDate", startOf(cal, cal.nextWorkingDay(p.start)));
     x.el("FinishDate", s.ok() && !s.tasks.empty() ? endOf(cal, s.finish) : endOf(cal, cal.nextWorkingDay(p.start)));
@@ -1168,6 +1173,7 @@ std::string writeMspdi(const Project& p, const Schedule& s) {
         x.el("Type", 1);
         x.el("IsNull", 0);
         if (!r.role.empty()) x.el("Group", r.role);
+        if (!r.email.empty()) x.el("EmailAddress", r.email);
         x.el("MaxUnits", "1.00");
         x.el("StandardRate", decimalText(r.billRate, decimals));
         x.el("StandardRateFormat", 2);

@@ -526,3 +526,47 @@ TEST_CASE("portfolio: one row per file, red first, as Markdown and JSON; bad fil
     CHECK(r.code == 1);
     CHECK(r.err.find("bad.json") != std::string::npos);
 }
+
+TEST_CASE("portfolio: the week's list and a person booked past a full day only when two plans are added up") {
+    Scratch s;
+    // Ana is in both plans (her email written differently), at 60 % and 50 % on Wed 4 … Fri 6 March;
+    // "Ana" in the second plan's other row has another address and is someone else.
+    auto plan = [](const char* id, const char* name, const char* start, const char* task, int units, const char* email) {
+        const std::string hex(id);
+        nlohmann::json j = {
+            {"schemaVersion", 4},
+            {"project", {{"id", hex + "0000000000000000000000000000000"}, {"name", name}, {"start", start}, {"client", "Northwind"}}},
+            {"tasks", {{{"id", hex + "1000000000000000000000000000000"}, {"name", task}, {"duration", 3 * 480}},
+                       {{"id", hex + "2000000000000000000000000000000"}, {"name", std::string(task) + " review"}, {"duration", 480}}}},
+            {"links", {{{"id", hex + "3000000000000000000000000000000"}, {"predecessor", hex + "1000000000000000000000000000000"},
+                        {"successor", hex + "2000000000000000000000000000000"}}}},
+            {"resources", {{{"id", hex + "4000000000000000000000000000000"}, {"name", "Ana"}, {"email", email}},
+                           {{"id", hex + "5000000000000000000000000000000"}, {"name", "Ana"}, {"email", "ana@elsewhere.example"}}}},
+            {"assignments", {{{"id", hex + "6000000000000000000000000000000"}, {"task", hex + "1000000000000000000000000000000"},
+                              {"resource", hex + "4000000000000000000000000000000"}, {"units", units}}}}};
+        return j.dump();
+    };
+    spit(s / "a.json", plan("a", "Campaign", "2026-03-04", "Copy", 60, "ana@studio.example"));
+    spit(s / "b.json", plan("b", "Microsite", "2026-03-04", "Wireframes", 50, "Ana@Studio.Example"));
+    const std::string files = quote((s / "a.json").string()) + " " + quote((s / "b.json").string());
+    Run r = run("portfolio " + files + " --status-date 2026-03-05");
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("## Due this week (to 2026-03-08)") != std::string::npos);
+    CHECK(r.out.find("| Campaign | Copy | 2026-03-06 | Ana | 0 % | 1 |") != std::string::npos);
+    CHECK(r.out.find("Ana (ana@studio.example): 3 days over, up to 110 %; first on 2026-03-04 (Campaign 60 %, Microsite 50 %)") !=
+          std::string::npos);
+    CHECK(r.out.find("Ana: 2 tasks wait on") != std::string::npos);
+    // Either plan alone books nobody past a full day.
+    r = run("portfolio " + quote((s / "a.json").string()) + " --status-date 2026-03-05");
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("Nobody: no one with an email in two or more projects is booked past a full day.") != std::string::npos);
+    r = run("portfolio " + files + " --status-date 2026-03-05 --format json");
+    REQUIRE(r.code == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    CHECK(j["projects"][0]["client"] == "Northwind");
+    CHECK(j["thisWeek"]["due"].size() == 2);
+    REQUIRE(j["people"].size() == 1); // the other Ana has no work booked
+    CHECK(j["people"][0]["email"] == "ana@studio.example");
+    CHECK(j["people"][0]["daysOver"] == 3);
+    CHECK(j["people"][0]["projects"] == nlohmann::json{"Campaign", "Microsite"});
+}

@@ -306,7 +306,7 @@ TEST_CASE("Plotline → MSPDI → Plotline keeps everything MSPDI carries, and t
 
 TEST_CASE("MSPDI export writes each element in the order of Microsoft's schema") {
     // The sequences of the MSPDI schema (mspdi_pj12.xsd / pj14), for the elements Plotline writes.
-    const std::vector<std::string> project = {"SaveVersion", "Name", "GUID", "Title", "ScheduleFromStart", "StartDate", "FinishDate",
+    const std::vector<std::string> project = {"SaveVersion", "Name", "GUID", "Title", "Company", "Manager", "ScheduleFromStart", "StartDate", "FinishDate",
                                               "CurrencyDigits", "CurrencyCode", "CalendarUID", "DefaultStartTime",
                                               "DefaultFinishTime", "MinutesPerDay", "MinutesPerWeek", "DaysPerMonth", "DurationFormat",
                                               "StatusDate", "ProjectExternallyEdited", "Calendars", "Tasks", "Resources", "Assignments"};
@@ -314,7 +314,7 @@ TEST_CASE("MSPDI export writes each element in the order of Microsoft's schema")
                                            "Finish", "Duration", "DurationFormat", "Milestone", "Summary", "FixedCost",
                                            "FixedCostAccrual", "PercentComplete", "ActualStart", "ActualFinish", "ConstraintType",
                                            "CalendarUID", "ConstraintDate", "Deadline", "Notes", "PredecessorLink", "Baseline"};
-    const std::vector<std::string> resource = {"UID", "GUID", "ID", "Name", "Type", "IsNull", "Group", "MaxUnits", "StandardRate",
+    const std::vector<std::string> resource = {"UID", "GUID", "ID", "Name", "Type", "IsNull", "Group", "EmailAddress", "MaxUnits", "StandardRate",
                                                "StandardRateFormat", "CalendarUID", "Rates"};
     const std::vector<std::string> calendar = {"UID", "Name", "IsBaseCalendar", "IsBaselineCalendar", "BaseCalendarUID", "WeekDays"};
     const std::vector<std::string> link = {"PredecessorUID", "Type", "CrossProject", "LinkLag", "LagFormat"};
@@ -332,10 +332,14 @@ TEST_CASE("MSPDI export writes each element in the order of Microsoft's schema")
     };
     Result<Project> read = readProjectJson(readAll(std::string(PLOTLINE_TEST_ASSETS) + "/sample-campaign.json"));
     REQUIRE(read);
+    read->client = "Northwind Retail";
+    read->producer = "Mara Lind";
+    read->resources.at(0).email = "ana@studio.example";
     const std::string xml = writeMspdi(*read, schedule(*read));
     pugi::xml_document doc;
     REQUIRE(doc.load_string(xml.c_str()));
     pugi::xml_node root = doc.child("Project");
+    CHECK(std::string(root.child_value("Company")) == "Northwind Retail");
     CHECK(std::string(root.attribute("xmlns").value()) == "http://schemas.microsoft.com/project");
     CHECK(inOrder(root, project) == "");
     size_t tasks = 0, links = 0, baselines = 0;
