@@ -35,6 +35,14 @@ App::App(Host& host)
               [this] { windows_.openStatusDate(); }) {
     library_.onListWritten = [this] { host_.announceSaved(""); };
     shareWindow_.setPublishing(&shares_, [this] { return sync_.connection(); });
+    windows_.knownPeople = [this] {
+        portfolio_.refresh(host_.today());
+        return portfolio_.knownPeople();
+    };
+    load_.others = [this] {
+        portfolio_.refresh(host_.today());
+        return std::make_pair(portfolio_.otherBookings(), portfolio_.generation());
+    };
 }
 
 App::~App() = default;
@@ -573,9 +581,10 @@ std::string App::statusJson() const {
     return std::string("{\"ready\":") + (ready_ ? "true" : "false") + ",\"save\":" + str(save_.stateText()) +
            ",\"project\":" + str(open_.id()) + ",\"projectName\":" + str(doc_.project().name) + ",\"readOnly\":" + str(open_.reason()) +
            ",\"projects\":" + std::to_string(library_.projects().size()) +
-           ",\"view\":" + str(view_ == View::Budget ? "budget" : "plan") + ",\"budgetTab\":" + std::to_string(int(budget_.tab())) +
+           ",\"view\":" + str(view_ == View::Budget ? "budget" : view_ == View::Portfolio ? "portfolio" : "plan") + ",\"budgetTab\":" + std::to_string(int(budget_.tab())) +
            ",\"saveError\":" + str(save_.error()) + ",\"message\":" + str(message_) + ",\"dialog\":" + str(dialogTitle_) + ",\"dialogText\":" + str(dialogText_) + "," + buf +
-           selected + ",\"undo\":" + str(doc_.undoLabel()) + ",\"sync\":" + sync_.statusJson() + ",\"shares\":" + shares_.statusJson() + viewerJson() + "}";
+           selected + ",\"undo\":" + str(doc_.undoLabel()) + ",\"sync\":" + sync_.statusJson() + ",\"shares\":" + shares_.statusJson() +
+           (view_ == View::Portfolio ? ",\"portfolio\":" + portfolio_.json() : std::string()) + viewerJson() + "}";
 }
 
 // The viewer's state for automation: ,"viewer":{...} when the app shows a client view, else "".
@@ -638,6 +647,7 @@ void App::shortcuts() {
     if (ImGui::IsKeyPressed(keys::O)) libraryWindow_.openProjects();
     if (ImGui::IsKeyPressed(keys::One)) view_ = View::Plan;
     if (ImGui::IsKeyPressed(keys::Two)) view_ = View::Budget;
+    if (ImGui::IsKeyPressed(keys::Three)) view_ = View::Portfolio;
 }
 
 void App::menuBar() {
@@ -679,6 +689,8 @@ void App::menuBar() {
         tagItem("menu.Project.Status date");
         if (ImGui::MenuItem("Resources…")) windows_.openResources();
         tagItem("menu.Project.Resources");
+        if (ImGui::MenuItem("Client and producer…")) windows_.openDetails();
+        tagItem("menu.Project.Details");
         ImGui::Separator();
         if (ImGui::MenuItem("Sync…", nullptr, false, manage)) syncWindow_.open();
         tagItem("menu.Project.Sync");
@@ -723,6 +735,8 @@ void App::menuBar() {
         tagItem("menu.View.Plan");
         if (ImGui::MenuItem("Budget", "Ctrl+2", view_ == View::Budget)) view_ = View::Budget;
         tagItem("menu.View.Budget");
+        if (ImGui::MenuItem("Portfolio (all projects)", "Ctrl+3", view_ == View::Portfolio)) view_ = View::Portfolio;
+        tagItem("menu.View.Portfolio");
         ImGui::Separator();
         if (ImGui::MenuItem("Zoom in", "Ctrl+Wheel")) gantt_.zoom(1.5f);
         tagItem("menu.View.Zoom in");
@@ -942,16 +956,24 @@ void App::toolbar() {
         tagItem("toolbar.status");
         hint("Progress as of this date: the violet line, and the progress line through started tasks");
     };
-    // Plan or Budget: two halves of one switch.
-    for (View v : {View::Plan, View::Budget}) {
+    // Plan, Budget or Portfolio: three parts of one switch.
+    for (View v : {View::Plan, View::Budget, View::Portfolio}) {
         const bool on = view_ == v;
         ImGui::PushStyleColor(ImGuiCol_Button, on ? IM_COL32(58, 102, 190, 255) : ImGui::GetColorU32(ImGuiCol_FrameBg));
         ImGui::PushStyleColor(ImGuiCol_Text, on ? IM_COL32_WHITE : ImGui::GetColorU32(ImGuiCol_Text));
-        if (ImGui::Button(v == View::Plan ? "Plan" : "Budget")) view_ = v;
+        if (ImGui::Button(v == View::Plan ? "Plan" : v == View::Budget ? "Budget" : "Portfolio")) view_ = v;
         ImGui::PopStyleColor(2);
-        tagItem(v == View::Plan ? "view.plan" : "view.budget");
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip(v == View::Plan ? "The Gantt chart (Ctrl+1)" : "Costs, actuals, change requests, risks and reports (Ctrl+2)");
+        tagItem(v == View::Plan ? "view.plan" : v == View::Budget ? "view.budget" : "view.portfolio");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip(v == View::Plan     ? "The Gantt chart (Ctrl+1)"
+                              : v == View::Budget ? "Costs, actuals, change requests, risks and reports (Ctrl+2)"
+                                                  : "Every project: status, timeline, this week, people across projects (Ctrl+3)");
         ImGui::SameLine(0, 2);
+    }
+    if (view_ == View::Portfolio) {
+        ImGui::NewLine();
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + fs * 0.2f);
+        return;
     }
     if (view_ == View::Budget) {
         ImGui::SameLine(0, fs * 1.5f);
@@ -1114,6 +1136,7 @@ void App::frame() {
             loadHeight = std::floor(std::min(ImGui::GetContentRegionAvail().y * 0.45f, ImGui::GetFontSize() * (2.2f * rows + 2.6f)));
         }
         if (view_ == View::Budget) budget_.draw(host_.today());
+        else if (view_ == View::Portfolio) portfolio_.draw(host_.today());
         else {
             gantt_.draw(host_.today(), showLoad ? ImGui::GetContentRegionAvail().y - loadHeight : 0);
             if (showLoad) load_.draw(gantt_.timeline(), loadHeight);

@@ -15,6 +15,7 @@
 #include "load_view.hpp"
 #include "open_project.hpp"
 #include "picture_window.hpp"
+#include "portfolio_view.hpp"
 #include "help_window.hpp"
 #include "project_windows.hpp"
 #include "sync_controller.hpp"
@@ -73,10 +74,12 @@ public:
     ProjectWindows& windows() { return windows_; }
     LibraryWindow& libraryWindow() { return libraryWindow_; }
     bool showLoad = false; // the resource load pane under the chart
-    enum class View { Plan, Budget };
+    enum class View { Plan, Budget, Portfolio };
     View view() const { return view_; }
     void showView(View v) { view_ = v; }
     BudgetView& budget() { return budget_; }
+    PortfolioView& portfolio() { return portfolio_; }
+    LoadView& loadView() { return load_; }
     const std::string& lastMessage() const { return message_; }
     std::string statusJson() const;
     std::string viewerJson() const;
@@ -156,6 +159,10 @@ private:
     PublishedShares shares_{host_, doc_};
     Stamp sharesSyncedAt_ = 0;
     BudgetView budget_;
+    PortfolioView portfolio_{library_, doc_, [this] { return open_.id(); }, [this](const std::string& id) {
+                                 if (id != open_.id()) openProject(id);
+                                 view_ = View::Plan;
+                             }};
     View view_ = View::Plan;
     std::unique_ptr<Viewer> viewer_;
     std::unique_ptr<ViewerScreen> viewerScreen_;

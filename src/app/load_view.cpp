@@ -19,6 +19,19 @@ const ResourceLoad& LoadView::load() {
     return load_;
 }
 
+const CrossLoad& LoadView::across() {
+    const ResourceLoad& l = load();
+    auto [plans, generation] = others ? others() : std::pair<std::vector<const std::vector<Booking>*>, uint64_t>{};
+    if (crossRevision_ != revision_ || crossGeneration_ != generation || cross_.people.empty() != plans.empty()) {
+        crossRevision_ = revision_;
+        crossGeneration_ = generation;
+        mine_ = bookings(doc_.project(), l);
+        plans.insert(plans.begin(), &mine_); // this plan first: its names are the ones shown
+        cross_ = crossLoad(plans);
+    }
+    return cross_;
+}
+
 void LoadView::draw(const GanttView::Timeline& tl, float height) {
     const Project& p = doc_.project();
     const ResourceLoad& l = load();
@@ -30,6 +43,12 @@ void LoadView::draw(const GanttView::Timeline& tl, float height) {
     ImGui::SameLine();
     ImGui::TextDisabled(byWeek ? "by week (average of working days; orange: some day over 100%%)" : "by day (orange: over 100%%)");
     tagText("load.title", byWeek ? "by week" : "by day");
+    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+    ImGui::Checkbox("All projects", &allProjects);
+    tagItem("load.allProjects");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("People with an email: their booking over every project in your library, added up");
+    const CrossLoad* cross = allProjects ? &across() : nullptr;
     if (p.resources.empty()) {
         ImGui::TextDisabled("This plan has no resources yet.");
         ImGui::EndChild();
@@ -41,7 +60,7 @@ void LoadView::draw(const GanttView::Timeline& tl, float height) {
     const float left = origin.x, right = tl.x + tl.width;
     auto xOf = [&](double day) { return tl.x + float((day - tl.originDay) * tl.pxPerDay); };
     int firstDay = int(std::floor(tl.originDay)), lastDay = int(std::ceil(tl.originDay + tl.width / tl.pxPerDay));
-    if (!l.days.empty() && !l.days[0].empty()) { // nothing is booked outside the plan's span
+    if (!cross && !l.days.empty() && !l.days[0].empty()) { // nothing is booked outside the plan's span
         firstDay = std::max(firstDay, cal.workday(l.firstWorkday).days);
         lastDay = std::min(lastDay, cal.workday(l.firstWorkday + int64_t(l.days[0].size()) - 1).days);
     }
@@ -51,17 +70,24 @@ void LoadView::draw(const GanttView::Timeline& tl, float height) {
         for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
             const ImVec2 rowMin = ImGui::GetCursorScreenPos();
             const float base = rowMin.y + rowH - 3, full = rowH * 0.6f; // 100 % reaches 60 % of the row
-            const bool over = l.overAllocated(size_t(r));
+            // Over every project: this person's summed load, when they are booked elsewhere too.
+            const PersonLoad* all = nullptr;
+            if (cross)
+                if (const std::string key = personKey(p.resources[size_t(r)].email); !key.empty())
+                    if (const PersonLoad* x = cross->find(key); x && x->parts.size() > 1) all = x;
+            auto dayLoad = [&](Date d) { return all ? (cal.isWorkingDay(d) ? all->on(d) : 0.0f) : l.percent(size_t(r), d); };
+            const float peakLoad = all ? all->peak : l.peak[size_t(r)];
+            const bool over = peakLoad > PersonLoad::kOverAllocated;
             // Name and peak, left of the timeline.
             ImGui::PushClipRect(ImVec2(left, rowMin.y), ImVec2(tl.x - 4, rowMin.y + rowH), true);
-            dl->AddText(ImVec2(left + fs * 0.5f, rowMin.y + (rowH - fs) * 0.5f), over ? theme::kError : theme::kBarText,
-                        p.resources[size_t(r)].name.c_str());
+            const std::string label = p.resources[size_t(r)].name + (all ? " · " + std::to_string(all->parts.size()) + " projects" : "");
+            dl->AddText(ImVec2(left + fs * 0.5f, rowMin.y + (rowH - fs) * 0.5f), over ? theme::kError : theme::kBarText, label.c_str());
             char peak[48];
-            std::snprintf(peak, sizeof peak, "peak %.0f%%", double(l.peak[size_t(r)]));
+            std::snprintf(peak, sizeof peak, "peak %.0f%%", double(peakLoad));
             const float pw = ImGui::CalcTextSize(peak).x;
             dl->AddText(ImVec2(tl.x - 10 - pw, rowMin.y + (rowH - fs) * 0.5f), over ? theme::kError : theme::kMuted, peak);
             ImGui::PopClipRect();
-            tagRect("load.row." + std::to_string(r), ImVec2(left, rowMin.y), ImVec2(right, rowMin.y + rowH));
+            tagRect("load.row." + std::to_string(r), ImVec2(left, rowMin.y), ImVec2(right, rowMin.y + rowH), all ? "all projects" : "");
             ImGui::PushClipRect(ImVec2(tl.x, rowMin.y), ImVec2(right, rowMin.y + rowH), true);
             dl->AddLine(ImVec2(tl.x, base - full), ImVec2(right, base - full), theme::kGridLine);
             dl->AddLine(ImVec2(tl.x, base), ImVec2(right, base), theme::kGridLine);
@@ -78,13 +104,21 @@ void LoadView::draw(const GanttView::Timeline& tl, float height) {
                 if (ImGui::IsMouseHoveringRect(ImVec2(x0, rowMin.y), ImVec2(x1, rowMin.y + rowH)) && ImGui::IsWindowHovered()) {
                     ImGui::BeginTooltip();
                     ImGui::Text("%s — %s %s: %.0f%%", p.resources[size_t(r)].name.c_str(), what, from.str().c_str(), double(pct));
-                    if (hot) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), "Over-allocated: more work than a full day");
+                    if (all)
+                        for (const Booking* b : all->parts) {
+                            float share = 0;
+                            int worked = 0;
+                            for (Date d = from; d < from + int(d1 - d0); d = d + 1)
+                                if (cal.isWorkingDay(d)) share += b->on(d), ++worked;
+                            if (share > 0) ImGui::BulletText("%s: %.0f%%", b->projectName.c_str(), double(share / float(std::max(worked, 1))));
+                        }
+                    if (hot) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), all ? "Over-allocated across projects" : "Over-allocated: more work than a full day");
                     ImGui::EndTooltip();
                 }
             };
             if (!byWeek) {
                 for (int d = firstDay; d <= lastDay; ++d) {
-                    const float pct = l.percent(size_t(r), Date{d});
+                    const float pct = dayLoad(Date{d});
                     bar(d, d + 1, pct, pct > 100.5f, "", Date{d});
                 }
             } else {
@@ -94,7 +128,7 @@ void LoadView::draw(const GanttView::Timeline& tl, float height) {
                     for (int k = 0; k < 7; ++k) {
                         const Date d = w + k;
                         if (!cal.isWorkingDay(d)) continue;
-                        const float pct = l.percentAtWorkday(size_t(r), cal.workdayIndex(d));
+                        const float pct = all ? all->on(d) : l.percentAtWorkday(size_t(r), cal.workdayIndex(d));
                         sum += pct;
                         peakDay = std::max(peakDay, pct);
                         ++worked;

@@ -1,6 +1,7 @@
 #include "project_windows.hpp"
 
 #include "cells.hpp"
+#include "core/cross_load.hpp"
 #include "core/fields.hpp"
 #include "theme.hpp"
 #include "widget_registry.hpp"
@@ -58,7 +59,15 @@ void ProjectWindows::openResources() {
     rowsRevision_ = 0;
 }
 
+void ProjectWindows::openDetails() {
+    detailsOpen_ = focus_ = true;
+    error_.clear();
+    client_ = doc_.project().client;
+    producer_ = doc_.project().producer;
+}
+
 void ProjectWindows::draw() {
+    if (detailsOpen_) details();
     if (baselinesOpen_) baselines();
     if (statusOpen_) statusDate();
     if (resourcesOpen_) resources();
@@ -151,19 +160,22 @@ void ProjectWindows::resources() {
             rows_[i].id = r.id;
             rows_[i].name = r.name;
             rows_[i].role = r.role;
+            rows_[i].email = r.email;
             rows_[i].daysOff = formatDateList(r.daysOff);
         }
     }
     ImGui::TextWrapped("Days off: leave and part-time days, as dates or ranges (2026-12-21..2026-12-23). A task stops on the "
-                       "days any of its people are off. Changes apply when you leave a field.");
+                       "days any of its people are off. Email: the same address in several projects makes them one person, "
+                       "whose bookings add up in the load pane (All projects) and the Portfolio. Changes apply when you leave a field.");
     if (p.resources.empty()) ImGui::TextDisabled("This plan has no resources yet.");
     const float fs = ImGui::GetFontSize();
     if (!p.resources.empty() &&
-        ImGui::BeginTable("##resources", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit,
+        ImGui::BeginTable("##resources", 4, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit,
                           ImVec2(0, std::min(12.0f, float(p.resources.size()) + 1.5f) * ImGui::GetFrameHeightWithSpacing()))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthFixed, fs * 10);
         ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthFixed, fs * 10);
+        ImGui::TableSetupColumn("Email", ImGuiTableColumnFlags_WidthFixed, fs * 13);
         ImGui::TableSetupColumn("Days off", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableHeadersRow();
         for (size_t i = 0; i < rows_.size() && i < p.resources.size(); ++i) {
@@ -182,6 +194,29 @@ void ProjectWindows::resources() {
             tagItem("resources.role." + std::to_string(i));
             commit |= ImGui::IsItemDeactivatedAfterEdit();
             ImGui::TableSetColumnIndex(2);
+            ImGui::SetNextItemWidth(-ImGui::GetFrameHeight() - ImGui::GetStyle().ItemSpacing.x);
+            ImGui::InputTextWithHint("##email", "none", &row.email, ImGuiInputTextFlags_CallbackEdit, keepWithin, const_cast<size_t*>(&kMaxLineText));
+            tagItem("resources.email." + std::to_string(i));
+            commit |= ImGui::IsItemDeactivatedAfterEdit();
+            ImGui::SameLine();
+            // The same person in another project: pick them rather than retype their address.
+            if (ImGui::ArrowButton("##same", ImGuiDir_Down)) ImGui::OpenPopup("same");
+            tagItem("resources.same." + std::to_string(i));
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("The same person as someone in another project");
+            if (ImGui::BeginPopup("same")) {
+                const auto people = knownPeople ? knownPeople() : std::vector<std::pair<std::string, std::string>>{};
+                if (people.empty()) ImGui::TextDisabled("Nobody in your other projects has an email yet.");
+                for (size_t k = 0; k < people.size(); ++k) {
+                    const std::string label = people[k].first + "  <" + people[k].second + ">";
+                    if (ImGui::Selectable(label.c_str())) {
+                        row.email = people[k].second;
+                        commit = true;
+                    }
+                    tagItem("resources.same." + std::to_string(i) + "." + std::to_string(k));
+                }
+                ImGui::EndPopup();
+            }
+            ImGui::TableSetColumnIndex(3);
             ImGui::SetNextItemWidth(-FLT_MIN);
             ImGui::InputTextWithHint("##daysOff", "none", &row.daysOff);
             tagItem("resources.daysOff." + std::to_string(i));
@@ -190,10 +225,15 @@ void ProjectWindows::resources() {
             if (!commit) continue;
             Result<std::vector<Date>> off = parseDateList(row.daysOff);
             if (!off) { error_ = row.name + ": " + off.error(); continue; }
+            std::string email = row.email;
+            while (!email.empty() && email.back() == ' ') email.pop_back();
+            while (!email.empty() && email.front() == ' ') email.erase(0, 1);
+            if (!email.empty() && personKey(email).empty()) { error_ = row.name + ": \"" + email + "\" is not an email address"; continue; }
             error_.clear();
             Resource r = p.resources[i];
             r.name = row.name;
             r.role = row.role;
+            r.email = email;
             r.daysOff = *off;
             if (!(r == p.resources[i])) doc_.execute(editResource(p, r));
             break; // the project changed: the rows are re-read next frame
@@ -201,6 +241,26 @@ void ProjectWindows::resources() {
         ImGui::EndTable();
     }
     showError(error_);
+    ImGui::End();
+}
+
+void ProjectWindows::details() {
+    if (!beginToolWindow("Client and producer", &detailsOpen_, focus_, 26)) { ImGui::End(); return; }
+    const Project& p = doc_.project();
+    ImGui::TextWrapped("Who the project is for and who runs it. The Portfolio filters your projects by them.");
+    bool commit = false;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+    ImGui::InputTextWithHint("Client", "none", &client_, ImGuiInputTextFlags_CallbackEdit, keepWithin, const_cast<size_t*>(&kMaxLineText));
+    tagItem("details.client");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+    ImGui::InputTextWithHint("Producer", "none", &producer_, ImGuiInputTextFlags_CallbackEdit, keepWithin, const_cast<size_t*>(&kMaxLineText));
+    tagItem("details.producer");
+    commit |= ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGuiKey_Enter);
+    // Both fields apply together, as one step (Enter in the last field, or Done).
+    if (ImGui::Button("Done")) commit = true, detailsOpen_ = false;
+    tagItem("details.done");
+    if (commit)
+        if (CommandPtr c = setProjectOwners(p, client_, producer_)) doc_.execute(std::move(c));
     ImGui::End();
 }
 

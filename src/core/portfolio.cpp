@@ -115,67 +115,89 @@ ReportDoc portfolioDoc(const std::vector<PortfolioRow>& rows, Date today) {
 
 // ---- This week ----
 
-ThisWeek thisWeek(const std::vector<const Project*>& projects, const std::vector<const Schedule*>& schedules, Date today) {
+namespace {
+
+ThisWeek emptyWeek(Date today) {
     ThisWeek w;
     w.today = today;
     w.from = today - today.weekday();
     w.to = w.from + 6;
-    struct Holder {
-        std::string name;
-        std::vector<WeekTask> tasks;
-    };
-    std::map<std::string, Holder> holders; // by key: ordered, so the list does not depend on hashing
-    for (size_t k = 0; k < projects.size() && k < schedules.size(); ++k) {
-        const Project& p = *projects[k];
-        const Schedule& s = *schedules[k];
-        if (!s.ok() || s.tasks.size() != p.tasks.size()) continue;
-        std::unordered_map<Id, size_t, IdHash> row;
-        row.reserve(p.tasks.size());
-        for (size_t i = 0; i < p.tasks.size(); ++i) row.emplace(p.tasks[i].id, i);
-        std::vector<int> waiting(p.tasks.size(), 0);
-        for (const Link& l : p.links) {
-            const auto a = row.find(l.predecessor), b = row.find(l.successor);
-            if (a == row.end() || b == row.end()) continue;
-            const Task& next = p.tasks[b->second];
-            if (next.percentComplete == 0 && !next.actualStart) ++waiting[a->second];
-        }
-        std::vector<std::vector<size_t>> people(p.tasks.size());
-        std::unordered_map<Id, size_t, IdHash> person;
-        for (size_t r = 0; r < p.resources.size(); ++r) person.emplace(p.resources[r].id, r);
-        for (const Assignment& a : p.assignments) {
-            const auto t = row.find(a.task);
-            const auto r = person.find(a.resource);
-            if (t != row.end() && r != person.end()) people[t->second].push_back(r->second);
-        }
-        for (size_t i = 0; i < p.tasks.size(); ++i) {
-            const Task& t = p.tasks[i];
-            const TaskSchedule& st = s.tasks[i];
-            if (st.summary || t.percentComplete >= 100 || t.actualFinish) continue;
-            WeekTask x;
-            x.project = p.id;
-            x.task = t.id;
-            x.projectName = p.name;
-            x.name = t.name;
-            x.start = st.startDate;
-            x.finish = st.finishDate;
-            x.percentComplete = t.percentComplete;
-            x.milestone = t.milestone || st.start == st.finish;
-            x.waiting = waiting[i];
-            for (size_t r : people[i]) x.people.push_back(p.resources[r].name);
-            if (x.finish < today) x.kind = WeekTask::Kind::Late;
-            else if (x.finish <= w.to) x.kind = WeekTask::Kind::Due;
-            else if (x.start >= w.from && x.start <= w.to && t.percentComplete == 0 && !t.actualStart) x.kind = WeekTask::Kind::Starts;
-            else continue;
-            if (x.kind != WeekTask::Kind::Starts && x.waiting > 0)
-                for (size_t r : people[i]) {
-                    const Resource& res = p.resources[r];
-                    std::string key = personKey(res.email);
-                    if (key.empty()) key = "\x01" + p.id.str() + " " + res.id.str(); // known in this plan only
-                    Holder& h = holders[key];
-                    if (h.name.empty()) h.name = res.name;
-                    h.tasks.push_back(x);
+    return w;
+}
+
+} // namespace
+
+ThisWeek thisWeek(const Project& p, const Schedule& s, Date today) {
+    ThisWeek w = emptyWeek(today);
+    if (!s.ok() || s.tasks.size() != p.tasks.size()) return w;
+    std::unordered_map<Id, size_t, IdHash> row;
+    row.reserve(p.tasks.size());
+    for (size_t i = 0; i < p.tasks.size(); ++i) row.emplace(p.tasks[i].id, i);
+    std::vector<int> waiting(p.tasks.size(), 0);
+    for (const Link& l : p.links) {
+        const auto a = row.find(l.predecessor), b = row.find(l.successor);
+        if (a == row.end() || b == row.end()) continue;
+        const Task& next = p.tasks[b->second];
+        if (next.percentComplete == 0 && !next.actualStart) ++waiting[a->second];
+    }
+    std::vector<std::vector<size_t>> people(p.tasks.size());
+    std::unordered_map<Id, size_t, IdHash> person;
+    for (size_t r = 0; r < p.resources.size(); ++r) person.emplace(p.resources[r].id, r);
+    for (const Assignment& a : p.assignments) {
+        const auto t = row.find(a.task);
+        const auto r = person.find(a.resource);
+        if (t != row.end() && r != person.end()) people[t->second].push_back(r->second);
+    }
+    std::vector<HoldingUp> holders(p.resources.size());
+    for (size_t i = 0; i < p.tasks.size(); ++i) {
+        const Task& t = p.tasks[i];
+        const TaskSchedule& st = s.tasks[i];
+        if (st.summary || t.percentComplete >= 100 || t.actualFinish) continue;
+        WeekTask x;
+        x.project = p.id;
+        x.task = t.id;
+        x.projectName = p.name;
+        x.name = t.name;
+        x.start = st.startDate;
+        x.finish = st.finishDate;
+        x.percentComplete = t.percentComplete;
+        x.milestone = t.milestone || st.start == st.finish;
+        x.waiting = waiting[i];
+        for (size_t r : people[i]) x.people.push_back(p.resources[r].name);
+        if (x.finish < today) x.kind = WeekTask::Kind::Late;
+        else if (x.finish <= w.to) x.kind = WeekTask::Kind::Due;
+        else if (x.start >= w.from && x.start <= w.to && t.percentComplete == 0 && !t.actualStart) x.kind = WeekTask::Kind::Starts;
+        else continue;
+        if (x.kind != WeekTask::Kind::Starts && x.waiting > 0)
+            for (size_t r : people[i]) {
+                HoldingUp& h = holders[r];
+                if (h.name.empty()) {
+                    h.name = p.resources[r].name;
+                    h.person = personKey(p.resources[r].email);
+                    if (h.person.empty()) h.project = p.id;
                 }
-            (x.kind == WeekTask::Kind::Late ? w.late : x.kind == WeekTask::Kind::Due ? w.due : w.starting).push_back(std::move(x));
+                h.tasks.push_back(x);
+            }
+        (x.kind == WeekTask::Kind::Late ? w.late : x.kind == WeekTask::Kind::Due ? w.due : w.starting).push_back(std::move(x));
+    }
+    for (HoldingUp& h : holders)
+        if (!h.tasks.empty()) w.holding.push_back(std::move(h));
+    const ThisWeek* one = &w;
+    return combineWeeks({one}); // sorted and totalled as any combination is
+}
+
+ThisWeek combineWeeks(const std::vector<const ThisWeek*>& weeks) {
+    if (weeks.empty()) return {};
+    ThisWeek w = emptyWeek(weeks.front()->today);
+    std::map<std::string, HoldingUp> holders; // by person: ordered, so the list does not depend on hashing
+    for (const ThisWeek* x : weeks) {
+        w.late.insert(w.late.end(), x->late.begin(), x->late.end());
+        w.due.insert(w.due.end(), x->due.begin(), x->due.end());
+        w.starting.insert(w.starting.end(), x->starting.begin(), x->starting.end());
+        for (const HoldingUp& h : x->holding) {
+            HoldingUp& into = holders[h.person.empty() ? "\x01" + h.project.str() + " " + h.name : h.person];
+            if (into.name.empty()) into.name = h.name, into.person = h.person, into.project = h.project;
+            into.tasks.insert(into.tasks.end(), h.tasks.begin(), h.tasks.end());
         }
     }
     auto byDate = [](const WeekTask& a, const WeekTask& b) {
@@ -187,18 +209,25 @@ ThisWeek thisWeek(const std::vector<const Project*>& projects, const std::vector
         return std::tie(a.start, a.projectName, a.name) < std::tie(b.start, b.projectName, b.name);
     });
     for (auto& [key, h] : holders) {
-        HoldingUp x;
-        x.person = key[0] == '\x01' ? std::string() : key;
-        x.name = h.name;
-        x.tasks = std::move(h.tasks);
-        std::stable_sort(x.tasks.begin(), x.tasks.end(), [](const WeekTask& a, const WeekTask& b) { return a.waiting > b.waiting; });
-        for (const WeekTask& t : x.tasks) x.waiting += t.waiting;
-        w.holding.push_back(std::move(x));
+        std::stable_sort(h.tasks.begin(), h.tasks.end(), [](const WeekTask& a, const WeekTask& b) { return a.waiting > b.waiting; });
+        h.waiting = 0;
+        for (const WeekTask& t : h.tasks) h.waiting += t.waiting;
+        w.holding.push_back(std::move(h));
     }
     std::stable_sort(w.holding.begin(), w.holding.end(), [](const HoldingUp& a, const HoldingUp& b) {
         return a.waiting != b.waiting ? a.waiting > b.waiting : a.name < b.name;
     });
     return w;
+}
+
+ThisWeek thisWeek(const std::vector<const Project*>& projects, const std::vector<const Schedule*>& schedules, Date today) {
+    std::vector<ThisWeek> each;
+    each.reserve(projects.size());
+    for (size_t k = 0; k < projects.size() && k < schedules.size(); ++k) each.push_back(thisWeek(*projects[k], *schedules[k], today));
+    std::vector<const ThisWeek*> all;
+    for (const ThisWeek& x : each) all.push_back(&x);
+    if (all.empty()) return emptyWeek(today);
+    return combineWeeks(all);
 }
 
 namespace {

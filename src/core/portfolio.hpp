@@ -63,8 +63,9 @@ struct WeekTask {
 
 // One person and the late or due tasks of theirs that others wait on.
 struct HoldingUp {
-    std::string person;          // the email key when they have one, else the name (people without an
-    std::string name;            // email are not matched across projects)
+    std::string person;          // the email key; "" for someone without one, known in one plan only
+    Id project;                  // … that plan (null when they have an email)
+    std::string name;
     std::vector<WeekTask> tasks; // most waiting first
     int waiting = 0;             // tasks waiting on them, over all of theirs
 };
@@ -80,6 +81,10 @@ struct ThisWeek {
 
 // `schedules[i]` is projects[i]'s schedule (a plan that does not schedule is skipped).
 ThisWeek thisWeek(const std::vector<const Project*>& projects, const std::vector<const Schedule*>& schedules, Date today);
+// One plan's week, and weeks of the same day put together (the app keeps one per project and version):
+// thisWeek(all) == combineWeeks(thisWeek(each)).
+ThisWeek thisWeek(const Project& project, const Schedule& schedule, Date today);
+ThisWeek combineWeeks(const std::vector<const ThisWeek*>& weeks);
 // The list as report sections ("Late", "Due this week", "Starting this week", "Holding others up").
 void appendThisWeek(ReportDoc& doc, const ThisWeek& week);
 // The people booked past a full day over several projects, as a report section (with each project's part).

@@ -132,6 +132,9 @@ TEST_CASE("this week: late, due and starting work over projects, and who holds o
     design.percentComplete = 40;
     Task& build = addTask(p, "Build", 2 * DAY);   // waits on Design
     link(p, design, build);
+    Task& started = addTask(p, "Assets", 2 * DAY); // after Design too, but already under way: not waiting
+    started.percentComplete = 20;
+    link(p, design, started);
     Task& done = addTask(p, "Brief", 2 * DAY);    // finished last week: not listed
     done.percentComplete = 100;
     Task& review = addTask(p, "Review", 2 * DAY); // due Thu 5
@@ -157,17 +160,24 @@ TEST_CASE("this week: late, due and starting work over projects, and who holds o
     link(q, copy, qa);
     assign(q, copy, person(q, "Ana R.", "ANA@studio.example"), 100);
 
-    const Schedule sp = schedule(p), sq = schedule(q);
+    // A team that works Sundays: due on Sunday 8 is due this week.
+    Project r = project("2026-03-08");
+    r.name = "Weekend";
+    r.calendar.setWorkingWeekdays(0b1111111);
+    addTask(r, "Live blog", DAY);
+
+    const Schedule sp = schedule(p), sq = schedule(q), sr = schedule(r);
     REQUIRE(sp.ok());
     REQUIRE(sq.ok());
-    const ThisWeek w = thisWeek({&p, &q}, {&sp, &sq}, today);
+    REQUIRE(sr.ok());
+    const ThisWeek w = thisWeek({&p, &q, &r}, {&sp, &sq, &sr}, today);
     CHECK(w.from == d("2026-03-02"));
     CHECK(w.to == d("2026-03-08"));
     // Late: Copy (25 Feb), Design (27 Feb) and the tasks after them that should have run already.
     std::vector<std::string> late;
     for (const WeekTask& t : w.late) late.push_back(t.projectName + "/" + t.name);
-    // By due date: Copy 25 Feb, Layout and QA 26 Feb, Design 27 Feb, Build 3 Mar (behind Design).
-    CHECK(late == std::vector<std::string>{"Microsite/Copy", "Microsite/Layout", "Microsite/QA", "Campaign/Design", "Campaign/Build"});
+    // By due date: Copy 25 Feb, Layout and QA 26 Feb, Design 27 Feb, Assets and Build 3 Mar (behind Design).
+    CHECK(late == std::vector<std::string>{"Microsite/Copy", "Microsite/Layout", "Microsite/QA", "Campaign/Design", "Campaign/Assets", "Campaign/Build"});
     CHECK(w.late[0].waiting == 2);
     CHECK(w.late[3].waiting == 1);
     CHECK(w.late[3].people == std::vector<std::string>{"Ana"});
@@ -176,6 +186,7 @@ TEST_CASE("this week: late, due and starting work over projects, and who holds o
     for (const WeekTask& t : w.due) due.push_back(t.name);
     CHECK(std::find(due.begin(), due.end(), "Review") != due.end());
     CHECK(std::find(due.begin(), due.end(), "Brief") == due.end());
+    CHECK(due.back() == "Live blog");
     REQUIRE(w.starting.size() == 1);
     CHECK(w.starting[0].name == "Shoot");
     CHECK(w.starting[0].start == d("2026-03-06"));

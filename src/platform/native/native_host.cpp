@@ -9,7 +9,8 @@ NativeHost::NativeHost(std::string storageDir, std::string assetsDir) : storage_
 
 Stamp NativeHost::now() { return fakeNow ? fakeNow : systemNow(); }
 
-Date NativeHost::today() { return localToday(); }
+// A moved clock moves the day too (UTC): tests that set the time see the day they set.
+Date NativeHost::today() { return fakeNow ? Date{int32_t(fakeNow / 86'400'000)} : localToday(); }
 
 std::optional<std::string> NativeHost::readAsset(const std::string& name) {
     // Assets are named as shipped ("assets/sample-campaign.json"); natively they live in assetsDir.
