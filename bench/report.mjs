@@ -19,6 +19,9 @@ const wasm = lastJson(run('node', [resolve(root, 'build/web/bench_schedule_wasm.
 console.error('budget status and report, native and wasm…');
 const budgetNative = lastJson(run(resolve(root, 'build/native/bench_budget'), ['--json'])).rows;
 const budgetWasm = lastJson(run('node', [resolve(root, 'build/web/bench_budget_wasm.js'), '--json'])).rows;
+console.error('portfolio over 50 projects, native and wasm…');
+const portNative = lastJson(run(resolve(root, 'build/native/bench_portfolio'), ['--json'])).rows;
+const portWasm = lastJson(run('node', [resolve(root, 'build/web/bench_portfolio_wasm.js'), '--json'])).rows;
 console.error('project files, native and wasm…');
 const filesNative = lastJson(run(resolve(root, 'build/native/bench_json'), ['--json'])).rows;
 const filesWasm = lastJson(run('node', [resolve(root, 'build/web/bench_json_wasm.js'), '--json'])).rows;
@@ -57,6 +60,10 @@ const table = [
   ['margin recomputed after an edit (the budget at cost rates + revenue, cost, margin by month, phase, person), 10k tasks', 'printed',
    ms(at(budgetNative, 10000).marginMs, 2), ms(at(budgetWasm, 10000).marginMs, 2), '–'],
   ['same, 100k tasks', 'printed', ms(at(budgetNative, 100000).marginMs), ms(at(budgetWasm, 100000).marginMs), '–'],
+  ['Portfolio opened over 50 projects of 1k tasks (decode, schedule, rows, week, people)', 'printed',
+   ms(portNative.find((r) => r.projects === 50).openMs), ms(portWasm.find((r) => r.projects === 50).openMs), '–'],
+  ['same, recomputed after an edit of the open project', 'printed',
+   ms(portNative.find((r) => r.projects === 50).editMs, 2), ms(portWasm.find((r) => r.projects === 50).editMs, 2), '–'],
   ['three-way merge of two 10k-task versions, 200 edits a side', '≤ 30 ms (wasm)', ms(at(mergeNative, 10000).mergeMs),
    ms(at(mergeWasm, 10000).mergeMs), '–'],
   ['same, 100k tasks', 'printed', ms(at(mergeNative, 100000).mergeMs), ms(at(mergeWasm, 100000).mergeMs), '–'],

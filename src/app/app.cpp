@@ -1133,7 +1133,7 @@ void App::frame() {
         float loadHeight = 0;
         if (showLoad) {
             const float rows = std::clamp(float(doc_.project().resources.size()), 1.0f, 6.0f);
-            loadHeight = std::floor(std::min(ImGui::GetContentRegionAvail().y * 0.45f, ImGui::GetFontSize() * (2.2f * rows + 2.6f)));
+            loadHeight = std::floor(std::min(ImGui::GetContentRegionAvail().y * 0.45f, ImGui::GetFontSize() * (2.2f * rows + 3.4f)));
         }
         if (view_ == View::Budget) budget_.draw(host_.today());
         else if (view_ == View::Portfolio) portfolio_.draw(host_.today());

@@ -103,15 +103,23 @@ void LoadView::draw(const GanttView::Timeline& tl, float height) {
                 }
                 if (ImGui::IsMouseHoveringRect(ImVec2(x0, rowMin.y), ImVec2(x1, rowMin.y + rowH)) && ImGui::IsWindowHovered()) {
                     ImGui::BeginTooltip();
-                    ImGui::Text("%s — %s %s: %.0f%%", p.resources[size_t(r)].name.c_str(), what, from.str().c_str(), double(pct));
+                    char head[160];
+                    std::snprintf(head, sizeof head, "%s — %s %s: %.0f%%", p.resources[size_t(r)].name.c_str(), what, from.str().c_str(), double(pct));
+                    std::string text = head;
+                    ImGui::TextUnformatted(head);
                     if (all)
                         for (const Booking* b : all->parts) {
                             float share = 0;
                             int worked = 0;
                             for (Date d = from; d < from + int(d1 - d0); d = d + 1)
                                 if (cal.isWorkingDay(d)) share += b->on(d), ++worked;
-                            if (share > 0) ImGui::BulletText("%s: %.0f%%", b->projectName.c_str(), double(share / float(std::max(worked, 1))));
+                            if (share <= 0) continue;
+                            char line[160];
+                            std::snprintf(line, sizeof line, "%s: %.0f%%", b->projectName.c_str(), double(share / float(std::max(worked, 1))));
+                            ImGui::BulletText("%s", line);
+                            text += std::string("\n") + line;
                         }
+                    tagRect("tooltip", ImVec2(x0, rowMin.y), ImVec2(x1, rowMin.y + rowH), text);
                     if (hot) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), all ? "Over-allocated across projects" : "Over-allocated: more work than a full day");
                     ImGui::EndTooltip();
                 }

@@ -179,6 +179,31 @@ void choose(const char* label, const char* id, const std::string& tag, std::stri
     ImGui::EndCombo();
 }
 
+// Month names over [first, last] drawn from x0 across width, at the cursor; moves the cursor below.
+void monthScale(Date first, Date last, float x0, float width) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float fs = ImGui::GetFontSize();
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    const float pxDay = width / float(last - first + 1);
+    auto xOf = [&](Date d) { return x0 + float(d - first) * pxDay; };
+    int fy = 0, fm = 0, fd = 0;
+    first.toYmd(fy, fm, fd);
+    for (Date m = Date::fromYmd(fy, fm, 1); m <= last;) {
+        int y = 0, mo = 0, dd = 0;
+        m.toYmd(y, mo, dd);
+        const Date next = mo == 12 ? Date::fromYmd(y + 1, 1, 1) : Date::fromYmd(y, mo + 1, 1);
+        const float a = std::max(x0, xOf(m)), b = std::min(x0 + width, xOf(next));
+        if (b - a > fs * 2.5f) {
+            char label[32];
+            std::snprintf(label, sizeof label, "%s %d", monthShortName(mo), y);
+            dl->AddText(ImVec2(a + 3, top.y), theme::kScaleText, label);
+        }
+        if (m >= first) dl->AddLine(ImVec2(xOf(m), top.y), ImVec2(xOf(m), top.y + fs * 1.3f), theme::kGridLine);
+        m = next;
+    }
+    ImGui::Dummy(ImVec2(x0 + width - top.x, fs * 1.4f));
+}
+
 std::string pct(float v) {
     char b[24];
     std::snprintf(b, sizeof b, "%.0f%%", double(v));
@@ -272,25 +297,8 @@ void PortfolioView::timeline(Date today) {
     auto xOf = [&](Date d) { return x0 + float(d - first) * pxDay; };
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rowH = std::floor(fs * 2.0f);
-    // Month scale.
     const ImVec2 top = ImGui::GetCursorScreenPos();
-    int fy = 0, fm = 0, fd = 0;
-    first.toYmd(fy, fm, fd);
-    for (Date m = Date::fromYmd(fy, fm, 1); m <= last;) {
-        int y = 0, mo = 0, dd = 0;
-        m.toYmd(y, mo, dd);
-        const Date next = mo == 12 ? Date::fromYmd(y + 1, 1, 1) : Date::fromYmd(y, mo + 1, 1);
-        const float a = std::max(x0, xOf(m)), b = std::min(x0 + width, xOf(next));
-        if (b - a > fs * 2.5f) {
-            char label[32];
-            std::snprintf(label, sizeof label, "%s %d", monthShortName(mo), y);
-            dl->AddText(ImVec2(a + 3, top.y), theme::kScaleText, label);
-        }
-        dl->AddLine(ImVec2(xOf(m), top.y), ImVec2(xOf(m), top.y + fs * 1.3f), theme::kGridLine);
-        m = next;
-    }
-    ImGui::Dummy(ImVec2(nameW + width, fs * 1.4f));
-    const float bodyTop = ImGui::GetCursorScreenPos().y;
+    monthScale(first, last, x0, width);
     for (size_t i = 0; i < rows.size(); ++i) {
         const Entry& e = *rows[i];
         const PortfolioRow& r = e.row;
@@ -379,7 +387,6 @@ void PortfolioView::timeline(Date today) {
         const float tx = xOf(today) + pxDay * 0.5f;
         dl->AddLine(ImVec2(tx, top.y), ImVec2(tx, ImGui::GetCursorScreenPos().y), theme::kToday, 1.5f);
     }
-    (void)bodyTop;
 }
 
 void PortfolioView::table() {
@@ -500,15 +507,18 @@ void PortfolioView::people(Date today) {
         ImGui::TextDisabled("Nobody yet: give people an email in Project > Resources to see their load across projects.");
         return;
     }
-    Date first = cross_.people.front().first, last = first;
+    // The span of every booking, and today: the same days for everyone, under a month scale.
+    Date first = today, last = today;
     for (const PersonLoad& p : cross_.people) first = std::min(first, p.first), last = std::max(last, p.first + int(p.total.size()) - 1);
     if (today - 28 <= last) first = std::max(first, today - 28); // from four weeks back, while there is work ahead
-    if (last < first) last = first;
+    first = first - 2;
+    last = std::max(last + 2, first + 27); // at least four weeks wide, so a day is not a block
     const float nameW = fs * 16, left = ImGui::GetCursorScreenPos().x, x0 = left + nameW;
     const float width = std::max(fs * 20, ImGui::GetContentRegionAvail().x - nameW - fs);
-    const float pxDay = std::max(2.0f, width / float(last - first + 1));
+    const float pxDay = width / float(last - first + 1);
     const float rowH = std::floor(fs * 2.4f), full = rowH * 0.55f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    monthScale(first, last, x0, width);
     for (size_t i = 0; i < cross_.people.size(); ++i) {
         const PersonLoad& p = cross_.people[i];
         const std::string n = std::to_string(i);
@@ -535,12 +545,17 @@ void PortfolioView::people(Date today) {
                 taggedOver = true;
             }
             if (ImGui::IsMouseHoveringRect(ImVec2(a, at.y), ImVec2(b, at.y + rowH)) && ImGui::IsWindowHovered()) {
+                std::string text = p.name + " on " + d.str() + ": " + pct(v) + " of a day";
                 ImGui::BeginTooltip();
-                ImGui::Text("%s on %s: %s of a day", p.name.c_str(), d.str().c_str(), pct(v).c_str());
+                ImGui::TextUnformatted(text.c_str());
                 for (const Booking* part : p.parts)
-                    if (part->on(d) > 0) ImGui::BulletText("%s: %s", part->projectName.c_str(), pct(part->on(d)).c_str());
+                    if (part->on(d) > 0) {
+                        ImGui::BulletText("%s: %s", part->projectName.c_str(), pct(part->on(d)).c_str());
+                        text += "\n" + part->projectName + ": " + pct(part->on(d));
+                    }
                 if (hot) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), "Over-allocated across projects");
                 ImGui::EndTooltip();
+                tagRect("tooltip", ImVec2(a, at.y), ImVec2(b, at.y + rowH), text);
             }
         }
         const float tx = x0 + float(today - first) * pxDay;
