@@ -5,6 +5,7 @@
 #include "core/csv_io.hpp"
 #include "core/files.hpp"
 #include "core/binary_io.hpp"
+#include "core/templates.hpp"
 #include "core/json_io.hpp"
 #include "core/mspdi.hpp"
 #include "core/gan.hpp"
@@ -280,8 +281,21 @@ void App::openRemote(const RemotePlan& plan) {
 void App::newProject() {
     newOpen_ = true;
     newError_.clear();
+    newTemplate_ = 0;
+    templates_.load([] {});
     std::snprintf(newName_, sizeof newName_, "%s", "Untitled project");
     std::snprintf(newStart_, sizeof newStart_, "%s", host_.today().str().c_str());
+}
+
+void App::saveAsTemplate() {
+    Project t = makeTemplate(doc_.project());
+    const std::string name = t.name;
+    templates_.load([this, tmpl = std::make_shared<Project>(std::move(t)), name] {
+        templates_.add(std::move(*tmpl), host_.now(), [this, name](const std::string& err) {
+            if (!err.empty()) notify("Could not save the template", err + "\n\nThe project itself is unchanged.");
+            else flash("Saved \u201c" + name + "\u201d as a template: Project > New… starts a project from it (people became roles, progress and actuals were left out).");
+        });
+    });
 }
 
 void App::newProjectDialog() {
@@ -306,6 +320,56 @@ void App::newProjectDialog() {
     tagItem("newProject.start");
     ImGui::SameLine();
     ImGui::TextDisabled("(or the first working day after)");
+    // From a template: Plotline's own, then the user's.
+    const auto& builtins = builtinTemplates();
+    const auto& mine = templates_.items();
+    const int count = 1 + int(builtins.size() + mine.size());
+    if (newTemplate_ >= count) newTemplate_ = 0;
+    auto templateName = [&](int k) -> std::string {
+        if (k == 0) return "Blank";
+        if (k <= int(builtins.size())) return builtins[size_t(k - 1)].name;
+        return mine[size_t(k - 1 - int(builtins.size()))].project.name + " (yours)";
+    };
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Template");
+    ImGui::SameLine(labelW);
+    ImGui::SetNextItemWidth(fs * 14);
+    if (ImGui::BeginCombo("##template", templateName(newTemplate_).c_str())) {
+        for (int k = 0; k < count; ++k) {
+            if (ImGui::Selectable(templateName(k).c_str(), k == newTemplate_)) newTemplate_ = k;
+            tagItem("newProject.template." + std::to_string(k));
+        }
+        ImGui::EndCombo();
+    }
+    tagText("newProject.template", templateName(newTemplate_));
+    const TemplateShelf::Item* own = newTemplate_ > int(builtins.size()) ? &mine[size_t(newTemplate_ - 1 - int(builtins.size()))] : nullptr;
+    if (own) {
+        ImGui::SetCursorPosX(labelW);
+        ImGui::TextDisabled("%zu tasks, %zu roles", own->project.tasks.size(), own->project.resources.size());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Export")) {
+            host_.download(plotline::fileStem(own->project.name) + ".template.plotline.json", "application/json", writeProjectJson(own->project));
+            flash("Exported the template “" + own->project.name + "”");
+        }
+        tagItem("newProject.template.export");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Delete")) {
+            const std::string name = own->project.name;
+            templates_.remove(own->file, [this, name](const std::string& err) {
+                flash(err.empty() ? "Deleted the template “" + name + "”" : "The template could not be deleted: " + err);
+            });
+            newTemplate_ = 0;
+            own = nullptr;
+        }
+        tagItem("newProject.template.delete");
+    }
+    if (newTemplate_ > 0 && newTemplate_ <= int(builtins.size())) {
+        ImGui::SetCursorPosX(labelW);
+        ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x);
+        ImGui::TextDisabled("%s", builtins[size_t(newTemplate_ - 1)].description.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    for (const std::string& problem : templates_.problems()) showError(problem);
     showError(newError_);
     ImGui::Separator();
     const bool create = ImGui::Button("Create", ImVec2(fs * 6, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
@@ -322,7 +386,13 @@ void App::newProjectDialog() {
         else {
             newOpen_ = false;
             ImGui::CloseCurrentPopup();
-            addProject(plotline::newProject(*start, name), "New project \u201c" + name + "\u201d. Your other plans are in Project > Projects…");
+            const Project* tmpl = newTemplate_ == 0 ? nullptr
+                                  : newTemplate_ <= int(builtins.size()) ? &builtins[size_t(newTemplate_ - 1)].project
+                                                                         : &own->project;
+            if (!tmpl) addProject(plotline::newProject(*start, name), "New project \u201c" + name + "\u201d. Your other plans are in Project > Projects…");
+            else
+                addProject(projectFromTemplate(*tmpl, *start, name), "New project \u201c" + name + "\u201d from the template \u201c" +
+                                                                         tmpl->name + "\u201d: its people are roles until you name them (Project > Resources).");
         }
     } else if (cancel) {
         newOpen_ = false;
@@ -487,6 +557,17 @@ void App::importFile(const std::string& filename, std::string_view text) {
     Result<Project> p = readProjectJson(text);
     if (!p) {
         notify("Could not import " + filename, p.error() + "\n\nNothing was changed.");
+        return;
+    }
+    if (p->isTemplate) {
+        // A template file goes among the user's templates, to start projects from.
+        const std::string name = p->name;
+        templates_.load([this, tmpl = std::make_shared<Project>(std::move(*p)), name, filename] {
+            templates_.add(std::move(*tmpl), host_.now(), [this, name, filename](const std::string& err) {
+                if (!err.empty()) notify("Could not import " + filename, "The template could not be stored: " + err);
+                else flash("Added the template \u201c" + name + "\u201d: Project > New… starts a project from it.");
+            });
+        });
         return;
     }
     addProject(std::move(*p), "Imported " + filename + " as a new project. Your other plans are in Project > Projects…");
@@ -660,6 +741,8 @@ void App::menuBar() {
         tagItem("menu.Project.New");
         if (ImGui::MenuItem("Copy of the sample")) openSample();
         tagItem("menu.Project.Open sample");
+        if (ImGui::MenuItem("Save as template\u2026", nullptr, false, open_.isOpen())) saveAsTemplate();
+        tagItem("menu.Project.Save as template");
         if (ImGui::MenuItem("History…", nullptr, false, open_.isOpen() && manage)) libraryWindow_.openHistory();
         tagItem("menu.Project.History");
         ImGui::Separator();

@@ -16,6 +16,7 @@
 #include "open_project.hpp"
 #include "picture_window.hpp"
 #include "portfolio_view.hpp"
+#include "template_shelf.hpp"
 #include "help_window.hpp"
 #include "project_windows.hpp"
 #include "sync_controller.hpp"
@@ -86,6 +87,8 @@ public:
 
     // Actions (menus, shortcuts, the Projects window).
     void newProject();
+    void saveAsTemplate(); // the open project, into the user's templates
+    TemplateShelf& templates() { return templates_; }
     void printPlan();
     void openSample();
     void openProject(const std::string& id); // saves the open one first
@@ -117,6 +120,7 @@ private:
     void legend();
     void newProjectDialog();
     bool newOpen_ = false;
+    int newTemplate_ = 0; // 0: blank; then the built-in templates; then the user's (templates_)
     char newName_[128] = {}, newStart_[16] = {};
     std::string newError_;
     std::optional<Project> loadSample();
@@ -144,6 +148,7 @@ private:
     Host& host_;
     Document doc_;
     ProjectLibrary library_;
+    TemplateShelf templates_{host_.storage()};
     AutoSave save_;
     LibraryWindow libraryWindow_;
     OpenProject open_;

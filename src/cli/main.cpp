@@ -22,6 +22,7 @@
 #include "core/gan.hpp"
 #include "core/ical.hpp"
 #include "core/portfolio.hpp"
+#include "core/templates.hpp"
 #include "core/print.hpp"
 #include "core/merge.hpp"
 #include "core/schedule.hpp"
@@ -33,6 +34,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -115,9 +117,28 @@ const char* kUsage =
     "  actuals FILE CSV         add actual hours and costs from a CSV to a project\n"
     "  merge BASE OURS THEIRS   three-way merge of two edited copies of a plan\n"
     "  share FILE -o OUT        what a client may see: a view (.json) or a client pack (.html)\n"
+    "  template FILE -o OUT     save a project as a template (dates as offsets, people as roles)\n"
+    "  new [TEMPLATE] -o OUT    a new project, blank or from a template (a file or a built-in one)\n"
     "\n"
     "Run 'plotline <command> --help' for more. Exit codes: 0 ok, 1 invalid input, 2 usage error\n"
     "(merge: 3 when it decided conflicts for review).\n";
+
+const char* kTemplateHelp =
+    "usage: plotline template FILE -o OUT\n"
+    "       plotline template --list\n"
+    "\n"
+    "Saves a project as a template: the outline, durations, links, constraints and deadlines (as\n"
+    "working days from the start), the calendar, roles with rates and assignments, budget lines,\n"
+    "vendors, the contract and open risks. People become their roles; progress, actual dates,\n"
+    "baselines, hours, costs, change requests, billing and the client are left out. --list prints\n"
+    "the templates Plotline comes with.\n";
+
+const char* kNewHelp =
+    "usage: plotline new [TEMPLATE] --start YYYY-MM-DD [--name NAME] -o OUT\n"
+    "\n"
+    "Writes a new project starting on --start (or the first working day after): blank, or from\n"
+    "TEMPLATE, a template file (plotline template) or a built-in one (plotline template --list).\n"
+    "Everything gets new ids; dates are placed from the start.\n";
 
 const char* kMergeHelp =
     "usage: plotline merge BASE OURS THEIRS [-o OUT]\n"
@@ -514,6 +535,72 @@ int cmdPortfolio(const std::vector<std::string>& args) {
     return emit(out, format == "html" ? renderHtml(doc) : renderMarkdown(doc));
 }
 
+int cmdTemplate(const std::vector<std::string>& args) {
+    if (wantsHelp(args)) { std::cout << kTemplateHelp; return 0; }
+    if (args.size() == 1 && args[0] == "--list") {
+        for (const BuiltinTemplate& b : builtinTemplates())
+            std::cout << b.key << std::string(b.key.size() < 14 ? 14 - b.key.size() : 1, ' ') << b.name << ": " << b.description << " ("
+                      << b.project.tasks.size() << " tasks)\n";
+        return 0;
+    }
+    std::vector<std::pair<std::string, std::string>> opts;
+    std::vector<std::string> files;
+    std::string bad;
+    if (!splitOptions(args, {"-o"}, opts, files, bad)) return usageError(bad, kTemplateHelp);
+    if (files.size() != 1 || opts.empty()) return usageError("template takes FILE and -o OUT", kTemplateHelp);
+    const std::string& out = opts.back().second;
+    if (!endsWith(out, ".json")) return usageError("OUT must end in .json", kTemplateHelp);
+    Loaded l = load(files[0]);
+    if (!l.ok) return 1;
+    const Project t = makeTemplate(l.project);
+    if (!writeAtomically(out, writeProjectJson(t))) return 1;
+    std::cout << "wrote " << out << " (template \"" << shown(t.name) << "\": " << t.tasks.size() << " tasks, " << t.resources.size() << " roles)\n";
+    return 0;
+}
+
+int cmdNew(const std::vector<std::string>& args) {
+    if (wantsHelp(args)) { std::cout << kNewHelp; return 0; }
+    std::vector<std::pair<std::string, std::string>> opts;
+    std::vector<std::string> files;
+    std::string bad;
+    if (!splitOptions(args, {"-o", "--start", "--name"}, opts, files, bad)) return usageError(bad, kNewHelp);
+    if (files.size() > 1) return usageError("new takes at most one TEMPLATE", kNewHelp);
+    std::string out, name;
+    std::optional<Date> start;
+    for (auto& [k, v] : opts) {
+        if (k == "-o") out = v;
+        else if (k == "--name") name = v;
+        else if (!(start = Date::parse(v))) return usageError("--start \"" + v + "\" is not a date (YYYY-MM-DD)", kNewHelp);
+    }
+    if (out.empty() || !endsWith(out, ".json")) return usageError("-o OUT (.json) is needed", kNewHelp);
+    if (!start) return usageError("--start YYYY-MM-DD is needed", kNewHelp);
+    Project p;
+    if (files.empty()) p = newProject(*start, name.empty() ? "Untitled project" : name);
+    else {
+        const BuiltinTemplate* builtin = nullptr;
+        for (const BuiltinTemplate& b : builtinTemplates())
+            if (b.key == files[0]) builtin = &b;
+        Project tmpl;
+        if (builtin) tmpl = builtin->project;
+        else if (!std::filesystem::exists(files[0])) {
+            std::string keys;
+            for (const BuiltinTemplate& b : builtinTemplates()) keys += (keys.empty() ? "" : ", ") + b.key;
+            std::cerr << "plotline: " << shown(files[0]) << " is neither a template file nor a built-in template (" << keys << ")\n";
+            return 1;
+        } else {
+            Loaded l = load(files[0]);
+            if (!l.ok) return 1;
+            if (!l.project.isTemplate)
+                std::cerr << "plotline: note: " << shown(files[0]) << " is a project, not a template: its shape is used (as 'plotline template' would keep it)\n";
+            tmpl = l.project.isTemplate ? std::move(l.project) : makeTemplate(l.project);
+        }
+        p = projectFromTemplate(tmpl, *start, name.empty() ? tmpl.name : name);
+    }
+    if (!writeAtomically(out, writeProjectJson(p))) return 1;
+    std::cout << "wrote " << out << " (\"" << shown(p.name) << "\", " << p.tasks.size() << " tasks, starting " << p.start.str() << ")\n";
+    return 0;
+}
+
 int cmdReport(const std::vector<std::string>& args) {
     if (wantsHelp(args)) { std::cout << kReportHelp; return 0; }
     std::vector<std::pair<std::string, std::string>> opts;
@@ -716,6 +803,8 @@ int main(int argc, char** argv) {
     if (cmd == "schedule") return cmdSchedule(args);
     if (cmd == "convert") return cmdConvert(args);
     if (cmd == "portfolio") return cmdPortfolio(args);
+    if (cmd == "template") return cmdTemplate(args);
+    if (cmd == "new") return cmdNew(args);
     if (cmd == "generate") return cmdGenerate(args);
     if (cmd == "report") return cmdReport(args);
     if (cmd == "actuals") return cmdActuals(args);

@@ -267,6 +267,7 @@ Result<Project> readProjectJson(std::string_view text, bool acceptNewer, int* sc
     p.statusDate = r.date(pj, "project", "statusDate", false);
     p.client = r.str(pj, "project", "client", false);
     p.producer = r.str(pj, "project", "producer", false);
+    p.isTemplate = r.boolean(pj, "project", "template", false);
     if (const JsonRef cj = pj["contingency"]; !cj.isNull() && r.object(cj, "project.contingency")) {
         p.contingency.percent = r.boolean(cj, "project.contingency", "percent", false);
         p.contingency.amount = r.money(cj, "project.contingency", "amount", false);
@@ -644,6 +645,7 @@ struct ProjectJsonWriter::Impl {
         w.optional("producer", p.producer);
         w.member("start", p.start);
         if (p.statusDate) w.member("statusDate", *p.statusDate);
+        if (p.isTemplate) w.member("template", true);
         w.endObject();
     }
 };

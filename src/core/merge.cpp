@@ -602,6 +602,7 @@ MergeResult mergeProjects(const Project& base, const Project& ours, const Projec
     p.id = ours.id;
     p.modified = std::max(ours.modified, theirs.modified);
     mergeHeader(p, c);
+    p.isTemplate = ours.isTemplate; // templates are kept on one device; a merge never makes or unmakes one
     p.tasks = mergeTasks(c);
     const IdIndex isTask = indexById(p.tasks);
     auto taskKept = [&](Id id) { return isTask.find(id) >= 0; };

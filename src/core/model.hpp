@@ -316,6 +316,7 @@ struct Project {
     std::optional<Date> statusDate; // "progress as of": drawn as the progress line
     std::string client;           // who the project is for ("Northwind Retail"): the portfolio groups and filters by it
     std::string producer;         // who runs it
+    bool isTemplate = false;      // a template (templates.hpp): dates are offsets from its start
     Stamp modified = 0;
 
     std::vector<Task> tasks;

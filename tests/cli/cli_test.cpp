@@ -570,3 +570,37 @@ TEST_CASE("portfolio: the week's list and a person booked past a full day only w
     CHECK(j["people"][0]["daysOver"] == 3);
     CHECK(j["people"][0]["projects"] == nlohmann::json{"Campaign", "Microsite"});
 }
+
+TEST_CASE("template and new: the sample as a template, a project from it and from a built-in one; bad names") {
+    Scratch s;
+    const std::string t = (s / "shape.json").string(), n = (s / "next.json").string(), m = (s / "site.json").string();
+    Run r = run("template " + quote(kSample) + " -o " + quote(t));
+    REQUIRE(r.code == 0);
+    auto tj = nlohmann::json::parse(slurp(t));
+    CHECK(tj["project"]["template"] == true);
+    CHECK(tj["project"]["start"] == "2001-01-01");
+    for (const auto& task : tj["tasks"]) CHECK_FALSE(task.contains("actualStart"));
+    CHECK_FALSE(tj.contains("hours"));
+    r = run("new " + quote(t) + " --start 2027-02-01 --name Next -o " + quote(n));
+    REQUIRE(r.code == 0);
+    auto nj = nlohmann::json::parse(slurp(n));
+    CHECK(nj["project"]["name"] == "Next");
+    CHECK(nj["project"]["start"] == "2027-02-01");
+    CHECK_FALSE(nj["project"].contains("template"));
+    CHECK(nj["tasks"].size() == tj["tasks"].size());
+    CHECK(nj["tasks"][0]["id"] != tj["tasks"][0]["id"]);
+    CHECK(run("validate " + quote(n)).code == 0);
+    r = run("template --list");
+    CHECK(r.out.find("microsite") != std::string::npos);
+    r = run("new microsite --start 2027-02-03 -o " + quote(m));
+    REQUIRE(r.code == 0);
+    r = run("schedule " + quote(m));
+    CHECK(r.out.find("Kick-off") != std::string::npos);
+    CHECK(r.out.find("2027-02-03") != std::string::npos);
+    r = run("new nonesuch --start 2027-02-03 -o " + quote(m));
+    CHECK(r.code == 1);
+    CHECK(r.err.find("neither a template file nor a built-in template (campaign, microsite, app-release)") != std::string::npos);
+    CHECK(run("new microsite -o " + quote(m)).code == 2);             // no start
+    CHECK(run("new microsite --start 2027-13-01 -o " + quote(m)).code == 2);
+    CHECK(run("template " + quote(kSample)).code == 2);               // no -o
+}
