@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { serve, launch, openApp, status, widget, widgets, click, frames, importFile, screenshot, pixels, tooltipOf, waitStatus } from './harness.mjs';
+import { serve, launch, openApp, state, status, widget, widgets, click, press, importFile, screenshot, pixels, tooltipOf, waitStatus } from './harness.mjs';
 
 let browser, server, scratch;
 before(async () => {
@@ -110,4 +110,43 @@ test('three projects in the library: the Portfolio shows each with its status; A
   assert.match(tip2 || '', /Microsite: \d+%/);
   await screenshot(page, 'load-all-projects');
   assert.deepEqual(errors, []);
+});
+
+test('templates: the open project saved as a template survives a reload; a project started from it and from the digital campaign', async () => {
+  const { page, errors } = await openApp(browser.context, server.url);
+  const open = await state(page); // (the last project the test before opened)
+  await click(page, 'menu.Project');
+  await click(page, 'menu.Project.Save as template');
+  await waitStatus(page, (s) => /as a template/.test(s.message), 10000);
+  await page.reload();
+  await page.waitForFunction(() => window.plotline && window.plotline.ready, null, { timeout: 30000 });
+  // Project > New… with the user's template (after the built-in ones).
+  await click(page, 'menu.Project');
+  await click(page, 'menu.Project.New');
+  await click(page, 'newProject.template');
+  const ws = await widgets(page);
+  const mine = Object.keys(ws).find((k) => /^newProject\.template\.\d+$/.test(k) && / \(yours\)$/.test(ws[k].text || '')) ||
+    Object.keys(ws).filter((k) => /^newProject\.template\.\d+$/.test(k)).sort((a, b) => +b.split('.').pop() - +a.split('.').pop())[0];
+  await click(page, mine);
+  assert.match((await widgets(page))['newProject.template'].text, /\(yours\)$/);
+  await screenshot(page, 'new-from-template');
+  await click(page, 'newProject.name');
+  await press(page, 'Control+a');
+  await page.keyboard.type('Summer launch', { delay: 10 });
+  await click(page, 'newProject.create');
+  await waitStatus(page, (s) => s.projectName === 'Summer launch', 10000);
+  const made = await state(page);
+  assert.equal(made.tasks.length, open.tasks.length);
+  assert.deepEqual(made.tasks.map((t) => t.name), open.tasks.map((t) => t.name));
+  assert.ok(made.tasks.every((t) => !t.percentComplete), 'no progress carried over');
+  // The digital campaign that comes with Plotline.
+  await click(page, 'menu.Project');
+  await click(page, 'menu.Project.New');
+  await click(page, 'newProject.template');
+  await click(page, 'newProject.template.1');
+  assert.equal((await widgets(page))['newProject.template'].text, 'Digital campaign');
+  await click(page, 'newProject.create');
+  await waitStatus(page, (s) => s.tasks === 19, 10000);
+  assert.ok((await state(page)).tasks.some((t) => t.name === 'Go live'));
+  assert.deepEqual(errors.filter((e) => !/^Failed to load resource/.test(e)), []);
 });
