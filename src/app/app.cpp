@@ -302,7 +302,7 @@ void App::newProjectDialog() {
     if (newOpen_ && !ImGui::IsPopupOpen("New project")) ImGui::OpenPopup("New project");
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 26, 0));
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0));
     if (!ImGui::BeginPopupModal("New project", &newOpen_, ImGuiWindowFlags_AlwaysAutoResize)) return;
     const float fs = ImGui::GetFontSize(), labelW = fs * 6;
     ImGui::AlignTextToFramePadding();
@@ -345,7 +345,8 @@ void App::newProjectDialog() {
     const TemplateShelf::Item* own = newTemplate_ > int(builtins.size()) ? &mine[size_t(newTemplate_ - 1 - int(builtins.size()))] : nullptr;
     if (own) {
         ImGui::SetCursorPosX(labelW);
-        ImGui::TextDisabled("%zu tasks, %zu roles", own->project.tasks.size(), own->project.resources.size());
+        const size_t tasks = own->project.tasks.size(), roles = own->project.resources.size();
+        ImGui::TextDisabled("%zu task%s, %zu role%s", tasks, tasks == 1 ? "" : "s", roles, roles == 1 ? "" : "s");
         ImGui::SameLine();
         if (ImGui::SmallButton("Export")) {
             host_.download(plotline::fileStem(own->project.name) + ".template.plotline.json", "application/json", writeProjectJson(own->project));
