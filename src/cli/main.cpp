@@ -23,6 +23,7 @@
 #include "core/ical.hpp"
 #include "core/portfolio.hpp"
 #include "core/templates.hpp"
+#include "core/pipeline.hpp"
 #include "core/print.hpp"
 #include "core/merge.hpp"
 #include "core/schedule.hpp"
@@ -119,6 +120,7 @@ const char* kUsage =
     "  share FILE -o OUT        what a client may see: a view (.json) or a client pack (.html)\n"
     "  template FILE -o OUT     save a project as a template (dates as offsets, people as roles)\n"
     "  new [TEMPLATE] -o OUT    a new project, blank or from a template (a file or a built-in one)\n"
+    "  pipeline FILE            a content pipeline's board; --add N articles with their stage chains\n"
     "\n"
     "Run 'plotline <command> --help' for more. Exit codes: 0 ok, 1 invalid input, 2 usage error\n"
     "(merge: 3 when it decided conflicts for review).\n";
@@ -139,6 +141,17 @@ const char* kNewHelp =
     "Writes a new project starting on --start (or the first working day after): blank, or from\n"
     "TEMPLATE, a template file (plotline template) or a built-in one (plotline template --list).\n"
     "Everything gets new ids; dates are placed from the start.\n";
+
+const char* kPipelineHelp =
+    "usage: plotline pipeline FILE [--status-date YYYY-MM-DD]\n"
+    "       plotline pipeline FILE --add N [--kind Article] [--from YYYY-MM-DD] [--every DAYS] -o OUT\n"
+    "\n"
+    "Prints the board of a content pipeline: each stage with the deliverables in it, who holds each\n"
+    "and for how many days (as of --status-date, else the project's status date, else today).\n"
+    "--add makes N deliverables (\"Article 4\", …) from the pipeline's stages, each stage linked to\n"
+    "the next and assigned to its role; the first starts --from (default: the project's start), each\n"
+    "next --every working days later (default 2). A project without stages gets the usual five\n"
+    "(write, QA, edit, design, publish).\n";
 
 const char* kMergeHelp =
     "usage: plotline merge BASE OURS THEIRS [-o OUT]\n"
@@ -601,6 +614,74 @@ int cmdNew(const std::vector<std::string>& args) {
     return 0;
 }
 
+int cmdPipeline(const std::vector<std::string>& args) {
+    if (wantsHelp(args)) { std::cout << kPipelineHelp; return 0; }
+    std::vector<std::pair<std::string, std::string>> opts;
+    std::vector<std::string> files;
+    std::string bad;
+    if (!splitOptions(args, {"--add", "--kind", "--from", "--every", "--status-date", "-o"}, opts, files, bad)) return usageError(bad, kPipelineHelp);
+    if (files.size() != 1) return usageError("pipeline takes one FILE", kPipelineHelp);
+    int add = 0, every = 2;
+    std::string kind = "Article", out;
+    std::optional<Date> from, status;
+    for (auto& [k, v] : opts) {
+        auto whole = [&](int& x, int lo, int hi) {
+            char* end = nullptr;
+            const long n = std::strtol(v.c_str(), &end, 10);
+            if (v.empty() || *end || n < lo || n > hi) return false;
+            x = int(n);
+            return true;
+        };
+        if (k == "--add" && !whole(add, 1, 1000)) return usageError("--add takes a number from 1 to 1000", kPipelineHelp);
+        if (k == "--every" && !whole(every, 0, 365)) return usageError("--every takes a number of working days (0 to 365)", kPipelineHelp);
+        if (k == "--kind") kind = v;
+        if (k == "-o") out = v;
+        if ((k == "--from" && !(from = Date::parse(v))) || (k == "--status-date" && !(status = Date::parse(v))))
+            return usageError(k + " \"" + v + "\" is not a date (YYYY-MM-DD)", kPipelineHelp);
+    }
+    if (kind.empty() || kind.size() > 60) return usageError("--kind is a short name (Article, Page, Video…)", kPipelineHelp);
+    Loaded l = load(files[0]);
+    if (!l.ok) return 1;
+    Document doc(std::move(l.project));
+    if (add > 0) {
+        if (out.empty() || !endsWith(out, ".json")) return usageError("--add writes the plan to -o OUT (.json)", kPipelineHelp);
+        if (doc.project().stages.empty()) doc.execute(setUpPipeline(doc.project(), defaultStages()));
+        std::string why;
+        CommandPtr c = addDeliverables(doc.project(), {add, kind, from.value_or(doc.project().start), every}, why);
+        if (!c || !doc.execute(std::move(c))) {
+            std::cerr << "plotline: " << (why.empty() ? "the deliverables could not be added" : why) << "\n";
+            return 1;
+        }
+        if (!writeAtomically(out, writeProjectJson(doc.project()))) return 1;
+        std::cout << "wrote " << out << " (" << add << " × " << shown(kind) << ", " << doc.project().stages.size() << " stages each)\n";
+        return 0;
+    }
+    if (doc.project().stages.empty()) {
+        std::cerr << "plotline: " << shown(files[0]) << " is not a content pipeline (it has no stages); --add sets one up\n";
+        return 1;
+    }
+    const Date day = status ? *status : doc.project().statusDate.value_or(localToday());
+    const PipelineBoard b = pipelineBoard(doc.project(), doc.schedule(), day);
+    std::cout << "# " << shown(doc.project().name) << ": board as of " << day.str() << "\n";
+    for (size_t c = 0; c < b.columns.size(); ++c) {
+        std::cout << "\n## " << shown(b.columns[c]) << " (" << b.cards[c].size() << ")\n";
+        for (const PipelineCard& card : b.cards[c]) {
+            std::string who;
+            for (const std::string& h : card.holders) who += (who.empty() ? "" : ", ") + h;
+            std::cout << "- " << shown(card.name);
+            if (card.published) std::cout << ": published " << card.published->str();
+            else {
+                if (!who.empty()) std::cout << ": " << shown(who);
+                std::cout << (card.started ? ", " + std::to_string(card.days) + (card.days == 1 ? " day" : " days") : std::string(", not started"));
+                if (card.late) std::cout << " (late)";
+            }
+            std::cout << "\n";
+        }
+    }
+    for (const std::string& p : b.problems) std::cerr << "plotline: " << shown(p) << "\n";
+    return 0;
+}
+
 int cmdReport(const std::vector<std::string>& args) {
     if (wantsHelp(args)) { std::cout << kReportHelp; return 0; }
     std::vector<std::pair<std::string, std::string>> opts;
@@ -805,6 +886,7 @@ int main(int argc, char** argv) {
     if (cmd == "portfolio") return cmdPortfolio(args);
     if (cmd == "template") return cmdTemplate(args);
     if (cmd == "new") return cmdNew(args);
+    if (cmd == "pipeline") return cmdPipeline(args);
     if (cmd == "generate") return cmdGenerate(args);
     if (cmd == "report") return cmdReport(args);
     if (cmd == "actuals") return cmdActuals(args);

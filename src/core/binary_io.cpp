@@ -37,6 +37,8 @@ template <> constexpr const char* kRecordName<Risk> = "Risk";
 template <> constexpr const char* kRecordName<StatusRecord> = "StatusRecord";
 template <> constexpr const char* kRecordName<BillingItem> = "BillingItem";
 template <> constexpr const char* kRecordName<ClientInvoice> = "ClientInvoice";
+template <> constexpr const char* kRecordName<PipelineStage> = "PipelineStage";
+template <> constexpr const char* kRecordName<Deliverable> = "Deliverable";
 
 enum Kind : uint8_t { KId = 1, KText, KInt, KOptInt, KBool, KDate, KOptDate, KChoice, KDates, KIds, KList, KConstraint, KLastKind = KConstraint };
 
@@ -103,6 +105,8 @@ template <class F> void forEachType(F&& f) {
     f.template operator()<StatusRecord>();
     f.template operator()<BillingItem>();
     f.template operator()<ClientInvoice>();
+    f.template operator()<PipelineStage>();
+    f.template operator()<Deliverable>();
 }
 
 // ---- writing -------------------------------------------------------------------------------------

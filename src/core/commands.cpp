@@ -423,6 +423,26 @@ CommandPtr editResource(const Project& p, Resource after) {
                       [i](std::vector<Resource>& rs, Stamp now) { rs[size_t(i)].modified = now; });
 }
 
+CommandPtr addResources(const Project& p, std::vector<Resource> people) {
+    if (people.empty()) return nullptr;
+    std::vector<Resource> list = p.resources;
+    const size_t first = list.size();
+    for (Resource& r : people) list.push_back(std::move(r));
+    return swapMember(&Project::resources, std::move(list), "Add people", [first](std::vector<Resource>& rs, Stamp now) {
+        for (size_t i = first; i < rs.size(); ++i) rs[i].modified = now;
+    });
+}
+
+CommandPtr addAssignments(const Project& p, std::vector<Assignment> assignments) {
+    if (assignments.empty()) return nullptr;
+    std::vector<Assignment> list = p.assignments;
+    const size_t first = list.size();
+    for (Assignment& a : assignments) list.push_back(a);
+    return swapMember(&Project::assignments, std::move(list), "Assign people", [first](std::vector<Assignment>& as, Stamp now) {
+        for (size_t i = first; i < as.size(); ++i) as[i].modified = now;
+    });
+}
+
 namespace {
 
 std::vector<BudgetLine> Project::*listOf(BudgetLine*) { return &Project::budgetLines; }
@@ -434,6 +454,8 @@ std::vector<ChangeRequest> Project::*listOf(ChangeRequest*) { return &Project::c
 std::vector<Risk> Project::*listOf(Risk*) { return &Project::risks; }
 std::vector<BillingItem> Project::*listOf(BillingItem*) { return &Project::billing; }
 std::vector<ClientInvoice> Project::*listOf(ClientInvoice*) { return &Project::clientInvoices; }
+std::vector<PipelineStage> Project::*listOf(PipelineStage*) { return &Project::stages; }
+std::vector<Deliverable> Project::*listOf(Deliverable*) { return &Project::deliverables; }
 
 // Stamps the records with one of `ids` as modified now.
 template <class T>
@@ -499,6 +521,8 @@ PLOTLINE_RECORD(ChangeRequest)
 PLOTLINE_RECORD(Risk)
 PLOTLINE_RECORD(BillingItem)
 PLOTLINE_RECORD(ClientInvoice)
+PLOTLINE_RECORD(PipelineStage)
+PLOTLINE_RECORD(Deliverable)
 #undef PLOTLINE_RECORD
 
 CommandPtr addActuals(const Project& p, std::vector<CostEntry> costs, std::vector<HoursEntry> hours, std::string label) {

@@ -65,6 +65,9 @@ CommandPtr setStatusDate(std::optional<Date> day);
 CommandPtr setTaskResources(const Project& p, Id task, const std::vector<Assignment>& assignments);
 // Replace a resource's fields (found by id): name, role, rate, days off.
 CommandPtr editResource(const Project& p, Resource after);
+// New people (or roles) and new assignments, appended (nullptr when none).
+CommandPtr addResources(const Project& p, std::vector<Resource> people);
+CommandPtr addAssignments(const Project& p, std::vector<Assignment> assignments);
 // The money side. A record (BudgetLine, Vendor, CostEntry, HoursEntry, Drawdown, ChangeRequest, Risk,
 // BillingItem, ClientInvoice)
 // is added when its id is new (null ids get one) or replaces the record with its id; removed by id.

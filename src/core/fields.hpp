@@ -286,6 +286,27 @@ template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<st
     v.id("task", x.task, OmitEmpty);
 }
 
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, PipelineStage> {
+    v.integer("duration", x.duration, Optional, 480, 0, kMaxMinutes);
+    v.id("id", x.id, Required);
+    v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
+    v.text("name", x.name, Required);
+    v.text("role", x.role, OmitEmpty);
+}
+
+template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, Deliverable> {
+    v.text("audience", x.audience, OmitEmpty, kMaxLongText);
+    v.text("contact", x.contact, OmitEmpty);
+    v.date("due", x.due);
+    v.text("goal", x.goal, OmitEmpty, kMaxLongText);
+    v.id("id", x.id, Required);
+    v.text("kind", x.kind, Optional);
+    v.integer("modified", x.modified, Optional, 0, 0, INT64_MAX);
+    v.text("searchIntent", x.searchIntent, OmitEmpty);
+    v.integer("targetLength", x.targetLength, OmitEmpty, 0, 0, 1000000);
+    v.id("task", x.task, Required);
+}
+
 template <class V, class T> void describe(V& v, T& x) requires std::is_same_v<std::remove_const_t<T>, ClientInvoice> {
     v.integer("amount", x.amount, Required, 0, -kMaxMoney, kMaxMoney);
     v.id("id", x.id, Required);
@@ -324,11 +345,13 @@ template <class P, class F> void forEachList(P& p, F&& f) requires std::is_same_
     f("changeRequests", p.changeRequests, OmitEmpty);
     f("clientInvoices", p.clientInvoices, OmitEmpty);
     f("costs", p.costs, OmitEmpty);
+    f("deliverables", p.deliverables, OmitEmpty);
     f("drawdowns", p.drawdowns, OmitEmpty);
     f("hours", p.hours, OmitEmpty);
     f("links", p.links, Required);
     f("resources", p.resources, Required);
     f("risks", p.risks, OmitEmpty);
+    f("stages", p.stages, OmitEmpty);
     f("statusRecords", p.statusRecords, OmitEmpty);
     f("tasks", p.tasks, Required);
     f("vendors", p.vendors, OmitEmpty);

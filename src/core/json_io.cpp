@@ -303,7 +303,7 @@ Result<Project> readProjectJson(std::string_view text, bool acceptNewer, int* sc
     // Every id in the file, to find repeats; sized for all of them up front.
     size_t entities = 1;
     for (const char* list : {"tasks", "links", "resources", "assignments", "baselines", "budgetLines", "vendors", "costs",
-                             "hours", "drawdowns", "changeRequests", "risks", "billing", "clientInvoices"})
+                             "hours", "drawdowns", "changeRequests", "risks", "billing", "clientInvoices", "stages", "deliverables"})
         entities += root[list].size();
     IdIndex ids(entities);
     auto uniqueId = [&](Id id, const std::string& path) {
@@ -376,6 +376,12 @@ Result<Project> readProjectJson(std::string_view text, bool acceptNewer, int* sc
     readList<Risk>(r, root, "risks", keep(p.risks));
     readList<BillingItem>(r, root, "billing", keep(p.billing));
     readList<ClientInvoice>(r, root, "clientInvoices", keep(p.clientInvoices));
+    readList<PipelineStage>(r, root, "stages", keep(p.stages));
+    readList<Deliverable>(r, root, "deliverables", [&](Deliverable x, const std::string& path) {
+        uniqueId(x.id, path);
+        refersTo(x.task, isTask(x.task), path, ".task", "task");
+        p.deliverables.push_back(std::move(x));
+    });
     readList<StatusRecord>(r, root, "statusRecords", [&](StatusRecord x, const std::string& path) {
         if (!p.statusRecords.empty() && !(p.statusRecords.back().date < x.date))
             r.error(path + ".date", "status records must be in date order, one per date");
@@ -806,6 +812,8 @@ PLOTLINE_FIELDS_OF(StatusRecord)
 PLOTLINE_FIELDS_OF(Contract)
 PLOTLINE_FIELDS_OF(BillingItem)
 PLOTLINE_FIELDS_OF(ClientInvoice)
+PLOTLINE_FIELDS_OF(PipelineStage)
+PLOTLINE_FIELDS_OF(Deliverable)
 #undef PLOTLINE_FIELDS_OF
 
 } // namespace plotline

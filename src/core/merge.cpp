@@ -103,6 +103,8 @@ template <> const char* entityName<Risk>() { return "risk"; }
 template <> const char* entityName<StatusRecord>() { return "status record"; }
 template <> const char* entityName<BillingItem>() { return "billing item"; }
 template <> const char* entityName<ClientInvoice>() { return "client invoice"; }
+template <> const char* entityName<PipelineStage>() { return "stage"; }
+template <> const char* entityName<Deliverable>() { return "deliverable"; }
 
 
 // Status records have no id: their date is their identity.
@@ -545,6 +547,8 @@ CommandPtr flipConflict(const Project& p, const MergeConflict& k, std::string& w
     if (e == "risk") return flipRecord<Risk>(p.risks, k, value, why, put((Risk*)nullptr));
     if (e == "billing item") return flipRecord<BillingItem>(p.billing, k, value, why, put((BillingItem*)nullptr));
     if (e == "client invoice") return flipRecord<ClientInvoice>(p.clientInvoices, k, value, why, put((ClientInvoice*)nullptr));
+    if (e == "stage") return flipRecord<PipelineStage>(p.stages, k, value, why, put((PipelineStage*)nullptr));
+    if (e == "deliverable") return flipRecord<Deliverable>(p.deliverables, k, value, why, put((Deliverable*)nullptr));
     if (e == "project") {
         const std::string& f = k.field;
         if (f == "name" || f == "currency" || f == "start" || f == "calendar") {
@@ -649,6 +653,8 @@ MergeResult mergeProjects(const Project& base, const Project& ours, const Projec
     p.statusRecords = mergeList(base.statusRecords, ours.statusRecords, theirs.statusRecords, c);
     p.billing = mergeList(base.billing, ours.billing, theirs.billing, c);
     p.clientInvoices = mergeList(base.clientInvoices, ours.clientInvoices, theirs.clientInvoices, c);
+    p.stages = mergeList(base.stages, ours.stages, theirs.stages, c);
+    p.deliverables = mergeList(base.deliverables, ours.deliverables, theirs.deliverables, c);
     std::stable_sort(p.statusRecords.begin(), p.statusRecords.end(), [](const StatusRecord& a, const StatusRecord& b) { return a.date < b.date; });
 
     // Change requests raised in both copies under one number: the ones new in neither base keep it in

@@ -307,6 +307,32 @@ struct ClientInvoice {
     bool operator==(const ClientInvoice&) const = default;
 };
 
+// ---- Content pipelines (pipeline.hpp): deliverables running through stages ----
+
+// A stage every deliverable of the pipeline goes through, in order: its name ("Write"), who holds it
+// (a role: the person or role of that name in Resources) and how long it takes.
+struct PipelineStage {
+    Id id;
+    std::string name;
+    std::string role;
+    int64_t duration = 480;   // working minutes
+    Stamp modified = 0;
+    bool operator==(const PipelineStage&) const = default;
+};
+
+// A deliverable (an article, a page, a video): a summary task whose subtasks are its stages, in the
+// pipeline's order, and its brief.
+struct Deliverable {
+    Id id;
+    Id task;                  // the summary task
+    std::string kind = "Article";
+    std::string goal, audience, searchIntent, contact;
+    int targetLength = 0;     // words (0: not set)
+    std::optional<Date> due;  // when the customer expects it (a deadline on its last stage)
+    Stamp modified = 0;
+    bool operator==(const Deliverable&) const = default;
+};
+
 struct Project {
     Id id;
     std::string name = "Untitled project";
@@ -338,6 +364,9 @@ struct Project {
     Contract contract;
     std::vector<BillingItem> billing;
     std::vector<ClientInvoice> clientInvoices;
+
+    std::vector<PipelineStage> stages;       // a content pipeline's stages, in order (empty: not a pipeline)
+    std::vector<Deliverable> deliverables;
 
     // Lookups by id; -1 when absent. Linear: callers that need speed build an index.
     int taskIndex(Id id) const;

@@ -1,4 +1,5 @@
 #include "report.hpp"
+#include "pipeline.hpp"
 
 #include "duration.hpp"
 #include "id_index.hpp"
@@ -562,6 +563,7 @@ ReportDoc monthlySummary(const Project& p, const Schedule& s, int year, int mont
         if (sec->bullets.empty()) sec->paragraphs.push_back("None.");
         doc.sections.push_back(std::move(*sec));
     }
+    if (!p.deliverables.empty()) doc.sections.push_back(publishedSection(p, first, last)); // a content pipeline's month
     if (billing) doc.sections.push_back(billingSection(p, s, first, statusDate));
     return doc;
 }

@@ -1,5 +1,7 @@
 #include "templates.hpp"
 
+#include "pipeline.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -87,6 +89,10 @@ Project makeTemplate(const Project& p) {
     }
     t.contingency = p.contingency;
     t.contract = p.contract;
+    t.stages = p.stages;
+    for (PipelineStage& s : t.stages) s.modified = 0;
+    t.deliverables = p.deliverables;
+    for (Deliverable& d : t.deliverables) d.due = shift(d.due), d.modified = 0;
     for (const Risk& r : p.risks) {
         if (r.status == RiskStatus::Closed) continue;
         Risk y = r;
@@ -135,6 +141,10 @@ Project projectFromTemplate(const Project& tmpl, Date start, std::string name) {
     }
     p.contingency = tmpl.contingency;
     p.contract = tmpl.contract;
+    p.stages = tmpl.stages;
+    for (PipelineStage& s : p.stages) s.id = id(s.id), s.modified = 0;
+    p.deliverables = tmpl.deliverables;
+    for (Deliverable& d : p.deliverables) d.id = id(d.id), d.task = id(d.task), d.due = shift(d.due), d.modified = 0;
     return p;
 }
 
@@ -265,6 +275,27 @@ const std::vector<BuiltinTemplate>& builtinTemplates() {
                                                    {"Store submission and review", 3, "Producer"},
                                                    {"Released", 0, "Producer"},
                                                    {"Monitoring", 5, "QA Engineer"}})});
+        // A content pipeline: no deliverables yet, its stages and their roles (Writer, QA, Editor,
+        // Designer, Producer); "Add articles" makes the stage chains.
+        {
+            Project p;
+            p.id = Id::random();
+            p.name = "Content pipeline";
+            p.isTemplate = true;
+            p.start = kTemplateAnchor;
+            p.stages = defaultStages();
+            const Role rates[] = {{"Writer", 7500, 4500}, {"QA", 7000, 4000}, {"Editor", 8000, 4800}, {"Designer", 9000, 5200}, {"Producer", 9500, 5500}};
+            for (const Role& r : rates) {
+                Resource x;
+                x.id = Id::random();
+                x.name = x.role = r.name;
+                x.billRate = r.bill;
+                x.costRate = r.cost;
+                p.resources.push_back(std::move(x));
+            }
+            v.push_back({"content-pipeline", "Content pipeline",
+                         "Articles, pages or videos through write, QA, edit, design and publish, each stage with its owner", std::move(p)});
+        }
         return v;
     }();
     return all;

@@ -108,6 +108,8 @@ std::string linkViewText(const ClientView& v) {
     renumber(p.statusRecords, to);
     renumber(p.billing, to);
     renumber(p.clientInvoices, to);
+    renumber(p.stages, to);
+    renumber(p.deliverables, to);
     for (MilestoneLine& m : c.nextMilestones) r.map(m.task);
     for (MilestoneLine& m : c.reachedMilestones) r.map(m.task);
     return clientViewJson(c);

@@ -599,8 +599,34 @@ TEST_CASE("template and new: the sample as a template, a project from it and fro
     CHECK(r.out.find("2027-02-03") != std::string::npos);
     r = run("new nonesuch --start 2027-02-03 -o " + quote(m));
     CHECK(r.code == 1);
-    CHECK(r.err.find("neither a template file nor a built-in template (campaign, microsite, app-release)") != std::string::npos);
+    CHECK(r.err.find("neither a template file nor a built-in template (campaign, microsite, app-release, content-pipeline)") != std::string::npos);
     CHECK(run("new microsite -o " + quote(m)).code == 2);             // no start
     CHECK(run("new microsite --start 2027-13-01 -o " + quote(m)).code == 2);
     CHECK(run("template " + quote(kSample)).code == 2);               // no -o
+}
+
+TEST_CASE("pipeline: a new content pipeline, 10 articles added, the board; usage and plans that are not pipelines") {
+    Scratch s;
+    const std::string base = (s / "content.json").string(), full = (s / "ten.json").string();
+    REQUIRE(run("new content-pipeline --start 2026-03-02 --name \"Northwind blog\" -o " + quote(base)).code == 0);
+    Run r = run("pipeline " + quote(base) + " --add 10 --from 2026-03-02 --every 2 -o " + quote(full));
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("10 × Article, 5 stages each") != std::string::npos);
+    auto j = nlohmann::json::parse(slurp(full));
+    CHECK(j["tasks"].size() == 60);
+    CHECK(j["deliverables"].size() == 10);
+    CHECK(j["stages"].size() == 5);
+    CHECK(j["links"].size() == 40);
+    r = run("pipeline " + quote(full) + " --status-date 2026-03-04");
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("## Write (10)") != std::string::npos);
+    CHECK(r.out.find("- Article 1: Writer, 2 days") != std::string::npos);
+    CHECK(r.out.find("- Article 3: Writer, not started") != std::string::npos);
+    CHECK(r.out.find("## Published (0)") != std::string::npos);
+    r = run("pipeline " + quote(kSample));
+    CHECK(r.code == 1);
+    CHECK(r.err.find("is not a content pipeline") != std::string::npos);
+    CHECK(run("pipeline " + quote(base) + " --add 0 -o " + quote(full)).code == 2);
+    CHECK(run("pipeline " + quote(base) + " --add 3").code == 2); // no -o
+    CHECK(run("pipeline " + quote(base) + " --add 3 --from 2026-02-30 -o " + quote(full)).code == 2);
 }

@@ -147,6 +147,13 @@ TEST_CASE("the templates Plotline comes with: each schedules, has milestones and
         keys.insert(b.key);
         CHECK(b.project.isTemplate);
         const Project p = projectFromTemplate(b.project, d("2027-03-03"), b.name);
+        CHECK(p.start == d("2027-03-03"));
+        if (b.key == "content-pipeline") { // stages and roles; the articles come later
+            CHECK(p.stages.size() == 5);
+            CHECK(p.tasks.empty());
+            CHECK(p.resources.size() == 5);
+            continue;
+        }
         const Schedule s = schedule(p);
         REQUIRE(s.ok());
         CHECK(s.start == d("2027-03-03"));
@@ -159,5 +166,5 @@ TEST_CASE("the templates Plotline comes with: each schedules, has milestones and
         }
         for (const Assignment& a : p.assignments) CHECK(p.resourceIndex(a.resource) >= 0);
     }
-    CHECK(keys == std::set<std::string>{"campaign", "microsite", "app-release"});
+    CHECK(keys == std::set<std::string>{"campaign", "microsite", "app-release", "content-pipeline"});
 }
