@@ -663,10 +663,11 @@ std::string App::statusJson() const {
     return std::string("{\"ready\":") + (ready_ ? "true" : "false") + ",\"save\":" + str(save_.stateText()) +
            ",\"project\":" + str(open_.id()) + ",\"projectName\":" + str(doc_.project().name) + ",\"readOnly\":" + str(open_.reason()) +
            ",\"projects\":" + std::to_string(library_.projects().size()) +
-           ",\"view\":" + str(view_ == View::Budget ? "budget" : view_ == View::Portfolio ? "portfolio" : "plan") + ",\"budgetTab\":" + std::to_string(int(budget_.tab())) +
+           ",\"view\":" + str(view_ == View::Budget ? "budget" : view_ == View::Portfolio ? "portfolio" : view_ == View::Board ? "board" : "plan") + ",\"budgetTab\":" + std::to_string(int(budget_.tab())) +
            ",\"saveError\":" + str(save_.error()) + ",\"message\":" + str(message_) + ",\"dialog\":" + str(dialogTitle_) + ",\"dialogText\":" + str(dialogText_) + "," + buf +
            selected + ",\"undo\":" + str(doc_.undoLabel()) + ",\"sync\":" + sync_.statusJson() + ",\"shares\":" + shares_.statusJson() +
-           (view_ == View::Portfolio ? ",\"portfolio\":" + portfolio_.json() : std::string()) + viewerJson() + "}";
+           (view_ == View::Portfolio ? ",\"portfolio\":" + portfolio_.json() : std::string()) +
+           (view_ == View::Board ? ",\"board\":" + board_.json(host_.today()) : std::string()) + viewerJson() + "}";
 }
 
 // The viewer's state for automation: ,"viewer":{...} when the app shows a client view, else "".
@@ -730,6 +731,7 @@ void App::shortcuts() {
     if (ImGui::IsKeyPressed(keys::One)) view_ = View::Plan;
     if (ImGui::IsKeyPressed(keys::Two)) view_ = View::Budget;
     if (ImGui::IsKeyPressed(keys::Three)) view_ = View::Portfolio;
+    if (ImGui::IsKeyPressed(keys::Four)) view_ = View::Board;
 }
 
 void App::menuBar() {
@@ -821,6 +823,8 @@ void App::menuBar() {
         tagItem("menu.View.Budget");
         if (ImGui::MenuItem("Portfolio (all projects)", "Ctrl+3", view_ == View::Portfolio)) view_ = View::Portfolio;
         tagItem("menu.View.Portfolio");
+        if (ImGui::MenuItem("Board (content pipeline)", "Ctrl+4", view_ == View::Board)) view_ = View::Board;
+        tagItem("menu.View.Board");
         ImGui::Separator();
         if (ImGui::MenuItem("Zoom in", "Ctrl+Wheel")) gantt_.zoom(1.5f);
         tagItem("menu.View.Zoom in");
@@ -1041,20 +1045,25 @@ void App::toolbar() {
         hint("Progress as of this date: the violet line, and the progress line through started tasks");
     };
     // Plan, Budget or Portfolio: three parts of one switch.
-    for (View v : {View::Plan, View::Budget, View::Portfolio}) {
+    // The Board only for a content pipeline (and while it is shown).
+    const bool pipeline = !doc_.project().stages.empty() || view_ == View::Board;
+    for (View v : {View::Plan, View::Budget, View::Portfolio, View::Board}) {
+        if (v == View::Board && !pipeline) continue;
         const bool on = view_ == v;
         ImGui::PushStyleColor(ImGuiCol_Button, on ? IM_COL32(58, 102, 190, 255) : ImGui::GetColorU32(ImGuiCol_FrameBg));
         ImGui::PushStyleColor(ImGuiCol_Text, on ? IM_COL32_WHITE : ImGui::GetColorU32(ImGuiCol_Text));
-        if (ImGui::Button(v == View::Plan ? "Plan" : v == View::Budget ? "Budget" : "Portfolio")) view_ = v;
+        static const char* const names[] = {"Plan", "Budget", "Portfolio", "Board"};
+        static const char* const tags[] = {"view.plan", "view.budget", "view.portfolio", "view.board"};
+        static const char* const tips[] = {"The Gantt chart (Ctrl+1)", "Costs, actuals, change requests, risks and reports (Ctrl+2)",
+                                           "Every project: status, timeline, this week, people across projects (Ctrl+3)",
+                                           "The content pipeline: each deliverable by stage; drag a card to the next stage (Ctrl+4)"};
+        if (ImGui::Button(names[int(v)])) view_ = v;
         ImGui::PopStyleColor(2);
-        tagItem(v == View::Plan ? "view.plan" : v == View::Budget ? "view.budget" : "view.portfolio");
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip(v == View::Plan     ? "The Gantt chart (Ctrl+1)"
-                              : v == View::Budget ? "Costs, actuals, change requests, risks and reports (Ctrl+2)"
-                                                  : "Every project: status, timeline, this week, people across projects (Ctrl+3)");
+        tagItem(tags[int(v)]);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tips[int(v)]);
         ImGui::SameLine(0, 2);
     }
-    if (view_ == View::Portfolio) {
+    if (view_ == View::Portfolio || view_ == View::Board) {
         ImGui::NewLine();
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + fs * 0.2f);
         return;
@@ -1221,6 +1230,7 @@ void App::frame() {
         }
         if (view_ == View::Budget) budget_.draw(host_.today());
         else if (view_ == View::Portfolio) portfolio_.draw(host_.today());
+        else if (view_ == View::Board) board_.draw(host_.today());
         else {
             gantt_.draw(host_.today(), showLoad ? ImGui::GetContentRegionAvail().y - loadHeight : 0);
             if (showLoad) load_.draw(gantt_.timeline(), loadHeight);

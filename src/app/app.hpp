@@ -6,6 +6,7 @@
 //   every frame: ImGui::NewFrame(); app.frame(); ImGui::Render();
 #pragma once
 #include "autosave.hpp"
+#include "board_view.hpp"
 #include "budget_view.hpp"
 #include "core/commands.hpp"
 #include "gantt_view.hpp"
@@ -75,11 +76,12 @@ public:
     ProjectWindows& windows() { return windows_; }
     LibraryWindow& libraryWindow() { return libraryWindow_; }
     bool showLoad = false; // the resource load pane under the chart
-    enum class View { Plan, Budget, Portfolio };
+    enum class View { Plan, Budget, Portfolio, Board };
     View view() const { return view_; }
     void showView(View v) { view_ = v; }
     BudgetView& budget() { return budget_; }
     PortfolioView& portfolio() { return portfolio_; }
+    BoardView& board() { return board_; }
     LoadView& loadView() { return load_; }
     const std::string& lastMessage() const { return message_; }
     std::string statusJson() const;
@@ -164,6 +166,7 @@ private:
     PublishedShares shares_{host_, doc_};
     Stamp sharesSyncedAt_ = 0;
     BudgetView budget_;
+    BoardView board_{doc_, [this](const std::string& m) { flash(m); }};
     PortfolioView portfolio_{library_, doc_, [this] { return open_.id(); }, [this](const std::string& id) {
                                  if (id != open_.id()) openProject(id);
                                  view_ = View::Plan;

@@ -20,7 +20,7 @@ const Entry kShortcuts[] = {
     {"Ctrl+Z / Ctrl+Y", "Undo / redo"},
     {"Ctrl+S", "Save now (Plotline also saves within a second of each change)"},
     {"Ctrl+O", "Projects: open, duplicate, rename, trash"},
-    {"Ctrl+1 / Ctrl+2 / Ctrl+3", "The plan / the budget / the portfolio of every project"},
+    {"Ctrl+1 … Ctrl+4", "The plan / the budget / the portfolio of every project / a content pipeline's board"},
     {"Enter or F2", "Edit the selected task's name (Tab: the next cell; Escape: cancel)"},
     {"Double-click", "A cell: edit it; a bar: the task editor"},
     {"Insert / Delete", "Add a task below the selection / delete the selected tasks"},
@@ -53,6 +53,7 @@ const Entry kHowDoI[] = {
     {"Hand a plan back to MS Project", "Project > Export MS Project XML; in MS Project, File > Open and pick the .xml."},
     {"See every project at once", "Switch to Portfolio (Ctrl+3): status, timeline and milestones of each project, This week, and People booked across projects."},
     {"Find who is double-booked across projects", "Give people the same email in each project's Resources, then tick All projects in the Resource load pane."},
+    {"Run a content pipeline", "Project > New… with the Content pipeline template, then Board: Add articles…; drag a card to the next stage when one is done."},
     {"Start from a template", "Project > New… and pick a template; Project > Save as template… keeps the open project's shape for the next one."},
     {"Get a deleted project back", "Project > Projects…, then Trash: restore it within 30 days."},
 };
