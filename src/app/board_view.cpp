@@ -40,7 +40,7 @@ void BoardView::draw(Date today) {
     if (p.stages.empty()) {
         ImGui::TextWrapped("This project is not a content pipeline yet. A pipeline runs each deliverable (an article, a page, a "
                            "video) through the same stages, each held by a role.");
-        if (ImGui::Button("Set up write \u2192 QA \u2192 edit \u2192 design \u2192 publish")) doc_.execute(setUpPipeline(p, defaultStages()));
+        if (ImGui::Button("Set up write \u2192 QA \u2192 edit \u2192 design \u2192 publish")) doc_.execute(setUpPipeline(defaultStages()));
         tagItem("board.setup");
         ImGui::EndGroup();
         return;

@@ -645,7 +645,7 @@ int cmdPipeline(const std::vector<std::string>& args) {
     Document doc(std::move(l.project));
     if (add > 0) {
         if (out.empty() || !endsWith(out, ".json")) return usageError("--add writes the plan to -o OUT (.json)", kPipelineHelp);
-        if (doc.project().stages.empty()) doc.execute(setUpPipeline(doc.project(), defaultStages()));
+        if (doc.project().stages.empty()) doc.execute(setUpPipeline(defaultStages()));
         std::string why;
         CommandPtr c = addDeliverables(doc.project(), {add, kind, from.value_or(doc.project().start), every}, why);
         if (!c || !doc.execute(std::move(c))) {

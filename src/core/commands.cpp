@@ -534,6 +534,12 @@ CommandPtr addActuals(const Project& p, std::vector<CostEntry> costs, std::vecto
     return group(label, std::move(parts));
 }
 
+CommandPtr setStages(std::vector<PipelineStage> stages) {
+    return swapMember(&Project::stages, std::move(stages), "Set up the content pipeline", [](std::vector<PipelineStage>& ss, Stamp now) {
+        for (PipelineStage& s : ss) s.modified = now;
+    });
+}
+
 CommandPtr setContingency(Contingency c) {
     return swapMember(&Project::contingency, c, "Set contingency");
 }

@@ -59,6 +59,8 @@ CommandPtr saveBaseline(const Project& p, const Schedule& s, const std::string& 
 CommandPtr deleteBaseline(const Project& p, Id id);
 // Who the project is for and who runs it (the portfolio's filters), as one step; nullptr when unchanged.
 CommandPtr setProjectOwners(const Project& p, std::string client, std::string producer);
+// A content pipeline's stage list (pipeline.hpp), replaced as one step.
+CommandPtr setStages(std::vector<PipelineStage> stages);
 // "Progress as of": drawn as the status line and progress line; nullopt clears it.
 CommandPtr setStatusDate(std::optional<Date> day);
 // The resources working on a task (each with units %), replacing its assignments.

@@ -15,16 +15,10 @@ std::vector<PipelineStage> defaultStages() {
     return out;
 }
 
-CommandPtr setUpPipeline(const Project& p, std::vector<PipelineStage> stages) {
+CommandPtr setUpPipeline(std::vector<PipelineStage> stages) {
     for (PipelineStage& s : stages)
         if (s.id.isNull()) s.id = Id::random();
-    std::vector<CommandPtr> steps;
-    for (const PipelineStage& old : p.stages) steps.push_back(removeRecord<PipelineStage>(p, old.id, "Remove stage"));
-    Project without = p;
-    without.stages.clear();
-    steps.push_back(putRecords(without, std::move(stages), "Set up the pipeline"));
-    std::erase(steps, nullptr);
-    return group("Set up the content pipeline", std::move(steps));
+    return setStages(std::move(stages));
 }
 
 namespace {
@@ -49,6 +43,13 @@ std::vector<size_t> childrenOf(const Project& p, size_t row) {
     for (size_t i = row + 1; i < end; ++i)
         if (p.tasks[i].parent == p.tasks[row].id) out.push_back(i);
     return out;
+}
+
+// The first stage not done: the deliverable's current one (stages.size() once all are).
+size_t currentStage(const Project& p, const std::vector<size_t>& stages) {
+    size_t k = 0;
+    while (k < stages.size() && p.tasks[stages[k]].percentComplete >= 100) ++k;
+    return k;
 }
 
 } // namespace
@@ -153,8 +154,7 @@ PipelineBoard pipelineBoard(const Project& p, const Schedule& s, Date today) {
         c.name = p.tasks[at->second].name;
         c.kind = d.kind;
         c.due = d.due;
-        size_t k = 0;
-        while (k < stages.size() && p.tasks[stages[k]].percentComplete >= 100) ++k;
+        const size_t k = currentStage(p, stages);
         c.stage = int(std::min(k, p.stages.size()));
         if (k >= stages.size()) {
             c.stage = int(p.stages.size());
@@ -188,8 +188,7 @@ CommandPtr advanceDeliverable(const Project& p, const Schedule& s, Id deliverabl
         return nullptr;
     }
     const std::vector<size_t> stages = childrenOf(p, size_t(at));
-    size_t k = 0;
-    while (k < stages.size() && p.tasks[stages[k]].percentComplete >= 100) ++k;
+    const size_t k = currentStage(p, stages);
     if (k >= stages.size()) {
         why = p.tasks[size_t(at)].name + " is published already.";
         return nullptr;

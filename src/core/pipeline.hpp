@@ -5,7 +5,7 @@
 // is a Deliverable record. Its stage is the first subtask not complete; completing that subtask
 // (percent 100, with its actual dates) moves it on, and the last one is its publication.
 //
-//   doc.execute(setUpPipeline(p, defaultStages()));
+//   doc.execute(setUpPipeline(defaultStages()));
 //   doc.execute(addDeliverables(p, {10, "Article", start, 2}));    // one undo step
 //   PipelineBoard b = pipelineBoard(p, schedule, today);           // cards by stage
 //   doc.execute(advanceDeliverable(p, schedule, card.deliverable, today, why));
@@ -23,7 +23,7 @@ namespace plotline {
 // Write (Writer, 3 days), QA (QA, 1), Edit (Editor, 1), Design (Designer, 2), Publish (Producer, 1).
 std::vector<PipelineStage> defaultStages();
 // Makes the project a pipeline with these stages (replacing its stage list), as one step.
-CommandPtr setUpPipeline(const Project& p, std::vector<PipelineStage> stages);
+CommandPtr setUpPipeline(std::vector<PipelineStage> stages);
 
 struct NewDeliverables {
     int count = 10;

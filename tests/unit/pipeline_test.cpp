@@ -16,7 +16,7 @@ TEST_CASE("pipeline: 10 articles × 5 stages, linked in order, each stage owned 
     Project p = project("2026-03-02");
     p.resources.push_back({Id::random(), "Wren", "Writer", 6000}); // an existing writer is used, not duplicated
     Document doc(p);
-    REQUIRE(doc.execute(setUpPipeline(doc.project(), defaultStages())));
+    REQUIRE(doc.execute(setUpPipeline(defaultStages())));
     REQUIRE(doc.project().stages.size() == 5);
     std::string why;
     CHECK_FALSE(addDeliverables(doc.project(), {0, "Article", d("2026-03-02"), 2}, why));
@@ -75,7 +75,7 @@ TEST_CASE("pipeline: 10 articles × 5 stages, linked in order, each stage owned 
 TEST_CASE("pipeline board: cards by stage with their holder and days in stage; completing a stage moves the card; published in the month") {
     Project p = project("2026-03-02");
     Document doc(p);
-    doc.execute(setUpPipeline(doc.project(), defaultStages()));
+    doc.execute(setUpPipeline(defaultStages()));
     std::string why;
     doc.execute(addDeliverables(doc.project(), {3, "Article", d("2026-03-02"), 0}, why));
     Deliverable brief = doc.project().deliverables[0];
