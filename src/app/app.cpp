@@ -290,11 +290,9 @@ void App::newProject() {
 void App::saveAsTemplate() {
     Project t = makeTemplate(doc_.project());
     const std::string name = t.name;
-    templates_.load([this, tmpl = std::make_shared<Project>(std::move(t)), name] {
-        templates_.add(std::move(*tmpl), host_.now(), [this, name](const std::string& err) {
-            if (!err.empty()) notify("Could not save the template", err + "\n\nThe project itself is unchanged.");
-            else flash("Saved \u201c" + name + "\u201d as a template: Project > New… starts a project from it (people became roles, progress and actuals were left out).");
-        });
+    templates_.add(std::move(t), host_.now(), [this, name](const std::string& err) {
+        if (!err.empty()) notify("Could not save the template", err + "\n\nThe project itself is unchanged.");
+        else flash("Saved \u201c" + name + "\u201d as a template: Project > New… starts a project from it (people became roles, progress and actuals were left out).");
     });
 }
 
@@ -563,11 +561,9 @@ void App::importFile(const std::string& filename, std::string_view text) {
     if (p->isTemplate) {
         // A template file goes among the user's templates, to start projects from.
         const std::string name = p->name;
-        templates_.load([this, tmpl = std::make_shared<Project>(std::move(*p)), name, filename] {
-            templates_.add(std::move(*tmpl), host_.now(), [this, name, filename](const std::string& err) {
-                if (!err.empty()) notify("Could not import " + filename, "The template could not be stored: " + err);
-                else flash("Added the template \u201c" + name + "\u201d: Project > New… starts a project from it.");
-            });
+        templates_.add(std::move(*p), host_.now(), [this, name, filename](const std::string& err) {
+            if (!err.empty()) notify("Could not import " + filename, "The template could not be stored: " + err);
+            else flash("Added the template \u201c" + name + "\u201d: Project > New… starts a project from it.");
         });
         return;
     }

@@ -4,6 +4,7 @@
 #include "core/sealed.hpp"
 
 #include <algorithm>
+#include <memory>
 
 namespace plotline {
 
@@ -31,6 +32,8 @@ void TemplateShelf::load(std::function<void()> done, bool force) {
 }
 
 void TemplateShelf::add(Project tmpl, Stamp now, std::function<void(const std::string&)> done) {
+    // The area is read first (once), so the list it keeps holds what was there and the new one.
+    if (!loaded_) return load([this, t = std::make_shared<Project>(std::move(tmpl)), now, done] { add(std::move(*t), now, done); });
     tmpl.isTemplate = true;
     const std::string file = tmpl.id.str() + ".plotline";
     VersionInfo info;

@@ -28,7 +28,8 @@ public:
     bool loaded() const { return loaded_; }
     const std::vector<Item>& items() const { return items_; }
     const std::vector<std::string>& problems() const { return problems_; }
-    // Stores a template (made durable before done is told); "" or the error.
+    // Stores a template (made durable before done is told), reading the area first if it was not;
+    // "" or the error.
     void add(Project tmpl, Stamp now, std::function<void(const std::string& error)> done);
     void remove(std::string file, std::function<void(const std::string& error)> done); // (a copy: it may name an item it removes)
 
