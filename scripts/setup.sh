@@ -104,12 +104,13 @@ fi
 
 # --- browser test dependencies (npm, from the committed lock file) ----------
 # playwright-core drives Chromium; ical.js (Mozilla's iCalendar parser) checks exported calendars;
+# axe-core checks the page's accessibility;
 # pouchdb-server is the CouchDB of the sync tests (in memory: its
 # native leveldown ships prebuilt, and nothing needs an install script, so none runs: no compiling).
 if [ ! -d "$here/tests/browser/node_modules/playwright-core" ] || [ ! -d "$here/tests/browser/node_modules/pouchdb-server" ] || \
-   [ ! -d "$here/tests/browser/node_modules/ical.js" ] || \
+   [ ! -d "$here/tests/browser/node_modules/ical.js" ] || [ ! -d "$here/tests/browser/node_modules/axe-core" ] || \
    [ "$here/tests/browser/package-lock.json" -nt "$here/tests/browser/node_modules/.package-lock.json" ]; then
-  log "installing playwright-core, ical.js and pouchdb-server from tests/browser/package-lock.json"
+  log "installing playwright-core, ical.js, axe-core and pouchdb-server from tests/browser/package-lock.json"
   ( cd "$here/tests/browser" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error )
 fi
 

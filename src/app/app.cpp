@@ -633,6 +633,7 @@ void App::notify(const std::string& title, const std::string& text) {
 void App::flash(const std::string& text) {
     message_ = text;
     messageAt_ = host_.now();
+    host_.announce(text);
 }
 
 std::string App::statusJson() const {
@@ -720,8 +721,8 @@ void App::shortcuts() {
     if (io.KeyCtrl && ImGui::IsKeyPressed(keys::P, false) && ready_) printPlan();
     if (io.WantTextInput || !io.KeyCtrl) return;
     const bool z = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z)), y = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y));
-    if (z && !io.KeyShift) doc_.undo();
-    else if (y || (z && io.KeyShift)) doc_.redo();
+    if (z && !io.KeyShift) undo();
+    else if (y || (z && io.KeyShift)) redo();
     if (ImGui::IsKeyPressed(keys::S)) save_.saveNow();
     if (ImGui::IsKeyPressed(keys::O)) libraryWindow_.openProjects();
     if (ImGui::IsKeyPressed(keys::One)) view_ = View::Plan;
@@ -786,9 +787,9 @@ void App::menuBar() {
     if (ImGui::BeginMenu("Edit")) {
         const std::string u = doc_.canUndo() ? "Undo " + doc_.undoLabel() : "Undo";
         const std::string r = doc_.canRedo() ? "Redo " + doc_.redoLabel() : "Redo";
-        if (ImGui::MenuItem(u.c_str(), "Ctrl+Z", false, doc_.canUndo())) doc_.undo();
+        if (ImGui::MenuItem(u.c_str(), "Ctrl+Z", false, doc_.canUndo())) undo();
         tagItem("menu.Edit.Undo");
-        if (ImGui::MenuItem(r.c_str(), "Ctrl+Y", false, doc_.canRedo())) doc_.redo();
+        if (ImGui::MenuItem(r.c_str(), "Ctrl+Y", false, doc_.canRedo())) redo();
         tagItem("menu.Edit.Redo");
         ImGui::Separator();
         const bool edit = doc_.capabilities().edit, row = gantt_.selectedRow() >= 0; // a read-only plan: greyed
@@ -1249,6 +1250,7 @@ void App::frame() {
     help_.draw();
     newProjectDialog();
     dialogs();
+    publishMirror();
 }
 
 } // namespace plotline

@@ -18,6 +18,7 @@
 #include "picture_window.hpp"
 #include "portfolio_view.hpp"
 #include "template_shelf.hpp"
+#include "a11y.hpp"
 #include "help_window.hpp"
 #include "project_windows.hpp"
 #include "sync_controller.hpp"
@@ -86,6 +87,14 @@ public:
     const std::string& lastMessage() const { return message_; }
     std::string statusJson() const;
     std::string viewerJson() const;
+
+    // The accessibility mirror (a11y.hpp): published through the host at the end of a frame in which
+    // what it shows changed; the mirror's buttons and rows come back here.
+    bool a11yActivate(const std::string& id); // false: no such command, or not possible now
+    bool a11ySelect(const std::string& taskId);
+    size_t a11yBuilds() const { return mirrorBuilds_; } // how often the mirror was rebuilt
+    void undo();
+    void redo();
 
     // Actions (menus, shortcuts, the Projects window).
     void newProject();
@@ -175,6 +184,14 @@ private:
     std::unique_ptr<Viewer> viewer_;
     std::unique_ptr<ViewerScreen> viewerScreen_;
     bool ready_ = false;
+    void publishMirror();
+    void announceChanges();
+    A11yView mirrorView();
+    uint64_t mirrorKey_ = 0;
+    size_t mirrorBuilds_ = 0;
+    MoveCounter moves_;
+    uint64_t announcedRevision_ = 0;
+    std::string undoneLabel_;  // set by undo()/redo() for the next announcement
     std::string dialogTitle_, dialogText_;
     bool dialogOpen_ = false;
     std::string message_;

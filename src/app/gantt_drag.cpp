@@ -142,6 +142,40 @@ void GanttView::drawDragPreview(ImDrawList* dl) {
     }
 }
 
+void GanttView::nudgeSelected(int direction, bool resize) {
+    const Project& p = doc_.project();
+    if (!canEdit() || selected_ < 0 || size_t(selected_) >= p.tasks.size()) return;
+    const TaskSchedule& ts = doc_.schedule().tasks[size_t(selected_)];
+    Task t = p.tasks[size_t(selected_)];
+    if (ts.summary) {
+        onError_("\"" + t.name + "\" is a summary: it spans its tasks, so move or resize those");
+        return;
+    }
+    const Calendar& cal = p.calendar;
+    const int mpd = cal.minutesPerDay;
+    std::string label;
+    if (resize) {
+        if (t.milestone && direction < 0) return;
+        const int64_t was = t.milestone ? 0 : t.duration;
+        const int64_t duration = std::max<int64_t>(mpd, (was + mpd - 1) / mpd * mpd + direction * mpd); // a day at least
+        if (duration == was) return;
+        t.duration = duration;
+        t.milestone = false;
+        label = "\"" + t.name + "\" now takes " + formatDuration(duration, mpd);
+    } else {
+        const Date start = direction > 0 ? cal.nextWorkingDay(ts.startDate + 1) : cal.workday(cal.workdayIndex(ts.startDate) - 1);
+        if (t.constraint != Constraint::MSO) t.constraint = Constraint::SNET;
+        t.constraintDate = start;
+        label = "Moved \"" + t.name + "\" to " + start.str();
+    }
+    const Id id = t.id;
+    doc_.execute(named(label, editTask(std::move(t))));
+    const int row = p.taskIndex(id);
+    if (!resize && row >= 0 && doc_.schedule().tasks[size_t(row)].startDate > p.tasks[size_t(row)].constraintDate)
+        onError_("\"" + p.tasks[size_t(row)].name + "\" starts " + doc_.schedule().tasks[size_t(row)].startDate.str() +
+                 ": its links keep it from starting earlier");
+}
+
 void GanttView::finishDrag() {
     const Drag d = drag_;
     drag_ = Drag{};

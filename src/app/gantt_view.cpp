@@ -41,6 +41,12 @@ void GanttView::refresh() {
     const Schedule& s = doc_.schedule();
     const Calendar& cal = p.calendar;
     const size_t n = p.tasks.size();
+    // A cell being edited stays with its task when rows move (an undo, a merge) and closes if the
+    // task is gone: its field is never left over another task's row.
+    if (editing() && (size_t(edit_.row) >= n || p.tasks[size_t(edit_.row)].id != edit_.task)) {
+        edit_.row = p.taskIndex(edit_.task);
+        if (edit_.row < 0) edit_.column = -1;
+    }
     // Only numbers here, in one pass: the texts of a row are made when it is drawn (rowTexts), so an
     // edit in a plan of 100,000 tasks formats the few dozen rows on screen, not all of them.
     barStart_.resize(n);
@@ -417,6 +423,8 @@ void GanttView::draw(Date today, float height) {
         auto press = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
         if (io.KeyAlt && press(ImGuiKey_UpArrow)) moveSelection(-1);
         else if (io.KeyAlt && press(ImGuiKey_DownArrow)) moveSelection(+1);
+        else if (io.KeyAlt && press(ImGuiKey_RightArrow)) nudgeSelected(+1, io.KeyShift);
+        else if (io.KeyAlt && press(ImGuiKey_LeftArrow)) nudgeSelected(-1, io.KeyShift);
         else if (press(ImGuiKey_DownArrow) && shown) { selectRow(visible_[size_t(std::min(shown - 1, at + 1))]); scrollToRow_ = selected_; }
         else if (press(ImGuiKey_UpArrow) && shown) { selectRow(visible_[size_t(std::max(0, at - 1))]); scrollToRow_ = selected_; }
         if ((press(ImGuiKey_Enter) || ImGui::IsKeyPressed(keys::F2)) && selected_ >= 0) startEdit(selected_, ColName);
@@ -505,6 +513,7 @@ void GanttView::draw(Date today, float height) {
             last = k;
         }
     }
+    lastDisplay_ = last;
     if (visible_.empty()) {
         ImGui::TableNextRow(0, rowHeight);
         ImGui::TableSetColumnIndex(ColName);

@@ -10,6 +10,7 @@
 //   gantt.draw(today);              // inside an ImGui window; fills the remaining space (or a height)
 //   gantt.zoom(2.0f); gantt.fitProject(); gantt.goTo(today);
 #pragma once
+#include "a11y.hpp"
 #include "core/commands.hpp"
 
 #include <imgui.h>
@@ -51,6 +52,10 @@ public:
     void deleteSelection();
     void indentSelection(bool outdent);
     void moveSelection(int direction);
+    // The keyboard's move and resize (Alt+Left/Right, Alt+Shift+Left/Right): the selected task one
+    // working day earlier or later (it then starts no earlier than that day, as a dragged bar does),
+    // or one day shorter or longer.
+    void nudgeSelected(int direction, bool resize);
     // Selected rows as tab-separated text (with a header row) for spreadsheets; empty without a selection.
     std::string copySelection() const;
     // Rows of tab-separated text (from a spreadsheet or copySelection) inserted below the selection.
@@ -59,6 +64,12 @@ public:
     bool editorOpen() const { return editor_.open; }
     // The rows shown (not collapsed, not filtered away) in display order, as of the last frame.
     const std::vector<int>& visibleRows() const { return visible_; }
+    // The accessibility mirror's task table: the rows in view as of the last frame plus the selected
+    // one (a11y.hpp). `shownKey` changes whenever what it describes may have.
+    void describe(A11yView& out) const;
+    uint64_t shownKey() const;
+    // Selects the task with this id (the mirror's focus moved to it); false when it is not shown.
+    bool selectTask(const std::string& id);
     // Find (Ctrl+F): a box over the chart that selects each task holding a text in turn.
     void openFind();
     bool findOpen() const { return find_.open; }
@@ -174,7 +185,7 @@ private:
     std::unordered_set<Id, IdHash> collapsed_;
     std::unordered_set<Id, IdHash> selection_;
     float firstRowY_ = 0, rowHeight_ = 1;
-    int firstDisplay_ = 0;
+    int firstDisplay_ = 0, lastDisplay_ = -1;
     struct LinkHit { size_t link; ImVec2 pts[6]; int n; };
     std::vector<LinkHit> linkHits_;
     int hoveredLink_ = -1;

@@ -26,6 +26,8 @@ const Entry kShortcuts[] = {
     {"Insert / Delete", "Add a task below the selection / delete the selected tasks"},
     {"Tab / Shift+Tab", "Indent / outdent the selected tasks"},
     {"Alt+Up / Alt+Down", "Move the selected tasks up / down"},
+    {"Alt+Left / Alt+Right", "Move the selected task a working day earlier / later"},
+    {"Alt+Shift+Left / Alt+Shift+Right", "Make the selected task a day shorter / longer"},
     {"Up / Down", "Select the task above / below"},
     {"Ctrl+click, Shift+click", "Select several tasks"},
     {"Ctrl+C / Ctrl+V", "Copy rows to / paste rows from a spreadsheet"},
@@ -76,6 +78,12 @@ void table(const char* id, const Entry* entries, size_t n, const char* tag, floa
 }
 
 } // namespace
+
+std::vector<std::string> HelpWindow::shortcutLines() {
+    std::vector<std::string> out;
+    for (const Entry& e : kShortcuts) out.push_back(std::string(e.keys) + ": " + e.what);
+    return out;
+}
 
 void HelpWindow::draw() {
     if (!open_) return;

@@ -3,6 +3,8 @@
 //
 //   HelpWindow help;  help.open();  every frame: help.draw();
 #pragma once
+#include <string>
+#include <vector>
 
 namespace plotline {
 
@@ -11,7 +13,10 @@ public:
     enum Page { Shortcuts, HowDoI };
     void open(Page page = Shortcuts) { open_ = focus_ = true; page_ = page; }
     bool isOpen() const { return open_; }
+    void close() { open_ = false; }
     void draw();
+    // The shortcuts as lines ("Ctrl+Z / Ctrl+Y: Undo / redo"), for the accessibility mirror.
+    static std::vector<std::string> shortcutLines();
 
 private:
     bool open_ = false, focus_ = false;

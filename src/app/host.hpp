@@ -84,6 +84,10 @@ public:
     virtual std::string address() { return ""; }
     // A named moment of start-up for benchmarks (performance.mark in the browser); nothing elsewhere.
     virtual void mark(const char* /*name*/) {}
+    // The accessibility mirror (a11y.hpp), as JSON, whenever what it shows changed; and a sentence
+    // for the live region ("Deleted “Copy deck”; 3 tasks moved").
+    virtual void publishA11y(const std::string& /*json*/) {}
+    virtual void announce(const std::string& /*text*/) {}
 };
 
 } // namespace plotline

@@ -671,6 +671,25 @@ CommandPtr group(std::string label, std::vector<CommandPtr> commands) {
     return std::make_unique<Group>(std::move(label), std::move(commands));
 }
 
+namespace {
+class Named final : public Command {
+public:
+    Named(std::string label, CommandPtr inner) : label_(std::move(label)), inner_(std::move(inner)) {}
+    std::string label() const override { return label_; }
+    bool apply(Project& p, Stamp now) override { return inner_->apply(p, now); }
+    bool revert(Project& p, Stamp now) override { return inner_->revert(p, now); }
+
+private:
+    std::string label_;
+    CommandPtr inner_;
+};
+} // namespace
+
+CommandPtr named(std::string label, CommandPtr inner) {
+    if (!inner) return nullptr;
+    return std::make_unique<Named>(std::move(label), std::move(inner));
+}
+
 CommandPtr replaceProject(Project project, std::string label) {
     return std::make_unique<ReplaceProject>(std::move(project), std::move(label));
 }

@@ -97,6 +97,8 @@ int nextChangeNumber(const Project& p);
 
 // Several commands as one undo step (null entries are skipped); nullptr when none is left.
 CommandPtr group(std::string label, std::vector<CommandPtr> commands);
+// A command under another name ("Moved \"Copy deck\" to 2026-03-12" rather than the edit's own).
+CommandPtr named(std::string label, CommandPtr inner);
 // Swap in a whole project (new, open sample, import): undo brings the previous one back.
 CommandPtr replaceProject(Project project, std::string label);
 

@@ -23,19 +23,6 @@ CommandPtr setUpPipeline(std::vector<PipelineStage> stages) {
 
 namespace {
 
-// A command under another name ("Write done: Article 3" rather than the edit's own).
-class Named final : public Command {
-public:
-    Named(std::string label, CommandPtr inner) : label_(std::move(label)), inner_(std::move(inner)) {}
-    std::string label() const override { return label_; }
-    bool apply(Project& p, Stamp now) override { return inner_->apply(p, now); }
-    bool revert(Project& p, Stamp now) override { return inner_->revert(p, now); }
-
-private:
-    std::string label_;
-    CommandPtr inner_;
-};
-
 // The children of the summary at `row`, in order.
 std::vector<size_t> childrenOf(const Project& p, size_t row) {
     std::vector<size_t> out;
@@ -203,7 +190,7 @@ CommandPtr advanceDeliverable(const Project& p, const Schedule& s, Id deliverabl
     t.actualFinish = std::max(today, *t.actualStart);
     t.percentComplete = 100;
     const std::string stageName = k < p.stages.size() ? p.stages[k].name : t.name;
-    return std::make_unique<Named>(stageName + " done: " + p.tasks[size_t(at)].name, editTask(std::move(t)));
+    return named(stageName + " done: " + p.tasks[size_t(at)].name, editTask(std::move(t)));
 }
 
 ReportSection publishedSection(const Project& p, Date first, Date last) {

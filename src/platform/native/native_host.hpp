@@ -35,6 +35,10 @@ public:
     void codec(Codec op, std::string data, std::string key, std::function<void(Result<std::string>)> done) override;
     std::string pageAddress = "http://127.0.0.1:8080/"; // what links start with
     std::string address() override { return pageAddress; }
+    std::string a11y;                      // the accessibility mirror as last published (JSON)
+    std::vector<std::string> announcements; // what the live region said, in order
+    void publishA11y(const std::string& json) override { a11y = json; }
+    void announce(const std::string& text) override { announcements.push_back(text); }
     std::unique_ptr<Storage> storage_; // a FileStorage over storageDir; tests may swap in a faulty one
 
 private:

@@ -172,6 +172,117 @@
     if (file && Module.calledRun) Module.plotlineImport(file);
   });
 
+  // The accessibility mirror (src/app/a11y.hpp): what the canvas shows, as hidden DOM that screen
+  // readers read: a heading, the commands as buttons, the task table as a treegrid of the rows in
+  // view plus the selected one, the save state, an open dialog, and a live region. The app publishes
+  // it only when what it shows changed; rows and buttons are kept by key, so focus stays put.
+  // Focus follows both ways: the grid's active row is the app's selected task, and a row focused or
+  // clicked here selects that task in the app. Keys pressed in the mirror reach the app as well.
+  const a11y = { root: null, rows: new Map(), buttons: new Map() };
+  function node(tag, attrs, text) {
+    const e = document.createElement(tag);
+    for (const k in attrs || {}) e.setAttribute(k, attrs[k]);
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function a11yRoot() {
+    if (a11y.root) return a11y;
+    const root = document.getElementById('a11y') || document.body.appendChild(node('div', { id: 'a11y' }));
+    a11y.root = root;
+    a11y.heading = root.appendChild(node('h1', { id: 'a11y-title' }, 'Plotline'));
+    a11y.toolbar = root.appendChild(node('div', { role: 'toolbar', 'aria-label': 'Commands' }));
+    a11y.grid = root.appendChild(node('div', { role: 'treegrid', id: 'a11y-grid', tabindex: '0', 'aria-colcount': '6', 'aria-multiselectable': 'true' }));
+    const head = a11y.grid.appendChild(node('div', { role: 'row', 'aria-rowindex': '1' }));
+    ['Name', 'Start', 'Finish', 'Duration', 'Done', 'Marks'].forEach(function (c) { head.appendChild(node('span', { role: 'columnheader' }, c)); });
+    a11y.lines = root.appendChild(node('div', { id: 'a11y-lines' }));
+    a11y.dialog = root.appendChild(node('div', { role: 'dialog', id: 'a11y-dialog', 'aria-labelledby': 'a11y-dialog-title', hidden: '' }));
+    a11y.dialogTitle = a11y.dialog.appendChild(node('h2', { id: 'a11y-dialog-title' }));
+    a11y.dialogText = a11y.dialog.appendChild(node('div'));
+    a11y.dialog.appendChild(node('button', { type: 'button', 'data-id': 'dialog.close' }, 'Close'));
+    a11y.live = root.appendChild(node('div', { role: 'status', 'aria-live': 'polite', id: 'a11y-live' }));
+    root.addEventListener('click', function (e) {
+      const b = e.target.closest('button[data-id]');
+      if (b && Module.calledRun) callWithStrings(Module._plotline_a11y_activate, [b.getAttribute('data-id')]);
+      const r = e.target.closest('[data-key]');
+      if (r && Module.calledRun) callWithStrings(Module._plotline_a11y_select, [r.getAttribute('data-key')]);
+    });
+    a11y.grid.addEventListener('focusin', function (e) {
+      const r = e.target.closest('[data-key]');
+      if (r && r.getAttribute('aria-selected') !== 'true' && Module.calledRun) callWithStrings(Module._plotline_a11y_select, [r.getAttribute('data-key')]);
+    });
+    return a11y;
+  }
+  // The element for `key` (made once), placed right after `prev` (null: first among `from`'s
+  // siblings). Moved only when out of place: moving a node takes the focus off it.
+  function keyed(map, parent, key, make, prev, from) {
+    let e = map.get(key);
+    if (!e) { e = make(); map.set(key, e); }
+    const at = prev ? prev.nextSibling : from;
+    if (at !== e) parent.insertBefore(e, at);
+    return e;
+  }
+  function setAttr(e, name, value) {
+    if (value === null || value === undefined) e.removeAttribute(name);
+    else if (e.getAttribute(name) !== String(value)) e.setAttribute(name, value);
+  }
+  Module.plotlineA11y = function (json) {
+    const v = JSON.parse(json), m = a11yRoot();
+    a11y.builds = (a11y.builds || 0) + 1;
+    m.heading.textContent = v.title;
+    document.title = v.title === 'Plotline' ? 'Plotline' : v.title + ' \u2014 Plotline';
+    const seenButtons = new Set();
+    let prev = null;
+    v.buttons.forEach(function (b) {
+      seenButtons.add(b.id);
+      const e = prev = keyed(m.buttons, m.toolbar, b.id, function () { return node('button', { type: 'button', 'data-id': b.id }); }, prev, m.toolbar.firstChild);
+      if (e.textContent !== b.name) e.textContent = b.name;
+      setAttr(e, 'aria-keyshortcuts', b.keys ? b.keys.replace('Ctrl', 'Control') : null);
+      setAttr(e, 'aria-pressed', b.id.indexOf('view.') === 0 ? String(!!b.pressed) : null);
+      setAttr(e, 'aria-disabled', b.disabled ? 'true' : null);
+    });
+    m.buttons.forEach(function (e, id) { if (!seenButtons.has(id)) { e.remove(); m.buttons.delete(id); } });
+    const g = v.grid;
+    m.grid.hidden = !g;
+    const seenRows = new Set();
+    if (g) {
+      setAttr(m.grid, 'aria-label', g.label);
+      setAttr(m.grid, 'aria-rowcount', g.rowCount + 1);
+      prev = m.grid.firstChild; // the header row
+      g.rows.forEach(function (r) {
+        seenRows.add(r.key);
+        const e = prev = keyed(m.rows, m.grid, r.key, function () {
+          const row = node('div', { role: 'row', id: 'a11y-row-' + r.key, 'data-key': r.key, tabindex: '-1' });
+          row.appendChild(node('span', { role: 'rowheader' }));
+          for (let c = 0; c < 5; ++c) row.appendChild(node('span', { role: 'gridcell' }));
+          return row;
+        }, prev, null);
+        setAttr(e, 'aria-rowindex', r.index + 1);
+        setAttr(e, 'aria-level', r.level);
+        setAttr(e, 'aria-expanded', r.expanded === undefined ? null : String(r.expanded));
+        setAttr(e, 'aria-selected', String(!!r.selected));
+        setAttr(e, 'aria-description', r.warning || null);
+        const texts = [r.name, r.start, r.finish, r.duration, r.percent, r.marks];
+        for (let c = 0; c < 6; ++c) if (e.children[c].textContent !== texts[c]) e.children[c].textContent = texts[c];
+      });
+      const focused = document.activeElement && document.activeElement.closest && document.activeElement.closest('[data-key]');
+      setAttr(m.grid, 'aria-activedescendant', g.active && seenRows.has(g.active) ? 'a11y-row-' + g.active : null);
+      // A screen reader that moved focus onto a row keeps it on the selected one.
+      if (focused && g.active && focused.getAttribute('data-key') !== g.active && m.rows.get(g.active)) m.rows.get(g.active).focus();
+    }
+    m.rows.forEach(function (e, key) { if (!seenRows.has(key)) { e.remove(); m.rows.delete(key); } });
+    m.lines.replaceChildren.apply(m.lines, (v.lines || []).filter(Boolean).map(function (l) { return node('p', {}, l); }));
+    m.dialog.hidden = !v.dialog;
+    if (v.dialog) {
+      m.dialogTitle.textContent = v.dialog.title;
+      m.dialogText.replaceChildren.apply(m.dialogText, v.dialog.text.split('\n').filter(Boolean).map(function (l) { return node('p', {}, l); }));
+    }
+  };
+  Module.plotlineAnnounce = function (text) {
+    const m = a11yRoot();
+    // The same sentence twice in a row is still said twice.
+    m.live.textContent = m.live.textContent === text ? text + '\u00a0' : text;
+  };
+
   function saveNow() {
     if (!Module.calledRun) return Promise.resolve();
     Module._plotline_page_hidden();
@@ -193,5 +304,6 @@
     widgets: function () { return takeJson(Module._plotline_widgets_json()); },
     status: function () { return takeJson(Module._plotline_status_json()); },
     report: function () { return takeJson(Module._plotline_report_json()); },
+    a11yBuilds: function () { return a11y.builds || 0; },
   };
 })();

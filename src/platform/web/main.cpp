@@ -366,6 +366,9 @@ EM_JS(void, js_fatal, (const char* message), {
 });
 
 EM_JS(void, js_mark, (const char* name), { performance.mark('plotline:' + UTF8ToString(name)); });
+// The accessibility mirror and its live region (api.js renders them beside the canvas).
+EM_JS(void, js_a11y, (const char* json), { if (Module.plotlineA11y) Module.plotlineA11y(UTF8ToString(json)); });
+EM_JS(void, js_announce, (const char* text), { if (Module.plotlineAnnounce) Module.plotlineAnnounce(UTF8ToString(text)); });
 EM_JS(double, js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
 
 // ---- host ----------------------------------------------------------------------------------------
@@ -447,6 +450,8 @@ public:
     void copyText(const std::string& text) override { js_copy_text(text.c_str()); }
     void print(const std::string& html) override { js_print(html.c_str()); }
     void mark(const char* name) override { js_mark(name); }
+    void publishA11y(const std::string& json) override { js_a11y(json.c_str()); }
+    void announce(const std::string& text) override { js_announce(text.c_str()); }
     void claimProject(const std::string& id, std::function<void(bool)> answer) override {
         claims_.emplace_back(id, std::move(answer));
         js_claim_project(id.c_str());
@@ -697,6 +702,15 @@ EMSCRIPTEN_KEEPALIVE char* plotline_copy_text() { return copyOut(rt->app->copyTe
 EMSCRIPTEN_KEEPALIVE void plotline_paste_text(const char* text) {
     rt->app->pasteText(text ? text : "");
     rt->lastActivity = emscripten_get_now();
+}
+// The accessibility mirror: a button pressed, a row focused (by a screen reader or a click on it).
+EMSCRIPTEN_KEEPALIVE int plotline_a11y_activate(const char* id) {
+    rt->lastActivity = emscripten_get_now();
+    return rt->app->a11yActivate(id ? id : "");
+}
+EMSCRIPTEN_KEEPALIVE int plotline_a11y_select(const char* id) {
+    rt->lastActivity = emscripten_get_now();
+    return rt->app->a11ySelect(id ? id : "");
 }
 EMSCRIPTEN_KEEPALIVE char* plotline_state_json() { return copyOut(writeProjectJson(rt->app->document().project())); }
 EMSCRIPTEN_KEEPALIVE char* plotline_widgets_json() { return copyOut(widgetsJson()); }

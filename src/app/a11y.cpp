@@ -1,0 +1,52 @@
+#include "a11y.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace plotline {
+
+std::string a11yJson(const A11yView& v) {
+    nlohmann::json j;
+    j["title"] = v.title;
+    auto& buttons = j["buttons"] = nlohmann::json::array();
+    for (const A11yButton& b : v.buttons) {
+        nlohmann::json o = {{"id", b.id}, {"name", b.name}};
+        if (!b.keys.empty()) o["keys"] = b.keys;
+        if (b.pressed) o["pressed"] = true;
+        if (b.disabled) o["disabled"] = true;
+        buttons.push_back(std::move(o));
+    }
+    if (!v.gridLabel.empty()) {
+        auto& g = j["grid"];
+        g["label"] = v.gridLabel;
+        g["rowCount"] = v.rowCount;
+        g["active"] = v.active;
+        auto& rows = g["rows"] = nlohmann::json::array();
+        for (const A11yRow& r : v.rows) {
+            nlohmann::json o = {{"key", r.key},     {"index", r.index},       {"level", r.level},
+                                {"name", r.name},   {"start", r.start},       {"finish", r.finish},
+                                {"duration", r.duration}, {"percent", r.percent}, {"marks", r.marks}};
+            if (r.expanded >= 0) o["expanded"] = r.expanded == 1;
+            if (r.selected) o["selected"] = true;
+            if (!r.warning.empty()) o["warning"] = r.warning;
+            rows.push_back(std::move(o));
+        }
+    }
+    j["lines"] = v.lines;
+    if (!v.dialog.empty()) j["dialog"] = {{"title", v.dialog}, {"text", v.dialogText}};
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+int MoveCounter::update(const Schedule& schedule) {
+    const std::vector<TaskSchedule>& tasks = schedule.tasks;
+    int moved = -1;
+    if (seen_ && tasks.size() == starts_.size()) {
+        moved = 0;
+        for (size_t i = 0; i < tasks.size(); ++i) moved += tasks[i].start != starts_[i];
+    }
+    starts_.resize(tasks.size());
+    for (size_t i = 0; i < tasks.size(); ++i) starts_[i] = tasks[i].start;
+    seen_ = true;
+    return moved;
+}
+
+} // namespace plotline

@@ -1,0 +1,134 @@
+// The app's accessibility mirror (a11y.hpp): what the screen shows, published for assistive
+// technology when it changed, and the mirror's commands and selection coming back.
+#include "app.hpp"
+
+#include <cstdio>
+
+namespace plotline {
+
+namespace {
+const char* viewName(App::View v) {
+    switch (v) {
+        case App::View::Budget: return "Budget";
+        case App::View::Portfolio: return "Portfolio";
+        case App::View::Board: return "Board";
+        default: return "Plan";
+    }
+}
+} // namespace
+
+void App::undo() {
+    if (!doc_.canUndo()) return;
+    const std::string label = doc_.undoLabel();
+    if (doc_.undo()) undoneLabel_ = "Undone: " + label;
+}
+
+void App::redo() {
+    if (!doc_.canRedo()) return;
+    const std::string label = doc_.redoLabel();
+    if (doc_.redo()) undoneLabel_ = "Redone: " + label;
+}
+
+// Says what the last change did: the command's name, and how many tasks it moved.
+void App::announceChanges() {
+    if (!ready_ || doc_.revision() == announcedRevision_) return;
+    announcedRevision_ = doc_.revision();
+    const int moved = doc_.schedule().ok() ? moves_.update(doc_.schedule()) : -1;
+    if (doc_.lastOrigin() != ChangeOrigin::Local) {
+        undoneLabel_.clear();
+        return;
+    }
+    std::string text = undoneLabel_.empty() ? doc_.undoLabel() : undoneLabel_;
+    undoneLabel_.clear();
+    if (text.empty()) return;
+    if (moved > 0) text += "; " + std::to_string(moved) + (moved == 1 ? " task moved" : " tasks moved");
+    host_.announce(text);
+}
+
+A11yView App::mirrorView() {
+    A11yView v;
+    const Project& p = doc_.project();
+    v.title = ready_ ? p.name + " \u2014 " + viewName(view_) : "Plotline";
+    const bool edit = doc_.capabilities().edit, row = gantt_.selectedRow() >= 0, plan = view_ == View::Plan;
+    auto button = [&](const char* id, std::string name, const char* keys, bool enabled = true, bool pressed = false) {
+        v.buttons.push_back({id, std::move(name), keys, pressed, !enabled});
+    };
+    button("view.plan", "Plan", "Ctrl+1", ready_, view_ == View::Plan);
+    button("view.budget", "Budget", "Ctrl+2", ready_, view_ == View::Budget);
+    button("view.portfolio", "Portfolio", "Ctrl+3", ready_, view_ == View::Portfolio);
+    button("view.board", "Board", "Ctrl+4", ready_, view_ == View::Board);
+    button("edit.undo", doc_.canUndo() ? "Undo " + doc_.undoLabel() : "Undo", "Ctrl+Z", doc_.canUndo());
+    button("edit.redo", doc_.canRedo() ? "Redo " + doc_.redoLabel() : "Redo", "Ctrl+Y", doc_.canRedo());
+    button("task.add", "Add task", "Insert", ready_ && edit && plan);
+    button("task.delete", "Delete task", "Delete", ready_ && edit && plan && row);
+    button("task.edit", edit ? "Edit task" : "Task details", "", ready_ && plan && row);
+    button("task.indent", "Indent", "Tab", ready_ && edit && plan && row);
+    button("task.outdent", "Outdent", "Shift+Tab", ready_ && edit && plan && row);
+    button("task.up", "Move up", "Alt+Up", ready_ && edit && plan && row);
+    button("task.down", "Move down", "Alt+Down", ready_ && edit && plan && row);
+    button("project.projects", "Projects", "Ctrl+O", ready_);
+    button("project.new", "New project", "", ready_);
+    button("project.import", "Import a file", "", ready_);
+    button("help.keys", "Keyboard shortcuts", "F1");
+    if (ready_ && plan) gantt_.describe(v);
+    v.lines.push_back(save_.stateText());
+    if (!open_.reason().empty()) v.lines.push_back(open_.reason());
+    if (dialogOpen_) {
+        v.dialog = dialogTitle_;
+        v.dialogText = dialogText_;
+    } else if (help_.isOpen()) {
+        v.dialog = "Keyboard shortcuts";
+        for (const std::string& l : HelpWindow::shortcutLines()) v.dialogText += l + "\n";
+    }
+    return v;
+}
+
+void App::publishMirror() {
+    announceChanges();
+    uint64_t key = view_ == View::Plan && ready_ ? gantt_.shownKey() : 0;
+    for (uint64_t x : {doc_.revision(), uint64_t(view_), uint64_t(ready_), uint64_t(dialogOpen_), uint64_t(help_.isOpen()),
+                       uint64_t(save_.state()), uint64_t(std::hash<std::string>{}(dialogTitle_)), uint64_t(gantt_.selectedRow())})
+        key = (key ^ x) * 0x100000001B3ull;
+    if (key == mirrorKey_ && mirrorBuilds_ > 0) return;
+    mirrorKey_ = key;
+    ++mirrorBuilds_;
+    host_.publishA11y(a11yJson(mirrorView()));
+}
+
+bool App::a11yActivate(const std::string& id) {
+    const bool edit = doc_.capabilities().edit, row = gantt_.selectedRow() >= 0;
+    if (id == "help.keys") { help_.open(); return true; }
+    if (id == "dialog.close") {
+        if (dialogOpen_) dialogOpen_ = false;
+        else help_.close();
+        return true;
+    }
+    if (!ready_) return false;
+    if (id == "view.plan") view_ = View::Plan;
+    else if (id == "view.budget") view_ = View::Budget;
+    else if (id == "view.portfolio") view_ = View::Portfolio;
+    else if (id == "view.board") view_ = View::Board;
+    else if (id == "edit.undo" && doc_.canUndo()) undo();
+    else if (id == "edit.redo" && doc_.canRedo()) redo();
+    else if (id == "project.projects") libraryWindow_.openProjects();
+    else if (id == "project.new") newProject();
+    else if (id == "project.import") host_.pickFile();
+    else if (view_ != View::Plan) return false;
+    else if (id == "task.add" && edit) gantt_.insertTaskBelowSelection();
+    else if (id == "task.delete" && edit && row) gantt_.deleteSelection();
+    else if (id == "task.edit" && row) gantt_.openEditor(gantt_.selectedRow());
+    else if (id == "task.indent" && edit && row) gantt_.indentSelection(false);
+    else if (id == "task.outdent" && edit && row) gantt_.indentSelection(true);
+    else if (id == "task.up" && edit && row) gantt_.moveSelection(-1);
+    else if (id == "task.down" && edit && row) gantt_.moveSelection(+1);
+    else return false;
+    return true;
+}
+
+bool App::a11ySelect(const std::string& taskId) {
+    if (!ready_) return false;
+    view_ = View::Plan;
+    return gantt_.selectTask(taskId);
+}
+
+} // namespace plotline
