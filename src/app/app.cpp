@@ -1175,6 +1175,7 @@ void App::frame() {
     if (viewer_) {
         viewer_->tick(host_.now());
         viewerScreen_->draw(host_.today());
+        publishViewerMirror();
         return;
     }
     save_.tick(host_.now());

@@ -185,6 +185,7 @@ private:
     std::unique_ptr<ViewerScreen> viewerScreen_;
     bool ready_ = false;
     void publishMirror();
+    void publishViewerMirror();
     void announceChanges();
     A11yView mirrorView();
     uint64_t mirrorKey_ = 0;

@@ -2,6 +2,9 @@
 // technology when it changed, and the mirror's commands and selection coming back.
 #include "app.hpp"
 
+#include "core/client_view.hpp"
+#include "core/report.hpp"
+
 #include <cstdio>
 
 namespace plotline {
@@ -95,7 +98,47 @@ void App::publishMirror() {
     host_.publishA11y(a11yJson(mirrorView()));
 }
 
+// A client's view from a link: what it holds in words, and the task table when it is drawn (on a
+// phone the list of bars: each task in a line).
+void App::publishViewerMirror() {
+    const auto& shown = viewer_->view();
+    uint64_t key = viewerScreen_->compact() || !shown ? 0 : gantt_.shownKey();
+    for (uint64_t x : {viewer_->version(), uint64_t(viewer_->state()), uint64_t(viewerScreen_->compact()),
+                       uint64_t(viewerScreen_->expanded() + 1), uint64_t(std::hash<std::string>{}(viewer_->stale()))})
+        key = (key ^ x) * 0x100000001B3ull;
+    if (key == mirrorKey_ && mirrorBuilds_ > 0) return;
+    mirrorKey_ = key;
+    ++mirrorBuilds_;
+    A11yView v;
+    if (!shown) {
+        v.title = "Plotline \u2014 shared plan";
+        v.lines.push_back(viewer_->state() == Viewer::State::Failed ? viewer_->error() : "Opening the shared plan\u2026");
+        host_.publishA11y(a11yJson(v));
+        return;
+    }
+    const ClientView& c = *shown;
+    v.title = c.project.name + " \u2014 shared plan";
+    v.lines.push_back("As of " + c.asOf.str() + ": " + std::to_string(c.percentComplete) + "% complete");
+    if (c.rag) {
+        v.lines.push_back(std::string("Status: ") + ragName(*c.rag));
+        for (const std::string& r : c.reasons) v.lines.push_back(r);
+    }
+    for (const MilestoneLine& m : c.nextMilestones)
+        v.lines.push_back("Next milestone: " + m.name + ", " + m.date.str() + (m.late ? ", late" : ""));
+    for (const std::string& l : {budgetLine(c), feesLine(c), viewer_->stale()})
+        if (!l.empty()) v.lines.push_back(l);
+    if (!viewerScreen_->compact()) gantt_.describe(v);
+    else
+        for (size_t i = 0; i < doc_.project().tasks.size() && i < doc_.schedule().tasks.size(); ++i) {
+            const TaskSchedule& ts = doc_.schedule().tasks[i];
+            v.lines.push_back(doc_.project().tasks[i].name + ": " + ts.startDate.str() + " to " + ts.finishDate.str() + ", " +
+                              std::to_string(ts.percentComplete) + "% done");
+        }
+    host_.publishA11y(a11yJson(v));
+}
+
 bool App::a11yActivate(const std::string& id) {
+    if (viewer_) return false; // a client's view: nothing to run
     const bool edit = doc_.capabilities().edit, row = gantt_.selectedRow() >= 0;
     if (id == "help.keys") { help_.open(); return true; }
     if (id == "dialog.close") {
@@ -126,7 +169,7 @@ bool App::a11yActivate(const std::string& id) {
 }
 
 bool App::a11ySelect(const std::string& taskId) {
-    if (!ready_) return false;
+    if (!ready_ || viewer_) return false;
     view_ = View::Plan;
     return gantt_.selectTask(taskId);
 }

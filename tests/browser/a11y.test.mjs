@@ -4,7 +4,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { freshAppPerTest, state, status, frames, waitStatus, screenshot } from './harness.mjs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { freshAppPerTest, state, status, frames, waitStatus, screenshot, click, widget, launch, openApp } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const fresh = freshAppPerTest(before, after); // an origin, hence a library, of its own per test
@@ -85,15 +89,21 @@ test('the task table reaches the accessibility tree as a treegrid, follows the s
   assert.deepEqual(errors, []);
 });
 
-test('axe-core finds no serious or critical violation with the sample open, nor with the shortcuts dialog', async () => {
-  const { page, errors } = await fresh();
-  await page.waitForFunction(() => document.querySelectorAll('#a11y-grid [data-key]').length > 10);
+// axe-core's violations on a page: [{ id, impact, nodes, help }].
+async function axe(page) {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const run = () => page.evaluate(async () => {
+  return page.evaluate(async () => {
     const r = await window.axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
   });
-  const counts = (vs) => Object.fromEntries(['minor', 'moderate', 'serious', 'critical'].map((k) => [k, vs.filter((v) => v.impact === k).length]));
+}
+const counts = (vs) => Object.fromEntries(['minor', 'moderate', 'serious', 'critical'].map((k) => [k, vs.filter((v) => v.impact === k).length]));
+const severe = (vs) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+
+test('axe-core finds no serious or critical violation with the sample open, nor with the shortcuts dialog', async () => {
+  const { page, errors } = await fresh();
+  await page.waitForFunction(() => document.querySelectorAll('#a11y-grid [data-key]').length > 10);
+  const run = () => axe(page);
   const main = await run();
   console.log('axe, sample open:', JSON.stringify(counts(main)), JSON.stringify(main));
   assert.deepEqual(main.filter((v) => v.impact === 'serious' || v.impact === 'critical'), []);
@@ -148,4 +158,41 @@ test('a plan edited by keys alone: add a task, name it, give it a duration, link
   s = await waitStatus(page, (s) => s.selectedTask.start === start);
   assert.match(await announced(page), /^Undone: Moved "Client review"/);
   assert.deepEqual(errors, []);
+});
+
+test('axe-core finds no serious or critical violation in the client view from a link, nor in the client pack; the view reaches the tree', async () => {
+  const { page } = await fresh();
+  const plan = await state(page);
+  await click(page, 'toolbar.share');
+  const link = (await widget(page, 'share.copyLink', 10000)).text;
+  const scratch = await mkdtemp(join(tmpdir(), 'plotline-a11y-'));
+  const client = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const pending = page.waitForEvent('download');
+    await click(page, 'share.pack');
+    const pack = join(scratch, 'pack.html');
+    await (await pending).saveAs(pack);
+
+    const { page: view, errors } = await openApp(client.context, link);
+    await view.waitForFunction(() => document.querySelectorAll('#a11y-grid [data-key]').length > 5);
+    const { rows } = await gridRows(view);
+    const shown = plan.tasks.filter((t) => !t.internal);
+    assert.deepEqual(rows.slice(0, 3).map((r) => r.cells[0]), shown.slice(0, 3).map((t) => t.name));
+    const { all } = await axTree(view);
+    assert.ok(all.some((n) => n.role === 'heading' && n.name === `${plan.project.name} \u2014 shared plan`), 'no heading');
+    assert.ok(all.some((n) => n.name.startsWith('Status: ')), 'the status is not said');
+    const inView = await axe(view);
+    console.log('axe, client view:', JSON.stringify(counts(inView)), JSON.stringify(inView));
+    assert.deepEqual(severe(inView), []);
+    assert.deepEqual(errors, []);
+
+    const p = await client.context.newPage();
+    await p.goto(pathToFileURL(pack).href);
+    const inPack = await axe(p);
+    console.log('axe, client pack:', JSON.stringify(counts(inPack)), JSON.stringify(inPack));
+    assert.deepEqual(severe(inPack), []);
+  } finally {
+    await client.close();
+    await rm(scratch, { recursive: true, force: true });
+  }
 });

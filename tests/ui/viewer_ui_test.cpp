@@ -64,6 +64,18 @@ TEST_CASE("viewer: a self-contained link opens the view read-only; no command, k
     h.frames(2);
     CHECK_FALSE(h.app->gantt().columnShown(6)); // no Predecessors column for a client
     CHECK(h.app->gantt().shownBaseline().isNull());
+    // What a screen reader gets: the view's words and its tasks as rows; no commands to run.
+    {
+        const auto m = nlohmann::json::parse(h.host.a11y);
+        CHECK(m["title"] == plan.name + " \u2014 shared plan");
+        CHECK(m["buttons"].empty());
+        CHECK(m["lines"][0].get<std::string>().find("% complete") != std::string::npos);
+        CHECK(m["lines"][1].get<std::string>().rfind("Status: ", 0) == 0);
+        REQUIRE(m["grid"]["rows"].size() > 5);
+        CHECK(m["grid"]["rows"][0]["name"] == shown.tasks[0].name);
+        CHECK_FALSE(h.app->a11yActivate("task.add"));
+        CHECK_FALSE(h.app->a11ySelect(shown.tasks[1].id.str()));
+    }
 
     // The core refuses every change, whatever asks for it.
     const Project before = h.app->document().project();
@@ -117,6 +129,7 @@ TEST_CASE("viewer: a cut, changed, newer or foreign link gets one sentence and s
         CHECK(status["viewer"]["state"] == "failed");
         CHECK(status["viewer"]["error"] == c.says);
         CHECK(textOf("viewer.error") == c.says);
+        CHECK(nlohmann::json::parse(h.host.a11y)["lines"][0] == c.says);
         CHECK(h.app->document().project().tasks.empty());
     }
 }
