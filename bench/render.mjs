@@ -5,7 +5,10 @@
 //   import   picking the plan's file to the first frame that shows it;
 //   scroll / zoom / pan   CPU time per frame (new frame to draw calls issued), median and 95th
 //            percentile, while the wheel scrolls the table, Ctrl+wheel zooms and Shift+wheel pans;
-//   memory   wasm heap in use by the plan, per task.
+//   memory   wasm heap in use by the plan, per task;
+//   mirror   the accessibility mirror's share of a frame (built, and rendered into the page's hidden
+//            DOM when what it shows changed): while scrolling (median / 95th percentile) and in the
+//            frames of an inserted task.
 //   node bench/render.mjs [sizes…]      (after scripts/build.sh all; default 10000 100000)
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -64,7 +67,8 @@ try {
     await page.keyboard.press('Insert');
     await waitFor(page, (n) => window.plotline.status().tasks === n + 1, n, 30000);
     await frames(page, 3);
-    const insertMs = Math.max(...(await page.evaluate(() => window.plotline.frameStats())).frameMs);
+    const inserted = await page.evaluate(() => window.plotline.frameStats());
+    const insertMs = Math.max(...inserted.frameMs), insertA11yMs = Math.max(...inserted.a11yMs);
     await page.keyboard.press('Escape'); // leave the new task's name field
     await frames(page, 2);
     await click(page, 'menu.Edit');
@@ -74,7 +78,8 @@ try {
     await frames(page, 3);
     const undoMs = Math.max(...(await page.evaluate(() => window.plotline.frameStats())).frameMs);
     const row = { n, openMs: median(opens), tabOpenMs: median(tabOpens), marks: Object.entries(marks).map(([k, v]) => [k, median(v)]).sort((a, b) => a[1] - b[1]), importMs, bytesPerTask: (after.used - before.used) / n, heapMB: after.heap / 1048576,
-                  vertices: pan.vertices, insertMs, undoMs, errors };
+                  vertices: pan.vertices, insertMs, undoMs, errors, insertA11yMs,
+                  a11y: { median: median(scroll.a11yMs), p95: pct(scroll.a11yMs, 0.95), max: Math.max(...scroll.a11yMs) } };
     for (const [name, st] of [['scroll', scroll], ['zoom', zoom], ['pan', pan]])
       row[name] = { median: median(st.frameMs), p95: pct(st.frameMs, 0.95), ui: median(st.uiMs), uiP95: pct(st.uiMs, 0.95), frames: st.frameMs.length };
     rows.push(row);
@@ -93,6 +98,7 @@ for (const r of rows)
               `${(f(r.scroll.median, 2) + ' / ' + f(r.scroll.p95, 2)).padStart(14)}   ${(f(r.zoom.median, 2) + ' / ' + f(r.zoom.p95, 2)).padStart(12)}   ` +
               `${(f(r.pan.median, 2) + ' / ' + f(r.pan.p95, 2)).padStart(11)}   ${(f(r.zoom.ui, 2) + ' / ' + f(r.zoom.uiP95, 2)).padStart(18)}   ${f(r.bytesPerTask, 0).padStart(11)}`);
 for (const r of rows) console.log(`  ${r.n}: last frame ${r.vertices} vertices; wasm heap ${f(r.heapMB, 0)} MB; inserting a task: frame of ${f(r.insertMs, 0)} ms, undoing it: ${f(r.undoMs, 0)} ms`);
+for (const r of rows) console.log(`  ${r.n}: accessibility mirror per frame while scrolling ${f(r.a11y.median, 3)} / ${f(r.a11y.p95, 3)} ms (median / p95, max ${f(r.a11y.max, 2)}); in the frames of an insert: ${f(r.insertA11yMs, 2)} ms`);
 for (const r of rows) console.log(`  opening ${r.n} (reload): ` + r.marks.map(([k, t]) => `${k} ${f(t, 0)}`).join(', '));
 console.log('Targets: first frame after opening 10k ≤ 300 ms; frame CPU while scrolling and zooming 100k ≤ 4 ms.');
 for (const r of rows) if (r.errors.length) console.log(`page errors at ${r.n}: ${r.errors.join(' | ')}`);

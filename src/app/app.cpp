@@ -661,6 +661,7 @@ std::string App::statusJson() const {
            ",\"project\":" + str(open_.id()) + ",\"projectName\":" + str(doc_.project().name) + ",\"readOnly\":" + str(open_.reason()) +
            ",\"projects\":" + std::to_string(library_.projects().size()) +
            ",\"view\":" + str(view_ == View::Budget ? "budget" : view_ == View::Portfolio ? "portfolio" : view_ == View::Board ? "board" : "plan") + ",\"budgetTab\":" + std::to_string(int(budget_.tab())) +
+           ",\"look\":" + str(theme::lookName(theme::current())) + ",\"uiScale\":" + std::to_string(uiScale_) +
            ",\"saveError\":" + str(save_.error()) + ",\"message\":" + str(message_) + ",\"dialog\":" + str(dialogTitle_) + ",\"dialogText\":" + str(dialogText_) + "," + buf +
            selected + ",\"undo\":" + str(doc_.undoLabel()) + ",\"sync\":" + sync_.statusJson() + ",\"shares\":" + shares_.statusJson() +
            (view_ == View::Portfolio ? ",\"portfolio\":" + portfolio_.json() : std::string()) +
@@ -836,6 +837,9 @@ void App::menuBar() {
         tagItem("menu.View.Critical path");
         ImGui::MenuItem("Resource load", nullptr, &showLoad);
         tagItem("menu.View.Resource load");
+        ImGui::Separator();
+        if (ImGui::MenuItem("Preferences\u2026")) preferencesOpen_ = true;
+        tagItem("menu.View.Preferences");
         if (ImGui::BeginMenu("Columns")) {
             for (int c = 0; c < GanttView::columnCount(); ++c) {
                 if (!GanttView::columnOptional(c)) continue;
@@ -878,7 +882,7 @@ void App::statusBar(float height) {
     ImGui::Begin("##status", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                           ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus);
     const AutoSave::State st = save_.state();
-    const ImU32 color = readOnly() ? IM_COL32(160, 90, 0, 255)
+    const ImU32 color = readOnly() ? theme::kWarnText
                         : st == AutoSave::State::Failed ? theme::kError
                         : st == AutoSave::State::Saved  ? theme::kOk
                                                         : theme::kMuted;
@@ -906,7 +910,7 @@ void App::statusBar(float height) {
         ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
         const SyncController::Tone tone = sync_.tone();
         const ImU32 c = tone == SyncController::Tone::Error ? theme::kError
-                        : tone == SyncController::Tone::Warn ? IM_COL32(170, 95, 0, 255)
+                        : tone == SyncController::Tone::Warn ? theme::kWarnText
                         : tone == SyncController::Tone::Ok   ? theme::kOk
                                                              : theme::kMuted;
         ImGui::PushStyleColor(ImGuiCol_Text, c);
@@ -1022,9 +1026,9 @@ void App::toolbar() {
     if (readOnly()) { // a coloured strip above the tools, so nobody edits in vain
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const float h = fs * 1.9f;
-        ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + ImGui::GetWindowWidth(), at.y + h), IM_COL32(253, 236, 200, 255));
+        ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + ImGui::GetWindowWidth(), at.y + h), theme::kBannerBg);
         ImGui::SetCursorPos(ImVec2(fs * 0.6f, (h - fs) * 0.5f));
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(120, 60, 0, 255));
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::kBannerText);
         ImGui::TextUnformatted("Read-only:");
         ImGui::SameLine();
         ImGui::TextUnformatted(open_.reason().c_str());
@@ -1047,8 +1051,8 @@ void App::toolbar() {
     for (View v : {View::Plan, View::Budget, View::Portfolio, View::Board}) {
         if (v == View::Board && !pipeline) continue;
         const bool on = view_ == v;
-        ImGui::PushStyleColor(ImGuiCol_Button, on ? IM_COL32(58, 102, 190, 255) : ImGui::GetColorU32(ImGuiCol_FrameBg));
-        ImGui::PushStyleColor(ImGuiCol_Text, on ? IM_COL32_WHITE : ImGui::GetColorU32(ImGuiCol_Text));
+        ImGui::PushStyleColor(ImGuiCol_Button, on ? theme::kAccent : ImGui::GetColorU32(ImGuiCol_FrameBg));
+        ImGui::PushStyleColor(ImGuiCol_Text, on ? theme::kOnAccent : ImGui::GetColorU32(ImGuiCol_Text));
         static const char* const names[] = {"Plan", "Budget", "Portfolio", "Board"};
         static const char* const tags[] = {"view.plan", "view.budget", "view.portfolio", "view.board"};
         static const char* const tips[] = {"The Gantt chart (Ctrl+1)", "Costs, actuals, change requests, risks and reports (Ctrl+2)",
@@ -1172,6 +1176,10 @@ void App::pasteText(const std::string& text) {
 
 void App::frame() {
     beginWidgetFrame();
+    if (lookChoice_.empty() || (lookChoice_ == "system" && host_.now() - lookCheckedAt_ >= 1000)) {
+        lookCheckedAt_ = host_.now();
+        applyLook();
+    }
     if (viewer_) {
         viewer_->tick(host_.now());
         viewerScreen_->draw(host_.today());
@@ -1249,6 +1257,7 @@ void App::frame() {
         pictureWindow_.draw(host_.today(), fileStem());
     }
     help_.draw();
+    preferencesWindow();
     newProjectDialog();
     dialogs();
     publishMirror();

@@ -93,8 +93,17 @@ public:
     bool a11yActivate(const std::string& id); // false: no such command, or not possible now
     bool a11ySelect(const std::string& taskId);
     size_t a11yBuilds() const { return mirrorBuilds_; } // how often the mirror was rebuilt
+    double a11yMs() const { return mirrorMs_; } // the last frame's time on it (the host's update included)
     void undo();
     void redo();
+
+    // Preferences (View > Preferences…, per device): the look ("system" follows the browser's
+    // colour scheme and contrast) and the UI scale, 100 to 200 %.
+    void setLook(const std::string& choice); // "system", "light", "dark", "contrast"
+    const std::string& lookChoice() const { return lookChoice_; }
+    void setUiScale(int percent);
+    int uiScale() const { return uiScale_; }
+    void openPreferences() { preferencesOpen_ = true; }
 
     // Actions (menus, shortcuts, the Projects window).
     void newProject();
@@ -185,11 +194,21 @@ private:
     std::unique_ptr<ViewerScreen> viewerScreen_;
     bool ready_ = false;
     void publishMirror();
+    void applyLook();
+    void preferencesWindow();
+    std::string lookChoice_;
+    int uiScale_ = 100;
+    int appliedScale_ = 0;
+    int appliedLook_ = -1;
+    Stamp lookCheckedAt_ = 0;
+    bool preferencesOpen_ = false;
     void publishViewerMirror();
     void announceChanges();
     A11yView mirrorView();
-    uint64_t mirrorKey_ = 0;
+    uint64_t mirrorKey_ = 0, mirrorScrollKey_ = 0;
+    Stamp mirrorAt_ = 0;
     size_t mirrorBuilds_ = 0;
+    double mirrorMs_ = 0;
     MoveCounter moves_;
     uint64_t announcedRevision_ = 0;
     std::string undoneLabel_;  // set by undo()/redo() for the next announcement

@@ -4,7 +4,14 @@
 
 #include "core/client_view.hpp"
 #include "core/report.hpp"
+#include "theme.hpp"
+#include "widget_registry.hpp"
 
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <cstdio>
 
 namespace plotline {
@@ -73,6 +80,7 @@ A11yView App::mirrorView() {
     button("project.new", "New project", "", ready_);
     button("project.import", "Import a file", "", ready_);
     button("help.keys", "Keyboard shortcuts", "F1");
+    button("view.preferences", "Preferences: look and size", "");
     if (ready_ && plan) gantt_.describe(v);
     v.lines.push_back(save_.stateText());
     if (!open_.reason().empty()) v.lines.push_back(open_.reason());
@@ -87,13 +95,27 @@ A11yView App::mirrorView() {
 }
 
 void App::publishMirror() {
+    const auto t0 = std::chrono::steady_clock::now();
+    struct Timed {
+        double& ms;
+        std::chrono::steady_clock::time_point t0;
+        ~Timed() { ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count(); }
+    } timed{mirrorMs_, t0};
     announceChanges();
-    uint64_t key = view_ == View::Plan && ready_ ? gantt_.shownKey() : 0;
+    // What changed decides how soon the mirror follows: an edit, a selection, a view or a dialog at
+    // once; rows scrolling into view at most every 100 ms (a fling rebuilds it a few times, not at
+    // every frame; the last rows in view are always published).
+    uint64_t key = 0;
     for (uint64_t x : {doc_.revision(), uint64_t(view_), uint64_t(ready_), uint64_t(dialogOpen_), uint64_t(help_.isOpen()),
                        uint64_t(save_.state()), uint64_t(std::hash<std::string>{}(dialogTitle_)), uint64_t(gantt_.selectedRow())})
         key = (key ^ x) * 0x100000001B3ull;
-    if (key == mirrorKey_ && mirrorBuilds_ > 0) return;
+    const uint64_t scrolled = view_ == View::Plan && ready_ ? gantt_.shownKey() : 0;
+    if (key == mirrorKey_ && scrolled == mirrorScrollKey_ && mirrorBuilds_ > 0) return;
+    const Stamp now = host_.now();
+    if (key == mirrorKey_ && mirrorBuilds_ > 0 && now - mirrorAt_ < 100) return;
     mirrorKey_ = key;
+    mirrorScrollKey_ = scrolled;
+    mirrorAt_ = now;
     ++mirrorBuilds_;
     host_.publishA11y(a11yJson(mirrorView()));
 }
@@ -101,6 +123,7 @@ void App::publishMirror() {
 // A client's view from a link: what it holds in words, and the task table when it is drawn (on a
 // phone the list of bars: each task in a line).
 void App::publishViewerMirror() {
+    mirrorMs_ = 0;
     const auto& shown = viewer_->view();
     uint64_t key = viewerScreen_->compact() || !shown ? 0 : gantt_.shownKey();
     for (uint64_t x : {viewer_->version(), uint64_t(viewer_->state()), uint64_t(viewerScreen_->compact()),
@@ -141,6 +164,7 @@ bool App::a11yActivate(const std::string& id) {
     if (viewer_) return false; // a client's view: nothing to run
     const bool edit = doc_.capabilities().edit, row = gantt_.selectedRow() >= 0;
     if (id == "help.keys") { help_.open(); return true; }
+    if (id == "view.preferences") { preferencesOpen_ = true; return true; }
     if (id == "dialog.close") {
         if (dialogOpen_) dialogOpen_ = false;
         else help_.close();
@@ -172,6 +196,72 @@ bool App::a11ySelect(const std::string& taskId) {
     if (!ready_ || viewer_) return false;
     view_ = View::Plan;
     return gantt_.selectTask(taskId);
+}
+
+// ---- Preferences: the look and the UI scale --------------------------------------------------------
+
+void App::setLook(const std::string& choice) {
+    lookChoice_ = choice == "light" || choice == "dark" || choice == "contrast" ? choice : "system";
+    host_.setPreference("look", lookChoice_);
+    applyLook();
+}
+
+void App::setUiScale(int percent) {
+    uiScale_ = std::clamp(percent, 100, 200);
+    host_.setPreference("scale", std::to_string(uiScale_));
+    applyLook();
+}
+
+// Applies the chosen look at the chosen scale when either changed, or when the system's preference
+// changed while the choice follows it (checked once a second: the browser's answer costs a call).
+void App::applyLook() {
+    if (lookChoice_.empty()) { // first frame: this device's choices
+        lookChoice_ = host_.preference("look");
+        if (lookChoice_ != "light" && lookChoice_ != "dark" && lookChoice_ != "contrast") lookChoice_ = "system";
+        const std::string scale = host_.preference("scale");
+        uiScale_ = std::clamp(scale.empty() ? 100 : std::atoi(scale.c_str()), 100, 200);
+    }
+    std::string choice = lookChoice_;
+    if (choice == "system") {
+        const std::string sys = host_.systemLook();
+        choice = sys == "more" ? "contrast" : sys == "dark" ? "dark" : "light";
+    }
+    const theme::Look look = choice == "dark" ? theme::Look::Dark : choice == "contrast" ? theme::Look::HighContrast : theme::Look::Light;
+    if (int(look) == appliedLook_ && uiScale_ == appliedScale_) return;
+    appliedLook_ = int(look);
+    appliedScale_ = uiScale_;
+    theme::apply(15.0f * float(uiScale_) / 100.0f, look);
+}
+
+void App::preferencesWindow() {
+    if (!preferencesOpen_) return;
+    const float fs = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    // Sized by its content, so it grows with the UI scale chosen in it.
+    if (!ImGui::Begin("Preferences", &preferencesOpen_, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::End();
+        return;
+    }
+    ImGui::TextUnformatted("Look");
+    static const char* const kChoices[][2] = {{"system", "As the system says (light, dark or more contrast)"},
+                                              {"light", "Light"}, {"dark", "Dark"}, {"contrast", "High contrast"}};
+    for (const auto& c : kChoices) {
+        if (ImGui::RadioButton(c[1], lookChoice_ == c[0])) setLook(c[0]);
+        tagItem(std::string("prefs.look.") + c[0]);
+    }
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Size of text and controls");
+    for (int pct : {100, 125, 150, 175, 200}) {
+        if (pct > 100) ImGui::SameLine();
+        const std::string label = std::to_string(pct) + "%";
+        if (ImGui::RadioButton(label.c_str(), uiScale_ == pct)) setUiScale(pct);
+        tagItem("prefs.scale." + std::to_string(pct));
+    }
+    ImGui::TextDisabled("The browser's zoom (Ctrl+plus) scales Plotline as well.");
+    ImGui::Spacing();
+    if (ImGui::Button("Close", ImVec2(fs * 6, 0))) preferencesOpen_ = false;
+    tagItem("prefs.close");
+    ImGui::End();
 }
 
 } // namespace plotline

@@ -64,7 +64,7 @@ void BoardView::draw(Date today) {
     for (size_t c = 0; c < n; ++c) {
         if (c) ImGui::SameLine(0, gap);
         ImGui::PushID(int(c));
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 10));
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kShade);
         ImGui::BeginChild("##column", ImVec2(colW, avail.y - fs * 0.5f), true);
         ImGui::PopStyleColor();
         char head[96];
@@ -96,7 +96,7 @@ void BoardView::draw(Date today) {
                 ImGui::Text("%s \u2192 %s", card.name.c_str(), b.columns[c + 1].c_str());
                 ImGui::EndDragDropSource();
             }
-            dl->AddRectFilled(at, ImVec2(at.x + w, at.y + h), hovered ? IM_COL32(236, 242, 255, 255) : IM_COL32_WHITE, fs * 0.3f);
+            dl->AddRectFilled(at, ImVec2(at.x + w, at.y + h), hovered ? theme::kCardHover : theme::kCard, fs * 0.3f);
             dl->AddRect(at, ImVec2(at.x + w, at.y + h), card.late ? theme::kError : theme::kGridLine, fs * 0.3f, 0, card.late ? 2.0f : 1.0f);
             dl->AddText(ImVec2(at.x + fs * 0.4f, at.y + fs * 0.25f), theme::kBarText, card.name.c_str());
             std::string line;

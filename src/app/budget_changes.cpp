@@ -64,7 +64,7 @@ void BudgetView::changesTab(Date today) {
                                           (c.requester.empty() ? "" : "  \u00b7  " + c.requester);
                 const ImVec2 at = ImGui::GetCursorScreenPos();
                 const float w = ImGui::GetContentRegionAvail().x;
-                ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + w, at.y + fs * 2.9f), IM_COL32(246, 248, 251, 255), fs * 0.3f);
+                ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + w, at.y + fs * 2.9f), theme::kPanel, fs * 0.3f);
                 ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + fs * 0.25f, at.y + fs * 2.9f), statusColour(status));
                 ImGui::SetCursorScreenPos(ImVec2(at.x + fs * 0.5f, at.y + fs * 0.2f));
                 if (ImGui::Selectable(label.c_str(), selectedChange_ == c.id, 0, ImVec2(w - fs * 0.6f, fs * 2.5f))) selectedChange_ = c.id;
@@ -250,8 +250,8 @@ void BudgetView::changeDetails(const ChangeRequest& request, Date today) {
                 if (ImGui::Button("Submit for approval")) decide(ChangeStatus::Submitted);
                 tagItem("change.submit");
             } else {
-                ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(46, 139, 87, 255));
-                ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+                ImGui::PushStyleColor(ImGuiCol_Button, theme::kApprove);
+                ImGui::PushStyleColor(ImGuiCol_Text, theme::kOnAccent);
                 if (ImGui::Button("Approve")) decide(ChangeStatus::Approved);
                 ImGui::PopStyleColor(2);
                 tagItem("change.approve");

@@ -42,7 +42,7 @@ ChartArea chartArea(const char* title, std::initializer_list<std::pair<const cha
     c.hovered = ImGui::IsItemHovered();
     c.z = ImGui::GetItemRectMax();
     c.dl = ImGui::GetWindowDrawList();
-    c.dl->AddRectFilled(c.a, c.z, IM_COL32_WHITE);
+    c.dl->AddRectFilled(c.a, c.z, theme::kCard);
     c.dl->AddRect(c.a, c.z, kCardEdge);
     return c;
 }
@@ -81,7 +81,7 @@ void BudgetView::dashboard(Date today) {
     const char* rag = ragName(r.rag);
     const ImVec2 badge(ImGui::CalcTextSize(rag).x + fs * 1.2f, fs * 1.5f);
     dl->AddRectFilled(at, ImVec2(at.x + badge.x, at.y + badge.y), ragColour(r.rag), fs * 0.75f);
-    dl->AddText(ImVec2(at.x + fs * 0.6f, at.y + fs * 0.25f), IM_COL32_WHITE, rag);
+    dl->AddText(ImVec2(at.x + fs * 0.6f, at.y + fs * 0.25f), theme::kOnAccent, rag);
     ImGui::Dummy(badge);
     tagText("dashboard.rag", rag);
     ImGui::SameLine();
@@ -421,7 +421,7 @@ void BudgetView::categoryTable(const BudgetStatus& b) {
         const float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetTextLineHeight();
         const float share = bud > 0 ? float(std::min(double(act) / double(bud), 1.5)) : (act > 0 ? 1.5f : 0.0f);
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), IM_COL32(230, 233, 240, 255));
+        dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), theme::kTrack);
         dl->AddRectFilled(p0, ImVec2(p0.x + w * std::min(share, 1.0f), p0.y + h), share > 1 ? kBad : kEv); // red: over budget
         ImGui::Dummy(ImVec2(w, h));
         if (ImGui::IsItemHovered() && bud > 0) ImGui::SetTooltip("%lld %% of the budget spent", static_cast<long long>(divRound(act * 100, bud)));

@@ -133,7 +133,7 @@ void BudgetView::reportPreview(const ReportDoc& doc) {
         ImGui::PushStyleColor(ImGuiCol_Button, ragColour(rag));
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ragColour(rag));
         ImGui::PushStyleColor(ImGuiCol_ButtonActive, ragColour(rag));
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::kOnAccent);
         ImGui::SmallButton(doc.badge.c_str());
         ImGui::PopStyleColor(4);
         tagText("report.preview.badge", doc.badge);

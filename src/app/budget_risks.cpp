@@ -112,7 +112,7 @@ void BudgetView::risksTab() {
             ImGui::TableNextColumn();
             const ImVec2 at = ImGui::GetCursorScreenPos();
             ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + fs * 2.2f, at.y + ImGui::GetFrameHeight()),
-                                                      r.status == RiskStatus::Closed ? IM_COL32(225, 228, 234, 255) : scoreColour(r.score()), 3.0f);
+                                                      r.status == RiskStatus::Closed ? theme::kTrack : scoreColour(r.score()), 3.0f);
             ImGui::SetCursorScreenPos(ImVec2(at.x + fs * 0.5f, at.y + ImGui::GetStyle().FramePadding.y));
             ImGui::Text("%d", r.score());
             ImGui::TableNextColumn();

@@ -5,6 +5,7 @@
 #include "gantt_view.hpp"
 
 #include "core/find.hpp"
+#include "theme.hpp"
 #include "widget_registry.hpp"
 
 #include <cstdio>
@@ -77,7 +78,7 @@ void GanttView::findBar(ImVec2 bodyMin, ImVec2 bodyMax) {
     else if (find_.matches.empty()) std::snprintf(count, sizeof count, "No match");
     else std::snprintf(count, sizeof count, "%d of %d", find_.current + 1, int(find_.matches.size()));
     ImGui::AlignTextToFramePadding();
-    if (find_.text[0] && find_.matches.empty()) ImGui::TextColored(ImVec4(0.77f, 0.19f, 0.19f, 1), "%s", count);
+    if (find_.text[0] && find_.matches.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), "%s", count);
     else ImGui::TextDisabled("%-10s", count);
     tagText("find.count", count);
     if (find_.current >= 0 && size_t(find_.current) < find_.matches.size())

@@ -431,7 +431,7 @@ void GanttView::criticalNote(ImDrawList* dl, int firstShown, int lastShown) {
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
     const ImVec2 a(std::floor(bodyMin_.x + fs * 0.6f), std::floor(bodyMin_.y + fs * 0.4f));
     const ImVec2 b(a.x + size.x + fs, a.y + size.y + fs * 0.6f);
-    dl->AddRectFilled(a, b, IM_COL32(255, 244, 244, 255), fs * 0.25f);
+    dl->AddRectFilled(a, b, theme::kNoteBg, fs * 0.25f);
     dl->AddRect(a, b, theme::kCritical, fs * 0.25f);
     dl->AddText(ImVec2(a.x + fs * 0.5f, a.y + fs * 0.3f), theme::kCriticalProgress, text.c_str());
     tagRect("gantt.criticalNote", a, b, text);

@@ -57,6 +57,8 @@ const Entry kHowDoI[] = {
     {"Find who is double-booked across projects", "Give people the same email in each project's Resources, then tick All projects in the Resource load pane."},
     {"Run a content pipeline", "Project > New… with the Content pipeline template, then Board: Add articles…; drag a card to the next stage when one is done."},
     {"Start from a template", "Project > New… and pick a template; Project > Save as template… keeps the open project's shape for the next one."},
+    {"Make text bigger or the screen darker", "View > Preferences…: the look (as the system says, light, dark, high contrast) and the size of text and controls, 100–200 %."},
+    {"Use a screen reader", "The page describes the plan beside the chart: the task table as a tree grid, the main commands as buttons; each edit is said."},
     {"Get a deleted project back", "Project > Projects…, then Trash: restore it within 30 days."},
 };
 

@@ -8,6 +8,7 @@
 #include "core/sync.hpp"
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -87,7 +88,19 @@ public:
     // The accessibility mirror (a11y.hpp), as JSON, whenever what it shows changed; and a sentence
     // for the live region ("Deleted “Copy deck”; 3 tasks moved").
     virtual void publishA11y(const std::string& /*json*/) {}
+    // This device's preferences (the look, the UI scale), kept across visits; "" when never set.
+    virtual std::string preference(const std::string& key) {
+        const auto it = preferences_.find(key);
+        return it == preferences_.end() ? "" : it->second;
+    }
+    virtual void setPreference(const std::string& key, const std::string& value) { preferences_[key] = value; }
+    // What the system asks for: "dark" (prefers-color-scheme), "more" (prefers-contrast: more or
+    // forced colours), "" for light.
+    virtual std::string systemLook() { return ""; }
     virtual void announce(const std::string& /*text*/) {}
+
+protected:
+    std::map<std::string, std::string> preferences_; // natively: in memory
 };
 
 } // namespace plotline

@@ -157,7 +157,7 @@ void badge(ImDrawList* dl, ImVec2 at, Rag rag, float fs) {
     const char* text = ragName(rag);
     const ImVec2 size(ImGui::CalcTextSize(text).x + fs * 0.9f, fs * 1.25f);
     dl->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), budget_ui::ragColour(rag), fs * 0.6f);
-    dl->AddText(ImVec2(at.x + fs * 0.45f, at.y + fs * 0.12f), IM_COL32_WHITE, text);
+    dl->AddText(ImVec2(at.x + fs * 0.45f, at.y + fs * 0.12f), theme::kOnAccent, text);
 }
 
 // A combo over "All" and the distinct values ("" is all), tagged `tag`, its items `tag`.all, `tag`.0 …
@@ -305,7 +305,7 @@ void PortfolioView::timeline(Date today) {
         const std::string n = std::to_string(i);
         ImGui::PushID(e.id.c_str());
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        if (i % 2) dl->AddRectFilled(at, ImVec2(x0 + width, at.y + rowH), IM_COL32(0, 0, 0, 8));
+        if (i % 2) dl->AddRectFilled(at, ImVec2(x0 + width, at.y + rowH), theme::kShade);
         const bool isOpen = std::find(expanded_.begin(), expanded_.end(), e.id) != expanded_.end();
         ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + (rowH - ImGui::GetFrameHeight()) * 0.5f));
         if (ImGui::ArrowButton("##expand", isOpen ? ImGuiDir_Down : ImGuiDir_Right)) {

@@ -196,3 +196,35 @@ test('axe-core finds no serious or critical violation in the client view from a 
     await rm(scratch, { recursive: true, force: true });
   }
 });
+
+test('seeing: high contrast at 200 % from Preferences, kept across a reload; the system\'s dark scheme followed', async () => {
+  const { page, errors } = await fresh();
+  await click(page, 'menu.View');
+  await click(page, 'menu.View.Preferences');
+  await click(page, 'prefs.look.contrast');
+  await click(page, 'prefs.scale.200');
+  let s = await waitStatus(page, (s) => s.look === 'High contrast' && s.uiScale === 200);
+  await frames(page, 3);
+  // The text is twice as tall: the menu bar's height doubles.
+  const menu = await widget(page, 'menu.Project');
+  assert.ok(menu.h >= 40, `menu height ${menu.h}`);
+  await click(page, 'prefs.close');
+  await frames(page, 2);
+  await screenshot(page, 'a11y-high-contrast-200');
+  await page.reload();
+  await page.waitForFunction(() => window.plotline && window.plotline.readyAt);
+  s = await waitStatus(page, (s) => s.ready && s.look === 'High contrast' && s.uiScale === 200);
+  // Back to following the system, which asks for dark.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await click(page, 'menu.View');
+  await click(page, 'menu.View.Preferences');
+  await click(page, 'prefs.look.system');
+  await click(page, 'prefs.scale.100');
+  await waitStatus(page, (s) => s.look === 'Dark' && s.uiScale === 100);
+  await click(page, 'prefs.close');
+  await frames(page, 3);
+  await screenshot(page, 'a11y-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await waitStatus(page, (s) => s.look === 'Light', 5000);
+  assert.deepEqual(errors, []);
+});

@@ -35,6 +35,8 @@ public:
     void codec(Codec op, std::string data, std::string key, std::function<void(Result<std::string>)> done) override;
     std::string pageAddress = "http://127.0.0.1:8080/"; // what links start with
     std::string address() override { return pageAddress; }
+    std::string systemAsks;                // what systemLook() answers ("dark", "more", "")
+    std::string systemLook() override { return systemAsks; }
     std::string a11y;                      // the accessibility mirror as last published (JSON)
     std::vector<std::string> announcements; // what the live region said, in order
     void publishA11y(const std::string& json) override { a11y = json; }

@@ -11,7 +11,9 @@
 //                                  //   pixelsPerDay, selected (row or -1), editor (task editor open), tasks,
 //                                  //   selectedTask: { name, start, finish, constraint } when a row is selected }
 //   plotline.frameStats()          // { frameMs: [CPU ms of each frame drawn since the last call], uiMs: [of it,
-//                                  //   building the UI], vertices, indices (of the last frame) }
+//                                  //   building the UI], a11yMs: [of it, the accessibility mirror: built and
+//                                  //   rendered into the page], vertices, indices (of the last frame) }
+//   plotline.a11yBuilds()          // how often the accessibility mirror was rendered into the page
 //   plotline.memory()              // { heap: bytes of wasm memory, used: bytes malloc has handed out }
 //   plotline.saveNow()             // saves what is typed so far; resolves once it is stored (or after 10 s)
 //   plotline.build                 // the build id of the page (index.html's plotline-build), for updates

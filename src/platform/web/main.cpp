@@ -366,6 +366,23 @@ EM_JS(void, js_fatal, (const char* message), {
 });
 
 EM_JS(void, js_mark, (const char* name), { performance.mark('plotline:' + UTF8ToString(name)); });
+// Preferences in localStorage (per device, like the browser's own), and what the system asks for.
+EM_JS(char*, js_preference, (const char* key), {
+    let v = null;
+    try { v = localStorage.getItem('plotline.' + UTF8ToString(key)); } catch (e) {}
+    v = v || '';
+    const n = lengthBytesUTF8(v) + 1, p = _malloc(n);
+    stringToUTF8(v, p, n);
+    return p;
+});
+EM_JS(void, js_set_preference, (const char* key, const char* value), {
+    try { localStorage.setItem('plotline.' + UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+});
+EM_JS(int, js_system_look, (), {
+    if (!window.matchMedia) return 0;
+    if (matchMedia('(prefers-contrast: more)').matches || matchMedia('(forced-colors: active)').matches) return 2;
+    return matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
+});
 // The accessibility mirror and its live region (api.js renders them beside the canvas).
 EM_JS(void, js_a11y, (const char* json), { if (Module.plotlineA11y) Module.plotlineA11y(UTF8ToString(json)); });
 EM_JS(void, js_announce, (const char* text), { if (Module.plotlineAnnounce) Module.plotlineAnnounce(UTF8ToString(text)); });
@@ -451,6 +468,17 @@ public:
     void print(const std::string& html) override { js_print(html.c_str()); }
     void mark(const char* name) override { js_mark(name); }
     void publishA11y(const std::string& json) override { js_a11y(json.c_str()); }
+    std::string preference(const std::string& key) override {
+        char* v = js_preference(key.c_str());
+        std::string out = v ? v : "";
+        free(v);
+        return out;
+    }
+    void setPreference(const std::string& key, const std::string& value) override { js_set_preference(key.c_str(), value.c_str()); }
+    std::string systemLook() override {
+        const int look = js_system_look();
+        return look == 2 ? "more" : look == 1 ? "dark" : "";
+    }
     void announce(const std::string& text) override { js_announce(text.c_str()); }
     void claimProject(const std::string& id, std::function<void(bool)> answer) override {
         claims_.emplace_back(id, std::move(answer));
@@ -524,8 +552,9 @@ struct Runtime {
     float dpr = 1;
     bool readyNotified = false;
     double lastActivity = 0, lastFrame = 0;
+    int scale = 100; // the UI scale the font was made for, in percent
     // CPU time of each drawn frame (new frame to draw calls issued), for the rendering benchmark.
-    std::vector<float> frameMs, uiMs; // whole frame; building the UI (NewFrame to ImGui::Render)
+    std::vector<float> frameMs, uiMs, a11yMs; // whole frame; building the UI (NewFrame to ImGui::Render); of it, the accessibility mirror
     int vertices = 0, indices = 0;
 };
 Runtime* rt = nullptr;
@@ -536,7 +565,7 @@ char* copyOut(const std::string& s) {
     return out;
 }
 
-void loadFont(float dpr) {
+void loadFont(float dpr, float scale) { // scale: the UI scale (1 to 2)
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20A0, 0x20BF,
@@ -545,7 +574,7 @@ void loadFont(float dpr) {
     cfg.OversampleH = 2;
     cfg.PixelSnapH = false;
     // Rasterise at device pixels and scale back: text stays sharp on high-DPI screens.
-    if (!io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", 15.0f * dpr, &cfg, ranges)) io.Fonts->AddFontDefault();
+    if (!io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", 15.0f * scale * dpr, &cfg, ranges)) io.Fonts->AddFontDefault();
     io.FontGlobalScale = 1.0f / dpr;
 }
 
@@ -597,9 +626,10 @@ void frame() {
     const double now = emscripten_get_now();
     bool active = feedEvents();
     const float dpr = float(js_device_pixel_ratio());
-    if (dpr != rt->dpr) { // moved to another screen or zoomed the page
+    if (dpr != rt->dpr || rt->app->uiScale() != rt->scale) { // moved to another screen, zoomed the page, or a new UI scale
         rt->dpr = dpr;
-        loadFont(dpr);
+        rt->scale = rt->app->uiScale();
+        loadFont(dpr, float(rt->scale) / 100.0f);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
         active = true;
@@ -622,12 +652,14 @@ void frame() {
     int w, h;
     SDL_GL_GetDrawableSize(rt->window, &w, &h);
     glViewport(0, 0, w, h);
-    glClearColor(0.97f, 0.975f, 0.98f, 1.0f);
+    glClearColor(float((theme::kClear >> IM_COL32_R_SHIFT) & 0xFF) / 255, float((theme::kClear >> IM_COL32_G_SHIFT) & 0xFF) / 255,
+                 float((theme::kClear >> IM_COL32_B_SHIFT) & 0xFF) / 255, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (rt->frameMs.size() < 100000) {
         rt->frameMs.push_back(float(emscripten_get_now() - t0));
         rt->uiMs.push_back(float(t1 - t0));
+        rt->a11yMs.push_back(float(rt->app->a11yMs()));
     }
     rt->vertices = ImGui::GetDrawData()->TotalVtxCount;
     rt->indices = ImGui::GetDrawData()->TotalIdxCount;
@@ -725,7 +757,7 @@ EMSCRIPTEN_KEEPALIVE char* plotline_report_json() {
 EMSCRIPTEN_KEEPALIVE char* plotline_frame_stats_json() {
     std::string out = "{\"vertices\":" + std::to_string(rt->vertices) + ",\"indices\":" + std::to_string(rt->indices);
     char buf[32];
-    for (auto [name, list] : {std::pair{"frameMs", &rt->frameMs}, std::pair{"uiMs", &rt->uiMs}}) {
+    for (auto [name, list] : {std::pair{"frameMs", &rt->frameMs}, std::pair{"uiMs", &rt->uiMs}, std::pair{"a11yMs", &rt->a11yMs}}) {
         out += std::string(",\"") + name + "\":[";
         for (size_t i = 0; i < list->size(); ++i) {
             std::snprintf(buf, sizeof buf, "%s%.3f", i ? "," : "", double((*list)[i]));
@@ -777,7 +809,7 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // layout is code; nothing to persist
     rt->dpr = float(js_device_pixel_ratio());
-    loadFont(rt->dpr);
+    loadFont(rt->dpr, 1.0f);
     theme::apply(15.0f);
     ImGui_ImplSDL2_InitForOpenGL(rt->window, rt->gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
