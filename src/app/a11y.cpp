@@ -32,6 +32,8 @@ std::string a11yJson(const A11yView& v) {
         }
     }
     j["lines"] = v.lines;
+    auto& tables = j["tables"] = nlohmann::json::array();
+    for (const A11yTable& t : v.tables) tables.push_back({{"label", t.label}, {"header", t.header}, {"rows", t.rows}});
     if (!v.dialog.empty()) j["dialog"] = {{"title", v.dialog}, {"text", v.dialogText}};
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

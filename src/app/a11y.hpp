@@ -34,6 +34,12 @@ struct A11yButton {
     bool disabled = false;
 };
 
+struct A11yTable {
+    std::string label;                        // its caption
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+};
+
 struct A11yView {
     std::string title;                   // the open project and the view
     std::vector<A11yButton> buttons;     // views and commands
@@ -42,6 +48,7 @@ struct A11yView {
     std::vector<A11yRow> rows;           // rows in view, plus the selected one
     std::string active;                  // key of the selected row, "" when none
     std::vector<std::string> lines;      // other text on screen: save state, the view's figures
+    std::vector<A11yTable> tables;       // the view's tables of figures (the Budget dashboard's)
     std::string dialog, dialogText;      // an open message the user must close
 };
 

@@ -950,7 +950,7 @@ void App::legend() {
                          "The violet line: the status date (progress as of). Its zigzag, the progress line, bends left "
                          "for tasks behind and right for tasks ahead"});
     items.push_back({"legend.milestone", Mark::Diamond, theme::kMilestone, "Milestone", "A milestone: a moment, 0 days long"});
-    if (gantt_.showCritical) items.push_back({"legend.critical", Mark::Bar, theme::kCritical, "Critical", "Critical tasks: no float, a slip moves the finish"});
+    if (gantt_.showCritical) items.push_back({"legend.critical", Mark::Bar, theme::kCritical, "Critical", "Critical tasks (striped): no float, a slip moves the finish"});
     if (!gantt_.shownBaseline().isNull()) items.push_back({"legend.baseline", Mark::ThinBar, theme::kBaseline, "Baseline", "The baseline's dates, under the live bars"});
     const float fs = ImGui::GetFontSize(), mark = fs * 1.1f, gap = fs * 1.2f;
     float width = 0;
@@ -971,7 +971,11 @@ void App::legend() {
                 dl->AddQuadFilled(ImVec2(cx, cy - r), ImVec2(cx + r, cy), ImVec2(cx, cy + r), ImVec2(cx - r, cy), it.colour);
                 break;
             }
-            case Mark::Bar: dl->AddRectFilled(ImVec2(at.x, cy - fs * 0.3f), ImVec2(at.x + mark, cy + fs * 0.3f), it.colour, 2.0f); break;
+            case Mark::Bar:
+                dl->AddRectFilled(ImVec2(at.x, cy - fs * 0.3f), ImVec2(at.x + mark, cy + fs * 0.3f), it.colour, 2.0f);
+                if (it.colour == theme::kCritical)
+                    theme::hatch(dl, ImVec2(at.x, cy - fs * 0.3f), ImVec2(at.x + mark, cy + fs * 0.3f), (theme::kCriticalProgress & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 150));
+                break;
             case Mark::ThinBar: dl->AddRectFilled(ImVec2(at.x, cy - 2), ImVec2(at.x + mark, cy + 2), it.colour); break;
         }
         ImGui::Dummy(ImVec2(mark, fs));

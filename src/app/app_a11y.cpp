@@ -82,6 +82,24 @@ A11yView App::mirrorView() {
     button("help.keys", "Keyboard shortcuts", "F1");
     button("view.preferences", "Preferences: look and size", "");
     if (ready_ && plan) gantt_.describe(v);
+    if (ready_ && view_ == View::Budget) {
+        // The dashboard's figures in words and tables: the weekly status report of what it shows.
+        const Date today = host_.today();
+        const ReportDoc d = weeklyReport(budget_.report(today), false);
+        button("budget.dashboard", "Budget dashboard", "", true, budget_.tab() == BudgetView::Dashboard);
+        if (!d.badge.empty()) v.lines.push_back("Status: " + d.badge);
+        for (const ReportSection& sec : d.sections) {
+            if (!sec.title.empty() && sec.facts.empty() && sec.table.rows.empty()) v.lines.push_back(sec.title);
+            for (const auto& [k, val] : sec.facts) v.lines.push_back(k + ": " + val);
+            for (const std::string& p : sec.paragraphs) v.lines.push_back(p);
+            for (const std::string& b : sec.bullets) v.lines.push_back(b);
+            if (!sec.table.rows.empty()) {
+                A11yTable t{sec.title, sec.table.header, {}};
+                for (size_t r = 0; r < sec.table.rows.size() && r < 200; ++r) t.rows.push_back(sec.table.rows[r]);
+                v.tables.push_back(std::move(t));
+            }
+        }
+    }
     v.lines.push_back(save_.stateText());
     if (!open_.reason().empty()) v.lines.push_back(open_.reason());
     if (dialogOpen_) {
@@ -107,7 +125,8 @@ void App::publishMirror() {
     // every frame; the last rows in view are always published).
     uint64_t key = 0;
     for (uint64_t x : {doc_.revision(), uint64_t(view_), uint64_t(ready_), uint64_t(dialogOpen_), uint64_t(help_.isOpen()),
-                       uint64_t(save_.state()), uint64_t(std::hash<std::string>{}(dialogTitle_)), uint64_t(gantt_.selectedRow())})
+                       uint64_t(save_.state()), uint64_t(std::hash<std::string>{}(dialogTitle_)), uint64_t(gantt_.selectedRow()),
+                       uint64_t(budget_.tab())})
         key = (key ^ x) * 0x100000001B3ull;
     const uint64_t scrolled = view_ == View::Plan && ready_ ? gantt_.shownKey() : 0;
     if (key == mirrorKey_ && scrolled == mirrorScrollKey_ && mirrorBuilds_ > 0) return;
@@ -180,6 +199,7 @@ bool App::a11yActivate(const std::string& id) {
     else if (id == "project.projects") libraryWindow_.openProjects();
     else if (id == "project.new") newProject();
     else if (id == "project.import") host_.pickFile();
+    else if (id == "budget.dashboard") { view_ = View::Budget; budget_.showTab(BudgetView::Dashboard); }
     else if (view_ != View::Plan) return false;
     else if (id == "task.add" && edit) gantt_.insertTaskBelowSelection();
     else if (id == "task.delete" && edit && row) gantt_.deleteSelection();

@@ -74,6 +74,14 @@ const char* lookName(Look look) {
 
 Look current() { return current_; }
 
+void hatch(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 colour) {
+    const float h = max.y - min.y, step = std::max(4.0f, h * 0.6f);
+    if (h <= 0 || max.x <= min.x) return;
+    dl->PushClipRect(min, max, true);
+    for (float x = min.x - h; x < max.x; x += step) dl->AddLine(ImVec2(x, max.y), ImVec2(x + h, min.y), colour, 1.5f);
+    dl->PopClipRect();
+}
+
 double contrast(ImU32 a, ImU32 b) {
     auto luminance = [](ImU32 c) {
         auto channel = [](unsigned v) {

@@ -22,6 +22,10 @@ extern ImU32 kBar, kBarProgress, kBarText, kSummary, kMilestone, kLink, kWeekend
     kWarnText, kBannerBg, kBannerText, kAccent, kOnAccent, kApprove, kCard, kCardHover, kPanel, kNoteBg, kShade, kTrack,
     kClear;
 
+// Diagonal stripes over a rectangle: critical bars carry them, so the critical path does not rest
+// on colour alone (for the colour-blind, and in print).
+void hatch(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 colour);
+
 // Every pair of a text colour and the background it is drawn on, in the look applied last, with
 // where it is used: each must reach 4.5:1 (WCAG 2.2 AA), which the unit tests check for every look.
 struct TextPair { std::string what; ImU32 text, background; };

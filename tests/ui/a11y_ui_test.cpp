@@ -3,6 +3,8 @@
 // focus follows both ways, and what the live region says after an edit, an undo and a redo.
 #include "ui_harness.hpp"
 
+#include "core/report.hpp"
+
 using namespace plotline;
 using namespace plotline::ui_test;
 
@@ -127,6 +129,12 @@ TEST_CASE("a11y: the sample's tasks as a treegrid, rebuilt only on change, focus
     m = mirror(h);
     CHECK_FALSE(m.contains("grid"));
     CHECK(m["title"] == p.name + " \u2014 Budget");
+    // The dashboard's figures: the status in words, facts as lines, its tables with their headers.
+    const StatusReport report = statusReport(p, h.app->document().schedule(), p.statusDate.value_or(h.host.today()));
+    CHECK(m["lines"].dump().find("Status: " + std::string(ragName(report.rag))) != std::string::npos);
+    REQUIRE_FALSE(m["tables"].empty());
+    CHECK_FALSE(m["tables"][0]["header"].empty());
+    CHECK_FALSE(m["tables"][0]["rows"].empty());
     CHECK_FALSE(h.app->a11yActivate("task.add"));
     CHECK(p.tasks.size() == count + 1);
 

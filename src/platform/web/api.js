@@ -273,6 +273,20 @@
     }
     m.rows.forEach(function (e, key) { if (!seenRows.has(key)) { e.remove(); m.rows.delete(key); } });
     m.lines.replaceChildren.apply(m.lines, (v.lines || []).filter(Boolean).map(function (l) { return node('p', {}, l); }));
+    // Tables of figures (the Budget dashboard's) as real tables with their column headers.
+    m.tables = m.tables || m.root.insertBefore(node('div', { id: 'a11y-tables' }), m.dialog);
+    m.tables.replaceChildren.apply(m.tables, (v.tables || []).map(function (t) {
+      const table = node('table');
+      table.appendChild(node('caption', {}, t.label || 'Figures'));
+      const head = table.appendChild(node('thead')).appendChild(node('tr'));
+      t.header.forEach(function (h) { head.appendChild(node('th', { scope: 'col' }, h)); });
+      const body = table.appendChild(node('tbody'));
+      t.rows.forEach(function (r) {
+        const tr = body.appendChild(node('tr'));
+        r.forEach(function (c, i) { tr.appendChild(node(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row' } : {}, c)); });
+      });
+      return table;
+    }));
     m.dialog.hidden = !v.dialog;
     if (v.dialog) {
       m.dialogTitle.textContent = v.dialog.title;
