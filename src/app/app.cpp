@@ -974,7 +974,7 @@ void App::legend() {
             case Mark::Bar:
                 dl->AddRectFilled(ImVec2(at.x, cy - fs * 0.3f), ImVec2(at.x + mark, cy + fs * 0.3f), it.colour, 2.0f);
                 if (it.colour == theme::kCritical)
-                    theme::hatch(dl, ImVec2(at.x, cy - fs * 0.3f), ImVec2(at.x + mark, cy + fs * 0.3f), (theme::kCriticalProgress & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 150));
+                    theme::hatch(dl, ImVec2(at.x, cy - fs * 0.3f), ImVec2(at.x + mark, cy + fs * 0.3f), theme::kCriticalHatch);
                 break;
             case Mark::ThinBar: dl->AddRectFilled(ImVec2(at.x, cy - 2), ImVec2(at.x + mark, cy + 2), it.colour); break;
         }

@@ -207,7 +207,7 @@ void GanttView::drawBar(ImDrawList* dl, int row, ImVec2 cellMin, float rowHeight
         if (ts.percentComplete > 0)
             dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + w * ts.percentComplete / 100.0f, y0 + h),
                               critical ? theme::kCriticalProgress : theme::kBarProgress, rounding);
-        if (critical) theme::hatch(dl, ImVec2(x0, y0), ImVec2(x0 + w, y0 + h), (theme::kCriticalProgress & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 150));
+        if (critical) theme::hatch(dl, ImVec2(x0, y0), ImVec2(x0 + w, y0 + h), theme::kCriticalHatch);
         tagRect("gantt.bar." + std::to_string(row), ImVec2(x0, y0), ImVec2(x0 + w, y0 + h));
         barInteraction(row, ImVec2(x0, y0), ImVec2(x0 + w, y0 + h), false);
         if (ImGui::IsMouseHoveringRect(ImVec2(x0, y0), ImVec2(x0 + w, y0 + h)) && ImGui::IsWindowHovered() && !panning_ &&

@@ -62,7 +62,7 @@ Look current_ = Look::Light;
 
 ImU32 kBar, kBarProgress, kBarText, kSummary, kMilestone, kLink, kWeekend, kHoliday, kToday, kGridLine, kScaleText, kScaleBg,
     kSelectedRow, kMuted, kError, kOk, kCritical, kCriticalProgress, kBaseline, kStatusLine, kLoad, kOverload, kWarnText,
-    kBannerBg, kBannerText, kAccent, kOnAccent, kApprove, kCard, kCardHover, kPanel, kNoteBg, kShade, kTrack, kClear;
+    kBannerBg, kBannerText, kAccent, kOnAccent, kApprove, kCard, kCardHover, kPanel, kNoteBg, kShade, kTrack, kClear, kCriticalHatch;
 
 const char* lookName(Look look) {
     switch (look) {
@@ -169,6 +169,7 @@ void apply(float fontSize, Look look) {
     kBannerBg = rgb(t.bannerBg), kBannerText = rgb(t.bannerText), kAccent = rgb(t.accent), kOnAccent = rgb(t.onAccent);
     kApprove = rgb(t.approve), kCard = rgb(t.card), kCardHover = rgb(t.cardHover), kPanel = rgb(t.panel);
     kNoteBg = rgb(t.noteBg), kShade = rgb(t.shade, t.shadeAlpha), kTrack = rgb(t.track), kClear = rgb(t.windowBg);
+    kCriticalHatch = rgb(t.criticalProgress, 150);
 
     ImVec4* c = s.Colors;
     c[ImGuiCol_Text] = col(t.text);

@@ -20,7 +20,7 @@ Look current();
 extern ImU32 kBar, kBarProgress, kBarText, kSummary, kMilestone, kLink, kWeekend, kHoliday, kToday, kGridLine, kScaleText,
     kScaleBg, kSelectedRow, kMuted, kError, kOk, kCritical, kCriticalProgress, kBaseline, kStatusLine, kLoad, kOverload,
     kWarnText, kBannerBg, kBannerText, kAccent, kOnAccent, kApprove, kCard, kCardHover, kPanel, kNoteBg, kShade, kTrack,
-    kClear;
+    kClear, kCriticalHatch;
 
 // Diagonal stripes over a rectangle: critical bars carry them, so the critical path does not rest
 // on colour alone (for the colour-blind, and in print).
