@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 #include <unordered_map>
 
 namespace plotline {
@@ -167,24 +168,30 @@ struct Role {
 constexpr Role kRoles[] = {{"Producer", 9500, 5500}, {"Strategist", 11000, 6500}, {"Designer", 9000, 5200},
                            {"Copywriter", 7500, 4500}, {"Developer", 10000, 6000}, {"QA Engineer", 7000, 4000}};
 
-// Steps in order; each step follows the one before it within its phase, and each phase's first step
-// follows the previous phase's last.
-Project build(const char* name, std::initializer_list<Step> steps) {
+// A template with no tasks yet: one person per role, named after it, at the role's rates.
+Project emptyTemplate(const char* name, std::span<const Role> roles) {
     Project p;
     p.id = Id::random();
     p.name = name;
     p.isTemplate = true;
     p.start = kTemplateAnchor;
-    std::map<std::string, Id> roles;
-    for (const Role& r : kRoles) {
+    for (const Role& r : roles) {
         Resource x;
         x.id = Id::random();
         x.name = x.role = r.name;
         x.billRate = r.bill;
         x.costRate = r.cost;
-        roles[r.name] = x.id;
         p.resources.push_back(std::move(x));
     }
+    return p;
+}
+
+// Steps in order; each step follows the one before it within its phase, and each phase's first step
+// follows the previous phase's last.
+Project build(const char* name, std::initializer_list<Step> steps) {
+    Project p = emptyTemplate(name, kRoles);
+    std::map<std::string, Id> roles;
+    for (const Resource& x : p.resources) roles[x.role] = x.id;
     Id phase, previous;
     std::set<std::string> used;
     for (const Step& s : steps) {
@@ -278,21 +285,10 @@ const std::vector<BuiltinTemplate>& builtinTemplates() {
         // A content pipeline: no deliverables yet, its stages and their roles (Writer, QA, Editor,
         // Designer, Producer); "Add articles" makes the stage chains.
         {
-            Project p;
-            p.id = Id::random();
-            p.name = "Content pipeline";
-            p.isTemplate = true;
-            p.start = kTemplateAnchor;
+            static constexpr Role kPipelineRoles[] = {{"Writer", 7500, 4500}, {"QA", 7000, 4000}, {"Editor", 8000, 4800},
+                                                       {"Designer", 9000, 5200}, {"Producer", 9500, 5500}};
+            Project p = emptyTemplate("Content pipeline", kPipelineRoles);
             p.stages = defaultStages();
-            const Role rates[] = {{"Writer", 7500, 4500}, {"QA", 7000, 4000}, {"Editor", 8000, 4800}, {"Designer", 9000, 5200}, {"Producer", 9500, 5500}};
-            for (const Role& r : rates) {
-                Resource x;
-                x.id = Id::random();
-                x.name = x.role = r.name;
-                x.billRate = r.bill;
-                x.costRate = r.cost;
-                p.resources.push_back(std::move(x));
-            }
             v.push_back({"content-pipeline", "Content pipeline",
                          "Articles, pages or videos through write, QA, edit, design and publish, each stage with its owner", std::move(p)});
         }
