@@ -10,6 +10,7 @@
 #include "core/schedule.hpp"
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,13 @@ struct A11yView {
 };
 
 std::string a11yJson(const A11yView& view);
+
+// A key of what a view shows, mixed from its parts (FNV-style): equal parts give the same key, and a
+// change in any part gives another, so the mirror is rebuilt only when one changed.
+inline uint64_t mixKey(uint64_t seed, std::initializer_list<uint64_t> parts) {
+    for (uint64_t x : parts) seed = (seed ^ x) * 0x100000001B3ull;
+    return seed;
+}
 
 // Counts how many tasks an edit moved, for announcements ("Moved Copy deck; 4 tasks moved"): keeps
 // the tasks' scheduled starts of the last revision it saw. Only edits that kept the task list's

@@ -1187,7 +1187,7 @@ void App::frame() {
     if (viewer_) {
         viewer_->tick(host_.now());
         viewerScreen_->draw(host_.today());
-        publishViewerMirror();
+        publishMirror();
         return;
     }
     save_.tick(host_.now());

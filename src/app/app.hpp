@@ -202,9 +202,11 @@ private:
     int appliedLook_ = -1;
     Stamp lookCheckedAt_ = 0;
     bool preferencesOpen_ = false;
-    void publishViewerMirror();
+    A11yView viewerMirrorView();
     void announceChanges();
     A11yView mirrorView();
+    struct MirrorAction;
+    std::vector<MirrorAction> mirrorActions();
     uint64_t mirrorKey_ = 0, mirrorScrollKey_ = 0;
     Stamp mirrorAt_ = 0;
     size_t mirrorBuilds_ = 0;

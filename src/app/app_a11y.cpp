@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstdio>
+#include <functional>
 
 namespace plotline {
 
@@ -26,6 +27,13 @@ const char* viewName(App::View v) {
     }
 }
 } // namespace
+
+// The commands the mirror offers, each with what runs it: one list, so a button is offered enabled
+// exactly when pressing it runs.
+struct App::MirrorAction {
+    A11yButton button;
+    std::function<void()> run;
+};
 
 void App::undo() {
     if (!doc_.canUndo()) return;
@@ -59,34 +67,12 @@ A11yView App::mirrorView() {
     A11yView v;
     const Project& p = doc_.project();
     v.title = ready_ ? p.name + " \u2014 " + viewName(view_) : "Plotline";
-    const bool edit = doc_.capabilities().edit, row = gantt_.selectedRow() >= 0, plan = view_ == View::Plan;
-    auto button = [&](const char* id, std::string name, const char* keys, bool enabled = true, bool pressed = false) {
-        v.buttons.push_back({id, std::move(name), keys, pressed, !enabled});
-    };
-    button("view.plan", "Plan", "Ctrl+1", ready_, view_ == View::Plan);
-    button("view.budget", "Budget", "Ctrl+2", ready_, view_ == View::Budget);
-    button("view.portfolio", "Portfolio", "Ctrl+3", ready_, view_ == View::Portfolio);
-    button("view.board", "Board", "Ctrl+4", ready_, view_ == View::Board);
-    button("edit.undo", doc_.canUndo() ? "Undo " + doc_.undoLabel() : "Undo", "Ctrl+Z", doc_.canUndo());
-    button("edit.redo", doc_.canRedo() ? "Redo " + doc_.redoLabel() : "Redo", "Ctrl+Y", doc_.canRedo());
-    button("task.add", "Add task", "Insert", ready_ && edit && plan);
-    button("task.delete", "Delete task", "Delete", ready_ && edit && plan && row);
-    button("task.edit", edit ? "Edit task" : "Task details", "", ready_ && plan && row);
-    button("task.indent", "Indent", "Tab", ready_ && edit && plan && row);
-    button("task.outdent", "Outdent", "Shift+Tab", ready_ && edit && plan && row);
-    button("task.up", "Move up", "Alt+Up", ready_ && edit && plan && row);
-    button("task.down", "Move down", "Alt+Down", ready_ && edit && plan && row);
-    button("project.projects", "Projects", "Ctrl+O", ready_);
-    button("project.new", "New project", "", ready_);
-    button("project.import", "Import a file", "", ready_);
-    button("help.keys", "Keyboard shortcuts", "F1");
-    button("view.preferences", "Preferences: look and size", "");
-    if (ready_ && plan) gantt_.describe(v);
+    for (const MirrorAction& a : mirrorActions()) v.buttons.push_back(a.button);
+    if (ready_ && view_ == View::Plan) gantt_.describe(v);
     if (ready_ && view_ == View::Budget) {
         // The dashboard's figures in words and tables: the weekly status report of what it shows.
         const Date today = host_.today();
         const ReportDoc d = weeklyReport(budget_.report(today), false);
-        button("budget.dashboard", "Budget dashboard", "", true, budget_.tab() == BudgetView::Dashboard);
         if (!d.badge.empty()) v.lines.push_back("Status: " + d.badge);
         for (const ReportSection& sec : d.sections) {
             if (!sec.title.empty() && sec.facts.empty() && sec.table.rows.empty()) v.lines.push_back(sec.title);
@@ -119,16 +105,21 @@ void App::publishMirror() {
         std::chrono::steady_clock::time_point t0;
         ~Timed() { ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count(); }
     } timed{mirrorMs_, t0};
-    announceChanges();
     // What changed decides how soon the mirror follows: an edit, a selection, a view or a dialog at
     // once; rows scrolling into view at most every 100 ms (a fling rebuilds it a few times, not at
     // every frame; the last rows in view are always published).
-    uint64_t key = 0;
-    for (uint64_t x : {doc_.revision(), uint64_t(view_), uint64_t(ready_), uint64_t(dialogOpen_), uint64_t(help_.isOpen()),
-                       uint64_t(save_.state()), uint64_t(std::hash<std::string>{}(dialogTitle_)), uint64_t(gantt_.selectedRow()),
-                       uint64_t(budget_.tab())})
-        key = (key ^ x) * 0x100000001B3ull;
-    const uint64_t scrolled = view_ == View::Plan && ready_ ? gantt_.shownKey() : 0;
+    uint64_t key = 0, scrolled = 0;
+    if (viewer_) {
+        key = mixKey(0, {viewer_->version(), uint64_t(viewer_->state()), uint64_t(viewerScreen_->compact()),
+                         uint64_t(viewerScreen_->expanded() + 1), uint64_t(std::hash<std::string>{}(viewer_->stale()))});
+        scrolled = viewerScreen_->compact() || !viewer_->view() ? 0 : gantt_.shownKey();
+    } else {
+        announceChanges();
+        key = mixKey(0, {doc_.revision(), uint64_t(view_), uint64_t(ready_), uint64_t(dialogOpen_), uint64_t(help_.isOpen()),
+                         uint64_t(save_.state()), uint64_t(std::hash<std::string>{}(dialogTitle_)), uint64_t(gantt_.selectedRow()),
+                         uint64_t(budget_.tab())});
+        scrolled = view_ == View::Plan && ready_ ? gantt_.shownKey() : 0;
+    }
     if (key == mirrorKey_ && scrolled == mirrorScrollKey_ && mirrorBuilds_ > 0) return;
     const Stamp now = host_.now();
     if (key == mirrorKey_ && mirrorBuilds_ > 0 && now - mirrorAt_ < 100) return;
@@ -136,29 +127,19 @@ void App::publishMirror() {
     mirrorScrollKey_ = scrolled;
     mirrorAt_ = now;
     ++mirrorBuilds_;
-    host_.publishA11y(a11yJson(mirrorView()));
+    host_.publishA11y(a11yJson(viewer_ ? viewerMirrorView() : mirrorView()));
 }
 
 // A client's view from a link: what it holds in words, and the task table when it is drawn (on a
 // phone the list of bars: each task in a line).
-void App::publishViewerMirror() {
-    mirrorMs_ = 0;
-    const auto& shown = viewer_->view();
-    uint64_t key = viewerScreen_->compact() || !shown ? 0 : gantt_.shownKey();
-    for (uint64_t x : {viewer_->version(), uint64_t(viewer_->state()), uint64_t(viewerScreen_->compact()),
-                       uint64_t(viewerScreen_->expanded() + 1), uint64_t(std::hash<std::string>{}(viewer_->stale()))})
-        key = (key ^ x) * 0x100000001B3ull;
-    if (key == mirrorKey_ && mirrorBuilds_ > 0) return;
-    mirrorKey_ = key;
-    ++mirrorBuilds_;
+A11yView App::viewerMirrorView() {
     A11yView v;
-    if (!shown) {
+    if (!viewer_->view()) {
         v.title = "Plotline \u2014 shared plan";
         v.lines.push_back(viewer_->state() == Viewer::State::Failed ? viewer_->error() : "Opening the shared plan\u2026");
-        host_.publishA11y(a11yJson(v));
-        return;
+        return v;
     }
-    const ClientView& c = *shown;
+    const ClientView& c = *viewer_->view();
     v.title = c.project.name + " \u2014 shared plan";
     v.lines.push_back("As of " + c.asOf.str() + ": " + std::to_string(c.percentComplete) + "% complete");
     if (c.rag) {
@@ -176,40 +157,55 @@ void App::publishViewerMirror() {
             v.lines.push_back(doc_.project().tasks[i].name + ": " + ts.startDate.str() + " to " + ts.finishDate.str() + ", " +
                               std::to_string(ts.percentComplete) + "% done");
         }
-    host_.publishA11y(a11yJson(v));
+    return v;
+}
+
+
+std::vector<App::MirrorAction> App::mirrorActions() {
+    std::vector<MirrorAction> out;
+    const bool edit = doc_.capabilities().edit, row = gantt_.selectedRow() >= 0, plan = ready_ && view_ == View::Plan;
+    auto add = [&](const char* id, std::string name, const char* keys, bool enabled, std::function<void()> run, bool pressed = false) {
+        out.push_back({{id, std::move(name), keys, pressed, !enabled}, std::move(run)});
+    };
+    auto show = [this](View v) { return [this, v] { view_ = v; }; };
+    add("view.plan", "Plan", "Ctrl+1", ready_, show(View::Plan), view_ == View::Plan);
+    add("view.budget", "Budget", "Ctrl+2", ready_, show(View::Budget), view_ == View::Budget);
+    add("view.portfolio", "Portfolio", "Ctrl+3", ready_, show(View::Portfolio), view_ == View::Portfolio);
+    add("view.board", "Board", "Ctrl+4", ready_, show(View::Board), view_ == View::Board);
+    add("edit.undo", doc_.canUndo() ? "Undo " + doc_.undoLabel() : "Undo", "Ctrl+Z", ready_ && doc_.canUndo(), [this] { undo(); });
+    add("edit.redo", doc_.canRedo() ? "Redo " + doc_.redoLabel() : "Redo", "Ctrl+Y", ready_ && doc_.canRedo(), [this] { redo(); });
+    add("task.add", "Add task", "Insert", plan && edit, [this] { gantt_.insertTaskBelowSelection(); });
+    add("task.delete", "Delete task", "Delete", plan && edit && row, [this] { gantt_.deleteSelection(); });
+    add("task.edit", edit ? "Edit task" : "Task details", "", plan && row, [this] { gantt_.openEditor(gantt_.selectedRow()); });
+    add("task.indent", "Indent", "Tab", plan && edit && row, [this] { gantt_.indentSelection(false); });
+    add("task.outdent", "Outdent", "Shift+Tab", plan && edit && row, [this] { gantt_.indentSelection(true); });
+    add("task.up", "Move up", "Alt+Up", plan && edit && row, [this] { gantt_.moveSelection(-1); });
+    add("task.down", "Move down", "Alt+Down", plan && edit && row, [this] { gantt_.moveSelection(+1); });
+    add("project.projects", "Projects", "Ctrl+O", ready_, [this] { libraryWindow_.openProjects(); });
+    add("project.new", "New project", "", ready_, [this] { newProject(); });
+    add("project.import", "Import a file", "", ready_, [this] { host_.pickFile(); });
+    add("help.keys", "Keyboard shortcuts", "F1", true, [this] { help_.open(); });
+    add("view.preferences", "Preferences: look and size", "", true, [this] { preferencesOpen_ = true; });
+    if (ready_ && view_ == View::Budget)
+        add("budget.dashboard", "Budget dashboard", "", true, [this] { budget_.showTab(BudgetView::Dashboard); },
+            budget_.tab() == BudgetView::Dashboard);
+    return out;
 }
 
 bool App::a11yActivate(const std::string& id) {
     if (viewer_) return false; // a client's view: nothing to run
-    const bool edit = doc_.capabilities().edit, row = gantt_.selectedRow() >= 0;
-    if (id == "help.keys") { help_.open(); return true; }
-    if (id == "view.preferences") { preferencesOpen_ = true; return true; }
-    if (id == "dialog.close") {
+    if (id == "dialog.close") { // the mirror's dialog: the message, else the shortcut list
         if (dialogOpen_) dialogOpen_ = false;
         else help_.close();
         return true;
     }
-    if (!ready_) return false;
-    if (id == "view.plan") view_ = View::Plan;
-    else if (id == "view.budget") view_ = View::Budget;
-    else if (id == "view.portfolio") view_ = View::Portfolio;
-    else if (id == "view.board") view_ = View::Board;
-    else if (id == "edit.undo" && doc_.canUndo()) undo();
-    else if (id == "edit.redo" && doc_.canRedo()) redo();
-    else if (id == "project.projects") libraryWindow_.openProjects();
-    else if (id == "project.new") newProject();
-    else if (id == "project.import") host_.pickFile();
-    else if (id == "budget.dashboard") { view_ = View::Budget; budget_.showTab(BudgetView::Dashboard); }
-    else if (view_ != View::Plan) return false;
-    else if (id == "task.add" && edit) gantt_.insertTaskBelowSelection();
-    else if (id == "task.delete" && edit && row) gantt_.deleteSelection();
-    else if (id == "task.edit" && row) gantt_.openEditor(gantt_.selectedRow());
-    else if (id == "task.indent" && edit && row) gantt_.indentSelection(false);
-    else if (id == "task.outdent" && edit && row) gantt_.indentSelection(true);
-    else if (id == "task.up" && edit && row) gantt_.moveSelection(-1);
-    else if (id == "task.down" && edit && row) gantt_.moveSelection(+1);
-    else return false;
-    return true;
+    for (MirrorAction& a : mirrorActions())
+        if (a.button.id == id) {
+            if (a.button.disabled) return false;
+            a.run();
+            return true;
+        }
+    return false;
 }
 
 bool App::a11ySelect(const std::string& taskId) {

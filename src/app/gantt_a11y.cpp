@@ -6,12 +6,9 @@
 namespace plotline {
 
 uint64_t GanttView::shownKey() const {
-    // Mixed so that any change of revision, rows in view, selection or rows shown gives a new key.
-    uint64_t k = revision_ * 0x9E3779B97F4A7C15ull;
-    for (uint64_t x : {uint64_t(uint32_t(firstDisplay_)), uint64_t(uint32_t(lastDisplay_)), uint64_t(uint32_t(selected_)),
-                       uint64_t(visible_.size()), uint64_t(selection_.size()), uint64_t(collapsed_.size()), uint64_t(showCritical)})
-        k = (k ^ x) * 0x100000001B3ull;
-    return k;
+    return mixKey(revision_ * 0x9E3779B97F4A7C15ull,
+                  {uint64_t(uint32_t(firstDisplay_)), uint64_t(uint32_t(lastDisplay_)), uint64_t(uint32_t(selected_)),
+                   uint64_t(visible_.size()), uint64_t(selection_.size()), uint64_t(collapsed_.size()), uint64_t(showCritical)});
 }
 
 void GanttView::describe(A11yView& out) const {
@@ -56,15 +53,12 @@ void GanttView::describe(A11yView& out) const {
 }
 
 bool GanttView::selectTask(const std::string& id) {
-    const Project& p = doc_.project();
-    for (size_t r = 0; r < p.tasks.size(); ++r)
-        if (p.tasks[r].id.str() == id) {
-            if (r >= displayOf_.size() || displayOf_[r] < 0) return false;
-            selectRow(int(r));
-            scrollToTask(int(r));
-            return true;
-        }
-    return false;
+    const std::optional<Id> parsed = Id::parse(id);
+    const int r = parsed ? doc_.project().taskIndex(*parsed) : -1;
+    if (r < 0 || size_t(r) >= displayOf_.size() || displayOf_[size_t(r)] < 0) return false;
+    selectRow(r);
+    scrollToTask(r);
+    return true;
 }
 
 } // namespace plotline
