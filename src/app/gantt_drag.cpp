@@ -145,35 +145,40 @@ void GanttView::drawDragPreview(ImDrawList* dl) {
 void GanttView::nudgeSelected(int direction, bool resize) {
     const Project& p = doc_.project();
     if (!canEdit() || selected_ < 0 || size_t(selected_) >= p.tasks.size()) return;
-    const TaskSchedule& ts = doc_.schedule().tasks[size_t(selected_)];
-    Task t = p.tasks[size_t(selected_)];
-    if (ts.summary) {
-        onError_("\"" + t.name + "\" is a summary: it spans its tasks, so move or resize those");
+    if (doc_.schedule().tasks[size_t(selected_)].summary) {
+        onError_("\"" + p.tasks[size_t(selected_)].name + "\" is a summary: it spans its tasks, so move or resize those");
         return;
     }
-    const Calendar& cal = p.calendar;
-    const int mpd = cal.minutesPerDay;
-    std::string label;
     if (resize) {
+        Task t = p.tasks[size_t(selected_)];
+        const int mpd = p.calendar.minutesPerDay;
         if (t.milestone && direction < 0) return;
         const int64_t was = t.milestone ? 0 : t.duration;
         const int64_t duration = std::max<int64_t>(mpd, (was + mpd - 1) / mpd * mpd + direction * mpd); // a day at least
         if (duration == was) return;
         t.duration = duration;
         t.milestone = false;
-        label = "\"" + t.name + "\" now takes " + formatDuration(duration, mpd);
-    } else {
-        const Date start = direction > 0 ? cal.nextWorkingDay(ts.startDate + 1) : cal.workday(cal.workdayIndex(ts.startDate) - 1);
-        if (t.constraint != Constraint::MSO) t.constraint = Constraint::SNET;
-        t.constraintDate = start;
-        label = "Moved \"" + t.name + "\" to " + start.str();
-    }
-    const Id id = t.id;
-    doc_.execute(named(label, editTask(std::move(t))));
-    const int row = p.taskIndex(id);
-    if (!resize && row >= 0 && doc_.schedule().tasks[size_t(row)].startDate > p.tasks[size_t(row)].constraintDate)
-        onError_("\"" + p.tasks[size_t(row)].name + "\" starts " + doc_.schedule().tasks[size_t(row)].startDate.str() +
-                 ": its links keep it from starting earlier");
+        std::string label = "\"" + t.name + "\" now takes " + formatDuration(duration, mpd);
+        doc_.execute(named(std::move(label), editTask(std::move(t))));
+    } else moveStartBy(selected_, direction, true);
+}
+
+// The task at `row` `days` calendar days earlier or later, on the working day there (later: the next
+// one; earlier: the one before), as "start no earlier than" (a "must start on" keeps its kind); said
+// when its links hold it later. `say`: the step is named "Moved "X" to <day>" (the keyboard's).
+void GanttView::moveStartBy(int row, int days, bool say) {
+    const Project& p = doc_.project();
+    const Calendar& cal = p.calendar;
+    const Date to{doc_.schedule().tasks[size_t(row)].startDate.days + days};
+    const Date start = days > 0 ? cal.nextWorkingDay(to) : cal.workday(cal.workdayIndex(to + 1) - 1);
+    Task t = p.tasks[size_t(row)];
+    if (t.constraint != Constraint::MSO) t.constraint = Constraint::SNET;
+    t.constraintDate = start;
+    const std::string name = t.name;
+    if (say) doc_.execute(named("Moved \"" + name + "\" to " + start.str(), editTask(std::move(t))));
+    else doc_.execute(editTask(std::move(t)));
+    const Date now = doc_.schedule().tasks[size_t(row)].startDate;
+    if (now > start) onError_("\"" + name + "\" starts " + now.str() + ": its links keep it from starting on " + start.str());
 }
 
 void GanttView::finishDrag() {
@@ -191,15 +196,7 @@ void GanttView::finishDrag() {
     switch (d.kind) {
         case Drag::Move: {
             const int days = int(std::lround(dx / pxPerDay_));
-            if (days == 0) return;
-            Date start = Date{ts.startDate.days + days};
-            start = days > 0 ? cal.nextWorkingDay(start) : cal.workday(cal.workdayIndex(start + 1) - 1);
-            if (t.constraint != Constraint::MSO) t.constraint = Constraint::SNET;
-            t.constraintDate = start;
-            doc_.execute(editTask(t));
-            const TaskSchedule& now = doc_.schedule().tasks[size_t(row)];
-            if (now.startDate > start)
-                onError_("\"" + t.name + "\" starts " + now.startDate.str() + ": its links keep it from starting on " + start.str());
+            if (days != 0) moveStartBy(row, days, false);
             return;
         }
         case Drag::Resize: {

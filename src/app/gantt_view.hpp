@@ -115,6 +115,7 @@ private:
     void handleTimelineInput(ImVec2 min, ImVec2 max);
     void barInteraction(int row, ImVec2 barMin, ImVec2 barMax, bool milestone);
     void finishDrag();
+    void moveStartBy(int row, int days, bool say);
     void drawDragPreview(ImDrawList* dl);
     void linkPopup();
     void contextMenu();
