@@ -392,6 +392,13 @@ EM_JS(double, js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; 
 
 namespace {
 
+// A string JavaScript handed over in the heap (_malloc'ed), taken and freed.
+std::string takeString(char* p) {
+    std::string s = p ? p : "";
+    std::free(p);
+    return s;
+}
+
 // Files live in the in-memory file system under /<area>; load, persist and drop go to IndexedDB in
 // the order asked, one at a time for each area (IDBFS must not run two syncs of one mount at once).
 class IdbStorage final : public FileStorage {
@@ -469,10 +476,7 @@ public:
     void mark(const char* name) override { js_mark(name); }
     void publishA11y(const std::string& json) override { js_a11y(json.c_str()); }
     std::string preference(const std::string& key) override {
-        char* v = js_preference(key.c_str());
-        std::string out = v ? v : "";
-        free(v);
-        return out;
+        return takeString(js_preference(key.c_str()));
     }
     void setPreference(const std::string& key, const std::string& value) override { js_set_preference(key.c_str(), value.c_str()); }
     std::string systemLook() override {
@@ -535,12 +539,7 @@ public:
     }
     std::map<int, std::function<void(Result<std::string>)>> codecWaiting_;
     int nextCodec_ = 1;
-    std::string address() override {
-        char* p = js_page_address();
-        std::string s = p;
-        std::free(p);
-        return s;
-    }
+    std::string address() override { return takeString(js_page_address()); }
     IdbStorage storage_;
 };
 
