@@ -1,4 +1,6 @@
 #include "app.hpp"
+#include "core/i18n.hpp"
+#include "core/locale.hpp"
 #include "keys.hpp"
 
 #include "core/actuals_csv.hpp"
@@ -67,11 +69,10 @@ void App::start() {
             ready_ = true;
             open_.storageUnavailable();
             applyCapabilities();
-            notify("Storage", "Plotline cannot use this browser's storage: " + error +
-                                  ".\nYou can work, but nothing will be saved: use Project > Export JSON to keep a copy.");
+            notify(tr("Storage"), fmt(tr("Plotline cannot use this browser's storage: {0}.\nYou can work, but nothing will be saved: use Project > Export JSON to keep a copy."), error));
             return;
         }
-        if (!notice.empty()) notify("Projects", notice);
+        if (!notice.empty()) notify(tr("Projects"), notice);
         // The last project opened, else the most recently changed one, else the sample as a new project.
         std::string id = library_.mostRecent();
         if (const ProjectEntry* e = library_.find(library_.lastOpened()); e && !e->trashed) id = e->id;
@@ -79,7 +80,7 @@ void App::start() {
         Project first;
         if (auto sample = loadSample()) first = std::move(*sample);
         else first = plotline::newProject(host_.today());
-        addProject(std::move(first), "Welcome! This is a sample plan: edit it freely. Project > Projects… lists your plans.");
+        addProject(std::move(first), tr("Welcome! This is a sample plan: edit it freely. Project > Projects… lists your plans."));
     });
 }
 
@@ -90,8 +91,7 @@ void App::prefetch(const std::string& id) {
 void App::afterSave(std::function<void()> then) {
     if (!ready_ || !open_.isOpen() || readOnly() || save_.idle()) return then();
     if (save_.state() == AutoSave::State::Failed) {
-        notify("Not saved yet", "The changes to \u201c" + doc_.project().name + "\u201d could not be saved (" + save_.error() +
-                                    ").\nThey are kept in this tab. Export a copy (Project > Export JSON) or free some space, then try again.");
+        notify(tr("Not saved yet"), fmt(tr("The changes to \u201c{0}\u201d could not be saved ({1}).\nThey are kept in this tab. Export a copy (Project > Export JSON) or free some space, then try again."), doc_.project().name, save_.error()));
         return;
     }
     save_.saveNow();
@@ -160,7 +160,7 @@ void App::openProject(const std::string& id) {
             if (!r) {
                 if (!open_.is(id)) host_.releaseProject(id);
                 const ProjectEntry* e = library_.find(id);
-                notify("Could not open " + (e ? "\u201c" + e->name + "\u201d" : std::string("the project")), r.error());
+                notify(fmt(tr("Could not open {0}"), (e ? "\u201c" + e->name + "\u201d" : std::string(tr("the project")))), r.error());
                 if (!ready_) addProject(plotline::newProject(host_.today()), ""); // something to work in
                 return;
             }
@@ -168,8 +168,8 @@ void App::openProject(const std::string& id) {
             const bool switched = ready_ && !open_.is(id); // the first plan of a session keeps the default view
             show(std::move(**parsed), id, *schema, owner);
             if (switched) gantt_.fitProject();
-            if (!r->notice.empty()) notify("Recovered \u201c" + doc_.project().name + "\u201d", r->notice);
-            else if (open_.newerSchema()) notify("Opened read-only", open_.reason());
+            if (!r->notice.empty()) notify(fmt(tr("Recovered \u201c{0}\u201d"), doc_.project().name), r->notice);
+            else if (open_.newerSchema()) notify(tr("Opened read-only"), open_.reason());
         }, !owner);
         });
     });
@@ -263,15 +263,15 @@ void App::stepSave(double budgetMs) {
 void App::openRemote(const RemotePlan& plan) {
     if (library_.find(plan.id)) return openProject(plan.id); // on this device already: opening syncs it
     afterSave([this, plan] {
-        flash("Opening \u201c" + plan.name + "\u201d from the server\u2026");
+        flash(fmt(tr("Opening \u201c{0}\u201d from the server\u2026"), plan.name));
         sync_.fetchRemote(plan.id, [this, plan](Result<SyncController::RemoteCopy> copy) {
-            if (!copy) return notify("Sync", "\u201c" + plan.name + "\u201d could not be opened: " + copy.error());
+            if (!copy) return notify(tr("Sync"), fmt(tr("\u201c{0}\u201d could not be opened: {1}"), plan.name, copy.error()));
             if (library_.find(plan.id)) return openProject(plan.id);
             host_.claimProject(plan.id, [](bool) {});
             show(std::move(copy->project), plan.id, kSchemaVersion, true);
             sync_.projectOpened(plan.id, std::move(copy->base));
             gantt_.fitProject();
-            flash("Opened \u201c" + plan.name + "\u201d from the server");
+            flash(fmt(tr("Opened \u201c{0}\u201d from the server"), plan.name));
             save_.markUnsaved(); // its first version on this device
             save_.saveNow();
         });
@@ -283,53 +283,53 @@ void App::newProject() {
     newError_.clear();
     newTemplate_ = 0;
     templates_.load([] {});
-    std::snprintf(newName_, sizeof newName_, "%s", "Untitled project");
-    std::snprintf(newStart_, sizeof newStart_, "%s", host_.today().str().c_str());
+    std::snprintf(newName_, sizeof newName_, "%s", tr("Untitled project"));
+    std::snprintf(newStart_, sizeof newStart_, "%s", formatDate(host_.today()).c_str());
 }
 
 void App::saveAsTemplate() {
     Project t = makeTemplate(doc_.project());
     const std::string name = t.name;
     templates_.add(std::move(t), host_.now(), [this, name](const std::string& err) {
-        if (!err.empty()) notify("Could not save the template", err + "\n\nThe project itself is unchanged.");
-        else flash("Saved \u201c" + name + "\u201d as a template: Project > New… starts a project from it (people became roles, progress and actuals were left out).");
+        if (!err.empty()) notify(tr("Could not save the template"), err + "\n\n" + tr("The project itself is unchanged."));
+        else flash(fmt(tr("Saved \u201c{0}\u201d as a template: Project > New… starts a project from it (people became roles, progress and actuals were left out)."), name));
     });
 }
 
 void App::newProjectDialog() {
-    if (newOpen_ && !ImGui::IsPopupOpen("New project")) ImGui::OpenPopup("New project");
+    if (newOpen_ && !ImGui::IsPopupOpen(tr("New project"))) ImGui::OpenPopup(tr("New project"));
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0));
-    if (!ImGui::BeginPopupModal("New project", &newOpen_, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!ImGui::BeginPopupModal(tr("New project"), &newOpen_, ImGuiWindowFlags_AlwaysAutoResize)) return;
     const float fs = ImGui::GetFontSize(), labelW = fs * 6;
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Name");
+    ImGui::TextUnformatted(tr("Name"));
     ImGui::SameLine(labelW);
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::InputText("##name", newName_, sizeof newName_, ImGuiInputTextFlags_AutoSelectAll);
     tagItem("newProject.name");
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Starts");
+    ImGui::TextUnformatted(tr("Starts"));
     ImGui::SameLine(labelW);
     ImGui::SetNextItemWidth(fs * 8);
-    ImGui::InputTextWithHint("##start", "YYYY-MM-DD", newStart_, sizeof newStart_);
+    ImGui::InputTextWithHint("##start", dateHint().c_str(), newStart_, sizeof newStart_);
     tagItem("newProject.start");
     ImGui::SameLine();
-    ImGui::TextDisabled("(or the first working day after)");
+    ImGui::TextDisabled(tr("(or the first working day after)"));
     // From a template: Plotline's own, then the user's.
     const auto& builtins = builtinTemplates();
     const auto& mine = templates_.items();
     const int count = 1 + int(builtins.size() + mine.size());
     if (newTemplate_ >= count) newTemplate_ = 0;
     auto templateName = [&](int k) -> std::string {
-        if (k == 0) return "Blank";
+        if (k == 0) return tr("Blank");
         if (k <= int(builtins.size())) return builtins[size_t(k - 1)].name;
-        return mine[size_t(k - 1 - int(builtins.size()))].project.name + " (yours)";
+        return mine[size_t(k - 1 - int(builtins.size()))].project.name, fmt(tr("{0} (yours)"), mine[size_t(k - 1 - int(builtins.size()))].project.name);
     };
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Template");
+    ImGui::TextUnformatted(tr("Template"));
     ImGui::SameLine(labelW);
     ImGui::SetNextItemWidth(fs * 14);
     if (ImGui::BeginCombo("##template", templateName(newTemplate_).c_str())) {
@@ -344,18 +344,18 @@ void App::newProjectDialog() {
     if (own) {
         ImGui::SetCursorPosX(labelW);
         const size_t tasks = own->project.tasks.size(), roles = own->project.resources.size();
-        ImGui::TextDisabled("%zu task%s, %zu role%s", tasks, tasks == 1 ? "" : "s", roles, roles == 1 ? "" : "s");
+        ImGui::TextDisabled("%s", (trn("{n} task", "{n} tasks", int64_t(tasks)) + ", " + trn("{n} role", "{n} roles", int64_t(roles))).c_str());
         ImGui::SameLine();
-        if (ImGui::SmallButton("Export")) {
+        if (ImGui::SmallButton(tr("Export"))) {
             host_.download(plotline::fileStem(own->project.name) + ".template.plotline.json", "application/json", writeProjectJson(own->project));
-            flash("Exported the template “" + own->project.name + "”");
+            flash(fmt(tr("Exported the template “{0}”"), own->project.name));
         }
         tagItem("newProject.template.export");
         ImGui::SameLine();
-        if (ImGui::SmallButton("Delete")) {
+        if (ImGui::SmallButton(tr("Delete"))) {
             const std::string name = own->project.name;
             templates_.remove(own->file, [this, name](const std::string& err) {
-                flash(err.empty() ? "Deleted the template “" + name + "”" : "The template could not be deleted: " + err);
+                flash(err.empty() ? fmt(tr("Deleted the template “{0}”"), name) : fmt(tr("The template could not be deleted: {0}"), err));
             });
             newTemplate_ = 0;
             own = nullptr;
@@ -371,27 +371,26 @@ void App::newProjectDialog() {
     for (const std::string& problem : templates_.problems()) showError(problem);
     showError(newError_);
     ImGui::Separator();
-    const bool create = ImGui::Button("Create", ImVec2(fs * 6, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
+    const bool create = ImGui::Button(tr("Create"), ImVec2(fs * 6, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
     tagItem("newProject.create");
     ImGui::SameLine();
-    const bool cancel = ImGui::Button("Cancel", ImVec2(fs * 6, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+    const bool cancel = ImGui::Button(tr("Cancel"), ImVec2(fs * 6, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
     if (create) {
         std::string name = newName_;
         name.erase(0, name.find_first_not_of(' '));
         name.erase(name.find_last_not_of(' ') + 1);
-        const auto start = Date::parseLoose(newStart_);
-        if (name.empty()) newError_ = "Give the project a name.";
-        else if (!start) newError_ = "\u201c" + std::string(newStart_) + "\u201d is not a date: use YYYY-MM-DD.";
+        const auto start = readDate(newStart_);
+        if (name.empty()) newError_ = tr("Give the project a name.");
+        else if (!start) newError_ = fmt(tr("\u201c{0}\u201d is not a date: use {1}."), newStart_, dateHint());
         else {
             newOpen_ = false;
             ImGui::CloseCurrentPopup();
             const Project* tmpl = newTemplate_ == 0 ? nullptr
                                   : newTemplate_ <= int(builtins.size()) ? &builtins[size_t(newTemplate_ - 1)].project
                                                                          : &own->project;
-            if (!tmpl) addProject(plotline::newProject(*start, name), "New project \u201c" + name + "\u201d. Your other plans are in Project > Projects…");
+            if (!tmpl) addProject(plotline::newProject(*start, name), fmt(tr("New project \u201c{0}\u201d. Your other plans are in Project > Projects…"), name));
             else
-                addProject(projectFromTemplate(*tmpl, *start, name), "New project \u201c" + name + "\u201d from the template \u201c" +
-                                                                         tmpl->name + "\u201d: its people are roles until you name them (Project > Resources).");
+                addProject(projectFromTemplate(*tmpl, *start, name), fmt(tr("New project \u201c{0}\u201d from the template \u201c{1}\u201d: its people are roles until you name them (Project > Resources)."), name, tmpl->name));
         }
     } else if (cancel) {
         newOpen_ = false;
@@ -401,40 +400,40 @@ void App::newProjectDialog() {
 }
 
 void App::openSample() {
-    if (auto s = loadSample()) addProject(std::move(*s), "A fresh copy of the sample project.");
-    else notify("Open sample", "The sample project is missing from this build.");
+    if (auto s = loadSample()) addProject(std::move(*s), tr("A fresh copy of the sample project."));
+    else notify(tr("Open sample"), tr("The sample project is missing from this build."));
 }
 
 void App::duplicateProject(const std::string& id) {
     auto copyOf = [this](Project p) {
         p.id = Id::random();
-        p.name = p.name + " (copy)";
-        addProject(p, "Duplicated as \u201c" + p.name + "\u201d.");
+        p.name = fmt(tr("{0} (copy)"), p.name);
+        addProject(p, fmt(tr("Duplicated as \u201c{0}\u201d."), p.name));
     };
     if (open_.is(id)) return copyOf(doc_.project());
     library_.readNewest(id, [this, copyOf](Result<std::string> text) {
         Result<Project> p = text ? readProjectBody(*text) : Result<Project>(fail(text.error()));
-        if (!p) return notify("Could not duplicate", p.error());
+        if (!p) return notify(tr("Could not duplicate"), p.error());
         copyOf(std::move(*p));
     });
 }
 
 void App::renameProject(const std::string& id, const std::string& name) {
     if (open_.is(id)) {
-        if (readOnly()) return notify("Read-only", open_.reason());
+        if (readOnly()) return notify(tr("Read-only"), open_.reason());
         const Project& p = doc_.project();
         doc_.execute(editProjectSettings(name, p.currency, p.start, p.calendar));
         return;
     }
     library_.readNewest(id, [this, id, name](Result<std::string> text) {
         Result<Project> p = text ? readProjectBody(*text) : Result<Project>(fail(text.error()));
-        if (!p) return notify("Could not rename", p.error());
+        if (!p) return notify(tr("Could not rename"), p.error());
         p->name = name;
         VersionInfo info;
         info.name = name;
         info.tasks = p->tasks.size();
         library_.save(id, writeProjectBinary(*p), info, [this](const std::string& err) {
-            if (!err.empty()) notify("Could not rename", err);
+            if (!err.empty()) notify(tr("Could not rename"), err);
         });
     });
 }
@@ -442,9 +441,9 @@ void App::renameProject(const std::string& id, const std::string& name) {
 void App::trashProject(const std::string& id) {
     afterSave([this, id] {
         library_.trash(id, [this, id](const std::string& err) {
-            if (!err.empty()) return notify("Could not move to the trash", err);
+            if (!err.empty()) return notify(tr("Could not move to the trash"), err);
             const ProjectEntry* e = library_.find(id);
-            flash("Moved \u201c" + (e ? e->name : std::string()) + "\u201d to the trash. Restore it from Project > Projects… within 30 days.");
+            flash(fmt(tr("Moved \u201c{0}\u201d to the trash. Restore it from Project > Projects… within 30 days."), (e ? e->name : std::string())));
             if (!open_.is(id)) return;
             if (const std::string next = library_.mostRecent(); !next.empty()) openProject(next);
             else addProject(plotline::newProject(host_.today()), "");
@@ -453,13 +452,13 @@ void App::trashProject(const std::string& id) {
 }
 
 void App::restoreSnapshot(const std::string& file, const std::string& label) {
-    if (readOnly()) return notify("Read-only", open_.reason());
+    if (readOnly()) return notify(tr("Read-only"), open_.reason());
     library_.readSnapshot(open_.id(), file, [this, label](Result<std::string> text) {
         Result<Project> p = text ? readProjectBody(*text) : Result<Project>(fail(text.error()));
-        if (!p) return notify("Could not restore", p.error());
-        doc_.applyExternal(std::move(*p), "Restore " + label); // an earlier version, with its own stamps
+        if (!p) return notify(tr("Could not restore"), p.error());
+        doc_.applyExternal(std::move(*p), fmt(tr("Restore {0}"), label)); // an earlier version, with its own stamps
         gantt_.fitProject();
-        flash("Restored the version of " + label + ". Undo brings back what you had.");
+        flash(fmt(tr("Restored the version of {0}. Undo brings back what you had."), label));
     });
 }
 
@@ -488,7 +487,7 @@ void App::setOwner(const std::string& projectId, bool owner) {
     if (!open_.is(projectId) || !open_.setOwner(owner)) return;
     if (owner) {
         follow(); // the newest saved version, then editable
-        flash("The other tab closed this project: you can edit it here now.");
+        flash(tr("The other tab closed this project: you can edit it here now."));
     } else {
         applyCapabilities(); // the same plan, read-only
     }
@@ -505,8 +504,7 @@ void App::importFile(const std::string& filename, std::string_view text) {
     if (endsWith(".csv") && looksLikeActualsCsv(text)) {
         // Actuals belong to the open project: added to it as one undoable step.
         if (!ready_ || readOnly()) {
-            notify("Could not import " + filename, "A CSV of actuals is added to the open project, and none can be changed here now." +
-                                                       std::string(readOnly() ? "\n" + open_.reason() : std::string()));
+            notify(fmt(tr("Could not import {0}"), filename), fmt(tr("A CSV of actuals is added to the open project, and none can be changed here now.{0}"), std::string(readOnly() ? "\n" + open_.reason() : std::string())));
             return;
         }
         budget_.importActuals(filename, std::string(text));
@@ -519,16 +517,16 @@ void App::importFile(const std::string& filename, std::string_view text) {
         if (!in.ok()) {
             std::string msg;
             for (size_t i = 0; i < in.errors.size() && i < 12; ++i) msg += in.errors[i] + "\n";
-            if (in.errors.size() > 12) msg += "… and " + std::to_string(in.errors.size() - 12) + " more\n";
-            notify("Could not import " + filename, msg + "\nNothing was changed.");
+            if (in.errors.size() > 12) msg += fmt(tr("… and {0} more"), in.errors.size() - 12) + "\n";
+            notify(fmt(tr("Could not import {0}"), filename), msg + "\n" + tr("Nothing was changed."));
             return;
         }
         if (!in.warnings.empty()) {
             std::string msg;
             for (size_t i = 0; i < in.warnings.size() && i < 12; ++i) msg += in.warnings[i] + "\n";
-            notify("Imported " + filename + " with warnings", msg);
+            notify(fmt(tr("Imported {0} with warnings"), filename), msg);
         }
-        addProject(std::move(in.project), "Imported " + filename + " as a new project. Your other plans are in Project > Projects…");
+        addProject(std::move(in.project), fmt(tr("Imported {0} as a new project. Your other plans are in Project > Projects…"), filename));
         return;
     }
     if (endsWith(".xml") || endsWith(".gan")) {
@@ -536,70 +534,69 @@ void App::importFile(const std::string& filename, std::string_view text) {
         if (!in.ok()) {
             std::string msg;
             for (const std::string& e : in.errors) msg += e + "\n";
-            notify("Could not import " + filename, msg + "\nNothing was changed.");
+            notify(fmt(tr("Could not import {0}"), filename), msg + "\n" + tr("Nothing was changed."));
             return;
         }
         if (!in.notes.empty()) {
             // Every approximation, per task: the producer checks these against MS Project.
-            std::string msg = "Plotline imported the plan as a new project; check these against the file:\n\n";
+            std::string msg = std::string(tr("Plotline imported the plan as a new project; check these against the file:")) + "\n\n";
             for (const std::string& n : in.notes) msg += "\u2022 " + n + "\n";
-            notify("Imported " + filename + ": " + std::to_string(in.notes.size()) + (in.notes.size() == 1 ? " thing" : " things") + " to check", msg);
+            notify(fmt(tr("Imported {0}: {1}"), filename, trn("{n} thing to check", "{n} things to check", int64_t(in.notes.size()))), msg);
         }
-        addProject(std::move(in.project), "Imported " + filename + " as a new project. Your other plans are in Project > Projects…");
+        addProject(std::move(in.project), fmt(tr("Imported {0} as a new project. Your other plans are in Project > Projects…"), filename));
         return;
     }
     if (!endsWith(".json")) {
-        notify("Could not import " + filename,
-               "Plotline opens .json project files, Microsoft Project .xml files, GanttProject .gan files and .csv task\ntables.\nNothing was changed.");
+        notify(fmt(tr("Could not import {0}"), filename),
+               tr("Plotline opens .json project files, Microsoft Project .xml files, GanttProject .gan files and .csv task\ntables.\nNothing was changed."));
         return;
     }
     Result<Project> p = readProjectJson(text);
     if (!p) {
-        notify("Could not import " + filename, p.error() + "\n\nNothing was changed.");
+        notify(fmt(tr("Could not import {0}"), filename), p.error() + "\n\n" + tr("Nothing was changed."));
         return;
     }
     if (p->isTemplate) {
         // A template file goes among the user's templates, to start projects from.
         const std::string name = p->name;
         templates_.add(std::move(*p), host_.now(), [this, name, filename](const std::string& err) {
-            if (!err.empty()) notify("Could not import " + filename, "The template could not be stored: " + err);
-            else flash("Added the template \u201c" + name + "\u201d: Project > New… starts a project from it.");
+            if (!err.empty()) notify(fmt(tr("Could not import {0}"), filename), fmt(tr("The template could not be stored: {0}"), err));
+            else flash(fmt(tr("Added the template \u201c{0}\u201d: Project > New… starts a project from it."), name));
         });
         return;
     }
-    addProject(std::move(*p), "Imported " + filename + " as a new project. Your other plans are in Project > Projects…");
+    addProject(std::move(*p), fmt(tr("Imported {0} as a new project. Your other plans are in Project > Projects…"), filename));
 }
 
 std::string App::fileStem() const { return plotline::fileStem(doc_.project().name); }
 
 void App::exportJson() {
     host_.download(fileStem() + ".plotline.json", "application/json", writeProjectJson(doc_.project()));
-    flash("Exported " + fileStem() + ".plotline.json");
+    flash(fmt(tr("Exported {0}.plotline.json"), fileStem()));
 }
 
 void App::exportMspdi() {
     host_.download(fileStem() + ".xml", "application/xml", writeMspdi(doc_.project(), doc_.schedule()));
-    flash("Exported " + fileStem() + ".xml for Microsoft Project (File > Open, choose XML)");
+    flash(fmt(tr("Exported {0}.xml for Microsoft Project (File > Open, choose XML)"), fileStem()));
 }
 
 void App::exportCalendar() {
     ICalendarCount n;
     const std::string ics = writeICalendar(doc_.project(), doc_.schedule(), host_.now(), false, &n);
     if (n.milestones + n.deadlines == 0) {
-        notify("Nothing to put in a calendar", "This plan has no milestones or deadlines" +
-                                                   std::string(n.internalLeftOut ? " outside the team's internal work" : "") +
-                                                   ". Mark a task as a milestone (duration 0) or give it a deadline.");
+        notify(tr("Nothing to put in a calendar"), n.internalLeftOut ? tr("This plan has no milestones or deadlines outside the team's internal work. Mark a task as a milestone (duration 0) or give it a deadline.")
+                                                                   : tr("This plan has no milestones or deadlines. Mark a task as a milestone (duration 0) or give it a deadline."));
         return;
     }
     host_.download(fileStem() + ".ics", "text/calendar", ics);
-    flash("Exported " + fileStem() + ".ics: " + std::to_string(n.milestones) + " milestones and " + std::to_string(n.deadlines) +
-          " deadlines" + (n.internalLeftOut ? " (" + std::to_string(n.internalLeftOut) + " internal left out)" : std::string()) +
-          ". Importing a newer export updates the same events.");
+    flash(fmt(tr("Exported {0}.ics: {1} and {2}{3}. Importing a newer export updates the same events."), fileStem(),
+              trn("{n} milestone", "{n} milestones", n.milestones), trn("{n} deadline", "{n} deadlines", n.deadlines),
+              n.internalLeftOut ? " (" + trn("{n} internal left out", "{n} internal left out", n.internalLeftOut) + ")" : std::string()));
 }
 
 void App::exportCsv() {
     host_.download(fileStem() + ".csv", "text/csv", writeTasksCsv(doc_.project(), doc_.schedule()));
-    flash("Exported " + fileStem() + ".csv");
+    flash(fmt(tr("Exported {0}.csv"), fileStem()));
 }
 
 // Ctrl+P: the plan as the chart shows it (rows, critical path, baseline), fitted to the paper.
@@ -612,8 +609,8 @@ void App::printPlan() {
     o.printedOn = formatLocalTime(host_.now());
     host_.print(printPage(doc_.project(), doc_.schedule(), o));
     const int pages = printPages(o.rows.empty() ? doc_.project().tasks.size() : o.rows.size());
-    flash("Printing \u201c" + doc_.project().name + "\u201d: " + std::to_string(pages) + (pages == 1 ? " page" : " pages") +
-          ", landscape (choose Save as PDF in the print dialog for a file).");
+    flash(fmt(tr("Printing \u201c{0}\u201d: {1}, landscape (choose Save as PDF in the print dialog for a file)."), doc_.project().name,
+              trn("{n} page", "{n} pages", int64_t(pages))));
 }
 
 void App::pageHidden() {
@@ -661,7 +658,7 @@ std::string App::statusJson() const {
            ",\"project\":" + str(open_.id()) + ",\"projectName\":" + str(doc_.project().name) + ",\"readOnly\":" + str(open_.reason()) +
            ",\"projects\":" + std::to_string(library_.projects().size()) +
            ",\"view\":" + str(view_ == View::Budget ? "budget" : view_ == View::Portfolio ? "portfolio" : view_ == View::Board ? "board" : "plan") + ",\"budgetTab\":" + std::to_string(int(budget_.tab())) +
-           ",\"look\":" + str(theme::lookName(theme::current())) + ",\"uiScale\":" + std::to_string(uiScale_) +
+           ",\"look\":" + str(theme::lookName(theme::current())) + ",\"uiScale\":" + std::to_string(uiScale_) + ",\"language\":" + str(i18n::language()) + ",\"formats\":" + str(formats().tag) +
            ",\"saveError\":" + str(save_.error()) + ",\"message\":" + str(message_) + ",\"dialog\":" + str(dialogTitle_) + ",\"dialogText\":" + str(dialogText_) + "," + buf +
            selected + ",\"undo\":" + str(doc_.undoLabel()) + ",\"sync\":" + sync_.statusJson() + ",\"shares\":" + shares_.statusJson() +
            (view_ == View::Portfolio ? ",\"portfolio\":" + portfolio_.json() : std::string()) +
@@ -734,131 +731,131 @@ void App::shortcuts() {
 
 void App::menuBar() {
     if (!ImGui::BeginMainMenuBar()) return;
-    if (ImGui::BeginMenu("Project")) {
+    if (ImGui::BeginMenu(tr("Project"))) {
         const bool manage = open_.capabilities().manageProjects; // the library needs this browser's storage
-        if (ImGui::MenuItem("Projects…", "Ctrl+O", false, manage)) libraryWindow_.openProjects();
+        if (ImGui::MenuItem(tr("Projects…"), "Ctrl+O", false, manage)) libraryWindow_.openProjects();
         tagItem("menu.Project.Projects");
-        if (ImGui::MenuItem("New…")) newProject();
+        if (ImGui::MenuItem(tr("New…"))) newProject();
         tagItem("menu.Project.New");
-        if (ImGui::MenuItem("Copy of the sample")) openSample();
+        if (ImGui::MenuItem(tr("Copy of the sample"))) openSample();
         tagItem("menu.Project.Open sample");
-        if (ImGui::MenuItem("Save as template\u2026", nullptr, false, open_.isOpen())) saveAsTemplate();
+        if (ImGui::MenuItem(tr("Save as template\u2026"), nullptr, false, open_.isOpen())) saveAsTemplate();
         tagItem("menu.Project.Save as template");
-        if (ImGui::MenuItem("History…", nullptr, false, open_.isOpen() && manage)) libraryWindow_.openHistory();
+        if (ImGui::MenuItem(tr("History…"), nullptr, false, open_.isOpen() && manage)) libraryWindow_.openHistory();
         tagItem("menu.Project.History");
         ImGui::Separator();
-        if (ImGui::MenuItem("Import…", nullptr)) host_.pickFile();
+        if (ImGui::MenuItem(tr("Import…"), nullptr)) host_.pickFile();
         tagItem("menu.Project.Import");
-        if (ImGui::MenuItem("Export JSON")) exportJson();
+        if (ImGui::MenuItem(tr("Export JSON"))) exportJson();
         tagItem("menu.Project.Export JSON");
-        if (ImGui::MenuItem("Export MS Project XML")) exportMspdi();
+        if (ImGui::MenuItem(tr("Export MS Project XML"))) exportMspdi();
         tagItem("menu.Project.Export MS Project XML");
-        if (ImGui::MenuItem("Export CSV")) exportCsv();
+        if (ImGui::MenuItem(tr("Export CSV"))) exportCsv();
         tagItem("menu.Project.Export CSV");
-        if (ImGui::MenuItem("Export milestones to calendar (.ics)")) exportCalendar();
+        if (ImGui::MenuItem(tr("Export milestones to calendar (.ics)"))) exportCalendar();
         tagItem("menu.Project.Export calendar");
-        if (ImGui::MenuItem("Export chart as picture\u2026")) pictureWindow_.open();
+        if (ImGui::MenuItem(tr("Export chart as picture\u2026"))) pictureWindow_.open();
         tagItem("menu.Project.Export picture");
-        if (ImGui::MenuItem("Print…", "Ctrl+P")) printPlan();
+        if (ImGui::MenuItem(tr("Print…"), "Ctrl+P")) printPlan();
         tagItem("menu.Project.Print");
-        if (ImGui::MenuItem("Share with client…")) shareWindow_.open();
+        if (ImGui::MenuItem(tr("Share with client…"))) shareWindow_.open();
         tagItem("menu.Project.Share");
         ImGui::Separator();
-        if (ImGui::MenuItem("Status report…")) { view_ = View::Budget; budget_.openReport(); }
+        if (ImGui::MenuItem(tr("Status report…"))) { view_ = View::Budget; budget_.openReport(); }
         tagItem("menu.Project.Status report");
         ImGui::Separator();
-        if (ImGui::MenuItem("Baselines…")) windows_.openBaselines();
+        if (ImGui::MenuItem(tr("Baselines…"))) windows_.openBaselines();
         tagItem("menu.Project.Baselines");
-        if (ImGui::MenuItem("Status date…")) windows_.openStatusDate();
+        if (ImGui::MenuItem(tr("Status date…"))) windows_.openStatusDate();
         tagItem("menu.Project.Status date");
-        if (ImGui::MenuItem("Resources…")) windows_.openResources();
+        if (ImGui::MenuItem(tr("Resources…"))) windows_.openResources();
         tagItem("menu.Project.Resources");
-        if (ImGui::MenuItem("Client and producer…")) windows_.openDetails();
+        if (ImGui::MenuItem(tr("Client and producer…"))) windows_.openDetails();
         tagItem("menu.Project.Details");
         ImGui::Separator();
-        if (ImGui::MenuItem("Sync…", nullptr, false, manage)) syncWindow_.open();
+        if (ImGui::MenuItem(tr("Sync…"), nullptr, false, manage)) syncWindow_.open();
         tagItem("menu.Project.Sync");
-        const std::string conflicts = sync_.conflicts().empty() ? std::string("Sync conflicts")
-                                                                 : "Sync conflicts (" + std::to_string(sync_.conflicts().size()) + ")";
+        const std::string conflicts = sync_.conflicts().empty() ? std::string(tr("Sync conflicts"))
+                                                                 : fmt(tr("Sync conflicts ({0})"), sync_.conflicts().size());
         if (ImGui::MenuItem(conflicts.c_str(), nullptr, false, sync_.connected())) syncWindow_.openConflicts();
         tagItem("menu.Project.Sync conflicts");
         ImGui::EndMenu();
     }
     tagItem("menu.Project");
-    if (ImGui::BeginMenu("Edit")) {
-        const std::string u = doc_.canUndo() ? "Undo " + doc_.undoLabel() : "Undo";
-        const std::string r = doc_.canRedo() ? "Redo " + doc_.redoLabel() : "Redo";
+    if (ImGui::BeginMenu(tr("Edit"))) {
+        const std::string u = doc_.canUndo() ? fmt(tr("Undo {0}"), doc_.undoLabel()) : std::string(tr("Undo"));
+        const std::string r = doc_.canRedo() ? fmt(tr("Redo {0}"), doc_.redoLabel()) : std::string(tr("Redo"));
         if (ImGui::MenuItem(u.c_str(), "Ctrl+Z", false, doc_.canUndo())) undo();
         tagItem("menu.Edit.Undo");
         if (ImGui::MenuItem(r.c_str(), "Ctrl+Y", false, doc_.canRedo())) redo();
         tagItem("menu.Edit.Redo");
         ImGui::Separator();
         const bool edit = doc_.capabilities().edit, row = gantt_.selectedRow() >= 0; // a read-only plan: greyed
-        if (ImGui::MenuItem("Add task", "Insert", false, edit)) gantt_.insertTaskBelowSelection();
+        if (ImGui::MenuItem(tr("Add task"), "Insert", false, edit)) gantt_.insertTaskBelowSelection();
         tagItem("menu.Edit.Add task");
-        if (ImGui::MenuItem("Delete task", "Delete", false, edit && row)) gantt_.deleteSelection();
+        if (ImGui::MenuItem(tr("Delete task"), "Delete", false, edit && row)) gantt_.deleteSelection();
         tagItem("menu.Edit.Delete task");
-        if (ImGui::MenuItem(edit ? "Edit task…" : "Task details…", "Double-click", false, row)) gantt_.openEditor(gantt_.selectedRow());
+        if (ImGui::MenuItem(edit ? tr("Edit task…") : tr("Task details…"), tr("Double-click"), false, row)) gantt_.openEditor(gantt_.selectedRow());
         tagItem("menu.Edit.Edit task");
         ImGui::Separator();
-        if (ImGui::MenuItem("Indent", "Tab", false, edit && row)) gantt_.indentSelection(false);
+        if (ImGui::MenuItem(tr("Indent"), "Tab", false, edit && row)) gantt_.indentSelection(false);
         tagItem("menu.Edit.Indent");
-        if (ImGui::MenuItem("Outdent", "Shift+Tab", false, edit && row)) gantt_.indentSelection(true);
+        if (ImGui::MenuItem(tr("Outdent"), "Shift+Tab", false, edit && row)) gantt_.indentSelection(true);
         tagItem("menu.Edit.Outdent");
-        if (ImGui::MenuItem("Move up", "Alt+Up", false, edit && row)) gantt_.moveSelection(-1);
-        if (ImGui::MenuItem("Move down", "Alt+Down", false, edit && row)) gantt_.moveSelection(+1);
+        if (ImGui::MenuItem(tr("Move up"), "Alt+Up", false, edit && row)) gantt_.moveSelection(-1);
+        if (ImGui::MenuItem(tr("Move down"), "Alt+Down", false, edit && row)) gantt_.moveSelection(+1);
         ImGui::Separator();
-        if (ImGui::MenuItem("Find…", "Ctrl+F")) { view_ = View::Plan; gantt_.openFind(); }
+        if (ImGui::MenuItem(tr("Find…"), "Ctrl+F")) { view_ = View::Plan; gantt_.openFind(); }
         tagItem("menu.Edit.Find");
-        ImGui::TextDisabled("Copy and paste rows with Ctrl+C and Ctrl+V");
+        ImGui::TextDisabled(tr("Copy and paste rows with Ctrl+C and Ctrl+V"));
         ImGui::EndMenu();
     }
     tagItem("menu.Edit");
-    if (ImGui::BeginMenu("View")) {
-        if (ImGui::MenuItem("Plan (Gantt)", "Ctrl+1", view_ == View::Plan)) view_ = View::Plan;
+    if (ImGui::BeginMenu(tr("View"))) {
+        if (ImGui::MenuItem(tr("Plan (Gantt)"), "Ctrl+1", view_ == View::Plan)) view_ = View::Plan;
         tagItem("menu.View.Plan");
-        if (ImGui::MenuItem("Budget", "Ctrl+2", view_ == View::Budget)) view_ = View::Budget;
+        if (ImGui::MenuItem(tr("Budget"), "Ctrl+2", view_ == View::Budget)) view_ = View::Budget;
         tagItem("menu.View.Budget");
-        if (ImGui::MenuItem("Portfolio (all projects)", "Ctrl+3", view_ == View::Portfolio)) view_ = View::Portfolio;
+        if (ImGui::MenuItem(tr("Portfolio (all projects)"), "Ctrl+3", view_ == View::Portfolio)) view_ = View::Portfolio;
         tagItem("menu.View.Portfolio");
-        if (ImGui::MenuItem("Board (content pipeline)", "Ctrl+4", view_ == View::Board)) view_ = View::Board;
+        if (ImGui::MenuItem(tr("Board (content pipeline)"), "Ctrl+4", view_ == View::Board)) view_ = View::Board;
         tagItem("menu.View.Board");
         ImGui::Separator();
-        if (ImGui::MenuItem("Zoom in", "Ctrl+Wheel")) gantt_.zoom(1.5f);
+        if (ImGui::MenuItem(tr("Zoom in"), "Ctrl+Wheel")) gantt_.zoom(1.5f);
         tagItem("menu.View.Zoom in");
-        if (ImGui::MenuItem("Zoom out")) gantt_.zoom(1 / 1.5f);
+        if (ImGui::MenuItem(tr("Zoom out"))) gantt_.zoom(1 / 1.5f);
         tagItem("menu.View.Zoom out");
-        if (ImGui::MenuItem("Fit project")) gantt_.fitProject();
+        if (ImGui::MenuItem(tr("Fit project"))) gantt_.fitProject();
         tagItem("menu.View.Fit project");
-        if (ImGui::MenuItem("Go to today")) gantt_.goTo(host_.today());
+        if (ImGui::MenuItem(tr("Go to today"))) gantt_.goTo(host_.today());
         tagItem("menu.View.Go to today");
         ImGui::Separator();
-        ImGui::MenuItem("Critical path", nullptr, &gantt_.showCritical);
+        ImGui::MenuItem(tr("Critical path"), nullptr, &gantt_.showCritical);
         tagItem("menu.View.Critical path");
-        ImGui::MenuItem("Resource load", nullptr, &showLoad);
+        ImGui::MenuItem(tr("Resource load"), nullptr, &showLoad);
         tagItem("menu.View.Resource load");
         ImGui::Separator();
-        if (ImGui::MenuItem("Preferences\u2026")) preferencesOpen_ = true;
+        if (ImGui::MenuItem(tr("Preferences\u2026"))) preferencesOpen_ = true;
         tagItem("menu.View.Preferences");
-        if (ImGui::BeginMenu("Columns")) {
+        if (ImGui::BeginMenu(tr("Columns"))) {
             for (int c = 0; c < GanttView::columnCount(); ++c) {
                 if (!GanttView::columnOptional(c)) continue;
                 const std::string name = GanttView::columnName(c);
-                if (ImGui::MenuItem(name.c_str(), nullptr, gantt_.columnShown(c))) gantt_.showColumn(c, !gantt_.columnShown(c));
+                if (ImGui::MenuItem(tr(name.c_str()), nullptr, gantt_.columnShown(c))) gantt_.showColumn(c, !gantt_.columnShown(c));
                 tagItem("menu.View.Columns." + name);
             }
             ImGui::Separator();
-            ImGui::TextDisabled("Or right-click the column titles");
+            ImGui::TextDisabled(tr("Or right-click the column titles"));
             ImGui::EndMenu();
         }
         tagItem("menu.View.Columns");
         ImGui::EndMenu();
     }
     tagItem("menu.View");
-    if (ImGui::BeginMenu("Help")) {
-        if (ImGui::MenuItem("Keyboard shortcuts", "F1")) help_.open(HelpWindow::Shortcuts);
+    if (ImGui::BeginMenu(tr("Help"))) {
+        if (ImGui::MenuItem(tr("Keyboard shortcuts"), "F1")) help_.open(HelpWindow::Shortcuts);
         tagItem("menu.Help.Shortcuts");
-        if (ImGui::MenuItem("How do I…")) help_.open(HelpWindow::HowDoI);
+        if (ImGui::MenuItem(tr("How do I…"))) help_.open(HelpWindow::HowDoI);
         tagItem("menu.Help.How");
         ImGui::EndMenu();
     }
@@ -887,9 +884,9 @@ void App::statusBar(float height) {
                         : st == AutoSave::State::Saved  ? theme::kOk
                                                         : theme::kMuted;
     ImGui::PushStyleColor(ImGuiCol_Text, color);
-    if (!ready_) ImGui::TextUnformatted("Opening…");
-    else if (readOnly()) ImGui::TextUnformatted("Read-only");
-    else if (st == AutoSave::State::Failed) ImGui::Text("Not saved: %s", save_.error().c_str());
+    if (!ready_) ImGui::TextUnformatted(tr("Opening…"));
+    else if (readOnly()) ImGui::TextUnformatted(tr("Read-only"));
+    else if (st == AutoSave::State::Failed) ImGui::Text(tr("Not saved: %s"), save_.error().c_str());
     else ImGui::TextUnformatted(save_.stateText());
     ImGui::PopStyleColor();
     tagItem("status.save");
@@ -902,7 +899,7 @@ void App::statusBar(float height) {
         tagItem("status.schedule");
     } else {
         const size_t n = doc_.project().tasks.size();
-        const std::string text = std::to_string(n) + (n == 1 ? " task" : " tasks") + "  \u00b7  " + s.start.str() + " \u2192 " + s.finish.str();
+        const std::string text = trn("{n} task", "{n} tasks", int64_t(n)) + "  \u00b7  " + formatDate(s.start) + " \u2192 " + formatDate(s.finish);
         ImGui::TextDisabled("%s", text.c_str());
         tagText("status.schedule", text);
     }
@@ -925,7 +922,7 @@ void App::statusBar(float height) {
         ImGui::PopStyleColor(2);
         tagText("status.sync", sync);
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", !sync_.conflicts().empty() ? "Review the conflicts" : "Sync settings and the plans on the server");
+            ImGui::SetTooltip("%s", !sync_.conflicts().empty() ? tr("Review the conflicts") : tr("Sync settings and the plans on the server"));
     }
     if (!message_.empty() && host_.now() - messageAt_ < 8000) {
         ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
@@ -944,14 +941,14 @@ void App::legend() {
     enum class Mark { Line, Diamond, Bar, ThinBar };
     struct Item { const char* tag; Mark mark; ImU32 colour; std::string text; const char* tip; };
     const Project& p = doc_.project();
-    std::vector<Item> items{{"legend.today", Mark::Line, theme::kToday, "Today", "The red line: today"}};
+    std::vector<Item> items{{"legend.today", Mark::Line, theme::kToday, tr("Today"), tr("The red line: today")}};
     if (p.statusDate)
-        items.push_back({"legend.status", Mark::Line, theme::kStatusLine, "Status date",
-                         "The violet line: the status date (progress as of). Its zigzag, the progress line, bends left "
-                         "for tasks behind and right for tasks ahead"});
-    items.push_back({"legend.milestone", Mark::Diamond, theme::kMilestone, "Milestone", "A milestone: a moment, 0 days long"});
-    if (gantt_.showCritical) items.push_back({"legend.critical", Mark::Bar, theme::kCritical, "Critical", "Critical tasks (striped): no float, a slip moves the finish"});
-    if (!gantt_.shownBaseline().isNull()) items.push_back({"legend.baseline", Mark::ThinBar, theme::kBaseline, "Baseline", "The baseline's dates, under the live bars"});
+        items.push_back({"legend.status", Mark::Line, theme::kStatusLine, tr("Status date"),
+                         tr("The violet line: the status date (progress as of). Its zigzag, the progress line, bends left "
+                            "for tasks behind and right for tasks ahead")});
+    items.push_back({"legend.milestone", Mark::Diamond, theme::kMilestone, tr("Milestone"), tr("A milestone: a moment, 0 days long")});
+    if (gantt_.showCritical) items.push_back({"legend.critical", Mark::Bar, theme::kCritical, tr("Critical"), tr("Critical tasks (striped): no float, a slip moves the finish")});
+    if (!gantt_.shownBaseline().isNull()) items.push_back({"legend.baseline", Mark::ThinBar, theme::kBaseline, tr("Baseline"), tr("The baseline's dates, under the live bars")});
     const float fs = ImGui::GetFontSize(), mark = fs * 1.1f, gap = fs * 1.2f;
     float width = 0;
     for (const Item& it : items) width += mark + fs * 0.35f + ImGui::CalcTextSize(it.text.c_str()).x + gap;
@@ -1012,7 +1009,7 @@ void App::dialogs() {
         tagItem("dialog.text");
         if (scrolls) ImGui::EndChild();
         ImGui::Spacing();
-        if (ImGui::Button("OK", ImVec2(ImGui::GetFontSize() * 6, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) ||
+        if (ImGui::Button(tr("OK"), ImVec2(ImGui::GetFontSize() * 6, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) ||
             ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
             dialogTitle_.clear();
             dialogText_.clear();
@@ -1033,7 +1030,7 @@ void App::toolbar() {
         ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + ImGui::GetWindowWidth(), at.y + h), theme::kBannerBg);
         ImGui::SetCursorPos(ImVec2(fs * 0.6f, (h - fs) * 0.5f));
         ImGui::PushStyleColor(ImGuiCol_Text, theme::kBannerText);
-        ImGui::TextUnformatted("Read-only:");
+        ImGui::TextUnformatted(tr("Read-only:"));
         ImGui::SameLine();
         ImGui::TextUnformatted(open_.reason().c_str());
         ImGui::PopStyleColor();
@@ -1043,11 +1040,11 @@ void App::toolbar() {
     ImGui::SetCursorPos(ImVec2(fs * 0.6f, top));
     // The status date, in both views' toolbars.
     const std::optional<Date>& statusDate = doc_.project().statusDate;
-    const std::string statusLabel = statusDate ? "Status " + statusDate->str() : std::string("Set status date");
+    const std::string statusLabel = statusDate ? fmt(tr("Status {0}"), formatDate(*statusDate)) : std::string(tr("Set status date"));
     auto statusButton = [&](const std::string& label) {
         if (ImGui::SmallButton(label.c_str())) windows_.openStatusDate();
         tagItem("toolbar.status");
-        hint("Progress as of this date: the violet line, and the progress line through started tasks");
+        hint(tr("Progress as of this date: the violet line, and the progress line through started tasks"));
     };
     // Plan, Budget or Portfolio: three parts of one switch.
     // The Board only for a content pipeline (and while it is shown).
@@ -1057,15 +1054,15 @@ void App::toolbar() {
         const bool on = view_ == v;
         ImGui::PushStyleColor(ImGuiCol_Button, on ? theme::kAccent : ImGui::GetColorU32(ImGuiCol_FrameBg));
         ImGui::PushStyleColor(ImGuiCol_Text, on ? theme::kOnAccent : ImGui::GetColorU32(ImGuiCol_Text));
-        static const char* const names[] = {"Plan", "Budget", "Portfolio", "Board"};
+        static const char* const names[] = {N_("Plan"), N_("Budget"), N_("Portfolio"), N_("Board")};
         static const char* const tags[] = {"view.plan", "view.budget", "view.portfolio", "view.board"};
-        static const char* const tips[] = {"The Gantt chart (Ctrl+1)", "Costs, actuals, change requests, risks and reports (Ctrl+2)",
-                                           "Every project: status, timeline, this week, people across projects (Ctrl+3)",
-                                           "The content pipeline: each deliverable by stage; drag a card to the next stage (Ctrl+4)"};
-        if (ImGui::Button(names[int(v)])) view_ = v;
+        static const char* const tips[] = {N_("The Gantt chart (Ctrl+1)"), N_("Costs, actuals, change requests, risks and reports (Ctrl+2)"),
+                                           N_("Every project: status, timeline, this week, people across projects (Ctrl+3)"),
+                                           N_("The content pipeline: each deliverable by stage; drag a card to the next stage (Ctrl+4)")};
+        if (ImGui::Button(tr(names[int(v)]))) view_ = v;
         ImGui::PopStyleColor(2);
         tagItem(tags[int(v)]);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tips[int(v)]);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(tips[int(v)]));
         ImGui::SameLine(0, 2);
     }
     if (view_ == View::Portfolio || view_ == View::Board) {
@@ -1091,54 +1088,54 @@ void App::toolbar() {
             ImGui::SetCursorPosX(fs * 0.6f);
         }
     };
-    flow(fs * 14 + (gantt_.filter[0] ? button("Clear") + style.ItemSpacing.x : 0), fs * 1.5f);
+    flow(fs * 14 + (gantt_.filter[0] ? button(tr("Clear")) + style.ItemSpacing.x : 0), fs * 1.5f);
     ImGui::SetNextItemWidth(fs * 14);
-    ImGui::InputTextWithHint("##filter", "Filter tasks by name", gantt_.filter, sizeof gantt_.filter);
+    ImGui::InputTextWithHint("##filter", tr("Filter tasks by name"), gantt_.filter, sizeof gantt_.filter);
     tagItem("toolbar.filter");
-    hint("Show only the tasks whose name holds this text (Ctrl+F finds a task in names, notes and people)");
+    hint(tr("Show only the tasks whose name holds this text (Ctrl+F finds a task in names, notes and people)"));
     if (gantt_.filter[0]) {
         ImGui::SameLine();
-        if (ImGui::SmallButton("Clear")) gantt_.filter[0] = 0;
+        if (ImGui::SmallButton(tr("Clear"))) gantt_.filter[0] = 0;
         tagItem("toolbar.filterClear");
     }
-    flow(button("-") + button("+") + button("Fit") + button("Today") + style.ItemSpacing.x * 3, fs * 1.5f);
+    flow(button("-") + button("+") + button(tr("Fit")) + button(tr("Today")) + style.ItemSpacing.x * 3, fs * 1.5f);
     if (ImGui::Button("-")) gantt_.zoom(1 / 1.5f);
     tagItem("toolbar.zoomOut");
-    hint("Zoom out (Ctrl + mouse wheel)");
+    hint(tr("Zoom out (Ctrl + mouse wheel)"));
     ImGui::SameLine();
     if (ImGui::Button("+")) gantt_.zoom(1.5f);
     tagItem("toolbar.zoomIn");
-    hint("Zoom in, down to the hours of a day (Ctrl + mouse wheel)");
+    hint(tr("Zoom in, down to the hours of a day (Ctrl + mouse wheel)"));
     ImGui::SameLine();
-    if (ImGui::Button("Fit")) gantt_.fitProject();
+    if (ImGui::Button(tr("Fit"))) gantt_.fitProject();
     tagItem("toolbar.fit");
-    hint("Show the whole project, first task to last");
+    hint(tr("Show the whole project, first task to last"));
     ImGui::SameLine();
-    if (ImGui::Button("Today")) gantt_.goTo(host_.today());
+    if (ImGui::Button(tr("Today"))) gantt_.goTo(host_.today());
     tagItem("toolbar.today");
-    hint("Scroll to today (the red line)");
+    hint(tr("Scroll to today (the red line)"));
     const float box = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x;
-    flow(box + ImGui::CalcTextSize("Critical path").x, fs * 1.5f);
-    ImGui::Checkbox("Critical path", &gantt_.showCritical);
+    flow(box + ImGui::CalcTextSize(tr("Critical path")).x, fs * 1.5f);
+    ImGui::Checkbox(tr("Critical path"), &gantt_.showCritical);
     tagItem("toolbar.critical");
-    hint("Highlight the tasks that move the finish date if they slip (no float)");
-    flow(box + ImGui::CalcTextSize("Resource load").x, fs * 1.5f);
-    ImGui::Checkbox("Resource load", &showLoad);
+    hint(tr("Highlight the tasks that move the finish date if they slip (no float)"));
+    flow(box + ImGui::CalcTextSize(tr("Resource load")).x, fs * 1.5f);
+    ImGui::Checkbox(tr("Resource load"), &showLoad);
     tagItem("toolbar.load");
-    hint("Each person's booked share of their day under the chart; orange: over a full day");
+    hint(tr("Each person's booked share of their day under the chart; orange: over a full day"));
     // Which baseline to compare against.
     const Project& p = doc_.project();
-    flow(ImGui::CalcTextSize("Baseline").x + style.ItemSpacing.x + fs * 10, fs * 1.5f);
+    flow(ImGui::CalcTextSize(tr("Baseline")).x + style.ItemSpacing.x + fs * 10, fs * 1.5f);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Baseline");
+    ImGui::TextUnformatted(tr("Baseline"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(fs * 10);
     const Id shown = gantt_.shownBaseline();
-    std::string current = "None";
+    std::string current = tr("None");
     for (const Baseline& b : p.baselines)
         if (b.id == shown) current = b.name;
     if (ImGui::BeginCombo("##baseline", current.c_str())) {
-        if (ImGui::Selectable("None", shown.isNull())) gantt_.showBaseline(Id());
+        if (ImGui::Selectable(tr("None"), shown.isNull())) gantt_.showBaseline(Id());
         for (size_t i = 0; i < p.baselines.size(); ++i) {
             ImGui::PushID(int(i));
             if (ImGui::Selectable(p.baselines[i].name.c_str(), p.baselines[i].id == shown)) gantt_.showBaseline(p.baselines[i].id);
@@ -1146,17 +1143,17 @@ void App::toolbar() {
             ImGui::PopID();
         }
         ImGui::Separator();
-        if (ImGui::Selectable("Save or manage baselines…")) windows_.openBaselines();
+        if (ImGui::Selectable(tr("Save or manage baselines…"))) windows_.openBaselines();
         ImGui::EndCombo();
     }
     tagItem("toolbar.baseline");
-    hint("Show a saved baseline as thin grey bars under the live ones");
+    hint(tr("Show a saved baseline as thin grey bars under the live ones"));
     flow(button(statusLabel.c_str()), fs * 1.5f);
     statusButton(statusLabel);
-    flow(button("Share\u2026"), fs * 0.6f);
-    if (ImGui::SmallButton("Share\u2026")) shareWindow_.open();
+    flow(button(tr("Share\u2026")), fs * 0.6f);
+    if (ImGui::SmallButton(tr("Share\u2026"))) shareWindow_.open();
     tagItem("toolbar.share");
-    hint("A read-only view of this plan for your client: choose what it holds (Project > Share with client…)");
+    hint(tr("A read-only view of this plan for your client: choose what it holds (Project > Share with client…)"));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + fs * 0.2f);
 }
 
@@ -1171,8 +1168,8 @@ void App::pasteText(const std::string& text) {
         return;
     }
     if (view_ == View::Budget) {
-        if (readOnly()) flash("This project is read-only here: nothing was pasted.");
-        else if (!budget_.paste(text)) flash("Paste rows into the Budget or Actuals tab (or switch to the plan).");
+        if (readOnly()) flash(tr("This project is read-only here: nothing was pasted."));
+        else if (!budget_.paste(text)) flash(tr("Paste rows into the Budget or Actuals tab (or switch to the plan)."));
         return;
     }
     gantt_.paste(text);
@@ -1196,10 +1193,9 @@ void App::frame() {
     const bool failed = save_.state() == AutoSave::State::Failed;
     if (failed && !saveFailureShown_) {
         saveFailureShown_ = true;
-        notify("Not saved", "Your latest changes to \u201c" + doc_.project().name + "\u201d could not be saved: " + save_.error() +
-                                ".\n\nThey are kept in this tab, and Plotline tries again every few seconds. The version saved "
-                                "before is safe.\nTo make room, delete projects you no longer need (Project > Projects…, then "
-                                "Trash > Delete now), or keep a copy with Project > Export JSON.");
+        notify(tr("Not saved"), fmt(tr("Your latest changes to \u201c{0}\u201d could not be saved: {1}.\n\nThey are kept in this tab, and Plotline tries again every few seconds. The version saved "
+                                   "before is safe.\nTo make room, delete projects you no longer need (Project > Projects…, then "
+                                   "Trash > Delete now), or keep a copy with Project > Export JSON."), doc_.project().name, save_.error()));
     } else if (save_.idle()) saveFailureShown_ = false;
     if (open_.waiting() && (save_.idle() || save_.state() == AutoSave::State::Failed)) {
         auto then = open_.takeWaiting();
@@ -1216,7 +1212,7 @@ void App::frame() {
     if (sync_.newerSchema() && !open_.isServerNewer()) {
         open_.serverNewer();
         applyCapabilities();
-        notify("Read-only", open_.reason());
+        notify(tr("Read-only"), open_.reason());
     }
     shortcuts();
     menuBar();
@@ -1248,7 +1244,7 @@ void App::frame() {
     }
     else {
         ImGui::SetCursorPos(ImVec2(ImGui::GetFontSize() * 2, ImGui::GetFontSize() * 2));
-        ImGui::TextDisabled("Opening your plans…");
+        ImGui::TextDisabled(tr("Opening your plans…"));
     }
     ImGui::End();
     statusBar(statusHeight);

@@ -103,6 +103,12 @@ public:
     const std::string& lookChoice() const { return lookChoice_; }
     void setUiScale(int percent);
     int uiScale() const { return uiScale_; }
+    // The language of the UI and its reports, and the formats of dates, numbers and money: "system"
+    // (the browser's locale) or a code ("de", "pseudo") / tag ("en-GB", "iso"), kept for the device.
+    void setLanguageChoice(const std::string& choice);
+    void setFormatsChoice(const std::string& choice);
+    const std::string& languageChoice() const { return languageChoice_; }
+    const std::string& formatsChoice() const { return formatsChoice_; }
     void openPreferences() { preferencesOpen_ = true; }
 
     // Actions (menus, shortcuts, the Projects window).
@@ -197,6 +203,8 @@ private:
     void applyLook();
     void preferencesWindow();
     std::string lookChoice_;
+    std::string languageChoice_, formatsChoice_;
+    void applyLocale();
     int uiScale_ = 100;
     int appliedScale_ = 0;
     int appliedLook_ = -1;

@@ -1,6 +1,8 @@
 // The app's accessibility mirror (a11y.hpp): what the screen shows, published for assistive
 // technology when it changed, and the mirror's commands and selection coming back.
 #include "app.hpp"
+#include "core/i18n.hpp"
+#include "core/locale.hpp"
 
 #include "core/client_view.hpp"
 #include "core/report.hpp"
@@ -20,10 +22,10 @@ namespace plotline {
 namespace {
 const char* viewName(App::View v) {
     switch (v) {
-        case App::View::Budget: return "Budget";
-        case App::View::Portfolio: return "Portfolio";
-        case App::View::Board: return "Board";
-        default: return "Plan";
+        case App::View::Budget: return tr("Budget");
+        case App::View::Portfolio: return tr("Portfolio");
+        case App::View::Board: return tr("Board");
+        default: return tr("Plan");
     }
 }
 } // namespace
@@ -38,13 +40,13 @@ struct App::MirrorAction {
 void App::undo() {
     if (!doc_.canUndo()) return;
     const std::string label = doc_.undoLabel();
-    if (doc_.undo()) undoneLabel_ = "Undone: " + label;
+    if (doc_.undo()) undoneLabel_ = fmt(tr("Undone: {0}"), label);
 }
 
 void App::redo() {
     if (!doc_.canRedo()) return;
     const std::string label = doc_.redoLabel();
-    if (doc_.redo()) undoneLabel_ = "Redone: " + label;
+    if (doc_.redo()) undoneLabel_ = fmt(tr("Redone: {0}"), label);
 }
 
 // Says what the last change did: the command's name, and how many tasks it moved.
@@ -59,7 +61,7 @@ void App::announceChanges() {
     std::string text = undoneLabel_.empty() ? doc_.undoLabel() : undoneLabel_;
     undoneLabel_.clear();
     if (text.empty()) return;
-    if (moved > 0) text += "; " + std::to_string(moved) + (moved == 1 ? " task moved" : " tasks moved");
+    if (moved > 0) text += "; " + trn("{n} task moved", "{n} tasks moved", moved);
     host_.announce(text);
 }
 
@@ -73,7 +75,7 @@ A11yView App::mirrorView() {
         // The dashboard's figures in words and tables: the weekly status report of what it shows.
         const Date today = host_.today();
         const ReportDoc d = weeklyReport(budget_.report(today), false);
-        if (!d.badge.empty()) v.lines.push_back("Status: " + d.badge);
+        if (!d.badge.empty()) v.lines.push_back(fmt(tr("Status: {0}"), d.badge));
         for (const ReportSection& sec : d.sections) {
             if (!sec.title.empty() && sec.facts.empty() && sec.table.rows.empty()) v.lines.push_back(sec.title);
             for (const auto& [k, val] : sec.facts) v.lines.push_back(k + ": " + val);
@@ -92,7 +94,7 @@ A11yView App::mirrorView() {
         v.dialog = dialogTitle_;
         v.dialogText = dialogText_;
     } else if (help_.isOpen()) {
-        v.dialog = "Keyboard shortcuts";
+        v.dialog = tr("Keyboard shortcuts");
         for (const std::string& l : HelpWindow::shortcutLines()) v.dialogText += l + "\n";
     }
     return v;
@@ -135,27 +137,27 @@ void App::publishMirror() {
 A11yView App::viewerMirrorView() {
     A11yView v;
     if (!viewer_->view()) {
-        v.title = "Plotline \u2014 shared plan";
-        v.lines.push_back(viewer_->state() == Viewer::State::Failed ? viewer_->error() : "Opening the shared plan\u2026");
+        v.title = tr("Plotline \u2014 shared plan");
+        v.lines.push_back(viewer_->state() == Viewer::State::Failed ? viewer_->error() : std::string(tr("Opening the shared plan\u2026")));
         return v;
     }
     const ClientView& c = *viewer_->view();
-    v.title = c.project.name + " \u2014 shared plan";
-    v.lines.push_back("As of " + c.asOf.str() + ": " + std::to_string(c.percentComplete) + "% complete");
+    v.title = fmt(tr("{0} \u2014 shared plan"), c.project.name);
+    v.lines.push_back(fmt(tr("As of {0}: {1} complete"), formatDate(c.asOf), formatPercent(c.percentComplete)));
     if (c.rag) {
-        v.lines.push_back(std::string("Status: ") + ragName(*c.rag));
+        v.lines.push_back(fmt(tr("Status: {0}"), ragName(*c.rag)));
         for (const std::string& r : c.reasons) v.lines.push_back(r);
     }
     for (const MilestoneLine& m : c.nextMilestones)
-        v.lines.push_back("Next milestone: " + m.name + ", " + m.date.str() + (m.late ? ", late" : ""));
+        v.lines.push_back(fmt(m.late ? tr("Next milestone: {0}, {1}, late") : tr("Next milestone: {0}, {1}"), m.name, formatDate(m.date)));
     for (const std::string& l : {budgetLine(c), feesLine(c), viewer_->stale()})
         if (!l.empty()) v.lines.push_back(l);
     if (!viewerScreen_->compact()) gantt_.describe(v);
     else
         for (size_t i = 0; i < doc_.project().tasks.size() && i < doc_.schedule().tasks.size(); ++i) {
             const TaskSchedule& ts = doc_.schedule().tasks[i];
-            v.lines.push_back(doc_.project().tasks[i].name + ": " + ts.startDate.str() + " to " + ts.finishDate.str() + ", " +
-                              std::to_string(ts.percentComplete) + "% done");
+            v.lines.push_back(fmt(tr("{0}: {1} to {2}, {3} done"), doc_.project().tasks[i].name, formatDate(ts.startDate), formatDate(ts.finishDate),
+                                  formatPercent(ts.percentComplete)));
         }
     return v;
 }
@@ -168,26 +170,26 @@ std::vector<App::MirrorAction> App::mirrorActions() {
         out.push_back({{id, std::move(name), keys, pressed, !enabled}, std::move(run)});
     };
     auto show = [this](View v) { return [this, v] { view_ = v; }; };
-    add("view.plan", "Plan", "Ctrl+1", ready_, show(View::Plan), view_ == View::Plan);
-    add("view.budget", "Budget", "Ctrl+2", ready_, show(View::Budget), view_ == View::Budget);
-    add("view.portfolio", "Portfolio", "Ctrl+3", ready_, show(View::Portfolio), view_ == View::Portfolio);
-    add("view.board", "Board", "Ctrl+4", ready_, show(View::Board), view_ == View::Board);
-    add("edit.undo", doc_.canUndo() ? "Undo " + doc_.undoLabel() : "Undo", "Ctrl+Z", ready_ && doc_.canUndo(), [this] { undo(); });
-    add("edit.redo", doc_.canRedo() ? "Redo " + doc_.redoLabel() : "Redo", "Ctrl+Y", ready_ && doc_.canRedo(), [this] { redo(); });
-    add("task.add", "Add task", "Insert", plan && edit, [this] { gantt_.insertTaskBelowSelection(); });
-    add("task.delete", "Delete task", "Delete", plan && edit && row, [this] { gantt_.deleteSelection(); });
-    add("task.edit", edit ? "Edit task" : "Task details", "", plan && row, [this] { gantt_.openEditor(gantt_.selectedRow()); });
-    add("task.indent", "Indent", "Tab", plan && edit && row, [this] { gantt_.indentSelection(false); });
-    add("task.outdent", "Outdent", "Shift+Tab", plan && edit && row, [this] { gantt_.indentSelection(true); });
-    add("task.up", "Move up", "Alt+Up", plan && edit && row, [this] { gantt_.moveSelection(-1); });
-    add("task.down", "Move down", "Alt+Down", plan && edit && row, [this] { gantt_.moveSelection(+1); });
-    add("project.projects", "Projects", "Ctrl+O", ready_, [this] { libraryWindow_.openProjects(); });
-    add("project.new", "New project", "", ready_, [this] { newProject(); });
-    add("project.import", "Import a file", "", ready_, [this] { host_.pickFile(); });
-    add("help.keys", "Keyboard shortcuts", "F1", true, [this] { help_.open(); });
-    add("view.preferences", "Preferences: look and size", "", true, [this] { preferencesOpen_ = true; });
+    add("view.plan", tr("Plan"), "Ctrl+1", ready_, show(View::Plan), view_ == View::Plan);
+    add("view.budget", tr("Budget"), "Ctrl+2", ready_, show(View::Budget), view_ == View::Budget);
+    add("view.portfolio", tr("Portfolio"), "Ctrl+3", ready_, show(View::Portfolio), view_ == View::Portfolio);
+    add("view.board", tr("Board"), "Ctrl+4", ready_, show(View::Board), view_ == View::Board);
+    add("edit.undo", doc_.canUndo() ? fmt(tr("Undo {0}"), doc_.undoLabel()) : std::string(tr("Undo")), "Ctrl+Z", ready_ && doc_.canUndo(), [this] { undo(); });
+    add("edit.redo", doc_.canRedo() ? fmt(tr("Redo {0}"), doc_.redoLabel()) : std::string(tr("Redo")), "Ctrl+Y", ready_ && doc_.canRedo(), [this] { redo(); });
+    add("task.add", tr("Add task"), "Insert", plan && edit, [this] { gantt_.insertTaskBelowSelection(); });
+    add("task.delete", tr("Delete task"), "Delete", plan && edit && row, [this] { gantt_.deleteSelection(); });
+    add("task.edit", edit ? tr("Edit task") : tr("Task details"), "", plan && row, [this] { gantt_.openEditor(gantt_.selectedRow()); });
+    add("task.indent", tr("Indent"), "Tab", plan && edit && row, [this] { gantt_.indentSelection(false); });
+    add("task.outdent", tr("Outdent"), "Shift+Tab", plan && edit && row, [this] { gantt_.indentSelection(true); });
+    add("task.up", tr("Move up"), "Alt+Up", plan && edit && row, [this] { gantt_.moveSelection(-1); });
+    add("task.down", tr("Move down"), "Alt+Down", plan && edit && row, [this] { gantt_.moveSelection(+1); });
+    add("project.projects", tr("Projects"), "Ctrl+O", ready_, [this] { libraryWindow_.openProjects(); });
+    add("project.new", tr("New project"), "", ready_, [this] { newProject(); });
+    add("project.import", tr("Import a file"), "", ready_, [this] { host_.pickFile(); });
+    add("help.keys", tr("Keyboard shortcuts"), "F1", true, [this] { help_.open(); });
+    add("view.preferences", tr("Preferences: look and size"), "", true, [this] { preferencesOpen_ = true; });
     if (ready_ && view_ == View::Budget)
-        add("budget.dashboard", "Budget dashboard", "", true, [this] { budget_.showTab(BudgetView::Dashboard); },
+        add("budget.dashboard", tr("Budget dashboard"), "", true, [this] { budget_.showTab(BudgetView::Dashboard); },
             budget_.tab() == BudgetView::Dashboard);
     return out;
 }
@@ -236,6 +238,9 @@ void App::applyLook() {
         if (lookChoice_ != "light" && lookChoice_ != "dark" && lookChoice_ != "contrast") lookChoice_ = "system";
         const std::string scale = host_.preference("scale");
         uiScale_ = std::clamp(scale.empty() ? 100 : std::atoi(scale.c_str()), 100, 200);
+        languageChoice_ = host_.preference("language");
+        formatsChoice_ = host_.preference("formats");
+        applyLocale();
     }
     std::string choice = lookChoice_;
     if (choice == "system") {
@@ -249,33 +254,98 @@ void App::applyLook() {
     theme::apply(15.0f * float(uiScale_) / 100.0f, look);
 }
 
+void App::setLanguageChoice(const std::string& choice) {
+    const auto& l = i18n::languages();
+    languageChoice_ = std::find(l.begin(), l.end(), choice) != l.end() ? choice : "system";
+    host_.setPreference("language", languageChoice_);
+    applyLocale();
+}
+
+void App::setFormatsChoice(const std::string& choice) {
+    const auto& t = formatTags();
+    formatsChoice_ = std::find(t.begin(), t.end(), choice) != t.end() ? choice : "system";
+    host_.setPreference("formats", formatsChoice_);
+    applyLocale();
+}
+
+// The language and formats chosen, or the browser's when the choice is "system" (or never made).
+void App::applyLocale() {
+    const std::string system = host_.systemLocale();
+    i18n::setLanguage(languageChoice_.empty() || languageChoice_ == "system" ? i18n::languageFor(system) : languageChoice_);
+    setFormats(formatsChoice_.empty() || formatsChoice_ == "system" ? formatsFor(system) : formatsFor(formatsChoice_));
+}
+
 void App::preferencesWindow() {
     if (!preferencesOpen_) return;
     const float fs = ImGui::GetFontSize();
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     // Sized by its content, so it grows with the UI scale chosen in it.
-    if (!ImGui::Begin("Preferences", &preferencesOpen_, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (!ImGui::Begin(tr("Preferences###preferences"), &preferencesOpen_, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::End();
         return;
     }
-    ImGui::TextUnformatted("Look");
-    static const char* const kChoices[][2] = {{"system", "As the system says (light, dark or more contrast)"},
-                                              {"light", "Light"}, {"dark", "Dark"}, {"contrast", "High contrast"}};
+    ImGui::TextUnformatted(tr("Look"));
+    static const char* const kChoices[][2] = {{"system", N_("As the system says (light, dark or more contrast)")},
+                                              {"light", N_("Light")}, {"dark", N_("Dark")}, {"contrast", N_("High contrast")}};
     for (const auto& c : kChoices) {
-        if (ImGui::RadioButton(c[1], lookChoice_ == c[0])) setLook(c[0]);
+        if (ImGui::RadioButton(tr(c[1]), lookChoice_ == c[0])) setLook(c[0]);
         tagItem(std::string("prefs.look.") + c[0]);
     }
     ImGui::Spacing();
-    ImGui::TextUnformatted("Size of text and controls");
+    ImGui::TextUnformatted(tr("Size of text and controls"));
     for (int pct : {100, 125, 150, 175, 200}) {
         if (pct > 100) ImGui::SameLine();
-        const std::string label = std::to_string(pct) + "%";
+        const std::string label = formatPercent(pct);
         if (ImGui::RadioButton(label.c_str(), uiScale_ == pct)) setUiScale(pct);
         tagItem("prefs.scale." + std::to_string(pct));
     }
-    ImGui::TextDisabled("The browser's zoom (Ctrl+plus) scales Plotline as well.");
+    ImGui::TextDisabled("%s", tr("The browser's zoom (Ctrl+plus) scales Plotline as well."));
     ImGui::Spacing();
-    if (ImGui::Button("Close", ImVec2(fs * 6, 0))) preferencesOpen_ = false;
+
+    // Language and formats: a combo each, "system" first with what it means on this device.
+    const std::string system = host_.systemLocale();
+    const float comboWidth = fs * 24;
+    ImGui::TextUnformatted(tr("Language"));
+    auto languageLabel = [&](const std::string& code) -> std::string {
+        if (code == "system") return fmt(tr("As the browser says ({0})"), i18n::languageName(i18n::languageFor(system)));
+        return i18n::languageName(code);
+    };
+    const std::string langNow = languageChoice_.empty() ? "system" : languageChoice_;
+    ImGui::SetNextItemWidth(comboWidth);
+    if (ImGui::BeginCombo("##language", languageLabel(langNow).c_str())) {
+        std::vector<std::string> options{"system"};
+        for (const std::string& l : i18n::languages()) options.push_back(l);
+        for (const std::string& o : options) {
+            if (ImGui::Selectable(languageLabel(o).c_str(), o == langNow)) setLanguageChoice(o);
+            tagItem("prefs.language." + o);
+        }
+        ImGui::EndCombo();
+    }
+    tagText("prefs.language", languageLabel(langNow));
+    ImGui::TextUnformatted(tr("Dates, numbers and money"));
+    const Date sample = *Date::parse("2026-12-03");
+    auto formatsLabel = [&](const std::string& tag) -> std::string {
+        const Formats f = formatsFor(tag == "system" ? system : tag);
+        const std::string example = formatDate(sample, f) + ", " + formatDecimal(1234.5, 2, f) + ", " +
+                                    fmt(tr("weeks from {0}"), weekdayShortIn(f.firstWeekday));
+        if (tag == "system") return fmt(tr("As the browser says ({0})"), (system.empty() ? std::string("ISO") : system) + ": " + example);
+        return (tag == "iso" ? std::string("ISO 8601") : tag) + ": " + example;
+    };
+    const std::string fmtNow = formatsChoice_.empty() ? "system" : formatsChoice_;
+    ImGui::SetNextItemWidth(comboWidth);
+    if (ImGui::BeginCombo("##formats", formatsLabel(fmtNow).c_str())) {
+        std::vector<std::string> options{"system"};
+        for (const std::string& t : formatTags()) options.push_back(t);
+        for (const std::string& o : options) {
+            if (ImGui::Selectable(formatsLabel(o).c_str(), o == fmtNow)) setFormatsChoice(o);
+            tagItem("prefs.formats." + o);
+        }
+        ImGui::EndCombo();
+    }
+    tagText("prefs.formats", formatsLabel(fmtNow));
+    ImGui::TextDisabled("%s", tr("Files and exports keep ISO dates, whatever is shown here."));
+    ImGui::Spacing();
+    if (ImGui::Button(tr("Close"), ImVec2(std::max(fs * 6, ImGui::CalcTextSize(tr("Close")).x + fs), 0))) preferencesOpen_ = false;
     tagItem("prefs.close");
     ImGui::End();
 }

@@ -1,4 +1,5 @@
 #include "autosave.hpp"
+#include "core/i18n.hpp"
 
 
 namespace plotline {
@@ -18,10 +19,10 @@ AutoSave::~AutoSave() {
 
 const char* AutoSave::stateText() const {
     switch (state_) {
-        case State::Saved: return "Saved";
-        case State::Pending: return "Unsaved changes";
-        case State::Saving: return "Saving…";
-        case State::Failed: return "Not saved";
+        case State::Saved: return tr("Saved");
+        case State::Pending: return tr("Unsaved changes");
+        case State::Saving: return tr("Saving…");
+        case State::Failed: return tr("Not saved");
     }
     return "";
 }

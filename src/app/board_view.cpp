@@ -1,4 +1,6 @@
 #include "board_view.hpp"
+#include "core/locale.hpp"
+#include "core/i18n.hpp"
 
 #include "cells.hpp"
 #include "core/fields.hpp"
@@ -25,10 +27,10 @@ bool BoardView::advance(Id deliverable, Date today) {
     }
     const std::string label = c->label();
     if (!doc_.execute(std::move(c))) {
-        flash_("That stage cannot be completed here now.");
+        flash_(tr("That stage cannot be completed here now."));
         return false;
     }
-    flash_(label + " (Ctrl+Z undoes)");
+    flash_(fmt(tr("{0} (Ctrl+Z undoes)"), label));
     return true;
 }
 
@@ -38,21 +40,21 @@ void BoardView::draw(Date today) {
     ImGui::SetCursorPosX(fs * 0.6f);
     ImGui::BeginGroup();
     if (p.stages.empty()) {
-        ImGui::TextWrapped("This project is not a content pipeline yet. A pipeline runs each deliverable (an article, a page, a "
-                           "video) through the same stages, each held by a role.");
-        if (ImGui::Button("Set up write \u2192 QA \u2192 edit \u2192 design \u2192 publish")) doc_.execute(setUpPipeline(defaultStages()));
+        ImGui::TextWrapped(tr("This project is not a content pipeline yet. A pipeline runs each deliverable (an article, a page, a "
+                           "video) through the same stages, each held by a role."));
+        if (ImGui::Button(tr("Set up write \u2192 QA \u2192 edit \u2192 design \u2192 publish"))) doc_.execute(setUpPipeline(defaultStages()));
         tagItem("board.setup");
         ImGui::EndGroup();
         return;
     }
-    if (ImGui::Button("Add articles\u2026")) {
+    if (ImGui::Button(tr("Add articles\u2026"))) {
         addOpen_ = true;
         error_.clear();
         addFrom_ = std::max(today, p.start).str();
     }
     tagItem("board.add");
     ImGui::SameLine();
-    ImGui::TextDisabled("Drag a card to the next stage when its current one is done. Click a card for its brief.");
+    ImGui::TextDisabled(tr("Drag a card to the next stage when its current one is done. Click a card for its brief."));
     const PipelineBoard b = pipelineBoard(p, doc_.schedule(), today);
     for (const std::string& problem : b.problems) showError(problem);
     ImGui::EndGroup();
@@ -68,7 +70,7 @@ void BoardView::draw(Date today) {
         ImGui::BeginChild("##column", ImVec2(colW, avail.y - fs * 0.5f), true);
         ImGui::PopStyleColor();
         char head[96];
-        std::snprintf(head, sizeof head, "%s  (%zu)", b.columns[c].c_str(), b.cards[c].size());
+        std::snprintf(head, sizeof head, tr("%s  (%zu)"), b.columns[c].c_str(), b.cards[c].size());
         ImGui::TextUnformatted(head);
         if (c < p.stages.size() && !p.stages[c].role.empty()) {
             ImGui::SameLine();
@@ -100,15 +102,15 @@ void BoardView::draw(Date today) {
             dl->AddRect(at, ImVec2(at.x + w, at.y + h), card.late ? theme::kError : theme::kGridLine, fs * 0.3f, 0, card.late ? 2.0f : 1.0f);
             dl->AddText(ImVec2(at.x + fs * 0.4f, at.y + fs * 0.25f), theme::kBarText, card.name.c_str());
             std::string line;
-            if (card.published) line = "published " + card.published->str();
+            if (card.published) line = fmt(tr("published {0}"), formatDate(*card.published));
             else {
                 for (const std::string& who : card.holders) line += (line.empty() ? "" : ", ") + who;
-                if (line.empty()) line = "nobody";
-                line += card.started ? " \u00B7 " + std::to_string(card.days) + (card.days == 1 ? " day" : " days") : " \u00B7 not started";
-                if (card.late) line += " \u00B7 late";
+                if (line.empty()) line = tr("nobody");
+                line += " \u00B7 " + (card.started ? trn("{n} day", "{n} days", card.days) : std::string(tr("not started")));
+                if (card.late) line += std::string(" \u00B7 ") + tr("late");
             }
             dl->AddText(ImVec2(at.x + fs * 0.4f, at.y + fs * 1.3f), card.late ? theme::kError : theme::kMuted, line.c_str());
-            if (card.due) dl->AddText(ImVec2(at.x + fs * 0.4f, at.y + fs * 2.25f), theme::kMuted, ("due " + card.due->str()).c_str());
+            if (card.due) dl->AddText(ImVec2(at.x + fs * 0.4f, at.y + fs * 2.25f), theme::kMuted, (fmt(tr("due {0}"), card.due->str())).c_str());
             ImGui::Dummy(ImVec2(w, fs * 0.3f));
             ImGui::PopID();
         }
@@ -125,8 +127,7 @@ void BoardView::draw(Date today) {
                         if (x.deliverable == id) from = int(k);
                 if (from >= 0 && size_t(from) + 1 == c) advance(id, today);
                 else if (from >= 0 && size_t(from) != c)
-                    flash_("A card moves one stage at a time: drop it on " + b.columns[size_t(from) + 1] + " when " + b.columns[size_t(from)] +
-                           " is done.");
+                    flash_(fmt(tr("A card moves one stage at a time: drop it on {0} when {1} is done."), b.columns[size_t(from) + 1], b.columns[size_t(from)]));
             }
             ImGui::EndDragDropTarget();
         }
@@ -138,24 +139,24 @@ void BoardView::draw(Date today) {
 
 void BoardView::addDialog(Date today) {
     if (!addOpen_) return;
-    if (!beginToolWindow("Add deliverables", &addOpen_, false, 24)) { ImGui::End(); return; }
+    if (!beginToolWindow(tr("Add deliverables"), &addOpen_, false, 24)) { ImGui::End(); return; }
     const float fs = ImGui::GetFontSize();
-    ImGui::TextWrapped("Each gets its stages from the pipeline, linked in order and held by their roles.");
+    ImGui::TextWrapped(tr("Each gets its stages from the pipeline, linked in order and held by their roles."));
     ImGui::SetNextItemWidth(fs * 6);
-    ImGui::InputInt("How many", &addCount_);
+    ImGui::InputInt(tr("How many"), &addCount_);
     tagItem("board.add.count");
     ImGui::SetNextItemWidth(fs * 10);
-    ImGui::InputText("Kind", &addKind_, ImGuiInputTextFlags_CallbackEdit, keepWithin, const_cast<size_t*>(&kMaxLineText));
+    ImGui::InputText(tr("Kind"), &addKind_, ImGuiInputTextFlags_CallbackEdit, keepWithin, const_cast<size_t*>(&kMaxLineText));
     ImGui::SetNextItemWidth(fs * 8);
-    ImGui::InputTextWithHint("First starts", "YYYY-MM-DD", &addFrom_);
+    ImGui::InputTextWithHint(tr("First starts"), dateHint().c_str(), &addFrom_);
     ImGui::SetNextItemWidth(fs * 6);
-    ImGui::InputInt("Then one every (working days)", &addEvery_);
+    ImGui::InputInt(tr("Then one every (working days)"), &addEvery_);
     showError(error_);
-    if (ImGui::Button("Add")) {
-        const auto from = Date::parseLoose(addFrom_);
+    if (ImGui::Button(tr("Add"))) {
+        const auto from = readDate(addFrom_);
         std::string why;
-        if (!from) error_ = "\u201c" + addFrom_ + "\u201d is not a date: use YYYY-MM-DD.";
-        else if (CommandPtr c = addDeliverables(doc_.project(), {addCount_, addKind_.empty() ? "Article" : addKind_, *from, std::max(0, addEvery_)}, why)) {
+        if (!from) error_ = fmt(tr("\u201c{0}\u201d is not a date: use {1}."), addFrom_, dateHint());
+        else if (CommandPtr c = addDeliverables(doc_.project(), {addCount_, addKind_.empty() ? tr("Article") : addKind_, *from, std::max(0, addEvery_)}, why)) {
             doc_.execute(std::move(c));
             addOpen_ = false;
         } else error_ = why;
@@ -168,7 +169,7 @@ void BoardView::addDialog(Date today) {
 void BoardView::briefWindow() {
     if (brief_.isNull()) return;
     bool open = true;
-    const std::string title = "Brief###brief";
+    const std::string title = tr("Brief###brief");
     if (!beginToolWindow(title.c_str(), &open, false, 28)) { ImGui::End(); if (!open) brief_ = Id{}; return; }
     const float fs = ImGui::GetFontSize();
     ImGui::TextUnformatted(doc_.project().tasks[size_t(std::max(0, doc_.project().taskIndex(editing_.task)))].name.c_str());
@@ -178,23 +179,23 @@ void BoardView::briefWindow() {
         ImGui::InputText(label, &text, ImGuiInputTextFlags_CallbackEdit, keepWithin, limit);
         tagItem(tag);
     };
-    field("Goal", editing_.goal, "brief.goal", true);
-    field("Audience", editing_.audience, "brief.audience", true);
-    field("Search intent", editing_.searchIntent, "brief.intent", false);
-    field("Customer contact", editing_.contact, "brief.contact", false);
-    field("Target length (words)", length_, "brief.length", false);
-    field("Due", due_, "brief.due", false);
+    field(tr("Goal"), editing_.goal, "brief.goal", true);
+    field(tr("Audience"), editing_.audience, "brief.audience", true);
+    field(tr("Search intent"), editing_.searchIntent, "brief.intent", false);
+    field(tr("Customer contact"), editing_.contact, "brief.contact", false);
+    field(tr("Target length (words)"), length_, "brief.length", false);
+    field(tr("Due"), due_, "brief.due", false);
     showError(error_);
-    if (ImGui::Button("Save")) {
+    if (ImGui::Button(tr("Save"))) {
         Deliverable d = editing_;
         d.due.reset();
         d.targetLength = 0;
-        if (!due_.empty() && !(d.due = Date::parseLoose(due_))) error_ = "\u201c" + due_ + "\u201d is not a date: use YYYY-MM-DD.";
+        if (!due_.empty() && !(d.due = readDate(due_))) error_ = fmt(tr("\u201c{0}\u201d is not a date: use {1}."), due_, dateHint());
         else if (!length_.empty() && (std::strtol(length_.c_str(), nullptr, 10) <= 0 || length_.find_first_not_of("0123456789") != std::string::npos))
-            error_ = "The target length is a number of words.";
+            error_ = tr("The target length is a number of words.");
         else {
             if (!length_.empty()) d.targetLength = int(std::min(1000000L, std::strtol(length_.c_str(), nullptr, 10)));
-            if (CommandPtr c = putRecord(doc_.project(), d, "Edit the brief of " + doc_.project().tasks[size_t(std::max(0, doc_.project().taskIndex(d.task)))].name))
+            if (CommandPtr c = putRecord(doc_.project(), d, fmt(tr("Edit the brief of {0}"), doc_.project().tasks[size_t(std::max(0, doc_.project().taskIndex(d.task)))].name)))
                 doc_.execute(std::move(c));
             brief_ = Id{};
         }

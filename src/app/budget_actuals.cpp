@@ -1,5 +1,6 @@
 // The Budget view's Actuals tab: costs and hours, typed, pasted or imported from CSV, and exported.
 #include "budget_view.hpp"
+#include "core/i18n.hpp"
 #include "budget_style.hpp"
 
 #include "cells.hpp"
@@ -24,46 +25,46 @@ void BudgetView::actualsTab(Date today) {
     const BudgetStatus& b = status(today);
     const float fs = ImGui::GetFontSize();
     const Date day = statusDate(today);
-    if (ImGui::Button("Add cost")) {
+    if (ImGui::Button(tr("Add cost"))) {
         const Id id = Id::random();
-        run(putRecord(p, CostEntry{id, day, 0, CostCategory::Other}, "Add cost entry"));
+        run(putRecord(p, CostEntry{id, day, 0, CostCategory::Other}, tr("Add cost entry")));
         pasteInto_ = PasteInto::Costs;
         focusCost_ = id; // its amount is typed next
     }
     tagItem("actuals.addCost");
     ImGui::SameLine();
-    if (ImGui::Button("Add hours")) {
-        if (p.resources.empty()) error_ = "Add people first (Project > Resources…): hours are booked by a person.";
+    if (ImGui::Button(tr("Add hours"))) {
+        if (p.resources.empty()) error_ = tr("Add people first (Project > Resources…): hours are booked by a person.");
         else {
             const Id id = Id::random();
-            run(putRecord(p, HoursEntry{id, day, {}, p.resources[0].id, 480}, "Add hours"));
+            run(putRecord(p, HoursEntry{id, day, {}, p.resources[0].id, 480}, tr("Add hours")));
             pasteInto_ = PasteInto::Hours;
             focusHours_ = id;
         }
     }
     tagItem("actuals.addHours");
     ImGui::SameLine();
-    if (ImGui::Button("Import CSV…")) host_.pickFile();
+    if (ImGui::Button(tr("Import CSV…"))) host_.pickFile();
     tagItem("actuals.import");
     ImGui::SameLine();
-    if (ImGui::Button("Export CSV")) {
+    if (ImGui::Button(tr("Export CSV"))) {
         host_.download(fileStem(p.name) + "-actuals.csv", "text/csv", writeActualsCsv(p));
-        flash_("Exported " + std::to_string(p.hours.size()) + " hours entries and " + std::to_string(p.costs.size()) + " costs.");
+        flash_(fmt(tr("Exported {0} hours entries and {1} costs."), p.hours.size(), p.costs.size()));
     }
     tagItem("actuals.export");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every hours entry and cost as a CSV (the same columns Import reads)");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("Every hours entry and cost as a CSV (the same columns Import reads)"));
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("A CSV with a header row: Date, Hours, Resource, Amount, Category, Task, Vendor, Note.\n"
-                          "Rows with Hours are time worked; rows with an Amount are money spent.\nYou can also drop the file on the page.");
+        ImGui::SetTooltip(tr("A CSV with a header row: Date, Hours, Resource, Amount, Category, Task, Vendor, Note.\n"
+                          "Rows with Hours are time worked; rows with an Amount are money spent.\nYou can also drop the file on the page."));
     ImGui::SameLine();
-    ImGui::TextDisabled("Ctrl+V pastes spreadsheet rows into the table you last edited.");
-    ImGui::Text("Spent to %s: %s (labour %s for %s h, other costs %s)", day.str().c_str(), formatMoney(b.ev.ac, cur).c_str(),
+    ImGui::TextDisabled(tr("Ctrl+V pastes spreadsheet rows into the table you last edited."));
+    ImGui::Text(tr("Spent to %s: %s (labour %s for %s h, other costs %s)"), day.str().c_str(), formatMoney(b.ev.ac, cur).c_str(),
                 formatMoney(b.actualByCategory[0], cur).c_str(), hoursText(b.actualLabourMinutes).c_str(),
                 formatMoney(b.ev.ac - b.actualByCategory[0], cur).c_str());
 
     const float half = std::max(fs * 8, (ImGui::GetContentRegionAvail().y - fs * 4) * 0.5f);
-    sectionTitle("Costs");
-    if (beginRecordTable("##costs", {{"Date", 1.1f}, {("Amount (" + std::string(cur.code) + ")"), 1.2f}, {"Category", 1.2f}, {"Task", 2.4f}, {"Vendor", 1.6f}, {"Note", 2.6f}, {"", -1.6f}}, ImVec2(0, half))) {
+    sectionTitle(tr("Costs"));
+    if (beginRecordTable("##costs", {{tr("Date"), 1.1f}, {(fmt(tr("Amount ({0})"), std::string(cur.code))), 1.2f}, {tr("Category"), 1.2f}, {tr("Task"), 2.4f}, {tr("Vendor"), 1.6f}, {tr("Note"), 2.6f}, {"", -1.6f}}, ImVec2(0, half))) {
         // In date order, as a ledger reads; automation names keep the entry's place in the plan.
         const std::vector<int> order = byDate(p.costs);
         const int focus = takeFocus(p.costs, order, focusCost_, !pending_.empty());
@@ -79,38 +80,38 @@ void BudgetView::actualsTab(Date today) {
                 ImGui::TableNextColumn();
                 tagRect("actuals.costRow." + std::to_string(row), ImGui::GetCursorScreenPos(), ImGui::GetCursorScreenPos(), c.date.str());
                 Date d;
-                if (dateCell("##date", c.date, d, error_)) { c.date = d; run(putRecord(p, c, "Change cost date")); }
+                if (dateCell("##date", c.date, d, error_)) { c.date = d; run(putRecord(p, c, tr("Change cost date"))); }
                 if (ImGui::IsItemActivated()) pasteInto_ = PasteInto::Costs;
                 ImGui::TableNextColumn();
                 int64_t amount = 0;
                 if (row == focus) focusNextCell();
-                if (moneyCell("##amount", c.amount, cur, amount, error_)) { c.amount = amount; run(putRecord(p, c, "Change cost amount")); }
+                if (moneyCell("##amount", c.amount, cur, amount, error_)) { c.amount = amount; run(putRecord(p, c, tr("Change cost amount"))); }
                 if (ImGui::IsItemActivated()) pasteInto_ = PasteInto::Costs;
                 tagItem("actuals.cost." + std::to_string(i) + ".amount");
                 ImGui::TableNextColumn();
                 int pick = 0;
-                if (pickCell("##cat", categoryNames_, int(c.category), pick)) { c.category = CostCategory(pick); run(putRecord(p, c, "Change cost category")); }
+                if (pickCell("##cat", categoryNames_, int(c.category), pick)) { c.category = CostCategory(pick); run(putRecord(p, c, tr("Change cost category"))); }
                 ImGui::TableNextColumn();
                 if (Id picked; taskCell(c.task, picked)) {
                     c.task = picked;
-                    run(putRecord(p, c, "Change cost task"));
+                    run(putRecord(p, c, tr("Change cost task")));
                 }
                 ImGui::TableNextColumn();
                 if (Id picked; vendorCell(c.vendor, picked)) {
                     c.vendor = picked;
-                    run(putRecord(p, c, "Change cost vendor"));
+                    run(putRecord(p, c, tr("Change cost vendor")));
                 }
                 ImGui::TableNextColumn();
                 std::string text;
-                if (textCell("##note", c.note, text)) { c.note = text; run(putRecord(p, c, "Change cost note")); }
+                if (textCell("##note", c.note, text)) { c.note = text; run(putRecord(p, c, tr("Change cost note"))); }
                 ImGui::TableNextColumn();
-                if (deleteButton("cost entry")) run(removeRecord<CostEntry>(p, c.id, "Delete cost entry"));
+                if (deleteButton(tr("cost entry"))) run(removeRecord<CostEntry>(p, c.id, tr("Delete cost entry")));
                 ImGui::PopID();
             }
         ImGui::EndTable();
     }
-    sectionTitle("Hours worked");
-    if (beginRecordTable("##hours", {{"Date", 1.1f}, {"Person", 1.8f}, {"Task", 2.4f}, {"Hours", 0.8f}, {"Cost", 1.1f}, {"Note", 2.4f}, {"", -1.6f}},
+    sectionTitle(tr("Hours worked"));
+    if (beginRecordTable("##hours", {{tr("Date"), 1.1f}, {tr("Person"), 1.8f}, {tr("Task"), 2.4f}, {tr("Hours"), 0.8f}, {tr("Cost"), 1.1f}, {tr("Note"), 2.4f}, {"", -1.6f}},
                          ImVec2(0, std::max(fs * 8, ImGui::GetContentRegionAvail().y - fs * 0.5f)))) {
         const std::vector<int> order = byDate(p.hours);
         const int focus = takeFocus(p.hours, order, focusHours_, !pending_.empty());
@@ -125,30 +126,30 @@ void BudgetView::actualsTab(Date today) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 Date d;
-                if (dateCell("##date", h.date, d, error_)) { h.date = d; run(putRecord(p, h, "Change hours date")); }
+                if (dateCell("##date", h.date, d, error_)) { h.date = d; run(putRecord(p, h, tr("Change hours date"))); }
                 if (ImGui::IsItemActivated()) pasteInto_ = PasteInto::Hours;
                 ImGui::TableNextColumn();
                 int pick = 0;
                 const int who = resourcePick(h.resource);
-                if (pickCell("##who", resourceNames_, who, pick)) { h.resource = p.resources[size_t(pick)].id; run(putRecord(p, h, "Change who worked")); }
+                if (pickCell("##who", resourceNames_, who, pick)) { h.resource = p.resources[size_t(pick)].id; run(putRecord(p, h, tr("Change who worked"))); }
                 ImGui::TableNextColumn();
                 if (Id picked; taskCell(h.task, picked)) {
                     h.task = picked;
-                    run(putRecord(p, h, "Change hours task"));
+                    run(putRecord(p, h, tr("Change hours task")));
                 }
                 ImGui::TableNextColumn();
                 int64_t minutes = 0;
                 if (row == focus) focusNextCell();
-                if (hoursCell("##hours", h.minutes, minutes, error_)) { h.minutes = minutes; run(putRecord(p, h, "Change hours")); }
+                if (hoursCell("##hours", h.minutes, minutes, error_)) { h.minutes = minutes; run(putRecord(p, h, tr("Change hours"))); }
                 if (ImGui::IsItemActivated()) pasteInto_ = PasteInto::Hours;
                 tagItem("actuals.hours." + std::to_string(i) + ".hours");
                 ImGui::TableNextColumn();
                 if (who >= 0) ImGui::TextUnformatted(formatMoney(labourCost(p.resources[size_t(who)].rateOn(h.date), h.minutes), cur).c_str());
                 ImGui::TableNextColumn();
                 std::string text;
-                if (textCell("##note", h.note, text)) { h.note = text; run(putRecord(p, h, "Change hours note")); }
+                if (textCell("##note", h.note, text)) { h.note = text; run(putRecord(p, h, tr("Change hours note"))); }
                 ImGui::TableNextColumn();
-                if (deleteButton("hours entry")) run(removeRecord<HoursEntry>(p, h.id, "Delete hours entry"));
+                if (deleteButton(tr("hours entry"))) run(removeRecord<HoursEntry>(p, h.id, tr("Delete hours entry")));
                 ImGui::PopID();
             }
         ImGui::EndTable();
@@ -160,13 +161,13 @@ void BudgetView::importActuals(const std::string& filename, const std::string& t
     if (!a.ok()) {
         std::string msg;
         for (const auto& e : a.errors) msg += e + "\n";
-        notify_("Could not import " + filename, msg + "\nNothing was changed.");
+        notify_(fmt(tr("Could not import {0}"), filename), msg + tr("\nNothing was changed."));
         return;
     }
     const size_t costs = a.costs.size(), hours = a.hours.size();
-    run(addActuals(doc_.project(), std::move(a.costs), std::move(a.hours), "Import actuals from " + filename));
+    run(addActuals(doc_.project(), std::move(a.costs), std::move(a.hours), fmt(tr("Import actuals from {0}"), filename)));
     showTab(Actuals);
-    flash_("Added " + std::to_string(hours) + " hours entries and " + std::to_string(costs) + " costs from " + filename + " (Ctrl+Z undoes).");
+    flash_(fmt(tr("Added {0} hours entries and {1} costs from {2} (Ctrl+Z undoes)."), hours, costs, filename));
 }
 
 bool BudgetView::paste(const std::string& text) {
@@ -181,7 +182,7 @@ bool BudgetView::paste(const std::string& text) {
             for (char c : header) line += c == '|' ? sep : c;
             csv = line + "\n" + text;
         }
-        importActuals("the pasted rows", csv);
+        importActuals(tr("the pasted rows"), csv);
         return true;
     }
     if (tab_ == Budget) {
@@ -196,23 +197,23 @@ bool BudgetView::paste(const std::string& text) {
             BudgetLine line;
             line.name = cell(0);
             if (auto c = parseCostCategory(cell(1))) line.category = *c;
-            else if (!cell(1).empty()) { errors += "row " + std::to_string(row.line) + ": \u201c" + cell(1) + "\u201d is not a category\n"; continue; }
+            else if (!cell(1).empty()) { errors += fmt(tr("row {0}: \u201c{1}\u201d is not a category\n"), row.line, cell(1)); continue; }
             const Result<int64_t> amount = parseMoney(cell(2), cur);
-            if (!amount) { errors += "row " + std::to_string(row.line) + ": " + amount.error() + "\n"; continue; }
+            if (!amount) { errors += fmt(tr("row {0}: {1}\n"), row.line, amount.error()); continue; }
             line.amount = *amount;
             if (const std::string task = cell(3); !task.empty()) {
                 auto it = std::find(taskNames_.begin(), taskNames_.end(), task);
-                if (it == taskNames_.end()) { errors += "row " + std::to_string(row.line) + ": no task named \u201c" + task + "\u201d\n"; continue; }
+                if (it == taskNames_.end()) { errors += fmt(tr("row {0}: no task named \u201c{1}\u201d\n"), row.line, task); continue; }
                 line.task = p.tasks[size_t(it - taskNames_.begin())].id;
             }
             lines.push_back(line);
         }
         if (!errors.empty()) {
-            notify_("Could not paste the budget lines", errors + "\nColumns: Name, Category, Amount, Task. Nothing was changed.");
+            notify_(tr("Could not paste the budget lines"), errors + tr("\nColumns: Name, Category, Amount, Task. Nothing was changed."));
             return true;
         }
-        run(putRecords(p, lines, "Paste budget lines"));
-        flash_("Pasted " + std::to_string(lines.size()) + " budget lines (Ctrl+Z undoes).");
+        run(putRecords(p, lines, tr("Paste budget lines")));
+        flash_(fmt(tr("Pasted {0} budget lines (Ctrl+Z undoes)."), lines.size()));
         return true;
     }
     return false;

@@ -1,5 +1,6 @@
 // The Budget view's change-request board: requests by status, details, decisions, change orders.
 #include "budget_view.hpp"
+#include "core/i18n.hpp"
 #include "budget_style.hpp"
 
 #include "cells.hpp"
@@ -23,14 +24,14 @@ void BudgetView::changesTab(Date today) {
     const Project& p = doc_.project();
     const Currency cur = currency(p.currency);
     const float fs = ImGui::GetFontSize();
-    if (ImGui::Button("New change request")) {
+    if (ImGui::Button(tr("New change request"))) {
         ChangeRequest c;
         c.id = Id::random();
         c.number = nextChangeNumber(p);
-        c.title = "New change request";
+        c.title = tr("New change request");
         c.raised = statusDate(today);
         selectedChange_ = c.id;
-        run(putRecord(p, c, "New change request CR-" + std::to_string(c.number)));
+        run(putRecord(p, c, fmt(tr("New change request CR-{0}"), c.number)));
     }
     tagItem("changes.new");
     ImGui::SameLine();
@@ -39,7 +40,7 @@ void BudgetView::changesTab(Date today) {
         if (c.status == ChangeStatus::Approved) approved += c.costImpact;
         if (c.status == ChangeStatus::Submitted) pending += c.costImpact;
     }
-    ImGui::Text("Approved changes %s; awaiting a decision %s", formatMoney(approved, cur).c_str(), formatMoney(pending, cur).c_str());
+    ImGui::Text(tr("Approved changes %s; awaiting a decision %s"), formatMoney(approved, cur).c_str(), formatMoney(pending, cur).c_str());
 
     // The board: one column per status, a card per request.
     int tallest = 1;
@@ -60,8 +61,7 @@ void BudgetView::changesTab(Date today) {
                 const ChangeRequest& c = p.changeRequests[i];
                 if (c.status != status) continue;
                 ImGui::PushID(int(i));
-                const std::string label = "CR-" + std::to_string(c.number) + "  " + c.title + "\n" + formatMoney(c.costImpact, cur) +
-                                          (c.requester.empty() ? "" : "  \u00b7  " + c.requester);
+                const std::string label = fmt(tr("CR-{0}  {1}\n{2}{3}"), c.number, c.title, formatMoney(c.costImpact, cur), (c.requester.empty() ? "" : "  \u00b7  " + c.requester));
                 const ImVec2 at = ImGui::GetCursorScreenPos();
                 const float w = ImGui::GetContentRegionAvail().x;
                 ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + w, at.y + fs * 2.9f), theme::kPanel, fs * 0.3f);
@@ -82,7 +82,7 @@ void BudgetView::changesTab(Date today) {
     if (it != p.changeRequests.end()) selectedChange_ = it->id;
     ImGui::Separator();
     if (it == p.changeRequests.end()) {
-        ImGui::TextDisabled("Pick a request on the board to see and decide it.");
+        ImGui::TextDisabled(tr("Pick a request on the board to see and decide it."));
         return;
     }
     changeDetails(*it, today);
@@ -94,7 +94,7 @@ void BudgetView::changeDetails(const ChangeRequest& request, Date today) {
     const float fs = ImGui::GetFontSize();
     ChangeRequest c = request;
     const bool open = c.status == ChangeStatus::Draft || c.status == ChangeStatus::Submitted;
-    const std::string name = "CR-" + std::to_string(c.number);
+    const std::string name = fmt("CR-{0}", c.number);
     ImGui::BeginChild("##change", ImVec2(0, 0), false);
     ImGui::PushID(c.id.str().c_str());
 
@@ -109,19 +109,19 @@ void BudgetView::changeDetails(const ChangeRequest& request, Date today) {
             ImGui::TextUnformatted(label);
             ImGui::SameLine(fs * 7);
         };
-        field((name + " title").c_str());
-        if (textCell("##title", c.title, text)) { c.title = text; run(putRecord(p, c, "Rename " + name)); }
+        field(fmt(tr("{0} title"), name).c_str());
+        if (textCell("##title", c.title, text)) { c.title = text; run(putRecord(p, c, fmt(tr("Rename {0}"), name))); }
         tagItem("change.title");
-        field("Requested by");
-        if (textCell("##requester", c.requester, text)) { c.requester = text; run(putRecord(p, c, "Change requester of " + name)); }
-        field("Raised");
+        field(tr("Requested by"));
+        if (textCell("##requester", c.requester, text)) { c.requester = text; run(putRecord(p, c, fmt(tr("Change requester of {0}"), name))); }
+        field(tr("Raised"));
         Date day;
-        if (dateCell("##raised", c.raised, day, error_)) { c.raised = day; run(putRecord(p, c, "Change date of " + name)); }
-        ImGui::TextUnformatted("Description");
-        if (textCell("##description", c.description, text, true)) { c.description = text; run(putRecord(p, c, "Describe " + name)); }
+        if (dateCell("##raised", c.raised, day, error_)) { c.raised = day; run(putRecord(p, c, fmt(tr("Change date of {0}"), name))); }
+        ImGui::TextUnformatted(tr("Description"));
+        if (textCell("##description", c.description, text, true)) { c.description = text; run(putRecord(p, c, fmt(tr("Describe {0}"), name))); }
 
-        ImGui::TextUnformatted("Impact on the plan");
-        if (!open) ImGui::TextDisabled(c.status == ChangeStatus::Approved ? "Applied on approval; changes after that are made in the plan." : "Rejected: nothing applied.");
+        ImGui::TextUnformatted(tr("Impact on the plan"));
+        if (!open) ImGui::TextDisabled(c.status == ChangeStatus::Approved ? tr("Applied on approval; changes after that are made in the plan.") : tr("Rejected: nothing applied."));
         for (size_t k = 0; k < c.items.size(); ++k) {
             ImGui::PushID(int(k));
             ChangeRequest edited = c;
@@ -130,112 +130,112 @@ void BudgetView::changeDetails(const ChangeRequest& request, Date today) {
             ImGui::BeginDisabled(!open);
             if (item.task.isNull()) {
                 ImGui::AlignTextToFramePadding();
-                ImGui::TextUnformatted("New task");
+                ImGui::TextUnformatted(tr("New task"));
                 ImGui::SameLine(fs * 5);
-                if (textCell("##name", item.name, text, false, w * 0.35f)) { item.name = text; run(putRecord(p, edited, "Edit " + name)); }
+                if (textCell("##name", item.name, text, false, w * 0.35f)) { item.name = text; run(putRecord(p, edited, fmt(tr("Edit {0}"), name))); }
                 ImGui::SameLine();
                 ImGui::TextUnformatted("under");
                 ImGui::SameLine();
                 int pick = 0;
-                if (pickCell("##parent", taskNames_, taskPick(item.parent), pick, "(top level)", w * 0.28f)) {
+                if (pickCell("##parent", taskNames_, taskPick(item.parent), pick, tr("(top level)"), w * 0.28f)) {
                     item.parent = pick < 0 ? Id() : p.tasks[size_t(pick)].id;
-                    run(putRecord(p, edited, "Edit " + name));
+                    run(putRecord(p, edited, fmt(tr("Edit {0}"), name)));
                 }
             } else {
                 ImGui::AlignTextToFramePadding();
-                ImGui::TextUnformatted("Change");
+                ImGui::TextUnformatted(tr("Change"));
                 ImGui::SameLine(fs * 5);
                 int pick = 0;
                 if (pickCell("##task", taskNames_, taskPick(item.task), pick, nullptr, w * 0.55f) && pick >= 0) {
                     item.task = p.tasks[size_t(pick)].id;
-                    run(putRecord(p, edited, "Edit " + name));
+                    run(putRecord(p, edited, fmt(tr("Edit {0}"), name)));
                 }
                 ImGui::SameLine();
                 ImGui::TextUnformatted("to");
             }
             ImGui::SameLine();
             if (textCell("##duration", formatDuration(item.duration, p.calendar.minutesPerDay), text, false, fs * 4.5f)) {
-                if (auto d = parseDuration(text, p.calendar.minutesPerDay)) { item.duration = *d; run(putRecord(p, edited, "Edit " + name)); }
-                else error_ = "\u201c" + text + "\u201d is not a duration (5d, 4h, 1w).";
+                if (auto d = parseDuration(text, p.calendar.minutesPerDay)) { item.duration = *d; run(putRecord(p, edited, fmt(tr("Edit {0}"), name))); }
+                else error_ = fmt(tr("\u201c{0}\u201d is not a duration (5d, 4h, 1w)."), text);
             }
             if (open) {
                 ImGui::SameLine();
                 if (ImGui::SmallButton("×")) {
                     edited.items.erase(edited.items.begin() + long(k));
-                    run(putRecord(p, edited, "Edit " + name));
+                    run(putRecord(p, edited, fmt(tr("Edit {0}"), name)));
                 }
             }
             ImGui::EndDisabled();
             ImGui::PopID();
         }
         if (open) {
-            if (ImGui::SmallButton("+ New task")) {
+            if (ImGui::SmallButton(tr("+ New task"))) {
                 ChangeRequest edited = c;
-                edited.items.push_back({{}, "New task", {}, p.calendar.minutesPerDay});
-                run(putRecord(p, edited, "Edit " + name));
+                edited.items.push_back({{}, tr("New task"), {}, p.calendar.minutesPerDay});
+                run(putRecord(p, edited, fmt(tr("Edit {0}"), name)));
             }
             ImGui::SameLine();
-            if (ImGui::SmallButton("+ Change a task's duration") && !p.tasks.empty()) {
+            if (ImGui::SmallButton(tr("+ Change a task's duration")) && !p.tasks.empty()) {
                 ChangeRequest edited = c;
                 edited.items.push_back({p.tasks.back().id, "", {}, p.tasks.back().duration});
-                run(putRecord(p, edited, "Edit " + name));
+                run(putRecord(p, edited, fmt(tr("Edit {0}"), name)));
             }
         }
 
         ImGui::TableNextColumn();
-        field("Cost impact");
+        field(tr("Cost impact"));
         ImGui::BeginDisabled(!open);
         int64_t amount = 0;
-        if (moneyCell("##cost", c.costImpact, cur, amount, error_, fs * 8)) { c.costImpact = amount; run(putRecord(p, c, "Change cost of " + name)); }
+        if (moneyCell("##cost", c.costImpact, cur, amount, error_, fs * 8)) { c.costImpact = amount; run(putRecord(p, c, fmt(tr("Change cost of {0}"), name))); }
         tagItem("change.cost");
         ImGui::SameLine();
         int pick = 0;
-        if (pickCell("##category", categoryNames_, int(c.category), pick, nullptr, fs * 7)) { c.category = CostCategory(pick); run(putRecord(p, c, "Change category of " + name)); }
+        if (pickCell("##category", categoryNames_, int(c.category), pick, nullptr, fs * 7)) { c.category = CostCategory(pick); run(putRecord(p, c, fmt(tr("Change category of {0}"), name))); }
         ImGui::EndDisabled();
         if (const std::optional<int64_t> labour = open ? changeLabourImpact(p, c) : 0; !labour || *labour != 0) {
-            field("Labour");
+            field(tr("Labour"));
             if (labour)
-                ImGui::Text("%s more for the longer tasks (at current rates): %s in all", formatMoney(*labour, cur).c_str(),
+                ImGui::Text(tr("%s more for the longer tasks (at current rates): %s in all"), formatMoney(*labour, cur).c_str(),
                             formatMoney(*labour + c.costImpact, cur).c_str());
             else
-                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kBad), "More than %s for the longer tasks: too large to total", formatMoney(kMaxMoney, cur).c_str());
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kBad), tr("More than %s for the longer tasks: too large to total"), formatMoney(kMaxMoney, cur).c_str());
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("The people on the changed tasks work longer: the plan adds this labour when the request is approved.\n"
-                                  "The cost impact above is on top of it (fees, vendors, extra work not in the plan).");
+                ImGui::SetTooltip(tr("The people on the changed tasks work longer: the plan adds this labour when the request is approved.\n"
+                                  "The cost impact above is on top of it (fees, vendors, extra work not in the plan)."));
         }
-        field("Fee impact");
+        field(tr("Fee impact"));
         ImGui::BeginDisabled(!open);
-        if (moneyCell("##fee", c.feeImpact, cur, amount, error_, fs * 8)) { c.feeImpact = amount; run(putRecord(p, c, "Change fee of " + name)); }
+        if (moneyCell("##fee", c.feeImpact, cur, amount, error_, fs * 8)) { c.feeImpact = amount; run(putRecord(p, c, fmt(tr("Change fee of {0}"), name))); }
         tagItem("change.fee");
         ImGui::EndDisabled();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("What the client pays for the change: billed from the day it is approved.");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("What the client pays for the change: billed from the day it is approved."));
         if (const std::optional<ChangeEffect> e = changeEffect(p, c)) {
             ImGui::SameLine(0, fs);
-            const std::string margin = e->costMissing ? "margin unknown (cost rates missing)" : "margin " + formatMoney(e->margin(), cur);
-            const std::string text = "fee " + formatMoney(e->fee, cur) + " \u00b7 cost " + formatMoney(e->cost, cur) + " \u00b7 " + margin;
+            const std::string margin = e->costMissing ? tr("margin unknown (cost rates missing)") : fmt(tr("margin {0}"), formatMoney(e->margin(), cur));
+            const std::string text = fmt(tr("fee {0} \u00b7 cost {1} \u00b7 {2}"), formatMoney(e->fee, cur), formatMoney(e->cost, cur), margin);
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(!e->costMissing && e->margin() < 0 ? kBad : theme::kMuted), "%s", text.c_str());
             tagText("change.effect", text);
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("What approving it does to the money: the fee (its fee impact%s), the cost (the longer tasks at cost rates and the cost "
-                                  "impact) and so the margin.",
-                                  p.contract.type == ContractType::TimeAndMaterials ? ", and under time and materials the extra hours at bill rates and the cost impact re-billed" : "");
+                ImGui::SetTooltip(tr("What approving it does to the money: the fee (its fee impact%s), the cost (the longer tasks at cost rates and the cost "
+                                  "impact) and so the margin."),
+                                  p.contract.type == ContractType::TimeAndMaterials ? tr(", and under time and materials the extra hours at bill rates and the cost impact re-billed") : "");
         }
-        field("Status");
+        field(tr("Status"));
         ImGui::PushStyleColor(ImGuiCol_Text, statusColour(c.status));
         ImGui::TextUnformatted(changeStatusLabel(c.status));
         ImGui::PopStyleColor();
         tagText("change.status", changeStatusLabel(c.status));
         if (c.decided) {
             ImGui::SameLine();
-            ImGui::TextDisabled("on %s", c.decided->str().c_str());
+            ImGui::TextDisabled(tr("on %s"), c.decided->str().c_str());
         }
         if (open) {
-            field("Decided by");
+            field(tr("Decided by"));
             ImGui::SetNextItemWidth(-FLT_MIN);
             ImGui::InputText("##by", &decisionBy_, ImGuiInputTextFlags_CallbackEdit, keepWithin, const_cast<size_t*>(&kMaxLineText));
-            field("Note");
+            field(tr("Note"));
             ImGui::SetNextItemWidth(-FLT_MIN);
-            ImGui::InputTextWithHint("##note", "e.g. approved by email, PO number", &decisionNote_, ImGuiInputTextFlags_CallbackEdit, keepWithin,
+            ImGui::InputTextWithHint("##note", tr("e.g. approved by email, PO number"), &decisionNote_, ImGuiInputTextFlags_CallbackEdit, keepWithin,
                                      const_cast<size_t*>(&kMaxLongText));
             std::string why;
             auto decide = [&](ChangeStatus to) {
@@ -244,53 +244,53 @@ void BudgetView::changeDetails(const ChangeRequest& request, Date today) {
                 run(std::move(cmd));
                 decisionNote_.clear();
                 if (to == ChangeStatus::Approved)
-                    flash_("Approved " + name + ": its tasks and cost are in the plan and the budget (Ctrl+Z undoes).");
+                    flash_(fmt(tr("Approved {0}: its tasks and cost are in the plan and the budget (Ctrl+Z undoes)."), name));
             };
             if (c.status == ChangeStatus::Draft) {
-                if (ImGui::Button("Submit for approval")) decide(ChangeStatus::Submitted);
+                if (ImGui::Button(tr("Submit for approval"))) decide(ChangeStatus::Submitted);
                 tagItem("change.submit");
             } else {
                 ImGui::PushStyleColor(ImGuiCol_Button, theme::kApprove);
                 ImGui::PushStyleColor(ImGuiCol_Text, theme::kOnAccent);
-                if (ImGui::Button("Approve")) decide(ChangeStatus::Approved);
+                if (ImGui::Button(tr("Approve"))) decide(ChangeStatus::Approved);
                 ImGui::PopStyleColor(2);
                 tagItem("change.approve");
                 if (ImGui::IsItemHovered())
-                    ImGui::SetTooltip("Adds its tasks and duration changes to the plan and its cost to the budget, as one undo step.");
+                    ImGui::SetTooltip(tr("Adds its tasks and duration changes to the plan and its cost to the budget, as one undo step."));
                 ImGui::SameLine();
-                if (ImGui::Button("Reject")) decide(ChangeStatus::Rejected);
+                if (ImGui::Button(tr("Reject"))) decide(ChangeStatus::Rejected);
                 tagItem("change.reject");
                 ImGui::SameLine();
-                if (ImGui::Button("Back to draft")) decide(ChangeStatus::Draft);
+                if (ImGui::Button(tr("Back to draft"))) decide(ChangeStatus::Draft);
             }
         }
         ImGui::Spacing();
-        ImGui::TextUnformatted("Change order for sign-off");
+        ImGui::TextUnformatted(tr("Change order for sign-off"));
         const auto order = [&] { return changeOrder(p, c); }; // made when a button asks for it
         const std::string stem = fileStem(p.name) + "-" + name;
-        if (ImGui::SmallButton("Download Markdown")) host_.download(stem + ".md", "text/markdown", renderMarkdown(order()));
+        if (ImGui::SmallButton(tr("Download Markdown"))) host_.download(stem + ".md", "text/markdown", renderMarkdown(order()));
         tagItem("change.orderMd");
         ImGui::SameLine();
-        if (ImGui::SmallButton("Download HTML")) host_.download(stem + ".html", "text/html", renderHtml(order()));
+        if (ImGui::SmallButton(tr("Download HTML"))) host_.download(stem + ".html", "text/html", renderHtml(order()));
         tagItem("change.orderHtml");
         ImGui::SameLine();
-        if (ImGui::SmallButton("Copy")) {
+        if (ImGui::SmallButton(tr("Copy"))) {
             host_.copyText(renderMarkdown(order()));
-            flash_("Copied the change order for " + name + " as Markdown.");
+            flash_(fmt(tr("Copied the change order for {0} as Markdown."), name));
         }
         tagItem("change.orderCopy");
         ImGui::Spacing();
-        ImGui::TextUnformatted("Decisions");
-        if (c.log.empty()) ImGui::TextDisabled("None yet.");
+        ImGui::TextUnformatted(tr("Decisions"));
+        if (c.log.empty()) ImGui::TextDisabled(tr("None yet."));
         for (const ChangeDecision& d : c.log) {
             ImGui::TextDisabled("%s", formatLocalTime(d.at).c_str());
             ImGui::SameLine();
-            ImGui::Text("%s by %s%s%s", changeStatusLabel(d.status), d.by.empty() ? "—" : d.by.c_str(), d.note.empty() ? "" : ": ", d.note.c_str());
+            ImGui::TextUnformatted((fmt(tr("{0} by {1}"), changeStatusLabel(d.status), d.by.empty() ? "—" : d.by) + (d.note.empty() ? "" : ": " + d.note)).c_str());
         }
         if (open) {
             ImGui::Spacing();
-            if (ImGui::SmallButton("Delete this request")) {
-                run(removeRecord<ChangeRequest>(p, c.id, "Delete " + name));
+            if (ImGui::SmallButton(tr("Delete this request"))) {
+                run(removeRecord<ChangeRequest>(p, c.id, fmt(tr("Delete {0}"), name)));
                 selectedChange_ = Id();
             }
         }

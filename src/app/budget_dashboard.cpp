@@ -1,5 +1,7 @@
 // The Budget view's dashboard: status badge, key-number cards, S-curve, burn chart, budget by category.
 #include "budget_view.hpp"
+#include "core/locale.hpp"
+#include "core/i18n.hpp"
 #include "budget_style.hpp"
 
 #include "core/report.hpp"
@@ -86,17 +88,17 @@ void BudgetView::dashboard(Date today) {
     tagText("dashboard.rag", rag);
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("Status as of %s", statusDate(today).str().c_str());
+    ImGui::Text(tr("Status as of %s"), statusDate(today).str().c_str());
     ImGui::SameLine();
-    if (ImGui::SmallButton(p.statusDate ? "Change status date" : "Set status date")) pickStatusDate_();
+    if (ImGui::SmallButton(p.statusDate ? tr("Change status date") : tr("Set status date"))) pickStatusDate_();
     tagItem("dashboard.statusDate");
     ImGui::SameLine(0, fs * 1.5f);
-    if (ImGui::Button("Status report…")) openReport();
+    if (ImGui::Button(tr("Status report…"))) openReport();
     tagItem("dashboard.report");
     if (!r.reasons.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
         std::string why = r.reasons[0];
-        if (r.reasons.size() > 1) why += "  (+" + std::to_string(r.reasons.size() - 1) + " more: see the report)";
+        if (r.reasons.size() > 1) why += "  " + fmt(tr("(+{0} more: see the report)"), r.reasons.size() - 1);
         ImGui::TextUnformatted(why.c_str());
         ImGui::PopStyleColor();
         if (ImGui::IsItemHovered() && r.reasons.size() > 1) {
@@ -104,7 +106,7 @@ void BudgetView::dashboard(Date today) {
             for (const auto& x : r.reasons) all += "\u2022 " + x + "\n";
             ImGui::SetTooltip("%s", all.c_str());
         }
-    } else ImGui::TextDisabled("On schedule and on budget; no high risks open.");
+    } else ImGui::TextDisabled(tr("On schedule and on budget; no high risks open."));
     ImGui::Spacing();
 
     const ProfitStatus& m = profit(today);
@@ -137,38 +139,38 @@ void BudgetView::cards(const BudgetStatus& b, const ProfitStatus& m) {
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
     // The margin: forecast at completion, red under the producer's target; unknown while cost rates are.
     auto marginCard = [&](const ProfitStatus& x, const Currency& c) -> Card {
-        const char* help = "Revenue by the contract's rule minus cost at cost rates, forecast at completion (the plan's remaining work at cost "
-                           "rates and the cost performance so far). Internal: never in a client's view. Billing & margin tab for the detail.";
-        if (!x.tooLarge.empty()) return {"margin", "Margin at completion", "\u2014", "too large to total", theme::kMuted, help};
-        if (!x.known()) return {"margin", "Margin at completion", "cost rates missing",
-                                std::to_string(x.missingCostRates.size()) + (x.missingCostRates.size() == 1 ? " person" : " people") + " without a cost rate",
+        const char* help = tr("Revenue by the contract's rule minus cost at cost rates, forecast at completion (the plan's remaining work at cost "
+                           "rates and the cost performance so far). Internal: never in a client's view. Billing & margin tab for the detail.");
+        if (!x.tooLarge.empty()) return {"margin", tr("Margin at completion"), "\u2014", tr("too large to total"), theme::kMuted, help};
+        if (!x.known()) return {"margin", tr("Margin at completion"), tr("cost rates missing"),
+                                trn("{n} person without a cost rate", "{n} people without a cost rate", int64_t(x.missingCostRates.size())),
                                 kWarn, help};
         std::string detail = formatMarginPercent(x.marginPercentAtCompletion());
-        if (x.marginTarget) detail += " (target " + formatMarginPercent(x.marginTarget) + ")";
-        detail += " \u00b7 to date " + formatMoneyShort(x.marginToDate(), c);
-        return {"margin", "Margin at completion", formatMoney(x.marginAtCompletion(), c), detail, x.belowTarget() || x.marginAtCompletion() < 0 ? kBad : kGood, help};
+        if (x.marginTarget) detail += fmt(tr(" (target {0})"), formatMarginPercent(x.marginTarget));
+        detail += fmt(tr(" \u00b7 to date {0}"), formatMoneyShort(x.marginToDate(), c));
+        return {"margin", tr("Margin at completion"), formatMoney(x.marginAtCompletion(), c), detail, x.belowTarget() || x.marginAtCompletion() < 0 ? kBad : kGood, help};
     };
     const std::vector<Card> cards = {
-        {"approved", "Approved budget", money(b.approved()), "base " + formatMoneyShort(b.base, cur) + " + contingency " + formatMoneyShort(b.contingency, cur), text,
-         "Labour + budget lines (the base, BAC) + contingency. Approved change requests add their lines."},
-        {"ac", "Spent to date (AC)", money(ev.ac),
-         (b.approved() > 0 ? std::to_string(divRound(ev.ac * 100, b.approved())) + " % of the approved budget" : std::string()), text,
-         "Cost entries and hours worked up to the status date."},
-        {"eac", "Forecast cost (EAC)", ev.eac ? money(*ev.eac) : "—", ev.vac() ? "VAC " + money(*ev.vac()) : "needs earned value and actuals",
+        {"approved", tr("Approved budget"), money(b.approved()), fmt(tr("base {0} + contingency {1}"), formatMoneyShort(b.base, cur), formatMoneyShort(b.contingency, cur)), text,
+         tr("Labour + budget lines (the base, BAC) + contingency. Approved change requests add their lines.")},
+        {"ac", tr("Spent to date (AC)"), money(ev.ac),
+         (b.approved() > 0 ? fmt(tr("{0} of the approved budget"), formatPercent(divRound(ev.ac * 100, b.approved()))) : std::string()), text,
+         tr("Cost entries and hours worked up to the status date.")},
+        {"eac", tr("Forecast cost (EAC)"), ev.eac ? money(*ev.eac) : "—", ev.vac() ? fmt(tr("VAC {0}"), money(*ev.vac())) : std::string(tr("needs earned value and actuals")),
          !ev.eac ? theme::kMuted : *ev.eac > b.approved() ? kBad : *ev.eac > b.base ? kWarn : kGood,
-         "BAC / CPI: where the cost lands if the cost performance so far continues. VAC = BAC - EAC."},
-        {"cpi", "Cost performance (CPI)", formatRatio(ev.cpi()), "CV " + money(ev.cv()), indexColour(ev.cpi()),
-         "EV / AC: value earned per unit spent. Below 1: over budget for the work done."},
-        {"spi", "Schedule performance (SPI)", formatRatio(ev.spi()), "SV " + money(ev.sv()), indexColour(ev.spi()),
-         "EV / PV: work done against work planned by now. Below 1: behind."},
-        {"ev", "Earned value (EV)", money(ev.ev), "PV " + money(ev.pv), text, "Budget of the work done: each task's budget × its % complete."},
-        {"complete", "Complete", std::to_string(b.percentComplete) + " %", "TCPI " + formatRatio(ev.tcpi()), text,
-         "Duration-weighted % complete of the tasks. TCPI: the cost performance the rest of the work needs to finish on budget."},
-        {"finish", "Forecast finish", b.forecastFinish.str(), "planned " + b.plannedFinish.str(),
-         b.forecastFinish > b.plannedFinish ? kWarn : kGood, "The working time left at the schedule performance so far (SPI)."},
-        {"burn", "Weekly burn", money(b.weeklyBurn), "average of the last 4 weeks", text, "Actual cost of the 4 weeks to the status date, divided by 4."},
-        {"contingency", "Contingency left", money(b.contingencyLeft()), "of " + money(b.contingency), b.contingencyLeft() < 0 ? kBad : text,
-         "Contingency minus its drawdowns (Budget tab)."},
+         tr("BAC / CPI: where the cost lands if the cost performance so far continues. VAC = BAC - EAC.")},
+        {"cpi", tr("Cost performance (CPI)"), formatRatio(ev.cpi()), fmt(tr("CV {0}"), money(ev.cv())), indexColour(ev.cpi()),
+         tr("EV / AC: value earned per unit spent. Below 1: over budget for the work done.")},
+        {"spi", tr("Schedule performance (SPI)"), formatRatio(ev.spi()), fmt(tr("SV {0}"), money(ev.sv())), indexColour(ev.spi()),
+         tr("EV / PV: work done against work planned by now. Below 1: behind.")},
+        {"ev", tr("Earned value (EV)"), money(ev.ev), fmt(tr("PV {0}"), money(ev.pv)), text, tr("Budget of the work done: each task's budget × its % complete.")},
+        {"complete", tr("Complete"), formatPercent(b.percentComplete), fmt(tr("TCPI {0}"), formatRatio(ev.tcpi())), text,
+         tr("Duration-weighted % complete of the tasks. TCPI: the cost performance the rest of the work needs to finish on budget.")},
+        {"finish", tr("Forecast finish"), formatDate(b.forecastFinish), fmt(tr("planned {0}"), formatDate(b.plannedFinish)),
+         b.forecastFinish > b.plannedFinish ? kWarn : kGood, tr("The working time left at the schedule performance so far (SPI).")},
+        {"burn", tr("Weekly burn"), money(b.weeklyBurn), tr("average of the last 4 weeks"), text, tr("Actual cost of the 4 weeks to the status date, divided by 4.")},
+        {"contingency", tr("Contingency left"), money(b.contingencyLeft()), fmt(tr("of {0}"), money(b.contingency)), b.contingencyLeft() < 0 ? kBad : text,
+         tr("Contingency minus its drawdowns (Budget tab).")},
         marginCard(m, cur),
     };
     const float fs = ImGui::GetFontSize();
@@ -210,14 +212,14 @@ void BudgetView::sCurve(const BudgetStatus& b, float width, float height) {
     const Currency cur = currency(doc_.project().currency);
     const float fs = ImGui::GetFontSize();
     ImGui::BeginGroup();
-    const ChartArea area = chartArea("Cumulative cost", {{"PV planned", kPv}, {"EV earned", kEv}, {"AC actual", kAc}, {"EAC forecast (dashed)", kAc}},
+    const ChartArea area = chartArea(tr("Cumulative cost"), {{tr("PV planned"), kPv}, {tr("EV earned"), kEv}, {tr("AC actual"), kAc}, {tr("EAC forecast (dashed)"), kAc}},
                                      "##scurve", "dashboard.scurve", width, height);
     const ImVec2 a = area.a, z = area.z;
     const bool hovered = area.hovered;
     ImDrawList* dl = area.dl;
     const size_t n = b.weeks.size();
     if (n < 2) {
-        dl->AddText(ImVec2(a.x + fs, a.y + fs), theme::kMuted, "No weeks to show yet.");
+        dl->AddText(ImVec2(a.x + fs, a.y + fs), theme::kMuted, tr("No weeks to show yet."));
         ImGui::EndGroup();
         return;
     }
@@ -242,11 +244,11 @@ void BudgetView::sCurve(const BudgetStatus& b, float width, float height) {
     }
     // Budget lines: BAC and the approved budget with contingency.
     dl->AddLine(ImVec2(left, y(b.base)), ImVec2(right, y(b.base)), IM_COL32(120, 120, 120, 200), 1.0f);
-    const float labelX = right - ImGui::CalcTextSize("BAC + contingency").x - fs * 0.3f;
-    dl->AddText(ImVec2(labelX, y(b.base) + fs * 0.1f), theme::kMuted, "BAC");
+    const float labelX = right - ImGui::CalcTextSize(tr("BAC + contingency")).x - fs * 0.3f;
+    dl->AddText(ImVec2(labelX, y(b.base) + fs * 0.1f), theme::kMuted, tr("BAC"));
     if (b.contingency) {
         dl->AddLine(ImVec2(left, y(b.approved())), ImVec2(right, y(b.approved())), IM_COL32(150, 150, 150, 140), 1.0f);
-        dl->AddText(ImVec2(labelX, y(b.approved()) - fs * 1.1f), theme::kMuted, "BAC + contingency");
+        dl->AddText(ImVec2(labelX, y(b.approved()) - fs * 1.1f), theme::kMuted, tr("BAC + contingency"));
     }
     // The status date.
     const size_t statusWeek = b.statusWeek;
@@ -271,9 +273,9 @@ void BudgetView::sCurve(const BudgetStatus& b, float width, float height) {
         const size_t i = size_t(std::clamp(std::lround((mx - left) / (right - left) * float(n - 1)), 0L, long(n - 1)));
         dl->AddLine(ImVec2(x(i), upper), ImVec2(x(i), lower), IM_COL32(0, 0, 0, 60));
         const WeekPoint& w = b.weeks[i];
-        std::string tip = "Week ending " + w.end.str() + "\nPV " + formatMoney(w.pv, cur);
-        if (w.ev) tip += "\nEV " + formatMoney(*w.ev, cur);
-        if (i <= statusWeek) tip += "\nAC " + formatMoney(w.ac, cur) + "\nSpent that week " + formatMoney(w.spent, cur);
+        std::string tip = fmt(tr("Week ending {0}\nPV {1}"), w.end.str(), formatMoney(w.pv, cur));
+        if (w.ev) tip += fmt(tr("\nEV {0}"), formatMoney(*w.ev, cur));
+        if (i <= statusWeek) tip += fmt(tr("\nAC {0}\nSpent that week {1}"), formatMoney(w.ac, cur), formatMoney(w.spent, cur));
         ImGui::SetTooltip("%s", tip.c_str());
         tagRect("dashboard.scurve.tip", ImVec2(x(i), upper), ImVec2(x(i) + 1, lower), tip);
     }
@@ -285,14 +287,14 @@ void BudgetView::revenueChart(const ProfitStatus& m, float width, float height) 
     const float fs = ImGui::GetFontSize();
     const ImU32 kRevenue = kEv, kCost = kAc;
     ImGui::BeginGroup();
-    const ChartArea area = chartArea("Revenue and cost by month", {{"Revenue", kRevenue}, {"Cost", kCost}, {"forecast dashed", theme::kMuted}},
+    const ChartArea area = chartArea(tr("Revenue and cost by month"), {{tr("Revenue"), kRevenue}, {tr("Cost"), kCost}, {tr("forecast dashed"), theme::kMuted}},
                                      "##revenue", "dashboard.revenue", width, height);
     const ImVec2 a = area.a, z = area.z;
     const bool hovered = area.hovered;
     ImDrawList* dl = area.dl;
     const size_t n = m.months.size();
     if (n < 1 || !m.tooLarge.empty()) {
-        dl->AddText(ImVec2(a.x + fs, a.y + fs), theme::kMuted, n < 1 ? "No months to show yet." : "Too large to total.");
+        dl->AddText(ImVec2(a.x + fs, a.y + fs), theme::kMuted, n < 1 ? tr("No months to show yet.") : tr("Too large to total."));
         ImGui::EndGroup();
         return;
     }
@@ -325,13 +327,13 @@ void BudgetView::revenueChart(const ProfitStatus& m, float width, float height) 
     };
     line(revenue, kRevenue);
     if (m.known()) line(cost, kCost);
-    else dl->AddText(ImVec2(left + fs * 0.5f, upper), kWarn, "Cost rates missing: no cost line");
+    else dl->AddText(ImVec2(left + fs * 0.5f, upper), kWarn, tr("Cost rates missing: no cost line"));
     if (hovered) {
         const float mx = ImGui::GetIO().MousePos.x;
         const size_t i = size_t(std::clamp(long((mx - left) / (right - left) * float(n)), 0L, long(n - 1)));
         const MonthProfit& mp = m.months[i];
-        std::string tip = monthTitle(mp.month) + (mp.forecast ? " (forecast)" : "") + "\nRevenue " + formatMoney(mp.revenue, cur);
-        if (m.known()) tip += "\nCost " + formatMoney(mp.cost, cur) + "\nMargin " + formatMoney(mp.revenue - mp.cost, cur);
+        std::string tip = (mp.forecast ? fmt(tr("{0} (forecast)"), monthTitle(mp.month)) : monthTitle(mp.month)) + "\n" + fmt(tr("Revenue {0}"), formatMoney(mp.revenue, cur));
+        if (m.known()) tip += fmt(tr("\nCost {0}\nMargin {1}"), formatMoney(mp.cost, cur), formatMoney(mp.revenue - mp.cost, cur));
         ImGui::SetTooltip("%s", tip.c_str());
     }
     ImGui::EndGroup();
@@ -341,7 +343,7 @@ void BudgetView::burnChart(const BudgetStatus& b, float width, float height) {
     const Currency cur = currency(doc_.project().currency);
     const float fs = ImGui::GetFontSize();
     ImGui::BeginGroup();
-    const ChartArea area = chartArea("Budget left: actual vs planned; weekly spend", {}, "##burn", "dashboard.burn", width, height);
+    const ChartArea area = chartArea(tr("Budget left: actual vs planned; weekly spend"), {}, "##burn", "dashboard.burn", width, height);
     const ImVec2 a = area.a, z = area.z;
     const bool hovered = area.hovered;
     ImDrawList* dl = area.dl;
@@ -372,7 +374,7 @@ void BudgetView::burnChart(const BudgetStatus& b, float width, float height) {
         dl->AddLine(ImVec2(x(i - 1), y(total - b.weeks[i - 1].ac)), ImVec2(x(i), y(total - b.weeks[i].ac)), kAc, 2.0f);
     dl->AddLine(ImVec2(x(statusWeek), upper), ImVec2(x(statusWeek), lower), theme::kStatusLine, 1.5f);
     float lx = right - fs * 12;
-    for (auto [name, col] : {std::pair{"Planned", kPv}, std::pair{"Actual", kAc}}) {
+    for (auto [name, col] : {std::pair{tr("Planned"), kPv}, std::pair{tr("Actual"), kAc}}) {
         dl->AddLine(ImVec2(lx, upper + fs * 0.6f), ImVec2(lx + fs, upper + fs * 0.6f), col, 2.5f);
         dl->AddText(ImVec2(lx + fs * 1.2f, upper + fs * 0.05f), theme::kScaleText, name);
         lx += fs * 5.5f;
@@ -381,8 +383,8 @@ void BudgetView::burnChart(const BudgetStatus& b, float width, float height) {
         const float mx = ImGui::GetIO().MousePos.x;
         const size_t i = size_t(std::clamp(long((mx - left) / step), 0L, long(n - 1)));
         const WeekPoint& w = b.weeks[i];
-        std::string tip = "Week ending " + w.end.str() + "\nPlanned left " + formatMoney(total - w.pv, cur);
-        if (i <= statusWeek) tip += "\nActually left " + formatMoney(total - w.ac, cur) + "\nSpent that week " + formatMoney(w.spent, cur);
+        std::string tip = fmt(tr("Week ending {0}\nPlanned left {1}"), w.end.str(), formatMoney(total - w.pv, cur));
+        if (i <= statusWeek) tip += fmt(tr("\nActually left {0}\nSpent that week {1}"), formatMoney(total - w.ac, cur), formatMoney(w.spent, cur));
         ImGui::SetTooltip("%s", tip.c_str());
         tagRect("dashboard.burn.tip", ImVec2(mx, upper), ImVec2(mx + 1, lower), tip);
     }
@@ -391,14 +393,14 @@ void BudgetView::burnChart(const BudgetStatus& b, float width, float height) {
 
 void BudgetView::categoryTable(const BudgetStatus& b) {
     const Currency cur = currency(doc_.project().currency);
-    ImGui::TextUnformatted("Budget against actual, by category");
+    ImGui::TextUnformatted(tr("Budget against actual, by category"));
     if (!ImGui::BeginTable("##categories", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter))
         return;
-    ImGui::TableSetupColumn("Category");
-    ImGui::TableSetupColumn("Budget");
-    ImGui::TableSetupColumn("Actual");
-    ImGui::TableSetupColumn("Variance");
-    ImGui::TableSetupColumn("Spent");
+    ImGui::TableSetupColumn(tr("Category"));
+    ImGui::TableSetupColumn(tr("Budget"));
+    ImGui::TableSetupColumn(tr("Actual"));
+    ImGui::TableSetupColumn(tr("Variance"));
+    ImGui::TableSetupColumn(tr("Spent"));
     ImGui::TableHeadersRow();
     int64_t budget = 0, actual = 0;
     auto row = [&](const char* name, int64_t bud, int64_t act, const std::string& tag) {
@@ -424,7 +426,7 @@ void BudgetView::categoryTable(const BudgetStatus& b) {
         dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), theme::kTrack);
         dl->AddRectFilled(p0, ImVec2(p0.x + w * std::min(share, 1.0f), p0.y + h), share > 1 ? kBad : kEv); // red: over budget
         ImGui::Dummy(ImVec2(w, h));
-        if (ImGui::IsItemHovered() && bud > 0) ImGui::SetTooltip("%lld %% of the budget spent", static_cast<long long>(divRound(act * 100, bud)));
+        if (ImGui::IsItemHovered() && bud > 0) ImGui::SetTooltip(tr("%lld %% of the budget spent"), static_cast<long long>(divRound(act * 100, bud)));
     };
     for (int c = 0; c < kCostCategories; ++c) {
         const int64_t bud = b.budgetByCategory[size_t(c)], act = b.actualByCategory[size_t(c)];
@@ -433,7 +435,7 @@ void BudgetView::categoryTable(const BudgetStatus& b) {
         actual += act;
         row(costCategoryLabel(CostCategory(c)), bud, act, costCategoryName(CostCategory(c)));
     }
-    row("Total", budget, actual, "total");
+    row(tr("Total"), budget, actual, "total");
     ImGui::EndTable();
 }
 

@@ -1,5 +1,6 @@
 // The Budget view's Budget tab: budget lines, contingency and drawdowns, people's rates and labour.
 #include "budget_view.hpp"
+#include "core/i18n.hpp"
 #include "budget_style.hpp"
 
 #include "cells.hpp"
@@ -21,23 +22,23 @@ void BudgetView::budgetTab(Date today) {
     const BudgetStatus& b = status(today);
     const float fs = ImGui::GetFontSize();
 
-    ImGui::Text("Base budget %s = labour %s + lines %s.   Contingency %s (%s left).   Approved budget %s.",
+    ImGui::Text(tr("Base budget %s = labour %s + lines %s.   Contingency %s (%s left).   Approved budget %s."),
                 formatMoney(b.base, cur).c_str(), formatMoney(b.labour, cur).c_str(), formatMoney(b.lines, cur).c_str(),
                 formatMoney(b.contingency, cur).c_str(), formatMoney(b.contingencyLeft(), cur).c_str(), formatMoney(b.approved(), cur).c_str());
     tagText("budget.summary", formatMoney(b.approved(), cur));
 
     // Budget lines.
-    sectionTitle("Budget lines: fixed costs of tasks, vendors' fees, media, software, travel");
-    if (ImGui::Button("Add line")) {
+    sectionTitle(tr("Budget lines: fixed costs of tasks, vendors' fees, media, software, travel"));
+    if (ImGui::Button(tr("Add line"))) {
         const Id id = Id::random();
-        run(putRecord(p, BudgetLine{id, "New line", CostCategory::Other, 0}, "Add budget line"));
+        run(putRecord(p, BudgetLine{id, tr("New line"), CostCategory::Other, 0}, tr("Add budget line")));
         focusLine_ = id; // its name is typed next
     }
     tagItem("budget.lines.add");
     ImGui::SameLine();
-    ImGui::TextDisabled("Paste rows from a spreadsheet (Name, Category, Amount, Task) with Ctrl+V.");
+    ImGui::TextDisabled(tr("Paste rows from a spreadsheet (Name, Category, Amount, Task) with Ctrl+V."));
     const float linesHeight = std::min(fs * 1.9f * float(p.budgetLines.size() + 1) + fs, fs * 16);
-    if (beginRecordTable("##lines", {{"Name", 3}, {"Category", 1.3f}, {("Amount (" + std::string(cur.code) + ")"), 1.4f}, {"Task", 2.4f}, {"Vendor", 1.8f}, {"", -1.6f}}, ImVec2(0, linesHeight))) {
+    if (beginRecordTable("##lines", {{tr("Name"), 3}, {tr("Category"), 1.3f}, {(fmt(tr("Amount ({0})"), std::string(cur.code))), 1.4f}, {tr("Task"), 2.4f}, {tr("Vendor"), 1.8f}, {"", -1.6f}}, ImVec2(0, linesHeight))) {
         ImGuiListClipper clip;
         clip.Begin(int(p.budgetLines.size()));
         const int focus = takeFocus(p.budgetLines, {}, focusLine_, !pending_.empty());
@@ -50,28 +51,28 @@ void BudgetView::budgetTab(Date today) {
                 ImGui::TableNextColumn();
                 if (i == focus) focusNextCell();
                 std::string text;
-                if (textCell("##name", line.name, text)) { line.name = text; run(putRecord(p, line, "Rename budget line")); }
+                if (textCell("##name", line.name, text)) { line.name = text; run(putRecord(p, line, tr("Rename budget line"))); }
                 tagItem("budget.line." + std::to_string(i) + ".name");
-                if (!line.changeRequest.isNull() && ImGui::IsItemHovered()) ImGui::SetTooltip("Added by an approved change request");
+                if (!line.changeRequest.isNull() && ImGui::IsItemHovered()) ImGui::SetTooltip(tr("Added by an approved change request"));
                 ImGui::TableNextColumn();
                 int pick = 0;
-                if (pickCell("##cat", categoryNames_, int(line.category), pick)) { line.category = CostCategory(pick); run(putRecord(p, line, "Change budget line category")); }
+                if (pickCell("##cat", categoryNames_, int(line.category), pick)) { line.category = CostCategory(pick); run(putRecord(p, line, tr("Change budget line category"))); }
                 ImGui::TableNextColumn();
                 int64_t amount = 0;
-                if (moneyCell("##amount", line.amount, cur, amount, error_)) { line.amount = amount; run(putRecord(p, line, "Change budget line amount")); }
+                if (moneyCell("##amount", line.amount, cur, amount, error_)) { line.amount = amount; run(putRecord(p, line, tr("Change budget line amount"))); }
                 tagItem("budget.line." + std::to_string(i) + ".amount");
                 ImGui::TableNextColumn();
                 if (Id picked; taskCell(line.task, picked)) {
                     line.task = picked;
-                    run(putRecord(p, line, "Move budget line to a task"));
+                    run(putRecord(p, line, tr("Move budget line to a task")));
                 }
                 ImGui::TableNextColumn();
                 if (Id picked; vendorCell(line.vendor, picked)) {
                     line.vendor = picked;
-                    run(putRecord(p, line, "Change budget line vendor"));
+                    run(putRecord(p, line, tr("Change budget line vendor")));
                 }
                 ImGui::TableNextColumn();
-                if (deleteButton("budget line")) run(removeRecord<BudgetLine>(p, line.id, "Delete budget line \u201c" + line.name + "\u201d"));
+                if (deleteButton(tr("budget line"))) run(removeRecord<BudgetLine>(p, line.id, fmt(tr("Delete budget line \u201c{0}\u201d"), line.name)));
                 tagItem("budget.line." + std::to_string(i) + ".delete");
                 ImGui::PopID();
             }
@@ -79,15 +80,15 @@ void BudgetView::budgetTab(Date today) {
     }
 
     // Contingency.
-    sectionTitle("Contingency");
+    sectionTitle(tr("Contingency"));
     Contingency c = p.contingency;
     int mode = c.percent ? 1 : 0;
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Set aside");
+    ImGui::TextUnformatted(tr("Set aside"));
     ImGui::SameLine();
-    if (ImGui::RadioButton("an amount", &mode, 0) && c.percent) { c.percent = false; c.amount = b.contingency; run(setContingency(c)); }
+    if (ImGui::RadioButton(tr("an amount"), &mode, 0) && c.percent) { c.percent = false; c.amount = b.contingency; run(setContingency(c)); }
     ImGui::SameLine();
-    if (ImGui::RadioButton("a share of the base budget", &mode, 1) && !c.percent) { c.percent = true; run(setContingency(c)); }
+    if (ImGui::RadioButton(tr("a share of the base budget"), &mode, 1) && !c.percent) { c.percent = true; run(setContingency(c)); }
     ImGui::SameLine();
     ImGui::PushID("contingency");
     if (c.percent) {
@@ -95,7 +96,7 @@ void BudgetView::budgetTab(Date today) {
         int64_t bp = 0;
         const Currency percentFormat{"", 2, ""};
         if (moneyCell("##percent", c.basisPoints, percentFormat, bp, error_, fs * 6)) {
-            if (bp < 0 || bp > 100000) error_ = "Contingency is a share from 0 to 1000 %.";
+            if (bp < 0 || bp > 100000) error_ = tr("Contingency is a share from 0 to 1000 %.");
             else { c.basisPoints = int(bp); run(setContingency(c)); }
         }
         tagItem("budget.contingency.value");
@@ -108,35 +109,35 @@ void BudgetView::budgetTab(Date today) {
     }
     ImGui::PopID();
     ImGui::SameLine(0, fs * 2);
-    ImGui::Text("Drawn %s, left %s", formatMoney(b.drawn, cur).c_str(), formatMoney(b.contingencyLeft(), cur).c_str());
-    if (ImGui::Button("Record a drawdown")) run(putRecord(p, Drawdown{{}, statusDate(today), 0, "Reason"}, "Record contingency drawdown"));
+    ImGui::Text(tr("Drawn %s, left %s"), formatMoney(b.drawn, cur).c_str(), formatMoney(b.contingencyLeft(), cur).c_str());
+    if (ImGui::Button(tr("Record a drawdown"))) run(putRecord(p, Drawdown{{}, statusDate(today), 0, tr("Reason")}, tr("Record contingency drawdown")));
     tagItem("budget.drawdown.add");
-    if (!p.drawdowns.empty() && beginRecordTable("##drawdowns", {{"Date", 1}, {"Amount", 1}, {"Reason", 4}, {"", -1.6f}})) {
+    if (!p.drawdowns.empty() && beginRecordTable("##drawdowns", {{tr("Date"), 1}, {tr("Amount"), 1}, {tr("Reason"), 4}, {"", -1.6f}})) {
         for (size_t i = 0; i < p.drawdowns.size(); ++i) {
             Drawdown d = p.drawdowns[i];
             ImGui::PushID(int(i));
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             Date day;
-            if (dateCell("##date", d.date, day, error_)) { d.date = day; run(putRecord(p, d, "Change drawdown date")); }
+            if (dateCell("##date", d.date, day, error_)) { d.date = day; run(putRecord(p, d, tr("Change drawdown date"))); }
             ImGui::TableNextColumn();
             int64_t amount = 0;
-            if (moneyCell("##amount", d.amount, cur, amount, error_)) { d.amount = amount; run(putRecord(p, d, "Change drawdown amount")); }
+            if (moneyCell("##amount", d.amount, cur, amount, error_)) { d.amount = amount; run(putRecord(p, d, tr("Change drawdown amount"))); }
             ImGui::TableNextColumn();
             std::string text;
-            if (textCell("##reason", d.reason, text)) { d.reason = text; run(putRecord(p, d, "Change drawdown reason")); }
+            if (textCell("##reason", d.reason, text)) { d.reason = text; run(putRecord(p, d, tr("Change drawdown reason"))); }
             ImGui::TableNextColumn();
-            if (deleteButton("drawdown")) run(removeRecord<Drawdown>(p, d.id, "Delete drawdown"));
+            if (deleteButton("drawdown")) run(removeRecord<Drawdown>(p, d.id, tr("Delete drawdown")));
             ImGui::PopID();
         }
         ImGui::EndTable();
     }
 
     // Labour: people, their two rates, planned and booked work.
-    sectionTitle("Labour: planned from the Gantt assignments; the client is billed at bill rates, the work costs cost rates");
-    if (beginRecordTable("##labour", {{"Person", 2}, {"Role", 2}, {("Bill / h (" + std::string(cur.code) + ")"), 1.2f},
-                                      {("Cost / h (" + std::string(cur.code) + ")"), 1.2f}, {"Rate changes: from (date) → rate", 3.2f},
-                                      {"Planned", 1.8f}, {"Booked", 1.8f}, {"", -9.0f}})) {
+    sectionTitle(tr("Labour: planned from the Gantt assignments; the client is billed at bill rates, the work costs cost rates"));
+    if (beginRecordTable("##labour", {{tr("Person"), 2}, {tr("Role"), 2}, {(fmt(tr("Bill / h ({0})"), std::string(cur.code))), 1.2f},
+                                      {(fmt(tr("Cost / h ({0})"), std::string(cur.code))), 1.2f}, {tr("Rate changes: from (date) → rate"), 3.2f},
+                                      {tr("Planned"), 1.8f}, {tr("Booked"), 1.8f}, {"", -9.0f}})) {
         for (size_t i = 0; i < p.resources.size(); ++i) {
             Resource r = p.resources[i];
             const std::string tag = "budget.rate." + std::to_string(i);
@@ -151,20 +152,20 @@ void BudgetView::budgetTab(Date today) {
             ImGui::TableNextColumn();
             int64_t rate = 0;
             if (moneyCell("##rate", r.billRate, cur, rate, error_)) {
-                if (rate < 0) error_ = "A rate cannot be negative.";
+                if (rate < 0) error_ = tr("A rate cannot be negative.");
                 else { r.billRate = rate; run(editResource(p, r)); }
             }
             tagItem(tag);
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("What the client is charged for an hour of %s", r.name.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("What the client is charged for an hour of %s"), r.name.c_str());
             ImGui::TableNextColumn();
             std::optional<int64_t> cost;
             if (optionalMoneyCell("##cost", r.costRate, cur, cost, error_)) {
-                if (cost && *cost < 0) error_ = "A rate cannot be negative.";
+                if (cost && *cost < 0) error_ = tr("A rate cannot be negative.");
                 else { r.costRate = cost; run(editResource(p, r)); }
             }
             tagItem(tag + ".cost");
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("What an hour of %s costs the agency (pay and overheads, or a freelancer's fee).\nEmpty: not known; margins say so.",
+                ImGui::SetTooltip(tr("What an hour of %s costs the agency (pay and overheads, or a freelancer's fee).\nEmpty: not known; margins say so."),
                                   r.name.c_str());
             ImGui::TableNextColumn();
             // Each change on a line of its own: bill or cost, from (date), the rate, ×.
@@ -184,19 +185,19 @@ void BudgetView::budgetTab(Date today) {
                         std::sort(e.begin(), e.end(), [](auto& x, auto& y) { return x.from < y.from; });
                         bool repeated = false;
                         for (size_t j = 1; j < e.size(); ++j) repeated |= e[j].from == e[j - 1].from;
-                        if (repeated) error_ = "One rate change per date.";
+                        if (repeated) error_ = tr("One rate change per date.");
                         else run(editResource(p, edited));
                     }
                     tagItem(tag + key + std::to_string(k) + ".from");
                     ImGui::SameLine(0, fs * 0.3f);
                     int64_t changed = 0;
                     if (moneyCell("##rate", shown[k].rate, cur, changed, error_, fs * 5)) {
-                        if (changed < 0) error_ = "A rate cannot be negative.";
+                        if (changed < 0) error_ = tr("A rate cannot be negative.");
                         else { e[k].rate = changed; run(editResource(p, edited)); }
                     }
                     tagItem(tag + key + std::to_string(k) + ".rate");
                     ImGui::SameLine(0, fs * 0.2f);
-                    if (deleteButton("rate change")) {
+                    if (deleteButton(tr("rate change"))) {
                         e.erase(e.begin() + long(k));
                         run(editResource(p, edited));
                     }
@@ -223,12 +224,12 @@ void BudgetView::budgetTab(Date today) {
                 std::sort(e.begin(), e.end(), [](auto& x, auto& y2) { return x.from < y2.from; });
                 run(editResource(p, r));
             };
-            if (ImGui::SmallButton("+ bill")) addChange(&Resource::billRateChanges, RateKind::Bill);
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("A new bill rate from a date (a new rate card, a new contract year)");
+            if (ImGui::SmallButton(tr("+ bill"))) addChange(&Resource::billRateChanges, RateKind::Bill);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("A new bill rate from a date (a new rate card, a new contract year)"));
             tagItem(tag + ".add");
             ImGui::SameLine(0, fs * 0.3f);
-            if (ImGui::SmallButton("+ cost")) addChange(&Resource::costRateChanges, RateKind::Cost);
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("A new cost rate from a date (a raise, a freelancer's new fee)");
+            if (ImGui::SmallButton(tr("+ cost"))) addChange(&Resource::costRateChanges, RateKind::Cost);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("A new cost rate from a date (a raise, a freelancer's new fee)"));
             tagItem(tag + ".addCost");
             ImGui::PopID();
         }

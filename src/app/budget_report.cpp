@@ -1,5 +1,7 @@
 // The status report window: weekly report or monthly summary, copied or downloaded.
 #include "budget_view.hpp"
+#include "core/locale.hpp"
+#include "core/i18n.hpp"
 #include "budget_style.hpp"
 
 #include "cells.hpp"
@@ -31,15 +33,15 @@ void BudgetView::reportWindow(Date today) {
     ImGui::SetNextWindowSize(ImVec2(std::min(fs * 52, vp->Size.x - fs * 2), std::min(fs * 40, vp->Size.y - fs * 4)), ImGuiCond_Appearing);
     if (reportFocus_) ImGui::SetNextWindowFocus();
     reportFocus_ = false;
-    if (!ImGui::Begin("Status report", &reportOpen_, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+    if (!ImGui::Begin(tr("Status report"), &reportOpen_, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::End();
         return;
     }
     const Date day = statusDate(today);
-    ImGui::RadioButton("Weekly status", &reportKind_, 0);
+    ImGui::RadioButton(tr("Weekly status"), &reportKind_, 0);
     tagItem("report.weekly");
     ImGui::SameLine();
-    ImGui::RadioButton("Monthly summary for the client", &reportKind_, 1);
+    ImGui::RadioButton(tr("Monthly summary for the client"), &reportKind_, 1);
     tagItem("report.monthly");
     int y, m, d;
     day.toYmd(y, m, d);
@@ -52,13 +54,13 @@ void BudgetView::reportWindow(Date today) {
         int pick = reportMonth_;
         if (pickCell("##month", names, reportMonth_, pick, nullptr, fs * 9)) reportMonth_ = pick;
         ImGui::SameLine();
-        ImGui::Checkbox("List billing and invoices", &reportBilling_);
+        ImGui::Checkbox(tr("List billing and invoices"), &reportBilling_);
         tagItem("report.billing");
     } else {
         ImGui::SameLine();
-        ImGui::Checkbox("Margin section (internal)", &reportInternal_);
+        ImGui::Checkbox(tr("Margin section (internal)"), &reportInternal_);
         tagItem("report.internal");
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Revenue, cost and margin: for the agency's own eyes, not for the client.");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("Revenue, cost and margin: for the agency's own eyes, not for the client."));
     }
     // Rebuilt only when the plan, the kind or the month changes.
     int mm = m - reportMonth_, yy = y;
@@ -79,32 +81,32 @@ void BudgetView::reportWindow(Date today) {
     const ReportDoc& doc = reportDoc_;
     const std::string stem = fileStem(p.name) + (reportKind_ == 0 ? "-status-" + day.str() : std::string("-summary-") + month);
     const std::string& md = reportText_;
-    if (ImGui::Button("Copy Markdown")) {
+    if (ImGui::Button(tr("Copy Markdown"))) {
         host_.copyText(md);
-        flash_("Copied the report as Markdown: paste it into an email or a chat.");
+        flash_(tr("Copied the report as Markdown: paste it into an email or a chat."));
     }
     tagItem("report.copy");
     ImGui::SameLine();
-    if (ImGui::Button("Download .md")) host_.download(stem + ".md", "text/markdown", md);
+    if (ImGui::Button(tr("Download .md"))) host_.download(stem + ".md", "text/markdown", md);
     tagItem("report.downloadMd");
     ImGui::SameLine();
-    if (ImGui::Button("Download .html")) host_.download(stem + ".html", "text/html", renderHtml(doc));
+    if (ImGui::Button(tr("Download .html"))) host_.download(stem + ".html", "text/html", renderHtml(doc));
     tagItem("report.downloadHtml");
     if (reportKind_ == 0) {
         ImGui::SameLine(0, fs * 1.5f);
-        if (ImGui::Button("Keep this week's numbers")) {
+        if (ImGui::Button(tr("Keep this week's numbers"))) {
             const BudgetStatus& b = status(today);
             run(recordStatus(p, {day, b.ev.pv, b.ev.ev, b.ev.ac, b.percentComplete}));
-            flash_("Kept the numbers of " + day.str() + ": the S-curve draws earned value through them.");
+            flash_(fmt(tr("Kept the numbers of {0}: the S-curve draws earned value through them."), formatDate(day)));
         }
         tagItem("report.record");
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("Stores PV, EV and AC of this status date, so the earned-value curve shows how they moved week by week.");
+            ImGui::SetTooltip(tr("Stores PV, EV and AC of this status date, so the earned-value curve shows how they moved week by week."));
     }
     ImGui::SameLine(0, fs * 1.5f);
     ImGui::Checkbox("Markdown", &reportRaw_);
     tagItem("report.raw");
-    hint("Show the report as the Markdown text that Copy puts on the clipboard");
+    hint(tr("Show the report as the Markdown text that Copy puts on the clipboard"));
     ImGui::Separator();
     if (reportRaw_) {
         ImGui::InputTextMultiline("##report", &reportText_, ImVec2(-FLT_MIN, -FLT_MIN), ImGuiInputTextFlags_ReadOnly);
@@ -187,7 +189,7 @@ void BudgetView::reportPreview(const ReportDoc& doc) {
             }
             ImGui::EndTable();
         }
-        if (!sec.svg.empty()) ImGui::TextDisabled("(The chart is in the HTML download.)");
+        if (!sec.svg.empty()) ImGui::TextDisabled(tr("(The chart is in the HTML download.)"));
     }
     ImGui::PopTextWrapPos();
 }

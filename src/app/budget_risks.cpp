@@ -1,5 +1,6 @@
 // The Budget view's risk register and its heat map.
 #include "budget_view.hpp"
+#include "core/i18n.hpp"
 #include "budget_style.hpp"
 
 #include "cells.hpp"
@@ -22,7 +23,7 @@ void BudgetView::heatMap(float size) {
     const float fs = ImGui::GetFontSize();
     const float cell = size / 5;
     ImGui::BeginGroup();
-    ImGui::TextUnformatted("Heat map (open risks)");
+    ImGui::TextUnformatted(tr("Heat map (open risks)"));
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 a(origin.x + fs * 1.6f, origin.y);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -49,8 +50,8 @@ void BudgetView::heatMap(float size) {
             if (ImGui::InvisibleButton("##cell", ImVec2(cell - 2, cell - 2))) heatFilter_ = picked ? -1 : prob * 10 + impact;
             tagItem("risks.heat." + std::to_string(prob) + "." + std::to_string(impact));
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("Probability %d × impact %d = %d\n%s%s", prob, impact, prob * impact, titles.c_str(),
-                                  count ? "Click to show only these." : "");
+                ImGui::SetTooltip("%s", (fmt(tr("Probability {0} × impact {1} = {2}"), prob, impact, prob * impact) + "\n" + titles +
+                                        (count ? tr("Click to show only these.") : "")).c_str());
             ImGui::PopID();
         }
     // Axis labels.
@@ -60,21 +61,21 @@ void BudgetView::heatMap(float size) {
         dl->AddText(ImVec2(a.x + cell * float(k - 1) + cell / 2 - fs / 4, a.y + cell * 5 + fs * 0.1f), theme::kMuted, n.c_str());
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, a.y + cell * 5 + fs * 1.3f));
-    ImGui::TextDisabled("Probability (up) × impact (across)");
+    ImGui::TextDisabled(tr("Probability (up) × impact (across)"));
     ImGui::EndGroup();
 }
 
 void BudgetView::risksTab() {
     const Project& p = doc_.project();
     const float fs = ImGui::GetFontSize();
-    if (ImGui::Button("Add risk")) run(putRecord(p, Risk{{}, "New risk"}, "Add risk"));
+    if (ImGui::Button(tr("Add risk"))) run(putRecord(p, Risk{{}, tr("New risk")}, tr("Add risk")));
     tagItem("risks.add");
     ImGui::SameLine();
     if (heatFilter_ >= 0) {
-        ImGui::Text("Showing probability %d × impact %d.", heatFilter_ / 10, heatFilter_ % 10);
+        ImGui::Text(tr("Showing probability %d × impact %d."), heatFilter_ / 10, heatFilter_ % 10);
         ImGui::SameLine();
-        if (ImGui::SmallButton("Show all")) heatFilter_ = -1;
-    } else ImGui::TextDisabled("Highest scores first. The top five open risks go into the status report.");
+        if (ImGui::SmallButton(tr("Show all"))) heatFilter_ = -1;
+    } else ImGui::TextDisabled(tr("Highest scores first. The top five open risks go into the status report."));
     const float mapSize = fs * 13;
     const float tableWidth = ImGui::GetContentRegionAvail().x - mapSize - fs * 3;
     ImGui::BeginGroup();
@@ -86,9 +87,9 @@ void BudgetView::risksTab() {
         if ((a.status == RiskStatus::Closed) != (b.status == RiskStatus::Closed)) return b.status == RiskStatus::Closed;
         return a.score() > b.score();
     });
-    if (beginRecordTable("##risks", {{"Risk", 3}, {"P", -2.6f}, {"I", -2.6f}, {"Score", -2.8f}, {"Owner", 1.2f}, {"Status", 1.2f}, {"Mitigation", 3.2f}, {"Tasks", 1.0f}, {"", -1.6f}}, ImVec2(tableWidth, std::max(fs * 10, ImGui::GetContentRegionAvail().y - fs)))) {
+    if (beginRecordTable("##risks", {{tr("Risk"), 3}, {"P", -2.6f}, {"I", -2.6f}, {tr("Score"), -2.8f}, {tr("Owner"), 1.2f}, {tr("Status"), 1.2f}, {tr("Mitigation"), 3.2f}, {tr("Tasks"), 1.0f}, {"", -1.6f}}, ImVec2(tableWidth, std::max(fs * 10, ImGui::GetContentRegionAvail().y - fs)))) {
         static const std::vector<std::string> levels = {"1", "2", "3", "4", "5"};
-        static const std::vector<std::string> statuses = {"Open", "Mitigating", "Closed"};
+        static const std::vector<std::string> statuses = {tr("Open"), tr("Mitigating"), tr("Closed")};
         for (size_t i : order) {
             Risk r = p.risks[i];
             if (heatFilter_ >= 0 && (r.status == RiskStatus::Closed || r.probability * 10 + r.impact != heatFilter_)) continue;
@@ -96,19 +97,19 @@ void BudgetView::risksTab() {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             std::string text;
-            if (textCell("##title", r.title, text)) { r.title = text; run(putRecord(p, r, "Rename risk")); }
+            if (textCell("##title", r.title, text)) { r.title = text; run(putRecord(p, r, tr("Rename risk"))); }
             if (ImGui::IsItemHovered() && !r.tasks.empty()) {
-                std::string linked = "Linked tasks:";
+                std::string linked = tr("Linked tasks:");
                 for (Id t : r.tasks)
                     if (const Task* task = p.task(t)) linked += "\n\u2022 " + task->name;
                 ImGui::SetTooltip("%s", linked.c_str());
             }
             ImGui::TableNextColumn();
             int pick = 0;
-            if (pickCell("##p", levels, r.probability - 1, pick)) { r.probability = pick + 1; run(putRecord(p, r, "Change risk probability")); }
+            if (pickCell("##p", levels, r.probability - 1, pick)) { r.probability = pick + 1; run(putRecord(p, r, tr("Change risk probability"))); }
             tagItem("risks.row." + std::to_string(i) + ".probability");
             ImGui::TableNextColumn();
-            if (pickCell("##i", levels, r.impact - 1, pick)) { r.impact = pick + 1; run(putRecord(p, r, "Change risk impact")); }
+            if (pickCell("##i", levels, r.impact - 1, pick)) { r.impact = pick + 1; run(putRecord(p, r, tr("Change risk impact"))); }
             ImGui::TableNextColumn();
             const ImVec2 at = ImGui::GetCursorScreenPos();
             ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + fs * 2.2f, at.y + ImGui::GetFrameHeight()),
@@ -116,20 +117,20 @@ void BudgetView::risksTab() {
             ImGui::SetCursorScreenPos(ImVec2(at.x + fs * 0.5f, at.y + ImGui::GetStyle().FramePadding.y));
             ImGui::Text("%d", r.score());
             ImGui::TableNextColumn();
-            if (textCell("##owner", r.owner, text)) { r.owner = text; run(putRecord(p, r, "Change risk owner")); }
+            if (textCell("##owner", r.owner, text)) { r.owner = text; run(putRecord(p, r, tr("Change risk owner"))); }
             ImGui::TableNextColumn();
-            if (pickCell("##status", statuses, int(r.status), pick)) { r.status = RiskStatus(pick); run(putRecord(p, r, "Change risk status")); }
+            if (pickCell("##status", statuses, int(r.status), pick)) { r.status = RiskStatus(pick); run(putRecord(p, r, tr("Change risk status"))); }
             ImGui::TableNextColumn();
-            if (textCell("##mitigation", r.mitigation, text)) { r.mitigation = text; run(putRecord(p, r, "Change risk mitigation")); }
+            if (textCell("##mitigation", r.mitigation, text)) { r.mitigation = text; run(putRecord(p, r, tr("Change risk mitigation"))); }
             ImGui::TableNextColumn();
             // Linked tasks: a list to tick.
-            const std::string preview = r.tasks.empty() ? "none" : std::to_string(r.tasks.size()) + (r.tasks.size() == 1 ? " task" : " tasks");
+            const std::string preview = r.tasks.empty() ? std::string(tr("none")) : trn("{n} task", "{n} tasks", int64_t(r.tasks.size()));
             ImGui::SetNextItemWidth(-FLT_MIN);
             if (ImGui::BeginCombo("##tasks", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
                 static std::string filter;
                 if (ImGui::IsWindowAppearing()) filter.clear();
                 ImGui::SetNextItemWidth(-FLT_MIN);
-                ImGui::InputTextWithHint("##filter", "Type to filter", &filter);
+                ImGui::InputTextWithHint("##filter", tr("Type to filter"), &filter);
                 for (size_t t = 0; t < p.tasks.size(); ++t) {
                     const Task& task = p.tasks[t];
                     if (!filterMatches(task.name, filter)) continue;
@@ -139,14 +140,14 @@ void BudgetView::risksTab() {
                         Risk edited = r;
                         if (at != r.tasks.end()) edited.tasks.erase(edited.tasks.begin() + (at - r.tasks.begin()));
                         else edited.tasks.push_back(task.id);
-                        run(putRecord(p, edited, at != r.tasks.end() ? "Unlink a task from a risk" : "Link a task to a risk"));
+                        run(putRecord(p, edited, at != r.tasks.end() ? tr("Unlink a task from a risk") : tr("Link a task to a risk")));
                     }
                     ImGui::PopID();
                 }
                 ImGui::EndCombo();
             }
             ImGui::TableNextColumn();
-            if (ImGui::SmallButton("×")) run(removeRecord<Risk>(p, r.id, "Delete risk \u201c" + r.title + "\u201d"));
+            if (ImGui::SmallButton("×")) run(removeRecord<Risk>(p, r.id, fmt(tr("Delete risk \u201c{0}\u201d"), r.title)));
             ImGui::PopID();
         }
         ImGui::EndTable();

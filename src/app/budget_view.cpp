@@ -2,6 +2,7 @@
 // One class over several files, each named for the tab it draws: budget_dashboard, budget_lines,
 // budget_actuals, budget_vendors, budget_changes, budget_risks and budget_report (the report window).
 #include "budget_view.hpp"
+#include "core/i18n.hpp"
 #include "budget_style.hpp"
 
 #include "cells.hpp"
@@ -44,7 +45,7 @@ const ProfitStatus& BudgetView::profit(Date today) {
 
 void BudgetView::run(CommandPtr c) {
     if (!c) return;
-    if (doc_.readOnly()) { flash_("This project is read-only here: nothing was changed."); return; }
+    if (doc_.readOnly()) { flash_(tr("This project is read-only here: nothing was changed.")); return; }
     if (drawing_) { pending_.push_back(std::move(c)); return; }
     if (doc_.execute(std::move(c))) error_.clear();
 }
@@ -72,14 +73,14 @@ int BudgetView::taskPick(Id id) const { return id.isNull() ? -1 : doc_.project()
 int BudgetView::resourcePick(Id id) const { return id.isNull() ? -1 : doc_.project().resourceIndex(id); }
 bool BudgetView::taskCell(Id current, Id& out) {
     int pick = 0;
-    if (!pickCell("##task", taskNames_, taskPick(current), pick, "(no task)")) return false;
+    if (!pickCell("##task", taskNames_, taskPick(current), pick, tr("(no task)"))) return false;
     out = pick < 0 ? Id() : doc_.project().tasks[size_t(pick)].id;
     return true;
 }
 
 bool BudgetView::vendorCell(Id current, Id& out) {
     int pick = 0;
-    if (!pickCell("##vendor", vendorNames_, vendorPick(current), pick, "(none)")) return false;
+    if (!pickCell("##vendor", vendorNames_, vendorPick(current), pick, tr("(none)"))) return false;
     out = pick < 0 ? Id() : doc_.project().vendors[size_t(pick)].id;
     return true;
 }
@@ -97,10 +98,10 @@ void BudgetView::draw(Date today) {
     const float fs = ImGui::GetFontSize();
     ImGui::SetCursorPosX(fs * 0.6f);
     if (ImGui::BeginTabBar("##budgetTabs")) {
-        static const char* names[kTabs] = {"Dashboard", "Budget", "Billing & margin", "Actuals", "Vendors", "Change requests", "Risks"};
+        static const char* const names[kTabs] = {N_("Dashboard"), N_("Budget"), N_("Billing & margin"), N_("Actuals"), N_("Vendors"), N_("Change requests"), N_("Risks")};
         for (int t = 0; t < kTabs; ++t) {
             const bool select = requested_ == t;
-            if (ImGui::BeginTabItem(names[t], nullptr, select ? ImGuiTabItemFlags_SetSelected : 0)) {
+            if (ImGui::BeginTabItem(tr(names[t]), nullptr, select ? ImGuiTabItemFlags_SetSelected : 0)) {
                 tab_ = Tab(t);
                 ImGui::EndTabItem();
             }
@@ -120,7 +121,7 @@ void BudgetView::draw(Date today) {
     }
     if (const std::string& tooLarge = status(today).tooLarge; !tooLarge.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
-        ImGui::TextWrapped("%s Its figures show as zero until the entry is corrected.", tooLarge.c_str());
+        ImGui::TextWrapped(tr("%s Its figures show as zero until the entry is corrected."), tooLarge.c_str());
         ImGui::PopStyleColor();
         tagItem("budget.tooLarge");
     }

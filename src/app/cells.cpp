@@ -1,4 +1,6 @@
 #include "cells.hpp"
+#include "core/i18n.hpp"
+#include "core/locale.hpp"
 
 #include "core/fields.hpp"
 
@@ -152,7 +154,7 @@ bool percentCell(const char* id, const std::optional<int>& bp, std::optional<int
     double v = 0;
     char extra = 0;
     if (std::sscanf(text.c_str(), "%lf %c", &v, &extra) < 1 || (extra && extra != '%') || v < -10000 || v > 100) {
-        error = "\u201c" + text + "\u201d is not a percentage up to 100 (25 or 12.5)";
+        error = fmt(tr("\u201c{0}\u201d is not a percentage up to 100 (25 or 12.5)"), text);
         return false;
     }
     out = int(std::lround(v * 100));
@@ -161,9 +163,9 @@ bool percentCell(const char* id, const std::optional<int>& bp, std::optional<int
 
 bool dateCell(const char* id, Date value, Date& out, std::string& error, float width) {
     std::string text;
-    if (!editText(id, value.str(), text, false, width)) return false;
-    const auto d = Date::parseLoose(text);
-    if (!d) { error = "\u201c" + text + "\u201d is not a date (YYYY-MM-DD)"; return false; }
+    if (!editText(id, formatDate(value), text, false, width)) return false;
+    const auto d = readDate(text);
+    if (!d) { error = fmt(tr("\u201c{0}\u201d is not a date ({1})"), text, dateHint()); return false; }
     out = *d;
     return *d != value;
 }
@@ -176,8 +178,8 @@ bool hoursCell(const char* id, int64_t minutes, int64_t& out, std::string& error
     double v = 0;
     if (std::sscanf(text.c_str(), "%d:%d%c", &h, &m, &extra) == 2 && h >= 0 && m >= 0 && m < 60) out = h * 60 + m;
     else if (std::sscanf(text.c_str(), "%lf%c", &v, &extra) == 1 && v >= 0 && v <= 24) out = int64_t(v * 60 + 0.5);
-    else { error = "\u201c" + text + "\u201d is not a number of hours from 0 to 24 (7.5 or 7:30)"; return false; }
-    if (out > 24 * 60) { error = "\u201c" + text + "\u201d is more than 24 hours"; return false; }
+    else { error = fmt(tr("\u201c{0}\u201d is not a number of hours from 0 to 24 (7.5 or 7:30)"), text); return false; }
+    if (out > 24 * 60) { error = fmt(tr("\u201c{0}\u201d is more than 24 hours"), text); return false; }
     return out != minutes;
 }
 
@@ -191,7 +193,7 @@ bool pickCell(const char* id, const std::vector<std::string>& names, int current
         if (names.size() > 12) {
             if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
             ImGui::SetNextItemWidth(-FLT_MIN);
-            ImGui::InputTextWithHint("##filter", "Type to filter", &filter);
+            ImGui::InputTextWithHint("##filter", tr("Type to filter"), &filter);
         }
         if (none && ImGui::Selectable(none, current < 0)) { out = -1; picked = current >= 0; }
         for (size_t i = 0; i < names.size(); ++i) {

@@ -1,5 +1,7 @@
 // The Gantt view's part of the accessibility mirror (a11y.hpp): its task table as treegrid rows.
 #include "gantt_view.hpp"
+#include "core/locale.hpp"
+#include "core/i18n.hpp"
 
 #include "core/schedule.hpp"
 
@@ -14,7 +16,7 @@ uint64_t GanttView::shownKey() const {
 void GanttView::describe(A11yView& out) const {
     const Project& p = doc_.project();
     const Schedule& s = doc_.schedule();
-    out.gridLabel = "Tasks of " + p.name;
+    out.gridLabel = fmt(tr("Tasks of {0}"), p.name);
     out.rowCount = int(visible_.size());
     if (visible_.empty() || rowTexts_.size() != p.tasks.size() || s.tasks.size() != p.tasks.size()) return;
     auto row = [&](int display) {
@@ -32,14 +34,14 @@ void GanttView::describe(A11yView& out) const {
         a.start = texts.start;
         a.finish = texts.finish;
         a.duration = texts.duration;
-        a.percent = std::to_string(ts.percentComplete) + "%";
+        a.percent = formatPercent(ts.percentComplete);
         auto mark = [&](const char* m) { a.marks += (a.marks.empty() ? "" : ", ") + std::string(m); };
-        if (ts.summary) mark("summary");
-        if (t.milestone) mark("milestone");
-        if (ts.critical) mark("critical");
-        if (ts.flags & kDeadlineMissed) mark("misses its deadline");
-        if (ts.flags & kConstraintMissed) mark("misses its finish date");
-        if (ts.flags & kLinkConflict) mark("conflicts with its links");
+        if (ts.summary) mark(tr("summary"));
+        if (t.milestone) mark(tr("milestone"));
+        if (ts.critical) mark(tr("critical"));
+        if (ts.flags & kDeadlineMissed) mark(tr("misses its deadline"));
+        if (ts.flags & kConstraintMissed) mark(tr("misses its finish date"));
+        if (ts.flags & kLinkConflict) mark(tr("conflicts with its links"));
         if (ts.flags) a.warning = scheduleWarning(p, s, size_t(r));
         out.rows.push_back(std::move(a));
     };

@@ -1,6 +1,8 @@
 // The Gantt view's direct manipulation: what a press on a bar starts (move, resize, progress, link), the
 // drag preview and the one command its release issues, pan and zoom, the link editor and the context menu.
 #include "gantt_view.hpp"
+#include "core/locale.hpp"
+#include "core/i18n.hpp"
 
 #include "core/duration.hpp"
 #include "theme.hpp"
@@ -108,20 +110,20 @@ void GanttView::drawDragPreview(ImDrawList* dl) {
             const int days = int(std::lround(dx / pxPerDay_));
             const float sx = xOf(std::floor(barStart_[size_t(row)]) + days) + (x0 - xOf(std::floor(barStart_[size_t(row)])));
             dl->AddRect(ImVec2(sx, cy - h * 0.5f), ImVec2(sx + (x1 - x0), cy + h * 0.5f), theme::kToday, 3, 0, 2);
-            label(sx, p.calendar.nextWorkingDay(Date{int32_t(std::floor(barStart_[size_t(row)])) + days}).str());
+            label(sx, formatDate(p.calendar.nextWorkingDay(Date{int32_t(std::floor(barStart_[size_t(row)])) + days})));
             break;
         }
         case Drag::Resize: {
             const float ex = std::max(x0 + 2, x1 + dx);
             dl->AddRect(ImVec2(x0, cy - h * 0.5f), ImVec2(ex, cy + h * 0.5f), theme::kToday, 3, 0, 2);
-            label(ex, "Finish " + Date{int32_t(std::floor(dayAt(ex - 1)))}.str());
+            label(ex, fmt(tr("Finish {0}"), formatDate(Date{int32_t(std::floor(dayAt(ex - 1)))})));
             break;
         }
         case Drag::Progress: {
             const float px = std::clamp(m.x, x0, x1);
             const int pct = x1 > x0 ? int(std::lround((px - x0) / (x1 - x0) * 20)) * 5 : 0;
             dl->AddLine(ImVec2(px, cy - h * 0.5f), ImVec2(px, cy + h * 0.5f), theme::kToday, 2);
-            label(px, std::to_string(pct) + "% done");
+            label(px, fmt(tr("{0} done"), formatPercent(pct)));
             break;
         }
         case Drag::Link: {
@@ -132,9 +134,9 @@ void GanttView::drawDragPreview(ImDrawList* dl) {
                 const float tx = xOf(drag_.targetEnd ? barEnd_[size_t(drag_.targetRow)] : barStart_[size_t(drag_.targetRow)]);
                 const float ty = rowCentreY(drag_.targetRow);
                 dl->AddCircle(ImVec2(tx, ty), fs * 0.5f, theme::kToday, 0, 2);
-                static const char* names[] = {"Finish-to-start", "Start-to-start", "Finish-to-finish", "Start-to-finish"};
+                static const char* const names[] = {N_("Finish-to-start"), N_("Start-to-start"), N_("Finish-to-finish"), N_("Start-to-finish")};
                 const int type = drag_.fromEnd ? (drag_.targetEnd ? 2 : 0) : (drag_.targetEnd ? 3 : 1);
-                label(m.x + 8, std::string(names[type]) + ": " + p.tasks[size_t(row)].name + " → " + p.tasks[size_t(drag_.targetRow)].name);
+                label(m.x + 8, std::string(tr(names[type])) + ": " + p.tasks[size_t(row)].name + " → " + p.tasks[size_t(drag_.targetRow)].name);
             }
             break;
         }
@@ -146,7 +148,7 @@ void GanttView::nudgeSelected(int direction, bool resize) {
     const Project& p = doc_.project();
     if (!canEdit() || selected_ < 0 || size_t(selected_) >= p.tasks.size()) return;
     if (doc_.schedule().tasks[size_t(selected_)].summary) {
-        onError_("\"" + p.tasks[size_t(selected_)].name + "\" is a summary: it spans its tasks, so move or resize those");
+        onError_(fmt(tr("\"{0}\" is a summary: it spans its tasks, so move or resize those"), p.tasks[size_t(selected_)].name));
         return;
     }
     if (resize) {
@@ -158,7 +160,7 @@ void GanttView::nudgeSelected(int direction, bool resize) {
         if (duration == was) return;
         t.duration = duration;
         t.milestone = false;
-        std::string label = "\"" + t.name + "\" now takes " + formatDuration(duration, mpd);
+        std::string label = fmt(tr("\"{0}\" now takes {1}"), t.name, formatDuration(duration, mpd));
         doc_.execute(named(std::move(label), editTask(std::move(t))));
     } else moveStartBy(selected_, direction, true);
 }
@@ -175,10 +177,10 @@ void GanttView::moveStartBy(int row, int days, bool say) {
     if (t.constraint != Constraint::MSO) t.constraint = Constraint::SNET;
     t.constraintDate = start;
     const std::string name = t.name;
-    if (say) doc_.execute(named("Moved \"" + name + "\" to " + start.str(), editTask(std::move(t))));
+    if (say) doc_.execute(named(fmt(tr("Moved \"{0}\" to {1}"), name, formatDate(start)), editTask(std::move(t))));
     else doc_.execute(editTask(std::move(t)));
     const Date now = doc_.schedule().tasks[size_t(row)].startDate;
-    if (now > start) onError_("\"" + name + "\" starts " + now.str() + ": its links keep it from starting on " + start.str());
+    if (now > start) onError_(fmt(tr("\"{0}\" starts {1}: its links keep it from starting on {2}"), name, formatDate(now), formatDate(start)));
 }
 
 void GanttView::finishDrag() {
@@ -234,11 +236,11 @@ void GanttView::finishDrag() {
             l.type = d.fromEnd ? (d.targetEnd ? LinkType::FF : LinkType::FS) : (d.targetEnd ? LinkType::SF : LinkType::SS);
             for (const Link& e : p.links)
                 if (e.predecessor == l.predecessor && e.successor == l.successor) {
-                    onError_("\"" + t.name + "\" is already linked to \"" + other.name + "\"");
+                    onError_(fmt(tr("\"{0}\" is already linked to \"{1}\""), t.name, other.name));
                     return;
                 }
             std::string why;
-            if (!doc_.executeChecked(addLink(l), why) && !why.empty()) onError_("Not linked: it would make a loop (" + why + ")");
+            if (!doc_.executeChecked(addLink(l), why) && !why.empty()) onError_(fmt(tr("Not linked: it would make a loop ({0})"), why));
             return;
         }
         case Drag::None: return;
@@ -308,11 +310,11 @@ void GanttView::handleTimelineInput(ImVec2 min, ImVec2 max) {
 
 void GanttView::linkPopup() {
     if (linkEdit_.open) {
-        ImGui::OpenPopup("Link");
+        ImGui::OpenPopup(tr("Link"));
         linkEdit_.open = false;
     }
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 22, 0));
-    if (!ImGui::BeginPopup("Link")) return;
+    if (!ImGui::BeginPopup(tr("Link"))) return;
     const Project& p = doc_.project();
     auto it = std::find_if(p.links.begin(), p.links.end(), [&](const Link& l) { return l.id == linkEdit_.link; });
     if (it == p.links.end()) {
@@ -323,37 +325,37 @@ void GanttView::linkPopup() {
     const Task* a = p.task(it->predecessor);
     const Task* b = p.task(it->successor);
     ImGui::TextWrapped("%s  →  %s", a ? a->name.c_str() : "?", b ? b->name.c_str() : "?");
-    static const char* types[] = {"Finish-to-start (FS)", "Start-to-start (SS)", "Finish-to-finish (FF)", "Start-to-finish (SF)"};
+    static const char* const types[] = {N_("Finish-to-start (FS)"), N_("Start-to-start (SS)"), N_("Finish-to-finish (FF)"), N_("Start-to-finish (SF)")};
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 3);
-    if (ImGui::BeginCombo("Type", types[std::clamp(linkEdit_.type, 0, 3)])) {
+    if (ImGui::BeginCombo(tr("Type"), tr(types[std::clamp(linkEdit_.type, 0, 3)]))) {
         for (int k = 0; k < 4; ++k) {
-            if (ImGui::Selectable(types[k], linkEdit_.type == k)) linkEdit_.type = k;
+            if (ImGui::Selectable(tr(types[k]), linkEdit_.type == k)) linkEdit_.type = k;
             tagItem("link.type." + std::string(linkTypeName(LinkType(k))));
         }
         ImGui::EndCombo();
     }
     tagItem("link.type");
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 3);
-    ImGui::InputText("Lag", linkEdit_.lag, sizeof linkEdit_.lag);
+    ImGui::InputText(tr("Lag"), linkEdit_.lag, sizeof linkEdit_.lag);
     tagItem("link.lag");
-    ImGui::TextDisabled("Lag in working time: 2d, 4h, -1d (a lead)");
-    if (ImGui::Button("Apply")) {
+    ImGui::TextDisabled(tr("Lag in working time: 2d, 4h, -1d (a lead)"));
+    if (ImGui::Button(tr("Apply"))) {
         auto lag = parseDuration(linkEdit_.lag, p.calendar.minutesPerDay, true);
-        if (!lag) onError_("\"" + std::string(linkEdit_.lag) + "\" is not a lag — e.g. 2d, 4h or -1d");
+        if (!lag) onError_(fmt(tr("\"{0}\" is not a lag — e.g. 2d, 4h or -1d"), linkEdit_.lag));
         else {
             Link l = *it;
             l.type = LinkType(linkEdit_.type);
             l.lag = *lag;
             if (!(l == *it)) {
                 std::string why;
-                if (!doc_.executeChecked(editLink(l), why) && !why.empty()) onError_("Not changed: " + why);
+                if (!doc_.executeChecked(editLink(l), why) && !why.empty()) onError_(fmt(tr("Not changed: {0}"), why));
             }
             ImGui::CloseCurrentPopup();
         }
     }
     tagItem("link.apply");
     ImGui::SameLine();
-    if (ImGui::Button("Delete link")) {
+    if (ImGui::Button(tr("Delete link"))) {
         doc_.execute(deleteLink(it->id));
         ImGui::CloseCurrentPopup();
     }
@@ -366,26 +368,26 @@ void GanttView::contextMenu() {
     openContext_ = false;
     if (!ImGui::BeginPopup("gantt.context")) return;
     const bool one = selectedIds().size() == 1;
-    if (ImGui::MenuItem(canEdit() ? "Edit task…" : "Task details…", "Double-click", false, one && contextRow_ >= 0)) openEditor(contextRow_);
+    if (ImGui::MenuItem(canEdit() ? tr("Edit task…") : tr("Task details…"), tr("Double-click"), false, one && contextRow_ >= 0)) openEditor(contextRow_);
     tagItem("context.edit");
     if (canEdit()) { // a read-only plan offers no edits at all
         ImGui::Separator();
-        if (ImGui::MenuItem("Insert task", "Insert")) insertTaskBelowSelection();
+        if (ImGui::MenuItem(tr("Insert task"), "Insert")) insertTaskBelowSelection();
         tagItem("context.insert");
-        if (ImGui::MenuItem(one ? "Delete task" : "Delete tasks", "Delete")) deleteSelection();
+        if (ImGui::MenuItem(one ? tr("Delete task") : tr("Delete tasks"), "Delete")) deleteSelection();
         tagItem("context.delete");
         ImGui::Separator();
-        if (ImGui::MenuItem("Indent", "Tab")) indentSelection(false);
+        if (ImGui::MenuItem(tr("Indent"), "Tab")) indentSelection(false);
         tagItem("context.indent");
-        if (ImGui::MenuItem("Outdent", "Shift+Tab")) indentSelection(true);
+        if (ImGui::MenuItem(tr("Outdent"), "Shift+Tab")) indentSelection(true);
         tagItem("context.outdent");
-        if (ImGui::MenuItem("Move up", "Alt+Up", false, one)) moveSelection(-1);
-        if (ImGui::MenuItem("Move down", "Alt+Down", false, one)) moveSelection(+1);
+        if (ImGui::MenuItem(tr("Move up"), "Alt+Up", false, one)) moveSelection(-1);
+        if (ImGui::MenuItem(tr("Move down"), "Alt+Down", false, one)) moveSelection(+1);
     }
     ImGui::Separator();
-    if (ImGui::MenuItem("Scroll to task", nullptr, false, contextRow_ >= 0)) scrollToTask(contextRow_);
+    if (ImGui::MenuItem(tr("Scroll to task"), nullptr, false, contextRow_ >= 0)) scrollToTask(contextRow_);
     tagItem("context.scrollTo");
-    ImGui::TextDisabled("Copy / paste rows: Ctrl+C, Ctrl+V");
+    ImGui::TextDisabled(tr("Copy / paste rows: Ctrl+C, Ctrl+V"));
     ImGui::EndPopup();
 }
 

@@ -1,6 +1,8 @@
 // The Gantt view's task editor: a modal over one task (dates, constraints, deadline, actuals, notes,
 // people with units), validated as a whole and applied as one undo step.
 #include "gantt_view.hpp"
+#include "core/locale.hpp"
+#include "core/i18n.hpp"
 
 #include "cells.hpp"
 #include "core/duration.hpp"
@@ -23,7 +25,7 @@ void GanttView::openEditor(int row) {
     e.open = true;
     e.task = t.id;
     auto put = [](char* buf, size_t n, const std::string& s) { std::snprintf(buf, n, "%s", s.c_str()); };
-    auto date = [](const std::optional<Date>& d) { return d ? d->str() : std::string(); };
+    auto date = [](const std::optional<Date>& d) { return d ? formatDate(*d) : std::string(); };
     e.name = t.name;
     put(e.duration, sizeof e.duration, formatDuration(t.milestone ? 0 : t.duration, p.calendar.minutesPerDay));
     e.constraint = int(t.constraint);
@@ -47,9 +49,9 @@ void GanttView::openEditor(int row) {
 
 void GanttView::editorWindow() {
     Editor& e = editor_;
-    if (e.open && !ImGui::IsPopupOpen("Task")) ImGui::OpenPopup("Task");
+    if (e.open && !ImGui::IsPopupOpen(tr("Task"))) ImGui::OpenPopup(tr("Task"));
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0));
-    if (!ImGui::BeginPopupModal("Task", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (!ImGui::BeginPopupModal(tr("Task"), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         e.open = false;
         return;
     }
@@ -74,24 +76,24 @@ void GanttView::editorWindow() {
     };
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Name");
+    ImGui::TextUnformatted(tr("Name"));
     ImGui::SameLine(labelW);
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputText("##name", &e.name, ImGuiInputTextFlags_CallbackEdit, keepWithin, const_cast<size_t*>(&kMaxLineText));
     tagItem("editor.name");
     if (!summary) {
-        field("Duration", "##duration", e.duration, sizeof e.duration, "5d, 4h, 0d for a milestone");
+        field(tr("Duration"), "##duration", e.duration, sizeof e.duration, tr("5d, 4h, 0d for a milestone"));
         // A milestone is a moment, not a stretch of work: ticking it makes the duration 0 days, and
         // unticking gives it a day back (the duration field says the same thing, either way).
         const auto minutes = parseDuration(e.duration, p.calendar.minutesPerDay);
         bool milestone = minutes && *minutes == 0;
         ImGui::SetCursorPosX(labelW);
-        if (ImGui::Checkbox("Milestone", &milestone))
+        if (ImGui::Checkbox(tr("Milestone"), &milestone))
             std::snprintf(e.duration, sizeof e.duration, "%s", milestone ? "0d" : "1d");
         tagItem("editor.milestone");
-        hint("A point in time (a diamond on the chart): a sign-off, a launch, a delivery");
+        hint(tr("A point in time (a diamond on the chart): a sign-off, a launch, a delivery"));
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted("Schedule");
+        ImGui::TextUnformatted(tr("Schedule"));
         ImGui::SameLine(labelW);
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
         auto label = [](void*, int k, const char** out) { *out = constraintLabel(Constraint(k)); return true; };
@@ -100,25 +102,25 @@ void GanttView::editorWindow() {
         if (e.constraint != 0) {
             ImGui::SameLine();
             ImGui::SetNextItemWidth(-FLT_MIN);
-            ImGui::InputTextWithHint("##constraintDate", "YYYY-MM-DD", e.constraintDate, sizeof e.constraintDate);
+            ImGui::InputTextWithHint("##constraintDate", dateHint().c_str(), e.constraintDate, sizeof e.constraintDate);
             tagItem("editor.constraintDate");
         }
     }
-    field("Deadline", "##deadline", e.deadline, sizeof e.deadline, "YYYY-MM-DD (optional)");
+    field(tr("Deadline"), "##deadline", e.deadline, sizeof e.deadline, fmt(tr("{0} (optional)"), dateHint()).c_str());
     if (!summary) {
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted("% complete");
+        ImGui::TextUnformatted(tr("% complete"));
         ImGui::SameLine(labelW);
         ImGui::SetNextItemWidth(-FLT_MIN);
         ImGui::SliderInt("##percent", &e.percent, 0, 100, "%d%%");
         tagItem("editor.percent");
-        field("Actual start", "##actualStart", e.actualStart, sizeof e.actualStart, "YYYY-MM-DD (when it really started)");
-        field("Actual finish", "##actualFinish", e.actualFinish, sizeof e.actualFinish, "YYYY-MM-DD (when it really finished)");
+        field(tr("Actual start"), "##actualStart", e.actualStart, sizeof e.actualStart, fmt(tr("{0} (when it really started)"), dateHint()).c_str());
+        field(tr("Actual finish"), "##actualFinish", e.actualFinish, sizeof e.actualFinish, fmt(tr("{0} (when it really finished)"), dateHint()).c_str());
     }
     if (!summary && !p.resources.empty() && e.units.size() == p.resources.size()) {
         // Who works on it, and how much of their time (100% = full days).
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted("Resources");
+        ImGui::TextUnformatted(tr("Resources"));
         ImGui::SameLine(labelW);
         const float rowH = ImGui::GetFrameHeightWithSpacing();
         ImGui::BeginChild("##resources", ImVec2(-FLT_MIN, std::min<float>(6.5f, float(p.resources.size())) * rowH), true);
@@ -138,15 +140,15 @@ void GanttView::editorWindow() {
         ImGui::EndChild();
     }
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Notes");
+    ImGui::TextUnformatted(tr("Notes"));
     ImGui::SameLine(labelW);
     ImGui::InputTextMultiline("##notes", &e.notes, ImVec2(-FLT_MIN, ImGui::GetFontSize() * 4), ImGuiInputTextFlags_CallbackEdit, keepWithin,
                               const_cast<size_t*>(&kMaxLongText));
     tagItem("editor.notes");
     ImGui::SetCursorPosX(labelW);
-    ImGui::Checkbox("Internal: keep out of client views", &e.internal);
+    ImGui::Checkbox(tr("Internal: keep out of client views"), &e.internal);
     tagItem("editor.internal");
-    hint("The team's own work (an internal review, a buffer): a view shared with the client leaves it out unless you choose otherwise");
+    hint(tr("The team's own work (an internal review, a buffer): a view shared with the client leaves it out unless you choose otherwise"));
     const std::string warning = scheduleWarning(p, doc_.schedule(), size_t(row));
     if (!warning.empty()) {
         ImGui::PushTextWrapPos(0);
@@ -162,12 +164,12 @@ void GanttView::editorWindow() {
     ImGui::Separator();
     bool ok = false;
     if (canEdit()) {
-        ok = ImGui::Button("OK", ImVec2(ImGui::GetFontSize() * 5, 0)) ||
+        ok = ImGui::Button(tr("OK"), ImVec2(ImGui::GetFontSize() * 5, 0)) ||
              (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) && !ImGui::IsAnyItemActive());
         tagItem("editor.ok");
         ImGui::SameLine();
     }
-    const bool cancel = ImGui::Button(canEdit() ? "Cancel" : "Close", ImVec2(ImGui::GetFontSize() * 5, 0)) ||
+    const bool cancel = ImGui::Button(canEdit() ? tr("Cancel") : tr("Close"), ImVec2(std::max(ImGui::GetFontSize() * 5, ImGui::CalcTextSize(canEdit() ? tr("Cancel") : tr("Close")).x + ImGui::GetFontSize()), 0)) ||
                         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
     tagItem("editor.cancel");
     if (ok) {
@@ -177,8 +179,8 @@ void GanttView::editorWindow() {
         auto optDate = [&](const char* text, const char* what, std::optional<Date>& out) {
             std::string s = text;
             if (s.find_first_not_of(' ') == std::string::npos) { out.reset(); return true; }
-            auto d = Date::parseLoose(s);
-            if (!d) { e.error = std::string(what) + " \"" + s + "\" is not a date — use YYYY-MM-DD"; return false; }
+            auto d = readDate(s);
+            if (!d) { e.error = fmt(tr("{0} \"{1}\" is not a date — use {2}"), what, s, dateHint()); return false; }
             out = d;
             return true;
         };
@@ -187,19 +189,19 @@ void GanttView::editorWindow() {
         bool valid = true;
         if (!summary) {
             auto m = parseDuration(e.duration, mpd);
-            if (!m) { e.error = "\"" + std::string(e.duration) + "\" is not a duration — e.g. 5d, 4h or 1d 4h"; valid = false; }
+            if (!m) { e.error = fmt(tr("\"{0}\" is not a duration — e.g. 5d, 4h or 1d 4h"), e.duration); valid = false; }
             else { t.duration = *m; t.milestone = *m == 0; }
             t.constraint = Constraint(e.constraint);
             if (valid && t.constraint != Constraint::ASAP) {
                 valid = optDate(e.constraintDate, constraintLabel(t.constraint), t.constraintDate);
-                if (valid && !t.constraintDate) { e.error = std::string(constraintLabel(t.constraint)) + " needs a date"; valid = false; }
+                if (valid && !t.constraintDate) { e.error = fmt(tr("{0} needs a date"), constraintLabel(t.constraint)); valid = false; }
             } else if (t.constraint == Constraint::ASAP) t.constraintDate.reset();
             t.percentComplete = e.percent;
-            valid = valid && optDate(e.actualStart, "Actual start", t.actualStart) && optDate(e.actualFinish, "Actual finish", t.actualFinish);
-            if (valid && t.actualFinish && !t.actualStart) { e.error = "An actual finish needs an actual start"; valid = false; }
-            if (valid && t.actualFinish && t.actualStart && *t.actualFinish < *t.actualStart) { e.error = "The actual finish is before the actual start"; valid = false; }
+            valid = valid && optDate(e.actualStart, tr("Actual start"), t.actualStart) && optDate(e.actualFinish, tr("Actual finish"), t.actualFinish);
+            if (valid && t.actualFinish && !t.actualStart) { e.error = tr("An actual finish needs an actual start"); valid = false; }
+            if (valid && t.actualFinish && t.actualStart && *t.actualFinish < *t.actualStart) { e.error = tr("The actual finish is before the actual start"); valid = false; }
         }
-        valid = valid && optDate(e.deadline, "Deadline", t.deadline);
+        valid = valid && optDate(e.deadline, tr("Deadline"), t.deadline);
         t.notes = e.notes;
         t.internal = e.internal;
         if (valid) {
@@ -211,7 +213,7 @@ void GanttView::editorWindow() {
                     if (e.units[r] > 0) team.push_back({e.assignment[r], t.id, p.resources[r].id, e.units[r], 0});
                 steps.push_back(setTaskResources(p, t.id, team));
             }
-            if (CommandPtr c = group("Edit \"" + t.name + "\"", std::move(steps))) doc_.execute(std::move(c));
+            if (CommandPtr c = group(fmt(tr("Edit \"{0}\""), t.name), std::move(steps))) doc_.execute(std::move(c));
             e.open = false;
             ImGui::CloseCurrentPopup();
         }

@@ -3,6 +3,8 @@
 // opening collapsed summaries and clearing a filter that hides it. Enter: next, Shift+Enter:
 // previous, Escape: close.
 #include "gantt_view.hpp"
+#include "core/locale.hpp"
+#include "core/i18n.hpp"
 
 #include "core/find.hpp"
 #include "theme.hpp"
@@ -56,7 +58,7 @@ void GanttView::findBar(ImVec2 bodyMin, ImVec2 bodyMax) {
         find_.focus = false;
     }
     ImGui::SetNextItemWidth(fs * 14);
-    const bool enter = ImGui::InputTextWithHint("##text", "Find in names, notes, people", find_.text, sizeof find_.text,
+    const bool enter = ImGui::InputTextWithHint("##text", tr("Find in names, notes, people"), find_.text, sizeof find_.text,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     tagItem("find.text");
     if (ImGui::IsItemEdited()) {
@@ -75,28 +77,28 @@ void GanttView::findBar(ImVec2 bodyMin, ImVec2 bodyMax) {
     ImGui::SameLine();
     char count[64];
     if (!find_.text[0]) count[0] = 0;
-    else if (find_.matches.empty()) std::snprintf(count, sizeof count, "No match");
-    else std::snprintf(count, sizeof count, "%d of %d", find_.current + 1, int(find_.matches.size()));
+    else if (find_.matches.empty()) std::snprintf(count, sizeof count, "%s", tr("No match"));
+    else std::snprintf(count, sizeof count, "%s", fmt(tr("{0} of {1}"), find_.current + 1, find_.matches.size()).c_str());
     ImGui::AlignTextToFramePadding();
     if (find_.text[0] && find_.matches.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), "%s", count);
     else ImGui::TextDisabled("%-10s", count);
     tagText("find.count", count);
     if (find_.current >= 0 && size_t(find_.current) < find_.matches.size())
-        hint((std::string("Found in the task's ") + whereFound(p, find_.matches[size_t(find_.current)], find_.text)).c_str());
+        hint(fmt(tr("Found in the task's {0}"), tr(whereFound(p, find_.matches[size_t(find_.current)], find_.text))).c_str());
     ImGui::SameLine();
     ImGui::BeginDisabled(find_.matches.empty());
     if (ImGui::ArrowButton("##previous", ImGuiDir_Up)) stepFind(-1);
     tagItem("find.previous");
-    hint("Previous match (Shift+Enter)");
+    hint(tr("Previous match (Shift+Enter)"));
     ImGui::SameLine(0, 2);
     if (ImGui::ArrowButton("##next", ImGuiDir_Down)) stepFind(+1);
     tagItem("find.next");
-    hint("Next match (Enter)");
+    hint(tr("Next match (Enter)"));
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("×") || (ImGui::IsWindowFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))) find_.open = false;
     tagItem("find.close");
-    hint("Close (Escape)");
+    hint(tr("Close (Escape)"));
     ImGui::End();
 }
 

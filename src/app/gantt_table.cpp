@@ -1,6 +1,8 @@
 // The Gantt view's task table: cells, the header, rows (ImGuiListClipper), in-place editing, the cost and
 // risk columns' derived data. One class, GanttView, split by panel (gantt_view.cpp has the frame).
 #include "gantt_view.hpp"
+#include "core/i18n.hpp"
+#include "core/locale.hpp"
 
 #include "cells.hpp"
 #include "core/csv_io.hpp"
@@ -59,8 +61,8 @@ void GanttView::commitEdit() {
             t.name = text;
             break;
         case ColStart: {
-            auto d = Date::parseLoose(text);
-            if (!d) { onError_("\"" + text + "\" is not a date — use YYYY-MM-DD, e.g. 2026-03-02"); return; }
+            auto d = readDate(text);
+            if (!d) { onError_(fmt(tr("\u201c{0}\u201d is not a date: use {1}, e.g. {2}"), text, dateHint(), formatDate(*Date::parse("2026-03-02")))); return; }
             if (*d == doc_.schedule().tasks[size_t(i)].startDate) return;
             // Typing a start asks for "start no earlier than" that day (a pinned task keeps its kind).
             if (t.constraint != Constraint::MSO) t.constraint = Constraint::SNET;
@@ -68,10 +70,10 @@ void GanttView::commitEdit() {
             break;
         }
         case ColFinish: {
-            auto d = Date::parseLoose(text);
-            if (!d) { onError_("\"" + text + "\" is not a date — use YYYY-MM-DD, e.g. 2026-03-06"); return; }
+            auto d = readDate(text);
+            if (!d) { onError_(fmt(tr("\u201c{0}\u201d is not a date: use {1}, e.g. {2}"), text, dateHint(), formatDate(*Date::parse("2026-03-06")))); return; }
             const Date start = doc_.schedule().tasks[size_t(i)].startDate;
-            if (*d < start) { onError_("The finish " + d->str() + " is before the start " + start.str()); return; }
+            if (*d < start) { onError_(fmt(tr("The finish {0} is before the start {1}"), formatDate(*d), formatDate(start))); return; }
             const int64_t days = cal.workdayIndex(*d + 1) - cal.workdayIndex(start);
             t.duration = std::max<int64_t>(1, days) * cal.minutesPerDay;
             if (t.duration == p.tasks[size_t(i)].duration) return;
@@ -79,7 +81,7 @@ void GanttView::commitEdit() {
         }
         case ColDuration: {
             auto m = parseDuration(text, cal.minutesPerDay);
-            if (!m) { onError_("\"" + text + "\" is not a duration — e.g. 5d, 4h or 1d 4h"); return; }
+            if (!m) { onError_(fmt(tr("\"{0}\" is not a duration — e.g. 5d, 4h or 1d 4h"), text)); return; }
             if (*m == t.duration && t.milestone == (*m == 0)) return;
             t.duration = *m;
             t.milestone = *m == 0;
@@ -90,7 +92,7 @@ void GanttView::commitEdit() {
             if (!v.empty() && v.back() == '%') v.pop_back();
             char* end = nullptr;
             long x = std::strtol(v.c_str(), &end, 10);
-            if (v.empty() || *end || x < 0 || x > 100) { onError_("% complete is a whole number from 0 to 100"); return; }
+            if (v.empty() || *end || x < 0 || x > 100) { onError_(tr("% complete is a whole number from 0 to 100")); return; }
             if (x == t.percentComplete) return;
             t.percentComplete = int(x);
             break;
@@ -103,8 +105,8 @@ void GanttView::commitEdit() {
             std::vector<Link> wanted;
             for (const PredecessorRef& r : *refs) {
                 const long n = std::strtol(r.number.c_str(), nullptr, 10);
-                if (n < 1 || size_t(n) > p.tasks.size()) { onError_("Predecessor " + r.number + ": there is no task " + r.number + " (rows go from 1 to " + std::to_string(p.tasks.size()) + ")"); return; }
-                if (n - 1 == i) { onError_("Task " + r.number + " cannot be its own predecessor"); return; }
+                if (n < 1 || size_t(n) > p.tasks.size()) { onError_(fmt(tr("Predecessor {0}: there is no task {0} (rows go from 1 to {1})"), r.number, p.tasks.size())); return; }
+                if (n - 1 == i) { onError_(fmt(tr("Task {0} cannot be its own predecessor"), r.number)); return; }
                 wanted.push_back({Id(), p.tasks[size_t(n - 1)].id, t.id, r.type, r.lag, 0});
             }
             std::string why;
@@ -244,7 +246,7 @@ void GanttView::drawRow(int row, float rowHeight) {
         }
     }
     const std::string warning = ts.flags ? "\xe2\x9a\xa0 " : ""; // ⚠ before the name of a task with a problem
-    drawTextCell(row, ColName, warning + (t.name.empty() ? std::string("(no name)") : t.name), true, indent,
+    drawTextCell(row, ColName, warning + (t.name.empty() ? std::string(tr("(no name)")) : t.name), true, indent,
                  ts.flags ? theme::kError : t.name.empty() ? theme::kMuted : nameColor);
     const ImVec2 nameEnd = ImGui::GetItemRectMax();
     if (t.internal && edit_.column != ColName) {
@@ -260,7 +262,7 @@ void GanttView::drawRow(int row, float rowHeight) {
         dl->AddRectFilled(a, b, theme::kScaleBg, h * 0.25f);
         dl->AddText(ImGui::GetFont(), fs * scale, ImVec2(x + padX, a.y + (b.y - a.y - fs * scale) * 0.5f), theme::kMuted, "internal");
         tagRect("task.internal." + std::to_string(row), a, b);
-        if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered()) ImGui::SetTooltip("Internal: left out of views shared with the client");
+        if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered()) ImGui::SetTooltip(tr("Internal: left out of views shared with the client"));
     }
     if (size_t(row) < riskOf_.size() && riskOf_[size_t(row)] >= 0 && edit_.column != ColName) {
         // A dot after the name: the task carries an open risk (red from a score of 15, amber from 10).
@@ -276,8 +278,8 @@ void GanttView::drawRow(int row, float rowHeight) {
         const ImVec2 a(c.x - radius * 1.6f, c.y - radius * 1.6f), b(c.x + radius * 1.6f, c.y + radius * 1.6f);
         tagRect("task.risk." + std::to_string(row), a, b, levelNames[level]);
         if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered())
-            ImGui::SetTooltip("Risk: %s\nScore %d (probability %d × impact %d)%s%s\n%s", r.title.c_str(), r.score(), r.probability, r.impact,
-                              r.owner.empty() ? "" : ", owner ", r.owner.c_str(), r.mitigation.c_str());
+            ImGui::SetTooltip("%s", (fmt(r.owner.empty() ? tr("Risk: {0}\nScore {1} (probability {2} × impact {3})") : tr("Risk: {0}\nScore {1} (probability {2} × impact {3}), owner {4}"),
+                                        r.title, r.score(), r.probability, r.impact, r.owner) + "\n" + r.mitigation).c_str());
     }
     const RowTexts& texts = rowTexts(row);
     drawTextCell(row, ColStart, texts.start, !ts.summary);

@@ -1,5 +1,7 @@
 // The Gantt view's timeline: the time scale, shading, bars, links, baselines and the progress line.
 #include "gantt_view.hpp"
+#include "core/i18n.hpp"
+#include "core/locale.hpp"
 
 #include "core/duration.hpp"
 #include "core/id_index.hpp"
@@ -26,7 +28,7 @@ Date unitStart(Date d, Unit u) {
     d.toYmd(y, m, dd);
     switch (u) {
         case Unit::Day: return d;
-        case Unit::Week: return d - d.weekday();
+        case Unit::Week: return d - (d.weekday() - formats().firstWeekday + 7) % 7; // the locale's first day
         case Unit::Month: return Date::fromYmd(y, m, 1);
         case Unit::Quarter: return Date::fromYmd(y, ((m - 1) / 3) * 3 + 1, 1);
         case Unit::Year: return Date::fromYmd(y, 1, 1);
@@ -50,25 +52,17 @@ Date unitNext(Date d, Unit u) {
 std::string unitLabel(Date d, Unit u, bool top, float width) {
     int y, m, dd;
     d.toYmd(y, m, dd);
-    char buf[48];
+    const std::string year = std::to_string(y), day = std::to_string(dd);
     switch (u) {
-        case Unit::Day:
-            if (width > 44) std::snprintf(buf, sizeof buf, "%s %d", weekdayShortName(d.weekday()), dd);
-            else std::snprintf(buf, sizeof buf, "%d", dd);
-            break;
-        case Unit::Week:
-            if (width > 46) std::snprintf(buf, sizeof buf, "%d %s", dd, monthShortName(m));
-            else std::snprintf(buf, sizeof buf, "%d", dd);
-            break;
-        case Unit::Month: {
-            if (top) std::snprintf(buf, sizeof buf, width > 130 ? "%s %d" : "%.3s %d", monthName(m), y);
-            else std::snprintf(buf, sizeof buf, width > 70 ? "%s" : "%.3s", monthName(m));
-            break;
-        }
-        case Unit::Quarter: std::snprintf(buf, sizeof buf, top ? "Q%d %d" : "Q%d", (m - 1) / 3 + 1, y); break;
-        case Unit::Year: std::snprintf(buf, sizeof buf, "%d", y); break;
+        case Unit::Day: return width > 44 ? std::string(weekdayShortIn(d.weekday())) + " " + day : day;
+        case Unit::Week: return width > 46 ? formatDayMonth(d) : day;
+        case Unit::Month:
+            if (top) return width > 130 ? formatMonthYear(y, m) : std::string(monthShortIn(m)) + " " + year;
+            return width > 70 ? monthNameIn(m) : monthShortIn(m);
+        case Unit::Quarter: return top ? fmt(tr("Q{0} {1}"), std::to_string((m - 1) / 3 + 1), year) : fmt(tr("Q{0}"), std::to_string((m - 1) / 3 + 1));
+        case Unit::Year: return year;
     }
-    return buf;
+    return year;
 }
 
 } // namespace
@@ -86,8 +80,8 @@ void GanttView::drawHourScale(ImDrawList* dl, ImVec2 min, ImVec2 max, int hoursP
         dl->AddLine(ImVec2(std::floor(x0) + 0.5f, min.y), ImVec2(std::floor(x0) + 0.5f, max.y), theme::kGridLine);
         int y, m, dd;
         d.toYmd(y, m, dd);
-        char buf[48];
-        std::snprintf(buf, sizeof buf, "%s %d %s %d", weekdayShortName(d.weekday()), dd, monthShortName(m), y);
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%s", formatWeekdayDate(d).c_str());
         const float tx = std::min(std::max(x0 + 6, min.x + 6), x1 - ImGui::CalcTextSize(buf).x - 6);
         dl->AddText(ImVec2(std::floor(tx), std::floor((min.y + midY - fs) * 0.5f)), cal.isWorkingDay(d) ? theme::kScaleText : theme::kMuted, buf);
         if (!cal.isWorkingDay(d)) continue;
@@ -215,18 +209,18 @@ void GanttView::drawBar(ImDrawList* dl, int row, ImVec2 cellMin, float rowHeight
             ImGui::BeginTooltip();
             ImGui::TextUnformatted(t.name.c_str());
             const RowTexts& texts = rowTexts(row);
-            ImGui::TextDisabled("%s → %s  ·  %s  ·  %d%% done", texts.start.c_str(), texts.finish.c_str(), texts.duration.c_str(),
-                                ts.percentComplete);
-            if (ts.critical) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kCriticalProgress), "Critical: no float");
-            else ImGui::TextDisabled("Float %s (free %s)", formatDuration(ts.totalFloat, p.calendar.minutesPerDay).c_str(),
+            ImGui::TextDisabled("%s", fmt(tr("{0} → {1}  ·  {2}  ·  {3} done"), texts.start, texts.finish, texts.duration,
+                                          formatPercent(ts.percentComplete)).c_str());
+            if (ts.critical) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kCriticalProgress), tr("Critical: no float"));
+            else ImGui::TextDisabled(tr("Float %s (free %s)"), formatDuration(ts.totalFloat, p.calendar.minutesPerDay).c_str(),
                                      formatDuration(ts.freeFloat, p.calendar.minutesPerDay).c_str());
             if (t.constraint != Constraint::ASAP && t.constraintDate)
-                ImGui::TextDisabled("%s %s", constraintLabel(t.constraint), t.constraintDate->str().c_str());
-            if (t.deadline) ImGui::TextDisabled("Deadline %s", t.deadline->str().c_str());
+                ImGui::TextDisabled("%s %s", constraintLabel(t.constraint), formatDate(*t.constraintDate).c_str());
+            if (t.deadline) ImGui::TextDisabled(tr("Deadline %s"), formatDate(*t.deadline).c_str());
             if (!texts.resources.empty()) ImGui::TextDisabled("%s", texts.resources.c_str());
             if (!baselineId_.isNull() && !std::isnan(baseStart_[size_t(row)])) {
                 const Date bs{int32_t(baseStart_[size_t(row)])}, bf{int32_t(baseEnd_[size_t(row)]) - 1};
-                ImGui::TextDisabled("Baseline \"%s\": %s → %s (finish %+dd)", baselineName_.c_str(), bs.str().c_str(), bf.str().c_str(),
+                ImGui::TextDisabled(tr("Baseline \"%s\": %s → %s (finish %+dd)"), baselineName_.c_str(), formatDate(bs).c_str(), formatDate(bf).c_str(),
                                     finishVar_[size_t(row)]);
             }
             if (ts.flags) {
@@ -234,7 +228,7 @@ void GanttView::drawBar(ImDrawList* dl, int row, ImVec2 cellMin, float rowHeight
                 ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), "%s", scheduleWarning(p, doc_.schedule(), size_t(row)).c_str());
                 ImGui::PopTextWrapPos();
             }
-            ImGui::TextDisabled("Drag to move, drag the right end to resize, double-click to edit");
+            ImGui::TextDisabled(tr("Drag to move, drag the right end to resize, double-click to edit"));
             ImGui::EndTooltip();
         }
     }
@@ -423,11 +417,12 @@ void GanttView::criticalNote(ImDrawList* dl, int firstShown, int lastShown) {
         }
     }
     if (inView) return;
-    const std::string text = total == 0 ? "Critical path: no task is critical (every task has float before the finish)"
+    const std::string text = total == 0 ? std::string(tr("Critical path: no task is critical (every task has float before the finish)"))
                              : firstCritical < 0
-                                 ? "Critical path: " + std::to_string(total) + " critical tasks, none shown (clear the filter or expand the summaries)"
-                                 : "Critical path: none of the " + std::to_string(total) +
-                                       " critical tasks is in view. Click here to go to the first.";
+                                 ? trn("Critical path: {n} critical task, none shown (clear the filter or expand the summaries)",
+                                       "Critical path: {n} critical tasks, none shown (clear the filter or expand the summaries)", total)
+                                 : trn("Critical path: the critical task is not in view. Click here to go to it.",
+                                       "Critical path: none of the {n} critical tasks is in view. Click here to go to the first.", total);
     const float fs = ImGui::GetFontSize();
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
     const ImVec2 a(std::floor(bodyMin_.x + fs * 0.6f), std::floor(bodyMin_.y + fs * 0.4f));

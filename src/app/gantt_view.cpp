@@ -6,6 +6,8 @@
 //   gantt_drag.cpp      bar handles, drags and their one command, pan and zoom, link editor, context menu
 //   gantt_editor.cpp    the task editor
 #include "gantt_view.hpp"
+#include "core/locale.hpp"
+#include "core/i18n.hpp"
 
 #include "core/csv.hpp"
 #include "keys.hpp"
@@ -25,7 +27,7 @@ namespace plotline {
 
 namespace {
 // Column titles, in the order of GanttView::Column.
-const char* const kColumnNames[] = {"#", "WBS", "Task", "Start", "Finish", "Duration", "Predecessors", "Float", "Done", "Resources", "Cost", "Actual cost", "Start var.", "Finish var.", "Timeline"};
+const char* const kColumnNames[] = {"#", N_("WBS"), N_("Task"), N_("Start"), N_("Finish"), N_("Duration"), N_("Predecessors"), N_("Float"), N_("Done"), N_("Resources"), N_("Cost"), N_("Actual cost"), N_("Start var."), N_("Finish var."), N_("Timeline")};
 } // namespace
 
 GanttView::GanttView(Document& doc, Notify onError) : doc_(doc), onError_(std::move(onError)) {}
@@ -139,16 +141,17 @@ void GanttView::refresh() {
 
 const GanttView::RowTexts& GanttView::rowTexts(int row) const {
     RowTexts& t = rowTexts_[size_t(row)];
-    if (t.revision == revision_) return t;
+    if (t.revision == revision_ && t.generation == textGeneration()) return t;
     t.revision = revision_;
+    t.generation = textGeneration();
     const Project& p = doc_.project();
     const TaskSchedule& ts = doc_.schedule().tasks[size_t(row)];
     const Calendar& cal = p.calendar;
     const int mpd = cal.minutesPerDay;
     const Task& task = p.tasks[size_t(row)];
     t.duration = formatDuration(ts.summary ? ts.finish - ts.start : (task.milestone ? 0 : task.duration), mpd);
-    t.start = ts.start % mpd == 0 ? ts.startDate.str() : cal.startText(ts.start);
-    t.finish = ts.finish % mpd == 0 ? ts.finishDate.str() : cal.finishText(ts.finish);
+    t.start = ts.start % mpd == 0 ? formatDate(ts.startDate) : cal.startText(ts.start);
+    t.finish = ts.finish % mpd == 0 ? formatDate(ts.finishDate) : cal.finishText(ts.finish);
     t.totalFloat = formatDuration(ts.totalFloat, mpd);
     t.wbs = std::to_string(ordinal_[size_t(row)]);
     for (int up = parentRow_[size_t(row)]; up >= 0; up = parentRow_[size_t(up)]) t.wbs = std::to_string(ordinal_[size_t(up)]) + "." + t.wbs;
@@ -157,7 +160,7 @@ const GanttView::RowTexts& GanttView::rowTexts(int row) const {
         const Assignment& a = p.assignments[size_t(assignmentList_[size_t(k)])];
         const int r = p.resourceIndex(a.resource);
         if (r < 0) continue;
-        t.resources += (t.resources.empty() ? "" : ", ") + p.resources[size_t(r)].name + (a.units != 100 ? " " + std::to_string(a.units) + "%" : "");
+        t.resources += (t.resources.empty() ? "" : ", ") + p.resources[size_t(r)].name + (a.units != 100 ? " " + formatPercent(a.units) : "");
     }
     // MS Project's notation, as CSV writes it (csv_io.hpp): "3FS+2d;5SS".
     t.predecessors.clear();
@@ -287,7 +290,7 @@ void GanttView::indentSelection(bool outdent) {
 void GanttView::moveSelection(int direction) {
     const std::vector<Id> ids = selectedIds();
     if (ids.size() != 1) {
-        if (ids.size() > 1) onError_("Select one task to move it");
+        if (ids.size() > 1) onError_(tr("Select one task to move it"));
         return;
     }
     std::string why;
@@ -337,7 +340,7 @@ void GanttView::paste(const std::string& raw) {
     const Date start = doc_.schedule().start;
     CsvImport in = readTasksCsv(text, "Pasted rows", start);
     if (!in.ok()) {
-        onError_("Cannot paste: " + in.errors.front());
+        onError_(fmt(tr("Cannot paste: {0}"), in.errors.front()));
         return;
     }
     Project& q = in.project;
@@ -368,7 +371,7 @@ void GanttView::paste(const std::string& raw) {
         for (size_t k = 0; k < count; ++k) selection_.insert(doc_.project().tasks[at + k].id);
         selected_ = int(at);
         scrollToRow_ = int(at);
-        onError_("Pasted " + std::to_string(count) + (count == 1 ? " task" : " tasks"));
+        onError_(trn("Pasted {n} task", "Pasted {n} tasks", int64_t(count)));
     }
 }
 
@@ -376,7 +379,7 @@ void GanttView::insertTaskBelowSelection() {
     const Project& p = doc_.project();
     Task t;
     t.id = Id::random();
-    t.name = "New task";
+    t.name = tr("New task");
     t.duration = p.calendar.minutesPerDay;
     size_t at = p.tasks.size();
     if (selected_ >= 0 && size_t(selected_) < p.tasks.size()) {
@@ -435,10 +438,10 @@ void GanttView::draw(Date today, float height) {
 
     if (p.tasks.empty()) {
         ImGui::Dummy(ImVec2(0, fs * 4));
-        const char* msg = "This plan has no tasks yet.";
+        const char* msg = tr("This plan has no tasks yet.");
         ImGui::SetCursorPosX((ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(msg).x) * 0.5f);
         ImGui::TextUnformatted(msg);
-        const char* btn = "Add the first task";
+        const char* btn = tr("Add the first task");
         ImGui::SetCursorPosX((ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(btn).x) * 0.5f - ImGui::GetStyle().FramePadding.x);
         if (ImGui::Button(btn)) insertTaskBelowSelection();
         tagItem("gantt.addFirst");
@@ -456,22 +459,27 @@ void GanttView::draw(Date today, float height) {
     // The row numbers' column fits the largest number (a fixed column that cannot be resized takes
     // this width every frame).
     const int digits = int(std::to_string(std::max<size_t>(p.tasks.size(), 10)).size());
+    // A title wider than its column (another language) widens the column rather than being cut off.
+    auto column = [&](int c, ImGuiTableColumnFlags f, float width) {
+        const char* title = tr(kColumnNames[c]);
+        ImGui::TableSetupColumn(title, f, std::max(width, std::ceil(ImGui::CalcTextSize(title).x + fs * 0.9f)));
+    };
     ImGui::TableSetupColumn(kColumnNames[ColId], fixed | ImGuiTableColumnFlags_NoResize | ImGuiTableColumnFlags_NoHide,
                             std::ceil(fs * (0.56f * float(digits) + 0.95f)));
-    ImGui::TableSetupColumn(kColumnNames[ColWbs], fixed | off, fs * 3.2f);
-    ImGui::TableSetupColumn(kColumnNames[ColName], fixed | ImGuiTableColumnFlags_NoHide, fs * 17);
-    ImGui::TableSetupColumn(kColumnNames[ColStart], fixed, fs * 6.2f);
-    ImGui::TableSetupColumn(kColumnNames[ColFinish], fixed, fs * 6.2f);
-    ImGui::TableSetupColumn(kColumnNames[ColDuration], fixed, fs * 4.6f);
-    ImGui::TableSetupColumn(kColumnNames[ColPredecessors], fixed, fs * 6.4f);
-    ImGui::TableSetupColumn(kColumnNames[ColFloat], fixed | off, fs * 3.6f);
-    ImGui::TableSetupColumn(kColumnNames[ColPercent], fixed, fs * 3.2f);
-    ImGui::TableSetupColumn(kColumnNames[ColResources], fixed | off, fs * 8);
-    ImGui::TableSetupColumn(kColumnNames[ColCost], fixed | off, fs * 6.5f);
-    ImGui::TableSetupColumn(kColumnNames[ColActual], fixed | off, fs * 6.5f);
-    ImGui::TableSetupColumn(kColumnNames[ColStartVar], fixed | off, fs * 4.2f);
-    ImGui::TableSetupColumn(kColumnNames[ColFinishVar], fixed | off, fs * 4.2f);
-    ImGui::TableSetupColumn(kColumnNames[ColTimeline], ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoResize | ImGuiTableColumnFlags_NoHide);
+    column(ColWbs, fixed | off, fs * 3.2f);
+    column(ColName, fixed | ImGuiTableColumnFlags_NoHide, fs * 17);
+    column(ColStart, fixed, fs * 6.2f);
+    column(ColFinish, fixed, fs * 6.2f);
+    column(ColDuration, fixed, fs * 4.6f);
+    column(ColPredecessors, fixed, fs * 6.4f);
+    column(ColFloat, fixed | off, fs * 3.6f);
+    column(ColPercent, fixed, fs * 3.2f);
+    column(ColResources, fixed | off, fs * 8);
+    column(ColCost, fixed | off, fs * 6.5f);
+    column(ColActual, fixed | off, fs * 6.5f);
+    column(ColStartVar, fixed | off, fs * 4.2f);
+    column(ColFinishVar, fixed | off, fs * 4.2f);
+    ImGui::TableSetupColumn(tr(kColumnNames[ColTimeline]), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoResize | ImGuiTableColumnFlags_NoHide);
     for (int c = 0; c < ColCount; ++c) {
         if (columnRequest_[c]) ImGui::TableSetColumnEnabled(c, columnRequest_[c] > 0);
         columnRequest_[c] = 0;
@@ -517,7 +525,7 @@ void GanttView::draw(Date today, float height) {
     if (visible_.empty()) {
         ImGui::TableNextRow(0, rowHeight);
         ImGui::TableSetColumnIndex(ColName);
-        ImGui::TextDisabled("No task matches \"%s\"", filter);
+        ImGui::TextDisabled(tr("No task matches \"%s\""), filter);
     }
     if (first >= 0) {
         // The clipper has ended the last row, so no cell is current: draw links and labels straight
@@ -536,7 +544,7 @@ void GanttView::draw(Date today, float height) {
         const ImU32 rowColour = ImGui::GetColorU32(ImGuiCol_WindowBg);
         for (const Label& l : labels_) {
             const Task& t = p.tasks[size_t(l.row)];
-            const std::string text = l.withDate ? t.name + "  " + doc_.schedule().tasks[size_t(l.row)].startDate.str().substr(5) : t.name;
+            const std::string text = l.withDate ? t.name + "  " + formatDayMonth(doc_.schedule().tasks[size_t(l.row)].startDate) : t.name;
             const ImVec2 size = ImGui::CalcTextSize(text.c_str());
             const ImVec2 a(std::floor(l.pos.x - 3), std::floor(l.pos.y - 2)), b(std::ceil(l.pos.x + size.x + 3), std::ceil(l.pos.y + size.y + 2));
             dl->AddRectFilled(a, b, isSelected(l.row) ? theme::kSelectedRow : rowColour);

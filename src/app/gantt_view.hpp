@@ -156,6 +156,7 @@ private:
     // A row's cell texts, made when first drawn after a change (see rowTexts).
     struct RowTexts {
         uint64_t revision = 0;
+        int generation = -1; // textGeneration(): the language or formats they were written in
         std::string duration, start, finish, totalFloat, wbs, resources, predecessors;
     };
     const RowTexts& rowTexts(int row) const;

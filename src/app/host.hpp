@@ -97,6 +97,9 @@ public:
     // What the system asks for: "dark" (prefers-color-scheme), "more" (prefers-contrast: more or
     // forced colours), "" for light.
     virtual std::string systemLook() { return ""; }
+    // The user's locale as a BCP 47 tag ("de-DE": navigator.language), or "" for none (natively:
+    // English with ISO dates, what the tests read).
+    virtual std::string systemLocale() { return ""; }
     virtual void announce(const std::string& /*text*/) {}
 
 protected:

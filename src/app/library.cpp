@@ -1,4 +1,5 @@
 #include "library.hpp"
+#include "core/i18n.hpp"
 
 #include "core/id.hpp"
 #include "core/json_dom.hpp"
@@ -46,8 +47,8 @@ void eachInTurn(size_t n, Step step, std::function<void()> done) { eachInTurn(n,
 
 // A persist error in words a producer can act on.
 std::string storageProblem(const std::string& error) {
-    if (error.find("Quota") != std::string::npos || error.find("quota") != std::string::npos)
-        return "the browser's storage for this site is full (" + error + ")";
+    if (error.find(tr("Quota")) != std::string::npos || error.find("quota") != std::string::npos)
+        return fmt(tr("the browser's storage for this site is full ({0})"), error);
     return error;
 }
 
@@ -135,7 +136,7 @@ void ProjectLibrary::writeList(Done done) {
 
 void ProjectLibrary::start(std::function<void(const std::string&, const std::string&)> done) {
     storage_.load(kListArea, [this, done](const std::string& err) {
-        if (!err.empty()) return done("the browser's storage cannot be opened (" + err + ")", "");
+        if (!err.empty()) return done(fmt(tr("the browser's storage cannot be opened ({0})"), err), "");
         auto text = storage_.read(kListFile);
         auto afterList = [this, done](const std::string& notice) {
             adoptLegacy([this, done, notice](const std::string& legacyNotice) {
@@ -154,7 +155,7 @@ void ProjectLibrary::start(std::function<void(const std::string&, const std::str
         if (text) { // damaged: keep it for inspection, then rebuild the list from the projects themselves
             storage_.write(std::string(kListArea) + "/library.damaged-" + std::to_string(clock_()) + ".json", *text);
             return rebuild([afterList](const std::string&) {
-                afterList("The list of projects was damaged and has been rebuilt from the projects themselves.");
+                afterList(tr("The list of projects was damaged and has been rebuilt from the projects themselves."));
             });
         }
         rebuild([afterList](const std::string& notice) { afterList(notice); });
@@ -170,7 +171,7 @@ void ProjectLibrary::refresh(Done done) {
     storage_.load(kListArea, [this, done](const std::string& err) {
         if (!err.empty()) return done(err);
         auto text = storage_.read(kListFile);
-        done(text && parseList(*text) ? "" : "the list of projects could not be read");
+        done(text && parseList(*text) ? "" : tr("the list of projects could not be read"));
     });
 }
 
@@ -188,7 +189,7 @@ void ProjectLibrary::rebuild(std::function<void(const std::string& notice)> done
                 storage_.load(projectArea(id), [this, id, next](const std::string& err) {
                     ProjectEntry e;
                     e.id = id;
-                    e.name = "Recovered project";
+                    e.name = tr("Recovered project");
                     for (const auto& [n, file] : err.empty() ? versions(id) : std::vector<std::pair<uint64_t, std::string>>{}) {
                         auto text = storage_.read(projectArea(id) + "/" + file);
                         if (auto info = text ? peekVersion(*text) : Result<VersionInfo>(fail("unreadable"))) {
@@ -207,7 +208,7 @@ void ProjectLibrary::rebuild(std::function<void(const std::string& notice)> done
             [this, ids, done] {
                 if (ids->empty()) return done("");
                 writeList([done, n = ids->size()](const std::string&) {
-                    done("Found " + std::to_string(n) + " project" + (n == 1 ? "" : "s") + " in this browser's storage.");
+                    done(trn("Found {n} project in this browser's storage.", "Found {n} projects in this browser's storage.", n));
                 });
             });
     });
@@ -222,14 +223,14 @@ void ProjectLibrary::adoptLegacy(std::function<void(const std::string& notice)> 
         auto text = err.empty() ? storage_.read(legacyFile) : std::nullopt;
         if (!text) return done("");
         VersionInfo info;
-        info.name = "Saved plan";
+        info.name = tr("Saved plan");
         JsonDoc doc;
         if (doc.parse(*text)) {
             if (auto n = doc.root()["project"]["name"].str(); !n.empty()) info.name = std::string(n);
             info.tasks = doc.root()["tasks"].size();
         }
         create(*text, info, [this, done, legacyFile](const std::string& id, const std::string& error) {
-            if (!error.empty()) return done("The plan saved by an earlier Plotline could not be moved into the library yet (" + error + "); it is kept.");
+            if (!error.empty()) return done(fmt(tr("The plan saved by an earlier Plotline could not be moved into the library yet ({0}); it is kept."), error));
             lastOpened_ = id;
             storage_.remove(legacyFile);
             storage_.persist(kLegacyArea, [this, done](const std::string&) { writeList([done](const std::string&) { done(""); }); });
@@ -291,18 +292,18 @@ void ProjectLibrary::create(const std::string& json, VersionInfo info, std::func
 
 void ProjectLibrary::open(const std::string& id, Accept accept, std::function<void(Result<Opened>)> done, bool follower) {
     storage_.load(projectArea(id), [this, id, accept, done, follower](const std::string& err) {
-        if (!err.empty()) return done(fail("the project could not be read from the browser's storage (" + err + ")"));
+        if (!err.empty()) return done(fail(fmt(tr("the project could not be read from the browser's storage ({0})"), err)));
         Session& s = session(id);
         std::vector<std::string> problems; // "the version saved at … was set aside: why"
         std::vector<std::pair<std::string, std::string>> aside; // file, text
         auto describe = [](const VersionInfo* info, uint64_t n) {
-            return info && info->savedAt ? "version " + std::to_string(n) + " (saved " + formatLocalTime(info->savedAt) + ")"
-                                         : "version " + std::to_string(n);
+            return info && info->savedAt ? fmt(tr("version {0} (saved {1})"), n, formatLocalTime(info->savedAt))
+                                         : fmt(tr("version {0}"), n);
         };
         for (const auto& [n, file] : versions(id)) {
             s.maxSeen = std::max(s.maxSeen, n);
             auto text = storage_.read(projectArea(id) + "/" + file);
-            Result<Sealed> v = text ? unseal(*text) : Result<Sealed>(fail("it cannot be read"));
+            Result<Sealed> v = text ? unseal(*text) : Result<Sealed>(fail(tr("it cannot be read")));
             std::string why = v ? accept(v->body, v->info) : v.error();
             if (why.empty()) {
                 // The body is handed on in the text it was read into (a big plan's body is never copied).
@@ -320,9 +321,9 @@ void ProjectLibrary::open(const std::string& id, Accept accept, std::function<vo
                 lastOpened_ = id;
                 auto finish = [this, done, o, problems] {
                     if (!problems.empty()) {
-                        o->notice = "Some saved versions could not be opened and were set aside in the project's history:\n";
+                        o->notice = tr("Some saved versions could not be opened and were set aside in the project's history:\n");
                         for (const std::string& p : problems) o->notice += "- " + p + "\n";
-                        o->notice += "The newest good version, " + std::to_string(o->info.number) + " (saved " + formatLocalTime(o->info.savedAt) + "), is open.";
+                        o->notice += fmt(tr("The newest good version, {0} (saved {1}), is open."), o->info.number, formatLocalTime(o->info.savedAt));
                     }
                     done(std::move(*o));
                     writeList([](const std::string&) {}); // when it was opened: a cache, not waited for
@@ -332,7 +333,7 @@ void ProjectLibrary::open(const std::string& id, Accept accept, std::function<vo
             problems.push_back(describe(v ? &v->info : nullptr, n) + ": " + why);
             if (text) aside.emplace_back(file, *text);
         }
-        if (follower) return done(fail("no readable version yet"));
+        if (follower) return done(fail(tr("no readable version yet")));
         // Nothing good in the project's area: look in its history.
         history(id, [this, id, accept, done, problems, aside](Result<std::vector<Snapshot>> list) {
             std::string lines;
@@ -344,8 +345,7 @@ void ProjectLibrary::open(const std::string& id, Accept accept, std::function<vo
                     Result<Sealed> v = text ? unseal(*text) : Result<Sealed>(fail("unreadable"));
                     if (!v || !accept(v->body, v->info).empty()) continue;
                     Opened o{std::string(v->body), v->info,
-                             "No saved version of this project could be opened:\n" + lines + "They were set aside. The newest good copy in its history, " +
-                                 formatLocalTime(v->info.savedAt) + ", is open."};
+                             fmt(tr("No saved version of this project could be opened:\n{0}They were set aside. The newest good copy in its history, {1}, is open."), lines, formatLocalTime(v->info.savedAt))};
                     lastOpened_ = id;
                     if (ProjectEntry* e = entry(id)) {
                         e->opened = clock_();
@@ -356,15 +356,14 @@ void ProjectLibrary::open(const std::string& id, Accept accept, std::function<vo
                         save(id, o.json, o.info, [done, o](const std::string&) { done(o); });
                     });
                 }
-            done(fail(lines.empty() ? "the project has no saved version" : "no saved version of the project could be opened:\n" + lines +
-                                                                                 "Nothing was deleted."));
+            done(fail(lines.empty() ? tr("the project has no saved version") : fmt(tr("no saved version of the project could be opened:\n{0}Nothing was deleted."), lines)));
         });
     });
 }
 
 void ProjectLibrary::save(const std::string& id, std::string json, VersionInfo info, Done done, std::optional<uint32_t> crc) {
     ProjectEntry* e = entry(id);
-    if (!e) return done("the project is no longer in the library");
+    if (!e) return done(tr("the project is no longer in the library"));
     Session& s = session(id);
     const uint64_t previous = e->version;
     info.number = std::max(s.maxSeen, previous) + 1;
@@ -405,7 +404,7 @@ void ProjectLibrary::save(const std::string& id, std::string json, VersionInfo i
 
 void ProjectLibrary::trash(const std::string& id, Done done) {
     ProjectEntry* e = entry(id);
-    if (!e) return done("the project is no longer in the library");
+    if (!e) return done(tr("the project is no longer in the library"));
     e->trashed = clock_();
     if (lastOpened_ == id) lastOpened_.clear();
     writeList(done);
@@ -413,7 +412,7 @@ void ProjectLibrary::trash(const std::string& id, Done done) {
 
 void ProjectLibrary::restore(const std::string& id, Done done) {
     ProjectEntry* e = entry(id);
-    if (!e) return done("the project is no longer in the library");
+    if (!e) return done(tr("the project is no longer in the library"));
     e->trashed = 0;
     writeList(done);
 }
@@ -437,7 +436,7 @@ void ProjectLibrary::readNewest(const std::string& id, std::function<void(Result
         for (const auto& [n, file] : versions(id))
             if (auto text = storage_.read(projectArea(id) + "/" + file))
                 if (Result<Sealed> v = unseal(*text)) return done(std::string(v->body));
-        done(fail("no readable version of the project was found"));
+        done(fail(tr("no readable version of the project was found")));
     });
 }
 
@@ -453,7 +452,7 @@ void ProjectLibrary::ensureHistory(const std::string& id, Done done) {
 
 void ProjectLibrary::history(const std::string& id, std::function<void(Result<std::vector<Snapshot>>)> done) {
     ensureHistory(id, [this, id, done](const std::string& err) {
-        if (!err.empty()) return done(fail("the project's history could not be read (" + err + ")"));
+        if (!err.empty()) return done(fail(fmt(tr("the project's history could not be read ({0})"), err)));
         std::vector<Snapshot> out;
         for (const std::string& f : storage_.list(historyArea(id))) {
             Snapshot s;
@@ -476,9 +475,9 @@ void ProjectLibrary::readSnapshot(const std::string& id, const std::string& file
     ensureHistory(id, [this, id, file, done](const std::string& err) {
         if (!err.empty()) return done(fail(err));
         auto text = storage_.read(historyArea(id) + "/" + file);
-        if (!text) return done(fail("that version is no longer in the history"));
+        if (!text) return done(fail(tr("that version is no longer in the history")));
         Result<Sealed> v = unseal(*text);
-        if (!v) return done(fail("that version is damaged: " + v.error()));
+        if (!v) return done(fail(fmt(tr("that version is damaged: {0}"), v.error())));
         done(std::string(v->body));
     });
 }
@@ -535,7 +534,7 @@ void ProjectLibrary::setAllAside(const std::string& id, std::vector<std::pair<st
 void ProjectLibrary::setAside(const std::string& id, const std::string& file, const std::string& text, Done done) {
     ensureHistory(id, [this, id, file, text, done](const std::string& err) {
         if (!err.empty()) return done(err);
-        const std::string aside = historyArea(id) + "/damaged-" + std::to_string(clock_()) + "-" + file;
+        const std::string aside = historyArea(id) + fmt("/damaged-{0}-{1}", clock_(), file);
         if (std::string e = storage_.write(aside, text); !e.empty()) return done(e);
         storage_.persist(historyArea(id), [this, id, file, done](const std::string& err) {
             if (!err.empty()) return done(err); // not kept elsewhere yet: leave it where it is

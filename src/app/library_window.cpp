@@ -1,4 +1,6 @@
 #include "library_window.hpp"
+#include "core/locale.hpp"
+#include "core/i18n.hpp"
 
 #include "app.hpp"
 #include "cells.hpp"
@@ -61,27 +63,28 @@ void LibraryWindow::rename(const ProjectEntry& e) {
 }
 
 void LibraryWindow::projects() {
-    if (!beginFixedWindow("Projects", &projectsOpen_, focus_, 58, 24)) {
+    if (!beginFixedWindow(tr("Projects"), &projectsOpen_, focus_, 58, 24)) {
         ImGui::End();
         return;
     }
     tagItem("projects.window");
     const float fs = ImGui::GetFontSize();
     ProjectLibrary& lib = app_.library();
-    if (ImGui::Button("New project")) app_.newProject();
+    if (ImGui::Button(tr("New project"))) app_.newProject();
     tagItem("projects.new");
     ImGui::SameLine();
-    if (ImGui::Button("Import…")) app_.host().pickFile();
+    if (ImGui::Button(tr("Import…"))) app_.host().pickFile();
     tagItem("projects.import");
     ImGui::SameLine();
-    if (ImGui::Button("Copy of the sample")) app_.openSample();
+    if (ImGui::Button(tr("Copy of the sample"))) app_.openSample();
     tagItem("projects.sample");
     // What the browser lets this site keep.
     const Storage::Usage u = app_.host().storage().usage();
     if (u.quota) {
         // Beside the buttons when it fits, else on its own line, wrapped: never cut off.
-        const std::string usage = "Storage: " + byteSize(u.used) + " of " + byteSize(u.quota) + " in use" +
-                                  (u.persistent ? " \u00b7 kept by the browser" : " \u00b7 the browser may clear it when space is short");
+        const std::string usage = fmt(u.persistent ? tr("Storage: {0} of {1} in use \u00b7 kept by the browser")
+                                                   : tr("Storage: {0} of {1} in use \u00b7 the browser may clear it when space is short"),
+                                      byteSize(u.used), byteSize(u.quota));
         ImGui::SameLine(0, fs * 2);
         if (ImGui::CalcTextSize(usage.c_str()).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
         ImGui::AlignTextToFramePadding();
@@ -90,8 +93,8 @@ void LibraryWindow::projects() {
         ImGui::PopTextWrapPos();
         tagText("projects.usage", usage);
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip(u.persistent ? "The browser promised not to clear Plotline's storage to make room."
-                                           : "The browser did not promise to keep this site's data. Export important plans now and then.");
+            ImGui::SetTooltip("%s", u.persistent ? tr("The browser promised not to clear Plotline's storage to make room.")
+                                                 : tr("The browser did not promise to keep this site's data. Export important plans now and then."));
     }
     ImGui::Spacing();
 
@@ -107,10 +110,10 @@ void LibraryWindow::projects() {
     const float tableHeight = std::max(fs * 6, ImGui::GetContentRegionAvail().y - trashRoom - fs * (error_.empty() ? 0.5f : 2.5f));
     if (ImGui::BeginTable("##projects", 5, flags, ImVec2(0, tableHeight))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Project", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("Last changed");
-        ImGui::TableSetupColumn("Tasks");
-        ImGui::TableSetupColumn("Size");
+        ImGui::TableSetupColumn(tr("Project"), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(tr("Last changed"));
+        ImGui::TableSetupColumn(tr("Tasks"));
+        ImGui::TableSetupColumn(tr("Size"));
         ImGui::TableSetupColumn("##actions");
         ImGui::TableHeadersRow();
         for (size_t i = 0; i < live.size(); ++i) {
@@ -132,7 +135,7 @@ void LibraryWindow::projects() {
                 } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) renaming_.clear();
             } else {
                 // A long name is cut with "…" to leave room for "(open)"; hovering shows all of it.
-                const float openW = isOpen ? ImGui::CalcTextSize("(open)").x + ImGui::GetStyle().ItemSpacing.x : 0;
+                const float openW = isOpen ? ImGui::CalcTextSize(tr("(open)")).x + ImGui::GetStyle().ItemSpacing.x : 0;
                 const std::string shown = fitWidth(e.name, ImGui::GetContentRegionAvail().x - openW);
                 if (ImGui::Selectable((shown + "##name").c_str(), isOpen, ImGuiSelectableFlags_AllowDoubleClick | ImGuiSelectableFlags_AllowItemOverlap,
                                       ImVec2(ImGui::CalcTextSize(shown.c_str()).x, 0)) &&
@@ -144,31 +147,31 @@ void LibraryWindow::projects() {
                 if (shown != e.name) hint(e.name.c_str());
                 if (isOpen) {
                     ImGui::SameLine();
-                    ImGui::TextDisabled("(open)");
+                    ImGui::TextDisabled(tr("(open)"));
                 }
             }
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(formatLocalTime(e.modified).c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("%llu", (unsigned long long)e.tasks);
+            ImGui::TextUnformatted(formatInteger(int64_t(e.tasks)).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(byteSize(e.bytes).c_str());
             ImGui::TableNextColumn();
             ImGui::BeginDisabled(isOpen);
-            if (ImGui::SmallButton("Open")) {
+            if (ImGui::SmallButton(tr("Open"))) {
                 later = [this, id = e.id] { app_.openProject(id); };
                 projectsOpen_ = false;
             }
             ImGui::EndDisabled();
             tagItem("projects.open." + e.name);
             ImGui::SameLine();
-            if (ImGui::SmallButton("Duplicate")) later = [this, id = e.id] { app_.duplicateProject(id); };
+            if (ImGui::SmallButton(tr("Duplicate"))) later = [this, id = e.id] { app_.duplicateProject(id); };
             tagItem("projects.duplicate." + e.name);
             ImGui::SameLine();
-            if (ImGui::SmallButton("Rename")) rename(e);
+            if (ImGui::SmallButton(tr("Rename"))) rename(e);
             tagItem("projects.rename." + e.name);
             ImGui::SameLine();
-            if (ImGui::SmallButton("Move to trash")) later = [this, id = e.id] { app_.trashProject(id); };
+            if (ImGui::SmallButton(tr("Move to trash"))) later = [this, id = e.id] { app_.trashProject(id); };
             tagItem("projects.trash." + e.name);
             ImGui::PopID();
         }
@@ -177,12 +180,12 @@ void LibraryWindow::projects() {
 
     if (!trashed.empty()) {
         ImGui::Spacing();
-        trashOpen_ = ImGui::CollapsingHeader(("Trash (" + std::to_string(trashed.size()) + ")").c_str());
+        trashOpen_ = ImGui::CollapsingHeader((fmt(tr("Trash ({0})"), trashed.size()) + "###trash").c_str());
         if (trashOpen_) {
-            ImGui::TextDisabled("Projects in the trash are deleted for good 30 days after they were put there.");
+            ImGui::TextDisabled(tr("Projects in the trash are deleted for good 30 days after they were put there."));
             if (ImGui::BeginTable("##trash", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
-                ImGui::TableSetupColumn("Project", ImGuiTableColumnFlags_WidthStretch);
-                ImGui::TableSetupColumn("Deleted");
+                ImGui::TableSetupColumn(tr("Project"), ImGuiTableColumnFlags_WidthStretch);
+                ImGui::TableSetupColumn(tr("Deleted"));
                 ImGui::TableSetupColumn("##actions");
                 const Stamp now = app_.host().now();
                 for (const ProjectEntry* e : trashed) {
@@ -195,13 +198,13 @@ void LibraryWindow::projects() {
                     if (shown != e->name) hint(e->name.c_str());
                     ImGui::TableNextColumn();
                     const long days = long(std::max<Stamp>(0, ProjectLibrary::kTrashKeepMs - (now - e->trashed)) / 86400000);
-                    ImGui::Text("%s  (gone in %ld day%s)", formatLocalTime(e->trashed).c_str(), days, days == 1 ? "" : "s");
+                    ImGui::TextUnformatted(fmt(tr("{0}  (gone in {1})"), formatLocalTime(e->trashed), trn("{n} day", "{n} days", days)).c_str());
                     ImGui::TableNextColumn();
-                    if (ImGui::SmallButton("Restore"))
+                    if (ImGui::SmallButton(tr("Restore")))
                         later = [this, &lib, id = e->id] { lib.restore(id, [this](const std::string& err) { error_ = err; }); };
                     tagItem("projects.restore." + e->name);
                     ImGui::SameLine();
-                    if (ImGui::SmallButton("Delete now"))
+                    if (ImGui::SmallButton(tr("Delete now")))
                         later = [this, &lib, id = e->id] { lib.destroy(id, [this](const std::string& err) { error_ = err; }); };
                     tagItem("projects.destroy." + e->name);
                     ImGui::PopID();
@@ -218,7 +221,7 @@ void LibraryWindow::projects() {
 
 void LibraryWindow::history() {
     const ProjectEntry* e = app_.library().find(app_.openId());
-    const std::string title = "History of " + (e ? e->name : std::string("the project")) + "###history";
+    const std::string title = (e ? fmt(tr("History of {0}"), e->name) : std::string(tr("History of the project"))) + "###history";
     if (!beginFixedWindow(title.c_str(), &historyOpen_, focus_, 36, 22)) {
         ImGui::End();
         return;
@@ -226,19 +229,19 @@ void LibraryWindow::history() {
     tagItem("history.window");
     const float fs = ImGui::GetFontSize();
     ImGui::PushTextWrapPos(fs * 32);
-    ImGui::TextDisabled("Plotline keeps the version you started from each time you open a project, and one version per "
-                        "10 minutes of work. Restoring one is a single step you can undo.");
+    ImGui::TextDisabled(tr("Plotline keeps the version you started from each time you open a project, and one version per "
+                        "10 minutes of work. Restoring one is a single step you can undo."));
     ImGui::PopTextWrapPos();
-    if (e) ImGui::Text("Now: version %llu, saved %s, %llu %s", (unsigned long long)e->version, formatLocalTime(e->modified).c_str(),
-                       (unsigned long long)e->tasks, e->tasks == 1 ? "task" : "tasks");
+    if (e) ImGui::TextUnformatted(fmt(tr("Now: version {0}, saved {1}, {2}"), std::to_string(e->version), formatLocalTime(e->modified),
+                               trn("{n} task", "{n} tasks", int64_t(e->tasks))).c_str());
     ImGui::Spacing();
-    if (historyLoading_) ImGui::TextDisabled("Reading the history…");
+    if (historyLoading_) ImGui::TextDisabled(tr("Reading the history…"));
     else if (!historyError_.empty()) showError(historyError_);
-    else if (snapshots_.empty()) ImGui::TextDisabled("No earlier versions yet.");
+    else if (snapshots_.empty()) ImGui::TextDisabled(tr("No earlier versions yet."));
     else if (ImGui::BeginTable("##history", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY,
                                ImVec2(0, std::min(fs * 1.8f * float(snapshots_.size()) + fs * 0.4f, fs * 20)))) {
-        ImGui::TableSetupColumn("Saved", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("Tasks");
+        ImGui::TableSetupColumn(tr("Saved"), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(tr("Tasks"));
         ImGui::TableSetupColumn("##restore");
         for (size_t i = 0; i < snapshots_.size(); ++i) {
             const Snapshot& s = snapshots_[i];
@@ -246,17 +249,17 @@ void LibraryWindow::history() {
             ImGui::TableNextRow(ImGuiTableRowFlags_None, fs * 1.8f);
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
-            const std::string when = s.info.savedAt ? formatLocalTime(s.info.savedAt) : std::string("unknown time");
+            const std::string when = s.info.savedAt ? formatLocalTime(s.info.savedAt) : std::string(tr("unknown time"));
             if (s.damaged)
-                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), "%s  version %llu: damaged, set aside (kept)", when.c_str(),
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), tr("%s  version %llu: damaged, set aside (kept)"), when.c_str(),
                                    (unsigned long long)s.info.number);
-            else ImGui::Text("%s  (version %llu)", when.c_str(), (unsigned long long)s.info.number);
+            else ImGui::Text(tr("%s  (version %llu)"), when.c_str(), (unsigned long long)s.info.number);
             ImGui::TableNextColumn();
-            if (!s.damaged) ImGui::Text("%llu", (unsigned long long)s.info.tasks);
+            if (!s.damaged) ImGui::TextUnformatted(formatInteger(int64_t(s.info.tasks)).c_str());
             ImGui::TableNextColumn();
             if (!s.damaged) {
                 ImGui::BeginDisabled(app_.readOnly());
-                if (ImGui::SmallButton("Restore")) {
+                if (ImGui::SmallButton(tr("Restore"))) {
                     app_.restoreSnapshot(s.file, when);
                     historyOpen_ = false;
                 }

@@ -1,4 +1,6 @@
 #include "load_view.hpp"
+#include "core/locale.hpp"
+#include "core/i18n.hpp"
 
 #include "theme.hpp"
 #include "widget_registry.hpp"
@@ -39,18 +41,18 @@ void LoadView::draw(const GanttView::Timeline& tl, float height) {
     const bool byWeek = tl.pxPerDay < 6.0f; // days narrower than 6 px read better as weeks
     ImGui::BeginChild("##load", ImVec2(0, height), true, 0);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImGui::TextUnformatted("Resource load");
+    ImGui::TextUnformatted(tr("Resource load"));
     ImGui::SameLine();
-    ImGui::TextDisabled(byWeek ? "by week (average of working days; orange: some day over 100%%)" : "by day (orange: over 100%%)");
+    ImGui::TextDisabled("%s", byWeek ? tr("by week (average of working days; orange: some day over 100 %)") : tr("by day (orange: over 100 %)"));
     tagText("load.title", byWeek ? "by week" : "by day");
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
-    ImGui::Checkbox("All projects", &allProjects);
+    ImGui::Checkbox(tr("All projects"), &allProjects);
     tagItem("load.allProjects");
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("People with an email: their booking over every project in your library, added up");
+        ImGui::SetTooltip(tr("People with an email: their booking over every project in your library, added up"));
     const CrossLoad* cross = allProjects ? &across() : nullptr;
     if (p.resources.empty()) {
-        ImGui::TextDisabled("This plan has no resources yet.");
+        ImGui::TextDisabled(tr("This plan has no resources yet."));
         ImGui::EndChild();
         return;
     }
@@ -80,10 +82,10 @@ void LoadView::draw(const GanttView::Timeline& tl, float height) {
             const bool over = peakLoad > PersonLoad::kOverAllocated;
             // Name and peak, left of the timeline.
             ImGui::PushClipRect(ImVec2(left, rowMin.y), ImVec2(tl.x - 4, rowMin.y + rowH), true);
-            const std::string label = p.resources[size_t(r)].name + (all ? " · " + std::to_string(all->parts.size()) + " projects" : "");
+            const std::string label = p.resources[size_t(r)].name + (all ? " · " + trn("{n} project", "{n} projects", int64_t(all->parts.size())) : "");
             dl->AddText(ImVec2(left + fs * 0.5f, rowMin.y + (rowH - fs) * 0.5f), over ? theme::kError : theme::kBarText, label.c_str());
             char peak[48];
-            std::snprintf(peak, sizeof peak, "peak %.0f%%", double(peakLoad));
+            std::snprintf(peak, sizeof peak, "%s", fmt(tr("peak {0}"), formatPercent(std::lround(peakLoad))).c_str());
             const float pw = ImGui::CalcTextSize(peak).x;
             dl->AddText(ImVec2(tl.x - 10 - pw, rowMin.y + (rowH - fs) * 0.5f), over ? theme::kError : theme::kMuted, peak);
             ImGui::PopClipRect();
@@ -104,7 +106,7 @@ void LoadView::draw(const GanttView::Timeline& tl, float height) {
                 if (ImGui::IsMouseHoveringRect(ImVec2(x0, rowMin.y), ImVec2(x1, rowMin.y + rowH)) && ImGui::IsWindowHovered()) {
                     ImGui::BeginTooltip();
                     char head[160];
-                    std::snprintf(head, sizeof head, "%s — %s %s: %.0f%%", p.resources[size_t(r)].name.c_str(), what, from.str().c_str(), double(pct));
+                    std::snprintf(head, sizeof head, "%s", fmt(*what ? tr("{0} — week of {1}: {2}") : tr("{0} — {1}: {2}"), p.resources[size_t(r)].name, formatDate(from), formatPercent(std::lround(pct))).c_str());
                     std::string text = head;
                     ImGui::TextUnformatted(head);
                     if (all)
@@ -120,7 +122,7 @@ void LoadView::draw(const GanttView::Timeline& tl, float height) {
                             text += std::string("\n") + line;
                         }
                     tagRect("tooltip", ImVec2(x0, rowMin.y), ImVec2(x1, rowMin.y + rowH), text);
-                    if (hot) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), all ? "Over-allocated across projects" : "Over-allocated: more work than a full day");
+                    if (hot) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), "%s", all ? tr("Over-allocated across projects") : tr("Over-allocated: more work than a full day"));
                     ImGui::EndTooltip();
                 }
             };
@@ -141,7 +143,7 @@ void LoadView::draw(const GanttView::Timeline& tl, float height) {
                         peakDay = std::max(peakDay, pct);
                         ++worked;
                     }
-                    if (worked) bar(w.days, w.days + 7, sum / float(worked), peakDay > 100.5f, "week of", w);
+                    if (worked) bar(w.days, w.days + 7, sum / float(worked), peakDay > 100.5f, "week", w);
                 }
             }
             ImGui::PopClipRect();

@@ -1,4 +1,5 @@
 #include "open_project.hpp"
+#include "core/i18n.hpp"
 
 #include "core/json_io.hpp"
 
@@ -20,11 +21,11 @@ Capabilities OpenProject::capabilities() const {
 void OpenProject::explain() {
     reason_.clear();
     if (newerSchema_)
-        reason_ = "This project was saved by a newer Plotline (file schema " + std::to_string(schema_) +
-                  "). It is open read-only so that nothing in it is lost; reload the page to get the newer Plotline.";
+        reason_ = fmt(tr("This project was saved by a newer Plotline (file schema {0}). It is open read-only so that nothing in it is lost; reload the page to get the newer Plotline."),
+                      std::to_string(schema_));
     else if (serverNewer_)
-        reason_ = "The sync server holds this project from a newer Plotline. It is open read-only here so that "
-                  "nothing is lost; reload the page to get the newer Plotline.";
+        reason_ = tr("The sync server holds this project from a newer Plotline. It is open read-only here so that "
+                     "nothing is lost; reload the page to get the newer Plotline.");
     else if (!owner_)
         reason_ = kOtherTab;
 }

@@ -1,4 +1,6 @@
 #include "portfolio_view.hpp"
+#include "core/locale.hpp"
+#include "core/i18n.hpp"
 
 #include "budget_style.hpp"
 #include "core/binary_io.hpp"
@@ -162,14 +164,14 @@ void badge(ImDrawList* dl, ImVec2 at, Rag rag, float fs) {
 
 // A combo over "All" and the distinct values ("" is all), tagged `tag`, its items `tag`.all, `tag`.0 …
 void choose(const char* label, const char* id, const std::string& tag, std::string& value, const std::set<std::string>& values, float width) {
-    const std::string preview = value.empty() ? std::string("All") : value;
+    const std::string preview = value.empty() ? std::string(tr("All")) : value;
     ImGui::TextUnformatted(label);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(width);
     const bool open = ImGui::BeginCombo(id, preview.c_str());
     tagText(tag, preview);
     if (!open) return;
-    if (ImGui::Selectable("All", value.empty())) value.clear();
+    if (ImGui::Selectable(tr("All"), value.empty())) value.clear();
     tagItem(tag + ".all");
     int k = 0;
     for (const std::string& v : values) {
@@ -221,24 +223,26 @@ void PortfolioView::filters() {
     }
     if (!client_.empty() && !clients.count(client_)) client_.clear();
     if (!producer_.empty() && !producers.count(producer_)) producer_.clear();
-    ImGui::TextUnformatted("Status");
+    ImGui::TextUnformatted(tr("Status"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(fs * 6);
-    ImGui::Combo("##pfStatus", &status_, "All\0Red\0Amber\0Green\0");
+    const char* const statusItems[] = {tr("All"), tr("Red"), tr("Amber"), tr("Green")};
+    ImGui::Combo("##pfStatus", &status_, statusItems, 4);
     tagItem("portfolio.status");
     ImGui::SameLine(0, fs);
-    choose("Client", "##pfClient", "portfolio.client", client_, clients, fs * 10);
+    choose(tr("Client"), "##pfClient", "portfolio.client", client_, clients, fs * 10);
     ImGui::SameLine(0, fs);
-    choose("Producer", "##pfProducer", "portfolio.producer", producer_, producers, fs * 10);
+    choose(tr("Producer"), "##pfProducer", "portfolio.producer", producer_, producers, fs * 10);
     ImGui::SameLine(0, fs);
-    ImGui::TextUnformatted("Sort by");
+    ImGui::TextUnformatted(tr("Sort by"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(fs * 6);
-    ImGui::Combo("##pfSort", &sort_, "Status\0Finish\0Name\0");
+    const char* const sortItems[] = {tr("Status"), tr("Finish"), tr("Name")};
+    ImGui::Combo("##pfSort", &sort_, sortItems, 3);
     tagItem("portfolio.sort");
     if (pending_ > 0) {
         ImGui::SameLine(0, fs);
-        ImGui::TextDisabled("Reading %d project%s…", pending_, pending_ == 1 ? "" : "s");
+        ImGui::TextDisabled("%s", trn("Reading {n} project…", "Reading {n} projects…", pending_).c_str());
     }
 }
 
@@ -251,7 +255,7 @@ void PortfolioView::draw(Date today) {
     ImGui::BeginGroup();
     filters();
     if (ImGui::BeginTabBar("##portfolioTabs")) {
-        const char* names[] = {"Timeline", "Table", "This week", "People"};
+        const char* names[] = {tr("Timeline"), tr("Table"), tr("This week"), tr("People")};
         const char* tags[] = {"portfolio.tab.timeline", "portfolio.tab.table", "portfolio.tab.week", "portfolio.tab.people"};
         for (int t = 0; t < 4; ++t) {
             const ImGuiTabItemFlags flags = wantTab_ == t ? ImGuiTabItemFlags_SetSelected : 0;
@@ -282,7 +286,7 @@ void PortfolioView::timeline(Date today) {
     const std::vector<const Entry*> rows = shown();
     const float fs = ImGui::GetFontSize();
     if (rows.empty()) {
-        ImGui::TextDisabled(entries_.empty() || pending_ ? "Reading your projects…" : "No project matches the filters.");
+        ImGui::TextDisabled(entries_.empty() || pending_ ? tr("Reading your projects…") : tr("No project matches the filters."));
         return;
     }
     // The span of every project shown, a little margin each side, fitted to the width.
@@ -313,13 +317,13 @@ void PortfolioView::timeline(Date today) {
             else expanded_.push_back(e.id);
         }
         tagItem("portfolio.row." + n + ".expand");
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip(isOpen ? "Hide its milestones" : "Show its milestones");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip(isOpen ? tr("Hide its milestones") : tr("Show its milestones"));
         ImGui::SameLine();
         badge(dl, ImVec2(ImGui::GetCursorScreenPos().x, at.y + (rowH - fs * 1.25f) * 0.5f), r.rag, fs);
         tagRect("portfolio.row." + n + ".status", ImGui::GetCursorScreenPos(), ImVec2(ImGui::GetCursorScreenPos().x + fs * 4, at.y + rowH),
                 ragName(r.rag));
         ImGui::SetCursorScreenPos(ImVec2(at.x + ImGui::GetFrameHeight() + fs * 4.6f, at.y + (rowH - fs) * 0.5f - 1));
-        const std::string label = r.name + (e.id == openId_() ? "  (open)" : "");
+        const std::string label = e.id == openId_() ? fmt(tr("{0}  (open)"), r.name) : r.name;
         ImGui::PushClipRect(ImVec2(at.x, at.y), ImVec2(x0 - fs * 0.5f, at.y + rowH), true);
         if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(x0 - fs * 0.5f - ImGui::GetCursorScreenPos().x, 0))) openProject_(e.id);
         ImGui::PopClipRect();
@@ -329,9 +333,9 @@ void PortfolioView::timeline(Date today) {
             ImGui::TextUnformatted(r.name.c_str());
             if (!r.client.empty() || !r.producer.empty())
                 ImGui::TextDisabled("%s%s%s", r.client.c_str(), !r.client.empty() && !r.producer.empty() ? " · " : "", r.producer.c_str());
-            if (!e.error.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), "Cannot be read: %s", e.error.c_str());
+            if (!e.error.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), tr("Cannot be read: %s"), e.error.c_str());
             for (const std::string& why : r.reasons) ImGui::BulletText("%s", why.c_str());
-            ImGui::TextDisabled("Click to open it.");
+            ImGui::TextDisabled(tr("Click to open it."));
             ImGui::EndTooltip();
         }
         // The bar: span, progress, milestones.
@@ -351,10 +355,10 @@ void PortfolioView::timeline(Date today) {
             }
             if (ImGui::IsMouseHoveringRect(ImVec2(a, at.y), ImVec2(b, at.y + rowH)) && ImGui::IsWindowHovered()) {
                 ImGui::BeginTooltip();
-                ImGui::Text("%s: %s … %s, %d%% done", r.name.c_str(), r.start.str().c_str(), r.finish.str().c_str(), r.percentComplete);
+                ImGui::TextUnformatted(fmt(tr("{0}: {1} … {2}, {3} done"), r.name, formatDate(r.start), formatDate(r.finish), formatPercent(r.percentComplete)).c_str());
                 if (r.nextMilestone)
-                    ImGui::Text("Next milestone: %s on %s%s", r.nextMilestone->name.c_str(), r.nextMilestone->date.str().c_str(),
-                                r.nextMilestone->late ? " (late)" : "");
+                    ImGui::TextUnformatted(fmt(r.nextMilestone->late ? tr("Next milestone: {0} on {1} (late)") : tr("Next milestone: {0} on {1}"),
+                                               r.nextMilestone->name, formatDate(r.nextMilestone->date)).c_str());
                 ImGui::EndTooltip();
             }
         } else {
@@ -365,14 +369,14 @@ void PortfolioView::timeline(Date today) {
         if (isOpen) {
             if (r.milestones.empty()) {
                 ImGui::SetCursorPosX(ImGui::GetCursorPosX() + fs * 2);
-                ImGui::TextDisabled("No milestones.");
+                ImGui::TextDisabled(tr("No milestones."));
             }
             for (size_t k = 0; k < r.milestones.size(); ++k) {
                 const PortfolioMilestone& m = r.milestones[k];
                 const ImVec2 mt = ImGui::GetCursorScreenPos();
                 const bool late = !m.done && m.date < r.statusDate;
                 dl->AddText(ImVec2(mt.x + fs * 2, mt.y + 2), late ? theme::kError : m.done ? theme::kMuted : theme::kBarText,
-                            (m.name + "  " + m.date.str() + (m.done ? "  done" : late ? "  late" : "")).c_str());
+                            (m.name + "  " + formatDayMonth(m.date) + (m.done ? "  " + std::string(tr("done")) : late ? "  " + std::string(tr("late")) : "")).c_str());
                 const float mx = xOf(m.date + 1), my = mt.y + fs * 0.6f, h = fs * 0.45f;
                 dl->AddQuadFilled(ImVec2(mx, my - h), ImVec2(mx + h, my), ImVec2(mx, my + h), ImVec2(mx - h, my),
                                   m.done ? theme::kMuted : late ? theme::kError : theme::kMilestone);
@@ -394,15 +398,15 @@ void PortfolioView::table() {
     const float fs = ImGui::GetFontSize();
     if (!ImGui::BeginTable("##portfolioTable", 9, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit))
         return;
-    ImGui::TableSetupColumn("Project", ImGuiTableColumnFlags_WidthFixed, fs * 16);
-    ImGui::TableSetupColumn("Status");
-    ImGui::TableSetupColumn("Client", ImGuiTableColumnFlags_WidthFixed, fs * 8);
-    ImGui::TableSetupColumn("Producer", ImGuiTableColumnFlags_WidthFixed, fs * 7);
-    ImGui::TableSetupColumn("Start");
-    ImGui::TableSetupColumn("Finish");
-    ImGui::TableSetupColumn("Done");
-    ImGui::TableSetupColumn("Next milestone", ImGuiTableColumnFlags_WidthFixed, fs * 14);
-    ImGui::TableSetupColumn("Why not green", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr("Project"), ImGuiTableColumnFlags_WidthFixed, fs * 16);
+    ImGui::TableSetupColumn(tr("Status"));
+    ImGui::TableSetupColumn(tr("Client"), ImGuiTableColumnFlags_WidthFixed, fs * 8);
+    ImGui::TableSetupColumn(tr("Producer"), ImGuiTableColumnFlags_WidthFixed, fs * 7);
+    ImGui::TableSetupColumn(tr("Start"));
+    ImGui::TableSetupColumn(tr("Finish"));
+    ImGui::TableSetupColumn(tr("Done"));
+    ImGui::TableSetupColumn(tr("Next milestone"), ImGuiTableColumnFlags_WidthFixed, fs * 14);
+    ImGui::TableSetupColumn(tr("Why not green"), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     for (size_t i = 0; i < rows.size(); ++i) {
         const Entry& e = *rows[i];
@@ -434,7 +438,7 @@ void PortfolioView::table() {
         ImGui::TableNextColumn();
         std::string why;
         for (const std::string& w : r.reasons) why += (why.empty() ? "" : "; ") + w;
-        if (!e.error.empty()) why = "Cannot be read: " + e.error;
+        if (!e.error.empty()) why = fmt(tr("Cannot be read: {0}"), e.error);
         ImGui::TextWrapped("%s", why.c_str());
         ImGui::PopID();
     }
@@ -444,21 +448,21 @@ void PortfolioView::table() {
 void PortfolioView::week() {
     const ThisWeek& w = week_;
     const float fs = ImGui::GetFontSize();
-    ImGui::Text("Week of %s to %s, over %zu project%s", w.from.str().c_str(), w.to.str().c_str(), entries_.size(), entries_.size() == 1 ? "" : "s");
+    ImGui::TextUnformatted(fmt(tr("Week of {0} to {1}, over {2}"), formatDate(w.from), formatDate(w.to), trn("{n} project", "{n} projects", int64_t(entries_.size()))).c_str());
     auto list = [&](const char* title, const char* tag, const std::vector<WeekTask>& tasks, bool byStart) {
         ImGui::Spacing();
         ImGui::TextUnformatted(title);
         tagText(tag, std::to_string(tasks.size()));
         if (tasks.empty()) {
-            ImGui::TextDisabled("Nothing.");
+            ImGui::TextDisabled(tr("Nothing."));
             return;
         }
         if (!ImGui::BeginTable(tag, 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) return;
-        ImGui::TableSetupColumn("Project", ImGuiTableColumnFlags_WidthFixed, fs * 14);
-        ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthFixed, fs * 16);
-        ImGui::TableSetupColumn(byStart ? "Starts" : "Due", ImGuiTableColumnFlags_WidthFixed, fs * 10);
-        ImGui::TableSetupColumn("Who", ImGuiTableColumnFlags_WidthFixed, fs * 12);
-        ImGui::TableSetupColumn("Waiting on it", ImGuiTableColumnFlags_WidthFixed, fs * 6);
+        ImGui::TableSetupColumn(tr("Project"), ImGuiTableColumnFlags_WidthFixed, fs * 14);
+        ImGui::TableSetupColumn(tr("Task"), ImGuiTableColumnFlags_WidthFixed, fs * 16);
+        ImGui::TableSetupColumn(byStart ? tr("Starts") : tr("Due"), ImGuiTableColumnFlags_WidthFixed, fs * 10);
+        ImGui::TableSetupColumn(tr("Who"), ImGuiTableColumnFlags_WidthFixed, fs * 12);
+        ImGui::TableSetupColumn(tr("Waiting on it"), ImGuiTableColumnFlags_WidthFixed, fs * 6);
         ImGui::TableHeadersRow();
         for (size_t i = 0; i < tasks.size(); ++i) {
             const WeekTask& t = tasks[i];
@@ -470,8 +474,8 @@ void PortfolioView::week() {
             tagText(std::string(tag) + "." + std::to_string(i), t.projectName + " / " + t.name);
             ImGui::TableNextColumn();
             const bool late = !byStart && t.finish < w.today;
-            std::string when = (byStart ? t.start : t.finish).str();
-            if (late) when += " (" + std::to_string(w.today - t.finish) + "d late)";
+            std::string when = formatDate(byStart ? t.start : t.finish);
+            if (late) when += " (" + trn("{n} day late", "{n} days late", w.today - t.finish) + ")";
             if (late) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), "%s", when.c_str());
             else ImGui::TextUnformatted(when.c_str());
             ImGui::TableNextColumn();
@@ -483,17 +487,17 @@ void PortfolioView::week() {
         }
         ImGui::EndTable();
     };
-    list("Late", "portfolio.week.late", w.late, false);
-    list("Due this week", "portfolio.week.due", w.due, false);
-    list("Starting this week", "portfolio.week.starting", w.starting, true);
+    list(tr("Late"), "portfolio.week.late", w.late, false);
+    list(tr("Due this week"), "portfolio.week.due", w.due, false);
+    list(tr("Starting this week"), "portfolio.week.starting", w.starting, true);
     ImGui::Spacing();
-    ImGui::TextUnformatted("Holding others up");
-    if (w.holding.empty()) ImGui::TextDisabled("Nobody: no late or due task has work waiting on it.");
+    ImGui::TextUnformatted(tr("Holding others up"));
+    if (w.holding.empty()) ImGui::TextDisabled(tr("Nobody: no late or due task has work waiting on it."));
     for (size_t i = 0; i < w.holding.size(); ++i) {
         const HoldingUp& h = w.holding[i];
-        std::string line = h.name + ": " + std::to_string(h.waiting) + (h.waiting == 1 ? " task waits on " : " tasks wait on ");
+        std::string line = h.name + ": " + trn("{n} task waits on", "{n} tasks wait on", h.waiting) + " ";
         for (size_t k = 0; k < h.tasks.size(); ++k)
-            line += (k ? ", " : "") + h.tasks[k].name + " (" + h.tasks[k].projectName + (h.tasks[k].finish < w.today ? ", late)" : ")");
+            line += (k ? ", " : "") + h.tasks[k].name + " (" + h.tasks[k].projectName + (h.tasks[k].finish < w.today ? tr(", late)") : ")");
         ImGui::BulletText("%s", line.c_str());
         tagText("portfolio.week.holding." + std::to_string(i), line);
     }
@@ -501,10 +505,10 @@ void PortfolioView::week() {
 
 void PortfolioView::people(Date today) {
     const float fs = ImGui::GetFontSize();
-    ImGui::TextWrapped("People with an email in their projects' Resources, booked over every project. Orange: more than a full day "
-                       "when the projects are added up. Hover a day for each project's share.");
+    ImGui::TextWrapped(tr("People with an email in their projects' Resources, booked over every project. Orange: more than a full day "
+                       "when the projects are added up. Hover a day for each project's share."));
     if (cross_.people.empty()) {
-        ImGui::TextDisabled("Nobody yet: give people an email in Project > Resources to see their load across projects.");
+        ImGui::TextDisabled(tr("Nobody yet: give people an email in Project > Resources to see their load across projects."));
         return;
     }
     // The span of every booking, and today: the same days for everyone, under a month scale.
@@ -524,9 +528,9 @@ void PortfolioView::people(Date today) {
         const std::string n = std::to_string(i);
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const bool over = p.overAllocated();
-        const std::string label = p.name + " (" + std::to_string(p.parts.size()) + (p.parts.size() == 1 ? " project)" : " projects)");
+        const std::string label = p.name + " (" + trn("{n} project", "{n} projects", int64_t(p.parts.size())) + ")";
         dl->AddText(ImVec2(at.x, at.y + 2), over ? theme::kError : theme::kBarText, label.c_str());
-        dl->AddText(ImVec2(at.x, at.y + fs + 4), theme::kMuted, (p.person + (over ? "  peak " + pct(p.peak) : "")).c_str());
+        dl->AddText(ImVec2(at.x, at.y + fs + 4), theme::kMuted, (p.person + (over ? "  " + fmt(tr("peak {0}"), pct(p.peak)) : "")).c_str());
         tagRect("portfolio.person." + n, at, ImVec2(x0 + width, at.y + rowH), p.name);
         const float base = at.y + rowH - 3;
         dl->AddLine(ImVec2(x0, base - full), ImVec2(x0 + width, base - full), theme::kGridLine);
@@ -545,7 +549,7 @@ void PortfolioView::people(Date today) {
                 taggedOver = true;
             }
             if (ImGui::IsMouseHoveringRect(ImVec2(a, at.y), ImVec2(b, at.y + rowH)) && ImGui::IsWindowHovered()) {
-                std::string text = p.name + " on " + d.str() + ": " + pct(v) + " of a day";
+                std::string text = fmt(tr("{0} on {1}: {2} of a day"), p.name, formatDate(d), pct(v));
                 ImGui::BeginTooltip();
                 ImGui::TextUnformatted(text.c_str());
                 for (const Booking* part : p.parts)
@@ -553,7 +557,7 @@ void PortfolioView::people(Date today) {
                         ImGui::BulletText("%s: %s", part->projectName.c_str(), pct(part->on(d)).c_str());
                         text += "\n" + part->projectName + ": " + pct(part->on(d));
                     }
-                if (hot) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), "Over-allocated across projects");
+                if (hot) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kError), tr("Over-allocated across projects"));
                 ImGui::EndTooltip();
                 tagRect("tooltip", ImVec2(a, at.y), ImVec2(b, at.y + rowH), text);
             }

@@ -1,4 +1,6 @@
 #include "shares.hpp"
+#include "core/locale.hpp"
+#include "core/i18n.hpp"
 
 #include "core/json_dom.hpp"
 #include "core/json_io.hpp"
@@ -69,10 +71,10 @@ void PublishedShares::save() {
 }
 
 std::string PublishedShares::cannotPublish(const std::optional<Connection>& c) {
-    if (!c) return "Published links live on your sync server: connect one in Project > Sync\u2026 first.";
+    if (!c) return tr("Published links live on your sync server: connect one in Project > Sync\u2026 first.");
     if (makeAdapter(*c)->viewUrl("x").empty())
-        return std::string("Published links need a WebDAV or plain HTTP server (a client opens them without signing in); this plan syncs with ") +
-               kindName(c->kind) + ".";
+        return fmt(tr("Published links need a WebDAV or plain HTTP server (a client opens them without signing in); this plan syncs with {0}."),
+                   kindName(c->kind));
     return "";
 }
 
@@ -108,7 +110,7 @@ void PublishedShares::put(size_t i, Date today, const Connection& c) {
             if (at == shares_.size()) return; // revoked meanwhile
             if (!sealed) {
                 shares_[at].busy = false;
-                shares_[at].error = "Not published: " + sealed.error();
+                shares_[at].error = fmt(tr("Not published: {0}"), sealed.error());
                 return;
             }
             HttpRequest q;
@@ -127,7 +129,7 @@ void PublishedShares::put(size_t i, Date today, const Connection& c) {
                     s.error.clear();
                     save();
                 } else {
-                    s.error = "Not published: " + (r.status == 0 ? r.networkError : "the server answered " + std::to_string(r.status));
+                    s.error = fmt(tr("Not published: {0}"), (r.status == 0 ? r.networkError : fmt(tr("the server answered {0}"), std::to_string(r.status))));
                 }
             });
         });
@@ -150,8 +152,9 @@ void PublishedShares::remove(size_t i, const Connection& c, bool expired) {
             return;
         }
         shares_[k].busy = false;
-        shares_[k].error = std::string(expired ? "Expired, but not yet deleted: " : "Not revoked: ") +
-                           (r.status == 0 ? r.networkError : "the server answered " + std::to_string(r.status)) + ". Plotline tries again after the next sync.";
+        shares_[k].error = fmt(expired ? tr("Expired, but not yet deleted: {0}. Plotline tries again after the next sync.")
+                                         : tr("Not revoked: {0}. Plotline tries again after the next sync."),
+                                 r.status == 0 ? r.networkError : fmt(tr("the server answered {0}"), std::to_string(r.status)));
     });
 }
 
@@ -178,8 +181,8 @@ std::string PublishedShares::describe(const PublishedShare& s) {
     std::string out = itemNames(s.options);
     for (char& ch : out)
         if (ch == ',') ch = ' ';
-    out += s.live ? "  \u00b7  live" : "  \u00b7  as published";
-    if (s.expires) out += "  \u00b7  until " + s.expires->str();
+    out += std::string("  \u00b7  ") + (s.live ? tr("live") : tr("as published"));
+    if (s.expires) out += "  \u00b7  " + fmt(tr("until {0}"), formatDate(*s.expires));
     return out;
 }
 

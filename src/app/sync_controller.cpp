@@ -1,4 +1,5 @@
 #include "sync_controller.hpp"
+#include "core/i18n.hpp"
 
 #include "core/json_dom.hpp"
 #include "core/json_io.hpp"
@@ -15,7 +16,6 @@ constexpr Stamp kQuietMs = 2000;      // after the last edit
 constexpr Stamp kPollMs = 60000;      // a poll when nothing happens
 constexpr Stamp kMaxBackoffMs = 300000;
 
-std::string plural(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
 } // namespace
 
@@ -44,7 +44,7 @@ void SyncController::start(std::function<void()> done) {
 void SyncController::connect(Connection c, std::function<void(bool, const std::string&)> done) {
     c.base = normaliseBase(c.base);
     if (std::string why = checkBaseUrl(c.base); !why.empty()) return done(false, why);
-    if (!c.auth.token.empty() && !c.auth.user.empty()) return done(false, "Give a token or a user and password, not both");
+    if (!c.auth.token.empty() && !c.auth.user.empty()) return done(false, tr("Give a token or a user and password, not both"));
     auto adapter = std::shared_ptr<RemoteAdapter>(makeAdapter(c));
     auto probe = std::make_shared<ServerProbe>(c.base, host_.now());
     probing_ = true;
@@ -60,7 +60,7 @@ void SyncController::connect(Connection c, std::function<void(bool, const std::s
             connection_ = c;
             adapter_ = makeAdapter(c);
             if (std::string err = host_.storage().write(kConnectionFile, connectionJson(c)); !err.empty())
-                return done(false, "Connected, but this browser could not keep the connection: " + err);
+                return done(false, fmt(tr("Connected, but this browser could not keep the connection: {0}"), err));
             host_.storage().persist(kArea, [](const std::string&) {});
             if (changed) {
                 error_.clear();
@@ -95,30 +95,30 @@ void SyncController::disconnect() {
 }
 
 void SyncController::listRemote(std::function<void(Result<std::vector<RemotePlan>>)> done) {
-    if (!adapter_) return done(fail("Not connected to a server"));
+    if (!adapter_) return done(fail(tr("Not connected to a server")));
     const HttpRequest contract{"GET", adapter_->libraryUrl(), {}, {}};
     host_.http(adapter_->toServer(contract), [this, contract, done](HttpResponse raw) {
-        if (!adapter_) return done(fail("Not connected to a server"));
+        if (!adapter_) return done(fail(tr("Not connected to a server")));
         const HttpResponse r = adapter_->fromServer(contract, std::move(raw));
         if (r.status == 404) return done(std::vector<RemotePlan>{});
-        if (r.status == 0) return done(fail("Offline: " + r.networkError));
-        if (r.status != 200) return done(fail("The server answered " + std::to_string(r.status)));
+        if (r.status == 0) return done(fail(fmt(tr("Offline: {0}"), r.networkError)));
+        if (r.status != 200) return done(fail(fmt(tr("The server answered {0}"), r.status)));
         done(readRemoteLibrary(r.body));
     });
 }
 
 void SyncController::fetchRemote(const std::string& id, std::function<void(Result<RemoteCopy>)> done) {
-    if (!adapter_) return done(fail("Not connected to a server"));
+    if (!adapter_) return done(fail(tr("Not connected to a server")));
     const HttpRequest contract{"GET", adapter_->projectUrl(id), {}, {}};
     host_.http(adapter_->toServer(contract), [this, contract, done](HttpResponse raw) {
-        if (!adapter_) return done(fail("Not connected to a server"));
+        if (!adapter_) return done(fail(tr("Not connected to a server")));
         const HttpResponse r = adapter_->fromServer(contract, std::move(raw));
-        if (r.status == 0) return done(fail("Offline: " + r.networkError));
-        if (r.status != 200) return done(fail("The server answered " + std::to_string(r.status)));
+        if (r.status == 0) return done(fail(fmt(tr("Offline: {0}"), r.networkError)));
+        if (r.status != 200) return done(fail(fmt(tr("The server answered {0}"), r.status)));
         const Result<Sealed> v = unseal(r.body);
-        if (!v) return done(fail("The server's copy is damaged (" + v.error() + "): not opened"));
+        if (!v) return done(fail(fmt(tr("The server's copy is damaged ({0}): not opened"), v.error())));
         Result<Project> p = readProjectJson(v->body);
-        if (!p) return done(fail("The server's copy does not read: " + p.error().substr(0, p.error().find('\n'))));
+        if (!p) return done(fail(fmt(tr("The server's copy does not read: {0}"), p.error().substr(0, p.error().find('\n')))));
         done(RemoteCopy{std::move(*p), SyncBase{r.etag, std::string(v->body), v->info.number}});
     });
 }
@@ -225,7 +225,7 @@ void SyncController::handle(SyncStep s, Stamp now) {
     if (s.merged) {
         // The version before the merge stays in History, and the merge is one undoable step.
         library_.keepInHistory(projectId_, [](const std::string&) {});
-        doc_.applyExternal(std::move(*s.merged), "Merge from the server");
+        doc_.applyExternal(std::move(*s.merged), tr("Merge from the server"));
         ++stats_.merges;
     }
     for (MergeConflict& k : s.conflicts) {
@@ -316,7 +316,7 @@ void SyncController::flip(size_t i) {
     if (i >= conflicts_.size()) return;
     std::string why;
     CommandPtr c = flipConflict(doc_.project(), conflicts_[i], why);
-    if (c && !doc_.execute(std::move(c))) why = "this plan cannot be changed here";
+    if (c && !doc_.execute(std::move(c))) why = tr("this plan cannot be changed here");
     if (!why.empty()) notes_.insert(notes_.begin(), why);
     conflicts_.erase(conflicts_.begin() + long(i));
 }
@@ -325,7 +325,7 @@ void SyncController::dismiss(size_t i) {
     if (i < conflicts_.size()) conflicts_.erase(conflicts_.begin() + long(i));
 }
 
-bool SyncController::signInRefused() const { return error_.rfind("Server refused the sign-in", 0) == 0; }
+bool SyncController::signInRefused() const { return error_.rfind(tr("Server refused the sign-in"), 0) == 0; }
 
 SyncController::Tone SyncController::tone() const {
     if (!connection_) return Tone::None;
@@ -337,18 +337,18 @@ SyncController::Tone SyncController::tone() const {
 
 std::string SyncController::sentence(Stamp now) const {
     if (!connection_ || projectId_.empty()) return "";
-    if (newerSchema_) return "Read-only: the server has this plan from a newer Plotline";
+    if (newerSchema_) return tr("Read-only: the server has this plan from a newer Plotline");
     if (signInRefused()) return error_;
-    if (!conflicts_.empty()) return plural(int(conflicts_.size()), "conflict", "conflicts") + " to review";
-    if (round_) return "Syncing\u2026";
+    if (!conflicts_.empty()) return trn("{n} conflict to review", "{n} conflicts to review", int64_t(conflicts_.size()));
+    if (round_) return tr("Syncing\u2026");
     if (!error_.empty()) {
-        const std::string waiting = localEdits_ ? plural(localEdits_, "change", "changes") + " waiting" : "nothing waiting";
-        if (error_.rfind("Offline", 0) == 0) return "Offline: " + waiting;
-        return "Not synced (" + error_ + "): " + waiting;
+        const std::string waiting = localEdits_ ? trn("{n} change waiting", "{n} changes waiting", localEdits_) : std::string(tr("nothing waiting"));
+        if (error_.rfind("Offline", 0) == 0 || error_.rfind(tr("Offline"), 0) == 0) return fmt(tr("Offline: {0}"), waiting);
+        return fmt(tr("Not synced ({0}): {1}"), error_, waiting);
     }
-    if (!lastSynced_) return localEdits_ ? plural(localEdits_, "change", "changes") + " waiting to sync" : "Not synced yet";
-    if (localEdits_) return plural(localEdits_, "change", "changes") + " waiting to sync";
-    return "Synced " + agoText(now - lastSynced_);
+    if (!lastSynced_) return localEdits_ ? trn("{n} change waiting to sync", "{n} changes waiting to sync", localEdits_) : std::string(tr("Not synced yet"));
+    if (localEdits_) return trn("{n} change waiting to sync", "{n} changes waiting to sync", localEdits_);
+    return fmt(tr("Synced {0}"), agoText(now - lastSynced_));
 }
 
 SyncController::Stats SyncController::stats() const {

@@ -1,4 +1,6 @@
 #include "sync_window.hpp"
+#include "core/locale.hpp"
+#include "core/i18n.hpp"
 
 #include "cells.hpp"
 #include "core/json_dom.hpp"
@@ -40,7 +42,7 @@ std::string shown(const std::string& v) {
 
 // Cut to the cell being drawn (less room for a mark before it).
 std::string shortValue(const std::string& v, float mark = 0) {
-    return v.empty() ? "(empty)" : fitWidth(v, ImGui::GetContentRegionAvail().x - mark);
+    return v.empty() ? tr("(empty)") : fitWidth(v, ImGui::GetContentRegionAvail().x - mark);
 }
 
 } // namespace
@@ -75,7 +77,7 @@ void SyncWindow::refresh() {
 
 void SyncWindow::draw(Stamp now) {
     if (open_) {
-        if (beginToolWindow("Sync", &open_, focus_, 36)) {
+        if (beginToolWindow(tr("Sync"), &open_, focus_, 36)) {
             connection();
             if (sync_.connected()) {
                 if (!listing_ && listedAt_ != sync_.libraryWrites()) refresh(); // a sync changed the list
@@ -92,49 +94,49 @@ void SyncWindow::draw(Stamp now) {
 
 void SyncWindow::connection() {
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34);
-    ImGui::TextWrapped("Keep this browser's plans on a server your company runs, so they follow you to other devices and "
-                       "other people's edits merge with yours. Edits are always saved here first; sync runs in the background.");
+    ImGui::TextWrapped(tr("Keep this browser's plans on a server your company runs, so they follow you to other devices and "
+                       "other people's edits merge with yours. Edits are always saved here first; sync runs in the background."));
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Server");
+    ImGui::TextUnformatted(tr("Server"));
     ImGui::SameLine(ImGui::GetFontSize() * 7);
-    ImGui::RadioButton("WebDAV or HTTP folder", &kind_, 0);
+    ImGui::RadioButton(tr("WebDAV or HTTP folder"), &kind_, 0);
     tagItem("sync.kind.webdav");
     ImGui::SameLine();
-    ImGui::RadioButton("CouchDB database", &kind_, 1);
+    ImGui::RadioButton(tr("CouchDB database"), &kind_, 1);
     tagItem("sync.kind.couchdb");
-    field("Address", "sync.address", base_);
+    field(tr("Address"), "sync.address", base_);
     ImGui::SameLine();
     ImGui::TextDisabled("(?)");
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip(kind_ ? "The database's address, e.g. https://couch.example.com/plans/" : "The folder's address, e.g. https://dav.example.com/plans/");
+        ImGui::SetTooltip(kind_ ? tr("The database's address, e.g. https://couch.example.com/plans/") : tr("The folder's address, e.g. https://dav.example.com/plans/"));
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Sign-in");
+    ImGui::TextUnformatted(tr("Sign-in"));
     ImGui::SameLine(ImGui::GetFontSize() * 7);
-    ImGui::RadioButton("None", &signIn_, 0);
+    ImGui::RadioButton(tr("None"), &signIn_, 0);
     tagItem("sync.signin.none");
     ImGui::SameLine();
-    ImGui::RadioButton("Token", &signIn_, 1);
+    ImGui::RadioButton(tr("Token"), &signIn_, 1);
     tagItem("sync.signin.token");
     ImGui::SameLine();
-    ImGui::RadioButton("User and password", &signIn_, 2);
+    ImGui::RadioButton(tr("User and password"), &signIn_, 2);
     tagItem("sync.signin.user");
-    if (signIn_ == 1) field("Token", "sync.token", token_, ImGuiInputTextFlags_Password);
+    if (signIn_ == 1) field(tr("Token"), "sync.token", token_, ImGuiInputTextFlags_Password);
     if (signIn_ == 2) {
-        field("User", "sync.user", user_);
-        field("Password", "sync.password", password_, ImGuiInputTextFlags_Password);
+        field(tr("User"), "sync.user", user_);
+        field(tr("Password"), "sync.password", password_, ImGuiInputTextFlags_Password);
     }
-    ImGui::TextDisabled("The address and sign-in stay in this browser: never in plan files, exports or reports.");
+    ImGui::TextDisabled(tr("The address and sign-in stay in this browser: never in plan files, exports or reports."));
     ImGui::Spacing();
     ImGui::BeginDisabled(sync_.probing());
-    if (ImGui::Button(sync_.probing() ? "Connecting\u2026" : sync_.connected() ? "Connect again" : "Connect")) {
+    if (ImGui::Button(sync_.probing() ? tr("Connecting\u2026") : sync_.connected() ? tr("Connect again") : tr("Connect"))) {
         Connection c;
         c.kind = kind_ ? RemoteKind::CouchDb : RemoteKind::WebDav;
         c.base = base_;
         if (signIn_ == 1) c.auth.token = token_;
         if (signIn_ == 2) c.auth = {"", user_, password_};
-        verdict_ = "Connecting\u2026";
+        verdict_ = tr("Connecting\u2026");
         verdictOk_ = true;
         sync_.connect(c, [this](bool ok, const std::string& verdict) {
             verdict_ = verdict;
@@ -146,12 +148,12 @@ void SyncWindow::connection() {
     ImGui::EndDisabled();
     if (sync_.connected()) {
         ImGui::SameLine();
-        if (ImGui::Button("Sync now")) sync_.syncNow();
+        if (ImGui::Button(tr("Sync now"))) sync_.syncNow();
         tagItem("sync.now");
         ImGui::SameLine();
-        if (ImGui::Button("Disconnect")) {
+        if (ImGui::Button(tr("Disconnect"))) {
             sync_.disconnect();
-            verdict_ = "Disconnected: plans stay on this device and on the server";
+            verdict_ = tr("Disconnected: plans stay on this device and on the server");
             verdictOk_ = true;
             plans_.clear();
         }
@@ -161,7 +163,7 @@ void SyncWindow::connection() {
         wrapped(verdict_, verdictOk_ ? theme::kOk : theme::kError);
         tagText("sync.verdict", verdict_);
     } else if (const auto& c = sync_.connection()) {
-        const std::string text = std::string("Connected to ") + c->base + " (" + kindName(c->kind) + ")";
+        const std::string text = fmt(tr("Connected to {0} ({1})"), c->base, kindName(c->kind));
         wrapped(text, theme::kOk);
         tagText("sync.verdict", text);
     }
@@ -169,10 +171,10 @@ void SyncWindow::connection() {
 
 void SyncWindow::remotePlans(Stamp now) {
     ImGui::Separator();
-    ImGui::TextUnformatted("Plans on the server");
+    ImGui::TextUnformatted(tr("Plans on the server"));
     ImGui::SameLine();
     ImGui::BeginDisabled(listing_);
-    if (ImGui::SmallButton(listing_ ? "Reading\u2026" : "Refresh")) refresh();
+    if (ImGui::SmallButton(listing_ ? tr("Reading\u2026") : tr("Refresh"))) refresh();
     tagItem("sync.refresh");
     ImGui::EndDisabled();
     if (!listError_.empty()) {
@@ -181,10 +183,10 @@ void SyncWindow::remotePlans(Stamp now) {
         return;
     }
     if (plans_.empty() && !listing_) {
-        ImGui::TextDisabled("None yet: the plan you have open goes there with its first sync.");
+        ImGui::TextDisabled(tr("None yet: the plan you have open goes there with its first sync."));
         return;
     }
-    if (!beginRecordTable("##remotePlans", {{"Plan", 3}, {"Tasks", 0.7f}, {"Changed", 1.6f}, {"", -5.5f}},
+    if (!beginRecordTable("##remotePlans", {{tr("Plan"), 3}, {tr("Tasks"), 0.7f}, {tr("Changed"), 1.6f}, {"", -5.5f}},
                           ImVec2(ImGui::GetFontSize() * 34, std::min(ImGui::GetFontSize() * 1.9f * float(plans_.size() + 1), ImGui::GetFontSize() * 16))))
         return;
     const std::string openId = actions_.openId();
@@ -194,16 +196,16 @@ void SyncWindow::remotePlans(Stamp now) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(p.name.empty() ? "(no name)" : p.name.c_str());
+        ImGui::TextUnformatted(p.name.empty() ? tr("(no name)") : p.name.c_str());
         tagText("sync.plan." + std::to_string(i), p.name);
         ImGui::TableNextColumn();
-        ImGui::Text("%llu", static_cast<unsigned long long>(p.tasks));
+        ImGui::TextUnformatted(formatInteger(int64_t(p.tasks)).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(p.modified > 0 ? formatLocalTime(p.modified).c_str() : "");
         ImGui::TableNextColumn();
         if (p.id == openId) ImGui::TextDisabled("open");
         else {
-            if (ImGui::SmallButton(actions_.isLocal(p.id) ? "Open" : "Open here")) {
+            if (ImGui::SmallButton(actions_.isLocal(p.id) ? tr("Open") : tr("Open here"))) {
                 actions_.openRemote(p);
                 open_ = false;
             }
@@ -216,20 +218,20 @@ void SyncWindow::remotePlans(Stamp now) {
 }
 
 void SyncWindow::conflicts() {
-    if (!beginToolWindow("Sync conflicts", &conflictsOpen_, focusConflicts_, 58)) {
+    if (!beginToolWindow(tr("Sync conflicts"), &conflictsOpen_, focusConflicts_, 58)) {
         ImGui::End();
         return;
     }
     focusConflicts_ = false;
     const auto& list = sync_.conflicts();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 57);
-    ImGui::TextWrapped("You and someone else changed the same field. The merge kept the later edit; check each one, and use "
-                       "the other value where it was right. Either way, the plan syncs as usual.");
+    ImGui::TextWrapped(tr("You and someone else changed the same field. The merge kept the later edit; check each one, and use "
+                       "the other value where it was right. Either way, the plan syncs as usual."));
     ImGui::PopTextWrapPos();
     if (list.empty()) {
-        ImGui::TextDisabled("No conflicts to review.");
+        ImGui::TextDisabled(tr("No conflicts to review."));
         tagText("conflicts.none", "No conflicts to review.");
-    } else if (beginRecordTable("##conflicts", {{"What", 2.6f}, {"Field", 1.0f}, {"Mine", 2.0f}, {"Theirs", 2.0f}, {"Edited", 1.5f}, {"", -10.5f}})) {
+    } else if (beginRecordTable("##conflicts", {{tr("What"), 2.6f}, {tr("Field"), 1.0f}, {tr("Mine"), 2.0f}, {tr("Theirs"), 2.0f}, {tr("Edited"), 1.5f}, {"", -10.5f}})) {
         std::optional<std::pair<size_t, bool>> act; // row, flip (else keep)
         for (size_t i = 0; i < list.size(); ++i) {
             const MergeConflict& k = list[i];
@@ -253,18 +255,18 @@ void SyncWindow::conflicts() {
                 if (kept) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kOk), "\u2713 %s", shortValue(v, ImGui::CalcTextSize("\u2713 ").x).c_str());
                 else ImGui::TextUnformatted(shortValue(v).c_str());
                 if (ImGui::IsItemHovered())
-                    ImGui::SetTooltip("%s\n%s%s", v.c_str(), at ? ("edited " + formatLocalTime(at)).c_str() : "", kept ? "\n(kept)" : "");
+                    ImGui::SetTooltip("%s\n%s%s", v.c_str(), at ? (fmt(tr("edited {0}"), formatLocalTime(at))).c_str() : "", kept ? tr("\n(kept)") : "");
             }
             ImGui::TableNextColumn();
             auto clock = [](Stamp at) { const std::string t = at ? formatLocalTime(at) : std::string("?"); return t.size() > 5 ? t.substr(t.size() - 5) : t; };
             ImGui::TextDisabled("%s / %s", clock(k.oursAt).c_str(), clock(k.theirsAt).c_str());
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("Edited, mine: %s\ntheirs: %s", k.oursAt ? formatLocalTime(k.oursAt).c_str() : "?", k.theirsAt ? formatLocalTime(k.theirsAt).c_str() : "?");
+                ImGui::SetTooltip(tr("Edited, mine: %s\ntheirs: %s"), k.oursAt ? formatLocalTime(k.oursAt).c_str() : "?", k.theirsAt ? formatLocalTime(k.theirsAt).c_str() : "?");
             ImGui::TableNextColumn();
-            if (ImGui::SmallButton("Use the other")) act = {i, true};
+            if (ImGui::SmallButton(tr("Use the other"))) act = {i, true};
             tagItem("conflicts." + std::to_string(i) + ".flip");
             ImGui::SameLine();
-            if (ImGui::SmallButton("Keep")) act = {i, false};
+            if (ImGui::SmallButton(tr("Keep"))) act = {i, false};
             tagItem("conflicts." + std::to_string(i) + ".keep");
             ImGui::PopID();
         }

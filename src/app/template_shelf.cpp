@@ -1,4 +1,5 @@
 #include "template_shelf.hpp"
+#include "core/i18n.hpp"
 
 #include "core/json_io.hpp"
 #include "core/sealed.hpp"
@@ -13,13 +14,13 @@ void TemplateShelf::load(std::function<void()> done, bool force) {
     storage_.load(kArea, [this, done](const std::string& err) {
         items_.clear();
         problems_.clear();
-        if (!err.empty()) problems_.push_back("Your templates could not be read (" + err + ").");
+        if (!err.empty()) problems_.push_back(fmt(tr("Your templates could not be read ({0})."), err));
         for (const std::string& f : storage_.list(kArea)) {
             const std::optional<std::string> text = storage_.read(std::string(kArea) + "/" + f);
             Result<Sealed> s = text ? unseal(*text) : Result<Sealed>(fail("it cannot be read"));
             Result<Project> p = s ? readProjectJson(s->body) : Result<Project>(fail(s.error()));
             if (!p) {
-                problems_.push_back("The template " + f + " is damaged and was skipped: " + p.error());
+                problems_.push_back(fmt(tr("The template {0} is damaged and was skipped: {1}"), f, p.error()));
                 continue;
             }
             p->isTemplate = true;

@@ -1,4 +1,5 @@
 #include "viewer.hpp"
+#include "core/i18n.hpp"
 
 #include <cstdio>
 
@@ -68,9 +69,9 @@ void Viewer::fetched(HttpResponse r) {
         stale_.clear();
         return unseal(r.body, true);
     }
-    const std::string why = r.status == 0 ? r.networkError : "the server answered " + std::to_string(r.status);
+    const std::string why = r.status == 0 ? r.networkError : fmt(tr("the server answered {0}"), std::to_string(r.status));
     if (view_) { // keep showing what was read last
-        stale_ = "Not updated: " + why;
+        stale_ = fmt(tr("Not updated: {0}"), why);
         if (changed_) changed_();
         return;
     }

@@ -1,4 +1,6 @@
 #include "viewer_screen.hpp"
+#include "core/locale.hpp"
+#include "core/i18n.hpp"
 
 #include "cells.hpp"
 #include "core/duration.hpp"
@@ -32,12 +34,12 @@ void ViewerScreen::header(const ClientView& v, float width) {
     ImGui::TextWrapped("%s", v.project.name.c_str());
     tagText("viewer.name", v.project.name);
     ImGui::SetWindowFontScale(1.0f);
-    std::string line = "As of " + v.asOf.str();
-    if (v.options.has(Share::Progress)) line += "  \u00b7  " + std::to_string(v.percentComplete) + " % complete";
+    std::string line = fmt(tr("As of {0}"), formatDate(v.asOf));
+    if (v.options.has(Share::Progress)) line += "  \u00b7  " + fmt(tr("{0} complete"), formatPercent(v.percentComplete));
     ImGui::TextDisabled("%s", line.c_str());
     tagText("viewer.asof", line);
     if (v.rag) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(budget_ui::ragTextColour(*v.rag)), "\u25cf Status: %s", ragName(*v.rag));
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(budget_ui::ragTextColour(*v.rag)), tr("\u25cf Status: %s"), ragName(*v.rag));
         tagText("viewer.status", ragName(*v.rag));
         for (const std::string& r : v.reasons) {
             ImGui::Bullet();
@@ -45,9 +47,9 @@ void ViewerScreen::header(const ClientView& v, float width) {
         }
     }
     if (!v.nextMilestones.empty()) {
-        std::string next = "Next milestones: ";
+        std::string next = std::string(tr("Next milestones:")) + " ";
         for (size_t i = 0; i < v.nextMilestones.size() && i < 3; ++i)
-            next += (i ? ", " : "") + v.nextMilestones[i].name + " (" + v.nextMilestones[i].date.str() + (v.nextMilestones[i].late ? ", late" : "") + ")";
+            next += (i ? ", " : "") + fmt(v.nextMilestones[i].late ? tr("{0} ({1}, late)") : tr("{0} ({1})"), v.nextMilestones[i].name, formatDate(v.nextMilestones[i].date));
         ImGui::TextWrapped("%s", next.c_str());
         tagText("viewer.milestones", next);
     }
@@ -57,16 +59,16 @@ void ViewerScreen::header(const ClientView& v, float width) {
             tagText(tag, line);
         }
     ImGui::PopTextWrapPos();
-    if (ImGui::Button("Print")) host_.print(clientPackHtml(v));
+    if (ImGui::Button(tr("Print"))) host_.print(clientPackHtml(v));
     tagItem("viewer.print");
     ImGui::SameLine();
-    if (ImGui::Button("Download client pack")) host_.download(fileStem(v.project.name) + " - client view.html", "text/html", clientPackHtml(v));
+    if (ImGui::Button(tr("Download client pack"))) host_.download(fileStem(v.project.name) + " - client view.html", "text/html", clientPackHtml(v));
     tagItem("viewer.pack");
     ImGui::SameLine();
     std::string kind;
-    if (!viewer_.published()) kind = "A snapshot: it does not change.";
-    else if (!viewer_.stale().empty()) kind = viewer_.stale() + " (showing the copy read " + agoText(host_.now() - viewer_.readAt()) + ")";
-    else kind = "Kept up to date by its owner: read " + agoText(host_.now() - viewer_.readAt()) + ".";
+    if (!viewer_.published()) kind = tr("A snapshot: it does not change.");
+    else if (!viewer_.stale().empty()) kind = fmt(tr("{0} (showing the copy read {1})"), viewer_.stale(), agoText(host_.now() - viewer_.readAt()));
+    else kind = fmt(tr("Kept up to date by its owner: read {0}."), agoText(host_.now() - viewer_.readAt()));
     ImGui::AlignTextToFramePadding();
     ImGui::PushTextWrapPos(width - fs);
     ImGui::TextDisabled("%s", kind.c_str());
@@ -94,7 +96,7 @@ void ViewerScreen::phoneList(const ClientView& v, Date today) {
     listX_ = x0;
     listW_ = w;
     if (!s.ok() || s.tasks.size() != p.tasks.size() || p.tasks.empty()) {
-        ImGui::TextWrapped("This plan has no schedule to show.");
+        ImGui::TextWrapped(tr("This plan has no schedule to show."));
         ImGui::EndChild();
         return;
     }
@@ -148,12 +150,13 @@ void ViewerScreen::phoneList(const ClientView& v, Date today) {
             ImGui::Indent(fs * 0.6f + indent);
             ImGui::PushTextWrapPos(x0 + w - top.x);
             const int mpd = p.calendar.minutesPerDay;
-            std::string when = t.milestone ? "On " + ts.startDate.str() : ts.startDate.str() + " to " + ts.finishDate.str() + "  (" +
-                                                                                formatDuration(ts.summary ? ts.finish - ts.start : t.duration, mpd) + ")";
+            std::string when = t.milestone ? fmt(tr("On {0}"), formatDate(ts.startDate))
+                                            : fmt(tr("{0} to {1}  ({2})"), formatDate(ts.startDate), formatDate(ts.finishDate),
+                                                  formatDuration(ts.summary ? ts.finish - ts.start : t.duration, mpd));
             ImGui::TextDisabled("%s", when.c_str());
             tagText("viewer.details", when);
-            if (v.options.has(Share::Progress) && !t.milestone) ImGui::TextDisabled("%d %% complete", ts.percentComplete);
-            if (t.deadline) ImGui::TextDisabled("Deadline %s", t.deadline->str().c_str());
+            if (v.options.has(Share::Progress) && !t.milestone) ImGui::TextDisabled("%s", fmt(tr("{0} complete"), formatPercent(ts.percentComplete)).c_str());
+            if (t.deadline) ImGui::TextDisabled(tr("Deadline %s"), formatDate(*t.deadline).c_str());
             if (!t.notes.empty()) ImGui::TextWrapped("%s", t.notes.c_str());
             ImGui::PopTextWrapPos();
             ImGui::Unindent(fs * 0.6f + indent);
@@ -172,7 +175,7 @@ void ViewerScreen::draw(Date today) {
     const float width = ImGui::GetContentRegionAvail().x;
     compact_ = vp->Size.x < kPhoneWidth;
     if (viewer_.state() == Viewer::State::Opening) {
-        ImGui::TextDisabled("Opening the shared view\u2026");
+        ImGui::TextDisabled(tr("Opening the shared view\u2026"));
     } else if (viewer_.state() == Viewer::State::Failed || !viewer_.view()) {
         const float fs = ImGui::GetFontSize();
         ImGui::SetCursorPos(ImVec2(fs * 1.5f, vp->Size.y * 0.3f));

@@ -1,4 +1,5 @@
 #include "actuals_csv.hpp"
+#include "locale.hpp"
 
 #include <map>
 
@@ -70,7 +71,7 @@ std::string writeActualsCsv(const Project& p) {
         return {};
     };
     auto amount = [&](int64_t minor) {
-        std::string s = formatMoney(minor, cur, false);
+        std::string s = formatMoney(minor, cur, false, Formats{});
         s.erase(std::remove(s.begin(), s.end(), ','), s.end());
         return s;
     };

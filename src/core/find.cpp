@@ -1,4 +1,5 @@
 #include "find.hpp"
+#include "i18n.hpp"
 #include "id_index.hpp"
 
 #include <algorithm>
@@ -51,9 +52,9 @@ const char* whereFound(const Project& p, int row, std::string_view text) {
     const std::string_view needle = trimmed(text);
     if (row < 0 || size_t(row) >= p.tasks.size() || needle.empty()) return "";
     const Task& t = p.tasks[size_t(row)];
-    if (contains(t.name, needle)) return "name";
-    if (contains(t.notes, needle)) return "notes";
-    return "people";
+    if (contains(t.name, needle)) return N_("name");
+    if (contains(t.notes, needle)) return N_("notes");
+    return N_("people");
 }
 
 } // namespace plotline

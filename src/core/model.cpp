@@ -1,4 +1,5 @@
 #include "model.hpp"
+#include "i18n.hpp"
 
 #include <algorithm>
 
@@ -37,12 +38,12 @@ const char* constraintName(Constraint c) {
 
 const char* constraintLabel(Constraint c) {
     switch (c) {
-        case Constraint::ASAP: return "As soon as possible";
-        case Constraint::SNET: return "Start no earlier than";
-        case Constraint::FNLT: return "Finish no later than";
-        case Constraint::MSO: return "Must start on";
+        case Constraint::ASAP: return tr("As soon as possible");
+        case Constraint::SNET: return tr("Start no earlier than");
+        case Constraint::FNLT: return tr("Finish no later than");
+        case Constraint::MSO: return tr("Must start on");
     }
-    return "As soon as possible";
+    return tr("As soon as possible");
 }
 
 std::optional<Constraint> parseConstraint(std::string_view s) {

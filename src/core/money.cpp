@@ -1,4 +1,5 @@
 #include "money.hpp"
+#include "locale.hpp"
 
 #include <cstdio>
 
@@ -98,24 +99,22 @@ std::vector<int64_t> allocate(int64_t amount, const std::vector<int64_t>& weight
     return parts;
 }
 
-std::string formatMoney(int64_t minor, const Currency& c, bool withSymbol) {
+std::string formatMoney(int64_t minor, const Currency& c, bool withSymbol) { return formatMoney(minor, c, withSymbol, formats()); }
+std::string formatMoney(int64_t minor, const Currency& c, bool withSymbol, const Formats& f) {
     const uint64_t abs = minor < 0 ? uint64_t(0) - uint64_t(minor) : uint64_t(minor);
     const uint64_t scale = uint64_t(pow10(c.decimals));
-    std::string major = std::to_string(abs / scale);
-    std::string grouped;
-    for (size_t i = 0; i < major.size(); ++i) {
-        if (i > 0 && (major.size() - i) % 3 == 0) grouped += ',';
-        grouped += major[i];
-    }
+    std::string fraction;
     if (c.decimals > 0) {
-        std::string fraction = std::to_string(abs % scale);
-        grouped += '.' + std::string(size_t(c.decimals) - fraction.size(), '0') + fraction;
+        fraction = std::to_string(abs % scale);
+        fraction.insert(0, size_t(c.decimals) - fraction.size(), '0');
     }
+    const std::string grouped = groupDigits(std::to_string(abs / scale), fraction, f);
     std::string out = minor < 0 ? "-" : "";
-    if (withSymbol) out += c.symbol.empty() ? std::string(c.code) + " " : std::string(c.symbol);
-    return out + grouped;
+    if (!withSymbol) return out + grouped;
+    const std::string symbol = c.symbol.empty() ? std::string(c.code) : std::string(c.symbol);
+    if (f.symbolAfter) return out + grouped + "\u00a0" + symbol;
+    return out + symbol + (c.symbol.empty() ? " " : "") + grouped;
 }
-
 Result<int64_t> parseMoney(std::string_view text, const Currency& c, DecimalMark mark) {
     std::string s(text);
     // One parser for both conventions: with a decimal comma, '.' and ',' trade places first.
@@ -182,9 +181,10 @@ std::string formatMoneyShort(int64_t minor, const Currency& c) {
     const char* unit = "";
     if (std::fabs(major) >= 1e6) { major /= 1e6; unit = "M"; }
     else if (std::fabs(major) >= 1e3) { major /= 1e3; unit = "k"; }
-    char buf[48];
-    std::snprintf(buf, sizeof buf, std::fabs(major) < 10 && *unit ? "%.1f%s" : "%.0f%s", major, unit);
-    return (minor < 0 ? "-" : "") + (c.symbol.empty() ? std::string(c.code) + " " : std::string(c.symbol)) + buf;
+    const std::string figure = formatDecimal(major, std::fabs(major) < 10 && *unit ? 1 : 0, formats()) + unit;
+    const std::string symbol = c.symbol.empty() ? std::string(c.code) : std::string(c.symbol);
+    if (formats().symbolAfter) return (minor < 0 ? "-" : "") + figure + "\u00a0" + symbol;
+    return (minor < 0 ? "-" : "") + symbol + (c.symbol.empty() ? " " : "") + figure;
 }
 
 } // namespace plotline

@@ -50,7 +50,11 @@ std::vector<int64_t> allocate(int64_t amount, const std::vector<int64_t>& weight
 
 // "€1,234.50", "-€12.00", "¥1,235", "BHD 1.250" (grouping by thousands with ',' and '.' before the
 // minor units). withSymbol false: "1,234.50" (for tables whose header names the currency).
+// Written for the current locale (locale.hpp): "1.234,50 €" in German.
 std::string formatMoney(int64_t minor, const Currency& c, bool withSymbol = true);
+struct Formats;
+// With the given formats: files and exports pass Formats{} (the neutral "1,234.50").
+std::string formatMoney(int64_t minor, const Currency& c, bool withSymbol, const Formats& f);
 // For chart axes: whole major units, thousands as k and millions as M ("€12k", "€1.2M", "CHF 950").
 std::string formatMoneyShort(int64_t minor, const Currency& c);
 // Reads what a person types: "1234.5", "1,234.50", "€ 1 234.50", "-12", "(12.00)" for negative; the

@@ -112,7 +112,7 @@ TEST_CASE("money: allocating an amount never loses or adds a minor unit") {
 TEST_CASE("short amounts for chart axes") {
     CHECK(formatMoneyShort(19167500, currency("EUR")) == "€192k");
     CHECK(formatMoneyShort(450000, currency("EUR")) == "€4.5k");
-    CHECK(formatMoneyShort(123456789012, currency("EUR")) == "€1235M");
+    CHECK(formatMoneyShort(123456789012, currency("EUR")) == "€1,235M"); // grouped like every other amount
     CHECK(formatMoneyShort(95000, currency("CHF")) == "CHF 950");
     CHECK(formatMoneyShort(1500000, currency("JPY")) == "¥1.5M");
     CHECK(formatMoneyShort(-250000, currency("GBP")) == "-£2.5k");

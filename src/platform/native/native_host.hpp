@@ -37,6 +37,8 @@ public:
     std::string address() override { return pageAddress; }
     std::string systemAsks;                // what systemLook() answers ("dark", "more", "")
     std::string systemLook() override { return systemAsks; }
+    std::string locale;                    // what systemLocale() answers ("de-DE"; "" by default)
+    std::string systemLocale() override { return locale; }
     std::string a11y;                      // the accessibility mirror as last published (JSON)
     std::vector<std::string> announcements; // what the live region said, in order
     void publishA11y(const std::string& json) override { a11y = json; }

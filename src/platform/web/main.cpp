@@ -378,6 +378,12 @@ EM_JS(char*, js_preference, (const char* key), {
 EM_JS(void, js_set_preference, (const char* key, const char* value), {
     try { localStorage.setItem('plotline.' + UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
 });
+EM_JS(char*, js_system_locale, (), {
+    const v = (navigator.languages && navigator.languages[0]) || navigator.language || '';
+    const n = lengthBytesUTF8(v) + 1, p = _malloc(n);
+    stringToUTF8(v, p, n);
+    return p;
+});
 EM_JS(int, js_system_look, (), {
     if (!window.matchMedia) return 0;
     if (matchMedia('(prefers-contrast: more)').matches || matchMedia('(forced-colors: active)').matches) return 2;
@@ -484,6 +490,7 @@ public:
         return look == 2 ? "more" : look == 1 ? "dark" : "";
     }
     void announce(const std::string& text) override { js_announce(text.c_str()); }
+    std::string systemLocale() override { return takeString(js_system_locale()); }
     void claimProject(const std::string& id, std::function<void(bool)> answer) override {
         claims_.emplace_back(id, std::move(answer));
         js_claim_project(id.c_str());
@@ -567,7 +574,7 @@ char* copyOut(const std::string& s) {
 void loadFont(float dpr, float scale) { // scale: the UI scale (1 to 2)
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20A0, 0x20BF,
+    static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x202F, 0x2030, 0x203A, 0x20A0, 0x20BF,
                                      0x2190, 0x2199, 0x2212, 0x2212, 0x2713, 0x2715, 0x25B2, 0x25CF, 0x26A0, 0x26A0, 0};
     ImFontConfig cfg;
     cfg.OversampleH = 2;
