@@ -841,7 +841,7 @@ void App::menuBar() {
             for (int c = 0; c < GanttView::columnCount(); ++c) {
                 if (!GanttView::columnOptional(c)) continue;
                 const std::string name = GanttView::columnName(c);
-                if (ImGui::MenuItem(tr(name.c_str()), nullptr, gantt_.columnShown(c))) gantt_.showColumn(c, !gantt_.columnShown(c));
+                if (ImGui::MenuItem(tr(GanttView::columnName(c)), nullptr, gantt_.columnShown(c))) gantt_.showColumn(c, !gantt_.columnShown(c));
                 tagItem("menu.View.Columns." + name);
             }
             ImGui::Separator();

@@ -145,7 +145,7 @@ A11yView App::viewerMirrorView() {
     v.title = fmt(tr("{0} \u2014 shared plan"), c.project.name);
     v.lines.push_back(fmt(tr("As of {0}: {1} complete"), formatDate(c.asOf), formatPercent(c.percentComplete)));
     if (c.rag) {
-        v.lines.push_back(fmt(tr("Status: {0}"), ragName(*c.rag)));
+        v.lines.push_back(fmt(tr("Status: {0}"), tr(ragName(*c.rag))));
         for (const std::string& r : c.reasons) v.lines.push_back(r);
     }
     for (const MilestoneLine& m : c.nextMilestones)

@@ -26,8 +26,8 @@ void BudgetView::billingTab(Date today) {
     // The contract.
     sectionTitle(tr("Contract: how the client pays"));
     Contract c = p.contract;
-    static const std::vector<std::string> types = {contractTypeLabel(ContractType::TimeAndMaterials), contractTypeLabel(ContractType::FixedFee),
-                                                   contractTypeLabel(ContractType::Retainer)};
+    const std::vector<std::string> types = {tr(contractTypeLabel(ContractType::TimeAndMaterials)), tr(contractTypeLabel(ContractType::FixedFee)),
+                                            tr(contractTypeLabel(ContractType::Retainer))};
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr("Type"));
     ImGui::SameLine(fs * 8.5f);

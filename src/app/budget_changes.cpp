@@ -54,7 +54,7 @@ void BudgetView::changesTab(Date today) {
             int count = 0;
             for (const ChangeRequest& c : p.changeRequests) count += c.status == status;
             ImGui::PushStyleColor(ImGuiCol_Text, statusColour(status));
-            ImGui::Text("%s (%d)", changeStatusLabel(status), count);
+            ImGui::Text("%s (%d)", tr(changeStatusLabel(status)), count);
             ImGui::PopStyleColor();
             ImGui::BeginChild(s + 1, ImVec2(0, boardHeight), false);
             for (size_t i = 0; i < p.changeRequests.size(); ++i) {
@@ -222,7 +222,7 @@ void BudgetView::changeDetails(const ChangeRequest& request, Date today) {
         }
         field(tr("Status"));
         ImGui::PushStyleColor(ImGuiCol_Text, statusColour(c.status));
-        ImGui::TextUnformatted(changeStatusLabel(c.status));
+        ImGui::TextUnformatted(tr(changeStatusLabel(c.status)));
         ImGui::PopStyleColor();
         tagText("change.status", changeStatusLabel(c.status));
         if (c.decided) {
@@ -285,7 +285,7 @@ void BudgetView::changeDetails(const ChangeRequest& request, Date today) {
         for (const ChangeDecision& d : c.log) {
             ImGui::TextDisabled("%s", formatLocalTime(d.at).c_str());
             ImGui::SameLine();
-            ImGui::TextUnformatted((fmt(tr("{0} by {1}"), changeStatusLabel(d.status), d.by.empty() ? "—" : d.by) + (d.note.empty() ? "" : ": " + d.note)).c_str());
+            ImGui::TextUnformatted((fmt(tr("{0} by {1}"), tr(changeStatusLabel(d.status)), d.by.empty() ? "—" : d.by) + (d.note.empty() ? "" : ": " + d.note)).c_str());
         }
         if (open) {
             ImGui::Spacing();

@@ -80,7 +80,7 @@ void BudgetView::dashboard(Date today) {
 
     // The overall status, as the report says it.
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    const char* rag = ragName(r.rag);
+    const char* rag = tr(ragName(r.rag));
     const ImVec2 badge(ImGui::CalcTextSize(rag).x + fs * 1.2f, fs * 1.5f);
     dl->AddRectFilled(at, ImVec2(at.x + badge.x, at.y + badge.y), ragColour(r.rag), fs * 0.75f);
     dl->AddText(ImVec2(at.x + fs * 0.6f, at.y + fs * 0.25f), theme::kOnAccent, rag);
@@ -433,7 +433,7 @@ void BudgetView::categoryTable(const BudgetStatus& b) {
         if (bud == 0 && act == 0) continue;
         budget += bud;
         actual += act;
-        row(costCategoryLabel(CostCategory(c)), bud, act, costCategoryName(CostCategory(c)));
+        row(tr(costCategoryLabel(CostCategory(c))), bud, act, costCategoryName(CostCategory(c)));
     }
     row(tr("Total"), budget, actual, "total");
     ImGui::EndTable();

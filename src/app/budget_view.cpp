@@ -2,6 +2,7 @@
 // One class over several files, each named for the tab it draws: budget_dashboard, budget_lines,
 // budget_actuals, budget_vendors, budget_changes, budget_risks and budget_report (the report window).
 #include "budget_view.hpp"
+#include "core/locale.hpp"
 #include "core/i18n.hpp"
 #include "budget_style.hpp"
 
@@ -19,7 +20,6 @@ using namespace budget_ui;
 
 BudgetView::BudgetView(Document& doc, Host& host, Notify notify, Flash flash, Action pickStatusDate)
     : doc_(doc), host_(host), notify_(std::move(notify)), flash_(std::move(flash)), pickStatusDate_(std::move(pickStatusDate)) {
-    for (int c = 0; c < kCostCategories; ++c) categoryNames_.push_back(costCategoryLabel(CostCategory(c)));
 }
 
 const StatusReport& BudgetView::report(Date today) {
@@ -58,8 +58,11 @@ void BudgetView::runPending() {
 }
 
 void BudgetView::refreshNames() {
-    if (namesRevision_ == doc_.revision()) return;
+    if (namesRevision_ == doc_.revision() && namesGeneration_ == textGeneration()) return;
     namesRevision_ = doc_.revision();
+    namesGeneration_ = textGeneration(); // the category names are in the UI's language
+    categoryNames_.clear();
+    for (int c = 0; c < kCostCategories; ++c) categoryNames_.push_back(tr(costCategoryLabel(CostCategory(c))));
     const Project& p = doc_.project();
     taskNames_.clear();
     for (const Task& t : p.tasks) taskNames_.push_back(t.name);

@@ -100,6 +100,7 @@ private:
     Date profitFor_;
     Id focusBilling_;              // a billing item just added: its name takes the keyboard
     uint64_t namesRevision_ = 0;
+    int namesGeneration_ = -1;
     std::vector<std::string> taskNames_, resourceNames_, vendorNames_, categoryNames_;
 
     enum class PasteInto { Costs, Hours } pasteInto_ = PasteInto::Costs; // the Actuals table last edited

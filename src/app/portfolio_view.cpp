@@ -156,7 +156,7 @@ std::vector<const PortfolioView::Entry*> PortfolioView::shown() const {
 namespace {
 
 void badge(ImDrawList* dl, ImVec2 at, Rag rag, float fs) {
-    const char* text = ragName(rag);
+    const char* text = tr(ragName(rag));
     const ImVec2 size(ImGui::CalcTextSize(text).x + fs * 0.9f, fs * 1.25f);
     dl->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), budget_ui::ragColour(rag), fs * 0.6f);
     dl->AddText(ImVec2(at.x + fs * 0.45f, at.y + fs * 0.12f), theme::kOnAccent, text);
@@ -418,7 +418,7 @@ void PortfolioView::table() {
         if (ImGui::Selectable(r.name.c_str())) openProject_(e.id);
         tagText("portfolio.table." + n, r.name);
         ImGui::TableNextColumn();
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(budget_ui::ragTextColour(r.rag)), "%s", ragName(r.rag));
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(budget_ui::ragTextColour(r.rag)), "%s", tr(ragName(r.rag)));
         tagText("portfolio.table." + n + ".status", ragName(r.rag));
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(r.client.c_str());

@@ -35,7 +35,7 @@ void ShareWindow::draw(Date today, const std::string& fileStem) {
             if (n++ % 2 == 0) ImGui::TableNextRow();
             ImGui::TableNextColumn();
             bool on = options_.has(i.item);
-            if (ImGui::Checkbox(i.label, &on)) options_.set(i.item, on);
+            if (ImGui::Checkbox(tr(i.label), &on)) options_.set(i.item, on);
             tagItem(std::string("share.") + i.name);
         }
         ImGui::EndTable();
@@ -184,7 +184,7 @@ void ShareWindow::preview(const ClientView& v) {
     if (v.options.has(Share::Progress)) line += "  \u00b7  " + fmt(tr("{0} complete"), formatPercent(v.percentComplete));
     ImGui::TextDisabled("%s", line.c_str());
     if (v.rag) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(budget_ui::ragTextColour(*v.rag)), tr("Status: %s"), ragName(*v.rag));
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(budget_ui::ragTextColour(*v.rag)), tr("Status: %s"), tr(ragName(*v.rag)));
         tagText("share.preview.status", ragName(*v.rag));
         for (const std::string& r : v.reasons) ImGui::BulletText("%s", r.c_str());
     }

@@ -39,7 +39,7 @@ void ViewerScreen::header(const ClientView& v, float width) {
     ImGui::TextDisabled("%s", line.c_str());
     tagText("viewer.asof", line);
     if (v.rag) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(budget_ui::ragTextColour(*v.rag)), tr("\u25cf Status: %s"), ragName(*v.rag));
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(budget_ui::ragTextColour(*v.rag)), tr("\u25cf Status: %s"), tr(ragName(*v.rag)));
         tagText("viewer.status", ragName(*v.rag));
         for (const std::string& r : v.reasons) {
             ImGui::Bullet();

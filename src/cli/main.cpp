@@ -9,6 +9,8 @@
 //
 // Exit codes: 0 success, 1 invalid input (message on stderr), 2 usage error.
 #include "core/client_view.hpp"
+#include "core/locale.hpp"
+#include "core/i18n.hpp"
 #include "core/view_link.hpp"
 #include "platform/native/codec.hpp"
 #include "core/actuals_csv.hpp"
@@ -121,6 +123,10 @@ const char* kUsage =
     "  template FILE -o OUT     save a project as a template (dates as offsets, people as roles)\n"
     "  new [TEMPLATE] -o OUT    a new project, blank or from a template (a file or a built-in one)\n"
     "  pipeline FILE            a content pipeline's board; --add N articles with their stage chains\n"
+    "\n"
+    "Every command takes --lang de|fr|es|en for the language of what it writes for people (reports,\n"
+    "messages) and --locale TAG (en-US, en-GB, de-DE, fr-FR, es-ES, ja-JP) for its dates, numbers and\n"
+    "money; files keep ISO dates and plain numbers. Default: English, ISO dates.\n"
     "\n"
     "Run 'plotline <command> --help' for more. Exit codes: 0 ok, 1 invalid input, 2 usage error\n"
     "(merge: 3 when it decided conflicts for review).\n";
@@ -880,6 +886,21 @@ int main(int argc, char** argv) {
     const std::string cmd = args[0];
     args.erase(args.begin());
     if (cmd == "--help" || cmd == "-h" || cmd == "help") { std::cout << kUsage; return 0; }
+    // --lang and --locale, anywhere after the command: the language and formats of what is written for people.
+    for (size_t i = 0; i < args.size();) {
+        if ((args[i] == "--lang" || args[i] == "--locale") && i + 1 < args.size()) {
+            const std::string value = args[i + 1];
+            if (args[i] == "--lang") {
+                const auto& l = i18n::languages();
+                if (std::find(l.begin(), l.end(), value) == l.end()) return usageError("--lang: one of en, de, fr, es, pseudo", kUsage);
+                i18n::setLanguage(value);
+            } else {
+                if (formatsFor(value).tag == "iso" && value != "iso") return usageError("--locale: a tag such as en-US, de-DE, fr-FR, es-ES, ja-JP or iso", kUsage);
+                setFormats(formatsFor(value));
+            }
+            args.erase(args.begin() + long(i), args.begin() + long(i) + 2);
+        } else ++i;
+    }
     if (cmd == "validate") return cmdValidate(args);
     if (cmd == "schedule") return cmdSchedule(args);
     if (cmd == "convert") return cmdConvert(args);

@@ -1,5 +1,6 @@
 // The client pack: a client view as one standalone HTML page (client_view.hpp).
 #include "client_view.hpp"
+#include "i18n.hpp"
 
 #include "duration.hpp"
 #include "money.hpp"
@@ -95,7 +96,7 @@ std::string clientPackHtml(const ClientView& v) {
     const Project& p = v.project;
     const Schedule s = schedule(p);
     const Currency cur = currency(p.currency);
-    std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+    std::string out = "<!DOCTYPE html>\n<html lang=\"" + i18n::htmlLanguage() + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
                       "<meta name=\"generator\" content=\"Plotline\"><title>" +
                       escapeHtml(p.name) + " \u2014 project view</title><style>" + kStyle + "</style></head>\n<body>\n<header>\n<h1>" + escapeHtml(p.name) + "</h1>\n";
     out += "<p class=\"asof\">As of " + v.asOf.str();

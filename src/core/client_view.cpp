@@ -1,4 +1,5 @@
 #include "client_view.hpp"
+#include "i18n.hpp"
 
 #include "budget.hpp"
 #include "fields.hpp"
@@ -66,19 +67,19 @@ std::vector<MilestoneLine> readMilestones(JsonRef a) {
 
 const std::vector<ShareItemInfo>& shareItems() {
     static const std::vector<ShareItemInfo> items{
-        {Share::Progress, "progress", "Progress and the status date"},
-        {Share::Baseline, "baseline", "Baseline (what slipped)"},
-        {Share::Milestones, "milestones", "Milestones: next and reached"},
-        {Share::Status, "status", "Status summary (green, amber, red and why)"},
-        {Share::Budget, "budget", "Budget summary: approved, spent, forecast"},
-        {Share::Rates, "rates", "People's rates (and so their costs)"},
-        {Share::Vendors, "vendors", "Vendors, orders and invoices"},
-        {Share::Notes, "notes", "Task notes"},
-        {Share::Risks, "risks", "Risks"},
-        {Share::Changes, "changes", "Change requests"},
-        {Share::Actuals, "actuals", "Actual costs and hours"},
-        {Share::Internal, "internal", "Tasks marked internal"},
-        {Share::Billing, "billing", "Fees and invoices: the contract, billing schedule, invoices sent"},
+        {Share::Progress, "progress", N_("Progress and the status date")},
+        {Share::Baseline, "baseline", N_("Baseline (what slipped)")},
+        {Share::Milestones, "milestones", N_("Milestones: next and reached")},
+        {Share::Status, "status", N_("Status summary (green, amber, red and why)")},
+        {Share::Budget, "budget", N_("Budget summary: approved, spent, forecast")},
+        {Share::Rates, "rates", N_("People's rates (and so their costs)")},
+        {Share::Vendors, "vendors", N_("Vendors, orders and invoices")},
+        {Share::Notes, "notes", N_("Task notes")},
+        {Share::Risks, "risks", N_("Risks")},
+        {Share::Changes, "changes", N_("Change requests")},
+        {Share::Actuals, "actuals", N_("Actual costs and hours")},
+        {Share::Internal, "internal", N_("Tasks marked internal")},
+        {Share::Billing, "billing", N_("Fees and invoices: the contract, billing schedule, invoices sent")},
     };
     return items;
 }
@@ -237,8 +238,10 @@ ClientView clientView(const Project& p, const Schedule& s, const ShareOptions& o
 std::string budgetLine(const ClientView& v) {
     if (!v.budget) return {};
     const Currency c = currency(v.project.currency);
-    return "Budget: approved " + formatMoney(v.budget->approved, c) + ", spent " + formatMoney(v.budget->spent, c) +
-           (v.budget->forecast ? ", forecast " + formatMoney(*v.budget->forecast, c) : std::string());
+    if (v.budget->forecast)
+        return fmt(tr("Budget: approved {0}, spent {1}, forecast {2}"), formatMoney(v.budget->approved, c), formatMoney(v.budget->spent, c),
+                   formatMoney(*v.budget->forecast, c));
+    return fmt(tr("Budget: approved {0}, spent {1}"), formatMoney(v.budget->approved, c), formatMoney(v.budget->spent, c));
 }
 
 std::string feesLine(const ClientView& v) {
@@ -248,13 +251,13 @@ std::string feesLine(const ClientView& v) {
     const auto [fee, invoiced, paid] = feeTotals(p);
     std::string terms;
     switch (p.contract.type) {
-        case ContractType::FixedFee: terms = "fixed fee " + formatMoney(fee, c); break;
+        case ContractType::FixedFee: terms = fmt(tr("fixed fee {0}"), formatMoney(fee, c)); break;
         case ContractType::TimeAndMaterials:
-            terms = "time and materials" + (p.contract.cap ? ", capped at " + formatMoney(*p.contract.cap, c) : std::string());
+            terms = p.contract.cap ? fmt(tr("time and materials, capped at {0}"), formatMoney(*p.contract.cap, c)) : std::string(tr("time and materials"));
             break;
-        case ContractType::Retainer: terms = "retainer of " + formatMoney(p.contract.monthlyFee, c) + " a month"; break;
+        case ContractType::Retainer: terms = fmt(tr("retainer of {0} a month"), formatMoney(p.contract.monthlyFee, c)); break;
     }
-    return "Fees: " + terms + "; invoiced " + formatMoney(invoiced, c) + ", paid " + formatMoney(paid, c);
+    return fmt(tr("Fees: {0}; invoiced {1}, paid {2}"), terms, formatMoney(invoiced, c), formatMoney(paid, c));
 }
 
 std::string clientViewJson(const ClientView& v) {

@@ -1,4 +1,7 @@
 #include "commands.hpp"
+#include "core/i18n.hpp"
+#include "locale.hpp"
+#include "i18n.hpp"
 #include "id_index.hpp"
 
 #include <algorithm>
@@ -17,7 +20,7 @@ namespace {
 class EditTask final : public Command {
 public:
     explicit EditTask(Task after) : after_(std::move(after)) {}
-    std::string label() const override { return "Edit " + (after_.name.empty() ? std::string("task") : "\"" + after_.name + "\""); }
+    std::string label() const override { return after_.name.empty() ? std::string(tr("Edit task")) : fmt(tr("Edit \"{0}\""), after_.name); }
     bool apply(Project& p, Stamp now) override {
         int i = p.taskIndex(after_.id);
         if (i < 0) return false;
@@ -41,7 +44,7 @@ private:
 class InsertTask final : public Command {
 public:
     InsertTask(size_t row, Task t) : row_(row), task_(std::move(t)) {}
-    std::string label() const override { return "Insert task"; }
+    std::string label() const override { return tr("Insert task"); }
     bool apply(Project& p, Stamp now) override {
         if (row_ > p.tasks.size()) return false;
         task_.modified = now;
@@ -63,7 +66,7 @@ private:
 class DeleteTasks final : public Command {
 public:
     explicit DeleteTasks(std::vector<Id> ids) : ids_(std::move(ids)) {}
-    std::string label() const override { return ids_.size() == 1 ? "Delete task" : "Delete tasks"; }
+    std::string label() const override { return ids_.size() == 1 ? tr("Delete task") : tr("Delete tasks"); }
     bool apply(Project& p, Stamp) override {
         removedTasks_.clear();
         removedLinks_.clear();
@@ -109,7 +112,7 @@ private:
 class AddLink final : public Command {
 public:
     explicit AddLink(Link l) : link_(l) {}
-    std::string label() const override { return "Add link"; }
+    std::string label() const override { return tr("Add link"); }
     bool apply(Project& p, Stamp now) override {
         if (p.taskIndex(link_.predecessor) < 0 || p.taskIndex(link_.successor) < 0 || link_.predecessor == link_.successor) return false;
         link_.modified = now;
@@ -130,7 +133,7 @@ private:
 class DeleteLink final : public Command {
 public:
     explicit DeleteLink(Id id) : id_(id) {}
-    std::string label() const override { return "Delete link"; }
+    std::string label() const override { return tr("Delete link"); }
     bool apply(Project& p, Stamp) override {
         auto it = std::find_if(p.links.begin(), p.links.end(), [&](const Link& l) { return l.id == id_; });
         if (it == p.links.end()) return false;
@@ -153,7 +156,7 @@ private:
 class EditLink final : public Command {
 public:
     explicit EditLink(Link after) : after_(after) {}
-    std::string label() const override { return "Edit link"; }
+    std::string label() const override { return tr("Edit link"); }
     bool apply(Project& p, Stamp now) override { return swap(p, now); }
     bool revert(Project& p, Stamp now) override { return swap(p, now); }
 
@@ -172,7 +175,7 @@ class InsertTasks final : public Command {
 public:
     InsertTasks(size_t row, std::vector<Task> tasks, std::vector<Link> links)
         : row_(row), tasks_(std::move(tasks)), links_(std::move(links)) {}
-    std::string label() const override { return tasks_.size() == 1 ? "Paste task" : "Paste " + std::to_string(tasks_.size()) + " tasks"; }
+    std::string label() const override { return trn("Paste {n} task", "Paste {n} tasks", int64_t(tasks_.size())); }
     bool apply(Project& p, Stamp now) override {
         if (row_ > p.tasks.size()) return false;
         for (Task& t : tasks_) t.modified = now;
@@ -242,7 +245,7 @@ class EditProjectSettings final : public Command {
 public:
     EditProjectSettings(std::string name, std::string currency, Date start, Calendar cal)
         : name_(std::move(name)), currency_(std::move(currency)), start_(start), cal_(std::move(cal)) {}
-    std::string label() const override { return "Edit project settings"; }
+    std::string label() const override { return tr("Edit project settings"); }
     bool apply(Project& p, Stamp now) override { swap(p, now); return true; }
     bool revert(Project& p, Stamp now) override { swap(p, now); return true; }
 
@@ -354,7 +357,7 @@ CommandPtr saveBaseline(const Project& p, const Schedule& s, const std::string& 
     b.id = id;
     if (same != list.end()) *same = std::move(b);
     else list.push_back(std::move(b));
-    return swapMember(&Project::baselines, std::move(list), "Save baseline \"" + name + "\"",
+    return swapMember(&Project::baselines, std::move(list), fmt(tr("Save baseline \"{0}\""), name),
                       [id](std::vector<Baseline>& bs, Stamp now) {
                           for (Baseline& x : bs)
                               if (x.id == id) x.saved = now;
@@ -365,22 +368,22 @@ CommandPtr deleteBaseline(const Project& p, Id id) {
     std::vector<Baseline> list = p.baselines;
     auto it = std::find_if(list.begin(), list.end(), [&](const Baseline& x) { return x.id == id; });
     if (it == list.end()) return nullptr;
-    const std::string label = "Delete baseline \"" + it->name + "\"";
+    const std::string label = fmt(tr("Delete baseline \"{0}\""), it->name);
     list.erase(it);
     return swapMember(&Project::baselines, std::move(list), label);
 }
 
 CommandPtr setProjectOwners(const Project& p, std::string client, std::string producer) {
     std::vector<CommandPtr> steps;
-    if (client != p.client) steps.push_back(swapMember(&Project::client, std::move(client), "Set client"));
-    if (producer != p.producer) steps.push_back(swapMember(&Project::producer, std::move(producer), "Set producer"));
+    if (client != p.client) steps.push_back(swapMember(&Project::client, std::move(client), tr("Set client")));
+    if (producer != p.producer) steps.push_back(swapMember(&Project::producer, std::move(producer), tr("Set producer")));
     if (steps.empty()) return nullptr;
     if (steps.size() == 1) return std::move(steps.front());
-    return group("Set client and producer", std::move(steps));
+    return group(tr("Set client and producer"), std::move(steps));
 }
 
 CommandPtr setStatusDate(std::optional<Date> day) {
-    return swapMember(&Project::statusDate, day, day ? "Set status date " + day->str() : std::string("Clear status date"));
+    return swapMember(&Project::statusDate, day, day ? fmt(tr("Set status date {0}"), formatDate(*day)) : std::string(tr("Clear status date")));
 }
 
 CommandPtr setTaskResources(const Project& p, Id task, const std::vector<Assignment>& assignments) {
@@ -404,7 +407,7 @@ CommandPtr setTaskResources(const Project& p, Id task, const std::vector<Assignm
     }
     if (!placed) list.insert(list.end(), mine.begin(), mine.end());
     if (list == p.assignments) return nullptr;
-    return swapMember(&Project::assignments, std::move(list), "Assign resources to \"" + t->name + "\"",
+    return swapMember(&Project::assignments, std::move(list), fmt(tr("Assign resources to \"{0}\""), t->name),
                       [task](std::vector<Assignment>& as, Stamp now) {
                           for (Assignment& a : as)
                               if (a.task == task) a.modified = now;
@@ -417,7 +420,7 @@ CommandPtr editResource(const Project& p, Resource after) {
     std::vector<Resource> list = p.resources;
     std::sort(after.daysOff.begin(), after.daysOff.end());
     after.daysOff.erase(std::unique(after.daysOff.begin(), after.daysOff.end()), after.daysOff.end());
-    const std::string label = "Edit resource \"" + after.name + "\"";
+    const std::string label = fmt(tr("Edit resource \"{0}\""), after.name);
     list[size_t(i)] = std::move(after);
     return swapMember(&Project::resources, std::move(list), label,
                       [i](std::vector<Resource>& rs, Stamp now) { rs[size_t(i)].modified = now; });
@@ -428,7 +431,7 @@ CommandPtr addResources(const Project& p, std::vector<Resource> people) {
     std::vector<Resource> list = p.resources;
     const size_t first = list.size();
     for (Resource& r : people) list.push_back(std::move(r));
-    return swapMember(&Project::resources, std::move(list), "Add people", [first](std::vector<Resource>& rs, Stamp now) {
+    return swapMember(&Project::resources, std::move(list), tr("Add people"), [first](std::vector<Resource>& rs, Stamp now) {
         for (size_t i = first; i < rs.size(); ++i) rs[i].modified = now;
     });
 }
@@ -438,7 +441,7 @@ CommandPtr addAssignments(const Project& p, std::vector<Assignment> assignments)
     std::vector<Assignment> list = p.assignments;
     const size_t first = list.size();
     for (Assignment& a : assignments) list.push_back(a);
-    return swapMember(&Project::assignments, std::move(list), "Assign people", [first](std::vector<Assignment>& as, Stamp now) {
+    return swapMember(&Project::assignments, std::move(list), tr("Assign people"), [first](std::vector<Assignment>& as, Stamp now) {
         for (size_t i = first; i < as.size(); ++i) as[i].modified = now;
     });
 }
@@ -535,17 +538,17 @@ CommandPtr addActuals(const Project& p, std::vector<CostEntry> costs, std::vecto
 }
 
 CommandPtr setStages(std::vector<PipelineStage> stages) {
-    return swapMember(&Project::stages, std::move(stages), "Set up the content pipeline", [](std::vector<PipelineStage>& ss, Stamp now) {
+    return swapMember(&Project::stages, std::move(stages), tr("Set up the content pipeline"), [](std::vector<PipelineStage>& ss, Stamp now) {
         for (PipelineStage& s : ss) s.modified = now;
     });
 }
 
 CommandPtr setContingency(Contingency c) {
-    return swapMember(&Project::contingency, c, "Set contingency");
+    return swapMember(&Project::contingency, c, tr("Set contingency"));
 }
 
 CommandPtr setContract(Contract c) {
-    return swapMember(&Project::contract, c, "Set the contract");
+    return swapMember(&Project::contract, c, tr("Set the contract"));
 }
 
 CommandPtr recordStatus(const Project& p, StatusRecord r) {
@@ -553,7 +556,7 @@ CommandPtr recordStatus(const Project& p, StatusRecord r) {
     std::erase_if(list, [&](const StatusRecord& x) { return x.date == r.date; });
     list.insert(std::upper_bound(list.begin(), list.end(), r, [](const StatusRecord& a, const StatusRecord& b) { return a.date < b.date; }), r);
     if (list == p.statusRecords) return nullptr;
-    return swapMember(&Project::statusRecords, std::move(list), "Record status of " + r.date.str());
+    return swapMember(&Project::statusRecords, std::move(list), fmt(tr("Record status of {0}"), formatDate(r.date)));
 }
 
 int nextChangeNumber(const Project& p) {
@@ -565,13 +568,13 @@ int nextChangeNumber(const Project& p) {
 CommandPtr decideChange(const Project& p, Id request, ChangeStatus to, const std::string& by, const std::string& note,
                         Date day, Stamp at, std::string& why) {
     auto it = std::find_if(p.changeRequests.begin(), p.changeRequests.end(), [&](const ChangeRequest& c) { return c.id == request; });
-    if (it == p.changeRequests.end()) { why = "That change request no longer exists."; return nullptr; }
+    if (it == p.changeRequests.end()) { why = tr("That change request no longer exists."); return nullptr; }
     ChangeRequest c = *it;
     const std::string name = "CR-" + std::to_string(c.number);
     const bool allowed = (c.status == ChangeStatus::Draft && to == ChangeStatus::Submitted) ||
                          (c.status == ChangeStatus::Submitted && to != ChangeStatus::Submitted);
     if (!allowed) {
-        why = name + " is " + changeStatusLabel(c.status) + ": it cannot become " + changeStatusLabel(to) + ".";
+        why = fmt(tr("{0} is {1}: it cannot become {2}."), name, tr(changeStatusLabel(c.status)), tr(changeStatusLabel(to)));
         return nullptr;
     }
     c.status = to;
@@ -579,8 +582,9 @@ CommandPtr decideChange(const Project& p, Id request, ChangeStatus to, const std
     if (to == ChangeStatus::Approved || to == ChangeStatus::Rejected) c.decided = day;
     else c.decided.reset();
     std::vector<CommandPtr> parts;
-    std::string verb = to == ChangeStatus::Approved ? "Approve " : to == ChangeStatus::Rejected ? "Reject " : to == ChangeStatus::Submitted ? "Submit " : "Return to draft ";
-    parts.push_back(putRecord(p, c, verb + name));
+    const char* verb = to == ChangeStatus::Approved ? tr("Approve {0}") : to == ChangeStatus::Rejected ? tr("Reject {0}")
+                     : to == ChangeStatus::Submitted ? tr("Submit {0}") : tr("Return {0} to draft");
+    parts.push_back(putRecord(p, c, fmt(verb, name)));
     if (to == ChangeStatus::Approved) {
         std::vector<size_t> inserted; // original rows new tasks went in at, to place later ones after them
         const IdIndex taskAt = indexById(p.tasks);
@@ -588,7 +592,7 @@ CommandPtr decideChange(const Project& p, Id request, ChangeStatus to, const std
             if (!item.task.isNull()) {
                 const int row = taskAt.find(item.task);
                 const Task* t = row >= 0 ? &p.tasks[size_t(row)] : nullptr;
-                if (!t) { why = name + " changes a task that no longer exists; edit the request first."; return nullptr; }
+                if (!t) { why = fmt(tr("{0} changes a task that no longer exists; edit the request first."), name); return nullptr; }
                 Task after = *t;
                 after.duration = item.duration;
                 after.milestone = item.duration == 0;
@@ -598,7 +602,7 @@ CommandPtr decideChange(const Project& p, Id request, ChangeStatus to, const std
             size_t row = p.tasks.size();
             if (!item.parent.isNull()) {
                 const int parent = taskAt.find(item.parent);
-                if (parent < 0) { why = name + " adds a task under a summary that no longer exists; edit the request first."; return nullptr; }
+                if (parent < 0) { why = fmt(tr("{0} adds a task under a summary that no longer exists; edit the request first."), name); return nullptr; }
                 row = p.subtreeEnd(size_t(parent));
             }
             const size_t shift = size_t(std::count_if(inserted.begin(), inserted.end(), [&](size_t r) { return r <= row; }));
@@ -611,7 +615,7 @@ CommandPtr decideChange(const Project& p, Id request, ChangeStatus to, const std
             t.milestone = item.duration == 0;
             t.constraint = Constraint::SNET;
             t.constraintDate = day;
-            t.notes = "Added by " + name + " " + c.title;
+            t.notes = fmt(tr("Added by {0} {1}"), name, c.title);
             parts.push_back(insertTask(row + shift, std::move(t)));
         }
         if (c.costImpact != 0) {
@@ -620,7 +624,7 @@ CommandPtr decideChange(const Project& p, Id request, ChangeStatus to, const std
             line.category = c.category;
             line.amount = c.costImpact;
             line.changeRequest = c.id;
-            parts.push_back(putRecord(p, line, verb + name));
+            parts.push_back(putRecord(p, line, fmt(verb, name)));
         }
         if (c.feeImpact != 0) { // the client pays the change: billable from the day it was approved
             BillingItem fee;
@@ -628,10 +632,10 @@ CommandPtr decideChange(const Project& p, Id request, ChangeStatus to, const std
             fee.amount = c.feeImpact;
             fee.date = day;
             fee.changeRequest = c.id;
-            parts.push_back(putRecord(p, fee, verb + name));
+            parts.push_back(putRecord(p, fee, fmt(verb, name)));
         }
     }
-    return group(verb + name, std::move(parts));
+    return group(fmt(verb, name), std::move(parts));
 }
 
 CommandPtr setPredecessors(const Project& p, Id task, const std::vector<Link>& wanted) {
@@ -661,7 +665,7 @@ CommandPtr setPredecessors(const Project& p, Id task, const std::vector<Link>& w
         steps.push_back(addLink(l));
     }
     const Task* t = p.task(task);
-    return group("Set the predecessors of \u201c" + (t ? t->name : std::string()) + "\u201d", std::move(steps));
+    return group(fmt(tr("Set the predecessors of \u201c{0}\u201d"), t ? t->name : std::string()), std::move(steps));
 }
 
 CommandPtr group(std::string label, std::vector<CommandPtr> commands) {
@@ -737,7 +741,7 @@ size_t siblingAbove(const Project& p, size_t i) {
 }
 
 std::string linkNote(size_t n) {
-    return n == 0 ? "" : std::to_string(n) + (n == 1 ? " link" : " links") + " between a task and its new summary removed";
+    return n == 0 ? "" : trn("{n} link between a task and its new summary removed", "{n} links between a task and its new summary removed", int64_t(n));
 }
 
 CommandPtr rows(const char* label, const Project& before, const Project& after, std::vector<Id> drop) {
@@ -758,7 +762,7 @@ CommandPtr indentTasks(const Project& p, const std::vector<Id>& ids, std::string
     for (size_t i : topRows(p, ids)) {
         const size_t j = siblingAbove(q, i);
         if (j == SIZE_MAX) {
-            why = "\"" + q.tasks[i].name + "\" has no task above it at its level to go under";
+            why = fmt(tr("\"{0}\" has no task above it at its level to go under"), q.tasks[i].name);
             return nullptr;
         }
         q.tasks[i].parent = q.tasks[j].id;
@@ -766,7 +770,7 @@ CommandPtr indentTasks(const Project& p, const std::vector<Id>& ids, std::string
         drop.insert(drop.end(), links.begin(), links.end());
     }
     why = linkNote(drop.size());
-    return rows(ids.size() == 1 ? "Indent task" : "Indent tasks", p, q, std::move(drop));
+    return rows(ids.size() == 1 ? tr("Indent task") : tr("Indent tasks"), p, q, std::move(drop));
 }
 
 CommandPtr outdentTasks(const Project& p, const std::vector<Id>& ids, std::string& why) {
@@ -779,7 +783,7 @@ CommandPtr outdentTasks(const Project& p, const std::vector<Id>& ids, std::strin
         const Id parent = q.tasks[i].parent;
         const int pi = q.taskIndex(parent);
         if (pi < 0) {
-            why = "\"" + q.tasks[i].name + "\" is already at the top level";
+            why = fmt(tr("\"{0}\" is already at the top level"), q.tasks[i].name);
             return nullptr;
         }
         const size_t end = q.subtreeEnd(i);
@@ -798,7 +802,7 @@ CommandPtr outdentTasks(const Project& p, const std::vector<Id>& ids, std::strin
         }
     }
     why = linkNote(drop.size());
-    return rows(ids.size() == 1 ? "Outdent task" : "Outdent tasks", p, q, std::move(drop));
+    return rows(ids.size() == 1 ? tr("Outdent task") : tr("Outdent tasks"), p, q, std::move(drop));
 }
 
 CommandPtr moveTask(const Project& p, Id id, int direction, std::string& why) {
@@ -809,15 +813,15 @@ CommandPtr moveTask(const Project& p, Id id, int direction, std::string& why) {
     q.tasks = p.tasks;
     if (direction < 0) {
         const size_t j = siblingAbove(p, i);
-        if (j == SIZE_MAX) { why = "\"" + p.tasks[i].name + "\" is already first"; return nullptr; }
+        if (j == SIZE_MAX) { why = fmt(tr("\"{0}\" is already first"), p.tasks[i].name); return nullptr; }
         std::rotate(q.tasks.begin() + long(j), q.tasks.begin() + long(i), q.tasks.begin() + long(end));
     } else {
-        if (end >= p.tasks.size() || p.tasks[end].parent != p.tasks[i].parent) { why = "\"" + p.tasks[i].name + "\" is already last"; return nullptr; }
+        if (end >= p.tasks.size() || p.tasks[end].parent != p.tasks[i].parent) { why = fmt(tr("\"{0}\" is already last"), p.tasks[i].name); return nullptr; }
         const size_t nextEnd = p.subtreeEnd(end);
         std::rotate(q.tasks.begin() + long(i), q.tasks.begin() + long(end), q.tasks.begin() + long(nextEnd));
     }
     why.clear();
-    return rows(direction < 0 ? "Move task up" : "Move task down", p, q, {});
+    return rows(direction < 0 ? tr("Move task up") : tr("Move task down"), p, q, {});
 }
 
 Document::Document(Project project, Clock clock) : project_(std::move(project)), clock_(clock ? std::move(clock) : Clock(systemNow)) {}

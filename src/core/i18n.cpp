@@ -129,6 +129,7 @@ void setLanguage(std::string_view code) {
 }
 
 const std::string& language() { return state().code; }
+std::string htmlLanguage() { return state().code == "pseudo" ? "en" : state().code; }
 
 Plural pluralOf(std::string_view language, int64_t n) {
     const uint64_t a = n < 0 ? uint64_t(0) - uint64_t(n) : uint64_t(n);
@@ -156,6 +157,14 @@ const char* tr(const char* english) {
     else if (const auto m = s.byText.find(english); m != s.byText.end()) out = m->second->one;
     s.byPointer.emplace(english, out);
     return out;
+}
+
+std::string tr(const std::string& english) {
+    i18n::State& s = i18n::state();
+    if (s.code == "en") return english;
+    if (s.code == "pseudo") return i18n::pseudo(english);
+    const auto m = s.byText.find(english);
+    return m == s.byText.end() ? english : std::string(m->second->one);
 }
 
 std::string trn(const char* one, const char* other, int64_t n) {

@@ -32,6 +32,8 @@ std::string languageFor(std::string_view tag);
 
 void setLanguage(std::string_view code); // unknown codes mean English
 const std::string& language();
+// The lang attribute for documents written now ("de"; "en" for English and the pseudo-locale).
+std::string htmlLanguage();
 
 // CLDR plural categories for whole numbers.
 enum class Plural { One, Many, Other };
@@ -72,7 +74,10 @@ const std::vector<Catalogue>& catalogues(); // de, fr, es
 
 } // namespace i18n
 
+// english must be a literal or a table's entry (it is remembered by its address); for a text held in a
+// std::string, the overload below looks it up by content.
 const char* tr(const char* english);
+std::string tr(const std::string& english);
 // Marks a literal for the catalogue where a table defines it; tr() translates it where it is shown.
 constexpr const char* N_(const char* english) { return english; }
 // The form of the count's plural category, with {n} replaced by the count written for the locale.

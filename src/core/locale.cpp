@@ -201,6 +201,17 @@ std::string formatWeekdayDate(Date d, const Formats& f) {
     return wd + (f.tag == "iso" ? " " : ", ") + formatDayMonth(d, f) + " " + std::to_string(y);
 }
 
+std::string formatLongDate(Date d, const Formats& f) {
+    int y, m, dd;
+    d.toYmd(y, m, dd);
+    const std::string day = std::to_string(dd), year = std::to_string(y), month = monthNameIn(m, f);
+    if (f.names == "ja") return year + "年" + std::to_string(m) + "月" + day + "日";
+    if (f.names == "de") return day + ". " + month + " " + year;
+    if (f.names == "es") return day + " de " + month + " de " + year;
+    if (f.tag == "en-US") return month + " " + day + ", " + year;
+    return day + " " + month + " " + year;
+}
+
 std::optional<Date> parseDateIn(std::string_view text, const Formats& f) {
     while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);

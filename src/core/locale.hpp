@@ -51,6 +51,7 @@ std::string formatDate(Date d, const Formats& f = formats());         // 12/3/20
 std::string formatDayMonth(Date d, const Formats& f = formats());     // Dec 3
 std::string formatMonthYear(int year, int month, const Formats& f = formats()); // December 2026
 std::string formatWeekdayDate(Date d, const Formats& f = formats());  // Thu, Dec 3, 2026
+std::string formatLongDate(Date d, const Formats& f = formats());     // December 3, 2026 / 3 December 2026
 const char* monthNameIn(int month, const Formats& f = formats());      // "Dezember"
 const char* monthShortIn(int month, const Formats& f = formats());     // "Dez"
 const char* weekdayShortIn(int weekday, const Formats& f = formats()); // 0 = Monday: "Mo"

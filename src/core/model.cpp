@@ -1,4 +1,5 @@
 #include "model.hpp"
+#include "core/i18n.hpp"
 #include "i18n.hpp"
 
 #include <algorithm>
@@ -79,7 +80,7 @@ const char* costCategoryName(CostCategory c) {
 }
 
 const char* costCategoryLabel(CostCategory c) {
-    static const char* labels[] = {"Labour", "Vendor", "Media", "Software", "Travel", "Contingency", "Other"};
+    static const char* const labels[] = {N_("Labour"), N_("Vendor"), N_("Media"), N_("Software"), N_("Travel"), N_("Contingency"), N_("Other")};
     return labels[int(c) < kCostCategories ? int(c) : kCostCategories - 1];
 }
 
@@ -94,7 +95,7 @@ const char* changeStatusName(ChangeStatus s) {
 }
 
 const char* changeStatusLabel(ChangeStatus s) {
-    static const char* labels[] = {"Draft", "Submitted", "Approved", "Rejected"};
+    static const char* const labels[] = {N_("Draft"), N_("Submitted"), N_("Approved"), N_("Rejected")}; // tr() where shown
     return labels[int(s) & 3];
 }
 
@@ -108,7 +109,7 @@ const char* riskStatusName(RiskStatus s) {
 }
 
 const char* riskStatusLabel(RiskStatus s) {
-    static const char* labels[] = {"Open", "Mitigating", "Closed"};
+    static const char* const labels[] = {N_("Open"), N_("Mitigating"), N_("Closed")};
     return labels[int(s) < 3 ? int(s) : 0];
 }
 
@@ -138,7 +139,7 @@ const char* contractTypeName(ContractType t) {
 }
 
 const char* contractTypeLabel(ContractType t) {
-    static const char* labels[] = {"Time and materials", "Fixed fee", "Retainer"};
+    static const char* const labels[] = {N_("Time and materials"), N_("Fixed fee"), N_("Retainer")};
     return labels[int(t) < 3 ? int(t) : 0];
 }
 

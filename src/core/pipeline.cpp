@@ -1,4 +1,5 @@
 #include "pipeline.hpp"
+#include "i18n.hpp"
 
 #include "id.hpp"
 
@@ -43,11 +44,11 @@ size_t currentStage(const Project& p, const std::vector<size_t>& stages) {
 
 CommandPtr addDeliverables(const Project& p, const NewDeliverables& n, std::string& why) {
     if (p.stages.empty()) {
-        why = "This project has no pipeline stages yet: set them up first.";
+        why = tr("This project has no pipeline stages yet: set them up first.");
         return nullptr;
     }
     if (n.count < 1 || n.count > 1000) {
-        why = "Add between 1 and 1,000 at a time.";
+        why = tr("Add between 1 and 1,000 at a time.");
         return nullptr;
     }
     // The roles: a person or role named so (or with that role) in Resources, else a new role.
@@ -171,13 +172,13 @@ CommandPtr advanceDeliverable(const Project& p, const Schedule& s, Id deliverabl
     const auto d = std::find_if(p.deliverables.begin(), p.deliverables.end(), [&](const Deliverable& x) { return x.id == deliverable; });
     const int at = d == p.deliverables.end() ? -1 : p.taskIndex(d->task);
     if (at < 0) {
-        why = "That deliverable is no longer in the plan.";
+        why = tr("That deliverable is no longer in the plan.");
         return nullptr;
     }
     const std::vector<size_t> stages = childrenOf(p, size_t(at));
     const size_t k = currentStage(p, stages);
     if (k >= stages.size()) {
-        why = p.tasks[size_t(at)].name + " is published already.";
+        why = fmt(tr("{0} is published already."), p.tasks[size_t(at)].name);
         return nullptr;
     }
     Task t = p.tasks[stages[k]];
@@ -190,7 +191,7 @@ CommandPtr advanceDeliverable(const Project& p, const Schedule& s, Id deliverabl
     t.actualFinish = std::max(today, *t.actualStart);
     t.percentComplete = 100;
     const std::string stageName = k < p.stages.size() ? p.stages[k].name : t.name;
-    return named(stageName + " done: " + p.tasks[size_t(at)].name, editTask(std::move(t)));
+    return named(fmt(tr("{0} done: {1}"), stageName, p.tasks[size_t(at)].name), editTask(std::move(t)));
 }
 
 ReportSection publishedSection(const Project& p, Date first, Date last) {

@@ -1,4 +1,5 @@
 #include "print.hpp"
+#include "i18n.hpp"
 
 #include "duration.hpp"
 #include "id_index.hpp"
@@ -258,7 +259,7 @@ std::string printPage(const Project& p, const Schedule& s, const PrintOptions& o
 
     std::string o;
     o.reserve(4096 + rows.size() * 700);
-    o += "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(p.name) + "</title>\n<style>\n";
+    o += "<!DOCTYPE html>\n<html lang=\"" + i18n::htmlLanguage() + "\"><head><meta charset=\"utf-8\"><title>" + esc(p.name) + "</title>\n<style>\n";
     o += "@page { size: " + paper + "; margin: 10mm; }\n";
     o += "html, body { margin: 0; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1f2733; }\n"
          "* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"

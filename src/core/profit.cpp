@@ -1,4 +1,5 @@
 #include "profit.hpp"
+#include "locale.hpp"
 
 #include "fields.hpp"
 #include "id_index.hpp"
@@ -24,7 +25,8 @@ Date nextMonth(Date month) {
 std::string monthTitle(Date month) {
     int y, m, day;
     month.toYmd(y, m, day);
-    return std::string(monthName(m)) + " " + std::to_string(y);
+    (void)day;
+    return formatMonthYear(y, m);
 }
 
 std::optional<int> ProfitStatus::percentOfRevenue(int64_t margin, int64_t revenue) {

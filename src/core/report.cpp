@@ -1,4 +1,7 @@
 #include "report.hpp"
+#include "core/i18n.hpp"
+#include "locale.hpp"
+#include "i18n.hpp"
 #include "pipeline.hpp"
 
 #include "duration.hpp"
@@ -22,9 +25,7 @@ const char* ragName(Rag r) {
 
 std::string formatRatio(const std::optional<double>& v) {
     if (!v) return "—";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", *v);
-    return buf;
+    return formatDecimal(*v, 2); // 0,77 in German
 }
 
 namespace {
@@ -39,12 +40,13 @@ void raise(StatusReport& r, Rag level, std::string why) {
 std::string longDate(Date d) {
     int y, m, day;
     d.toYmd(y, m, day);
-    return std::to_string(day) + " " + monthName(m) + " " + std::to_string(y);
+    (void)y, (void)m, (void)day;
+    return formatLongDate(d);
 }
 
 std::string percentText(int64_t part, int64_t whole) {
     if (whole <= 0) return "—";
-    return std::to_string(divRound(part * 100, whole)) + " %";
+    return formatPercent(divRound(part * 100, whole));
 }
 
 } // namespace
@@ -57,21 +59,21 @@ void applyStatusRule(StatusReport& r, bool money) {
     const Currency cur = currency(r.currency);
     auto index = [&](const char* name, std::optional<double> v, const char* meaning) {
         if (!v) return;
-        if (*v < 0.85) raise(r, Rag::Red, std::string(name) + " " + formatRatio(v) + " (below 0.85): " + meaning);
-        else if (*v < 0.95) raise(r, Rag::Amber, std::string(name) + " " + formatRatio(v) + " (below 0.95): " + meaning);
+        if (*v < 0.85) raise(r, Rag::Red, fmt(tr("{0} {1} (below 0.85): {2}"), name, formatRatio(v), tr(meaning)));
+        else if (*v < 0.95) raise(r, Rag::Amber, fmt(tr("{0} {1} (below 0.95): {2}"), name, formatRatio(v), tr(meaning)));
     };
-    index("SPI", ev.spi(), "less work done than planned by now");
-    if (money) index("CPI", ev.cpi(), "the work done cost more than budgeted");
+    index("SPI", ev.spi(), N_("less work done than planned by now"));
+    if (money) index("CPI", ev.cpi(), N_("the work done cost more than budgeted"));
     if (money && ev.eac && *ev.eac > r.budget.approved())
-        raise(r, Rag::Red, "Estimate at completion " + formatMoney(*ev.eac, cur) + " exceeds the approved budget " +
-                               formatMoney(r.budget.approved(), cur) + " including contingency");
+        raise(r, Rag::Red, fmt(tr("Estimate at completion {0} exceeds the approved budget {1} including contingency"), formatMoney(*ev.eac, cur),
+                               formatMoney(r.budget.approved(), cur)));
     else if (money && ev.eac && *ev.eac > r.budget.base)
-        raise(r, Rag::Amber, "Estimate at completion " + formatMoney(*ev.eac, cur) + " exceeds the base budget " +
-                                 formatMoney(r.budget.base, cur) + " (contingency covers it)");
+        raise(r, Rag::Amber, fmt(tr("Estimate at completion {0} exceeds the base budget {1} (contingency covers it)"), formatMoney(*ev.eac, cur),
+                                 formatMoney(r.budget.base, cur)));
     for (const MilestoneLine& m : r.milestonesNext)
-        if (m.late) raise(r, Rag::Amber, "Milestone \"" + m.name + "\" was due " + m.date.str() + " and is not done");
+        if (m.late) raise(r, Rag::Amber, fmt(tr("Milestone \"{0}\" was due {1} and is not done"), m.name, formatDate(m.date)));
     for (const Risk& k : r.topRisks)
-        if (k.score() >= 15) raise(r, Rag::Amber, "Risk \"" + k.title + "\" scores " + std::to_string(k.score()));
+        if (k.score() >= 15) raise(r, Rag::Amber, fmt(tr("Risk \"{0}\" scores {1}"), k.title, k.score()));
 }
 
 StatusReport statusReport(const Project& p, const Schedule& s, Date statusDate, bool profit) {
@@ -117,7 +119,8 @@ StatusReport statusReport(const Project& p, const Schedule& s, Date statusDate, 
 std::string formatMarginPercent(const std::optional<int>& bp) {
     if (!bp) return "\u2014";
     const int v = *bp, whole = v / 100, tenth = (v < 0 ? -v : v) % 100 / 10;
-    return (v < 0 && whole == 0 ? "-" : "") + std::to_string(whole) + "." + std::to_string(tenth) + " %";
+    const Formats& f = formats();
+    return (v < 0 && whole == 0 ? "-" : "") + std::to_string(whole) + f.decimal + std::to_string(tenth) + (f.tag == "iso" ? " " : f.percentSpace) + "%";
 }
 
 // The money sections of the weekly report: earned value, the cost curve, the burn and categories.
@@ -128,43 +131,43 @@ void moneySections(ReportDoc& doc, const StatusReport& r) {
     const BudgetStatus& b = r.budget;
     const EvResult& ev = b.ev;
     ReportSection money_;
-    money_.title = "Schedule and cost";
+    money_.title = tr("Schedule and cost");
     money_.facts = {
-        {"Budget at completion (BAC)", money(ev.bac)},
-        {"Planned value (PV)", money(ev.pv)},
-        {"Earned value (EV)", money(ev.ev)},
-        {"Actual cost (AC)", money(ev.ac)},
-        {"Schedule variance (SV)", money(ev.sv())},
-        {"Cost variance (CV)", money(ev.cv())},
+        {tr("Budget at completion (BAC)"), money(ev.bac)},
+        {tr("Planned value (PV)"), money(ev.pv)},
+        {tr("Earned value (EV)"), money(ev.ev)},
+        {tr("Actual cost (AC)"), money(ev.ac)},
+        {tr("Schedule variance (SV)"), money(ev.sv())},
+        {tr("Cost variance (CV)"), money(ev.cv())},
         {"SPI / CPI", formatRatio(ev.spi()) + " / " + formatRatio(ev.cpi())},
-        {"Estimate at completion (EAC)", maybe(ev.eac)},
-        {"Estimate to complete (ETC)", maybe(ev.etc())},
-        {"Variance at completion (VAC)", maybe(ev.vac())},
-        {"To-complete performance (TCPI)", formatRatio(ev.tcpi())},
+        {tr("Estimate at completion (EAC)"), maybe(ev.eac)},
+        {tr("Estimate to complete (ETC)"), maybe(ev.etc())},
+        {tr("Variance at completion (VAC)"), maybe(ev.vac())},
+        {tr("To-complete performance (TCPI)"), formatRatio(ev.tcpi())},
     };
     doc.sections.push_back(std::move(money_));
 
     ReportSection curve;
-    curve.title = "Cumulative cost";
+    curve.title = tr("Cumulative cost");
     curve.svg = sCurveSvg(b, cur);
     if (!curve.svg.empty()) doc.sections.push_back(std::move(curve));
 
     ReportSection burn;
-    burn.title = "Budget burn";
+    burn.title = tr("Budget burn");
     burn.facts = {
-        {"Approved budget", money(b.approved()) + " (base " + money(b.base) + " + contingency " + money(b.contingency) + ")"},
-        {"Spent to date", money(ev.ac) + " (" + percentText(ev.ac, b.approved()) + " of the approved budget)"},
-        {"Weekly burn rate", money(b.weeklyBurn) + " (average of the last 4 weeks)"},
-        {"Contingency left", money(b.contingencyLeft()) + " of " + money(b.contingency)},
-        {"Approved changes", money(b.approvedChanges)},
+        {tr("Approved budget"), fmt(tr("{0} (base {1} + contingency {2})"), money(b.approved()), money(b.base), money(b.contingency))},
+        {tr("Spent to date"), fmt(tr("{0} ({1} of the approved budget)"), money(ev.ac), percentText(ev.ac, b.approved()))},
+        {tr("Weekly burn rate"), fmt(tr("{0} (average of the last 4 weeks)"), money(b.weeklyBurn))},
+        {tr("Contingency left"), fmt(tr("{0} of {1}"), money(b.contingencyLeft()), money(b.contingency))},
+        {tr("Approved changes"), money(b.approvedChanges)},
     };
     ReportTable& ct = burn.table;
-    ct.header = {"Category", "Budget", "Actual", "Variance"};
+    ct.header = {tr("Category"), tr("Budget"), tr("Actual"), tr("Variance")};
     ct.rightAligned = {1, 2, 3};
     for (int c = 0; c < kCostCategories; ++c) {
         const int64_t budget = b.budgetByCategory[size_t(c)], actual = b.actualByCategory[size_t(c)];
         if (budget == 0 && actual == 0) continue;
-        ct.rows.push_back({costCategoryLabel(CostCategory(c)), money(budget), money(actual), money(budget - actual)});
+        ct.rows.push_back({tr(costCategoryLabel(CostCategory(c))), money(budget), money(actual), money(budget - actual)});
         ct.tone.push_back({0, 0, 0, budget - actual < 0 ? -1 : 0});
     }
     doc.sections.push_back(std::move(burn));
@@ -174,62 +177,62 @@ void moneySections(ReportDoc& doc, const StatusReport& r) {
 void marginSection(ReportDoc& doc, const ProfitStatus& m, const Currency& cur) {
     auto money = [&](int64_t v) { return formatMoney(v, cur); };
     ReportSection s;
-    s.title = "Margin (internal)";
+    s.title = tr("Margin (internal)");
     if (!m.tooLarge.empty()) {
         s.paragraphs.push_back(m.tooLarge);
         doc.sections.push_back(std::move(s));
         return;
     }
-    std::string contract = contractTypeLabel(m.type);
-    if (m.cap) contract += ", capped at " + money(*m.cap) + (m.capReached ? " (reached " + longDate(*m.capReached) + ")" : "");
-    s.facts.push_back({"Contract", contract});
-    s.facts.push_back({"Revenue to date", money(m.revenueToDate)});
-    s.facts.push_back({"Revenue at completion", money(m.revenueAtCompletion)});
+    std::string contract = tr(contractTypeLabel(m.type));
+    if (m.cap) contract += m.capReached ? fmt(tr(", capped at {0} (reached {1})"), money(*m.cap), longDate(*m.capReached)) : fmt(tr(", capped at {0}"), money(*m.cap));
+    s.facts.push_back({tr("Contract"), contract});
+    s.facts.push_back({tr("Revenue to date"), money(m.revenueToDate)});
+    s.facts.push_back({tr("Revenue at completion"), money(m.revenueAtCompletion)});
     if (m.known()) {
-        s.facts.push_back({"Cost to date", money(m.costToDate)});
-        s.facts.push_back({"Margin to date", money(m.marginToDate()) + " (" + formatMarginPercent(m.marginPercentToDate()) + ")"});
-        s.facts.push_back({"Cost at completion (forecast)", money(m.costAtCompletion)});
-        s.facts.push_back({"Margin at completion (forecast)", money(m.marginAtCompletion()) + " (" + formatMarginPercent(m.marginPercentAtCompletion()) + ")"});
+        s.facts.push_back({tr("Cost to date"), money(m.costToDate)});
+        s.facts.push_back({tr("Margin to date"), money(m.marginToDate()) + " (" + formatMarginPercent(m.marginPercentToDate()) + ")"});
+        s.facts.push_back({tr("Cost at completion (forecast)"), money(m.costAtCompletion)});
+        s.facts.push_back({tr("Margin at completion (forecast)"), money(m.marginAtCompletion()) + " (" + formatMarginPercent(m.marginPercentAtCompletion()) + ")"});
     } else {
         s.paragraphs.push_back(m.missingText());
     }
-    if (m.marginTarget) s.facts.push_back({"Target margin", formatMarginPercent(m.marginTarget) + (m.belowTarget() ? ": the forecast is below it" : "")});
+    if (m.marginTarget) s.facts.push_back({tr("Target margin"), m.belowTarget() ? fmt(tr("{0}: the forecast is below it"), formatMarginPercent(m.marginTarget)) : formatMarginPercent(m.marginTarget)});
     const Date month = monthOf(m.statusDate);
-    s.facts.push_back({"Billable in " + monthTitle(month), money(m.billableIn(month))});
+    s.facts.push_back({fmt(tr("Billable in {0}"), monthTitle(month)), money(m.billableIn(month))});
     doc.sections.push_back(std::move(s));
 
     ReportSection chart;
-    chart.title = "Revenue and cost by month";
+    chart.title = tr("Revenue and cost by month");
     chart.svg = marginChartSvg(m, cur);
     ReportTable& mt = chart.table;
-    mt.header = {"Month", "Revenue", "Cost", "Margin", "Basis"};
+    mt.header = {tr("Month"), tr("Revenue"), tr("Cost"), tr("Margin"), tr("Basis")};
     mt.rightAligned = {1, 2, 3};
     for (const MonthProfit& x : m.months) {
         mt.rows.push_back({monthTitle(x.month), money(x.revenue), m.known() ? money(x.cost) : "\u2014", m.known() ? money(x.revenue - x.cost) : "\u2014",
-                           x.forecast ? "forecast" : "actual"});
+                           x.forecast ? tr("forecast") : tr("actual")});
         mt.tone.push_back({0, 0, 0, m.known() && x.revenue - x.cost < 0 ? -1 : 0, 0});
     }
     doc.sections.push_back(std::move(chart));
 
     auto breakdown = [&](const char* title, const char* what, const auto& list) {
         ReportSection b;
-        b.title = title;
-        b.paragraphs.push_back("The work's value at bill rates beside its cost at cost rates: booked so far, and as planned in all.");
+        b.title = tr(title);
+        b.paragraphs.push_back(tr("The work's value at bill rates beside its cost at cost rates: booked so far, and as planned in all."));
         ReportTable& t = b.table;
-        t.header = {what, "Value to date", "Cost to date", "Planned value", "Planned cost", "Planned margin"};
+        t.header = {tr(what), tr("Value to date"), tr("Cost to date"), tr("Planned value"), tr("Planned cost"), tr("Planned margin")};
         t.rightAligned = {1, 2, 3, 4, 5};
         for (const auto& x : list) {
             const bool missing = x.costMissing;
             const std::optional<int> pct = ProfitStatus::percentOfRevenue(x.plannedValue - x.plannedCost, x.plannedValue);
             t.rows.push_back({x.name, money(x.valueToDate), missing ? "\u2014" : money(x.costToDate), money(x.plannedValue),
                               missing ? "\u2014" : money(x.plannedCost),
-                              missing ? "cost rate missing" : money(x.plannedValue - x.plannedCost) + " (" + formatMarginPercent(pct) + ")"});
+                              missing ? std::string(tr("cost rate missing")) : money(x.plannedValue - x.plannedCost) + " (" + formatMarginPercent(pct) + ")"});
             t.tone.push_back({0, 0, 0, 0, 0, !missing && x.plannedValue - x.plannedCost < 0 ? -1 : 0});
         }
         doc.sections.push_back(std::move(b));
     };
-    breakdown("Margin by phase", "Phase", m.phases);
-    breakdown("Margin by person", "Person", m.people);
+    breakdown(N_("Margin by phase"), N_("Phase"), m.phases);
+    breakdown(N_("Margin by person"), N_("Person"), m.people);
 }
 
 ReportDoc weeklyReport(const StatusReport& r, bool internal) {
@@ -238,66 +241,65 @@ ReportDoc weeklyReport(const StatusReport& r, bool internal) {
     const BudgetStatus& b = r.budget;
 
     ReportDoc doc;
-    doc.title = "Status report: " + r.project;
-    doc.subtitle = "Status as of " + longDate(r.statusDate);
+    doc.title = fmt(tr("Status report: {0}"), r.project);
+    doc.subtitle = fmt(tr("Status as of {0}"), longDate(r.statusDate));
     doc.badge = ragName(r.rag);
 
     ReportSection overall;
-    overall.title = "Overall status: " + std::string(ragName(r.rag));
-    if (r.reasons.empty()) overall.paragraphs.push_back("On schedule and on budget; no high risks open.");
+    overall.title = fmt(tr("Overall status: {0}"), tr(ragName(r.rag)));
+    if (r.reasons.empty()) overall.paragraphs.push_back(tr("On schedule and on budget; no high risks open."));
     else overall.bullets = r.reasons;
     overall.facts = {
-        {"Complete", std::to_string(b.percentComplete) + " % (" + std::to_string(r.tasksDone) + " of " + std::to_string(r.tasksTotal) +
-                         " tasks done, " + std::to_string(r.tasksInProgress) + " under way)"},
-        {"Planned finish", longDate(b.plannedFinish)},
-        {"Forecast finish", longDate(b.forecastFinish) + (b.forecastFinish > b.plannedFinish
-                                                             ? " (" + std::to_string(b.forecastFinish - b.plannedFinish) + " days late)"
-                                                             : "")},
+        {tr("Complete"), fmt(tr("{0} ({1} of {2} tasks done, {3} under way)"), formatPercent(b.percentComplete), r.tasksDone, r.tasksTotal, r.tasksInProgress)},
+        {tr("Planned finish"), longDate(b.plannedFinish)},
+        {tr("Forecast finish"), b.forecastFinish > b.plannedFinish
+                                       ? longDate(b.forecastFinish) + " (" + trn("{n} day late", "{n} days late", b.forecastFinish - b.plannedFinish) + ")"
+                                       : longDate(b.forecastFinish)},
     };
     doc.sections.push_back(std::move(overall));
 
     ReportSection milestones;
-    milestones.title = "Milestones";
+    milestones.title = tr("Milestones");
     ReportTable& mt = milestones.table;
-    mt.header = {"Milestone", "Date", "State"};
+    mt.header = {tr("Milestone"), tr("Date"), tr("State")};
     for (const MilestoneLine& m : r.milestonesDone) {
-        mt.rows.push_back({m.name, m.date.str(), "Done"});
+        mt.rows.push_back({m.name, formatDate(m.date), tr("Done")});
         mt.tone.push_back({0, 0, 1});
     }
     for (const MilestoneLine& m : r.milestonesNext) {
-        mt.rows.push_back({m.name, m.date.str(), m.late ? "Late" : "Next"});
+        mt.rows.push_back({m.name, formatDate(m.date), m.late ? tr("Late") : tr("Next")});
         mt.tone.push_back({0, 0, m.late ? -1 : 0});
     }
-    if (mt.rows.empty()) milestones.paragraphs.push_back("The plan has no milestones.");
+    if (mt.rows.empty()) milestones.paragraphs.push_back(tr("The plan has no milestones."));
     doc.sections.push_back(std::move(milestones));
 
     if (r.budget.tooLarge.empty()) moneySections(doc, r);
     else { // said under Overall status; no figures that would be wrong
         ReportSection none;
-        none.title = "Schedule and cost";
-        none.paragraphs.push_back("Not totalled: the budget is too large (see Overall status).");
+        none.title = tr("Schedule and cost");
+        none.paragraphs.push_back(tr("Not totalled: the budget is too large (see Overall status)."));
         doc.sections.push_back(std::move(none));
     }
 
     ReportSection risks;
-    risks.title = "Top risks";
-    risks.table.header = {"Risk", "Score", "Owner", "Mitigation"};
+    risks.title = tr("Top risks");
+    risks.table.header = {tr("Risk"), tr("Score"), tr("Owner"), tr("Mitigation")};
     risks.table.rightAligned = {1};
     for (const Risk& k : r.topRisks) {
         risks.table.rows.push_back({k.title, std::to_string(k.score()) + " (" + std::to_string(k.probability) + "×" + std::to_string(k.impact) + ")",
                                     k.owner, k.mitigation});
         risks.table.tone.push_back({0, k.score() >= 15 ? -1 : 0, 0, 0});
     }
-    if (r.topRisks.empty()) risks.paragraphs.push_back("No open risks.");
+    if (r.topRisks.empty()) risks.paragraphs.push_back(tr("No open risks."));
     doc.sections.push_back(std::move(risks));
 
     ReportSection changes;
-    changes.title = "Open change requests";
-    changes.table.header = {"Request", "Title", "Status", "Cost impact", "Requested by"};
+    changes.title = tr("Open change requests");
+    changes.table.header = {tr("Request"), tr("Title"), tr("Status"), tr("Cost impact"), tr("Requested by")};
     changes.table.rightAligned = {3};
     for (const ChangeRequest& c : r.openChanges)
-        changes.table.rows.push_back({"CR-" + std::to_string(c.number), c.title, changeStatusLabel(c.status), money(c.costImpact), c.requester});
-    if (r.openChanges.empty()) changes.paragraphs.push_back("None open.");
+        changes.table.rows.push_back({"CR-" + std::to_string(c.number), c.title, tr(changeStatusLabel(c.status)), money(c.costImpact), c.requester});
+    if (r.openChanges.empty()) changes.paragraphs.push_back(tr("None open."));
     doc.sections.push_back(std::move(changes));
     if (internal && r.profit) marginSection(doc, *r.profit, cur);
     return doc;
@@ -492,25 +494,26 @@ ReportSection billingSection(const Project& p, const Schedule& s, Date month, Da
     const Date last = nextMonth(month) - 1;
     const ProfitStatus m = profitStatus(p, s, std::min(statusDate, last));
     ReportSection sec;
-    sec.title = "Billing for the month";
+    sec.title = tr("Billing for the month");
     if (!m.tooLarge.empty()) {
         sec.paragraphs.push_back(m.tooLarge);
         return sec;
     }
     ReportTable& t = sec.table;
-    t.header = {"Billable", "Date", "Amount"};
+    t.header = {tr("Billable"), tr("Date"), tr("Amount")};
     t.rightAligned = {2};
     for (const BillableLine& l : m.billable)
         if (l.due && monthOf(l.date) == month) t.rows.push_back({l.what, longDate(l.date), formatMoney(l.amount, cur)});
     const int64_t due = m.billableIn(month), invoiced = invoicedFor(p, month);
     for (const ClientInvoice& in : p.clientInvoices) {
         if (in.month != month) continue;
-        sec.bullets.push_back("Invoice " + (in.number.empty() ? std::string("(no number)") : in.number) + " of " + longDate(in.issued) + ": " +
-                              formatMoney(in.amount, cur) + (in.paid ? ", paid " + longDate(*in.paid) : ", not paid yet"));
+        sec.bullets.push_back(fmt(in.paid ? tr("Invoice {0} of {1}: {2}, paid {3}") : tr("Invoice {0} of {1}: {2}, not paid yet"),
+                                  in.number.empty() ? std::string(tr("(no number)")) : in.number, longDate(in.issued), formatMoney(in.amount, cur),
+                                  in.paid ? longDate(*in.paid) : std::string()));
     }
-    sec.facts = {{"Billable this month", formatMoney(due, cur)}, {"Invoiced", formatMoney(invoiced, cur)}};
-    if (due != invoiced) sec.facts.push_back({"Still to invoice", formatMoney(due - invoiced, cur)});
-    if (t.rows.empty()) sec.paragraphs.push_back("Nothing billable this month.");
+    sec.facts = {{tr("Billable this month"), formatMoney(due, cur)}, {tr("Invoiced"), formatMoney(invoiced, cur)}};
+    if (due != invoiced) sec.facts.push_back({tr("Still to invoice"), formatMoney(due - invoiced, cur)});
+    if (t.rows.empty()) sec.paragraphs.push_back(tr("Nothing billable this month."));
     return sec;
 }
 
@@ -519,14 +522,14 @@ ReportDoc monthlySummary(const Project& p, const Schedule& s, int year, int mont
     const Date last = (month == 12 ? Date::fromYmd(year + 1, 1, 1) : Date::fromYmd(year, month + 1, 1)) - 1;
     const bool scheduled = s.ok() && s.tasks.size() == p.tasks.size();
     ReportDoc doc;
-    doc.title = p.name + ": " + monthName(month) + " " + std::to_string(year);
-    doc.subtitle = "Summary of work for the month, as of " + longDate(std::min(statusDate, last));
+    doc.title = p.name + ": " + formatMonthYear(year, month);
+    doc.subtitle = fmt(tr("Summary of work for the month, as of {0}"), longDate(std::min(statusDate, last)));
 
     ReportSection reached, finished, underway, next;
-    reached.title = "Milestones reached";
-    finished.title = "Work completed";
-    underway.title = "In progress";
-    next.title = "Coming next month";
+    reached.title = tr("Milestones reached");
+    finished.title = tr("Work completed");
+    underway.title = tr("In progress");
+    next.title = tr("Coming next month");
     const Date nextFirst = last + 1;
     const Date nextLast = (month >= 11 ? Date::fromYmd(year + 1, month - 10, 1) : Date::fromYmd(year, month + 2, 1)) - 1;
     // Each list in date order (the plan's order breaks ties), as a client reads a month.
@@ -541,7 +544,7 @@ ReportDoc monthlySummary(const Project& p, const Schedule& s, int year, int mont
             if (t.milestone) reachedAt.push_back({end, t.name + " (" + longDate(end) + ")"});
             else finishedAt.push_back({end, t.name});
         } else if (!isDone(t) && !t.milestone && t.percentComplete > 0) {
-            underwayAt.push_back({ts.finishDate, t.name + ": " + std::to_string(t.percentComplete) + " % done, due " + longDate(ts.finishDate)});
+            underwayAt.push_back({ts.finishDate, fmt(tr("{0}: {1} done, due {2}"), t.name, formatPercent(t.percentComplete), longDate(ts.finishDate))});
         } else if (!isDone(t) && t.milestone && ts.finishDate >= nextFirst && ts.finishDate <= nextLast) {
             nextAt.push_back({ts.finishDate, t.name + " (" + longDate(ts.finishDate) + ")"});
         }
@@ -555,12 +558,12 @@ ReportDoc monthlySummary(const Project& p, const Schedule& s, int year, int mont
     inOrder(underwayAt, underway);
     inOrder(nextAt, next);
     ReportSection overall;
-    overall.title = "Overall";
-    overall.facts = {{"Project complete", std::to_string(percentComplete(p, s)) + " %"}}; // as the weekly report says
-    if (scheduled) overall.facts.push_back({"Planned launch", longDate(s.finish)});
+    overall.title = tr("Overall");
+    overall.facts = {{tr("Project complete"), formatPercent(percentComplete(p, s))}}; // as the weekly report says
+    if (scheduled) overall.facts.push_back({tr("Planned launch"), longDate(s.finish)});
     doc.sections.push_back(std::move(overall));
     for (ReportSection* sec : {&reached, &finished, &underway, &next}) {
-        if (sec->bullets.empty()) sec->paragraphs.push_back("None.");
+        if (sec->bullets.empty()) sec->paragraphs.push_back(tr("None."));
         doc.sections.push_back(std::move(*sec));
     }
     if (!p.deliverables.empty()) doc.sections.push_back(publishedSection(p, first, last)); // a content pipeline's month
@@ -572,63 +575,65 @@ ReportDoc changeOrder(const Project& p, const ChangeRequest& c) {
     const Currency cur = currency(p.currency);
     ReportDoc doc;
     const std::string name = "CR-" + std::to_string(c.number);
-    doc.title = "Change order " + name + ": " + c.title;
+    doc.title = fmt(tr("Change order {0}: {1}"), name, c.title);
     doc.subtitle = p.name;
     doc.badge = changeStatusLabel(c.status);
 
     ReportSection what;
-    what.title = "Request";
-    what.facts = {{"Requested by", c.requester.empty() ? "—" : c.requester},
-                  {"Raised", longDate(c.raised)},
-                  {"Status", changeStatusLabel(c.status) + (c.decided ? " on " + longDate(*c.decided) : std::string())}};
+    what.title = tr("Request");
+    what.facts = {{tr("Requested by"), c.requester.empty() ? "—" : c.requester},
+                  {tr("Raised"), longDate(c.raised)},
+                  {tr("Status"), c.decided ? fmt(tr("{0} on {1}"), tr(changeStatusLabel(c.status)), longDate(*c.decided)) : std::string(tr(changeStatusLabel(c.status)))}};
     if (!c.description.empty()) what.paragraphs.push_back(c.description);
     doc.sections.push_back(std::move(what));
 
     ReportSection impact;
-    impact.title = "Impact";
+    impact.title = tr("Impact");
     const bool open = c.status == ChangeStatus::Draft || c.status == ChangeStatus::Submitted;
     const std::optional<int64_t> labour = open ? changeLabourImpact(p, c) : 0;
-    impact.facts = {{"Cost", formatMoney(c.costImpact, cur) + " (" + costCategoryLabel(c.category) + ")"}};
-    if (!labour) impact.facts.push_back({"Labour of the longer tasks", "more than " + formatMoney(kMaxMoney, cur) + ", too large to total"});
+    impact.facts = {{tr("Cost"), fmt(tr("{0} ({1})"), formatMoney(c.costImpact, cur), tr(costCategoryLabel(c.category)))}};
+    if (!labour) impact.facts.push_back({tr("Labour of the longer tasks"), fmt(tr("more than {0}, too large to total"), formatMoney(kMaxMoney, cur))});
     else if (*labour != 0) {
-        impact.facts.push_back({"Labour of the longer tasks", formatMoney(*labour, cur) + " (at current rates)"});
-        impact.facts.push_back({"Total", formatMoney(c.costImpact + *labour, cur)});
+        impact.facts.push_back({tr("Labour of the longer tasks"), fmt(tr("{0} (at current rates)"), formatMoney(*labour, cur))});
+        impact.facts.push_back({tr("Total"), formatMoney(c.costImpact + *labour, cur)});
     }
     if (c.feeImpact != 0) { // what the client pays for it: theirs to sign (cost and margin stay internal)
-        impact.facts.push_back({"Fee", formatMoney(c.feeImpact, cur) + " (billed from the day it is approved)"});
+        impact.facts.push_back({tr("Fee"), fmt(tr("{0} (billed from the day it is approved)"), formatMoney(c.feeImpact, cur))});
     }
     const IdIndex taskAt = indexById(p.tasks);
     int64_t days = 0;
     for (const ChangeItem& it : c.items) {
         if (it.task.isNull()) {
-            impact.bullets.push_back("New task: " + it.name + " (" + formatDuration(it.duration, p.calendar.minutesPerDay) + ")");
+            impact.bullets.push_back(fmt(tr("New task: {0} ({1})"), it.name, formatDuration(it.duration, p.calendar.minutesPerDay)));
             days += it.duration;
             continue;
         }
         const int row = taskAt.find(it.task);
         const Task* t = row >= 0 ? &p.tasks[size_t(row)] : nullptr;
-        const std::string taskName = t ? t->name : "(a task deleted since)";
-        impact.bullets.push_back("Change: " + taskName + " to " + formatDuration(it.duration, p.calendar.minutesPerDay) +
-                                 (t && c.status != ChangeStatus::Approved ? " (now " + formatDuration(t->duration, p.calendar.minutesPerDay) + ")" : ""));
+        const std::string taskName = t ? t->name : std::string(tr("(a task deleted since)"));
+        impact.bullets.push_back(t && c.status != ChangeStatus::Approved
+                                     ? fmt(tr("Change: {0} to {1} (now {2})"), taskName, formatDuration(it.duration, p.calendar.minutesPerDay),
+                                           formatDuration(t->duration, p.calendar.minutesPerDay))
+                                     : fmt(tr("Change: {0} to {1}"), taskName, formatDuration(it.duration, p.calendar.minutesPerDay)));
         if (t && c.status != ChangeStatus::Approved) days += it.duration - t->duration;
     }
-    if (c.items.empty()) impact.bullets.push_back("No change to the plan's tasks.");
+    if (c.items.empty()) impact.bullets.push_back(tr("No change to the plan's tasks."));
     else if (c.status != ChangeStatus::Approved)
-        impact.facts.push_back({"Added work", formatDuration(days, p.calendar.minutesPerDay)});
+        impact.facts.push_back({tr("Added work"), formatDuration(days, p.calendar.minutesPerDay)});
     doc.sections.push_back(std::move(impact));
 
     ReportSection log;
-    log.title = "Decisions";
-    log.table.header = {"When", "Status", "By", "Note"};
+    log.title = tr("Decisions");
+    log.table.header = {tr("When"), tr("Status"), tr("By"), tr("Note")};
     for (const ChangeDecision& d : c.log)
-        log.table.rows.push_back({formatLocalTime(d.at), changeStatusLabel(d.status), d.by, d.note});
-    if (c.log.empty()) log.paragraphs.push_back("No decision yet.");
+        log.table.rows.push_back({formatLocalTime(d.at), tr(changeStatusLabel(d.status)), d.by, d.note});
+    if (c.log.empty()) log.paragraphs.push_back(tr("No decision yet."));
     doc.sections.push_back(std::move(log));
 
     ReportSection sign;
-    sign.title = "Sign-off";
-    sign.paragraphs = {"Approved for the client: ____________________  Date: __________",
-                       "Approved for the agency: ____________________  Date: __________"};
+    sign.title = tr("Sign-off");
+    sign.paragraphs = {tr("Approved for the client: ____________________  Date: __________"),
+                       tr("Approved for the agency: ____________________  Date: __________")};
     doc.sections.push_back(std::move(sign));
     return doc;
 }
@@ -836,7 +841,7 @@ std::string renderMarkdown(const ReportDoc& doc) {
 
 std::string renderHtml(const ReportDoc& doc) {
     std::string o =
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + html(doc.title) +
+        "<!doctype html>\n<html lang=\"" + i18n::htmlLanguage() + "\"><head><meta charset=\"utf-8\"><title>" + html(doc.title) +
         "</title>\n<style>\n"
         "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;color:#1d2430;max-width:860px;margin:32px auto;padding:0 20px}\n"
         "h1{font-size:24px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #d8dde6;padding-bottom:4px}\n"
@@ -847,7 +852,7 @@ std::string renderHtml(const ReportDoc& doc) {
         "th{background:#f3f5f8;font-weight:600}.r{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.bad{color:#c0392b;font-weight:600}.good{color:#2e8b57}\n"
         "</style></head><body>\n";
     o += "<h1>" + html(doc.title);
-    if (!doc.badge.empty()) o += "<span class=\"badge " + html(doc.badge) + "\">" + html(doc.badge) + "</span>";
+    if (!doc.badge.empty()) o += "<span class=\"badge " + html(doc.badge) + "\">" + html(tr(doc.badge)) + "</span>";
     o += "</h1>\n";
     if (!doc.subtitle.empty()) o += "<p class=\"sub\">" + html(doc.subtitle) + "</p>\n";
     for (const ReportSection& s : doc.sections) {

@@ -1,4 +1,6 @@
 #include "schedule.hpp"
+#include "locale.hpp"
+#include "i18n.hpp"
 
 #include "duration.hpp"
 #include "id_index.hpp"
@@ -289,7 +291,7 @@ void Scheduler::Impl::build(const Project& p) {
             std::vector<int> cyc{cycleAt};
             for (int v = pred[size_t(cycleAt)]; v != cycleAt && v >= 0; v = pred[size_t(v)]) cyc.push_back(v);
             std::reverse(cyc.begin(), cyc.end());
-            std::string msg = "Dependency cycle: ";
+            std::string msg;
             int firstTask = -1;
             for (int node : cyc) {
                 const int t = node >= int(n) ? node - int(n) : node;
@@ -299,8 +301,8 @@ void Scheduler::Impl::build(const Project& p) {
                 msg += p.tasks[size_t(t)].name + " → ";
             }
             if (cycleIds.size() > 1 && cycleIds.front() == cycleIds.back()) cycleIds.pop_back();
-            cycleError = msg + p.tasks[size_t(firstTask)].name;
-        } else cycleError = "Dependency cycle between tasks";
+            cycleError = fmt(tr("Dependency cycle: {0}"), msg + p.tasks[size_t(firstTask)].name);
+        } else cycleError = tr("Dependency cycle between tasks");
     }
 
     // Days off of each task's resources (a task works only when all of them are in), as one sorted
@@ -565,8 +567,9 @@ void Scheduler::Impl::output(const Project& p, bool all) {
     std::string beyond;
     auto held = [&](int64_t at, size_t i) {
         if (at >= lo && at <= hi) return at;
-        beyond = "Task " + std::to_string(i + 1) + " \u201c" + p.tasks[i].name + "\u201d would " + (at > hi ? "end after 2999" : "start before 1900") +
-                 ": its duration, lags or links take the plan past the dates Plotline plans in";
+        beyond = fmt(at > hi ? tr("Task {0} \u201c{1}\u201d would end after 2999: its duration, lags or links take the plan past the dates Plotline plans in")
+                              : tr("Task {0} \u201c{1}\u201d would start before 1900: its duration, lags or links take the plan past the dates Plotline plans in"),
+                     std::to_string(i + 1), p.tasks[i].name);
         return std::clamp(at, lo, hi);
     };
     // Dates of instants through a small cache of working days: a plan's tasks share their days, and
@@ -667,13 +670,13 @@ std::string scheduleWarning(const Project& p, const Schedule& s, size_t i) {
     std::string w;
     auto add = [&](const std::string& line) { w += (w.empty() ? "" : " ") + line; };
     if ((ts.flags & kLinkConflict) && t.constraintDate)
-        add("Must start on " + t.constraintDate->str() + ", but its links need " + cal.startText(ts.linkStart) + " (" +
-            formatDuration(ts.linkStart - ts.start, mpd) + " later).");
+        add(fmt(tr("Must start on {0}, but its links need {1} ({2} later)."), formatDate(*t.constraintDate), cal.startText(ts.linkStart),
+                formatDuration(ts.linkStart - ts.start, mpd)));
     if ((ts.flags & kConstraintMissed) && t.constraintDate)
-        add("Finishes " + cal.finishText(ts.finish) + ", " + formatDuration(ts.finish - cal.endOfDay(*t.constraintDate), mpd) +
-            " after its \"finish no later than\" date " + t.constraintDate->str() + ".");
+        add(fmt(tr("Finishes {0}, {1} after its \"finish no later than\" date {2}."), cal.finishText(ts.finish),
+                formatDuration(ts.finish - cal.endOfDay(*t.constraintDate), mpd), formatDate(*t.constraintDate)));
     if ((ts.flags & kDeadlineMissed) && t.deadline)
-        add("Misses its deadline " + t.deadline->str() + " by " + formatDuration(ts.finish - cal.endOfDay(*t.deadline), mpd) + ".");
+        add(fmt(tr("Misses its deadline {0} by {1}."), formatDate(*t.deadline), formatDuration(ts.finish - cal.endOfDay(*t.deadline), mpd)));
     return w;
 }
 

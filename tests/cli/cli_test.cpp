@@ -461,7 +461,7 @@ TEST_CASE("report: monthly summary, change order, and clear errors") {
     CHECK(m.out.rfind("# Aurora Coffee — Spring Launch Campaign: November 2026", 0) == 0);
     CHECK(m.out.find("- Brief approved (10 November 2026)") != std::string::npos);
     CHECK(m.out.find("- Stakeholder interviews") != std::string::npos);
-    CHECK(m.out.find("- Wireframes (key pages): 60 % done") != std::string::npos);
+    CHECK(m.out.find("- Wireframes (key pages): 60% done") != std::string::npos);
     CHECK(m.out.find("€") == std::string::npos); // the client's summary carries no internal costs
     Run co = run("report " + quote(kSample) + " --change-order 2 --format html");
     REQUIRE(co.code == 0);
@@ -629,4 +629,27 @@ TEST_CASE("pipeline: a new content pipeline, 10 articles added, the board; usage
     CHECK(run("pipeline " + quote(base) + " --add 0 -o " + quote(full)).code == 2);
     CHECK(run("pipeline " + quote(base) + " --add 3").code == 2); // no -o
     CHECK(run("pipeline " + quote(base) + " --add 3 --from 2026-02-30 -o " + quote(full)).code == 2);
+}
+
+TEST_CASE("report: --lang and --locale write the report in German with German dates and money; the JSON stays the same") {
+    Run en = run("report " + quote(kSample) + " --status-date 2026-11-20");
+    Run de = run("report " + quote(kSample) + " --status-date 2026-11-20 --lang de --locale de-DE");
+    REQUIRE_MESSAGE(de.code == 0, de.err);
+    CHECK(en.out.find("Status report: ") != std::string::npos);
+    CHECK(de.out.find("Statusbericht: ") != std::string::npos);
+    CHECK(de.out.find("Status zum 20. November 2026") != std::string::npos);
+    CHECK(de.out.find("Gesamtstatus: ") != std::string::npos);
+    CHECK(de.out.find("Status report") == std::string::npos);
+    CHECK(de.out.find("\u00a0€") != std::string::npos);  // 1.234,50 € rather than €1,234.50
+    CHECK(de.out.find("SPI / CPI:** 0,77") != std::string::npos);
+    CHECK(de.out.find("€1") == std::string::npos);
+    // The JSON's figures do not change with the language; its reasons are sentences, in German.
+    nlohmann::json jsonEn = nlohmann::json::parse(run("report " + quote(kSample) + " --status-date 2026-11-20 --format json").out);
+    nlohmann::json jsonDe = nlohmann::json::parse(run("report " + quote(kSample) + " --status-date 2026-11-20 --format json --lang de --locale de-DE").out);
+    CHECK(jsonDe["reasons"][0].get<std::string>().find("weniger Arbeit geleistet") != std::string::npos);
+    jsonEn.erase("reasons");
+    jsonDe.erase("reasons");
+    CHECK(jsonEn == jsonDe);
+    CHECK(run("report " + quote(kSample) + " --lang xx").code == 2);
+    CHECK(run("report " + quote(kSample) + " --locale nowhere").code == 2);
 }

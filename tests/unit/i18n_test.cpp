@@ -127,7 +127,9 @@ TEST_CASE("i18n: every text in the sources is in every catalogue, with the same 
         std::map<std::string_view, const i18n::Message*> have;
         for (const i18n::Message& m : c.messages) CHECK_MESSAGE(have.emplace(m.id, &m).second, std::string(c.code) << " has twice: " << m.id);
         int missing = 0;
-        for (const auto& [text, k] : unique) {
+        for (const auto& entry : unique) {
+            const std::string& text = entry.first;
+            const Key& k = entry.second;
             const auto m = have.find(text);
             if (m == have.end()) {
                 if (++missing <= 5) FAIL_CHECK(std::string(c.code) << " lacks \"" << text << "\" (" << k.where << ")");
@@ -145,7 +147,7 @@ TEST_CASE("i18n: every text in the sources is in every catalogue, with the same 
             } else CHECK_MESSAGE(msg.other == nullptr, std::string(c.code) << ": plural forms for a text used without a count: " << text);
         }
         CHECK_MESSAGE(missing == 0, std::string(c.code) << " lacks " << missing << " of " << unique.size() << " texts");
-        for (const auto& [id, msg] : have) CHECK_MESSAGE(unique.count(std::string(id)), std::string(c.code) << " has a text no source uses: " << id);
+        for (const auto& entry : have) CHECK_MESSAGE(unique.count(std::string(entry.first)), std::string(c.code) << " has a text no source uses: " << entry.first);
     }
 }
 
@@ -235,7 +237,9 @@ TEST_CASE("locale: dates in the six locales and ISO, checked against the browser
         {"ja-JP", {"2026/12/3", "12月3日", "2026年12月", "2026年12月3日(木)"}},
         {"iso", {"2026-12-03", "3 Dec", "December 2026", "Thu 3 Dec 2026"}},
     };
-    for (const auto& [tag, want] : cases) {
+    for (const auto& one : cases) {
+        const char* tag = one.first;
+        const auto& want = one.second;
         CAPTURE(tag);
         const Formats f = formatsFor(tag);
         CHECK(formatDate(d, f) == want[0]);
