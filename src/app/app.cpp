@@ -371,10 +371,11 @@ void App::newProjectDialog() {
     for (const std::string& problem : templates_.problems()) showError(problem);
     showError(newError_);
     ImGui::Separator();
-    const bool create = ImGui::Button(tr("Create"), ImVec2(fs * 6, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
+    const float buttonW = std::max(fs * 6, std::max(ImGui::CalcTextSize(tr("Create")).x, ImGui::CalcTextSize(tr("Cancel")).x) + fs);
+    const bool create = ImGui::Button(tr("Create"), ImVec2(buttonW, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
     tagItem("newProject.create");
     ImGui::SameLine();
-    const bool cancel = ImGui::Button(tr("Cancel"), ImVec2(fs * 6, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+    const bool cancel = ImGui::Button(tr("Cancel"), ImVec2(buttonW, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
     if (create) {
         std::string name = newName_;
         name.erase(0, name.find_first_not_of(' '));

@@ -304,14 +304,21 @@ void App::preferencesWindow() {
 
     // Language and formats: a combo each, "system" first with what it means on this device.
     const std::string system = host_.systemLocale();
-    const float comboWidth = fs * 24;
+    // Each combo as wide as its widest choice (in any language), at least 24 em.
+    auto widest = [&](const std::vector<std::string>& labels) {
+        float w = fs * 24;
+        for (const std::string& l : labels) w = std::max(w, ImGui::CalcTextSize(l.c_str()).x + ImGui::GetFrameHeight() + fs);
+        return w;
+    };
     ImGui::TextUnformatted(tr("Language"));
     auto languageLabel = [&](const std::string& code) -> std::string {
         if (code == "system") return fmt(tr("As the browser says ({0})"), i18n::languageName(i18n::languageFor(system)));
         return i18n::languageName(code);
     };
     const std::string langNow = languageChoice_.empty() ? "system" : languageChoice_;
-    ImGui::SetNextItemWidth(comboWidth);
+    std::vector<std::string> languageLabels{languageLabel("system")};
+    for (const std::string& l : i18n::languages()) languageLabels.push_back(languageLabel(l));
+    ImGui::SetNextItemWidth(widest(languageLabels));
     if (ImGui::BeginCombo("##language", languageLabel(langNow).c_str())) {
         std::vector<std::string> options{"system"};
         for (const std::string& l : i18n::languages()) options.push_back(l);
@@ -332,7 +339,9 @@ void App::preferencesWindow() {
         return (tag == "iso" ? std::string("ISO 8601") : tag) + ": " + example;
     };
     const std::string fmtNow = formatsChoice_.empty() ? "system" : formatsChoice_;
-    ImGui::SetNextItemWidth(comboWidth);
+    std::vector<std::string> formatsLabels{formatsLabel("system")};
+    for (const std::string& t : formatTags()) formatsLabels.push_back(formatsLabel(t));
+    ImGui::SetNextItemWidth(widest(formatsLabels));
     if (ImGui::BeginCombo("##formats", formatsLabel(fmtNow).c_str())) {
         std::vector<std::string> options{"system"};
         for (const std::string& t : formatTags()) options.push_back(t);

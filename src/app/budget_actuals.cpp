@@ -64,7 +64,7 @@ void BudgetView::actualsTab(Date today) {
 
     const float half = std::max(fs * 8, (ImGui::GetContentRegionAvail().y - fs * 4) * 0.5f);
     sectionTitle(tr("Costs"));
-    if (beginRecordTable("##costs", {{tr("Date"), 1.1f}, {(fmt(tr("Amount ({0})"), std::string(cur.code))), 1.2f}, {tr("Category"), 1.2f}, {tr("Task"), 2.4f}, {tr("Vendor"), 1.6f}, {tr("Note"), 2.6f}, {"", -1.6f}}, ImVec2(0, half))) {
+    if (beginRecordTable("##costs", {{tr("Date"), 1.1f}, {(fmt(tr("Amount ({0})"), std::string(cur.code))), 1.2f}, {tr("Category"), 1.6f}, {tr("Task"), 2.4f}, {tr("Vendor"), 1.6f}, {tr("Note"), 2.6f}, {"", -1.6f}}, ImVec2(0, half))) {
         // In date order, as a ledger reads; automation names keep the entry's place in the plan.
         const std::vector<int> order = byDate(p.costs);
         const int focus = takeFocus(p.costs, order, focusCost_, !pending_.empty());

@@ -177,9 +177,9 @@ void BudgetView::billingTab(Date today) {
     // Where the margin comes from: each phase's and each person's work at bill rates against its cost.
     auto breakdown = [&](const char* title, const char* id, const auto& list) {
         sectionTitle(title);
-        if (!ImGui::BeginTable(id, 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) return;
-        for (const char* h : {"", tr("Value to date"), tr("Cost to date"), tr("Planned value"), tr("Planned cost"), tr("Planned margin")}) ImGui::TableSetupColumn(h);
-        ImGui::TableHeadersRow();
+        if (!beginRecordTable(id, {{"", 2}, {tr("Value to date"), 1}, {tr("Cost to date"), 1}, {tr("Planned value"), 1}, {tr("Planned cost"), 1},
+                                   {tr("Planned margin"), 1.3f}}))
+            return;
         for (const auto& x : list) {
             const bool missing = x.costMissing;
             ImGui::TableNextRow();

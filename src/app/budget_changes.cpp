@@ -190,7 +190,9 @@ void BudgetView::changeDetails(const ChangeRequest& request, Date today) {
         tagItem("change.cost");
         ImGui::SameLine();
         int pick = 0;
-        if (pickCell("##category", categoryNames_, int(c.category), pick, nullptr, fs * 7)) { c.category = CostCategory(pick); run(putRecord(p, c, fmt(tr("Change category of {0}"), name))); }
+        float categoryW = fs * 7; // as wide as the longest category name in this language
+        for (const std::string& n : categoryNames_) categoryW = std::max(categoryW, ImGui::CalcTextSize(n.c_str()).x + ImGui::GetFrameHeight() + fs);
+        if (pickCell("##category", categoryNames_, int(c.category), pick, nullptr, categoryW)) { c.category = CostCategory(pick); run(putRecord(p, c, fmt(tr("Change category of {0}"), name))); }
         ImGui::EndDisabled();
         if (const std::optional<int64_t> labour = open ? changeLabourImpact(p, c) : 0; !labour || *labour != 0) {
             field(tr("Labour"));

@@ -2,6 +2,7 @@
 #include "budget_view.hpp"
 #include "core/locale.hpp"
 #include "core/i18n.hpp"
+#include "cells.hpp"
 #include "budget_style.hpp"
 
 #include "core/report.hpp"
@@ -394,14 +395,8 @@ void BudgetView::burnChart(const BudgetStatus& b, float width, float height) {
 void BudgetView::categoryTable(const BudgetStatus& b) {
     const Currency cur = currency(doc_.project().currency);
     ImGui::TextUnformatted(tr("Budget against actual, by category"));
-    if (!ImGui::BeginTable("##categories", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter))
+    if (!beginRecordTable("##categories", {{tr("Category"), 1.3f}, {tr("Budget"), 1}, {tr("Actual"), 1}, {tr("Variance"), 1}, {tr("Spent"), 1.4f}}))
         return;
-    ImGui::TableSetupColumn(tr("Category"));
-    ImGui::TableSetupColumn(tr("Budget"));
-    ImGui::TableSetupColumn(tr("Actual"));
-    ImGui::TableSetupColumn(tr("Variance"));
-    ImGui::TableSetupColumn(tr("Spent"));
-    ImGui::TableHeadersRow();
     int64_t budget = 0, actual = 0;
     auto row = [&](const char* name, int64_t bud, int64_t act, const std::string& tag) {
         ImGui::TableNextRow();

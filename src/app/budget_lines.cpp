@@ -38,7 +38,7 @@ void BudgetView::budgetTab(Date today) {
     ImGui::SameLine();
     ImGui::TextDisabled(tr("Paste rows from a spreadsheet (Name, Category, Amount, Task) with Ctrl+V."));
     const float linesHeight = std::min(fs * 1.9f * float(p.budgetLines.size() + 1) + fs, fs * 16);
-    if (beginRecordTable("##lines", {{tr("Name"), 3}, {tr("Category"), 1.3f}, {(fmt(tr("Amount ({0})"), std::string(cur.code))), 1.4f}, {tr("Task"), 2.4f}, {tr("Vendor"), 1.8f}, {"", -1.6f}}, ImVec2(0, linesHeight))) {
+    if (beginRecordTable("##lines", {{tr("Name"), 3}, {tr("Category"), 1.6f}, {(fmt(tr("Amount ({0})"), std::string(cur.code))), 1.4f}, {tr("Task"), 2.4f}, {tr("Vendor"), 1.8f}, {"", -1.6f}}, ImVec2(0, linesHeight))) {
         ImGuiListClipper clip;
         clip.Begin(int(p.budgetLines.size()));
         const int focus = takeFocus(p.budgetLines, {}, focusLine_, !pending_.empty());

@@ -87,9 +87,9 @@ void BudgetView::risksTab() {
         if ((a.status == RiskStatus::Closed) != (b.status == RiskStatus::Closed)) return b.status == RiskStatus::Closed;
         return a.score() > b.score();
     });
-    if (beginRecordTable("##risks", {{tr("Risk"), 3}, {"P", -2.6f}, {"I", -2.6f}, {tr("Score"), -2.8f}, {tr("Owner"), 1.2f}, {tr("Status"), 1.2f}, {tr("Mitigation"), 3.2f}, {tr("Tasks"), 1.0f}, {"", -1.6f}}, ImVec2(tableWidth, std::max(fs * 10, ImGui::GetContentRegionAvail().y - fs)))) {
+    if (beginRecordTable("##risks", {{tr("Risk"), 3}, {"P", -2.6f}, {"I", -2.6f}, {tr("Score"), -2.8f}, {tr("Owner"), 1.2f}, {tr("Status"), 1.7f}, {tr("Mitigation"), 3.2f}, {tr("Tasks"), 1.4f}, {"", -1.6f}}, ImVec2(tableWidth, std::max(fs * 10, ImGui::GetContentRegionAvail().y - fs)))) {
         static const std::vector<std::string> levels = {"1", "2", "3", "4", "5"};
-        static const std::vector<std::string> statuses = {tr("Open"), tr("Mitigating"), tr("Closed")};
+        const std::vector<std::string> statuses = {tr("Open"), tr("Mitigating"), tr("Closed")};
         for (size_t i : order) {
             Risk r = p.risks[i];
             if (heatFilter_ >= 0 && (r.status == RiskStatus::Closed || r.probability * 10 + r.impact != heatFilter_)) continue;

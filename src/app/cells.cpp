@@ -74,9 +74,31 @@ bool beginRecordTable(const char* id, const std::vector<TableColumn>& columns, I
     if (size.y > 0) flags |= ImGuiTableFlags_ScrollY;
     if (!ImGui::BeginTable(id, int(columns.size()), flags, size)) return false;
     if (size.y > 0) ImGui::TableSetupScrollFreeze(0, 1);
-    for (const TableColumn& c : columns)
-        ImGui::TableSetupColumn(c.name.c_str(), c.weight < 0 ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch,
-                                c.weight < 0 ? -c.weight * ImGui::GetFontSize() : c.weight);
+    // Every title fits its column (titles in another language are longer): a fixed column is at least
+    // as wide as its title, and a stretch column's weight grows until its share of the width holds it.
+    const float pad = ImGui::GetStyle().CellPadding.x * 2 + ImGui::GetStyle().ItemSpacing.x, fs = ImGui::GetFontSize();
+    std::vector<float> width(columns.size()), weight(columns.size());
+    float fixedTotal = 0;
+    for (size_t i = 0; i < columns.size(); ++i) {
+        const float title = ImGui::CalcTextSize(columns[i].name.c_str(), nullptr, true).x + pad;
+        if (columns[i].weight < 0) fixedTotal += width[i] = std::max(-columns[i].weight * fs, title);
+        else weight[i] = columns[i].weight;
+    }
+    const float room = (size.x > 0 ? size.x : ImGui::GetContentRegionAvail().x) - fixedTotal -
+                       float(columns.size()) * (ImGui::GetStyle().CellPadding.x * 2 + 1);
+    for (int pass = 0; pass < 10 && room > 0; ++pass) {
+        float sum = 0;
+        for (float w : weight) sum += w;
+        if (sum <= 0) break;
+        for (size_t i = 0; i < columns.size(); ++i) {
+            if (columns[i].weight < 0) continue;
+            const float need = ImGui::CalcTextSize(columns[i].name.c_str(), nullptr, true).x + pad;
+            if (weight[i] / sum * room < need) weight[i] = need / room * sum;
+        }
+    }
+    for (size_t i = 0; i < columns.size(); ++i)
+        ImGui::TableSetupColumn(columns[i].name.c_str(), columns[i].weight < 0 ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch,
+                                columns[i].weight < 0 ? width[i] : weight[i]);
     ImGui::TableHeadersRow();
     return true;
 }

@@ -1,6 +1,7 @@
 #include "portfolio_view.hpp"
 #include "core/locale.hpp"
 #include "core/i18n.hpp"
+#include "cells.hpp"
 
 #include "budget_style.hpp"
 #include "core/binary_io.hpp"
@@ -225,8 +226,14 @@ void PortfolioView::filters() {
     if (!producer_.empty() && !producers.count(producer_)) producer_.clear();
     ImGui::TextUnformatted(tr("Status"));
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(fs * 6);
+    // A combo as wide as its longest choice (they are longer in some languages).
+    auto comboWidth = [&](const char* const* items, int n) {
+        float w = fs * 6;
+        for (int i = 0; i < n; ++i) w = std::max(w, ImGui::CalcTextSize(items[i]).x + ImGui::GetFrameHeight() + fs * 0.8f);
+        return w;
+    };
     const char* const statusItems[] = {tr("All"), tr("Red"), tr("Amber"), tr("Green")};
+    ImGui::SetNextItemWidth(comboWidth(statusItems, 4));
     ImGui::Combo("##pfStatus", &status_, statusItems, 4);
     tagItem("portfolio.status");
     ImGui::SameLine(0, fs);
@@ -236,8 +243,8 @@ void PortfolioView::filters() {
     ImGui::SameLine(0, fs);
     ImGui::TextUnformatted(tr("Sort by"));
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(fs * 6);
     const char* const sortItems[] = {tr("Status"), tr("Finish"), tr("Name")};
+    ImGui::SetNextItemWidth(comboWidth(sortItems, 3));
     ImGui::Combo("##pfSort", &sort_, sortItems, 3);
     tagItem("portfolio.sort");
     if (pending_ > 0) {
@@ -325,7 +332,8 @@ void PortfolioView::timeline(Date today) {
         ImGui::SetCursorScreenPos(ImVec2(at.x + ImGui::GetFrameHeight() + fs * 4.6f, at.y + (rowH - fs) * 0.5f - 1));
         const std::string label = e.id == openId_() ? fmt(tr("{0}  (open)"), r.name) : r.name;
         ImGui::PushClipRect(ImVec2(at.x, at.y), ImVec2(x0 - fs * 0.5f, at.y + rowH), true);
-        if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(x0 - fs * 0.5f - ImGui::GetCursorScreenPos().x, 0))) openProject_(e.id);
+        const float nameW = x0 - fs * 0.5f - ImGui::GetCursorScreenPos().x;
+        if (ImGui::Selectable(fitWidth(label, nameW - ImGui::GetStyle().FramePadding.x).c_str(), false, 0, ImVec2(nameW, 0))) openProject_(e.id);
         ImGui::PopClipRect();
         tagText("portfolio.row." + n, r.name);
         if (ImGui::IsItemHovered()) {
@@ -399,7 +407,7 @@ void PortfolioView::table() {
     if (!ImGui::BeginTable("##portfolioTable", 9, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit))
         return;
     ImGui::TableSetupColumn(tr("Project"), ImGuiTableColumnFlags_WidthFixed, fs * 16);
-    ImGui::TableSetupColumn(tr("Status"));
+    ImGui::TableSetupColumn(tr("Status"), ImGuiTableColumnFlags_WidthFixed, std::max(fs * 4.5f, ImGui::CalcTextSize(tr("Status")).x + fs * 0.6f));
     ImGui::TableSetupColumn(tr("Client"), ImGuiTableColumnFlags_WidthFixed, fs * 8);
     ImGui::TableSetupColumn(tr("Producer"), ImGuiTableColumnFlags_WidthFixed, fs * 7);
     ImGui::TableSetupColumn(tr("Start"));

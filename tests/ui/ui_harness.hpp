@@ -42,7 +42,11 @@ public:
         io.DisplaySize = ImVec2(1440, 900);
         io.DeltaTime = 1.0f / 60;
         for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;
-        io.Fonts->AddFontFromFileTTF(PLOTLINE_FONT, 15.0f);
+        // The glyphs the web build loads (Latin, Latin Extended-A for the pseudo-locale, punctuation,
+        // currency, arrows), so text is measured as it is drawn there.
+        static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x202F, 0x2030, 0x203A, 0x20A0, 0x20BF,
+                                         0x2190, 0x2199, 0x2212, 0x2212, 0x2713, 0x2715, 0x25B2, 0x25CF, 0x26A0, 0x26A0, 0};
+        io.Fonts->AddFontFromFileTTF(PLOTLINE_FONT, 15.0f, nullptr, ranges);
         unsigned char* px;
         int w, h;
         io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
