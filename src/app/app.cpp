@@ -59,6 +59,7 @@ std::optional<Project> App::loadSample() {
 }
 
 void App::start() {
+    if (lookChoice_.empty()) applyLook(); // this device's language and formats before the first message
     sync_.start();
     library_.start([this](const std::string& error, const std::string& notice) {
         host_.mark("library-read");

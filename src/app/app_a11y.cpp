@@ -113,13 +113,14 @@ void App::publishMirror() {
     uint64_t key = 0, scrolled = 0;
     if (viewer_) {
         key = mixKey(0, {viewer_->version(), uint64_t(viewer_->state()), uint64_t(viewerScreen_->compact()),
-                         uint64_t(viewerScreen_->expanded() + 1), uint64_t(std::hash<std::string>{}(viewer_->stale()))});
+                         uint64_t(viewerScreen_->expanded() + 1), uint64_t(std::hash<std::string>{}(viewer_->stale())),
+                         uint64_t(textGeneration())});
         scrolled = viewerScreen_->compact() || !viewer_->view() ? 0 : gantt_.shownKey();
     } else {
         announceChanges();
         key = mixKey(0, {doc_.revision(), uint64_t(view_), uint64_t(ready_), uint64_t(dialogOpen_), uint64_t(help_.isOpen()),
                          uint64_t(save_.state()), uint64_t(std::hash<std::string>{}(dialogTitle_)), uint64_t(gantt_.selectedRow()),
-                         uint64_t(budget_.tab())});
+                         uint64_t(budget_.tab()), uint64_t(textGeneration())}); // a new language or format: said anew
         scrolled = view_ == View::Plan && ready_ ? gantt_.shownKey() : 0;
     }
     if (key == mirrorKey_ && scrolled == mirrorScrollKey_ && mirrorBuilds_ > 0) return;
@@ -273,6 +274,7 @@ void App::applyLocale() {
     const std::string system = host_.systemLocale();
     i18n::setLanguage(languageChoice_.empty() || languageChoice_ == "system" ? i18n::languageFor(system) : languageChoice_);
     setFormats(formatsChoice_.empty() || formatsChoice_ == "system" ? formatsFor(system) : formatsFor(formatsChoice_));
+    host_.setDocumentLanguage(i18n::htmlLanguage());
 }
 
 void App::preferencesWindow() {

@@ -50,7 +50,7 @@ void BoardView::draw(Date today) {
     if (ImGui::Button(tr("Add articles\u2026"))) {
         addOpen_ = true;
         error_.clear();
-        addFrom_ = std::max(today, p.start).str();
+        addFrom_ = formatDate(std::max(today, p.start));
     }
     tagItem("board.add");
     ImGui::SameLine();

@@ -1,5 +1,6 @@
 // The Budget view's Actuals tab: costs and hours, typed, pasted or imported from CSV, and exported.
 #include "budget_view.hpp"
+#include "core/locale.hpp"
 #include "core/i18n.hpp"
 #include "budget_style.hpp"
 
@@ -58,7 +59,7 @@ void BudgetView::actualsTab(Date today) {
                           "Rows with Hours are time worked; rows with an Amount are money spent.\nYou can also drop the file on the page."));
     ImGui::SameLine();
     ImGui::TextDisabled(tr("Ctrl+V pastes spreadsheet rows into the table you last edited."));
-    ImGui::Text(tr("Spent to %s: %s (labour %s for %s h, other costs %s)"), day.str().c_str(), formatMoney(b.ev.ac, cur).c_str(),
+    ImGui::Text(tr("Spent to %s: %s (labour %s for %s h, other costs %s)"), formatDate(day).c_str(), formatMoney(b.ev.ac, cur).c_str(),
                 formatMoney(b.actualByCategory[0], cur).c_str(), hoursText(b.actualLabourMinutes).c_str(),
                 formatMoney(b.ev.ac - b.actualByCategory[0], cur).c_str());
 

@@ -1,6 +1,7 @@
 // The Budget view's Billing & margin tab: the contract, its billing schedule, what each month bills with
 // the invoices sent and paid, and the margin to date, at completion, per phase and per person.
 #include "budget_view.hpp"
+#include "core/locale.hpp"
 #include "core/i18n.hpp"
 #include "budget_style.hpp"
 
@@ -142,8 +143,8 @@ void BudgetView::billingTab(Date today) {
             ImGui::AlignTextToFramePadding();
             auto line = std::find_if(m.billable.begin(), m.billable.end(), [&](const BillableLine& l) { return l.item == b.id; });
             if (line != m.billable.end()) {
-                if (line->due) ImGui::TextColored(ImColor(kGood), tr("billable %s"), line->date.str().c_str());
-                else ImGui::TextDisabled(tr("due %s"), line->date.str().c_str());
+                if (line->due) ImGui::TextColored(ImColor(kGood), tr("billable %s"), formatDate(line->date).c_str());
+                else ImGui::TextDisabled(tr("due %s"), formatDate(line->date).c_str());
             }
             ImGui::TableNextColumn();
             if (deleteButton(tr("billing item"))) run(removeRecord<BillingItem>(p, b.id, tr("Delete billing item")));

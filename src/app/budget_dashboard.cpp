@@ -89,7 +89,7 @@ void BudgetView::dashboard(Date today) {
     tagText("dashboard.rag", rag);
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::Text(tr("Status as of %s"), statusDate(today).str().c_str());
+    ImGui::Text(tr("Status as of %s"), formatDate(statusDate(today)).c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton(p.statusDate ? tr("Change status date") : tr("Set status date"))) pickStatusDate_();
     tagItem("dashboard.statusDate");
@@ -241,7 +241,7 @@ void BudgetView::sCurve(const BudgetStatus& b, float width, float height) {
         lastMonth = mm;
         if (x(i) - lastLabel < fs * 2.5f) continue;
         lastLabel = x(i);
-        dl->AddText(ImVec2(x(i), lower + fs * 0.2f), theme::kMuted, monthShortName(mm));
+        dl->AddText(ImVec2(x(i), lower + fs * 0.2f), theme::kMuted, monthShortIn(mm));
     }
     // Budget lines: BAC and the approved budget with contingency.
     dl->AddLine(ImVec2(left, y(b.base)), ImVec2(right, y(b.base)), IM_COL32(120, 120, 120, 200), 1.0f);
@@ -274,7 +274,7 @@ void BudgetView::sCurve(const BudgetStatus& b, float width, float height) {
         const size_t i = size_t(std::clamp(std::lround((mx - left) / (right - left) * float(n - 1)), 0L, long(n - 1)));
         dl->AddLine(ImVec2(x(i), upper), ImVec2(x(i), lower), IM_COL32(0, 0, 0, 60));
         const WeekPoint& w = b.weeks[i];
-        std::string tip = fmt(tr("Week ending {0}\nPV {1}"), w.end.str(), formatMoney(w.pv, cur));
+        std::string tip = fmt(tr("Week ending {0}\nPV {1}"), formatDate(w.end), formatMoney(w.pv, cur));
         if (w.ev) tip += fmt(tr("\nEV {0}"), formatMoney(*w.ev, cur));
         if (i <= statusWeek) tip += fmt(tr("\nAC {0}\nSpent that week {1}"), formatMoney(w.ac, cur), formatMoney(w.spent, cur));
         ImGui::SetTooltip("%s", tip.c_str());
@@ -316,7 +316,7 @@ void BudgetView::revenueChart(const ProfitStatus& m, float width, float height) 
     for (size_t i = 0; i < n; ++i) {
         int yy, mm, dd;
         m.months[i].month.toYmd(yy, mm, dd);
-        if (right - left > float(n) * fs * 2.2f || i % 2 == 0) dl->AddText(ImVec2(x(i) + fs * 0.2f, lower + fs * 0.2f), theme::kMuted, monthShortName(mm));
+        if (right - left > float(n) * fs * 2.2f || i % 2 == 0) dl->AddText(ImVec2(x(i) + fs * 0.2f, lower + fs * 0.2f), theme::kMuted, monthShortIn(mm));
     }
     dl->AddLine(ImVec2(x(actual), upper), ImVec2(x(actual), lower), theme::kStatusLine, 1.5f);
     auto line = [&](const std::vector<int64_t>& v, ImU32 colour) {
@@ -384,7 +384,7 @@ void BudgetView::burnChart(const BudgetStatus& b, float width, float height) {
         const float mx = ImGui::GetIO().MousePos.x;
         const size_t i = size_t(std::clamp(long((mx - left) / step), 0L, long(n - 1)));
         const WeekPoint& w = b.weeks[i];
-        std::string tip = fmt(tr("Week ending {0}\nPlanned left {1}"), w.end.str(), formatMoney(total - w.pv, cur));
+        std::string tip = fmt(tr("Week ending {0}\nPlanned left {1}"), formatDate(w.end), formatMoney(total - w.pv, cur));
         if (i <= statusWeek) tip += fmt(tr("\nActually left {0}\nSpent that week {1}"), formatMoney(total - w.ac, cur), formatMoney(w.spent, cur));
         ImGui::SetTooltip("%s", tip.c_str());
         tagRect("dashboard.burn.tip", ImVec2(mx, upper), ImVec2(mx + 1, lower), tip);

@@ -49,7 +49,7 @@ void BudgetView::reportWindow(Date today) {
         ImGui::SameLine();
         std::vector<std::string> names;
         for (int k = 0; k < 6; ++k) {
-            names.push_back(std::string(monthName(m - k)) + " " + std::to_string(y - (m - 1 - k < 0 ? 1 : 0)));
+            names.push_back(formatMonthYear(y - (m - 1 - k < 0 ? 1 : 0), m - k));
         }
         int pick = reportMonth_;
         if (pickCell("##month", names, reportMonth_, pick, nullptr, fs * 9)) reportMonth_ = pick;

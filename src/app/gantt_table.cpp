@@ -18,6 +18,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cstring>
 #include <cstdio>
 #include <imgui_stdlib.h>
 
@@ -90,6 +91,8 @@ void GanttView::commitEdit() {
         case ColPercent: {
             std::string v = text;
             if (!v.empty() && v.back() == '%') v.pop_back();
+            for (const char* space : {" ", "\u00a0", "\u202f"}) // "40 %" as German and French write it
+                while (v.size() >= std::strlen(space) && v.compare(v.size() - std::strlen(space), std::string::npos, space) == 0) v.resize(v.size() - std::strlen(space));
             char* end = nullptr;
             long x = std::strtol(v.c_str(), &end, 10);
             if (v.empty() || *end || x < 0 || x > 100) { onError_(tr("% complete is a whole number from 0 to 100")); return; }
@@ -288,7 +291,7 @@ void GanttView::drawRow(int row, float rowHeight) {
     if (columnShown_[ColPredecessors]) drawTextCell(row, ColPredecessors, texts.predecessors, true);
     if (ImGui::TableGetColumnFlags(ColFloat) & ImGuiTableColumnFlags_IsEnabled)
         drawTextCell(row, ColFloat, texts.totalFloat, false, 0, ts.totalFloat < 0 ? theme::kError : theme::kMuted);
-    drawTextCell(row, ColPercent, std::to_string(ts.percentComplete) + "%", !ts.summary);
+    drawTextCell(row, ColPercent, formatPercent(ts.percentComplete), !ts.summary);
     if (ImGui::TableGetColumnFlags(ColResources) & ImGuiTableColumnFlags_IsEnabled)
         drawTextCell(row, ColResources, texts.resources, false);
     if (columnShown_[ColCost] || columnShown_[ColActual]) {

@@ -3,6 +3,7 @@
 // files (src/platform/native).
 #pragma once
 #include "core/date.hpp"
+#include "core/i18n.hpp"
 #include "core/model.hpp"
 #include "core/result.hpp"
 #include "core/sync.hpp"
@@ -100,6 +101,9 @@ public:
     // The user's locale as a BCP 47 tag ("de-DE": navigator.language), or "" for none (natively:
     // English with ISO dates, what the tests read).
     virtual std::string systemLocale() { return ""; }
+    // The language the UI now speaks ("de"): the page's lang attribute, for screen readers and
+    // hyphenation.
+    virtual void setDocumentLanguage(const std::string& /*code*/) {}
     virtual void announce(const std::string& /*text*/) {}
 
 protected:

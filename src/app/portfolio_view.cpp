@@ -198,7 +198,7 @@ void monthScale(Date first, Date last, float x0, float width) {
         const float a = std::max(x0, xOf(m)), b = std::min(x0 + width, xOf(next));
         if (b - a > fs * 2.5f) {
             char label[32];
-            std::snprintf(label, sizeof label, "%s %d", monthShortName(mo), y);
+            std::snprintf(label, sizeof label, "%s %d", monthShortIn(mo), y);
             dl->AddText(ImVec2(a + 3, top.y), theme::kScaleText, label);
         }
         if (m >= first) dl->AddLine(ImVec2(xOf(m), top.y), ImVec2(xOf(m), top.y + fs * 1.3f), theme::kGridLine);
@@ -433,15 +433,15 @@ void PortfolioView::table() {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(r.producer.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.scheduled ? r.start.str().c_str() : "—");
+        ImGui::TextUnformatted(r.scheduled ? formatDate(r.start).c_str() : "—");
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.scheduled ? r.finish.str().c_str() : "—");
+        ImGui::TextUnformatted(r.scheduled ? formatDate(r.finish).c_str() : "—");
         ImGui::TableNextColumn();
         ImGui::Text("%d%%", r.percentComplete);
         ImGui::TableNextColumn();
         if (r.nextMilestone)
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(r.nextMilestone->late ? theme::kError : theme::kBarText), "%s %s",
-                               r.nextMilestone->name.c_str(), r.nextMilestone->date.str().c_str());
+                               r.nextMilestone->name.c_str(), formatDate(r.nextMilestone->date).c_str());
         else ImGui::TextDisabled("—");
         ImGui::TableNextColumn();
         std::string why;

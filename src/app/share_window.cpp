@@ -180,7 +180,7 @@ void ShareWindow::preview(const ClientView& v) {
     ImGui::TextDisabled(tr("Preview: what the client sees"));
     ImGui::BeginChild("##sharePreview", ImVec2(fs * 45, fs * 11), true);
     ImGui::TextUnformatted(v.project.name.c_str());
-    std::string line = fmt(tr("As of {0}"), v.asOf.str());
+    std::string line = fmt(tr("As of {0}"), formatDate(v.asOf));
     if (v.options.has(Share::Progress)) line += "  \u00b7  " + fmt(tr("{0} complete"), formatPercent(v.percentComplete));
     ImGui::TextDisabled("%s", line.c_str());
     if (v.rag) {
@@ -190,7 +190,7 @@ void ShareWindow::preview(const ClientView& v) {
     }
     if (!v.nextMilestones.empty()) {
         std::string next = std::string(tr("Next milestones:")) + " ";
-        for (size_t i = 0; i < v.nextMilestones.size() && i < 3; ++i) next += (i ? ", " : "") + v.nextMilestones[i].name + " (" + v.nextMilestones[i].date.str() + ")";
+        for (size_t i = 0; i < v.nextMilestones.size() && i < 3; ++i) next += (i ? ", " : "") + v.nextMilestones[i].name + " (" + formatDate(v.nextMilestones[i].date) + ")";
         ImGui::PushTextWrapPos(fs * 43);
         ImGui::TextWrapped("%s", next.c_str());
         ImGui::PopTextWrapPos();

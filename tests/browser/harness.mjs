@@ -62,7 +62,10 @@ export async function serve(root = DIST) {
 
 // A browser with a profile of its own (removed on close), or with `profile`, a folder kept across
 // launches (a browser restart).
-export async function launch({ deviceScaleFactor = 1, viewport = { width: 1440, height: 900 }, profile: keep, touch = false } = {}) {
+// The browser speaks `locale` (navigator.language); unless `isoDates` is false, Plotline is told once
+// to show ISO dates (Preferences, kept in localStorage), as the tests read and type them.
+export async function launch({ deviceScaleFactor = 1, viewport = { width: 1440, height: 900 }, profile: keep, touch = false,
+                               locale = 'en-US', isoDates = true } = {}) {
   const profile = keep || await mkdtemp(join(tmpdir(), 'plotline-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -70,9 +73,14 @@ export async function launch({ deviceScaleFactor = 1, viewport = { width: 1440, 
     viewport,
     deviceScaleFactor,
     ...(touch ? { hasTouch: true, isMobile: true } : {}),
+    locale,
     args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
            '--disable-sync', '--disable-quic'],
   });
+  if (isoDates)
+    await context.addInitScript(() => {
+      try { if (!localStorage.getItem('plotline.formats')) localStorage.setItem('plotline.formats', 'iso'); } catch (e) { /* opaque origins */ }
+    });
   return {
     context,
     async close() { await context.close(); if (!keep) await rm(profile, { recursive: true, force: true }); },
@@ -96,10 +104,10 @@ export async function openApp(context, url) {
 
 // One browser for a test file, and for each test a server of its own (hence its own origin and an
 // empty IndexedDB):   const fresh = freshAppPerTest(before, after);  const { page } = await fresh();
-export function freshAppPerTest(before, after) {
+export function freshAppPerTest(before, after, options = {}) {
   let browser;
   const servers = [];
-  before(async () => { browser = await launch(); });
+  before(async () => { browser = await launch(options); });
   after(async () => { await browser?.close(); for (const s of servers) await s.close(); });
   let last;
   return async function fresh() {

@@ -1,6 +1,7 @@
 // The browser host: SDL2 + WebGL2 window, Dear ImGui backends, IndexedDB storage (IDBFS at /data),
 // Blob downloads, the file picker, and the C functions behind window.plotline (shell/index.html).
 #include "app/app.hpp"
+#include "core/i18n.hpp"
 #include "app/file_storage.hpp"
 #include "app/theme.hpp"
 #include "app/widget_registry.hpp"
@@ -384,6 +385,7 @@ EM_JS(char*, js_system_locale, (), {
     stringToUTF8(v, p, n);
     return p;
 });
+EM_JS(void, js_set_document_language, (const char* code), { document.documentElement.lang = UTF8ToString(code); });
 EM_JS(int, js_system_look, (), {
     if (!window.matchMedia) return 0;
     if (matchMedia('(prefers-contrast: more)').matches || matchMedia('(forced-colors: active)').matches) return 2;
@@ -491,6 +493,7 @@ public:
     }
     void announce(const std::string& text) override { js_announce(text.c_str()); }
     std::string systemLocale() override { return takeString(js_system_locale()); }
+    void setDocumentLanguage(const std::string& code) override { js_set_document_language(code.c_str()); }
     void claimProject(const std::string& id, std::function<void(bool)> answer) override {
         claims_.emplace_back(id, std::move(answer));
         js_claim_project(id.c_str());
