@@ -17,15 +17,17 @@ AutoSave::~AutoSave() {
     doc_.unsubscribe(token_);
 }
 
-const char* AutoSave::stateText() const {
+const char* AutoSave::stateName() const {
     switch (state_) {
-        case State::Saved: return tr("Saved");
-        case State::Pending: return tr("Unsaved changes");
-        case State::Saving: return tr("Saving…");
-        case State::Failed: return tr("Not saved");
+        case State::Saved: return N_("Saved");
+        case State::Pending: return N_("Unsaved changes");
+        case State::Saving: return N_("Saving…");
+        case State::Failed: return N_("Not saved");
     }
     return "";
 }
+
+const char* AutoSave::stateText() const { return tr(stateName()); }
 
 void AutoSave::setEnabled(bool on) {
     enabled_ = on;

@@ -32,7 +32,8 @@ public:
     void markUnsaved();
     State state() const { return state_; }
     const std::string& error() const { return error_; }
-    const char* stateText() const;
+    const char* stateText() const; // in the UI's language
+    const char* stateName() const; // the same in English, for automation (window.plotline.status())
     // While suspended (nothing loaded yet, a read-only project), changes are not written.
     void setEnabled(bool on);
     bool enabled() const { return enabled_; }
