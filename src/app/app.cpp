@@ -59,7 +59,10 @@ std::optional<Project> App::loadSample() {
 }
 
 void App::start() {
-    if (lookChoice_.empty()) applyLook(); // this device's language and formats before the first message
+    // This device's language and formats before the first message (the look waits for the first frame).
+    languageChoice_ = host_.preference("language");
+    formatsChoice_ = host_.preference("formats");
+    applyLocale();
     sync_.start();
     library_.start([this](const std::string& error, const std::string& notice) {
         host_.mark("library-read");

@@ -245,7 +245,7 @@ test('the status report window shows the report formatted, the monthly lists in 
   // Facts read as label and value on one line, not a column of letters.
   const fact = Object.entries(await widgets(page)).find(([k]) => /^report\.section\.\d+\.fact\.Complete$/.test(k));
   assert.ok(fact, 'the Complete fact is shown');
-  assert.match(fact[1].text, /^\d+ %/);
+  assert.match(fact[1].text, /^\d+\s?%/);
   assert.ok(fact[1].h < 30 && fact[1].w > 100, `one line: ${Math.round(fact[1].w)}×${Math.round(fact[1].h)} px`);
   await screenshot(page, 'report-preview');
   await click(page, 'report.monthly');
