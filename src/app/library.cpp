@@ -187,6 +187,9 @@ void ProjectLibrary::rebuild(std::function<void(const std::string& notice)> done
             [this, ids](size_t i, std::function<void()> next) {
                 const std::string id = (*ids)[i];
                 storage_.load(projectArea(id), [this, id, next](const std::string& err) {
+                    // An area without a single version holds nothing to recover (a first save that a
+                    // reload cut short): listing it would only offer a project that cannot open.
+                    if (err.empty() && versions(id).empty()) return next();
                     ProjectEntry e;
                     e.id = id;
                     e.name = tr("Recovered project");

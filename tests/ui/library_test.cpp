@@ -315,3 +315,13 @@ TEST_CASE("sealed versions: the checksum catches any changed byte, and a cut-off
     CHECK(unseal(text.substr(0, text.size() - 1)).error().find("unfinished") != std::string::npos);
     CHECK(!unseal("{\"schemaVersion\":2}"));
 }
+
+TEST_CASE("library: a project area without any version (a first save cut short by a reload) is not listed") {
+    Fixture f;
+    f.started();
+    f.create("body", "Kept");
+    f.storage.durable["p-0123456789abcdef0123456789abcdef"]; // the area exists, nothing was written in it
+    f.reopen();
+    REQUIRE(f.lib->projects().size() == 1);
+    CHECK(f.lib->projects()[0].name == "Kept");
+}
