@@ -31,7 +31,7 @@ void BudgetView::changesTab(Date today) {
         c.title = tr("New change request");
         c.raised = statusDate(today);
         selectedChange_ = c.id;
-        run(putRecord(p, c, fmt(tr("New change request CR-{0}"), c.number)));
+        run(putRecord(p, c, fmt(tr("New change request CR-{0}"), std::to_string(c.number))));
     }
     tagItem("changes.new");
     ImGui::SameLine();
@@ -61,7 +61,7 @@ void BudgetView::changesTab(Date today) {
                 const ChangeRequest& c = p.changeRequests[i];
                 if (c.status != status) continue;
                 ImGui::PushID(int(i));
-                const std::string label = fmt(tr("CR-{0}  {1}\n{2}{3}"), c.number, c.title, formatMoney(c.costImpact, cur), (c.requester.empty() ? "" : "  \u00b7  " + c.requester));
+                const std::string label = fmt(tr("CR-{0}  {1}\n{2}{3}"), std::to_string(c.number), c.title, formatMoney(c.costImpact, cur), (c.requester.empty() ? "" : "  \u00b7  " + c.requester));
                 const ImVec2 at = ImGui::GetCursorScreenPos();
                 const float w = ImGui::GetContentRegionAvail().x;
                 ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + w, at.y + fs * 2.9f), theme::kPanel, fs * 0.3f);
@@ -94,7 +94,7 @@ void BudgetView::changeDetails(const ChangeRequest& request, Date today) {
     const float fs = ImGui::GetFontSize();
     ChangeRequest c = request;
     const bool open = c.status == ChangeStatus::Draft || c.status == ChangeStatus::Submitted;
-    const std::string name = fmt("CR-{0}", c.number);
+    const std::string name = "CR-" + std::to_string(c.number);
     ImGui::BeginChild("##change", ImVec2(0, 0), false);
     ImGui::PushID(c.id.str().c_str());
 

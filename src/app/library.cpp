@@ -537,7 +537,7 @@ void ProjectLibrary::setAllAside(const std::string& id, std::vector<std::pair<st
 void ProjectLibrary::setAside(const std::string& id, const std::string& file, const std::string& text, Done done) {
     ensureHistory(id, [this, id, file, text, done](const std::string& err) {
         if (!err.empty()) return done(err);
-        const std::string aside = historyArea(id) + fmt("/damaged-{0}-{1}", clock_(), file);
+        const std::string aside = historyArea(id) + "/damaged-" + std::to_string(clock_()) + "-" + file;
         if (std::string e = storage_.write(aside, text); !e.empty()) return done(e);
         storage_.persist(historyArea(id), [this, id, file, done](const std::string& err) {
             if (!err.empty()) return done(err); // not kept elsewhere yet: leave it where it is
