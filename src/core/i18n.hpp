@@ -92,7 +92,9 @@ template <class N, class = std::enable_if_t<std::is_integral_v<N>>> std::string 
 std::string format(std::string_view pattern, const std::string* args, size_t count);
 } // namespace i18n_detail
 
-// Replaces {0}, {1}… in pattern by the arguments (strings or whole numbers, written for the locale).
+// Replaces {0}, {1}… in pattern by the arguments (strings or whole numbers, written for the locale:
+// "12.000" in German). Numbers that are names rather than amounts (years, ids, CR-1234, file names)
+// go in as std::to_string: grouped digits in a file name broke the history once.
 template <class... A> std::string fmt(std::string_view pattern, const A&... args) {
     const std::string list[] = {std::string(), i18n_detail::toArg(args)...};
     return i18n_detail::format(pattern, list + 1, sizeof...(A));
