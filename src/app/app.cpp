@@ -330,7 +330,7 @@ void App::newProjectDialog() {
     auto templateName = [&](int k) -> std::string {
         if (k == 0) return tr("Blank");
         if (k <= int(builtins.size())) return builtins[size_t(k - 1)].name;
-        return mine[size_t(k - 1 - int(builtins.size()))].project.name, fmt(tr("{0} (yours)"), mine[size_t(k - 1 - int(builtins.size()))].project.name);
+        return fmt(tr("{0} (yours)"), mine[size_t(k - 1 - int(builtins.size()))].project.name);
     };
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr("Template"));
