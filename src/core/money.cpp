@@ -99,6 +99,16 @@ std::vector<int64_t> allocate(int64_t amount, const std::vector<int64_t>& weight
     return parts;
 }
 
+namespace {
+// A figure with its sign and the currency's symbol (or code) where the locale puts it: "-€1,234.50",
+// "-1.234,50 €", "CHF 12.00".
+std::string signed_(bool negative, const std::string& figure, const Currency& c, const Formats& f) {
+    const std::string sign = negative ? "-" : "";
+    if (c.symbol.empty()) return f.symbolAfter ? sign + figure + "\u00a0" + std::string(c.code) : sign + std::string(c.code) + " " + figure;
+    return f.symbolAfter ? sign + figure + "\u00a0" + std::string(c.symbol) : sign + std::string(c.symbol) + figure;
+}
+} // namespace
+
 std::string formatMoney(int64_t minor, const Currency& c, bool withSymbol) { return formatMoney(minor, c, withSymbol, formats()); }
 std::string formatMoney(int64_t minor, const Currency& c, bool withSymbol, const Formats& f) {
     const uint64_t abs = minor < 0 ? uint64_t(0) - uint64_t(minor) : uint64_t(minor);
@@ -109,11 +119,8 @@ std::string formatMoney(int64_t minor, const Currency& c, bool withSymbol, const
         fraction.insert(0, size_t(c.decimals) - fraction.size(), '0');
     }
     const std::string grouped = groupDigits(std::to_string(abs / scale), fraction, f);
-    std::string out = minor < 0 ? "-" : "";
-    if (!withSymbol) return out + grouped;
-    const std::string symbol = c.symbol.empty() ? std::string(c.code) : std::string(c.symbol);
-    if (f.symbolAfter) return out + grouped + "\u00a0" + symbol;
-    return out + symbol + (c.symbol.empty() ? " " : "") + grouped;
+    if (!withSymbol) return (minor < 0 ? "-" : "") + grouped;
+    return signed_(minor < 0, grouped, c, f);
 }
 Result<int64_t> parseMoney(std::string_view text, const Currency& c, DecimalMark mark) {
     std::string s(text);
@@ -181,10 +188,7 @@ std::string formatMoneyShort(int64_t minor, const Currency& c) {
     const char* unit = "";
     if (std::fabs(major) >= 1e6) { major /= 1e6; unit = "M"; }
     else if (std::fabs(major) >= 1e3) { major /= 1e3; unit = "k"; }
-    const std::string figure = formatDecimal(major, std::fabs(major) < 10 && *unit ? 1 : 0, formats()) + unit;
-    const std::string symbol = c.symbol.empty() ? std::string(c.code) : std::string(c.symbol);
-    if (formats().symbolAfter) return (minor < 0 ? "-" : "") + figure + "\u00a0" + symbol;
-    return (minor < 0 ? "-" : "") + symbol + (c.symbol.empty() ? " " : "") + figure;
+    return signed_(minor < 0, formatDecimal(major, std::fabs(major) < 10 && *unit ? 1 : 0, formats()) + unit, c, formats());
 }
 
 } // namespace plotline
