@@ -18,6 +18,7 @@ APT_PACKAGES=(
   emscripten nodejs npm
   nlohmann-json3-dev doctest-dev zlib1g-dev libssl-dev
   fonts-dejavu-core python3-fonttools
+  fonts-noto-core fonts-droid-fallback fonts-nanum   # fonts for names beyond Latin (scripts/make-fonts.py)
   chromium
   apache2 nginx-light curl
 )

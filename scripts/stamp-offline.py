@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Stamps a built app folder for offline use: names the build after its files' contents, writes
 the build id into index.html (<meta name="plotline-build">) and writes sw.js from its template with
-the build id and every app-shell file with its SHA-256. Run again after any file changes (idempotent).
+the build id and every app-shell file with its SHA-256, and the files fetched only when the app needs
+them (fonts/*.ttf: cached on first use, kept across builds while unchanged). Run again after any file
+changes (idempotent).
 
     stamp-offline.py DIST SW_TEMPLATE
 """
@@ -28,17 +30,20 @@ def main():
         sys.exit("index.html has no <meta name=\"plotline-build\"> to stamp")
     unstamped = META.sub('<meta name="plotline-build" content="">', index)
     # The build id covers every file (index.html without its own stamp).
-    parts = [digest(unstamped.encode())] + [digest(read(name)) for name in SHELL[1:]]
+    fonts = os.path.join(dist, "fonts")
+    lazy_names = sorted("fonts/" + n for n in os.listdir(fonts) if n.endswith(".ttf")) if os.path.isdir(fonts) else []
+    parts = [digest(unstamped.encode())] + [digest(read(name)) for name in SHELL[1:] + lazy_names]
     build = digest("".join(parts).encode())[:16]
     index = META.sub(f'<meta name="plotline-build" content="{build}">', index)
     with open(os.path.join(dist, "index.html"), "w") as f:
         f.write(index)
     files = [{"path": name, "sha256": digest(read(name))} for name in SHELL]
+    lazy = [{"path": name, "sha256": digest(read(name))} for name in lazy_names]
     sw = open(template).read().replace("'__PLOTLINE_BUILD__'", json.dumps(build)).replace(
-        "__PLOTLINE_FILES__", json.dumps(files, indent=2))
+        "__PLOTLINE_FILES__", json.dumps(files, indent=2)).replace("__PLOTLINE_LAZY__", json.dumps(lazy, indent=2))
     with open(os.path.join(dist, "sw.js"), "w") as f:
         f.write(sw)
-    print(f"offline build {build}: {len(files)} files")
+    print(f"offline build {build}: {len(files)} files, {len(lazy)} fetched when needed")
 
 
 if __name__ == "__main__":

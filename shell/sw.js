@@ -5,10 +5,16 @@
 // afresh and refuses the whole build if any is missing or differs (a deploy caught half-way), so
 // the version in use stays. A new build waits until the page asks for it ("Reload to update"),
 // then takes over all at once and the caches of older builds are deleted.
-// (scripts/stamp-offline.py writes BUILD and FILES into the copy served.)
+//
+// Some files are not part of the first load: the fonts for scripts beyond Latin, fetched the first
+// time a name needs one. Each is kept, once fetched and checked, in a cache shared by all builds
+// under its SHA-256, so it stays offline across updates while unchanged.
+// (scripts/stamp-offline.py writes BUILD, FILES and LAZY into the copy served.)
 const BUILD = '__PLOTLINE_BUILD__';
 const FILES = __PLOTLINE_FILES__;
+const LAZY = __PLOTLINE_LAZY__;
 const CACHE = 'plotline-' + BUILD;
+const LAZY_CACHE = 'plotline-lazy';
 
 async function sha256(buffer) {
   const digest = await crypto.subtle.digest('SHA-256', buffer);
@@ -31,7 +37,14 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    for (const key of await caches.keys()) if (key.startsWith('plotline-') && key !== CACHE) await caches.delete(key);
+    for (const key of await caches.keys()) {
+      if (key.startsWith('plotline-') && key !== CACHE && key !== LAZY_CACHE) await caches.delete(key);
+    }
+    if (await caches.has(LAZY_CACHE)) { // files this build no longer has, or has changed
+      const lazy = await caches.open(LAZY_CACHE);
+      const keep = new Set(LAZY.map(({ path, sha256: hash }) => new URL(`${path}?${hash}`, self.registration.scope).href));
+      for (const request of await lazy.keys()) if (!keep.has(request.url)) await lazy.delete(request);
+    }
     await self.clients.claim();
   })());
 });
@@ -47,9 +60,26 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   const scope = new URL(self.registration.scope);
   const path = request.mode === 'navigate' ? 'index.html' : url.pathname.slice(scope.pathname.length);
+  const lazy = LAZY.find((f) => f.path === path);
+  if (lazy) return event.respondWith(lazyFile(lazy, request));
   if (!FILES.some((f) => f.path === path)) return; // not part of the app shell: the network as usual
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     return (await cache.match(path)) || fetch(request);
   })());
 });
+
+// A file fetched when needed: from the shared cache, else from the network (kept when it is the
+// build's file). Offline and not yet kept, the fetch fails and the app says so.
+async function lazyFile({ path, sha256: expected }, request) {
+  const cache = await caches.open(LAZY_CACHE);
+  const key = new URL(`${path}?${expected}`, self.registration.scope).href;
+  const kept = await cache.match(key);
+  if (kept) return kept;
+  const response = await fetch(request);
+  if (response.ok) {
+    const body = await response.clone().arrayBuffer();
+    if ((await sha256(body)) === expected) await cache.put(key, response.clone());
+  }
+  return response;
+}

@@ -5,6 +5,7 @@
 
 #include "core/actuals_csv.hpp"
 #include "core/csv_io.hpp"
+#include "core/fields.hpp"
 #include "core/files.hpp"
 #include "core/binary_io.hpp"
 #include "core/templates.hpp"
@@ -663,7 +664,7 @@ std::string App::statusJson() const {
            ",\"project\":" + str(open_.id()) + ",\"projectName\":" + str(doc_.project().name) + ",\"readOnly\":" + str(open_.reason()) +
            ",\"projects\":" + std::to_string(library_.projects().size()) +
            ",\"view\":" + str(view_ == View::Budget ? "budget" : view_ == View::Portfolio ? "portfolio" : view_ == View::Board ? "board" : "plan") + ",\"budgetTab\":" + std::to_string(int(budget_.tab())) +
-           ",\"look\":" + str(theme::lookName(theme::current())) + ",\"uiScale\":" + std::to_string(uiScale_) + ",\"language\":" + str(i18n::language()) + ",\"formats\":" + str(formats().tag) +
+           ",\"look\":" + str(theme::lookName(theme::current())) + ",\"uiScale\":" + std::to_string(uiScale_) + ",\"language\":" + str(i18n::language()) + ",\"formats\":" + str(formats().tag) + ",\"fonts\":" + fonts_.json() +
            ",\"saveError\":" + str(save_.error()) + ",\"message\":" + str(message_) + ",\"dialog\":" + str(dialogTitle_) + ",\"dialogText\":" + str(dialogText_) + "," + buf +
            selected + ",\"undo\":" + str(doc_.undoLabel()) + ",\"sync\":" + sync_.statusJson() + ",\"shares\":" + shares_.statusJson() +
            (view_ == View::Portfolio ? ",\"portfolio\":" + portfolio_.json() : std::string()) +
@@ -931,8 +932,28 @@ void App::statusBar(float height) {
     }
     if (!message_.empty() && host_.now() - messageAt_ < 8000) {
         ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
-        ImGui::TextUnformatted(message_.c_str());
-        tagItem("status.message");
+        // A message longer than the bar ends in "…" and shows whole on hover (the screen reader heard
+        // it whole already).
+        const float room = ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX() - ImGui::GetFontSize() * 0.5f;
+        if (ImGui::CalcTextSize(message_.c_str()).x <= room) {
+            ImGui::TextUnformatted(message_.c_str());
+            tagText("status.message", message_);
+        } else {
+            const float ellipsis = ImGui::CalcTextSize("\u2026").x;
+            const char* end = message_.c_str();
+            ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), std::max(0.0f, room - ellipsis), 0.0f, message_.c_str(), nullptr, &end);
+            while (end > message_.c_str() && (static_cast<unsigned char>(*end) & 0xC0) == 0x80) --end; // not inside a character
+            ImGui::TextUnformatted((std::string(message_.c_str(), end) + "\u2026").c_str());
+            tagText("status.message", message_);
+            if (ImGui::IsItemHovered()) {
+                tagText("tooltip", message_);
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 35);
+                ImGui::TextUnformatted(message_.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+        }
     }
     if (ready_ && view_ == View::Plan) legend();
     ImGui::End();
@@ -1180,8 +1201,56 @@ void App::pasteText(const std::string& text) {
     gantt_.paste(text);
 }
 
+// Finds the characters shown that the UI font lacks, asks for their fonts, and says what is not laid
+// out. The plan's texts are read again only after a change (all of them: a few milliseconds at 100,000
+// tasks); typed characters (an input method's too) as they come, so a name shows while it is typed.
+void App::fontsFrame() {
+    const auto t0 = std::chrono::steady_clock::now();
+    for (ImWchar c : ImGui::GetIO().InputQueueCharacters) fonts_.scanChar(c);
+    auto scan = [this](std::string_view text) { fonts_.scan(text); };
+    if (viewer_) {
+        if (viewer_->version() != fontsViewerVersion_ && viewer_->view()) {
+            fontsViewerVersion_ = viewer_->version();
+            forEachText(viewer_->view()->project, scan);
+        }
+    } else {
+        if (doc_.revision() != fontsRevision_) {
+            fontsRevision_ = doc_.revision();
+            forEachText(doc_.project(), scan);
+        }
+        for (const ProjectEntry& e : library_.projects()) fonts_.scan(e.name);
+    }
+    if (textGeneration() != fontsTextGeneration_) { // the formats' month and weekday names (ja-JP: 月, 火…)
+        fontsTextGeneration_ = textGeneration();
+        fonts_.scan(formatLongDate(host_.today()));
+        fonts_.scan(formatWeekdayDate(host_.today()));
+        for (int m = 1; m <= 12; ++m) fonts_.scan(monthShortIn(m));
+    }
+    fontFailureTold_.resize(fonts::fallbacks().size());
+    for (int f : fonts_.takeRequests(double(host_.now()))) {
+        host_.fetchFont(fonts::fallbacks()[size_t(f)].file, [this, f](Result<std::string> r) {
+            const auto font = size_t(f);
+            if (r) {
+                fonts_.received(f, std::move(*r), double(host_.now()));
+                fontFailureTold_[font] = false;
+                return;
+            }
+            fonts_.failed(f, r.error(), double(host_.now()));
+            if (fontFailureTold_[font]) return; // retried every 30 s: said once
+            fontFailureTold_[font] = true;
+            flash(fmt(tr("The font for {0} could not be fetched ({1}): its characters show as ? until it arrives."),
+                      tr(fonts::fallbacks()[font].what), r.error()));
+        });
+    }
+    std::string notLaidOut;
+    for (const std::string& sentence : fonts_.takeNotLaidOut()) notLaidOut += (notLaidOut.empty() ? "" : " ") + sentence;
+    if (!notLaidOut.empty()) flash(notLaidOut);
+    fontsMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
 void App::frame() {
     beginWidgetFrame();
+    fontsFrame();
     if (lookChoice_.empty() || (lookChoice_ == "system" && host_.now() - lookCheckedAt_ >= 1000)) {
         lookCheckedAt_ = host_.now();
         applyLook();

@@ -19,6 +19,7 @@
 #include "portfolio_view.hpp"
 #include "template_shelf.hpp"
 #include "a11y.hpp"
+#include "fonts.hpp"
 #include "help_window.hpp"
 #include "project_windows.hpp"
 #include "sync_controller.hpp"
@@ -94,6 +95,10 @@ public:
     bool a11ySelect(const std::string& taskId);
     size_t a11yBuilds() const { return mirrorBuilds_; } // how often the mirror was rebuilt
     double a11yMs() const { return mirrorMs_; } // the last frame's time on it (the host's update included)
+    // The fonts for names in scripts the UI font lacks (fonts.hpp): fetched as texts that need them
+    // appear; the platform builds the atlas again whenever generation() changes.
+    fonts::Supply& fonts() { return fonts_; }
+    double fontsMs() const { return fontsMs_; } // the last frame's time on finding the characters shown
     void undo();
     void redo();
 
@@ -219,6 +224,12 @@ private:
     Stamp mirrorAt_ = 0;
     size_t mirrorBuilds_ = 0;
     double mirrorMs_ = 0;
+    void fontsFrame();
+    fonts::Supply fonts_;
+    uint64_t fontsRevision_ = ~uint64_t(0), fontsViewerVersion_ = ~uint64_t(0);
+    int fontsTextGeneration_ = -1;
+    std::vector<bool> fontFailureTold_;
+    double fontsMs_ = 0;
     MoveCounter moves_;
     uint64_t announcedRevision_ = 0;
     std::string undoneLabel_;  // set by undo()/redo() for the next announcement

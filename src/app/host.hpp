@@ -82,6 +82,12 @@ public:
     virtual void codec(Codec /*op*/, std::string /*data*/, std::string /*key*/, std::function<void(Result<std::string>)> done) {
         done(fail("compression and encryption are not available in this build"));
     }
+    // A font for a script the UI font lacks (fonts.hpp), by file name ("cjk.ttf"): in the browser
+    // fetched from fonts/ beside the app (kept for offline use by the service worker); the answer may
+    // come later, on the main thread.
+    virtual void fetchFont(const std::string& file, std::function<void(Result<std::string>)> done) {
+        done(fail("no fonts for " + file + " here"));
+    }
     // The page's address (links to views start with it); "" where there is no page.
     virtual std::string address() { return ""; }
     // A named moment of start-up for benchmarks (performance.mark in the browser); nothing elsewhere.

@@ -357,6 +357,35 @@ template <class P, class F> void forEachList(P& p, F&& f) requires std::is_same_
     f("vendors", p.vendors, OmitEmpty);
 }
 
+// Every text of a project: its name, client and producer and each text field of every record, nested
+// records included (what finds the characters a plan needs fonts for):  forEachText(p, [](std::string_view) { … });
+template <class F> struct TextWalker {
+    F& f;
+    void id(const char*, const Id&, Presence) {}
+    void text(const char*, const std::string& x, Presence, size_t = 0) { f(std::string_view(x)); }
+    template <class I> void integer(const char*, const I&, Presence, int64_t, int64_t, int64_t) {}
+    template <class I> void integer(const char*, const std::optional<I>&, int64_t, int64_t) {}
+    void boolean(const char*, const bool&, bool, Presence = Optional) {}
+    void date(const char*, const Date&, Presence) {}
+    void date(const char*, const std::optional<Date>&) {}
+    template <class E> void choice(const char*, const E&, E, const Names<E>&) {}
+    void dates(const char*, const std::vector<Date>&) {}
+    void ids(const char*, const std::vector<Id>&) {}
+    template <class S> void list(const char*, const std::vector<S>& x, Presence) {
+        for (const S& r : x) describe(*this, r);
+    }
+    void constraint(const Task&) {}
+};
+template <class F> void forEachText(const Project& p, F&& f) {
+    f(std::string_view(p.name));
+    f(std::string_view(p.client));
+    f(std::string_view(p.producer));
+    TextWalker<F> walker{f};
+    forEachList(p, [&](const char*, const auto& list, Presence) {
+        for (const auto& r : list) describe(walker, r);
+    });
+}
+
 // The names of the fields that differ between two versions of a record (nested lists count as one
 // field each), in the file's order: what a three-way merge compares.
 template <class T> std::vector<std::string> changedFields(const T& a, const T& b);

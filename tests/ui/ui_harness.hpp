@@ -43,16 +43,17 @@ public:
         io.DeltaTime = 1.0f / 60;
         for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;
         // The glyphs the web build loads (Latin, Latin Extended-A for the pseudo-locale, punctuation,
-        // currency, arrows), so text is measured as it is drawn there.
-        static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x202F, 0x2030, 0x203A, 0x20A0, 0x20BF,
-                                         0x2190, 0x2199, 0x2212, 0x2212, 0x2713, 0x2715, 0x25B2, 0x25CF, 0x26A0, 0x26A0, 0};
-        io.Fonts->AddFontFromFileTTF(PLOTLINE_FONT, 15.0f, nullptr, ranges);
+        // currency, arrows), so text is measured as it is drawn there; fallback fonts merged in as the
+        // app asks for them (fonts.hpp), from the build's fonts/.
+        io.Fonts->AddFontFromFileTTF(PLOTLINE_FONT, 15.0f, nullptr, fonts::uiRanges());
         unsigned char* px;
         int w, h;
         io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
         theme::apply(15.0f);
         host.fakeNow = 1'800'000'000'000;
+        host.fontsDir = PLOTLINE_FONTS_DIR;
     }
+    uint64_t fontGeneration_ = 1; // the atlas made in the constructor: the UI font alone
     ~Harness() {
         app.reset();
         ImGui::DestroyContext(ctx_);
@@ -92,8 +93,21 @@ public:
             ImGuiIO& io = ImGui::GetIO();
             io.MouseWheel = io.MouseWheelH = 0;
             for (auto& k : io.KeysDown) k = false;
+            if (app->fonts().generation() != fontGeneration_) rebuildFonts(); // as the web build does between frames
         }
     }
+    // The atlas again, with the fallback fonts held for the characters seen; how many still lack a glyph.
+    size_t rebuildFonts() {
+        ImGuiIO& io = ImGui::GetIO();
+        app->fonts().build(*io.Fonts, PLOTLINE_FONT, 15.0f, ImFontConfig());
+        unsigned char* px;
+        int w, h;
+        io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+        fontGeneration_ = app->fonts().generation();
+        ++fontBuilds;
+        return app->fonts().countMissing(*io.Fonts->Fonts[0]);
+    }
+    int fontBuilds = 0;
     Rect widget(const std::string& name) {
         auto j = nlohmann::json::parse(widgetsJson());
         REQUIRE_MESSAGE(j.contains(name), "no widget " << name);

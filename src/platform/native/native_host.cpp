@@ -18,6 +18,15 @@ std::optional<std::string> NativeHost::readAsset(const std::string& name) {
     return readWholeFile(assets_ + "/" + base);
 }
 
+void NativeHost::fetchFont(const std::string& file, std::function<void(Result<std::string>)> done) {
+    fontRequests.push_back(file);
+    if (!fontFailure.empty()) return done(fail(fontFailure));
+    if (fontsDir.empty()) return Host::fetchFont(file, std::move(done));
+    auto bytes = readWholeFile(fontsDir + "/" + file);
+    if (!bytes) return done(fail("no file " + fontsDir + "/" + file));
+    done(std::move(*bytes));
+}
+
 void NativeHost::download(const std::string& filename, const std::string&, const std::string& content) {
     downloads.push_back({filename, content});
 }

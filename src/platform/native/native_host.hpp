@@ -33,6 +33,11 @@ public:
         Host::http(q, std::move(done));
     }
     void codec(Codec op, std::string data, std::string key, std::function<void(Result<std::string>)> done) override;
+    // Fallback fonts from a folder (the build's fonts/); tests may hold the answers back or refuse them.
+    std::string fontsDir;
+    std::string fontFailure;                 // when set: every fetch fails with it
+    std::vector<std::string> fontRequests;   // file names asked for, in order
+    void fetchFont(const std::string& file, std::function<void(Result<std::string>)> done) override;
     std::string pageAddress = "http://127.0.0.1:8080/"; // what links start with
     std::string address() override { return pageAddress; }
     std::string systemAsks;                // what systemLook() answers ("dark", "more", "")

@@ -312,6 +312,27 @@ EM_JS(void, js_http, (int token, const char* methodText, const char* urlText, co
     })();
 });
 
+// A fallback font (Host::fetchFont) from fonts/ beside the page; the service worker keeps it for
+// offline use. Answers through plotline_codec_done(token, bytes, length, error), as codec work does.
+EM_JS(void, js_fetch_font, (int token, const char* fileText), {
+    const file = UTF8ToString(fileText);
+    const answer = function(bytes, error) {
+        const n = bytes ? bytes.length : 0;
+        const p = Module._malloc(n + 1);
+        if (n) HEAPU8.set(bytes, p);
+        Module.ccall('plotline_codec_done', null, ['number', 'number', 'number', 'string'], [token, p, n, error]);
+    };
+    (async function() {
+        try {
+            const res = await fetch('fonts/' + encodeURIComponent(file));
+            if (!res.ok) return answer(null, 'the server answered ' + res.status);
+            answer(new Uint8Array(await res.arrayBuffer()), "");
+        } catch (e) {
+            answer(null, navigator.onLine ? 'no answer from the server' : 'this device is offline');
+        }
+    })();
+});
+
 // Codec work for view links (Host::codec): op 0 gzip and 1 gunzip (CompressionStream), 2 seal and
 // 3 open (WebCrypto AES-GCM, 256-bit raw key, a fresh 12-byte IV before the ciphertext and its tag).
 // plotline_codec_done(token, bytes, length, error) answers.
@@ -547,7 +568,12 @@ public:
         codecWaiting_.erase(it);
         done(std::move(r));
     }
-    std::map<int, std::function<void(Result<std::string>)>> codecWaiting_;
+    void fetchFont(const std::string& file, std::function<void(Result<std::string>)> done) override {
+        const int token = nextCodec_++;
+        codecWaiting_.emplace(token, std::move(done));
+        js_fetch_font(token, file.c_str());
+    }
+    std::map<int, std::function<void(Result<std::string>)>> codecWaiting_; // codec work and font fetches
     int nextCodec_ = 1;
     std::string address() override { return takeString(js_page_address()); }
     IdbStorage storage_;
@@ -562,6 +588,7 @@ struct Runtime {
     bool readyNotified = false;
     double lastActivity = 0, lastFrame = 0;
     int scale = 100; // the UI scale the font was made for, in percent
+    uint64_t fontGeneration = 0; // the fallback fonts' state it was made with
     // CPU time of each drawn frame (new frame to draw calls issued), for the rendering benchmark.
     std::vector<float> frameMs, uiMs, a11yMs; // whole frame; building the UI (NewFrame to ImGui::Render); of it, the accessibility mirror
     int vertices = 0, indices = 0;
@@ -574,17 +601,24 @@ char* copyOut(const std::string& s) {
     return out;
 }
 
-void loadFont(float dpr, float scale) { // scale: the UI scale (1 to 2)
+// The UI font and, merged into it, the fallback fonts held for the characters seen (fonts.hpp); then
+// the texture. How many characters seen are still without a glyph goes back to the app.
+void loadFont(float dpr, float scale, bool texture = true) { // scale: the UI scale (1 to 2)
     ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x202F, 0x2030, 0x203A, 0x20A0, 0x20BF,
-                                     0x2190, 0x2199, 0x2212, 0x2212, 0x2713, 0x2715, 0x25B2, 0x25CF, 0x26A0, 0x26A0, 0};
     ImFontConfig cfg;
     cfg.OversampleH = 2;
     cfg.PixelSnapH = false;
     // Rasterise at device pixels and scale back: text stays sharp on high-DPI screens.
-    if (!io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", 15.0f * scale * dpr, &cfg, ranges)) io.Fonts->AddFontDefault();
+    rt->app->fonts().build(*io.Fonts, "/fonts/ui.ttf", 15.0f * scale * dpr, cfg);
     io.FontGlobalScale = 1.0f / dpr;
+    if (texture) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    } else {
+        io.Fonts->Build(); // the renderer makes the texture on its first frame
+    }
+    rt->app->fonts().countMissing(*io.Fonts->Fonts[0]);
+    rt->fontGeneration = rt->app->fonts().generation();
 }
 
 // Hands this frame's SDL events to ImGui. Dear ImGui 1.86 sees only a key's state at the frame, so a
@@ -635,12 +669,11 @@ void frame() {
     const double now = emscripten_get_now();
     bool active = feedEvents();
     const float dpr = float(js_device_pixel_ratio());
-    if (dpr != rt->dpr || rt->app->uiScale() != rt->scale) { // moved to another screen, zoomed the page, or a new UI scale
+    // Moved to another screen, zoomed the page, a new UI scale, or a font for new characters arrived.
+    if (dpr != rt->dpr || rt->app->uiScale() != rt->scale || rt->app->fonts().generation() != rt->fontGeneration) {
         rt->dpr = dpr;
         rt->scale = rt->app->uiScale();
         loadFont(dpr, float(rt->scale) / 100.0f);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
         active = true;
     }
     if (active) rt->lastActivity = now;
@@ -818,7 +851,7 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // layout is code; nothing to persist
     rt->dpr = float(js_device_pixel_ratio());
-    loadFont(rt->dpr, 1.0f);
+    loadFont(rt->dpr, 1.0f, false);
     theme::apply(15.0f);
     ImGui_ImplSDL2_InitForOpenGL(rt->window, rt->gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
