@@ -2,12 +2,14 @@
 // fetches the Chinese-and-Japanese font then, once, and draws it; Hebrew, Arabic and Hindi rows fetch
 // theirs and the user is told what is not laid out; offline, the fonts fetched before still come (the
 // service worker kept them), and one never fetched is said to be missing rather than drawn wrong.
-import { test, after } from 'node:test';
+// Typing such names: text that comes without key presses (an input method's, a picker's) reaches the
+// field being edited, and an input method's composition shows at the caret until it is committed.
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openApp, status, state, waitStatus, frames, click, press, screenshot, tooltipOf } from './harness.mjs';
+import { serve, launch, openApp, status, state, waitStatus, frames, click, press, screenshot, tooltipOf, freshAppPerTest, widget } from './harness.mjs';
 
 const cleanup = [];
 after(async () => { for (const f of cleanup.reverse()) await f(); });
@@ -89,4 +91,46 @@ test('fallback fonts come when a name needs them, once, and stay for offline use
   assert.match(s.message, /The font for Korean could not be fetched \(.+\): its characters show as \? until it arrives\./);
   await screenshot(page, 'fonts-offline-korean');
   await browser.context.setOffline(false);
+});
+
+const fresh = freshAppPerTest(before, after);
+
+test('names are typed in any script: input methods compose at the caret, pickers and dictation type into the field', async () => {
+  const { page, errors } = await fresh();
+  // Text without key presses (what a character picker or dictation sends), between typed keys.
+  await click(page, 'task.name.1', { double: true });
+  await press(page, 'Control+a');
+  await page.keyboard.type('Key visual — キービジュアル 확정', { delay: 20 });
+  await frames(page, 3);
+  await press(page, 'Enter');
+  assert.equal((await state(page)).tasks[1].name, 'Key visual — キービジュアル 확정');
+
+  // An input method: the composition shows at the caret, stays out of the field, and its keys stay
+  // out of the app; the text committed goes in.
+  const cdp = await page.context().newCDPSession(page);
+  await click(page, 'task.name.2', { double: true });
+  await press(page, 'Control+a');
+  await cdp.send('Input.imeSetComposition', { text: 'けんしゅう', selectionStart: 5, selectionEnd: 5 });
+  await frames(page, 3);
+  const box = await page.evaluate(() => {
+    const a = document.getElementById('plotline-ime');
+    const r = a.getBoundingClientRect();
+    return { value: a.value, opacity: getComputedStyle(a).opacity, focused: document.activeElement === a, x: r.x, y: r.y, h: r.height };
+  });
+  assert.equal(box.value, 'けんしゅう');
+  assert.equal(box.opacity, '1', 'the composition is shown');
+  assert.ok(box.focused);
+  const field = await widget(page, 'task.edit');
+  assert.ok(box.x >= field.x && box.x <= field.x + field.w, `composition at x ${box.x}, the field spans ${field.x}–${field.x + field.w}`);
+  assert.ok(Math.abs(box.y - field.y) < field.h, `composition at y ${box.y}, the field at ${field.y}`);
+  await screenshot(page, 'fonts-ime-composing');
+  await cdp.send('Input.insertText', { text: '検収' }); // the candidate picked
+  await frames(page, 3);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('plotline-ime')).opacity), '0');
+  await press(page, 'Enter');
+  assert.equal((await state(page)).tasks[2].name, '検収');
+  await waitStatus(page, (s) => ['cjk.ttf', 'korean.ttf'].every((f) => s.fonts.held.includes(f)) && s.fonts.missing === 0);
+  // Editing over: the focus goes back where it was (the canvas).
+  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'canvas');
+  assert.deepEqual(errors, []);
 });

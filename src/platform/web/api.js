@@ -105,6 +105,85 @@
     if (Module.plotlineWake) Module.plotlineWake();
   });
 
+  // Text that comes without key presses: an input method's (Japanese, Chinese, Korean…), dictation,
+  // an emoji or character picker, a phone's keyboard. SDL reads text only from keypress events, which
+  // these do not send. So while a field is being edited (the app says so, with where its caret is), a
+  // small text area at the caret holds the focus, and the text it receives goes to the field. Keys
+  // still reach SDL, which listens on the window: Enter, Backspace, arrows, and plain keys, whose text
+  // SDL types itself. While an input
+  // method composes, its text shows at the caret and its keys (Enter picks a candidate) stay out of
+  // the app; what it commits is typed into the field.
+  const ime = { area: null, active: false, before: null, committed: null };
+  function imeArea() {
+    if (ime.area) return ime.area;
+    const a = document.createElement('textarea');
+    a.id = 'plotline-ime';
+    a.setAttribute('aria-hidden', 'true');
+    a.tabIndex = -1;
+    a.autocomplete = 'off';
+    a.spellcheck = false;
+    a.setAttribute('autocapitalize', 'off');
+    a.setAttribute('autocorrect', 'off');
+    a.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:20px;margin:0;border:0;padding:0 3px;resize:none;' +
+      'overflow:hidden;white-space:pre;opacity:0;z-index:5;font:15px/20px sans-serif;color:#111;background:#fff8d6;' +
+      'outline:1px solid #8a6d00;caret-color:#111';
+    const fit = function () { a.style.width = a.value ? (a.value.length + 1.5) + 'em' : '1px'; };
+    const type = function (text) {
+      if (!text || !Module.calledRun) return;
+      callWithStrings(Module._plotline_text_typed, [text]);
+      if (Module.plotlineWake) Module.plotlineWake();
+    };
+    const composing = function (e) { return e.isComposing || e.keyCode === 229; };
+    a.addEventListener('keydown', function (e) { if (composing(e)) e.stopPropagation(); });
+    a.addEventListener('keyup', function (e) { if (composing(e)) e.stopPropagation(); });
+    a.addEventListener('compositionstart', function () { a.style.opacity = '1'; });
+    a.addEventListener('compositionend', function (e) {
+      type(e.data);
+      ime.committed = e.data;
+      a.value = '';
+      a.style.opacity = '0';
+      fit();
+    });
+    a.addEventListener('input', function (e) {
+      if (e.isComposing || e.inputType === 'insertCompositionText') { fit(); return; }
+      // A plain key's text never comes here: SDL types it and cancels its keypress, which keeps it out
+      // of the area. Pasted text is the page's paste handler's; committed text was typed above.
+      const already = e.inputType !== 'insertText' || (ime.committed !== null && e.data === ime.committed);
+      if (!already) type(e.data);
+      ime.committed = null;
+      a.value = '';
+      fit();
+    });
+    document.body.appendChild(a);
+    ime.area = a;
+    return a;
+  }
+  // From the app each frame its state changes: whether a field takes text, and its caret (CSS pixels
+  // from the canvas's corner).
+  Module.plotlineTextInput = function (active, x, y, height) {
+    const a = imeArea();
+    if (active) {
+      const r = Module.canvas ? Module.canvas.getBoundingClientRect() : { left: 0, top: 0 };
+      a.style.left = Math.round(r.left + x) + 'px';
+      a.style.top = Math.round(r.top + y) + 'px';
+      a.style.height = a.style.lineHeight = Math.max(14, Math.round(height)) + 'px';
+      if (!ime.active) {
+        ime.before = document.activeElement !== a ? document.activeElement : null;
+        a.value = '';
+        a.focus({ preventScroll: true });
+      }
+    } else if (ime.active) {
+      a.value = '';
+      a.style.opacity = '0';
+      if (document.activeElement === a) {
+        const back = ime.before && ime.before.isConnected && ime.before !== document.body ? ime.before : null;
+        if (back && back.focus) back.focus({ preventScroll: true }); else a.blur();
+      }
+      ime.before = null;
+    }
+    ime.active = !!active;
+  };
+
   // Storage: ask the browser to keep this site's data (not to evict it when space is short), and
   // tell the app how much is used, now and after saves (at most every few seconds).
   let usageAt = 0, usageTimer = null;

@@ -16,6 +16,7 @@
 #include <emscripten/heap.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
@@ -621,6 +622,25 @@ void loadFont(float dpr, float scale, bool texture = true) { // scale: the UI sc
     rt->fontGeneration = rt->app->fonts().generation();
 }
 
+// Tells the page whether a field is taking text and where its caret is, when that changes: the page
+// then keeps its input-method area there (api.js), so input methods, dictation and phone keyboards type
+// into the field.
+EM_JS(void, js_text_input, (int active, float x, float y, float height), {
+    if (Module.plotlineTextInput) Module.plotlineTextInput(active, x, y, height);
+});
+void updateTextInput() {
+    static bool active = false;
+    static ImVec2 at(-1, -1);
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    const bool want = ImGui::GetIO().WantTextInput;
+    // Dear ImGui puts the caret line's top-left corner in PlatformImePos while a field is edited.
+    const ImVec2 caret(g.PlatformImePos.x, g.PlatformImePos.y);
+    if (want == active && (!want || (caret.x == at.x && caret.y == at.y))) return;
+    active = want;
+    at = caret;
+    js_text_input(want ? 1 : 0, caret.x, caret.y, g.FontSize * 1.35f);
+}
+
 // Hands this frame's SDL events to ImGui. Dear ImGui 1.86 sees only a key's state at the frame, so a
 // key pressed and released between two frames (a quick Ctrl+Z while a big plan redraws) would be
 // lost: such a release waits for the next frame. The backend also reads modifiers from SDL's state
@@ -690,6 +710,7 @@ void frame() {
     ImGui::NewFrame();
     rt->app->frame();
     ImGui::Render();
+    updateTextInput();
     const double t1 = emscripten_get_now();
     int w, h;
     SDL_GL_GetDrawableSize(rt->window, &w, &h);
@@ -773,6 +794,11 @@ EMSCRIPTEN_KEEPALIVE void plotline_import_file(const char* name, const char* byt
 EMSCRIPTEN_KEEPALIVE void plotline_page_hidden() { rt->app->pageHidden(); }
 EMSCRIPTEN_KEEPALIVE int plotline_text_input_active() { return ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput; }
 EMSCRIPTEN_KEEPALIVE char* plotline_copy_text() { return copyOut(rt->app->copyText()); }
+// Text from the page's input-method area (api.js): typed into the field being edited.
+EMSCRIPTEN_KEEPALIVE void plotline_text_typed(const char* text) {
+    if (text && ImGui::GetCurrentContext()) ImGui::GetIO().AddInputCharactersUTF8(text);
+    rt->lastActivity = emscripten_get_now();
+}
 EMSCRIPTEN_KEEPALIVE void plotline_paste_text(const char* text) {
     rt->app->pasteText(text ? text : "");
     rt->lastActivity = emscripten_get_now();
