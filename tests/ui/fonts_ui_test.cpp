@@ -207,3 +207,22 @@ TEST_CASE("fonts: Japanese formats bring the font for their month and weekday na
     CHECK(fontsStatus(h)["missing"] == 0);
     setFormats(Formats{});
 }
+
+TEST_CASE("fonts: a client view from a link brings the fonts for its names") {
+    std::string link;
+    {
+        Harness producer("fonts-producer");
+        producer.start();
+        rename(producer, 1, "納品チェック");
+        producer.click(producer.widget("toolbar.share").centre());
+        producer.frames(2);
+        link = textOf("share.copyLink");
+    }
+    Harness client("fonts-client");
+    client.startViewer(link);
+    client.frames(3);
+    REQUIRE(nlohmann::json::parse(client.app->statusJson())["viewer"]["state"] == "shown");
+    CHECK(client.host.fontRequests == std::vector<std::string>{"cjk.ttf"});
+    CHECK(drawn(U'納'));
+    CHECK(fontsStatus(client)["missing"] == 0);
+}
