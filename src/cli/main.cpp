@@ -124,7 +124,7 @@ const char* kUsage =
     "  new [TEMPLATE] -o OUT    a new project, blank or from a template (a file or a built-in one)\n"
     "  pipeline FILE            a content pipeline's board; --add N articles with their stage chains\n"
     "\n"
-    "Every command takes --lang de|fr|es|en for the language of what it writes for people (reports,\n"
+    "Every command takes --lang de|fr|es|en (before or after it) for the language of what it writes for people (reports,\n"
     "messages) and --locale TAG (en-US, en-GB, de-DE, fr-FR, es-ES, ja-JP) for its dates, numbers and\n"
     "money; files keep ISO dates and plain numbers. Default: English, ISO dates.\n"
     "\n"
@@ -882,11 +882,7 @@ int main(int argc, char** argv) {
     std::cerr.rdbuf(&safeErrors);
     struct Restore { std::streambuf* b; ~Restore() { std::cerr.flush(); std::cerr.rdbuf(b); } } restore{safeErrors.to()};
     std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.empty()) { std::cerr << kUsage; return 2; }
-    const std::string cmd = args[0];
-    args.erase(args.begin());
-    if (cmd == "--help" || cmd == "-h" || cmd == "help") { std::cout << kUsage; return 0; }
-    // --lang and --locale, anywhere after the command: the language and formats of what is written for people.
+    // --lang and --locale, before or after the command: the language and formats of what is written for people.
     for (size_t i = 0; i < args.size();) {
         if ((args[i] == "--lang" || args[i] == "--locale") && i + 1 < args.size()) {
             const std::string value = args[i + 1];
@@ -901,6 +897,10 @@ int main(int argc, char** argv) {
             args.erase(args.begin() + long(i), args.begin() + long(i) + 2);
         } else ++i;
     }
+    if (args.empty()) { std::cerr << kUsage; return 2; }
+    const std::string cmd = args[0];
+    args.erase(args.begin());
+    if (cmd == "--help" || cmd == "-h" || cmd == "help") { std::cout << kUsage; return 0; }
     if (cmd == "validate") return cmdValidate(args);
     if (cmd == "schedule") return cmdSchedule(args);
     if (cmd == "convert") return cmdConvert(args);

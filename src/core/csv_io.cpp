@@ -3,6 +3,7 @@
 #include "csv.hpp"
 #include "duration.hpp"
 #include "fields.hpp"
+#include "i18n.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -81,7 +82,7 @@ CsvImport readTasksCsv(std::string_view text, std::string projectName, std::opti
     p.name = std::move(projectName);
     CsvTable table = parseCsv(text);
     if (!table.error.empty()) { out.errors.push_back(table.error); return out; }
-    if (table.rows.empty()) { out.errors.push_back("the file is empty: expected a header row such as ID,Name,Duration"); return out; }
+    if (table.rows.empty()) { out.errors.push_back(tr("the file is empty: expected a header row such as ID,Name,Duration")); return out; }
     const int mpd = p.calendar.minutesPerDay;
 
     int col[COLS];
@@ -90,11 +91,11 @@ CsvImport readTasksCsv(std::string_view text, std::string projectName, std::opti
     for (size_t k = 0; k < header.size(); ++k) {
         int c = columnFor(header[k]);
         if (c < 0) {
-            if (!trim(header[k]).empty()) out.warnings.push_back("column \"" + trim(header[k]) + "\" ignored (not a column Plotline reads)");
+            if (!trim(header[k]).empty()) out.warnings.push_back(fmt(tr("column \"{0}\" ignored (not a column Plotline reads)"), trim(header[k])));
         } else if (col[c] >= 0) out.warnings.push_back("column \"" + trim(header[k]) + "\" appears twice; the first is used");
         else col[c] = int(k);
     }
-    if (col[NAME] < 0) { out.errors.push_back("line 1: no Name column (the header row needs at least Name)"); return out; }
+    if (col[NAME] < 0) { out.errors.push_back(tr("line 1: no Name column (the header row needs at least Name)")); return out; }
     // As the JSON and actuals readers: the first errors (each cut to a readable length), then how many more.
     size_t hidden = 0;
     auto addError = [&](const std::string& m) {
@@ -118,41 +119,41 @@ CsvImport readTasksCsv(std::string_view text, std::string projectName, std::opti
 
     for (size_t ri = 1; ri < table.rows.size(); ++ri) {
         const CsvRow& r = table.rows[ri];
-        const std::string where = "line " + std::to_string(r.line) + ": ";
+        const std::string where = fmt(tr("line {0}: "), std::to_string(r.line));
         auto err = [&](const std::string& m) { addError(where + m); };
         Task t;
         Row row;
         row.line = r.line;
         t.name = cell(r, col[NAME]);
         if (t.name.empty() && col[NAME] >= 0) err("the task has no name");
-        if (const std::string why = textTooLong(t.name, kMaxLineText); !why.empty()) err("Name " + why);
+        if (const std::string why = textTooLong(t.name, kMaxLineText); !why.empty()) err(fmt(tr("Name {0}"), why));
         if (auto pid = cell(r, col[PLOTLINE_ID]); !pid.empty()) {
             if (auto id = Id::parse(pid)) t.id = *id;
-            else err("Plotline ID \"" + pid + "\" is not an id");
+            else err(fmt(tr("Plotline ID \"{0}\" is not an id"), pid));
         }
         if (t.id.isNull()) t.id = Id::random();
         row.idText = col[ID] >= 0 ? cell(r, col[ID]) : std::to_string(ri);
         if (row.idText.empty()) row.idText = std::to_string(ri);
-        if (byId.count(row.idText)) err("ID " + row.idText + " is used twice");
+        if (byId.count(row.idText)) err(fmt(tr("ID {0} is used twice"), row.idText));
         byId[row.idText] = rows.size();
 
         if (auto d = cell(r, col[DURATION]); !d.empty()) {
             auto m = parseDuration(d, mpd);
-            if (!m) err("Duration \"" + d + "\" is not a duration (e.g. 5d, 4h, 0d; at most 200 years)");
+            if (!m) err(fmt(tr("Duration \"{0}\" is not a duration (e.g. 5d, 4h, 0d; at most 200 years)"), d));
             else { t.duration = *m; row.hasDuration = true; }
         }
         if (auto s = cell(r, col[START]); !s.empty()) {
             row.start = Date::parseLoose(s);
-            if (!row.start) err("Start \"" + s + "\" is not a date (e.g. 2026-03-02)");
+            if (!row.start) err(fmt(tr("Start \"{0}\" is not a date (e.g. 2026-03-02)"), s));
         }
         if (auto s = cell(r, col[FINISH]); !s.empty()) {
             row.finish = Date::parseLoose(s);
-            if (!row.finish) err("Finish \"" + s + "\" is not a date (e.g. 2026-03-06)");
+            if (!row.finish) err(fmt(tr("Finish \"{0}\" is not a date (e.g. 2026-03-06)"), s));
         }
-        if (row.start && row.finish && *row.finish < *row.start) err("Finish " + row.finish->str() + " is before Start " + row.start->str());
+        if (row.start && row.finish && *row.finish < *row.start) err(fmt(tr("Finish {0} is before Start {1}"), row.finish->str(), row.start->str()));
         if (auto m = cell(r, col[MILESTONE]); !m.empty()) {
             auto b = parseBool(m);
-            if (!b) err("Milestone \"" + m + "\" is not Yes or No");
+            if (!b) err(fmt(tr("Milestone \"{0}\" is not Yes or No"), m));
             else t.milestone = *b;
         }
         if (row.hasDuration && t.duration == 0) t.milestone = true;
@@ -163,16 +164,16 @@ CsvImport readTasksCsv(std::string_view text, std::string projectName, std::opti
             v = trim(v);
             char* end = nullptr;
             double x = std::strtod(v.c_str(), &end);
-            if (v.empty() || *end || !std::isfinite(x) || x < 0 || x > 100) err("% Complete \"" + pc + "\" is not a percentage from 0 to 100");
+            if (v.empty() || *end || !std::isfinite(x) || x < 0 || x > 100) err(fmt(tr("% Complete \"{0}\" is not a percentage from 0 to 100"), pc));
             else t.percentComplete = int(x + 0.5);
         }
         t.notes = col[NOTES] >= 0 && size_t(col[NOTES]) < r.fields.size() ? fromTextCell(r.fields[size_t(col[NOTES])]) : ""; // not trimmed
-        if (const std::string why = textTooLong(t.notes, kMaxLongText); !why.empty()) err("Notes " + why);
+        if (const std::string why = textTooLong(t.notes, kMaxLongText); !why.empty()) err(fmt(tr("Notes {0}"), why));
         if (auto lv = cell(r, col[OUTLINE]); !lv.empty()) {
             char* end = nullptr;
             long x = std::strtol(lv.c_str(), &end, 10);
-            if (*end || x < 1) err("Outline Level \"" + lv + "\" is not a whole number from 1"); // any depth, as in JSON
-            else if (size_t(x) > parents.size() + 1) err("Outline Level " + lv + " skips a level (the row above is at level " + std::to_string(parents.size()) + ")");
+            if (*end || x < 1) err(fmt(tr("Outline Level \"{0}\" is not a whole number from 1"), lv)); // any depth, as in JSON
+            else if (size_t(x) > parents.size() + 1) err(fmt(tr("Outline Level {0} skips a level (the row above is at level {1})"), lv, std::to_string(parents.size())));
             else row.level = int(x);
         }
         if (auto ps = cell(r, col[PREDECESSORS]); !ps.empty()) {
@@ -191,11 +192,11 @@ CsvImport readTasksCsv(std::string_view text, std::string projectName, std::opti
                         if (!u.empty() && u.back() == '%') u.pop_back();
                         char* end = nullptr;
                         long x = std::strtol(u.c_str(), &end, 10);
-                        if (u.empty() || *end || x < 0 || x > 10000) err("Resource units \"" + name + "\" are not a percentage");
+                        if (u.empty() || *end || x < 0 || x > 10000) err(fmt(tr("Resource units \"{0}\" are not a percentage"), name));
                         else units = int(x);
                         name = trim(name.substr(0, b));
                     }
-                    if (const std::string why = textTooLong(name, kMaxLineText); !why.empty()) err("Resource name " + why);
+                    if (const std::string why = textTooLong(name, kMaxLineText); !why.empty()) err(fmt(tr("Resource name {0}"), why));
                     else if (!name.empty()) row.resources.push_back({name, units});
                     item.clear();
                 } else item += rs[k];
@@ -208,14 +209,14 @@ CsvImport readTasksCsv(std::string_view text, std::string projectName, std::opti
         p.tasks.push_back(std::move(t));
         rows.push_back(std::move(row));
     }
-    if (p.tasks.empty() && out.errors.empty()) out.errors.push_back("the file has a header row but no tasks");
+    if (p.tasks.empty() && out.errors.empty()) out.errors.push_back(tr("the file has a header row but no tasks"));
 
     // Links, after every ID is known.
     for (size_t i = 0; i < rows.size(); ++i)
         for (const PredecessorRef& pr : rows[i].preds) {
             auto it = byId.find(pr.number);
-            if (it == byId.end()) { addError("line " + std::to_string(rows[i].line) + ": Predecessor " + pr.number + " is not the ID of any task"); continue; }
-            if (it->second == i) { addError("line " + std::to_string(rows[i].line) + ": a task cannot be its own predecessor"); continue; }
+            if (it == byId.end()) { addError(fmt(tr("line {0}: Predecessor {1} is not the ID of any task"), std::to_string(rows[i].line), pr.number)); continue; }
+            if (it->second == i) { addError(fmt(tr("line {0}: a task cannot be its own predecessor"), std::to_string(rows[i].line))); continue; }
             Link l;
             l.id = Id::random();
             l.predecessor = p.tasks[it->second].id;
@@ -239,7 +240,7 @@ CsvImport readTasksCsv(std::string_view text, std::string projectName, std::opti
             p.assignments.push_back({Id::random(), p.tasks[i].id, it->second, units, 0});
         }
     if (!out.errors.empty()) {
-        if (hidden) out.errors.push_back("… " + std::to_string(hidden) + " more errors not shown");
+        if (hidden) out.errors.push_back(fmt(tr("… {0} more errors not shown"), std::to_string(hidden)));
         out.project = Project{};
         return out;
     }
@@ -257,7 +258,7 @@ CsvImport readTasksCsv(std::string_view text, std::string projectName, std::opti
             t.duration = (p.calendar.workdayIndex(*rows[i].finish + 1) - p.calendar.workdayIndex(*rows[i].start)) * mpd;
         const bool isSummary = i + 1 < rows.size() && p.tasks[i + 1].parent == t.id;
         if (!rows[i].hasDuration && !rows[i].finish && col[DURATION] >= 0 && !t.milestone && !isSummary)
-            out.warnings.push_back("line " + std::to_string(rows[i].line) + ": no Duration; 1 day assumed");
+            out.warnings.push_back(fmt(tr("line {0}: no Duration; 1 day assumed"), std::to_string(rows[i].line)));
     }
     Schedule s = schedule(p);
     for (size_t i = 0; i < rows.size(); ++i)
@@ -309,7 +310,7 @@ Result<std::vector<PredecessorRef>> parsePredecessors(std::string_view text, int
         if (k == text.size() || text[k] == ';' || text[k] == ',') {
             if (!trim(item).empty()) {
                 auto pr = parsePred(item, minutesPerDay);
-                if (!pr) return fail("Predecessor \"" + trim(item) + "\" is not understood (e.g. 3, 3FS+2d, 4SS-1d)");
+                if (!pr) return fail(fmt(tr("Predecessor \"{0}\" is not understood (e.g. 3, 3FS+2d, 4SS-1d)"), trim(item)));
                 out.push_back(*pr);
             }
             item.clear();

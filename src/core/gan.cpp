@@ -2,6 +2,8 @@
 
 #include "duration.hpp"
 #include "fields.hpp"
+#include "i18n.hpp"
+#include "locale.hpp"
 #include "money.hpp"
 #include "schedule.hpp"
 #include "xml_read.hpp"
@@ -65,7 +67,7 @@ GanImport readGan(std::string_view text, std::string_view fileName) {
         for (int w = 0; w < 7; ++w)
             if (attr(week, days[w]) != "1") mask |= uint8_t(1u << w);
         if (mask) cal.setWorkingWeekdays(mask);
-        else in.notes.push_back("The file's week has no working day: Monday to Friday was used.");
+        else in.notes.push_back(tr("The file's week has no working day: Monday to Friday was used."));
     }
 
     // Tasks, nested, walked with a stack (a file cannot make the reader recurse).
@@ -85,21 +87,21 @@ GanImport readGan(std::string_view text, std::string_view fileName) {
         const Open o = stack.back();
         stack.pop_back();
         if (p.tasks.size() >= kMaxTasks) {
-            in.errors.push_back("The file has more than " + std::to_string(kMaxTasks) + " tasks.");
+            in.errors.push_back(fmt(tr("The file has more than {0} tasks."), kMaxTasks));
             return in;
         }
         if (o.depth > kMaxOutlineDepth) {
-            in.errors.push_back("Tasks are nested more than " + std::to_string(kMaxOutlineDepth) + " levels deep (at " +
-                                placeOf(text, o.node.offset_debug() - 1) + ").");
+            in.errors.push_back(fmt(tr("Tasks are nested more than {0} levels deep (at {1})."), std::to_string(kMaxOutlineDepth),
+                                    placeOf(text, o.node.offset_debug() - 1)));
             return in;
         }
         const auto id = integer(attr(o.node, "id"));
         if (!id) {
-            in.errors.push_back("A task at " + placeOf(text, o.node.offset_debug() - 1) + " has no id.");
+            in.errors.push_back(fmt(tr("A task at {0} has no id."), placeOf(text, o.node.offset_debug() - 1)));
             return in;
         }
         if (rowOfId.count(*id)) {
-            in.errors.push_back("Two tasks have the id " + std::to_string(*id) + ".");
+            in.errors.push_back(fmt(tr("Two tasks have the id {0}."), std::to_string(*id)));
             return in;
         }
         const int row = int(p.tasks.size());
@@ -191,8 +193,8 @@ GanImport readGan(std::string_view text, std::string_view fileName) {
     holidays.erase(std::unique(holidays.begin(), holidays.end()), holidays.end());
     cal.setHolidays(std::move(holidays));
     if (extraWorking)
-        in.notes.push_back("The calendar has " + std::to_string(extraWorking) +
-                           " extra working day(s); Plotline cannot add working days, so they are days off.");
+        in.notes.push_back(trn("The calendar has {n} extra working day; Plotline cannot add working days, so it is a day off.",
+                               "The calendar has {n} extra working days; Plotline cannot add working days, so they are days off.", int64_t(extraWorking)));
     p.start = cal.nextWorkingDay(p.start);
 
     // Dependencies: written in the predecessor, naming the successor.
@@ -201,8 +203,8 @@ GanImport readGan(std::string_view text, std::string_view fileName) {
         for (const Depend& dp : fileTasks[a].depends) {
             auto it = rowOfId.find(dp.successor);
             if (it == rowOfId.end() || size_t(it->second) == a) {
-                in.notes.push_back("Task " + shortQuoted(p.tasks[a].name) + ": a dependency on task id " + std::to_string(dp.successor) +
-                                   ", which is not in the file, was left out.");
+                in.notes.push_back(fmt(tr("Task {0}: a dependency on task id {1}, which is not in the file, was left out."), shortQuoted(p.tasks[a].name),
+                                       std::to_string(dp.successor)));
                 continue;
             }
             Link l;
@@ -277,7 +279,7 @@ GanImport readGan(std::string_view text, std::string_view fileName) {
     // GanttProject's dates: a task that starts later than its links need keeps its date.
     Schedule s = schedule(p);
     if (!s.ok()) {
-        in.notes.push_back("The plan does not schedule: " + s.error);
+        in.notes.push_back(fmt(tr("The plan does not schedule: {0}"), s.error));
         return in;
     }
     // Pinned in rounds, a task only once none of its predecessors is early any more (pinning a
@@ -327,11 +329,11 @@ GanImport readGan(std::string_view text, std::string_view fileName) {
             continue;
         ++differ;
         if (in.notes.size() < 500)
-            in.notes.push_back("Task " + shortQuoted(p.tasks[i].name) + ": the file has " + fs.str() + " to " + ff.str() + ", Plotline schedules " +
-                               s.tasks[i].startDate.str() + " to " + s.tasks[i].finishDate.str() + ".");
+            in.notes.push_back(fmt(tr("Task {0}: the file has {1} to {2}, Plotline schedules {3} to {4}."), shortQuoted(p.tasks[i].name), formatDate(fs),
+                                   formatDate(ff), formatDate(s.tasks[i].startDate), formatDate(s.tasks[i].finishDate)));
     }
     if (differ)
-        in.notes.push_back(std::to_string(differ) + " of " + std::to_string(p.tasks.size()) + " tasks have other dates than the file states.");
+        in.notes.push_back(fmt(tr("{0} of {1} tasks have other dates than the file states."), differ, p.tasks.size()));
     return in;
 }
 

@@ -2,6 +2,8 @@
 
 #include "duration.hpp"
 #include "fields.hpp"
+#include "i18n.hpp"
+#include "locale.hpp"
 #include "id_index.hpp"
 #include "money.hpp"
 
@@ -318,7 +320,7 @@ struct Reader {
     std::map<int, std::vector<BaselineTask>> baselineTasks;
 
     std::string taskLabel(size_t row) const {
-        return "Task " + std::to_string(fileTasks[row].id) + " " + shortQuoted(in.project.tasks[row].name);
+        return fmt(tr("Task {0} {1}"), std::to_string(fileTasks[row].id), shortQuoted(in.project.tasks[row].name));
     }
 };
 
@@ -335,7 +337,7 @@ void Reader::readProjectCalendar(pugi::xml_node root) {
         }
     }
     if (!mask) {
-        note("The project calendar has no working day: Monday to Friday, 8 hours a day, was used.");
+        note(tr("The project calendar has no working day: Monday to Friday, 8 hours a day, was used."));
         mask = 0x1F;
         for (int w = 0; w < 5; ++w) {
             worked[w] = 480;
@@ -352,16 +354,15 @@ void Reader::readProjectCalendar(pugi::xml_node root) {
         if (count > seen) common = len, seen = count;
     cal.minutesPerDay = std::clamp(common, 1, 1440);
     if (lengths.size() > 1)
-        note("Working hours differ between weekdays in the file; Plotline gives every working day " + formatDuration(common, 1440) +
-             ".");
+        note(fmt(tr("Working hours differ between weekdays in the file; Plotline gives every working day {0}."), formatDuration(common, 1440)));
     for (int w = 0; w < 7; ++w)
         if (worked[w] && !daySpans[msDay(w)].empty()) {
             cal.dayStart = std::clamp(daySpans[msDay(w)].front().from, 0, 1439);
             break;
         }
     if (const auto mpd = integer(valueOf(child(root, "MinutesPerDay"))); mpd && *mpd != cal.minutesPerDay && *mpd > 0)
-        note("The file counts a day as " + formatDuration(*mpd, 1440) + " but its calendar works " +
-             formatDuration(cal.minutesPerDay, 1440) + " a day; durations were read in hours, on the calendar's day.");
+        note(fmt(tr("The file counts a day as {0} but its calendar works {1} a day; durations were read in hours, on the calendar's day."),
+                 formatDuration(*mpd, 1440), formatDuration(cal.minutesPerDay, 1440)));
     std::vector<Date> off, on;
     bool recurring = false;
     cals.exceptions(projectCal, off, on, recurring);
@@ -372,8 +373,11 @@ void Reader::readProjectCalendar(pugi::xml_node root) {
     size_t extra = 0;
     for (Date d : on)
         if (!cal.isWorkingDay(d) && !std::binary_search(off.begin(), off.end(), d)) ++extra;
-    if (extra) note("The project calendar has " + std::to_string(extra) + " extra working day(s) (e.g. a worked Saturday); Plotline cannot add working days, so they are days off.");
-    if (recurring) note("The project calendar has recurring exceptions (yearly or monthly holidays); only single-date exceptions were read.");
+    if (extra)
+        note(trn("The project calendar has {n} extra working day (e.g. a worked Saturday); Plotline cannot add working days, so it is a day off.",
+                 "The project calendar has {n} extra working days (e.g. a worked Saturday); Plotline cannot add working days, so they are days off.",
+                 int64_t(extra)));
+    if (recurring) note(tr("The project calendar has recurring exceptions (yearly or monthly holidays); only single-date exceptions were read."));
 }
 
 constexpr std::string_view kTaskFields[] = {
@@ -403,21 +407,21 @@ void Reader::readTasks(pugi::xml_node tasks) {
         const auto uid = integer(valueOf(f.at[kUid]));
         const long long level = integer(valueOf(f.at[kOutlineLevel])).value_or(1);
         if (!uid) {
-            in.errors.push_back("A task at " + placeOf(text, t.offset_debug() - 1) + " has no UID.");
+            in.errors.push_back(fmt(tr("A task at {0} has no UID."), placeOf(text, t.offset_debug() - 1)));
             return;
         }
         if (level <= 0 || (*uid == 0 && !f.at[kOutlineLevel])) continue; // the project's own summary row
         if (level > kMaxOutlineDepth) {
-            in.errors.push_back("Task UID " + std::to_string(*uid) + " is nested " + std::to_string(level) + " levels deep; more than " +
-                                std::to_string(kMaxOutlineDepth) + " is not a plan.");
+            in.errors.push_back(fmt(tr("Task UID {0} is nested {1} levels deep; more than {2} is not a plan."), std::to_string(*uid),
+                                    std::to_string(level), std::to_string(kMaxOutlineDepth)));
             return;
         }
         if (p.tasks.size() >= kMspdiMaxTasks) {
-            in.errors.push_back("The file has more than " + std::to_string(kMspdiMaxTasks) + " tasks.");
+            in.errors.push_back(fmt(tr("The file has more than {0} tasks."), kMspdiMaxTasks));
             return;
         }
         if (rowOfUid.count(*uid)) {
-            in.errors.push_back("Two tasks have the UID " + std::to_string(*uid) + ".");
+            in.errors.push_back(fmt(tr("Two tasks have the UID {0}."), std::to_string(*uid)));
             return;
         }
         const size_t row = p.tasks.size();
@@ -445,10 +449,10 @@ void Reader::readTasks(pugi::xml_node tasks) {
             int64_t m = std::max<int64_t>(0, *d);
             if (elapsedFormat(format)) {
                 m = elapsedToWorking(m);
-                said.push_back("its elapsed duration became " + formatDuration(m, cal.minutesPerDay) + " of working time");
+                said.push_back(fmt(tr("its elapsed duration became {0} of working time"), formatDuration(m, cal.minutesPerDay)));
             }
             tk.duration = std::min(m, kMaxMinutes);
-        } else if (f.at[kDuration]) said.push_back("its duration \"" + std::string(valueOf(f.at[kDuration])) + "\" could not be read (1 day used)");
+        } else if (f.at[kDuration]) said.push_back(fmt(tr("its duration \"{0}\" could not be read (1 day used)"), std::string(valueOf(f.at[kDuration]))));
         tk.milestone = flag(f.at[kMilestone]);
         tk.percentComplete = int(std::clamp<long long>(integer(valueOf(f.at[kPercent])).value_or(0), 0, 100));
         if (const auto a = dateTime(valueOf(f.at[kActualStart]))) tk.actualStart = startDay(*a);
@@ -463,7 +467,7 @@ void Reader::readTasks(pugi::xml_node tasks) {
         const bool summaryInFile = flag(f.at[kSummary]);
         switch (ctype) {
         case 0: break;
-        case 1: said.push_back("\"as late as possible\" became \"as soon as possible\""); break;
+        case 1: said.push_back(tr("\"as late as possible\" became \"as soon as possible\"")); break;
         case 2:
             if (cdate) tk.constraint = Constraint::MSO, tk.constraintDate = startDay(*cdate);
             break;
@@ -478,30 +482,30 @@ void Reader::readTasks(pugi::xml_node tasks) {
             if (ft.start) {
                 tk.constraint = ctype == 3 ? Constraint::MSO : Constraint::SNET;
                 tk.constraintDate = startDay(*ft.start);
-                said.push_back(std::string(ctype == 3 ? "\"must finish on\" became \"must start on\" " : "\"finish no earlier than\" became \"start no earlier than\" ") +
-                               tk.constraintDate->str());
+                said.push_back(fmt(ctype == 3 ? tr("\"must finish on\" became \"must start on\" {0}") : tr("\"finish no earlier than\" became \"start no earlier than\" {0}"),
+                                   formatDate(*tk.constraintDate)));
             }
             break;
         case 5:
-            said.push_back(std::string("\"start no later than") + (cdate ? " " + startDay(*cdate).str() : std::string()) +
-                           "\" is not a Plotline constraint: scheduled as soon as possible");
+            said.push_back(cdate ? fmt(tr("\"start no later than {0}\" is not a Plotline constraint: scheduled as soon as possible"), formatDate(startDay(*cdate)))
+                                 : std::string(tr("\"start no later than\" is not a Plotline constraint: scheduled as soon as possible")));
             break;
-        default: said.push_back("an unknown constraint type " + std::to_string(ctype) + " was ignored"); break;
+        default: said.push_back(fmt(tr("an unknown constraint type {0} was ignored"), std::to_string(ctype))); break;
         }
         if (!summaryInFile && flag(f.at[kManual]) && ft.start) {
             tk.constraint = Constraint::MSO;
             tk.constraintDate = startDay(*ft.start);
-            said.push_back("manually scheduled in the file: pinned to its start " + tk.constraintDate->str());
+            said.push_back(fmt(tr("manually scheduled in the file: pinned to its start {0}"), formatDate(*tk.constraintDate)));
         } else if (!summaryInFile && integer(valueOf(f.at[kLevelingDelay])).value_or(0) > 0 && ft.start &&
                    tk.constraint == Constraint::ASAP) {
             tk.constraint = Constraint::SNET;
             tk.constraintDate = startDay(*ft.start);
-            said.push_back("delayed by levelling in the file: starts no earlier than " + tk.constraintDate->str());
+            said.push_back(fmt(tr("delayed by levelling in the file: starts no earlier than {0}"), formatDate(*tk.constraintDate)));
         }
         if (const long long c = integer(valueOf(f.at[kCalendar])).value_or(-1); c >= 0 && c != projectCal && cals.byUid.count(c))
-            said.push_back("has its own calendar " + cals.name(c) + ": scheduled on the project calendar");
-        if (f.at[kActive] && !flag(f.at[kActive])) said.push_back("inactive in the file: imported as an active task");
-        if (flag(f.at[kExternal]) || flag(f.at[kSubproject])) said.push_back("an external task or inserted project: imported as a plain task");
+            said.push_back(fmt(tr("has its own calendar {0}: scheduled on the project calendar"), cals.name(c)));
+        if (f.at[kActive] && !flag(f.at[kActive])) said.push_back(tr("inactive in the file: imported as an active task"));
+        if (flag(f.at[kExternal]) || flag(f.at[kSubproject])) said.push_back(tr("an external task or inserted project: imported as a plain task"));
 
         if (const auto fc = decimal(valueOf(f.at[kFixedCost])); fc && *fc != 0) {
             // MSPDI writes amounts in hundredths of the currency's unit.
@@ -514,7 +518,7 @@ void Reader::readTasks(pugi::xml_node tasks) {
                 b.task = tk.id;
                 fixedCostTotal += b.amount;
                 p.budgetLines.push_back(std::move(b));
-            } else said.push_back("its fixed cost is out of range and was left out");
+            } else said.push_back(tr("its fixed cost is out of range and was left out"));
         }
         for (pugi::xml_node n : f.many) {
             const std::string_view name = localName(n.name());
@@ -544,8 +548,9 @@ void Reader::readTasks(pugi::xml_node tasks) {
     for (const PendingLink& pl : links) {
         auto it = rowOfUid.find(pl.predecessorUid);
         if (pl.crossProject || it == rowOfUid.end()) {
-            note(taskLabel(size_t(pl.successor)) + ": a link from task UID " + std::to_string(pl.predecessorUid) +
-                 (pl.crossProject ? " in another project" : ", which is not in the file,") + " was left out.");
+            note(fmt(pl.crossProject ? tr("{0}: a link from task UID {1} in another project was left out.")
+                                     : tr("{0}: a link from task UID {1}, which is not in the file, was left out."),
+                     taskLabel(size_t(pl.successor)), std::to_string(pl.predecessorUid)));
             continue;
         }
         const int a = it->second, b = pl.successor;
@@ -565,14 +570,14 @@ void Reader::readTasks(pugi::xml_node tasks) {
         int64_t lag = 0;
         if (percentFormat(pl.lagFormat)) {
             lag = int64_t(std::llround(double(p.tasks[size_t(a)].duration) * double(pl.lag) / 1000.0));
-            note(taskLabel(size_t(b)) + ": the " + std::to_string(pl.lag / 10) + " % lag after " + taskLabel(size_t(a)) + " became " +
-                 formatDuration(lag, mpd) + ".");
+            note(fmt(tr("{0}: the {1} % lag after {2} became {3}."), taskLabel(size_t(b)), std::to_string(pl.lag / 10), taskLabel(size_t(a)),
+                     formatDuration(lag, mpd)));
         } else {
             lag = int64_t(std::llround(double(pl.lag) / 10.0));
             if (elapsedFormat(pl.lagFormat)) {
                 lag = lag * int64_t(mpd) * std::max(1, int(__builtin_popcount(cal.workingWeekdays()))) / (7 * 1440);
-                note(taskLabel(size_t(b)) + ": the elapsed lag after " + taskLabel(size_t(a)) + " became " + formatDuration(lag, mpd) +
-                     " of working time.");
+                note(fmt(tr("{0}: the elapsed lag after {1} became {2} of working time."), taskLabel(size_t(b)), taskLabel(size_t(a)),
+                         formatDuration(lag, mpd)));
             }
         }
         l.lag = std::clamp(lag, -kMaxMinutes, kMaxMinutes);
@@ -620,8 +625,9 @@ void Reader::readResources(pugi::xml_node resources) {
         if (*uid == 0 && name.empty()) continue; // MS Project's "unassigned" row
         const long long type = integer(valueOf(f.at[rType])).value_or(1);
         if (type != 1) {
-            note("Resource " + shortQuoted(name) + ": a " + (type == 0 ? "material" : "cost") +
-                 " resource is not a person: left out with its assignments.");
+            note(fmt(type == 0 ? tr("Resource {0}: a material resource is not a person: left out with its assignments.")
+                               : tr("Resource {0}: a cost resource is not a person: left out with its assignments."),
+                     shortQuoted(name)));
             continue;
         }
         if (resourceOfUid.count(*uid)) continue;
@@ -678,8 +684,8 @@ void Reader::readResources(pugi::xml_node resources) {
                 else if (day.working && day.minutes() != cal.minutesPerDay) hoursDiffer = true;
             }
             if (hoursDiffer)
-                note("Resource " + shortQuoted(res.name) + ": works other hours (calendar " + cals.name(c) +
-                     "); Plotline schedules people on the project's hours, with their days off.");
+                note(fmt(tr("Resource {0}: works other hours (calendar {1}); Plotline schedules people on the project's hours, with their days off."),
+                         shortQuoted(res.name), cals.name(c)));
         }
         resourceOfUid[*uid] = int(p.resources.size());
         p.resources.push_back(std::move(res));
@@ -712,7 +718,7 @@ void Reader::compareDates() {
     const Project& p = in.project;
     const Schedule s = schedule(p);
     if (!s.ok()) {
-        note("The plan does not schedule: " + s.error);
+        note(fmt(tr("The plan does not schedule: {0}"), s.error));
         return;
     }
     size_t differ = 0;
@@ -729,9 +735,10 @@ void Reader::compareDates() {
         const bool same = (ps == fs || ps == ft.start->date) && (pf == ff || pf == ft.finish->date);
         if (same) continue;
         ++differ;
-        note(taskLabel(i) + ": the file has " + fs.str() + " to " + ff.str() + ", Plotline schedules " + ps.str() + " to " + pf.str() + ".");
+        note(fmt(tr("{0}: the file has {1} to {2}, Plotline schedules {3} to {4}."), taskLabel(i), formatDate(fs), formatDate(ff), formatDate(ps),
+                 formatDate(pf)));
     }
-    if (differ) note(std::to_string(differ) + " of " + std::to_string(p.tasks.size()) + " tasks have other dates than the file states (listed above).");
+    if (differ) note(fmt(tr("{0} of {1} tasks have other dates than the file states (listed above)."), differ, p.tasks.size()));
 }
 
 } // namespace
@@ -787,7 +794,7 @@ MspdiImport readMspdi(std::string_view text, std::string_view fileName) {
     r.readProjectCalendar(root);
     const auto start = dateTime(valueOf(child(root, "StartDate")));
     if (!start) {
-        in.errors.push_back("The file has no project start date (StartDate).");
+        in.errors.push_back(tr("The file has no project start date (StartDate)."));
         return in;
     }
     p.start = r.startDay(*start);
@@ -801,7 +808,7 @@ MspdiImport readMspdi(std::string_view text, std::string_view fileName) {
         return in;
     }
     r.compareDates();
-    if (r.notesLeftOut) in.notes.push_back("… and " + std::to_string(r.notesLeftOut) + " more.");
+    if (r.notesLeftOut) in.notes.push_back(fmt(tr("… and {0} more."), r.notesLeftOut));
     return in;
 }
 

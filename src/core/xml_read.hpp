@@ -1,6 +1,8 @@
 // Small helpers for walking a pugixml tree of a file from another tool (mspdi.cpp, gan.cpp): element
 // names without their namespace prefix, trimmed values, numbers that are checked rather than assumed.
 #pragma once
+#include "i18n.hpp"
+
 #include <pugixml.hpp>
 
 #include <charconv>
@@ -65,7 +67,7 @@ inline std::string placeOf(std::string_view text, ptrdiff_t offset) {
         if (text[i] == '\n') ++line, column = 1;
         else ++column;
     }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+    return fmt(tr("line {0}, column {1}"), std::to_string(line), std::to_string(column));
 }
 
 // A name from the file inside a note: "Build", cut to 60 characters (never inside one) with an ellipsis.
@@ -100,18 +102,18 @@ inline std::string fileStem(std::string_view fileName) {
 inline pugi::xml_node parseRoot(pugi::xml_document& doc, std::string_view text, size_t maxBytes, std::string_view rootName,
                                 std::string_view toolName, std::string& error) {
     if (text.size() > maxBytes) {
-        error = "The file is larger than " + std::to_string(maxBytes >> 20) + " MB.";
+        error = fmt(tr("The file is larger than {0} MB."), std::to_string(maxBytes >> 20));
         return {};
     }
     const pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_auto);
     if (!parsed) {
-        error = "Not a readable XML file: " + std::string(parsed.description()) + " at " + placeOf(text, parsed.offset) + ".";
+        error = fmt(tr("Not a readable XML file: {0} at {1}."), std::string(parsed.description()), placeOf(text, parsed.offset));
         return {};
     }
     pugi::xml_node root = doc.document_element();
     if (!root || localName(root.name()) != rootName) {
-        error = "Not a " + std::string(toolName) + " file: its first element is <" + std::string(root ? root.name() : "") + ">, not <" +
-                std::string(rootName) + ">.";
+        error = fmt(tr("Not a {0} file: its first element is <{1}>, not <{2}>."), std::string(toolName), std::string(root ? root.name() : ""),
+                    std::string(rootName));
         return {};
     }
     return root;

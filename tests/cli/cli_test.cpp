@@ -238,6 +238,30 @@ TEST_CASE("convert reads GanttProject's sample and MS Project's own file, and sa
     CHECK(r.code == 2); // .gan is read, not written
 }
 
+TEST_CASE("convert says what it approximated, and why a file is refused, in the language asked for (before or after the command)") {
+    Scratch s;
+    const std::string interop = PLOTLINE_TEST_INTEROP;
+    Run r = run("--lang de --locale de-DE convert " + quote(interop + "/sample1.xml") + " " + quote((s / "sample1.json").string()));
+    REQUIRE(r.code == 0);
+    CHECK(r.err.find("Vorgang 2 \"Second Task\": Die Datei hat 7.1.2003 bis 17.3.2003, Plotline plant 7.1.2003 bis 26.5.2003.") != std::string::npos);
+    CHECK(r.err.find("2 von 22 Vorgängen haben andere Termine als in der Datei") != std::string::npos);
+    r = run("convert " + quote(interop + "/mspdinulltasks.xml") + " " + quote((s / "null.json").string()) + " --lang es");
+    CHECK(r.err.find("El archivo cuenta un día como 7h 30m, pero su calendario trabaja 8h al día") != std::string::npos);
+    {
+        std::ofstream bad(s / "bad.xml");
+        bad << "<Project><Tasks><Task><UID>1";
+    }
+    r = run("--lang fr convert " + quote((s / "bad.xml").string()) + " " + quote((s / "o.json").string()));
+    CHECK(r.code == 1);
+    CHECK(r.err.find("Fichier XML illisible : Start-end tags mismatch en ligne 1, colonne ") != std::string::npos);
+    {
+        std::ofstream bad(s / "bad.csv");
+        bad << "Name,Duration\nCopy deck,3x\n";
+    }
+    r = run("validate " + quote((s / "bad.csv").string()) + " --lang de");
+    CHECK(r.err.find("Zeile 2: Duration „3x“ ist keine Dauer") != std::string::npos);
+}
+
 TEST_CASE("convert never writes when the input is bad, and keeps an existing output") {
     Scratch s;
     spit(s / "bad.csv", "ID,Name,Duration\n1,Brief,2d\n2,Design,three days\n");
