@@ -144,3 +144,17 @@ TEST_CASE("text fit: no label is cut in German, French or Spanish") {
         CHECK_MESSAGE(cut.empty(), language << ": " << cut.size() << " labels cut:" << joined(cut));
     }
 }
+
+TEST_CASE("text fit: at 200 % (a window half as wide) the plan's column titles stay whole: the names' column gives way") {
+    Harness h("fit-narrow");
+    h.start();
+    ImGui::GetIO().DisplaySize = ImVec2(720, 450); // 1440 × 900 CSS pixels at a UI scale of 200 %
+    h.frames(4);
+    cutLabels().clear();
+    h.frames(1);
+    const std::set<std::string> cut(cutLabels().begin(), cutLabels().end());
+    CHECK_MESSAGE(cut.empty(), cut.size() << " labels cut:" << joined(cut));
+    const Rect timeline = h.widget("gantt.scale"); // the timeline's header
+    CHECK(timeline.w >= 720 * 0.09f); // the default columns alone take most of it: what is left stays the timeline's
+    CHECK(h.widget("column.Task").w >= ImGui::GetFontSize() * 8 - 1);
+}
