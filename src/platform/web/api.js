@@ -167,8 +167,12 @@
       a.style.left = Math.round(r.left + x) + 'px';
       a.style.top = Math.round(r.top + y) + 'px';
       a.style.height = a.style.lineHeight = Math.max(14, Math.round(height)) + 'px';
-      if (!ime.active) {
-        ime.before = document.activeElement !== a ? document.activeElement : null;
+      // Not from the accessibility mirror: a screen reader keeps its place there (and its keys reach
+      // the app as before); the area is for the canvas's users.
+      const from = document.activeElement;
+      const mirror = document.getElementById('a11y');
+      if (!ime.active && !(from && mirror && mirror.contains(from))) {
+        ime.before = from !== a ? from : null;
         a.value = '';
         a.focus({ preventScroll: true });
       }
