@@ -109,8 +109,10 @@ void App::show(Project p, const std::string& id, int schema, bool owner) {
     open_.opened(id, schema, owner);
     save_.setEnabled(false); // loading is not an edit: nothing to save
     doc_.load(std::move(p));
+    host_.mark("plan-loaded");
     sync_.projectOpened(id);
     shares_.setProject(id);
+    host_.mark("sync-opened");
     (void)doc_.schedule();
     host_.mark("plan-scheduled");
     applyCapabilities();
