@@ -256,14 +256,15 @@ void GanttView::drawRow(int row, float rowHeight) {
         // An "internal" badge after the name (over its end when the column is narrow): the task stays
         // out of client views.
         const float scale = 0.8f, padX = fs * 0.3f;
-        const float textW = ImGui::CalcTextSize("internal").x * scale, badgeW = textW + 2 * padX;
+        const char* label = tr("internal");
+        const float textW = ImGui::CalcTextSize(label).x * scale, badgeW = textW + 2 * padX;
         const float cellRight = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;
         const float x = std::min(nameEnd.x + fs * 0.5f, cellRight - badgeW - 2);
         const float h = ImGui::GetTextLineHeight();
         const ImVec2 a(x, nameEnd.y - h + h * 0.08f), b(x + badgeW, nameEnd.y - h * 0.04f);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(a, b, theme::kScaleBg, h * 0.25f);
-        dl->AddText(ImGui::GetFont(), fs * scale, ImVec2(x + padX, a.y + (b.y - a.y - fs * scale) * 0.5f), theme::kMuted, "internal");
+        dl->AddText(ImGui::GetFont(), fs * scale, ImVec2(x + padX, a.y + (b.y - a.y - fs * scale) * 0.5f), theme::kMuted, label);
         tagRect("task.internal." + std::to_string(row), a, b);
         if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered()) ImGui::SetTooltip(tr("Internal: left out of views shared with the client"));
     }

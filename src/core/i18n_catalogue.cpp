@@ -1363,6 +1363,7 @@ extern const TextRow kTexts[] = {
     {"the file is empty: expected a header row such as ID,Name,Duration", "die Datei ist leer: erwartet wird eine Kopfzeile wie ID,Name,Duration", "le fichier est vide : une ligne d'en-tête comme ID,Name,Duration est attendue", "el archivo está vacío: se esperaba una fila de encabezado como ID,Name,Duration"},
     {"{0} of {1} tasks have other dates than the file states.", "{0} von {1} Vorgängen haben andere Termine als in der Datei.", "{0} tâches sur {1} ont d'autres dates que celles du fichier.", "{0} de {1} tareas tienen otras fechas que las del archivo."},
     {"… {0} more errors not shown", "… {0} weitere Fehler nicht gezeigt", "… {0} autres erreurs non affichées", "… {0} errores más no mostrados"},
+    {"internal", "intern", "interne", "interna"},
 };
 extern const size_t kTextCount = sizeof kTexts / sizeof *kTexts;
 
