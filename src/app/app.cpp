@@ -1228,20 +1228,12 @@ void App::fontsFrame() {
         fonts_.scan(formatWeekdayDate(host_.today()));
         for (int m = 1; m <= 12; ++m) fonts_.scan(monthShortIn(m));
     }
-    fontFailureTold_.resize(fonts::fallbacks().size());
     for (int f : fonts_.takeRequests(double(host_.now()))) {
         host_.fetchFont(fonts::fallbacks()[size_t(f)].file, [this, f](Result<std::string> r) {
-            const auto font = size_t(f);
-            if (r) {
-                fonts_.received(f, std::move(*r), double(host_.now()));
-                fontFailureTold_[font] = false;
-                return;
-            }
-            fonts_.failed(f, r.error(), double(host_.now()));
-            if (fontFailureTold_[font]) return; // retried every 30 s: said once
-            fontFailureTold_[font] = true;
-            flash(fmt(tr("The font for {0} could not be fetched ({1}): its characters show as ? until it arrives."),
-                      tr(fonts::fallbacks()[font].what), r.error()));
+            if (r) return fonts_.received(f, std::move(*r), double(host_.now()));
+            if (fonts_.failed(f, r.error(), double(host_.now()))) // retried every 30 s: said once
+                flash(fmt(tr("The font for {0} could not be fetched ({1}): its characters show as ? until it arrives."),
+                          tr(fonts::fallbacks()[size_t(f)].what), r.error()));
         });
     }
     std::string notLaidOut;

@@ -228,7 +228,6 @@ private:
     fonts::Supply fonts_;
     uint64_t fontsRevision_ = ~uint64_t(0), fontsViewerVersion_ = ~uint64_t(0);
     int fontsTextGeneration_ = -1;
-    std::vector<bool> fontFailureTold_;
     double fontsMs_ = 0;
     MoveCounter moves_;
     uint64_t announcedRevision_ = 0;

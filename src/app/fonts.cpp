@@ -153,16 +153,7 @@ int fallbackFor(char32_t c) {
     return -1;
 }
 
-Supply::Supply() : seen_(std::make_unique<std::bitset<0x10000>>()) {
-    const size_t n = fallbacks().size();
-    chars_.resize(n);
-    state_.assign(n, State::Idle);
-    bytes_.resize(n);
-    why_.resize(n);
-    failedAt_.assign(n, 0);
-    told_.assign(n, false);
-    ranges_.resize(n);
-}
+Supply::Supply() : slots_(fallbacks().size()), seen_(std::make_unique<std::bitset<0x10000>>()) {}
 
 void Supply::scan(std::string_view utf8) {
     const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
@@ -196,38 +187,48 @@ void Supply::note(char32_t c) {
         unsupported_.push_back(c);
         return;
     }
-    chars_[size_t(f)].push_back(c);
-    if (state_[size_t(f)] == State::Held) ++generation_;
+    Slot& slot = slots_[size_t(f)];
+    slot.chars.push_back(c);
+    if (slot.state == State::Held) ++generation_;
 }
 
 std::vector<int> Supply::takeRequests(double nowMs) {
     std::vector<int> out;
-    for (size_t f = 0; f < chars_.size(); ++f) {
-        if (chars_[f].empty()) continue;
-        const bool due = state_[f] == State::Idle || (state_[f] == State::Failed && nowMs - failedAt_[f] >= kRetryMs);
+    for (size_t f = 0; f < slots_.size(); ++f) {
+        Slot& slot = slots_[f];
+        if (slot.chars.empty()) continue;
+        const bool due = slot.state == State::Idle || (slot.state == State::Failed && nowMs - slot.failedAt >= kRetryMs);
         if (!due) continue;
-        state_[f] = State::Fetching;
+        slot.state = State::Fetching;
         out.push_back(int(f));
     }
     return out;
 }
 
 void Supply::received(int font, std::string bytes, double nowMs) {
-    const size_t f = size_t(font);
     // A TrueType font starts with version 1.0 or 'true'; an HTML page (a server's "not found") does not.
     const bool truetype = bytes.size() > 12 && (std::memcmp(bytes.data(), "\0\1\0\0", 4) == 0 || std::memcmp(bytes.data(), "true", 4) == 0);
-    if (!truetype) return failed(font, "the answer is not a font", nowMs);
-    bytes_[f] = std::move(bytes);
-    why_[f].clear();
-    state_[f] = State::Held;
+    Slot& slot = slots_[size_t(font)];
+    if (!truetype) { // asked again after kRetryMs, without a word: the server answered
+        failed(font, "the answer is not a font", nowMs);
+        slot.failureTold = false;
+        return;
+    }
+    slot.bytes = std::move(bytes);
+    slot.why.clear();
+    slot.state = State::Held;
+    slot.failureTold = false;
     ++generation_;
 }
 
-void Supply::failed(int font, std::string why, double nowMs) {
-    const size_t f = size_t(font);
-    state_[f] = State::Failed;
-    why_[f] = std::move(why);
-    failedAt_[f] = nowMs;
+bool Supply::failed(int font, std::string why, double nowMs) {
+    Slot& slot = slots_[size_t(font)];
+    slot.state = State::Failed;
+    slot.why = std::move(why);
+    slot.failedAt = nowMs;
+    const bool first = !slot.failureTold;
+    slot.failureTold = true;
+    return first;
 }
 
 bool Supply::build(ImFontAtlas& atlas, const char* uiFontPath, float pixels, ImFontConfig config) {
@@ -239,52 +240,55 @@ bool Supply::build(ImFontAtlas& atlas, const char* uiFontPath, float pixels, ImF
     // font's, so an Arabic name is as big as a Latin one.
     const ImFontConfig& ui = atlas.ConfigData[0];
     const float uiEms = ok ? lineHeightInEms(ui.FontData, size_t(ui.FontDataSize)) : 0;
-    for (size_t f = 0; f < chars_.size(); ++f) {
-        ranges_[f].clear();
-        if (state_[f] != State::Held || chars_[f].empty()) continue;
-        std::vector<char32_t> chars = chars_[f];
+    for (size_t f = 0; f < slots_.size(); ++f) {
+        Slot& slot = slots_[f];
+        slot.ranges.clear();
+        if (slot.state != State::Held || slot.chars.empty()) continue;
+        std::vector<char32_t> chars = slot.chars;
         std::sort(chars.begin(), chars.end());
         for (char32_t c : chars) { // consecutive characters share a range
-            if (!ranges_[f].empty() && ranges_[f].back() + 1 == ImWchar(c)) ranges_[f].back() = ImWchar(c);
-            else { ranges_[f].push_back(ImWchar(c)); ranges_[f].push_back(ImWchar(c)); }
+            if (!slot.ranges.empty() && slot.ranges.back() + 1 == ImWchar(c)) slot.ranges.back() = ImWchar(c);
+            else { slot.ranges.push_back(ImWchar(c)); slot.ranges.push_back(ImWchar(c)); }
         }
-        ranges_[f].push_back(0);
+        slot.ranges.push_back(0);
         ImFontConfig merged = config;
         merged.MergeMode = true;
         merged.FontDataOwnedByAtlas = false; // the bytes stay here for the next build
         std::snprintf(merged.Name, sizeof merged.Name, "%s", fallbacks()[f].file.c_str());
-        const float ems = lineHeightInEms(bytes_[f].data(), bytes_[f].size());
+        const float ems = lineHeightInEms(slot.bytes.data(), slot.bytes.size());
         const float size = uiEms > 0 && ems > 0 ? pixels * ems / uiEms : pixels;
-        atlas.AddFontFromMemoryTTF(bytes_[f].data(), int(bytes_[f].size()), size, &merged, ranges_[f].Data);
+        atlas.AddFontFromMemoryTTF(slot.bytes.data(), int(slot.bytes.size()), size, &merged, slot.ranges.Data);
     }
     return ok;
 }
 
 size_t Supply::countMissing(const ImFont& font) {
     missing_ = unsupported_.size();
-    for (const auto& chars : chars_)
-        for (char32_t c : chars) missing_ += font.FindGlyphNoFallback(ImWchar(c)) == nullptr;
+    for (const Slot& slot : slots_)
+        for (char32_t c : slot.chars) missing_ += font.FindGlyphNoFallback(ImWchar(c)) == nullptr;
     return missing_;
 }
 
 std::string Supply::json() const {
     nlohmann::json j{{"held", nlohmann::json::array()}, {"fetching", nlohmann::json::array()}, {"failed", nlohmann::json::array()},
                      {"seen", seenCount_}, {"unsupported", unsupported_.size()}, {"missing", missing_}};
-    for (size_t f = 0; f < state_.size(); ++f) {
+    for (size_t f = 0; f < slots_.size(); ++f) {
         const std::string& file = fallbacks()[f].file;
-        if (state_[f] == State::Held) j["held"].push_back(file);
-        if (state_[f] == State::Fetching) j["fetching"].push_back(file);
-        if (state_[f] == State::Failed) j["failed"].push_back({{"file", file}, {"why", why_[f]}});
+        const Slot& slot = slots_[f];
+        if (slot.state == State::Held) j["held"].push_back(file);
+        if (slot.state == State::Fetching) j["fetching"].push_back(file);
+        if (slot.state == State::Failed) j["failed"].push_back({{"file", file}, {"why", slot.why}});
     }
     return j.dump();
 }
 
 std::vector<std::string> Supply::takeNotLaidOut() {
     std::vector<std::string> out;
-    for (size_t f = 0; f < chars_.size(); ++f) {
+    for (size_t f = 0; f < slots_.size(); ++f) {
         const Fallback& font = fallbacks()[f];
-        if (chars_[f].empty() || told_[f] || !(font.rtl || font.joined || font.shaped)) continue;
-        told_[f] = true;
+        Slot& slot = slots_[f];
+        if (slot.chars.empty() || slot.layoutTold || !(font.rtl || font.joined || font.shaped)) continue;
+        slot.layoutTold = true;
         const std::string what = tr(font.what);
         if (font.rtl && font.joined)
             out.push_back(fmt(tr("{0} is shown left to right with its letters apart: Plotline does not lay out right-to-left or joined writing yet."), what));

@@ -1,5 +1,5 @@
 // Fonts for names in any script. The UI font is a Latin subset (a small first load); the fonts for
-// other scripts (src/app/fallback_fonts.txt: Greek and Cyrillic, Hebrew, Arabic, the Indic scripts,
+// other scripts (the table in fonts.cpp: Greek and Cyrillic, Hebrew, Arabic, the Indic scripts,
 // Thai, Chinese and Japanese, Korean…) are fetched only when a text that needs one appears, and
 // merged into Dear ImGui's atlas for exactly the characters seen, so a Chinese plan adds a few dozen
 // glyphs rather than twenty thousand.
@@ -50,7 +50,9 @@ public:
     std::vector<int> takeRequests(double nowMs);
     // A fetch's answer. Bytes that are not a TrueType font count as a failure.
     void received(int font, std::string bytes, double nowMs);
-    void failed(int font, std::string why, double nowMs);
+    // True for the first failure since the font was last asked for with success (the one to tell the
+    // user about; the retries every kRetryMs are quiet).
+    bool failed(int font, std::string why, double nowMs);
     static constexpr double kRetryMs = 30000;
 
     // Changes whenever the atlas should be built again: a font arrived for characters seen, or a
@@ -64,11 +66,6 @@ public:
     // (drawn as "?": their font is not here yet, or no font has them).
     size_t countMissing(const ImFont& font);
 
-    size_t seenCount() const { return seenCount_; }   // characters seen that the UI font lacks
-    size_t unsupported() const { return unsupported_.size(); } // of them, in no font of the table
-    size_t missing() const { return missing_; }       // as of the last countMissing()
-    bool held(int font) const { return state_[size_t(font)] == State::Held; }
-    bool needed(int font) const { return !chars_[size_t(font)].empty(); }
     // {"held":["cjk.ttf"],"fetching":[],"failed":[{"file":…,"why":…}],"seen":12,"unsupported":0,"missing":0}
     std::string json() const;
     // The scripts seen whose layout is not done, each once, as the sentence the user reads; only the
@@ -78,14 +75,19 @@ public:
 private:
     enum class State : uint8_t { Idle, Fetching, Held, Failed };
     void note(char32_t c);
+    // One per font of the table.
+    struct Slot {
+        std::vector<char32_t> chars; // the characters seen that it holds
+        State state = State::Idle;
+        std::string bytes, why;      // the font once held; why its last fetch failed
+        double failedAt = 0;
+        bool failureTold = false;    // this run of failures was said
+        bool layoutTold = false;     // what is not laid out was said
+        ImVector<ImWchar> ranges;    // the last build's glyph ranges
+    };
+    std::vector<Slot> slots_;
     std::unique_ptr<std::bitset<0x10000>> seen_;
-    std::vector<std::vector<char32_t>> chars_; // per font: the characters seen that it holds
-    std::vector<State> state_;
-    std::vector<std::string> bytes_, why_;
-    std::vector<double> failedAt_;
-    std::vector<bool> told_;
     std::vector<char32_t> unsupported_;
-    std::vector<ImVector<ImWchar>> ranges_; // the last build's glyph ranges, per font
     size_t seenCount_ = 0, missing_ = 0;
     uint64_t generation_ = 1;
 };
