@@ -488,17 +488,17 @@ void GanttView::draw(Date today, float height) {
     // At a large UI scale or in a narrow window the columns would take the whole width, and Dear ImGui
     // would squeeze them all and cut their titles: the task names' column gives way first (down to 8
     // em), so the other columns keep their titles and the timeline keeps up to a quarter of the width.
-    if (ImGuiTable* t = ImGui::GetCurrentTable(); t->Columns[ColName].WidthRequest > 0) {
+    ImGuiTable* table = ImGui::GetCurrentTable();
+    if (table->Columns[ColName].WidthRequest > 0) {
         const float padding = ImGui::GetStyle().CellPadding.x * 2 + 1;
         float others = 0;
         for (int c = 0; c < ColTimeline; ++c)
-            if (c != ColName && columnShown_[c]) others += std::max(0.0f, t->Columns[c].WidthRequest) + padding;
+            if (c != ColName && columnShown_[c]) others += std::max(0.0f, table->Columns[c].WidthRequest) + padding;
         const float room = std::floor(size.x * 0.75f - others - padding);
-        if (t->Columns[ColName].WidthRequest > room + 0.5f) ImGui::TableSetColumnWidth(ColName, std::max(fs * 8, room));
+        if (table->Columns[ColName].WidthRequest > room + 0.5f) ImGui::TableSetColumnWidth(ColName, std::max(fs * 8, room));
     }
     drawHeader(headerHeight);
 
-    ImGuiTable* table = ImGui::GetCurrentTable();
     const ImGuiTableColumn& tcol = table->Columns[ColTimeline];
     const ImVec2 bodyMin(tcol.MinX, table->OuterRect.Min.y + headerHeight), bodyMax(tcol.MaxX, table->InnerClipRect.Max.y);
 

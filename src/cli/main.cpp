@@ -124,9 +124,9 @@ const char* kUsage =
     "  new [TEMPLATE] -o OUT    a new project, blank or from a template (a file or a built-in one)\n"
     "  pipeline FILE            a content pipeline's board; --add N articles with their stage chains\n"
     "\n"
-    "Every command takes --lang de|fr|es|en (before or after it) for the language of what it writes for people (reports,\n"
-    "messages) and --locale TAG (en-US, en-GB, de-DE, fr-FR, es-ES, ja-JP) for its dates, numbers and\n"
-    "money; files keep ISO dates and plain numbers. Default: English, ISO dates.\n"
+    "Every command takes --lang de|fr|es|en (before or after it) for the language of what it writes\n"
+    "for people (reports, messages) and --locale TAG (en-US, en-GB, de-DE, fr-FR, es-ES, ja-JP) for its\n"
+    "dates, numbers and money; files keep ISO dates and plain numbers. Default: English, ISO dates.\n"
     "\n"
     "Run 'plotline <command> --help' for more. Exit codes: 0 ok, 1 invalid input, 2 usage error\n"
     "(merge: 3 when it decided conflicts for review).\n";

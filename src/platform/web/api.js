@@ -61,6 +61,15 @@
     try { fn.apply(null, ptrs); } finally { ptrs.forEach(function (p) { Module._free(p); }); }
   }
 
+  // The answer to asynchronous byte work the app asked for (codec work, a font fetch): the bytes go
+  // into the heap (the app frees them) through plotline_codec_done(token, bytes, length, error).
+  Module.plotlineBytesDone = function (token, bytes, error) {
+    const n = bytes ? bytes.length : 0;
+    const p = Module._malloc(n + 1);
+    if (n) HEAPU8.set(bytes, p);
+    Module.ccall('plotline_codec_done', null, ['number', 'number', 'number', 'string'], [token, p, n, error]);
+  };
+
   // The file picker (and a drop) hands the chosen file here. Its bytes go into the heap as they are:
   // no JavaScript string of the whole file, no conversion (a 45 MB plan took ~0.2 s and 90 MB more).
   Module.plotlineImport = function (file) {
@@ -110,9 +119,8 @@
   // these do not send. So while a field is being edited (the app says so, with where its caret is), a
   // small text area at the caret holds the focus, and the text it receives goes to the field. Keys
   // still reach SDL, which listens on the window: Enter, Backspace, arrows, and plain keys, whose text
-  // SDL types itself. While an input
-  // method composes, its text shows at the caret and its keys (Enter picks a candidate) stay out of
-  // the app; what it commits is typed into the field.
+  // SDL types itself. While an input method composes, its text shows at the caret and its keys (Enter
+  // picks a candidate) stay out of the app; what it commits is typed into the field.
   const ime = { area: null, active: false, before: null, committed: null };
   function imeArea() {
     if (ime.area) return ime.area;

@@ -314,15 +314,10 @@ EM_JS(void, js_http, (int token, const char* methodText, const char* urlText, co
 });
 
 // A fallback font (Host::fetchFont) from fonts/ beside the page; the service worker keeps it for
-// offline use. Answers through plotline_codec_done(token, bytes, length, error), as codec work does.
+// offline use. Answers as codec work does (api.js: Module.plotlineBytesDone).
 EM_JS(void, js_fetch_font, (int token, const char* fileText), {
     const file = UTF8ToString(fileText);
-    const answer = function(bytes, error) {
-        const n = bytes ? bytes.length : 0;
-        const p = Module._malloc(n + 1);
-        if (n) HEAPU8.set(bytes, p);
-        Module.ccall('plotline_codec_done', null, ['number', 'number', 'number', 'string'], [token, p, n, error]);
-    };
+    const answer = function(bytes, error) { Module.plotlineBytesDone(token, bytes, error); };
     (async function() {
         try {
             const res = await fetch('fonts/' + encodeURIComponent(file));
@@ -339,12 +334,7 @@ EM_JS(void, js_fetch_font, (int token, const char* fileText), {
 // plotline_codec_done(token, bytes, length, error) answers.
 EM_JS(void, js_codec, (int token, int op, const char* dataPtr, int length, const char* keyPtr, int keyLength), {
     const data = HEAPU8.slice(dataPtr, dataPtr + length), key = HEAPU8.slice(keyPtr, keyPtr + keyLength);
-    const answer = function(bytes, error) {
-        const n = bytes ? bytes.length : 0;
-        const p = Module._malloc(n + 1);
-        if (n) HEAPU8.set(bytes, p);
-        Module.ccall('plotline_codec_done', null, ['number', 'number', 'number', 'string'], [token, p, n, error]);
-    };
+    const answer = function(bytes, error) { Module.plotlineBytesDone(token, bytes, error); };
     const through = async function(bytes, stream) {
         return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
     };
