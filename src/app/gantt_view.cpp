@@ -502,12 +502,21 @@ void GanttView::draw(Date today, float height) {
     const ImGuiTableColumn& tcol = table->Columns[ColTimeline];
     const ImVec2 bodyMin(tcol.MinX, table->OuterRect.Min.y + headerHeight), bodyMax(tcol.MaxX, table->InnerClipRect.Max.y);
 
-    if (scrollToRow_ >= 0 && size_t(scrollToRow_) < displayOf_.size() && displayOf_[size_t(scrollToRow_)] >= 0) {
+    // A task added this frame (Insert on the last row) has no row here until the next frame, and the
+    // table counts its height only from then: such a scroll is tried again (a new task's name is
+    // edited only once its row is drawn). Otherwise a row that is not shown is not scrolled to.
+    int scrollAgain = -1;
+    if (scrollToRow_ >= 0 && size_t(scrollToRow_) >= displayOf_.size()) scrollAgain = scrollToRow_;
+    else if (scrollToRow_ >= 0 && displayOf_[size_t(scrollToRow_)] >= 0) {
         const float y = displayOf_[size_t(scrollToRow_)] * rowHeight, top = ImGui::GetScrollY(), h = bodyMax.y - bodyMin.y;
         if (y < top) ImGui::SetScrollY(y);
-        else if (y + rowHeight > top + h) ImGui::SetScrollY(y + rowHeight - h);
+        else if (y + rowHeight > top + h) {
+            ImGui::SetScrollY(y + rowHeight - h);
+            if (y + rowHeight - h > ImGui::GetScrollMaxY()) scrollAgain = scrollToRow_;
+        }
     }
-    scrollToRow_ = -1; // a row that is not shown is not scrolled to
+    scrollTries_ = scrollAgain >= 0 ? scrollTries_ + 1 : 0;
+    scrollToRow_ = scrollTries_ <= 3 ? scrollAgain : -1;
     ImGuiListClipper clipper;
     clipper.Begin(int(visible_.size()), rowHeight);
     int first = -1, last = -1;

@@ -224,6 +224,7 @@ private:
     bool panning_ = false;
     int selected_ = -1;
     int scrollToRow_ = -1;
+    int scrollTries_ = 0; // frames a scroll to a row not there yet has been tried again
     bool backgroundPending_ = false;
     ImVec2 bodyMin_, bodyMax_;
     Date today_;

@@ -71,6 +71,24 @@ TEST_CASE("the sample opens on first start and shows its tasks, bars and scale")
     CHECK(h.widget("task.name.0").w > 100);
 }
 
+TEST_CASE("Insert on the last row scrolls the new task into view and edits its name") {
+    Harness h("insert-last");
+    h.start();
+    const int last = int(h.project().tasks.size()) - 1;
+    h.app->gantt().selectRow(last);
+    h.app->gantt().scrollToTask(last);
+    h.frames(3);
+    h.key(ImGuiKey_Insert);
+    h.frames(3);
+    REQUIRE(h.project().tasks.size() == size_t(last) + 2);
+    CHECK(h.project().tasks.back().name == "New task");
+    CHECK(h.has("task.edit")); // the name's field is on screen, taking what is typed
+    CHECK(ImGui::GetIO().WantTextInput);
+    h.type("Client review");
+    h.key(ImGuiKey_Enter);
+    CHECK(h.project().tasks.back().name == "Client review");
+}
+
 TEST_CASE("renaming a task in place, undo and redo, and autosave writes it") {
     Harness h("rename");
     h.start();
