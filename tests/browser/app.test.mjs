@@ -41,6 +41,31 @@ test('the app loads with no console errors and shows the sample plan', async () 
   await page.close();
 });
 
+test('an idle plan draws nothing new: frames that would show the same picture are skipped, and the screen keeps it', async () => {
+  const { page, errors } = await fresh();
+  await page.mouse.move(700, 3); // the menu bar's empty end: nothing lights up there
+  await waitStatus(page, (s) => s.save === 'Saved');
+  await new Promise((ok) => setTimeout(ok, 1500)); // the second of frames after the last input ends
+  await page.evaluate(() => window.plotline.frameStats()); // forget earlier frames
+  const before = (await page.evaluate(() => window.plotline.frameStats())).drawn;
+  await new Promise((ok) => setTimeout(ok, 1200));
+  const idle = await page.evaluate(() => window.plotline.frameStats());
+  assert.ok(idle.frameMs.length >= 2, `the clock's frames still run (${idle.frameMs.length})`);
+  assert.equal(idle.drawn - before, 0, 'no frame was drawn while nothing changed');
+  const grid = [];
+  for (let y = 5; y < 900; y += 23) for (let x = 3; x < 1440; x += 17) grid.push([x, y]);
+  const { px } = await decodePng(page, (await screenshot(page, 'idle-kept')).png, grid);
+  const colours = new Set(px.map(([r, g, b]) => (r << 16) | (g << 8) | b));
+  assert.ok(colours.size > 20, `the canvas still shows the plan (${colours.size} colours in a grid of ${grid.length} pixels)`);
+
+  const b = await widget(page, 'view.budget');
+  await page.mouse.move(b.x + b.w / 2, b.y + b.h / 2); // the button lights up
+  await new Promise((ok) => setTimeout(ok, 300));
+  assert.ok((await page.evaluate(() => window.plotline.frameStats())).drawn > idle.drawn, 'a hover is drawn');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('renaming a task with real clicks and keys changes the state; undo and redo work', async () => {
   const { page, errors } = await fresh();
   const before = (await state(page)).tasks[1];

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "app/app.hpp"
+#include "app/draw_hash.hpp"
 #include "app/theme.hpp"
 #include "app/widget_registry.hpp"
 #include "core/budget.hpp"
@@ -69,6 +70,40 @@ TEST_CASE("the sample opens on first start and shows its tasks, bars and scale")
     CHECK(h.has("gantt.scale"));
     CHECK(h.has("menu.Project"));
     CHECK(h.widget("task.name.0").w > 100);
+}
+
+// The web host skips drawing a frame whose picture is the one on screen (draw_hash.hpp): idle frames
+// must fingerprint the same, and anything that changes a pixel (a hover, an edit) must not.
+TEST_CASE("a frame that shows the same picture fingerprints the same; a hover or an edit changes it") {
+    Harness h("draw-hash");
+    h.start();
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(-1, -1);
+    h.frames(3);
+    const uint64_t idle = drawDataHash(*ImGui::GetDrawData());
+    h.frames(1);
+    CHECK(drawDataHash(*ImGui::GetDrawData()) == idle);
+    h.frames(5);
+    CHECK(drawDataHash(*ImGui::GetDrawData()) == idle);
+    // One vertex one shade off (a colour-only change, as a hover often is) is another picture.
+    ImDrawVert& v = ImGui::GetDrawData()->CmdLists[ImGui::GetDrawData()->CmdListsCount - 1]->VtxBuffer.back();
+    v.col ^= 1;
+    CHECK(drawDataHash(*ImGui::GetDrawData()) != idle);
+    v.col ^= 1;
+
+    io.MousePos = h.widget("view.budget").centre(); // the button lights up under the mouse
+    h.frames(2);
+    const uint64_t hovered = drawDataHash(*ImGui::GetDrawData());
+    CHECK(hovered != idle);
+    io.MousePos = ImVec2(-1, -1);
+    h.frames(2);
+    CHECK(drawDataHash(*ImGui::GetDrawData()) == idle); // back as it was: nothing new to draw
+
+    Task t = h.project().tasks[1];
+    t.name = "Kick-off, renamed";
+    REQUIRE(h.app->document().execute(editTask(t)));
+    h.frames(2);
+    CHECK(drawDataHash(*ImGui::GetDrawData()) != idle);
 }
 
 TEST_CASE("Insert on the last row scrolls the new task into view and edits its name") {

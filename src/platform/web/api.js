@@ -12,7 +12,9 @@
 //                                  //   selectedTask: { name, start, finish, constraint } when a row is selected }
 //   plotline.frameStats()          // { frameMs: [CPU ms of each frame drawn since the last call], uiMs: [of it,
 //                                  //   building the UI], a11yMs: [of it, the accessibility mirror: built and
-//                                  //   rendered into the page], vertices, indices (of the last frame) }
+//                                  //   rendered into the page], vertices, indices (of the last frame),
+//                                  //   drawn: frames that reached the canvas so far (one showing the same
+//                                  //   picture as the last is not drawn) }
 //   plotline.a11yBuilds()          // how often the accessibility mirror was rendered into the page
 //   plotline.memory()              // { heap: bytes of wasm memory, used: bytes malloc has handed out }
 //   plotline.saveNow()             // saves what is typed so far; resolves once it is stored (or after 10 s)

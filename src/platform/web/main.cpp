@@ -1,6 +1,7 @@
 // The browser host: SDL2 + WebGL2 window, Dear ImGui backends, IndexedDB storage (IDBFS at /data),
 // Blob downloads, the file picker, and the C functions behind window.plotline (shell/index.html).
 #include "app/app.hpp"
+#include "app/draw_hash.hpp"
 #include "core/i18n.hpp"
 #include "app/file_storage.hpp"
 #include "app/theme.hpp"
@@ -583,6 +584,8 @@ struct Runtime {
     // CPU time of each drawn frame (new frame to draw calls issued), for the rendering benchmark.
     std::vector<float> frameMs, uiMs, a11yMs; // whole frame; building the UI (NewFrame to ImGui::Render); of it, the accessibility mirror
     int vertices = 0, indices = 0;
+    uint64_t shown = 0; // drawDataHash of the picture on the canvas (0: none, or its texture changed)
+    uint64_t drawn = 0; // frames that drew, for the rendering benchmark (frames the same as the last are not drawn)
 };
 Runtime* rt = nullptr;
 
@@ -605,6 +608,7 @@ void loadFont(float dpr, float scale, bool texture = true) { // scale: the UI sc
     if (texture) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
+        rt->shown = 0; // the same vertices over another texture: draw again
     } else {
         io.Fonts->Build(); // the renderer makes the texture on its first frame
     }
@@ -633,15 +637,27 @@ void updateTextInput() {
 
 // Hands this frame's SDL events to ImGui. Dear ImGui 1.86 sees only a key's state at the frame, so a
 // key pressed and released between two frames (a quick Ctrl+Z while a big plan redraws) would be
-// lost: such a release waits for the next frame. The backend also reads modifiers from SDL's state
+// lost: such a release waits for the next frame, and so does a second press of a key released in this
+// frame (43 quick Down presses move the selection 43 rows, not about half); the events after one that
+// waits wait too, in order, and frame() runs the frames they need at once. The backend also reads modifiers from SDL's state
 // after every event queued so far; each key event's own modifiers are used instead, so Ctrl still
-// counts for a Z that was typed before the Ctrl release in the same batch.
+// counts for a Z that was typed before the Ctrl release in the same batch. Mouse buttons: the backend
+// latches a press and release between two frames as one frame held down, so the second click of a
+// double click, arriving before any frame has seen the button up, would only extend the first: a
+// press of a button that already went down and up in this frame's events or the last frame's waits
+// for the next frame, and this frame shows the button up (heldBack: SDL's own button state already
+// counts the press, so frame() lifts it after the backend has read it).
+unsigned heldBack = 0; // ImGui mouse buttons (0 left, 1 right, 2 middle) whose press waits for the next frame
+std::vector<SDL_Event> deferred; // events that wait for the next frame, in order
 bool feedEvents() {
-    static std::vector<SDL_Event> deferred;
+    static unsigned clickedBefore = 0; // mouse buttons that went down and up within the last frame's events
     std::vector<SDL_Event> later;
-    std::vector<SDL_Scancode> pressed;
-    bool any = !deferred.empty();
-    auto feed = [](const SDL_Event& ev) {
+    std::vector<SDL_Scancode> pressed, released;
+    unsigned down = 0, clicked = 0;
+    heldBack = 0;
+    bool mouseLater = false;
+    bool any = false;
+    auto feed = [&](const SDL_Event& ev) {
         SDL_Event copy = ev;
         ImGui_ImplSDL2_ProcessEvent(&copy);
         if (ev.type == SDL_KEYDOWN || ev.type == SDL_KEYUP) {
@@ -651,26 +667,59 @@ bool feedEvents() {
             io.KeyCtrl = (mod & KMOD_CTRL) != 0;
             io.KeyAlt = (mod & KMOD_ALT) != 0;
             io.KeySuper = (mod & KMOD_GUI) != 0;
+        } else if (ev.type == SDL_MOUSEBUTTONDOWN) {
+            down |= 1u << (ev.button.button & 31);
+        } else if (ev.type == SDL_MOUSEBUTTONUP) {
+            if (down & (1u << (ev.button.button & 31))) clicked |= 1u << (ev.button.button & 31);
         }
     };
-    for (const SDL_Event& ev : deferred) feed(ev);
+    // What waited from the last frame comes first, under the same rules: when many keys arrive between
+    // two frames (a slow frame, or frames the browser did not need), one press of a key per frame.
+    std::vector<SDL_Event> batch = std::move(deferred);
     deferred.clear();
-    SDL_Event e;
-    while (SDL_PollEvent(&e)) {
+    SDL_Event polled;
+    while (SDL_PollEvent(&polled)) batch.push_back(polled);
+    for (const SDL_Event& e : batch) {
         any = true;
-        if (e.type == SDL_KEYUP && std::find(pressed.begin(), pressed.end(), e.key.keysym.scancode) != pressed.end()) {
+        if (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) {
+            if (mouseLater || (e.type == SDL_MOUSEBUTTONDOWN && ((clickedBefore | clicked) & (1u << (e.button.button & 31))))) {
+                mouseLater = true; // and the button events after it, in order
+                if (e.type == SDL_MOUSEBUTTONDOWN && e.button.button >= 1 && e.button.button <= 3)
+                    heldBack |= 1u << (e.button.button == SDL_BUTTON_LEFT ? 0 : e.button.button == SDL_BUTTON_RIGHT ? 1 : 2);
+                later.push_back(e);
+                continue;
+            }
+        }
+        // A key released after its press in this frame, or pressed again after its release in this
+        // frame, waits: Dear ImGui must see it down in one frame and up in another to count a press.
+        if ((e.type == SDL_KEYUP && std::find(pressed.begin(), pressed.end(), e.key.keysym.scancode) != pressed.end()) ||
+            (e.type == SDL_KEYDOWN && std::find(released.begin(), released.end(), e.key.keysym.scancode) != released.end())) {
             later.push_back(e);
             continue;
         }
-        if (!later.empty() && (e.type == SDL_KEYDOWN || e.type == SDL_KEYUP)) { // keep key order
+        if (!later.empty() && (e.type == SDL_KEYDOWN || e.type == SDL_KEYUP || e.type == SDL_TEXTINPUT)) { // keep key and text order
             later.push_back(e);
             continue;
         }
         if (e.type == SDL_KEYDOWN) pressed.push_back(e.key.keysym.scancode);
+        if (e.type == SDL_KEYUP) released.push_back(e.key.keysym.scancode);
         feed(e);
     }
+    clickedBefore = clicked;
     deferred = std::move(later);
     return any;
+}
+
+// One Dear ImGui frame of the app, from the events fed so far.
+void buildFrame() {
+    ImGui_ImplSDL2_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.DeltaTime <= 0) io.DeltaTime = 1e-4f; // two frames within one animation frame
+    for (int b = 0; b < 3; ++b)
+        if (heldBack & (1u << b)) io.MouseDown[b] = false;
+    ImGui::NewFrame();
+    rt->app->frame();
+    ImGui::Render();
 }
 
 void frame() {
@@ -696,19 +745,30 @@ void frame() {
 
     const double t0 = emscripten_get_now();
     ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
-    ImGui::NewFrame();
-    rt->app->frame();
-    ImGui::Render();
+    buildFrame();
+    // Input that waits for a frame (a key's next press, a double click's second click) is handled at
+    // once, in further frames within this animation frame, and only the last is drawn: the browser
+    // runs few animation frames while the picture does not change, and input never queues behind them.
+    for (int extra = 0; extra < 32 && !deferred.empty(); ++extra) {
+        feedEvents();
+        buildFrame();
+    }
     updateTextInput();
     const double t1 = emscripten_get_now();
     int w, h;
     SDL_GL_GetDrawableSize(rt->window, &w, &h);
-    glViewport(0, 0, w, h);
-    glClearColor(float((theme::kClear >> IM_COL32_R_SHIFT) & 0xFF) / 255, float((theme::kClear >> IM_COL32_G_SHIFT) & 0xFF) / 255,
-                 float((theme::kClear >> IM_COL32_B_SHIFT) & 0xFF) / 255, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // The same picture as the one on screen (nothing moved, hovered or blinked): draw nothing, so the
+    // canvas keeps it and the browser has no new frame to composite (draw_hash.hpp).
+    const uint64_t picture = drawDataHash(*ImGui::GetDrawData()) ^ (uint64_t(uint32_t(w)) << 32 | uint32_t(h));
+    if (picture != rt->shown) {
+        rt->shown = picture;
+        glViewport(0, 0, w, h);
+        glClearColor(float((theme::kClear >> IM_COL32_R_SHIFT) & 0xFF) / 255, float((theme::kClear >> IM_COL32_G_SHIFT) & 0xFF) / 255,
+                     float((theme::kClear >> IM_COL32_B_SHIFT) & 0xFF) / 255, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        ++rt->drawn;
+    }
     if (rt->frameMs.size() < 100000) {
         rt->frameMs.push_back(float(emscripten_get_now() - t0));
         rt->uiMs.push_back(float(t1 - t0));
@@ -813,7 +873,8 @@ EMSCRIPTEN_KEEPALIVE char* plotline_report_json() {
 }
 // Frame times since the last call (then forgotten), and the last frame's vertex and index counts.
 EMSCRIPTEN_KEEPALIVE char* plotline_frame_stats_json() {
-    std::string out = "{\"vertices\":" + std::to_string(rt->vertices) + ",\"indices\":" + std::to_string(rt->indices);
+    std::string out = "{\"vertices\":" + std::to_string(rt->vertices) + ",\"indices\":" + std::to_string(rt->indices) +
+                      ",\"drawn\":" + std::to_string(rt->drawn);
     char buf[32];
     for (auto [name, list] : {std::pair{"frameMs", &rt->frameMs}, std::pair{"uiMs", &rt->uiMs}, std::pair{"a11yMs", &rt->a11yMs}}) {
         out += std::string(",\"") + name + "\":[";
