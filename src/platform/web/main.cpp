@@ -905,6 +905,7 @@ int main() {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0); // Dear ImGui draws without depth: no depth buffer beside the canvas (SDL asks for 16 bits)
     rt = new Runtime();
     // Open the library first: IndexedDB reads while the window, GL and fonts are set up, and answers
     // once main() has returned.
