@@ -44,8 +44,16 @@ async function openRemotePlan(page, name, id) {
     const ws = window.plotline.widgets();
     return Object.keys(ws).find((k) => /^sync\.plan\.\d+$/.test(k) && ws[k].text === name && ws[k + '.open']) || null;
   };
-  const key = await (await page.waitForFunction(openable, name, { timeout: 15000 })).jsonValue();
-  await click(page, key + '.open');
+  // The device's own plan, uploaded meanwhile, can join the list above it: the row is found again.
+  for (let attempt = 0; ; ++attempt) {
+    const key = await (await page.waitForFunction(openable, name, { timeout: 15000 })).jsonValue();
+    try {
+      await click(page, key + '.open');
+      break;
+    } catch (e) {
+      if (attempt >= 2) throw e;
+    }
+  }
   // (The device's own sample has the same name: wait for the plan itself.)
   await waitStatus(page, (s) => s.project === id && s.save === 'Saved', 15000);
 }
