@@ -7,27 +7,8 @@ import { freshAppPerTest, state, status, widget, click, press, typeText, screens
 // Each test gets its own server, hence its own origin and an empty IndexedDB.
 const fresh = freshAppPerTest(before, after);
 
-// Counts what a screenshot shows by decoding it in the page itself (no image library needed), every
-// 7th pixel; only the two figures come back (the whole picture as JSON took ~20 s).
-function pixelStats(page, png) {
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, img.width, img.height).data;
-    const colours = new Set();
-    let dark = 0;
-    for (let i = 0; i < d.length; i += 4 * 7) {
-      colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-      if (d[i] + d[i + 1] + d[i + 2] < 300) dark++;
-    }
-    return { colours: colours.size, darkShare: dark / (d.length / 28) };
-  }, png.toString('base64'));
-}
+// How many colours a screenshot shows and its share of dark pixels (decodePng counts them in the page).
+const pixelStats = (page, png) => decodePng(page, png, null, { stats: true });
 
 test('the app loads with no console errors and shows the sample plan', async () => {
   const { page, errors } = await fresh();

@@ -252,8 +252,10 @@ export async function distExists() {
 // A PNG (a screenshot) decoded by the page itself, no image library needed: { w, h, rgba: [...] }.
 // A PNG's size and its pixels as RGBA; with `points` ([x, y] pairs), only those pixels (`px`): a big
 // picture's whole array is too much to carry out of the page.
-export function decodePng(page, png, points = null) {
-  return page.evaluate(async ({ b64, points }) => {
+// With `stats`: only how many colours every 7th pixel shows and the share of dark ones (text, bars),
+// counted in the page (the whole picture as JSON takes ~20 s).
+export function decodePng(page, png, points = null, { stats = false } = {}) {
+  return page.evaluate(async ({ b64, points, stats }) => {
     const img = new Image();
     img.src = 'data:image/png;base64,' + b64;
     await img.decode();
@@ -262,8 +264,18 @@ export function decodePng(page, png, points = null) {
     const ctx = c.getContext('2d');
     ctx.drawImage(img, 0, 0);
     if (points) return { w: img.width, h: img.height, px: points.map(([x, y]) => Array.from(ctx.getImageData(x, y, 1, 1).data)) };
-    return { w: img.width, h: img.height, rgba: Array.from(ctx.getImageData(0, 0, img.width, img.height).data) };
-  }, { b64: png.toString('base64'), points });
+    const d = ctx.getImageData(0, 0, img.width, img.height).data;
+    if (stats) {
+      const colours = new Set();
+      let dark = 0;
+      for (let i = 0; i < d.length; i += 4 * 7) {
+        colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+        if (d[i] + d[i + 1] + d[i + 2] < 300) dark++;
+      }
+      return { w: img.width, h: img.height, colours: colours.size, darkShare: dark / (d.length / 28) };
+    }
+    return { w: img.width, h: img.height, rgba: Array.from(d) };
+  }, { b64: png.toString('base64'), points, stats });
 }
 
 // The pixels of a rectangle of the page as the user sees it: { w, h, at(x, y) → [r, g, b] }.
