@@ -44,18 +44,19 @@ async function openRemotePlan(page, name, id) {
     const ws = window.plotline.widgets();
     return Object.keys(ws).find((k) => /^sync\.plan\.\d+$/.test(k) && ws[k].text === name && ws[k + '.open']) || null;
   };
-  // The device's own plan, uploaded meanwhile, can join the list above it: the row is found again.
+  // The device's own plan, uploaded meanwhile, can join the list above it and move the row under the
+  // pointer: the row is found again and clicked until the plan opens.
   for (let attempt = 0; ; ++attempt) {
     const key = await (await page.waitForFunction(openable, name, { timeout: 15000 })).jsonValue();
     try {
       await click(page, key + '.open');
+      // (The device's own sample has the same name: wait for the plan itself.)
+      await waitStatus(page, (s) => s.project === id && s.save === 'Saved', 6000);
       break;
     } catch (e) {
       if (attempt >= 2) throw e;
     }
   }
-  // (The device's own sample has the same name: wait for the plan itself.)
-  await waitStatus(page, (s) => s.project === id && s.save === 'Saved', 15000);
 }
 
 test('two devices: offline edits on both reach both; the second device opens a plan it never had; conflicts are listed and a flip propagates', async () => {
