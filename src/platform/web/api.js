@@ -17,6 +17,7 @@
 //                                  //   picture as the last is not drawn) }
 //   plotline.a11yBuilds()          // how often the accessibility mirror was rendered into the page
 //   plotline.memory()              // { heap: bytes of wasm memory, used: bytes malloc has handed out }
+//   (before the runtime has started, status() is { ready: false } and the other readers null)
 //   plotline.saveNow()             // saves what is typed so far; resolves once it is stored (or after 10 s)
 //   plotline.build                 // the build id of the page (index.html's plotline-build), for updates
 // (Included into plotline.js with --pre-js.)
@@ -404,15 +405,20 @@
     });
   }
 
+  // Before the runtime is up (a page that is loading or reloading) the readers answer null, and
+  // status() { ready: false }, instead of throwing.
+  function read(name, before) {
+    return function () { return Module.calledRun ? takeJson(Module[name]()) : before; };
+  }
   window.plotline = {
     ready: ready,
     saveNow: saveNow,
-    state: function () { return takeJson(Module._plotline_state_json()); },
-    frameStats: function () { return takeJson(Module._plotline_frame_stats_json()); },
-    memory: function () { return takeJson(Module._plotline_memory_json()); },
-    widgets: function () { return takeJson(Module._plotline_widgets_json()); },
-    status: function () { return takeJson(Module._plotline_status_json()); },
-    report: function () { return takeJson(Module._plotline_report_json()); },
+    state: read('_plotline_state_json', null),
+    frameStats: read('_plotline_frame_stats_json', null),
+    memory: read('_plotline_memory_json', null),
+    widgets: read('_plotline_widgets_json', null),
+    status: read('_plotline_status_json', { ready: false }),
+    report: read('_plotline_report_json', null),
     a11yBuilds: function () { return a11y.builds || 0; },
   };
 })();
