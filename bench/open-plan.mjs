@@ -31,7 +31,8 @@ export async function importThroughPicker(page, file, n) {
   return Date.now() - t0;
 }
 
-// Returns { page, errors, importMs, reload: [ms…], tab: [ms…], marks: {name: [ms…]}, before, after }
+// Returns { page, errors, importMs, reload: [ms…], tab: [ms…], marks: {name: [ms…]}, tabMarks (the same
+// for the new tabs), before, after }
 // (before/after: plotline.memory() before the import and once it is saved); `page` is the last tab.
 export async function openPlotline(browser, url, file, n, runs = 3) {
   let { page, errors } = await openApp(browser.context, url);
@@ -44,15 +45,15 @@ export async function openPlotline(browser, url, file, n, runs = 3) {
   // Reopen: reloads of the tab (the app from the HTTP cache with its compiled code, the plan from
   // IndexedDB), then in a new tab after closing the old one (a fresh renderer: IndexedDB and the
   // wasm's first runs are slower there).
-  const reload = [], tab = [], marks = {};
+  const reload = [], tab = [], marks = {}, tabMarks = {};
   const opened = async (p, list) => {
     await waitFor(p, () => window.plotline && window.plotline.readyAt, null);
     const s = await status(p);
     if (s.tasks !== n) throw new Error(`reopened with ${s.tasks} tasks, not ${n}`);
     list.push(await p.evaluate(() => window.plotline.readyAt));
-    if (list === reload)
-      for (const [name, t] of await p.evaluate(() => performance.getEntriesByType('mark').map((e) => [e.name.replace('plotline:', ''), e.startTime])))
-        (marks[name] ||= []).push(t);
+    const into = list === reload ? marks : tabMarks;
+    for (const [name, t] of await p.evaluate(() => performance.getEntriesByType('mark').map((e) => [e.name.replace('plotline:', ''), e.startTime])))
+      (into[name] ||= []).push(t);
   };
   for (let i = 0; i < runs; ++i) {
     await page.reload();
@@ -66,5 +67,5 @@ export async function openPlotline(browser, url, file, n, runs = 3) {
     await page.goto(url);
     await opened(page, tab);
   }
-  return { page, errors, importMs, reload, tab, marks, before, after };
+  return { page, errors, importMs, reload, tab, marks, tabMarks, before, after };
 }

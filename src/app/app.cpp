@@ -1,4 +1,5 @@
 #include "app.hpp"
+#include "core/schedule_store.hpp"
 #include "core/i18n.hpp"
 #include "core/locale.hpp"
 #include "keys.hpp"
@@ -104,17 +105,19 @@ void App::afterSave(std::function<void()> then) {
     open_.waitForSave(std::move(then));
 }
 
-void App::show(Project p, const std::string& id, int schema, bool owner) {
+void App::show(Project p, const std::string& id, int schema, bool owner, std::optional<Schedule> stored) {
     if (open_.isOpen() && !open_.is(id)) host_.releaseProject(open_.id());
     open_.opened(id, schema, owner);
     save_.setEnabled(false); // loading is not an edit: nothing to save
-    doc_.load(std::move(p));
+    const bool fromStore = stored.has_value();
+    doc_.load(std::move(p), std::move(stored));
+    framesSinceShown_ = 0;
     host_.mark("plan-loaded");
     sync_.projectOpened(id);
     shares_.setProject(id);
     host_.mark("sync-opened");
-    (void)doc_.schedule();
-    host_.mark("plan-scheduled");
+    (void)doc_.schedule(); // the stored one (checked a few frames later, checkStoredSchedule), else computed
+    host_.mark(fromStore ? "schedule-read" : "plan-scheduled");
     applyCapabilities();
     ready_ = true;
 }
@@ -173,7 +176,8 @@ void App::openProject(const std::string& id) {
             }
             host_.mark("plan-parsed");
             const bool switched = ready_ && !open_.is(id); // the first plan of a session keeps the default view
-            show(std::move(**parsed), id, *schema, owner);
+            std::optional<Schedule> stored = readStoredSchedule(r->schedule, {r->info.bytes, r->info.crc}, **parsed);
+            show(std::move(**parsed), id, *schema, owner, std::move(stored));
             if (switched) gantt_.fitProject();
             if (!r->notice.empty()) notify(fmt(tr("Recovered \u201c{0}\u201d"), doc_.project().name), r->notice);
             else if (open_.newerSchema()) notify(tr("Opened read-only"), open_.reason());
@@ -257,13 +261,18 @@ void App::stepSave(double budgetMs) {
     info.tasks = p.tasks.size();
     AutoSave::Done done = std::move(finished->done);
     save_.wrote(finished->revision);
+    // The schedule goes beside the version, so the next open shows it without computing it.
+    const Schedule& schedule = doc_.schedule();
+    std::string scheduleText = schedule.ok() ? writeStoredSchedule(schedule, {finished->writer->text().size(), finished->crc}) : "";
+    host_.mark("save-schedule");
     if (!library_.find(finished->id)) // added to the library now: its first version
-        return library_.create(finished->writer->take(), info, [done](const std::string&, const std::string& err) { done(err); }, finished->id);
+        return library_.create(finished->writer->take(), info, [done](const std::string&, const std::string& err) { done(err); }, finished->id,
+                               std::move(scheduleText));
     library_.save(finished->id, finished->writer->take(), info, [this, id = finished->id, done](const std::string& err) {
         host_.mark("save-durable");
         done(err);
         if (err.empty()) host_.announceSaved(id);
-    }, finished->crc);
+    }, finished->crc, std::move(scheduleText));
 }
 
 // Project > New asks for a name and a start (today, as an imported plan without dates starts).
@@ -1254,6 +1263,15 @@ void App::frame() {
         viewerScreen_->draw(host_.today());
         publishMirror();
         return;
+    }
+    // A plan opened with its stored schedule: the scheduler confirms it once the first frames are up.
+    if (ready_ && framesSinceShown_ < kCheckScheduleAfterFrames && ++framesSinceShown_ == kCheckScheduleAfterFrames && doc_.scheduleIsStored()) {
+        const bool same = doc_.checkStoredSchedule();
+        host_.mark("schedule-checked");
+        if (!same && open_.isOpen() && !readOnly()) { // stale (another Plotline scheduled it): keep the right one
+            save_.markUnsaved();
+            save_.saveNow();
+        }
     }
     save_.tick(host_.now());
     if (saveJob_) stepSave(kSaveSliceMs);

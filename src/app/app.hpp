@@ -158,7 +158,7 @@ private:
     // Adds a project to the library and opens it (at once; its first version is stored meanwhile).
     void addProject(Project p, const std::string& message);
     void saveOpenProject(AutoSave::Done done);
-    void show(Project p, const std::string& id, int schema, bool owner);
+    void show(Project p, const std::string& id, int schema, bool owner, std::optional<Schedule> stored = std::nullopt);
     // The document and autosave follow what this tab may do with the open project.
     void applyCapabilities();
     // Runs then() once everything typed so far is saved (at once when it is); says why not otherwise.
@@ -170,6 +170,8 @@ private:
     struct SaveJob;
     std::unique_ptr<SaveJob> saveJob_;
     static constexpr double kSaveSliceMs = 6;
+    // A stored schedule shown at open is confirmed by the scheduler after this many frames (the plan is on screen by then).
+    static constexpr int kCheckScheduleAfterFrames = 3;
     static constexpr Stamp kSaveRestartMs = 3000;
     void stepSave(double budgetMs);
     void finishSave() { if (saveJob_) stepSave(1e300); }
@@ -204,6 +206,7 @@ private:
     std::unique_ptr<Viewer> viewer_;
     std::unique_ptr<ViewerScreen> viewerScreen_;
     bool ready_ = false;
+    int framesSinceShown_ = 0; // frames drawn since a plan was shown (its stored schedule is checked after a few)
     void publishMirror();
     void applyLook();
     void preferencesWindow();

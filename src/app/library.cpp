@@ -21,6 +21,7 @@ std::string versionFile(uint64_t n) {
     std::snprintf(buf, sizeof buf, "v%012llu.json", (unsigned long long)n);
     return buf;
 }
+constexpr const char* kScheduleFile = "schedule.bin"; // beside the versions (schedule_store.hpp)
 std::string snapshotFile(uint64_t n) {
     char buf[40];
     std::snprintf(buf, sizeof buf, "s%012llu.json", (unsigned long long)n);
@@ -254,6 +255,13 @@ void ProjectLibrary::purgeTrash(Done done) {
 
 // ---- projects ----------------------------------------------------------------------------------
 
+// The schedule of the newest version, written with it (a stale one names another version and is
+// not used; without one, an older one goes).
+void ProjectLibrary::keepSchedule(const std::string& id, const std::string& schedule) {
+    const std::string path = projectArea(id) + "/" + kScheduleFile;
+    if (schedule.empty() || !storage_.write(path, schedule).empty()) storage_.remove(path);
+}
+
 std::vector<std::pair<uint64_t, std::string>> ProjectLibrary::versions(const std::string& id) {
     std::vector<std::pair<uint64_t, std::string>> out;
     for (const std::string& f : storage_.list(projectArea(id)))
@@ -265,14 +273,15 @@ std::vector<std::pair<uint64_t, std::string>> ProjectLibrary::versions(const std
 std::string ProjectLibrary::newId() { return Id::random().str(); }
 
 void ProjectLibrary::create(const std::string& json, VersionInfo info, std::function<void(const std::string&, const std::string&)> done,
-                            std::string id) {
+                            std::string id, std::string schedule) {
     if (id.empty()) id = newId();
-    storage_.load(projectArea(id), [this, id, json, info, done](const std::string& err) mutable {
+    storage_.load(projectArea(id), [this, id, json, info, done, schedule = std::move(schedule)](const std::string& err) mutable {
         if (!err.empty()) return done("", storageProblem(err));
         info.number = 1;
         info.savedAt = clock_();
         const std::string text = seal(json, info);
         if (std::string e = storage_.write(projectArea(id) + "/" + versionFile(1), text); !e.empty()) return done("", e);
+        keepSchedule(id, schedule);
         storage_.persist(projectArea(id), [this, id, info, done, bytes = json.size()](const std::string& err) {
             if (!err.empty()) {
                 storage_.drop(projectArea(id), [](const std::string&) {});
@@ -316,6 +325,7 @@ void ProjectLibrary::open(const std::string& id, Accept accept, std::function<vo
                 o->json = std::move(*text);
                 o->json.erase(0, at);
                 o->json.resize(size);
+                o->schedule = storage_.read(projectArea(id) + "/" + kScheduleFile).value_or("");
                 if (follower) return done(std::move(*o));
                 if (ProjectEntry* e = entry(id)) {
                     e->opened = clock_();
@@ -364,7 +374,8 @@ void ProjectLibrary::open(const std::string& id, Accept accept, std::function<vo
     });
 }
 
-void ProjectLibrary::save(const std::string& id, std::string json, VersionInfo info, Done done, std::optional<uint32_t> crc) {
+void ProjectLibrary::save(const std::string& id, std::string json, VersionInfo info, Done done, std::optional<uint32_t> crc,
+                          std::string schedule) {
     ProjectEntry* e = entry(id);
     if (!e) return done(tr("the project is no longer in the library"));
     Session& s = session(id);
@@ -375,6 +386,7 @@ void ProjectLibrary::save(const std::string& id, std::string json, VersionInfo i
     const size_t bytes = json.size();
     const std::string text = seal(std::move(json), info, crc);
     if (std::string err = storage_.write(area + "/" + versionFile(info.number), text); !err.empty()) return done(err);
+    keepSchedule(id, schedule);
     s.maxSeen = info.number;
     // Versions older than the newest durable one are no longer needed (the merge base stays).
     for (const auto& [n, file] : versions(id))

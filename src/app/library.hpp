@@ -46,6 +46,7 @@ struct Opened {
     std::string json;   // the body of the version opened
     VersionInfo info;
     std::string notice; // what the user must be told (a damaged version set aside…), or ""
+    std::string schedule; // the schedule kept beside the version (schedule_store.hpp), or ""
 };
 
 struct Snapshot {
@@ -85,15 +86,17 @@ public:
     std::string mostRecent() const; // the project changed last, not in the trash ("" if none)
 
     // Adds a project (id: from newId(), or "" for a new one) and saves its first version.
+    // schedule: kept beside the version for the next open (schedule_store.hpp), or "".
     void create(const std::string& json, VersionInfo info, std::function<void(const std::string& id, const std::string& error)> done,
-                std::string id = "");
+                std::string id = "", std::string schedule = "");
     static std::string newId();
     // Opens the newest version that is intact and accepted; damaged or refused ones are set aside.
     // A tab that only follows another (read-only) passes follower: it reads and changes nothing.
     void open(const std::string& id, Accept accept, std::function<void(Result<Opened>)> done, bool follower = false);
     // Saves a new version of a project (info: name and tasks; number and time are filled in; crc: the
-    // body's CRC-32 when the caller summed it already).
-    void save(const std::string& id, std::string json, VersionInfo info, Done done, std::optional<uint32_t> crc = {});
+    // body's CRC-32 when the caller summed it already; schedule: as create's, written with the version).
+    void save(const std::string& id, std::string json, VersionInfo info, Done done, std::optional<uint32_t> crc = {},
+              std::string schedule = "");
     void trash(const std::string& id, Done done);
     void restore(const std::string& id, Done done);
     void destroy(const std::string& id, Done done); // deletes at once, with its history
@@ -119,6 +122,7 @@ private:
     void setAside(const std::string& id, const std::string& file, const std::string& text, Done done);
     void setAllAside(const std::string& id, std::vector<std::pair<std::string, std::string>> files, std::function<void()> done);
     std::vector<std::pair<uint64_t, std::string>> versions(const std::string& id); // newest first
+    void keepSchedule(const std::string& id, const std::string& schedule);
 
     Storage& storage_;
     std::function<Stamp()> clock_;

@@ -1,4 +1,5 @@
 #include "binary_io.hpp"
+#include "varint.hpp"
 
 #include "fields.hpp"
 #include "json_io.hpp"
@@ -111,19 +112,7 @@ template <class F> void forEachType(F&& f) {
 
 // ---- writing -------------------------------------------------------------------------------------
 
-struct Out {
-    std::string& s;
-    [[gnu::noinline]] void u(uint64_t v) {
-        char b[10];
-        size_t n = 0;
-        while (v >= 0x80) {
-            b[n++] = char(uint8_t(v) | 0x80);
-            v >>= 7;
-        }
-        b[n++] = char(v);
-        s.append(b, n); // one append (a byte at a time costs several times more in wasm)
-    }
-    void i(int64_t v) { u((uint64_t(v) << 1) ^ uint64_t(v >> 63)); }
+struct Out : VarintOut {
     [[gnu::noinline]] void str(std::string_view t) {
         u(t.size());
         s.append(t);
@@ -175,38 +164,7 @@ struct WriteFields {
 
 // ---- reading -------------------------------------------------------------------------------------
 
-struct In {
-    const uint8_t* p = nullptr;
-    const uint8_t* end = nullptr;
-    bool bad = false;
-
-    size_t left() const { return size_t(end - p); }
-    void fail() {
-        bad = true;
-        p = end;
-    }
-    uint64_t u() {
-        uint64_t v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            if (p == end) break;
-            const uint8_t b = *p++;
-            v |= uint64_t(b & 0x7F) << shift;
-            if (!(b & 0x80)) return v;
-        }
-        fail();
-        return 0;
-    }
-    int64_t i() {
-        const uint64_t z = u();
-        return int64_t(z >> 1) ^ -int64_t(z & 1);
-    }
-    uint8_t byte() {
-        if (p == end) {
-            fail();
-            return 0;
-        }
-        return *p++;
-    }
+struct In : VarintIn {
     std::string_view str() {
         const uint64_t n = u();
         if (n > left()) {
@@ -321,7 +279,7 @@ struct ReadFields {
     bool next(In& in, Kind& kind, int& sub) {
         const int j = st.map[n++];
         if (j < 0) return false;
-        in = In{at[size_t(j)], end};
+        in = In{{at[size_t(j)], end}};
         kind = st.fields[size_t(j)].kind;
         sub = st.sub[size_t(j)];
         return true;
@@ -560,13 +518,13 @@ Result<Project> readProjectBody(std::string_view body, bool acceptNewer, int* sc
 struct ProjectBinaryWriter::Impl {
     const Project& p;
     std::string s;
-    WriteFields f{Out{s}};
+    WriteFields f{Out{{s}}};
     SlicedParts parts;
 
     explicit Impl(const Project& project) : p(project) {
         s.reserve(1024 + p.tasks.size() * 90 + p.links.size() * 45 + p.assignments.size() * 40);
         parts.add([this](size_t&) {
-            Out o{s};
+            Out o{{s}};
             s.append(kMagic);
             ProjectJsonWriter header(p, false, true);
             header.step(SIZE_MAX);

@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "schedule_store.hpp"
 #include "core/i18n.hpp"
 #include "locale.hpp"
 #include "i18n.hpp"
@@ -830,6 +831,7 @@ const Schedule& Document::schedule() const {
     if (scheduledRevision_ != revision_) {
         schedule_ = &scheduler_.run(project_);
         scheduledRevision_ = revision_;
+        stored_.reset(); // (a stored schedule is only ever the loaded revision's)
     }
     return *schedule_;
 }
@@ -891,11 +893,26 @@ bool Document::redo() {
     return true;
 }
 
-void Document::load(Project project) {
+void Document::load(Project project, std::optional<Schedule> stored) {
     project_ = std::move(project);
     undo_.clear();
     redo_.clear();
+    stored_ = std::move(stored);
+    if (stored_) { // the schedule of the revision changed() makes
+        schedule_ = &*stored_;
+        scheduledRevision_ = revision_ + 1;
+    }
     changed(ChangeOrigin::Load);
+}
+
+bool Document::checkStoredSchedule() {
+    if (!scheduleIsStored()) return true; // none, or edited since: schedule() runs the scheduler anyway
+    const Schedule& fresh = scheduler_.run(project_);
+    const bool same = sameSchedule(fresh, *stored_);
+    schedule_ = &fresh;
+    if (!same) scheduledRevision_ = ++revision_; // views keyed to the revision redraw
+    stored_.reset();
+    return same;
 }
 
 int Document::subscribe(Listener l) {

@@ -150,8 +150,14 @@ public:
     std::string undoLabel() const { return undo_.empty() ? "" : undo_.back()->label(); }
     std::string redoLabel() const { return redo_.empty() ? "" : redo_.back()->label(); }
 
-    // Replace the project without an undo step (opening from storage); clears history.
-    void load(Project project);
+    // Replace the project without an undo step (opening from storage); clears history. stored: its
+    // schedule as saved beside it (schedule_store.hpp), shown until checkStoredSchedule() or an edit.
+    void load(Project project, std::optional<Schedule> stored = std::nullopt);
+    // The schedule shown is the stored one, not yet confirmed by a run of the scheduler.
+    bool scheduleIsStored() const { return stored_ && schedule_ == &*stored_ && scheduledRevision_ == revision_; }
+    // Runs the scheduler on the plan as loaded and shows its result from now on; false when it differs
+    // from the stored schedule (which was then wrong: the revision moves on, so views redraw).
+    bool checkStoredSchedule();
 
     int subscribe(Listener listener);
     void unsubscribe(int token);
@@ -167,6 +173,7 @@ private:
     mutable uint64_t scheduledRevision_ = 0;
     mutable Scheduler scheduler_; // keeps its graph between edits: rescheduling touches only what changed
     mutable const Schedule* schedule_ = nullptr;
+    mutable std::optional<Schedule> stored_; // load()'s stored schedule, until confirmed or edited
     std::vector<std::pair<int, Listener>> listeners_;
     int nextToken_ = 1;
 };

@@ -111,9 +111,11 @@ Result<Sealed> unseal(std::string_view text) {
     if (body.size() != info->bytes)
         return fail("the stored text is " + std::to_string(body.size()) + " bytes long instead of " + std::to_string(info->bytes) +
                     " (an unfinished or damaged write)");
+    const uint32_t sum = crc32(body);
     char crc[16];
-    std::snprintf(crc, sizeof crc, "%08x", unsigned(crc32(body)));
+    std::snprintf(crc, sizeof crc, "%08x", unsigned(sum));
     if (recorded != crc) return fail("the checksum does not match: the stored text is damaged");
+    info->crc = sum;
     return Sealed{*info, body};
 }
 

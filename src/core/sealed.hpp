@@ -25,6 +25,7 @@ struct VersionInfo {
     std::string name;     // the project's name at the time (for lists without reading the body)
     uint64_t tasks = 0;
     uint64_t bytes = 0;   // of the body (filled in by seal and unseal)
+    uint32_t crc = 0;     // the body's CRC-32 (filled in by unseal)
 };
 
 struct Sealed {

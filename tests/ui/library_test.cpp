@@ -325,3 +325,35 @@ TEST_CASE("library: a project area without any version (a first save cut short b
     REQUIRE(f.lib->projects().size() == 1);
     CHECK(f.lib->projects()[0].name == "Kept");
 }
+
+TEST_CASE("library: the schedule written with a version opens with it, and goes when a version comes without one") {
+    Fixture f;
+    f.started();
+    std::string id, error = "not called";
+    VersionInfo info;
+    info.name = "Launch";
+    f.lib->create("one", info, [&](const std::string& i, const std::string& err) { id = i; error = err; }, "", "schedule of one");
+    REQUIRE(error == "");
+    auto opened = [&] {
+        std::string schedule = "not called";
+        f.lib->open(id, [](std::string_view, const VersionInfo&) { return std::string(); }, [&](Result<Opened> r) {
+            REQUIRE(r);
+            schedule = r->schedule;
+        });
+        return schedule;
+    };
+    f.storage.crash();
+    f.reopen();
+    CHECK(opened() == "schedule of one");
+    f.lib->save(id, "two", info, [&](const std::string& err) { error = err; }, std::nullopt, "schedule of two");
+    REQUIRE(error == "");
+    f.storage.crash();
+    f.reopen();
+    CHECK(opened() == "schedule of two");
+    CHECK(f.storage.durable[projectArea(id)].size() == 2); // the version and its schedule
+    CHECK(f.save(id, "three") == "");                       // (a caller with no schedule to keep)
+    f.storage.crash();
+    f.reopen();
+    CHECK(opened() == "");
+    CHECK(f.storage.durable[projectArea(id)].size() == 1);
+}

@@ -16,6 +16,7 @@
 #include "ui_harness.hpp"
 #include "core/commands.hpp"
 #include "core/synthetic.hpp"
+#include "core/schedule_store.hpp"
 
 #include <imgui.h>
 
@@ -238,7 +239,9 @@ TEST_CASE("a damaged saved version is set aside, the newest good one opens and t
     h.frames(2);
     REQUIRE(h.app->autosave().state() == AutoSave::State::Saved);
     // Damage the newest version on disk (one byte of its body), then start again.
-    const auto versions = h.host.storage().list(projectArea(id));
+    std::vector<std::string> versions;
+    for (const std::string& f : h.host.storage().list(projectArea(id)))
+        if (f.starts_with("v")) versions.push_back(f);
     REQUIRE(versions.size() == 1);
     const std::string path = projectArea(id) + "/" + versions[0];
     std::string text = *h.host.storage().read(path);
@@ -256,6 +259,47 @@ TEST_CASE("a damaged saved version is set aside, the newest good one opens and t
     bool keptAside = false;
     for (const std::string& f : h.host.storage().list(historyArea(id))) keptAside |= f.starts_with("damaged-");
     CHECK(keptAside);
+}
+
+TEST_CASE("a plan reopens with the schedule saved beside it, confirmed by the scheduler a few frames later") {
+    Harness h("stored-schedule");
+    h.start();
+    const std::string id = h.app->openId();
+    h.click(h.widget("task.name.1").centre(), true);
+    h.replaceText("Kick-off, edited");
+    h.host.fakeNow += 1000;
+    h.frames(2);
+    REQUIRE(h.app->autosave().state() == AutoSave::State::Saved);
+    const Schedule before = h.app->document().schedule();
+    REQUIRE(h.host.storage().read(projectArea(id) + "/schedule.bin"));
+
+    auto reopen = [&] {
+        h.host.marks.clear();
+        h.app = std::make_unique<App>(h.host);
+        h.app->start();
+        h.frames(1);
+        REQUIRE(h.app->openId() == id);
+    };
+    reopen();
+    CHECK(std::count(h.host.marks.begin(), h.host.marks.end(), "schedule-read") == 1);
+    CHECK(std::count(h.host.marks.begin(), h.host.marks.end(), "plan-scheduled") == 0);
+    CHECK(h.app->document().scheduleIsStored());
+    CHECK(sameSchedule(h.app->document().schedule(), before));
+    CHECK(h.widget("task.name.1").w > 0); // drawn from it
+    h.frames(3); // App::kCheckScheduleAfterFrames
+    CHECK(std::count(h.host.marks.begin(), h.host.marks.end(), "schedule-checked") == 1);
+    CHECK_FALSE(h.app->document().scheduleIsStored());
+    CHECK(sameSchedule(h.app->document().schedule(), before));
+
+    // A damaged stored schedule is not used: the plan is scheduled as before.
+    const std::string path = projectArea(id) + "/schedule.bin";
+    std::string text = *h.host.storage().read(path);
+    text[text.size() / 2] ^= 0x01;
+    h.host.storage().write(path, text);
+    reopen();
+    CHECK(std::count(h.host.marks.begin(), h.host.marks.end(), "plan-scheduled") == 1);
+    CHECK_FALSE(h.app->document().scheduleIsStored());
+    CHECK(sameSchedule(h.app->document().schedule(), before));
 }
 
 TEST_CASE("importing: a bad file changes nothing, a CSV opens as a new project and the previous one stays in the library") {

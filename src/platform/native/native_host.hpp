@@ -48,6 +48,8 @@ public:
     std::vector<std::string> announcements; // what the live region said, in order
     void publishA11y(const std::string& json) override { a11y = json; }
     void announce(const std::string& text) override { announcements.push_back(text); }
+    std::vector<std::string> marks;         // the moments of start-up and saving named so far, in order
+    void mark(const char* name) override { marks.push_back(name); }
     std::unique_ptr<Storage> storage_; // a FileStorage over storageDir; tests may swap in a faulty one
 
 private:

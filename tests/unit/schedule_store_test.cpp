@@ -1,0 +1,118 @@
+#include "core/commands.hpp"
+#include "core/json_io.hpp"
+#include "core/schedule_store.hpp"
+#include "core/sealed.hpp"
+#include "core/synthetic.hpp"
+#include "helpers.hpp"
+
+#include <fstream>
+#include <sstream>
+
+using namespace plotline;
+using namespace plotline::test;
+
+namespace {
+
+Project sample() {
+    std::ifstream f(std::string(PLOTLINE_TEST_ASSETS) + "/sample-campaign.json");
+    std::stringstream ss;
+    ss << f.rdbuf();
+    Result<Project> p = readProjectJson(ss.str());
+    REQUIRE(p);
+    return *p;
+}
+
+// A plan with what a schedule can say: summaries, links of every type with lags, a milestone, a
+// missed deadline and a link conflict, critical and non-critical tasks.
+Project varied() {
+    Project p = project("2026-03-02");
+    Task& phase = addTask(p, "Phase", DAY);
+    const Id phaseId = phase.id;
+    Task a = addTask(p, "A", 5 * DAY, phaseId);
+    Task b = addTask(p, "B", 2 * DAY, phaseId);
+    Task m = addTask(p, "Launch", 0);
+    p.tasks.back().milestone = true;
+    Task late = addTask(p, "Late", 3 * DAY);
+    p.tasks.back().deadline = d("2026-03-03");
+    Task pinned = addTask(p, "Pinned", DAY);
+    p.tasks.back().constraint = Constraint::MSO;
+    p.tasks.back().constraintDate = d("2026-03-03");
+    link(p, a, b, LinkType::SS, 2 * DAY);
+    link(p, b, m, LinkType::FS);
+    link(p, a, late, LinkType::FF, -DAY);
+    link(p, a, pinned, LinkType::FS);
+    p.tasks[1].percentComplete = 40;
+    return p;
+}
+
+} // namespace
+
+TEST_CASE("a stored schedule reads back equal to the one written, for the plan and body it names") {
+    for (const Project& p : {sample(), varied(), syntheticProject(3000, 7)}) {
+        const Schedule s = schedule(p);
+        REQUIRE(s.ok());
+        const std::string text = writeStoredSchedule(s, {12345, 0xabcdef01u});
+        const std::optional<Schedule> back = readStoredSchedule(text, {12345, 0xabcdef01u}, p);
+        REQUIRE(back);
+        CHECK(sameSchedule(*back, s));
+        // Compact: a few bytes a task (deltas from the task above).
+        CHECK(text.size() < 40 * p.tasks.size() + 64);
+    }
+}
+
+TEST_CASE("a stored schedule is nothing for another body, another plan, or when damaged or cut short") {
+    const Project p = varied();
+    const Schedule s = schedule(p);
+    const ScheduleKey key{5000, 0x12345678u};
+    const std::string text = writeStoredSchedule(s, key);
+    CHECK_FALSE(readStoredSchedule(text, {5001, key.crc}, p));   // the body is longer now
+    CHECK_FALSE(readStoredSchedule(text, {key.bytes, 0x12345679u}, p)); // or other bytes of that length
+    Project more = p;
+    addTask(more, "Added", DAY);
+    CHECK_FALSE(readStoredSchedule(text, key, more));
+    Project fewerLinks = p;
+    fewerLinks.links.pop_back();
+    CHECK_FALSE(readStoredSchedule(text, key, fewerLinks));
+    for (size_t at : {size_t(0), size_t(5), text.size() / 2, text.size() - 1}) {
+        std::string bad = text;
+        bad[at] = char(bad[at] ^ 0x10);
+        CHECK_FALSE(readStoredSchedule(bad, key, p));
+    }
+    CHECK_FALSE(readStoredSchedule(text.substr(0, text.size() - 1), key, p));
+    CHECK_FALSE(readStoredSchedule("", key, p));
+    CHECK_FALSE(readStoredSchedule("PLSC", key, p));
+}
+
+TEST_CASE("a document shows a stored schedule until the scheduler confirms it, and a wrong one is replaced") {
+    const Project p = varied();
+    const Schedule fresh = schedule(p);
+    Document doc;
+    doc.load(p, fresh);
+    CHECK(doc.scheduleIsStored());
+    CHECK(&doc.schedule() != nullptr);
+    CHECK(sameSchedule(doc.schedule(), fresh));
+    const uint64_t revision = doc.revision();
+    CHECK(doc.checkStoredSchedule());
+    CHECK_FALSE(doc.scheduleIsStored());
+    CHECK(doc.revision() == revision);
+    CHECK(sameSchedule(doc.schedule(), fresh));
+
+    // A stored schedule that is wrong (computed by rules that changed since) is shown only until the check.
+    Schedule wrong = fresh;
+    wrong.tasks[2].finishDate = d("2027-01-01");
+    doc.load(p, wrong);
+    CHECK(doc.schedule().tasks[2].finishDate == d("2027-01-01"));
+    const uint64_t before = doc.revision();
+    CHECK_FALSE(doc.checkStoredSchedule());
+    CHECK(doc.revision() > before); // views keyed to the revision redraw
+    CHECK(sameSchedule(doc.schedule(), fresh));
+
+    // An edit before the check: the edited plan is scheduled, the stored schedule is dropped.
+    doc.load(p, wrong);
+    Task t = doc.project().tasks[1];
+    t.duration = 9 * DAY;
+    REQUIRE(doc.execute(editTask(t)));
+    CHECK_FALSE(doc.scheduleIsStored());
+    CHECK(doc.schedule().tasks[1].finishDate == schedule(doc.project()).tasks[1].finishDate);
+    CHECK(doc.checkStoredSchedule());
+}
