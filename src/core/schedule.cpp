@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <functional>
+#include <optional>
 
 namespace plotline {
 
@@ -94,6 +95,7 @@ struct Scheduler::Impl {
     std::vector<char> shownEod;
     size_t touched = 0;
     bool incremental = false;
+    bool hashed = false;
 
     bool sameStructure(const Project& p) const;
     void build(const Project& p);
@@ -130,6 +132,11 @@ bool Scheduler::Impl::sameStructure(const Project& p) const {
 }
 
 void Scheduler::Impl::build(const Project& p) {
+    // What the previous build found, to find rows again without hashing (below).
+    std::vector<Id> idsBefore = std::move(ids);
+    std::vector<LinkKey> linksBefore = std::move(linkKeys);
+    std::vector<std::pair<Id, Id>> assignBefore = std::move(assignKeys);
+    std::vector<int> fromBefore = std::move(out.linkFrom), toBefore = std::move(out.linkTo), rowBefore = std::move(out.assignmentRow);
     n = p.tasks.size();
     const size_t nodes = 2 * n;
     cal = p.calendar;
@@ -141,9 +148,41 @@ void Scheduler::Impl::build(const Project& p) {
         parentIds[i] = p.tasks[i].parent;
     }
     linkKeys.clear();
+    linkKeys.reserve(p.links.size());
     for (const Link& l : p.links) linkKeys.push_back({l.predecessor, l.successor, l.type, l.lag});
     assignKeys.clear();
+    assignKeys.reserve(p.assignments.size());
     for (const Assignment& a : p.assignments) assignKeys.push_back({a.task, a.resource});
+
+    // The row of an id. An edit that inserts, removes or moves a run of rows leaves the rows above it
+    // where they were and moves those below by the same count: the row an id had in the previous
+    // build, so moved, is tried first and taken when the task there has that id (ids are unique: the
+    // readers refuse a file that repeats one). Only what is not found so goes to an index of every
+    // task, built on first need, so the rebuild after an insert or a delete hashes nothing.
+    size_t above = 0; // rows before the first that changed
+    while (above < std::min(idsBefore.size(), n) && idsBefore[above] == ids[above]) ++above;
+    const long shift = long(n) - long(idsBefore.size());
+    std::optional<IdIndex> index;
+    auto rowOf = [&](Id id, int before) -> int {
+        if (before >= 0) {
+            const long moved = size_t(before) < above ? before : before + shift;
+            if (moved >= 0 && size_t(moved) < n && ids[size_t(moved)] == id) return int(moved);
+            if (size_t(before) < n && ids[size_t(before)] == id) return before;
+        }
+        if (!index) {
+            hashed = true;
+            index.emplace(n);
+            for (size_t i = 0; i < n; ++i) index->insert(ids[i], int(i));
+        }
+        return index->find(id);
+    };
+    // Where record k of a list was in the previous build's list (the same, or as far from the end),
+    // when it joins the same ids; else -1.
+    auto wasAt = [](size_t k, size_t count, const auto& before, auto same) -> long {
+        if (k < before.size() && same(before[k])) return long(k);
+        const long j = long(k) + long(before.size()) - long(count);
+        return j >= 0 && size_t(j) < before.size() && same(before[size_t(j)]) ? j : -1;
+    };
     offKeys.clear();
     for (const Resource& r : p.resources)
         if (!r.daysOff.empty()) offKeys.push_back({r.id, r.daysOff});
@@ -151,8 +190,6 @@ void Scheduler::Impl::build(const Project& p) {
     level = outlineLevels(p);
     // Parents from the rows above: in a plan's pre-order a parent is an open ancestor, found on a
     // stack without hashing; a file in another order falls back to the index.
-    IdIndex index(n);
-    for (size_t i = 0; i < n; ++i) index.insert(p.tasks[i].id, int(i));
     summary.assign(n, 0);
     parent.assign(n, -1);
     std::vector<int> open; // rows of the current row's ancestors
@@ -161,7 +198,7 @@ void Scheduler::Impl::build(const Project& p) {
         if (up.isNull()) open.clear();
         else {
             while (!open.empty() && ids[size_t(open.back())] != up) open.pop_back();
-            const int at = open.empty() ? index.find(up) : open.back();
+            const int at = open.empty() ? rowOf(up, -1) : open.back();
             if (at >= 0) {
                 parent[i] = at;
                 summary[size_t(at)] = 1;
@@ -178,7 +215,8 @@ void Scheduler::Impl::build(const Project& p) {
     out.linkTo.resize(p.links.size());
     for (size_t k = 0; k < p.links.size(); ++k) {
         const Link& l = p.links[k];
-        const int a = index.find(l.predecessor), b = index.find(l.successor);
+        const long j = wasAt(k, p.links.size(), linksBefore, [&](const LinkKey& o) { return o.a == l.predecessor && o.b == l.successor; });
+        const int a = rowOf(l.predecessor, j < 0 ? -1 : fromBefore[size_t(j)]), b = rowOf(l.successor, j < 0 ? -1 : toBefore[size_t(j)]);
         out.linkFrom[k] = a;
         out.linkTo[k] = b;
         if (a < 0 || b < 0) continue;
@@ -186,7 +224,11 @@ void Scheduler::Impl::build(const Project& p) {
         ++inOff[size_t(b) + 1];
     }
     out.assignmentRow.resize(p.assignments.size());
-    for (size_t k = 0; k < p.assignments.size(); ++k) out.assignmentRow[k] = index.find(p.assignments[k].task);
+    for (size_t k = 0; k < p.assignments.size(); ++k) {
+        const Assignment& a = p.assignments[k];
+        const long j = wasAt(k, p.assignments.size(), assignBefore, [&](const std::pair<Id, Id>& o) { return o.first == a.task && o.second == a.resource; });
+        out.assignmentRow[k] = rowOf(a.task, j < 0 ? -1 : rowBefore[size_t(j)]);
+    }
     for (size_t i = 0; i < n; ++i) {
         if (parent[i] < 0) continue;
         ++outOff[size_t(parent[i]) + 1]; // parent start → child start
@@ -638,6 +680,7 @@ Scheduler::~Scheduler() = default;
 const Schedule& Scheduler::run(const Project& p) {
     Impl& m = *impl_;
     m.touched = 0;
+    m.hashed = false;
     const bool same = m.sameStructure(p) && m.acyclic;
     m.incremental = same;
     if (!same) {
@@ -655,6 +698,7 @@ const Schedule& Scheduler::run(const Project& p) {
 
 size_t Scheduler::lastTouched() const { return impl_->touched; }
 bool Scheduler::lastWasIncremental() const { return impl_->incremental; }
+bool Scheduler::lastHashed() const { return impl_->hashed; }
 
 Schedule schedule(const Project& p) {
     Scheduler s;

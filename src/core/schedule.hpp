@@ -82,6 +82,8 @@ public:
     // Graph nodes (two per task) recomputed by the last run: all of them after a structural change.
     size_t lastTouched() const;
     bool lastWasIncremental() const;
+    // The last run hashed every task's id to find rows (a first run; not after inserting or deleting rows).
+    bool lastHashed() const;
 
 private:
     struct Impl;

@@ -1,7 +1,9 @@
 // Constraints, deadlines, actuals, resource days off and sub-day times: hand-checked dates.
 // March 2026: Mon 2, Tue 3, ... Fri 6; Mon 9 ... Fri 13; Mon 16.
+#include "core/commands.hpp"
 #include "core/earned_value.hpp"
 #include "core/schedule.hpp"
+#include "core/schedule_store.hpp"
 #include "core/synthetic.hpp"
 #include "helpers.hpp"
 
@@ -189,6 +191,26 @@ TEST_CASE("an edit far down a chain touches only what follows it") {
     p.links.pop_back(); // a structural change rebuilds
     sched.run(p);
     CHECK_FALSE(sched.lastWasIncremental());
+    // … finding the rows of links again from the last build's, without hashing every id, after a
+    // task is inserted or deleted in the middle.
+    Task inserted;
+    inserted.id = Id::random();
+    inserted.duration = 480;
+    inserted.parent = p.tasks[2500].parent; // a sibling of the row it goes above, as Insert makes it
+    p.tasks.insert(p.tasks.begin() + 2500, inserted);
+    CHECK(sched.run(p).tasks.size() == p.tasks.size());
+    CHECK_FALSE(sched.lastHashed());
+    // (a plain task that no link names)
+    size_t plain = 100;
+    auto named = [&](Id id) { return std::any_of(p.links.begin(), p.links.end(), [&](const Link& l) { return l.predecessor == id || l.successor == id; }); };
+    while (p.tasks[plain + 1].parent == p.tasks[plain].id || named(p.tasks[plain].id)) ++plain;
+    p.tasks.erase(p.tasks.begin() + long(plain));
+    sched.run(p);
+    CHECK_FALSE(sched.lastHashed());
+    CHECK(sameSchedule(sched.run(p), schedule(p)));
+    Scheduler first;
+    first.run(p);
+    CHECK(first.lastHashed());
 }
 
 TEST_CASE("holidays under the project start, constraints, deadlines and the status date") {
@@ -282,4 +304,56 @@ TEST_CASE("a minute of lag moves a successor by a minute; float counts lags; exa
     CHECK(s.tasks[1].startDate == d("2026-03-04"));
     CHECK(s.tasks[1].flags == 0);
     CHECK(scheduleWarning(r, s, 1).empty());
+}
+
+// Structural edits (rows inserted, deleted, indented, moved; links and assignments added and
+// removed) rebuild the scheduler's graph, finding rows again from where the last build had them:
+// after any sequence of them, and their undos, the answer must equal a fresh full schedule, the rows
+// of each link's and assignment's ends included.
+TEST_CASE("property: rescheduling after structural edits and their undos equals a full schedule") {
+    for (uint64_t seed = 1; seed <= 8; ++seed) {
+        CAPTURE(seed);
+        Project start = syntheticProject(200 + int(seed * 37 % 300), seed);
+        addSyntheticTeam(start, 6, seed);
+        Document doc(std::move(start), [] { return Stamp(1'800'000'000'000); });
+        std::mt19937_64 rng(seed);
+        (void)doc.schedule();
+        for (int step = 0; step < 80; ++step) {
+            CAPTURE(step);
+            const Project& p = doc.project();
+            const size_t n = p.tasks.size();
+            const Task& t = p.tasks[rng() % n];
+            std::string why;
+            switch (rng() % 10) {
+                case 0: {
+                    Task fresh;
+                    fresh.id = Id::random();
+                    fresh.name = "New";
+                    fresh.duration = int64_t(1 + rng() % 5) * 480;
+                    doc.execute(insertTask(rng() % (n + 1), fresh));
+                    break;
+                }
+                case 1: if (n > 20) doc.execute(deleteTasks({t.id})); break;
+                case 2: doc.execute(indentTasks(p, {t.id}, why)); break;
+                case 3: doc.execute(outdentTasks(p, {t.id}, why)); break;
+                case 4: doc.execute(moveTask(p, t.id, rng() % 2 ? 1 : -1, why)); break;
+                case 5: {
+                    const Task& other = p.tasks[rng() % n];
+                    doc.executeChecked(addLink(Link{Id::random(), other.id, t.id, LinkType(rng() % 4), int64_t(rng() % 3) * 240, 0}), why);
+                    break;
+                }
+                case 6: if (!p.links.empty()) doc.execute(deleteLink(p.links[rng() % p.links.size()].id)); break;
+                case 7:
+                    if (!p.resources.empty())
+                        doc.execute(setTaskResources(p, t.id, {Assignment{Id::random(), t.id, p.resources[rng() % p.resources.size()].id, 100}}));
+                    break;
+                case 8: doc.undo(); break;
+                case 9: doc.redo(); break;
+            }
+            const Schedule& inc = doc.schedule();
+            const Schedule full = schedule(doc.project());
+            REQUIRE(inc.tasks.size() == full.tasks.size());
+            CHECK(sameSchedule(inc, full));
+        }
+    }
 }
