@@ -1,11 +1,14 @@
 // Scheduling benchmark: full CPM (forward + backward pass) over synthetic plans, natively and as wasm
 // under node, and moving one task that has about 100 successors through the document (the edit
-// and the incremental reschedule). Targets (wasm): full 10k ≤ 10 ms, 100k ≤ 100 ms; move ≤ 5 ms at 10k.
+// and the incremental reschedule), inserting a task in the middle (a structural edit: the graph is
+// rebuilt), and the schedule stored beside a saved plan (schedule_store.hpp): written, and read back
+// as opening does instead of scheduling. Targets (wasm): full 10k ≤ 10 ms, 100k ≤ 100 ms; move ≤ 5 ms at 10k.
 //   build/native/bench_schedule            build/web/bench_schedule_wasm.js (node)
 #include "timing.hpp"
 #include "core/commands.hpp"
 #include "core/id_index.hpp"
 #include "core/schedule.hpp"
+#include "core/schedule_store.hpp"
 #include "core/synthetic.hpp"
 
 #include <algorithm>
@@ -71,7 +74,9 @@ int main(int argc, char** argv) {
     const char* where = "native";
 #endif
     if (!json) std::printf("Scheduling benchmark, %s; median of runs, milliseconds\n\n", where);
-    if (!json) std::printf("%9s %9s %12s %23s %12s %14s\n", "tasks", "links", "full CPM", "move task + CPM", "model B/task", "schedule B/task");
+    if (!json)
+        std::printf("%9s %9s %12s %23s %12s %21s %12s %14s\n", "tasks", "links", "full CPM", "move task + CPM", "insert + CPM", "stored write/read/B", "model B/task",
+                    "schedule B/task");
     for (int n : {1000, 10000, 100000}) {
         const Project p = syntheticProject(n, 42);
         const int runs = n >= 100000 ? 7 : 21;
@@ -93,11 +98,36 @@ int main(int argc, char** argv) {
             doc.execute(editTask(t));
             (void)doc.schedule();
         });
+        // Insert a task in the middle and undo it, each followed by the reschedule (as the Insert key).
+        bool inserting = true;
+        const double insert = medianMs(runs, [&] {
+            if (inserting) {
+                Task t;
+                t.id = Id::random();
+                t.name = "New task";
+                t.duration = 480;
+                t.parent = doc.project().tasks[size_t(n / 2)].parent;
+                doc.execute(insertTask(size_t(n / 2), t));
+            } else doc.undo();
+            inserting = !inserting;
+            (void)doc.schedule();
+        });
+        std::string stored;
+        const ScheduleKey key{12'345'678, 0x9e3779b9u};
+        const double storeWrite = medianMs(runs, [&] { stored = writeStoredSchedule(s, key); });
+        std::optional<Schedule> back;
+        const double storeRead = medianMs(runs, [&] { back = readStoredSchedule(stored, key, p); });
+        if (!back || !sameSchedule(*back, s)) { std::printf("error: the stored schedule reads back different\n"); return 1; }
+        const double storedB = double(stored.size()) / n;
         const double modelB = double(bytesOf(p)) / n, scheduleB = double(s.tasks.capacity() * sizeof(TaskSchedule)) / n;
-        if (!json) std::printf("%9d %9zu %12.2f %10.2f (%3zu succ.) %12.0f %14.0f\n", n, p.links.size(), full, move, reach, modelB, scheduleB);
-        char row[256];
-        std::snprintf(row, sizeof row, "%s{\"tasks\":%d,\"links\":%zu,\"fullMs\":%.3f,\"moveMs\":%.3f,\"successors\":%zu,\"modelBytesPerTask\":%.0f,\"scheduleBytesPerTask\":%.0f}",
-                      rows.empty() ? "" : ",", n, p.links.size(), full, move, reach, modelB, scheduleB);
+        if (!json)
+            std::printf("%9d %9zu %12.2f %10.2f (%3zu succ.) %12.2f %8.2f/%5.2f/%4.0f %12.0f %14.0f\n", n, p.links.size(), full, move, reach, insert, storeWrite,
+                        storeRead, storedB, modelB, scheduleB);
+        char row[384];
+        std::snprintf(row, sizeof row,
+                      "%s{\"tasks\":%d,\"links\":%zu,\"fullMs\":%.3f,\"moveMs\":%.3f,\"successors\":%zu,\"insertMs\":%.3f,\"storedWriteMs\":%.3f,"
+                      "\"storedReadMs\":%.3f,\"storedBytesPerTask\":%.1f,\"modelBytesPerTask\":%.0f,\"scheduleBytesPerTask\":%.0f}",
+                      rows.empty() ? "" : ",", n, p.links.size(), full, move, reach, insert, storeWrite, storeRead, storedB, modelB, scheduleB);
         rows += row;
     }
     if (json) std::printf("{\"where\":\"%s\",\"rows\":[%s]}\n", where, rows.c_str());

@@ -2,6 +2,8 @@
 #include "sealed.hpp"
 #include "varint.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <type_traits>
 
 namespace plotline {
@@ -27,9 +29,35 @@ template <class T, class F> void numbers(T& t, const TaskSchedule& above, F&& f)
     f(t.lateFinishDate.days, above.lateFinishDate.days);
 }
 
-void rows(VarintOut& o, const std::vector<int>& v) {
+// Varints written through a pointer into room made ahead (a string append per number is several
+// times slower in wasm).
+struct Writer {
+    std::string s;
+    char* q = nullptr;
+    // Room for `numbers` more varints.
+    void room(size_t numbers) {
+        const size_t at = q ? size_t(q - s.data()) : s.size();
+        if (at + numbers * 10 > s.size()) s.resize(std::max(s.size() * 2, at + numbers * 10));
+        q = s.data() + at;
+    }
+    void u(uint64_t v) {
+        while (v >= 0x80) {
+            *q++ = char(uint8_t(v) | 0x80);
+            v >>= 7;
+        }
+        *q++ = char(v);
+    }
+    void i(int64_t v) { u((uint64_t(v) << 1) ^ uint64_t(v >> 63)); }
+    std::string take() {
+        s.resize(size_t(q - s.data()));
+        return std::move(s);
+    }
+};
+
+void rows(Writer& o, const std::vector<int>& v) {
     int64_t prev = 0;
     for (int r : v) {
+        o.room(1);
         o.i(int64_t(r) - prev);
         prev = r;
     }
@@ -49,9 +77,11 @@ bool rows(VarintIn& in, std::vector<int>& v, size_t n, size_t tasks) {
 } // namespace
 
 std::string writeStoredSchedule(const Schedule& s, const ScheduleKey& key) {
-    std::string out(kMagic);
-    out.reserve(32 + s.tasks.size() * 32 + (s.linkFrom.size() * 2 + s.assignmentRow.size()) * 2);
-    VarintOut o{out};
+    Writer o;
+    o.s.resize(64 + s.tasks.size() * 24 + (s.linkFrom.size() * 2 + s.assignmentRow.size()) * 2);
+    std::memcpy(o.s.data(), kMagic.data(), kMagic.size());
+    o.q = o.s.data() + kMagic.size();
+    o.room(8);
     o.u(kFormat);
     o.u(key.bytes);
     o.u(key.crc);
@@ -62,6 +92,7 @@ std::string writeStoredSchedule(const Schedule& s, const ScheduleKey& key) {
     o.i(s.finish.days);
     const TaskSchedule* above = &kNoTask;
     for (const TaskSchedule& t : s.tasks) {
+        o.room(14);
         numbers(t, *above, [&](const auto& v, const auto& a) { o.i(int64_t(v) - int64_t(a)); });
         o.u(uint64_t(t.level));
         o.u(uint64_t(t.percentComplete));
@@ -71,6 +102,7 @@ std::string writeStoredSchedule(const Schedule& s, const ScheduleKey& key) {
     rows(o, s.linkFrom);
     rows(o, s.linkTo);
     rows(o, s.assignmentRow);
+    std::string out = o.take();
     const uint32_t sum = crc32(out);
     for (int k = 0; k < 4; ++k) out += char(uint8_t(sum >> (8 * k)));
     return out;
