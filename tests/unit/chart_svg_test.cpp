@@ -7,22 +7,11 @@
 #include <doctest/doctest.h>
 #include <pugixml.hpp>
 
-#include <fstream>
-#include <sstream>
 
 using namespace plotline;
 using namespace plotline::test;
 
 namespace {
-
-Project sample() {
-    std::ifstream f(std::string(PLOTLINE_TEST_ASSETS) + "/sample-campaign.json");
-    std::stringstream ss;
-    ss << f.rdbuf();
-    Result<Project> p = readProjectJson(ss.str());
-    REQUIRE(p);
-    return *p;
-}
 
 struct Drawn {
     pugi::xml_document doc;
@@ -46,7 +35,7 @@ void parse(const std::string& svg, Drawn& d) {
 } // namespace
 
 TEST_CASE("chart picture: every task of the sample drawn where its dates are") {
-    const Project p = sample();
+    const Project p = sampleProject();
     const Schedule s = schedule(p);
     ChartOptions o;
     o.width = 2000;

@@ -1,10 +1,21 @@
 // Small builders for readable tests.
 #pragma once
+#include "core/files.hpp"
+#include "core/json_io.hpp"
 #include "core/model.hpp"
 
 #include <doctest/doctest.h>
 
 namespace plotline::test {
+
+// The sample plan the app opens on a first visit (assets/sample-campaign.json).
+inline Project sampleProject() {
+    const std::optional<std::string> text = readWholeFile(std::string(PLOTLINE_TEST_ASSETS) + "/sample-campaign.json");
+    REQUIRE(text);
+    Result<Project> p = readProjectJson(*text);
+    REQUIRE(p);
+    return *p;
+}
 
 inline Date d(const char* iso) {
     auto x = Date::parse(iso);

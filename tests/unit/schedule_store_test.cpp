@@ -5,22 +5,11 @@
 #include "core/synthetic.hpp"
 #include "helpers.hpp"
 
-#include <fstream>
-#include <sstream>
 
 using namespace plotline;
 using namespace plotline::test;
 
 namespace {
-
-Project sample() {
-    std::ifstream f(std::string(PLOTLINE_TEST_ASSETS) + "/sample-campaign.json");
-    std::stringstream ss;
-    ss << f.rdbuf();
-    Result<Project> p = readProjectJson(ss.str());
-    REQUIRE(p);
-    return *p;
-}
 
 // A plan with what a schedule can say: summaries, links of every type with lags, a milestone, a
 // missed deadline and a link conflict, critical and non-critical tasks.
@@ -48,7 +37,7 @@ Project varied() {
 } // namespace
 
 TEST_CASE("a stored schedule reads back equal to the one written, for the plan and body it names") {
-    for (const Project& p : {sample(), varied(), syntheticProject(3000, 7)}) {
+    for (const Project& p : {sampleProject(), varied(), syntheticProject(3000, 7)}) {
         const Schedule s = schedule(p);
         REQUIRE(s.ok());
         const std::string text = writeStoredSchedule(s, {12345, 0xabcdef01u});
