@@ -1265,7 +1265,7 @@ void App::frame() {
         return;
     }
     // A plan opened with its stored schedule: the scheduler confirms it once the first frames are up.
-    if (ready_ && framesSinceShown_ < kCheckScheduleAfterFrames && ++framesSinceShown_ == kCheckScheduleAfterFrames && doc_.scheduleIsStored()) {
+    if (doc_.scheduleIsStored() && ++framesSinceShown_ >= kCheckScheduleAfterFrames) {
         const bool same = doc_.checkStoredSchedule();
         host_.mark("schedule-checked");
         if (!same && open_.isOpen() && !readOnly()) { // stale (another Plotline scheduled it): keep the right one

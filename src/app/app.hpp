@@ -206,7 +206,7 @@ private:
     std::unique_ptr<Viewer> viewer_;
     std::unique_ptr<ViewerScreen> viewerScreen_;
     bool ready_ = false;
-    int framesSinceShown_ = 0; // frames drawn since a plan was shown (its stored schedule is checked after a few)
+    int framesSinceShown_ = 0; // frames drawn since a plan was shown on its stored schedule (checked after a few)
     void publishMirror();
     void applyLook();
     void preferencesWindow();

@@ -40,14 +40,8 @@ struct Writer {
         if (at + numbers * 10 > s.size()) s.resize(std::max(s.size() * 2, at + numbers * 10));
         q = s.data() + at;
     }
-    void u(uint64_t v) {
-        while (v >= 0x80) {
-            *q++ = char(uint8_t(v) | 0x80);
-            v >>= 7;
-        }
-        *q++ = char(v);
-    }
-    void i(int64_t v) { u((uint64_t(v) << 1) ^ uint64_t(v >> 63)); }
+    void u(uint64_t v) { q = putVarint(q, v); }
+    void i(int64_t v) { u(zigzag(v)); }
     std::string take() {
         s.resize(size_t(q - s.data()));
         return std::move(s);

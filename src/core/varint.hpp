@@ -8,19 +8,24 @@
 
 namespace plotline {
 
+// Writes v at q (at most 10 bytes); returns the end.
+inline char* putVarint(char* q, uint64_t v) {
+    while (v >= 0x80) {
+        *q++ = char(uint8_t(v) | 0x80);
+        v >>= 7;
+    }
+    *q++ = char(v);
+    return q;
+}
+inline uint64_t zigzag(int64_t v) { return (uint64_t(v) << 1) ^ uint64_t(v >> 63); }
+
 struct VarintOut {
     std::string& s;
     [[gnu::noinline]] void u(uint64_t v) {
         char b[10];
-        size_t n = 0;
-        while (v >= 0x80) {
-            b[n++] = char(uint8_t(v) | 0x80);
-            v >>= 7;
-        }
-        b[n++] = char(v);
-        s.append(b, n); // one append (a byte at a time costs several times more in wasm)
+        s.append(b, size_t(putVarint(b, v) - b)); // one append (a byte at a time costs several times more in wasm)
     }
-    void i(int64_t v) { u((uint64_t(v) << 1) ^ uint64_t(v >> 63)); }
+    void i(int64_t v) { u(zigzag(v)); }
 };
 
 // Reads within [p, end); a read past it (or a varint longer than 64 bits) sets bad and reads zeros.

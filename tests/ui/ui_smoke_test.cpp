@@ -59,6 +59,17 @@ Project bigPlan(int n) {
     return p;
 }
 
+// Starts on the sample, renames its second task and lets autosave store that; the project's id.
+std::string startAndSaveAnEdit(Harness& h) {
+    h.start();
+    h.click(h.widget("task.name.1").centre(), true);
+    h.replaceText("Kick-off, edited");
+    h.host.fakeNow += 1000;
+    h.frames(2);
+    REQUIRE(h.app->autosave().state() == AutoSave::State::Saved);
+    return h.app->openId();
+}
+
 } // namespace
 
 TEST_CASE("the sample opens on first start and shows its tasks, bars and scale") {
@@ -231,13 +242,7 @@ TEST_CASE("a bad date typed in a cell is refused with a message and changes noth
 
 TEST_CASE("a damaged saved version is set aside, the newest good one opens and the user is told") {
     Harness h("damaged");
-    h.start();
-    const std::string id = h.app->openId();
-    h.click(h.widget("task.name.1").centre(), true);
-    h.replaceText("Kick-off, edited");
-    h.host.fakeNow += 1000;
-    h.frames(2);
-    REQUIRE(h.app->autosave().state() == AutoSave::State::Saved);
+    const std::string id = startAndSaveAnEdit(h);
     // Damage the newest version on disk (one byte of its body), then start again.
     std::vector<std::string> versions;
     for (const std::string& f : h.host.storage().list(projectArea(id)))
@@ -263,13 +268,7 @@ TEST_CASE("a damaged saved version is set aside, the newest good one opens and t
 
 TEST_CASE("a plan reopens with the schedule saved beside it, confirmed by the scheduler a few frames later") {
     Harness h("stored-schedule");
-    h.start();
-    const std::string id = h.app->openId();
-    h.click(h.widget("task.name.1").centre(), true);
-    h.replaceText("Kick-off, edited");
-    h.host.fakeNow += 1000;
-    h.frames(2);
-    REQUIRE(h.app->autosave().state() == AutoSave::State::Saved);
+    const std::string id = startAndSaveAnEdit(h);
     const Schedule before = h.app->document().schedule();
     REQUIRE(h.host.storage().read(projectArea(id) + "/schedule.bin"));
 
