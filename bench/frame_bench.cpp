@@ -7,6 +7,8 @@
 //   build/native/bench_frames [tasks…]     (default 10000 100000)
 //   PLOTLINE_FRAMES=1 …                    also prints every frame of each edit
 //   PLOTLINE_PROFILE_INSERT=40 …           for perf: insert and undo 40 times, one frame each, and stop
+//   PLOTLINE_PROFILE_SHIFT=40 …            for perf: make a task early in the plan longer and shorter
+//                                          again 40 times (its successors move), one frame each, and stop
 #include "timing.hpp"
 #include "app/app.hpp"
 #include "app/theme.hpp"
@@ -167,6 +169,20 @@ int main(int argc, char** argv) {
                 sum += ms(std::chrono::steady_clock::now() - t0);
             }
             std::printf("insert + undo, two frames: %.1f ms on average\n", sum / times);
+            return 0;
+        }
+        if (const char* what = std::getenv("PLOTLINE_PROFILE_SHIFT")) {
+            const int times = std::max(1, std::atoi(what));
+            double sum = 0;
+            for (int i = 0; i < times; ++i) {
+                const auto t0 = std::chrono::steady_clock::now();
+                Task t = doc.project().tasks[size_t(n / 10)];
+                t.duration += (i % 2 ? -5 : 5) * 480;
+                doc.execute(editTask(t));
+                b.frame();
+                sum += ms(std::chrono::steady_clock::now() - t0);
+            }
+            std::printf("a task early in the plan longer or shorter, one frame: %.1f ms on average\n", sum / times);
             return 0;
         }
         std::string rows;

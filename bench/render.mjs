@@ -9,6 +9,8 @@
 //   mirror   the accessibility mirror's share of a frame (built, and rendered into the page's hidden
 //            DOM when what it shows changed): while scrolling (median / 95th percentile) and in the
 //            frames of an inserted task.
+//   edits    the slowest frame of inserting a task mid-plan, of its autosave, of undoing it, and of
+//            making a task a day longer (a field edit: successors and summaries move).
 //   node bench/render.mjs [sizes…]      (after scripts/build.sh all; default 10000 100000)
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -70,16 +72,37 @@ try {
     const inserted = await page.evaluate(() => window.plotline.frameStats());
     const insertMs = Math.max(...inserted.frameMs), insertA11yMs = Math.max(...inserted.a11yMs);
     await page.keyboard.press('Escape'); // leave the new task's name field
+    // Its autosave: every frame from here until the status bar says Saved (formatted in slices,
+    // sealed, written to IndexedDB).
+    await waitFor(page, () => window.plotline.status().save === 'Saved', null, 60000);
     await frames(page, 2);
+    const saveFrames = (await page.evaluate(() => window.plotline.frameStats())).frameMs;
+    const saveMs = Math.max(...saveFrames);
     await click(page, 'menu.Edit');
     await page.evaluate(() => window.plotline.frameStats());
     await click(page, 'menu.Edit.Undo');
     await waitFor(page, (n) => window.plotline.status().tasks === n, n, 30000);
     await frames(page, 3);
     const undoMs = Math.max(...(await page.evaluate(() => window.plotline.frameStats())).frameMs);
+    // A field edit: the selected task one day longer (Alt+Shift+Right), its successors and summaries
+    // rescheduled; then shorter again.
+    // (A summary refuses: the rows from the middle of the screen down are tried until one is a task.)
+    const fieldMs = [];
+    for (let i = Math.floor(rowWidgets.length / 2); i < rowWidgets.length && fieldMs.length < 2; ++i) {
+      await click(page, rowWidgets[i]);
+      await frames(page, 2);
+      for (const key of ['Alt+Shift+ArrowRight', 'Alt+Shift+ArrowLeft']) {
+        const revision = (await page.evaluate(() => window.plotline.status())).revision;
+        await page.evaluate(() => window.plotline.frameStats());
+        await page.keyboard.press(key);
+        await frames(page, 3);
+        if ((await page.evaluate(() => window.plotline.status())).revision === revision) break;
+        fieldMs.push(Math.max(...(await page.evaluate(() => window.plotline.frameStats())).frameMs));
+      }
+    }
     const row = { n, openMs: median(opens), tabOpenMs: median(tabOpens), marks: Object.entries(marks).map(([k, v]) => [k, median(v)]).sort((a, b) => a[1] - b[1]),
                   tabMarks: Object.entries(tabMarks).map(([k, v]) => [k, median(v)]).sort((a, b) => a[1] - b[1]), importMs, bytesPerTask: (after.used - before.used) / n, heapMB: after.heap / 1048576,
-                  vertices: pan.vertices, insertMs, undoMs, errors, insertA11yMs,
+                  vertices: pan.vertices, insertMs, saveMs, saveFrames: saveFrames.length, undoMs, fieldMs: Math.max(...fieldMs), errors, insertA11yMs,
                   a11y: { median: median(scroll.a11yMs), p95: pct(scroll.a11yMs, 0.95), max: Math.max(...scroll.a11yMs) } };
     for (const [name, st] of [['scroll', scroll], ['zoom', zoom], ['pan', pan]])
       row[name] = { median: median(st.frameMs), p95: pct(st.frameMs, 0.95), ui: median(st.uiMs), uiP95: pct(st.uiMs, 0.95), frames: st.frameMs.length };
@@ -98,7 +121,7 @@ for (const r of rows)
   console.log(`${String(r.n).padStart(7)}   ${(f(r.openMs, 0) + ' / ' + f(r.tabOpenMs, 0)).padStart(15)}   ${f(r.importMs, 0).padStart(6)}   ` +
               `${(f(r.scroll.median, 2) + ' / ' + f(r.scroll.p95, 2)).padStart(14)}   ${(f(r.zoom.median, 2) + ' / ' + f(r.zoom.p95, 2)).padStart(12)}   ` +
               `${(f(r.pan.median, 2) + ' / ' + f(r.pan.p95, 2)).padStart(11)}   ${(f(r.zoom.ui, 2) + ' / ' + f(r.zoom.uiP95, 2)).padStart(18)}   ${f(r.bytesPerTask, 0).padStart(11)}`);
-for (const r of rows) console.log(`  ${r.n}: last frame ${r.vertices} vertices; wasm heap ${f(r.heapMB, 0)} MB; inserting a task: frame of ${f(r.insertMs, 0)} ms, undoing it: ${f(r.undoMs, 0)} ms`);
+for (const r of rows) console.log(`  ${r.n}: last frame ${r.vertices} vertices; wasm heap ${f(r.heapMB, 0)} MB; inserting a task: frame of ${f(r.insertMs, 0)} ms, its save's slowest frame ${f(r.saveMs, 0)} ms (of ${r.saveFrames}), undoing it: ${f(r.undoMs, 0)} ms; a task a day longer: ${f(r.fieldMs, 0)} ms`);
 for (const r of rows) console.log(`  ${r.n}: accessibility mirror per frame while scrolling ${f(r.a11y.median, 3)} / ${f(r.a11y.p95, 3)} ms (median / p95, max ${f(r.a11y.max, 2)}); in the frames of an insert: ${f(r.insertA11yMs, 2)} ms`);
 for (const r of rows) console.log(`  opening ${r.n} (reload): ` + r.marks.map(([k, t]) => `${k} ${f(t, 0)}`).join(', '));
 for (const r of rows) console.log(`  opening ${r.n} (new tab): ` + r.tabMarks.map(([k, t]) => `${k} ${f(t, 0)}`).join(', '));
