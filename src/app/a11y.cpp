@@ -41,6 +41,17 @@ std::string a11yJson(const A11yView& v) {
 int MoveCounter::update(const Schedule& schedule) {
     const std::vector<TaskSchedule>& tasks = schedule.tasks;
     int moved = -1;
+    const bool patch = seen_ && &schedule == schedule_ && schedule.run == run_ + 1 && !schedule.whole && tasks.size() == starts_.size();
+    schedule_ = &schedule;
+    run_ = schedule.run;
+    if (patch) {
+        moved = 0;
+        for (int i : schedule.rewritten) {
+            moved += tasks[size_t(i)].start != starts_[size_t(i)];
+            starts_[size_t(i)] = tasks[size_t(i)].start;
+        }
+        return moved;
+    }
     if (seen_ && tasks.size() == starts_.size()) {
         moved = 0;
         for (size_t i = 0; i < tasks.size(); ++i) moved += tasks[i].start != starts_[i];

@@ -49,6 +49,20 @@ void GanttView::refresh() {
         edit_.row = p.taskIndex(edit_.task);
         if (edit_.row < 0) edit_.column = -1;
     }
+    // An edit that kept the plan's structure (a task moved, resized, renamed) and the one run of the
+    // scheduler since the last refresh: only the rows that run rewrote change their bars.
+    const bool patch = &s == seenSchedule_ && s.run == seenRun_ + 1 && !s.whole && barStart_.size() == n;
+    seenSchedule_ = &s;
+    seenRun_ = s.run;
+    if (patch) {
+        for (int i : s.rewritten) {
+            const BarSpan bar = barSpan(cal, s.tasks[size_t(i)]);
+            barStart_[size_t(i)] = bar.start;
+            barEnd_[size_t(i)] = bar.end;
+        }
+        if (!appliedFilter_.empty()) visibleDirty_ = true; // names may have changed
+        return;
+    }
     // Only numbers here, in one pass: the texts of a row are made when it is drawn (rowTexts), so an
     // edit in a plan of 100,000 tasks formats the few dozen rows on screen, not all of them.
     barStart_.resize(n);

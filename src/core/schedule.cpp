@@ -83,17 +83,31 @@ struct Scheduler::Impl {
     std::vector<int64_t> bound, es, ef;
     std::vector<char> eod; // a zero-length task driven by a finish shows at the end of that day
     std::vector<uint8_t> flags;
-    // Backward values.
-    std::vector<int64_t> ls, lf, lsBound, freeSlack;
-    std::vector<int64_t> weight, weightDone;
+    // Backward values: each node's own bounds from its out-edges (a summary's two nodes each hold
+    // part of its bounds), and each task's late start and finish and free slack made from them.
+    std::vector<int64_t> nodeLf, nodeLsBound, nodeFree; // per node
+    std::vector<int64_t> ls, lf, freeSlack;             // per task
+    int64_t projectFinish = INT64_MIN;
+    std::vector<int64_t> weight, weightDone; // percent complete roll-up: duration, and duration × percent
+    std::vector<int> done;                   // each task's own percent complete
     // Work lists.
     std::vector<int> heap;
     std::vector<char> queued;
     std::vector<int> seeds;
+    std::vector<int> moved;   // tasks whose forward values a run changed (start or finish moved)
+    std::vector<int> outRows; // tasks whose output an incremental run rewrites
+    std::vector<char> outQueued;
 
     Schedule out;
     std::vector<char> shownEod;
-    size_t touched = 0;
+    std::map<int, bool> beyondRows; // tasks held at the edge of the plannable dates (true: past 2999); an error names the first
+    bool everyRow = false;          // the run recomputed every task's late values
+    bool preOrder = true;           // every parent above its children (percent roll-ups can follow a change up)
+    // Dates of instants through a small cache of working days: a plan's tasks share their days, and
+    // the calendar's lookup (binary searches over holidays) was a fifth of a full run.
+    struct Day { int64_t index = INT64_MIN; Date date; };
+    std::vector<Day> days = std::vector<Day>(1024);
+    size_t touched = 0, touchedBack = 0;
     bool incremental = false;
     bool hashed = false;
 
@@ -105,7 +119,16 @@ struct Scheduler::Impl {
     bool recompute(int v);
     void forwardAll();
     void forwardFrom();
-    void backward();
+    void markOutput(int t) {
+        if (outQueued[size_t(t)]) return;
+        outQueued[size_t(t)] = 1;
+        outRows.push_back(t);
+    }
+    bool recomputeBack(int v);
+    int64_t finishOfAll() const;
+    void backwardAll();
+    void backwardFrom();
+    void outputRow(size_t i, bool fresh);
     void output(const Project& p, bool all);
 };
 
@@ -383,13 +406,20 @@ void Scheduler::Impl::build(const Project& p) {
         }
     }
 
-    for (auto* v : {&init, &dur, &pinStart, &pinFinish, &mso, &fnlt, &deadline, &bound, &es, &ef, &ls, &lf, &lsBound, &freeSlack,
-                    &weight, &weightDone})
+    for (auto* v : {&init, &dur, &pinStart, &pinFinish, &mso, &fnlt, &deadline, &bound, &es, &ef, &ls, &lf, &freeSlack, &weight, &weightDone})
         v->assign(n, 0);
+    for (auto* v : {&nodeLf, &nodeLsBound, &nodeFree}) v->assign(nodes, INT64_MAX);
+    done.assign(n, 0);
     eod.assign(n, 0);
     shownEod.assign(n, 0);
     flags.assign(n, 0);
     queued.assign(nodes, 0);
+    outQueued.assign(n, 0);
+    outRows.clear();
+    preOrder = true;
+    for (size_t i = 0; i < n; ++i)
+        if (parent[i] >= int(i)) preOrder = false;
+    for (Day& d : days) d.index = INT64_MIN; // the calendar may have changed
     out.tasks.assign(n, TaskSchedule{});
     for (size_t i = 0; i < n; ++i) {
         out.tasks[i].level = level[i];
@@ -412,9 +442,11 @@ void Scheduler::Impl::readInputs(const Project& p, bool collectSeeds) {
         const int64_t ms = leaf && t.constraint == Constraint::MSO && dated ? cal.instantAt(*t.constraintDate) : kNone;
         const int64_t fn = t.constraint == Constraint::FNLT && dated ? cal.endOfDay(*t.constraintDate) : kNone;
         const int64_t dl = t.deadline ? cal.endOfDay(*t.deadline) : kNone;
+        const int pc = t.actualFinish ? 100 : t.percentComplete;
         if (collectSeeds && (in != init[i] || d != dur[i] || ps != pinStart[i] || pf != pinFinish[i] || ms != mso[i] ||
-                             fn != fnlt[i] || dl != deadline[i]))
+                             fn != fnlt[i] || dl != deadline[i] || pc != done[i]))
             seeds.push_back(int(i));
+        done[i] = pc;
         init[i] = in;
         dur[i] = d;
         pinStart[i] = ps;
@@ -537,87 +569,147 @@ void Scheduler::Impl::forwardFrom() {
         std::push_heap(heap.begin(), heap.end(), later);
     };
     heap.clear();
+    moved.clear();
     for (int t : seeds) {
         push(t);
         if (summary[size_t(t)]) push(int(n) + t);
+        moved.push_back(t);
     }
     while (!heap.empty()) {
         std::pop_heap(heap.begin(), heap.end(), later);
         const int v = order[size_t(heap.back())];
         heap.pop_back();
         queued[size_t(v)] = 0;
+        const int t = v >= int(n) ? v - int(n) : v;
+        markOutput(t); // flags and the link-allowed start may change while the dates do not
         if (!recompute(v)) continue;
+        moved.push_back(t);
         for (int k = outOff[size_t(v)]; k < outOff[size_t(v) + 1]; ++k) push(outE[size_t(k)].node());
     }
 }
 
-void Scheduler::Impl::backward() {
-    int64_t projectFinish = INT64_MIN;
-    for (size_t i = 0; i < n; ++i) projectFinish = std::max(projectFinish, std::max(ef[i], es[i]));
-    std::fill(lf.begin(), lf.end(), INT64_MAX);
-    std::fill(lsBound.begin(), lsBound.end(), INT64_MAX);
-    std::fill(freeSlack.begin(), freeSlack.end(), INT64_MAX);
-    for (size_t k = order.size(); k-- > 0;) {
-        const int v = order[k];
-        const bool rollNode = size_t(v) >= n;
-        const size_t t = rollNode ? size_t(v) - n : size_t(v);
-        if (rollNode && !summary[t]) continue;
-        for (int j = outOff[size_t(v)]; j < outOff[size_t(v) + 1]; ++j) {
-            const Edge& e = outE[size_t(j)];
-            if (size_t(e.node()) >= n) { // child → parent's roll-up: finish within the parent
-                lf[t] = std::min(lf[t], lf[size_t(e.node()) - n]);
-                continue;
-            }
-            const size_t w = size_t(e.node());
-            const int64_t dw = e.toFinish() && !summary[w] ? ef[w] - es[w] : 0;
-            const int64_t bnd = ls[w] - e.lag + dw;
-            const int64_t slack = es[w] + dw - ((e.fromStart() ? es[t] : ef[t]) + e.lag);
-            if (e.fromStart()) lsBound[t] = std::min(lsBound[t], bnd);
-            else lf[t] = std::min(lf[t], bnd);
-            if (!(parent[w] == int(t) && !rollNode)) freeSlack[t] = std::min(freeSlack[t], slack); // links only
+// Node v's bounds from its out-edges, and its task's late values from them; true when anything the
+// nodes before it read (their in-edges' sources) has changed.
+bool Scheduler::Impl::recomputeBack(int v) {
+    const bool rollNode = size_t(v) >= n;
+    const size_t t = rollNode ? size_t(v) - n : size_t(v);
+    if (rollNode && !summary[t]) return false;
+    ++touchedBack;
+    int64_t nlf = INT64_MAX, nlsb = INT64_MAX, nfree = INT64_MAX;
+    for (int j = outOff[size_t(v)]; j < outOff[size_t(v) + 1]; ++j) {
+        const Edge& e = outE[size_t(j)];
+        if (size_t(e.node()) >= n) { // child → parent's roll-up: finish within the parent
+            nlf = std::min(nlf, lf[size_t(e.node()) - n]);
+            continue;
         }
-        if (rollNode || !summary[t]) {
-            lf[t] = std::min(lf[t], projectFinish);
-            if (fnlt[t] != kNone) lf[t] = std::min(lf[t], fnlt[t]);
-            if (deadline[t] != kNone) lf[t] = std::min(lf[t], deadline[t]);
+        const size_t w = size_t(e.node());
+        const int64_t dw = e.toFinish() && !summary[w] ? ef[w] - es[w] : 0;
+        const int64_t bnd = ls[w] - e.lag + dw;
+        const int64_t slack = es[w] + dw - ((e.fromStart() ? es[t] : ef[t]) + e.lag);
+        if (e.fromStart()) nlsb = std::min(nlsb, bnd);
+        else nlf = std::min(nlf, bnd);
+        if (!(parent[w] == int(t) && !rollNode)) nfree = std::min(nfree, slack); // links only
+    }
+    nodeLf[size_t(v)] = nlf;
+    nodeLsBound[size_t(v)] = nlsb;
+    nodeFree[size_t(v)] = nfree;
+    auto capped = [&](int64_t f) {
+        f = std::min(f, projectFinish);
+        if (fnlt[t] != kNone) f = std::min(f, fnlt[t]);
+        if (deadline[t] != kNone) f = std::min(f, deadline[t]);
+        return f;
+    };
+    if (summary[t]) {
+        if (rollNode) { // its finish: read by its children, and by its start node
+            const int64_t f = capped(nlf);
+            const bool changed = f != lf[t];
+            lf[t] = f;
+            return changed;
         }
-        if (summary[t]) {
-            if (!rollNode) ls[t] = std::min(lsBound[t], lf[t]);
-        } else {
-            const int64_t span = ef[t] - es[t];
-            if (lsBound[t] != INT64_MAX) lf[t] = std::min(lf[t], lsBound[t] + span);
-            ls[t] = lf[t] - span;
-            if (mso[t] != kNone && pinStart[t] == kNone && ls[t] > mso[t]) {
-                ls[t] = mso[t];
-                lf[t] = ls[t] + span;
-            }
+        const int64_t l = std::min({nlsb, nodeLsBound[n + t], nlf, lf[t]});
+        freeSlack[t] = std::min(nfree, nodeFree[n + t]);
+        const bool changed = l != ls[t];
+        ls[t] = l;
+        return changed;
+    }
+    const int64_t span = ef[t] - es[t];
+    int64_t f = capped(nlf);
+    if (nlsb != INT64_MAX) f = std::min(f, nlsb + span);
+    int64_t l = f - span;
+    if (mso[t] != kNone && pinStart[t] == kNone && l > mso[t]) {
+        l = mso[t];
+        f = l + span;
+    }
+    freeSlack[t] = nfree;
+    const bool changed = l != ls[t] || f != lf[t];
+    ls[t] = l;
+    lf[t] = f;
+    return changed;
+}
+
+int64_t Scheduler::Impl::finishOfAll() const {
+    int64_t f = INT64_MIN;
+    for (size_t i = 0; i < n; ++i) f = std::max(f, std::max(ef[i], es[i]));
+    return f;
+}
+
+void Scheduler::Impl::backwardAll() {
+    everyRow = true; // every task's late values may have changed: output rewrites every row
+    projectFinish = finishOfAll();
+    for (size_t k = order.size(); k-- > 0;) recomputeBack(order[k]);
+}
+
+// After an incremental forward pass: recomputes the tasks that moved, the nodes that read their
+// dates (their in-edges' sources), and whatever their changes reach, in reverse topological order.
+// A move of the project's finish changes every late date: then all of them.
+void Scheduler::Impl::backwardFrom() {
+    if (finishOfAll() != projectFinish) return backwardAll();
+    auto earlier = [](int a, int b) { return a < b; };
+    auto push = [&](int v) {
+        if (queued[size_t(v)]) return;
+        queued[size_t(v)] = 1;
+        heap.push_back(pos[size_t(v)]);
+        std::push_heap(heap.begin(), heap.end(), earlier);
+    };
+    auto pushSources = [&](int v) {
+        for (int k = inOff[size_t(v)]; k < inOff[size_t(v) + 1]; ++k) push(inE[size_t(k)].node());
+    };
+    heap.clear();
+    for (int t : moved) {
+        push(t);
+        pushSources(t);
+        if (summary[size_t(t)]) {
+            push(int(n) + t);
+            pushSources(int(n) + t);
         }
+    }
+    while (!heap.empty()) {
+        std::pop_heap(heap.begin(), heap.end(), earlier);
+        const int v = order[size_t(heap.back())];
+        heap.pop_back();
+        queued[size_t(v)] = 0;
+        const bool rollNode = v >= int(n);
+        const int t = rollNode ? v - int(n) : v;
+        markOutput(t);
+        const bool changed = recomputeBack(v);
+        if (rollNode) push(t); // its start node combines the bounds of both (its late finish, SS links' bounds, slack)
+        if (changed) pushSources(v);
     }
 }
 
-void Scheduler::Impl::output(const Project& p, bool all) {
-    Schedule& s = out;
-    s.error = acyclic ? std::string() : cycleError;
-    s.cycle = acyclic ? std::vector<Id>() : cycleIds;
-    std::fill(weight.begin(), weight.end(), 0);
-    std::fill(weightDone.begin(), weightDone.end(), 0);
+// Plans live between 1900 and 2999 (the dates every reader accepts): a chain of long tasks or lags on
+// a short working day that runs past it is an error naming the task, and its instants are held at
+// the edge, so no date overflows and no report walks millions of days.
+void Scheduler::Impl::outputRow(size_t i, bool fresh) {
+    TaskSchedule& ts = out.tasks[i];
     const int mpd = cal.minutesPerDay;
-    // Plans live between 1900 and 2999 (the dates every reader accepts): a chain of long tasks or lags
-    // on a short working day that runs past it is an error naming the task, and its instants are held
-    // at the edge, so no date overflows and no report walks millions of days.
     const int64_t lo = cal.instantAt(Date::fromYmd(1900, 1, 1)), hi = cal.instantAt(Date::fromYmd(3000, 1, 1));
-    std::string beyond;
-    auto held = [&](int64_t at, size_t i) {
+    int beyond = -1; // 1: past 2999, 0: before 1900 (the last of the row's values held decides)
+    auto held = [&](int64_t at) {
         if (at >= lo && at <= hi) return at;
-        beyond = fmt(at > hi ? tr("Task {0} \u201c{1}\u201d would end after 2999: its duration, lags or links take the plan past the dates Plotline plans in")
-                              : tr("Task {0} \u201c{1}\u201d would start before 1900: its duration, lags or links take the plan past the dates Plotline plans in"),
-                     std::to_string(i + 1), p.tasks[i].name);
+        beyond = at > hi;
         return std::clamp(at, lo, hi);
     };
-    // Dates of instants through a small cache of working days: a plan's tasks share their days, and
-    // the calendar's lookup (binary searches over holidays) was a fifth of a full run.
-    struct Day { int64_t index = INT64_MIN; Date date; };
-    std::vector<Day> days(1024);
     auto workday = [&](int64_t index) {
         Day& d = days[size_t(index) & 1023];
         if (d.index != index) d = {index, cal.workday(index)};
@@ -625,47 +717,91 @@ void Scheduler::Impl::output(const Project& p, bool all) {
     };
     auto dateOf = [&](int64_t at) { return workday(floorDiv(at, mpd)); };
     auto finishDateOf = [&](int64_t at) { return workday(floorDiv(at - 1, mpd)); };
-    for (size_t i = n; i-- > 0;) {
-        TaskSchedule& ts = s.tasks[i];
-        const int64_t start = held(es[i], i), finish = held(std::max(ef[i], es[i]), i);
-        const int64_t lateStart = acyclic ? held(ls[i], i) : start, lateFinish = acyclic ? held(std::max(lf[i], ls[i]), i) : finish;
-        if (all || start != ts.start || finish != ts.finish || eod[i] != shownEod[i]) {
-            ts.start = start;
-            ts.finish = finish;
-            shownEod[i] = eod[i];
-            if (finish == start) {
-                ts.startDate = ts.finishDate =
-                    eod[i] && start > 0 && start % mpd == 0 ? finishDateOf(start) : dateOf(start);
-            } else {
-                ts.startDate = dateOf(start);
-                ts.finishDate = finishDateOf(finish);
-            }
-        }
-        if (all || lateStart != ts.lateStart || lateFinish != ts.lateFinish) {
-            ts.lateStart = lateStart;
-            ts.lateFinish = lateFinish;
-            ts.lateStartDate = dateOf(lateStart);
-            ts.lateFinishDate = lateFinish == lateStart ? ts.lateStartDate : finishDateOf(lateFinish);
-        }
-        ts.totalFloat = acyclic ? lateStart - start : 0;
-        ts.freeFloat = acyclic ? std::min(ts.totalFloat, freeSlack[i] == INT64_MAX ? ts.totalFloat : std::max<int64_t>(0, freeSlack[i])) : 0;
-        ts.critical = acyclic && ts.totalFloat <= 0;
-        ts.flags = flags[i];
-        ts.linkStart = bound[i];
-        const Task& task = p.tasks[i];
-        const int done = task.actualFinish ? 100 : task.percentComplete;
-        if (!summary[i]) {
-            const int64_t w = std::max<int64_t>(dur[i], 1);
-            weight[i] += w;
-            weightDone[i] += w * done;
-        }
-        ts.percentComplete = summary[i] ? (weight[i] ? int((weightDone[i] + weight[i] / 2) / weight[i]) : 0) : done;
-        if (parent[i] >= 0) {
-            weight[size_t(parent[i])] += weight[i];
-            weightDone[size_t(parent[i])] += weightDone[i];
+    const int64_t start = held(es[i]), finish = held(std::max(ef[i], es[i]));
+    const int64_t lateStart = acyclic ? held(ls[i]) : start, lateFinish = acyclic ? held(std::max(lf[i], ls[i])) : finish;
+    if (start != ts.start || finish != ts.finish || eod[i] != shownEod[i] || fresh) {
+        ts.start = start;
+        ts.finish = finish;
+        shownEod[i] = eod[i];
+        if (finish == start) {
+            ts.startDate = ts.finishDate = eod[i] && start > 0 && start % mpd == 0 ? finishDateOf(start) : dateOf(start);
+        } else {
+            ts.startDate = dateOf(start);
+            ts.finishDate = finishDateOf(finish);
         }
     }
-    if (!beyond.empty() && s.error.empty()) s.error = beyond;
+    if (lateStart != ts.lateStart || lateFinish != ts.lateFinish || fresh) {
+        ts.lateStart = lateStart;
+        ts.lateFinish = lateFinish;
+        ts.lateStartDate = dateOf(lateStart);
+        ts.lateFinishDate = lateFinish == lateStart ? ts.lateStartDate : finishDateOf(lateFinish);
+    }
+    ts.totalFloat = acyclic ? lateStart - start : 0;
+    ts.freeFloat = acyclic ? std::min(ts.totalFloat, freeSlack[i] == INT64_MAX ? ts.totalFloat : std::max<int64_t>(0, freeSlack[i])) : 0;
+    ts.critical = acyclic && ts.totalFloat <= 0;
+    ts.flags = flags[i];
+    ts.linkStart = bound[i];
+    ts.percentComplete = summary[i] ? (weight[i] ? int((weightDone[i] + weight[i] / 2) / weight[i]) : 0) : done[i];
+    if (beyond >= 0) beyondRows[int(i)] = beyond == 1;
+    else beyondRows.erase(int(i));
+}
+
+void Scheduler::Impl::output(const Project& p, bool all) {
+    Schedule& s = out;
+    s.error = acyclic ? std::string() : cycleError;
+    s.cycle = acyclic ? std::vector<Id>() : cycleIds;
+    if (all || !preOrder) {
+        // Percent complete rolls up duration-weighted: each leaf's duration (a day at least) and
+        // its share done, summed up the outline.
+        std::fill(weight.begin(), weight.end(), 0);
+        std::fill(weightDone.begin(), weightDone.end(), 0);
+        for (size_t i = n; i-- > 0;) {
+            if (!summary[i]) {
+                weight[i] += std::max<int64_t>(dur[i], 1);
+                weightDone[i] += std::max<int64_t>(dur[i], 1) * done[i];
+            }
+            if (parent[i] >= 0) {
+                weight[size_t(parent[i])] += weight[i];
+                weightDone[size_t(parent[i])] += weightDone[i];
+            }
+        }
+        beyondRows.clear();
+        for (size_t i = n; i-- > 0;) outputRow(i, all);
+        for (int i : outRows) outQueued[size_t(i)] = 0;
+    } else {
+        if (everyRow) {
+            for (int i : outRows) outQueued[size_t(i)] = 0;
+            outRows.resize(n);
+            for (size_t i = 0; i < n; ++i) outRows[i] = int(i);
+        }
+        // A leaf whose duration or share done changed passes the difference up to its summaries.
+        for (int t : seeds) {
+            if (summary[size_t(t)]) continue;
+            const int64_t w = std::max<int64_t>(dur[size_t(t)], 1), dW = w - weight[size_t(t)], dD = w * done[size_t(t)] - weightDone[size_t(t)];
+            if (!dW && !dD) continue;
+            for (int a = t; a >= 0; a = parent[size_t(a)]) {
+                weight[size_t(a)] += dW;
+                weightDone[size_t(a)] += dD;
+                markOutput(a);
+            }
+        }
+        for (int i : outRows) {
+            outQueued[size_t(i)] = 0;
+            outputRow(size_t(i), false);
+        }
+    }
+    ++s.run;
+    s.whole = all || everyRow || !preOrder;
+    s.rewritten.clear();
+    if (!s.whole) s.rewritten.swap(outRows);
+    outRows.clear();
+    everyRow = false;
+    if (!beyondRows.empty() && s.error.empty()) {
+        const auto& [i, after] = *beyondRows.begin();
+        s.error = fmt(after ? tr("Task {0} \u201c{1}\u201d would end after 2999: its duration, lags or links take the plan past the dates Plotline plans in")
+                            : tr("Task {0} \u201c{1}\u201d would start before 1900: its duration, lags or links take the plan past the dates Plotline plans in"),
+                      std::to_string(i + 1), p.tasks[size_t(i)].name);
+    }
     s.start = n ? s.tasks[0].startDate : p.start;
     s.finish = n ? s.tasks[0].finishDate : p.start;
     for (const TaskSchedule& ts : s.tasks) {
@@ -679,7 +815,7 @@ Scheduler::~Scheduler() = default;
 
 const Schedule& Scheduler::run(const Project& p) {
     Impl& m = *impl_;
-    m.touched = 0;
+    m.touched = m.touchedBack = 0;
     m.hashed = false;
     const bool same = m.sameStructure(p) && m.acyclic;
     m.incremental = same;
@@ -687,16 +823,18 @@ const Schedule& Scheduler::run(const Project& p) {
         m.build(p);
         m.readInputs(p, false);
         m.forwardAll();
+        if (m.acyclic) m.backwardAll();
     } else {
         m.readInputs(p, true);
         m.forwardFrom();
+        m.backwardFrom();
     }
-    if (m.acyclic) m.backward();
     m.output(p, !same);
     return m.out;
 }
 
 size_t Scheduler::lastTouched() const { return impl_->touched; }
+size_t Scheduler::lastTouchedBackward() const { return impl_->touchedBack; }
 bool Scheduler::lastWasIncremental() const { return impl_->incremental; }
 bool Scheduler::lastHashed() const { return impl_->hashed; }
 

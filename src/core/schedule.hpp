@@ -16,7 +16,8 @@
 // float is critical.
 //
 // A Scheduler keeps its graph between runs: when only task fields changed (a moved or resized task),
-// it recomputes just the tasks the change can reach, in topological order.
+// it recomputes just the tasks the change can reach, in topological order, their late dates back
+// from them (all of them when the project's finish moved), and rewrites only those tasks' entries.
 #pragma once
 #include "model.hpp"
 
@@ -57,6 +58,12 @@ struct Schedule {
     // project.assignments); -1 for an id that names no task. Every run fills them, a plan with a
     // cycle too.
     std::vector<int> linkFrom, linkTo, assignmentRow;
+    // What the last run of a Scheduler changed, for views that follow it: `run` counts its runs; when
+    // the plan kept its structure (rows, links, assignments, calendar), `rewritten` lists the rows
+    // whose entries the run rewrote and `whole` is false (other rows are as the run before left them).
+    uint64_t run = 0;
+    bool whole = true;
+    std::vector<int> rewritten;
     bool ok() const { return error.empty(); }
 };
 
@@ -82,6 +89,9 @@ public:
     // Graph nodes (two per task) recomputed by the last run: all of them after a structural change.
     size_t lastTouched() const;
     bool lastWasIncremental() const;
+    // Nodes whose late values the last run recomputed: all of them after a structural change or when
+    // the project's finish moved, else those an edit's moves reach backwards.
+    size_t lastTouchedBackward() const;
     // The last run hashed every task's id to find rows (a first run; not after inserting or deleting rows).
     bool lastHashed() const;
 

@@ -173,16 +173,30 @@ TEST_CASE("keyboard: Alt+Right moves the selected task a working day later, Alt+
     const TaskSchedule was = h.app->document().schedule().tasks[size_t(row)];
     REQUIRE(h.app->a11ySelect(before.id.str()));
     h.frames(2);
+    // Its bar and its successor's, as drawn.
+    int succ = -1;
+    for (const Link& l : p.links)
+        if (l.predecessor == before.id && l.type == LinkType::FS) succ = p.taskIndex(l.successor);
+    const std::string bar = "gantt.bar." + std::to_string(row), succBar = "gantt.bar." + std::to_string(succ);
+    const Rect barWas = h.widget(bar), succWas = h.widget(succBar);
 
     chord(ImGuiKey_RightArrow, false);
     const Date next = p.calendar.nextWorkingDay(was.startDate + 1);
     CHECK(h.app->document().schedule().tasks[size_t(row)].startDate == next);
+    h.frames(1);
+    CHECK(h.widget(bar).x > barWas.x + 1);            // the bar moved right, its width kept
+    CHECK(std::abs(h.widget(bar).w - barWas.w) < 1);
+    CHECK(h.widget(succBar).x > succWas.x + 1);       // and its successor with it
     CHECK(p.tasks[size_t(row)].constraint == Constraint::SNET);
     CHECK(p.tasks[size_t(row)].duration == before.duration);
     CHECK(h.host.announcements.back().rfind("Moved \"" + before.name + "\" to " + next.str() + "; ", 0) == 0);
 
+    const Rect moved = h.widget(bar);
     chord(ImGuiKey_RightArrow, true);
     CHECK(p.tasks[size_t(row)].duration == before.duration + p.calendar.minutesPerDay);
+    h.frames(1);
+    CHECK(h.widget(bar).x == moved.x); // a day longer: the bar widens where it starts
+    CHECK(h.widget(bar).w > moved.w + 1);
     CHECK(h.app->document().schedule().tasks[size_t(row)].startDate == next);
     CHECK(h.host.announcements.back().rfind("\"" + before.name + "\" now takes ", 0) == 0);
     chord(ImGuiKey_LeftArrow, true);
