@@ -211,11 +211,17 @@ struct App::SaveJob {
     size_t summed = 0;
     Stamp began = 0;
     AutoSave::Done done;
+    // Stages, each in a frame of its own when the one before filled the frame's budget: formatting
+    // (in slices), the schedule encoded to go beside the version, the version sealed and written.
+    bool formatted = false;
+    std::optional<std::string> schedule;
     void restart(const Document& d) {
         revision = d.revision();
         writer = std::make_unique<ProjectBinaryWriter>(d.project());
         crc = 0;
         summed = 0;
+        formatted = false;
+        schedule.reset();
     }
     void sum() {
         const std::string& t = writer->text();
@@ -243,17 +249,29 @@ void App::stepSave(double budgetMs) {
         return done("another project was opened before this one was saved");
     }
     const auto t0 = std::chrono::steady_clock::now();
+    auto spent = [&] { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() >= budgetMs; };
     if (job.revision != doc_.revision()) {
         job.restart(doc_);
         if (host_.now() - job.began >= kSaveRestartMs) budgetMs = 1e300; // edits keep coming: save what there is now
     }
-    for (;;) {
-        const bool complete = job.writer->step(256);
-        job.sum();
-        if (complete) break;
-        if (std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() >= budgetMs) return;
+    if (!job.formatted) {
+        for (;;) {
+            const bool complete = job.writer->step(256);
+            job.sum();
+            if (complete) break;
+            if (spent()) return;
+        }
+        job.formatted = true;
+        host_.mark("save-formatted");
+        if (spent()) return;
     }
-    host_.mark("save-formatted");
+    if (!job.schedule) {
+        // The schedule goes beside the version, so the next open shows it without computing it.
+        const Schedule& schedule = doc_.schedule();
+        job.schedule = schedule.ok() ? writeStoredSchedule(schedule, {job.writer->text().size(), job.crc}) : "";
+        host_.mark("save-schedule");
+        if (spent()) return;
+    }
     std::unique_ptr<SaveJob> finished = std::move(saveJob_);
     const Project& p = doc_.project();
     VersionInfo info;
@@ -261,10 +279,7 @@ void App::stepSave(double budgetMs) {
     info.tasks = p.tasks.size();
     AutoSave::Done done = std::move(finished->done);
     save_.wrote(finished->revision);
-    // The schedule goes beside the version, so the next open shows it without computing it.
-    const Schedule& schedule = doc_.schedule();
-    std::string scheduleText = schedule.ok() ? writeStoredSchedule(schedule, {finished->writer->text().size(), finished->crc}) : "";
-    host_.mark("save-schedule");
+    std::string scheduleText = std::move(*finished->schedule);
     if (!library_.find(finished->id)) // added to the library now: its first version
         return library_.create(finished->writer->take(), info, [done](const std::string&, const std::string& err) { done(err); }, finished->id,
                                std::move(scheduleText));
@@ -273,6 +288,7 @@ void App::stepSave(double budgetMs) {
         done(err);
         if (err.empty()) host_.announceSaved(id);
     }, finished->crc, std::move(scheduleText));
+    host_.mark("save-written");
 }
 
 // Project > New asks for a name and a start (today, as an imported plan without dates starts).
