@@ -37,7 +37,8 @@ using namespace plotline;
 
 // Storage areas: each is an IDBFS mount at /<area> backed by the IndexedDB database "/<area>".
 // op 0 loads (mounting on first use), 1 persists, 2 deletes the area; plotline_area_done(token, error)
-// answers. Only the one area is synced (IDBFS.syncfs on its mount, not FS.syncfs, which syncs all).
+// answers. Only the one area is synced (IDBFS.syncfs on its mount, not FS.syncfs, which syncs all);
+// persisting writes through a worker (idb_writer.js), so IndexedDB copies the files off the main thread.
 EM_JS(void, js_area, (int op, const char* areaName, int token), {
     const path = "/" + UTF8ToString(areaName);
     const finish = function(err) {
@@ -89,7 +90,9 @@ EM_JS(void, js_area, (int op, const char* areaName, int token), {
                 return;
             }
         }
-        IDBFS.syncfs(FS.lookupPath(path).node.mount, op === 0, finish);
+        const mount = FS.lookupPath(path).node.mount;
+        if (op === 1) return Module.plotlinePersist(mount, finish); // written by a worker (idb_writer.js)
+        IDBFS.syncfs(mount, true, finish);
     } catch (e) {
         finish(e);
     }
