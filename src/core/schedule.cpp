@@ -102,6 +102,7 @@ struct Scheduler::Impl {
     std::vector<char> shownEod;
     std::map<int, bool> beyondRows; // tasks held at the edge of the plannable dates (true: past 2999); an error names the first
     bool everyRow = false;          // the run recomputed every task's late values
+    int64_t plannable[2] = {0, 0};  // the instants of 1900-01-01 and 3000-01-01 on the calendar
     bool preOrder = true;           // every parent above its children (percent roll-ups can follow a change up)
     // Dates of instants through a small cache of working days: a plan's tasks share their days, and
     // the calendar's lookup (binary searches over holidays) was a fifth of a full run.
@@ -703,7 +704,7 @@ void Scheduler::Impl::backwardFrom() {
 void Scheduler::Impl::outputRow(size_t i, bool fresh) {
     TaskSchedule& ts = out.tasks[i];
     const int mpd = cal.minutesPerDay;
-    const int64_t lo = cal.instantAt(Date::fromYmd(1900, 1, 1)), hi = cal.instantAt(Date::fromYmd(3000, 1, 1));
+    const int64_t lo = plannable[0], hi = plannable[1];
     int beyond = -1; // 1: past 2999, 0: before 1900 (the last of the row's values held decides)
     auto held = [&](int64_t at) {
         if (at >= lo && at <= hi) return at;
@@ -750,6 +751,8 @@ void Scheduler::Impl::output(const Project& p, bool all) {
     Schedule& s = out;
     s.error = acyclic ? std::string() : cycleError;
     s.cycle = acyclic ? std::vector<Id>() : cycleIds;
+    plannable[0] = cal.instantAt(Date::fromYmd(1900, 1, 1));
+    plannable[1] = cal.instantAt(Date::fromYmd(3000, 1, 1));
     if (all || !preOrder) {
         // Percent complete rolls up duration-weighted: each leaf's duration (a day at least) and
         // its share done, summed up the outline.
