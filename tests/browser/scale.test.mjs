@@ -68,6 +68,7 @@ test('a 100,000-task plan opens, is saved, reopens, filters, and a bar deep in i
   const failed = await waitStatus(page, (s) => s.save === 'Not saved', 60000);
   assert.match(failed.saveError, /storage for this site is full/);
   await waitStatus(page, (s) => s.dialog === 'Not saved');
+  await screenshot(page, 'scale-100k-not-saved');
   await click(page, 'dialog.ok');
   await page.evaluate(() => { window.plotlineWriteFault = null; });
   await waitStatus(page, (s) => s.save === 'Saved', 60000);
