@@ -237,7 +237,7 @@ void GanttView::rebuildVisible() {
     std::vector<char> hidden(n, 0); // inside a collapsed summary
     for (size_t i = 0; i < n; ++i) {
         const int pr = parentRow[i];
-        hidden[i] = pr >= 0 && (hidden[size_t(pr)] || (collapsed_.count(p.tasks[size_t(pr)].id) && needle.empty()));
+        hidden[i] = pr >= 0 && (hidden[size_t(pr)] || (!collapsed_.empty() && needle.empty() && collapsed_.count(p.tasks[size_t(pr)].id)));
     }
     visible_.clear();
     displayOf_.assign(n, -1);
@@ -397,10 +397,11 @@ void GanttView::insertTaskBelowSelection() {
     t.duration = p.calendar.minutesPerDay;
     size_t at = p.tasks.size();
     if (selected_ >= 0 && size_t(selected_) < p.tasks.size()) {
-        // A sibling of the selected task, after its subtree.
-        const std::vector<int> levels = outlineLevels(p);
+        // A sibling of the selected task, after its subtree (the rows below it at a deeper level: the
+        // schedule has every row's level, so only the subtree is walked).
+        const std::vector<TaskSchedule>& rows = doc_.schedule().tasks;
         at = size_t(selected_) + 1;
-        while (at < p.tasks.size() && levels[at] > levels[size_t(selected_)]) ++at;
+        while (at < p.tasks.size() && rows[at].level > rows[size_t(selected_)].level) ++at;
         t.parent = p.tasks[size_t(selected_)].parent;
     }
     if (doc_.execute(insertTask(at, t))) {

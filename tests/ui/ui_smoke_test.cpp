@@ -118,6 +118,27 @@ TEST_CASE("a frame that shows the same picture fingerprints the same; a hover or
     CHECK(drawDataHash(*ImGui::GetDrawData()) != idle);
 }
 
+TEST_CASE("Insert on a summary adds its sibling below its whole subtree") {
+    Harness h("insert-summary");
+    h.start();
+    const Schedule& s = h.app->document().schedule();
+    size_t phase = 0;
+    while (phase < s.tasks.size() && !s.tasks[phase].summary) ++phase;
+    REQUIRE(phase < s.tasks.size());
+    size_t end = phase + 1;
+    while (end < s.tasks.size() && s.tasks[end].level > s.tasks[phase].level) ++end;
+    REQUIRE(end > phase + 1);
+    const Task summary = h.project().tasks[phase];
+    h.app->gantt().selectRow(int(phase));
+    h.frames(2);
+    h.key(ImGuiKey_Insert);
+    h.frames(2);
+    REQUIRE(h.project().tasks.size() > end);
+    CHECK(h.project().tasks[end].name == "New task");
+    CHECK(h.project().tasks[end].parent == summary.parent);
+    CHECK(h.project().tasks[phase].id == summary.id);
+}
+
 TEST_CASE("Insert on the last row scrolls the new task into view and edits its name") {
     Harness h("insert-last");
     h.start();
