@@ -41,10 +41,7 @@ std::string a11yJson(const A11yView& v) {
 int MoveCounter::update(const Schedule& schedule) {
     const std::vector<TaskSchedule>& tasks = schedule.tasks;
     int moved = -1;
-    const bool patch = seen_ && &schedule == schedule_ && schedule.run == run_ + 1 && !schedule.whole && tasks.size() == starts_.size();
-    schedule_ = &schedule;
-    run_ = schedule.run;
-    if (patch) {
+    if (follower_.follows(schedule) && seen_ && tasks.size() == starts_.size()) {
         moved = 0;
         for (int i : schedule.rewritten) {
             moved += tasks[size_t(i)].start != starts_[size_t(i)];

@@ -73,8 +73,7 @@ public:
 private:
     std::vector<int64_t> starts_;
     bool seen_ = false;
-    const Schedule* schedule_ = nullptr;
-    uint64_t run_ = 0;
+    ScheduleFollower follower_;
 };
 
 } // namespace plotline

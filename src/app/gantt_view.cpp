@@ -51,10 +51,7 @@ void GanttView::refresh() {
     }
     // An edit that kept the plan's structure (a task moved, resized, renamed) and the one run of the
     // scheduler since the last refresh: only the rows that run rewrote change their bars.
-    const bool patch = &s == seenSchedule_ && s.run == seenRun_ + 1 && !s.whole && barStart_.size() == n;
-    seenSchedule_ = &s;
-    seenRun_ = s.run;
-    if (patch) {
+    if (follower_.follows(s) && barStart_.size() == n) {
         for (int i : s.rewritten) {
             const BarSpan bar = barSpan(cal, s.tasks[size_t(i)]);
             barStart_[size_t(i)] = bar.start;

@@ -143,8 +143,7 @@ private:
     Document& doc_;
     Notify onError_;
     uint64_t revision_ = 0;
-    const Schedule* seenSchedule_ = nullptr; // the schedule refresh() last read, and its run then
-    uint64_t seenRun_ = 0;
+    ScheduleFollower follower_; // the schedule refresh() last read
 
     // Derived from the project, rebuilt when it changes.
     std::vector<double> barStart_, barEnd_; // in days since 1970 (fractions within the working day)

@@ -127,7 +127,7 @@ struct Scheduler::Impl {
     }
     bool recomputeBack(int v);
     int64_t finishOfAll() const;
-    void backwardAll();
+    void backwardAll(int64_t finish);
     void backwardFrom();
     void outputRow(size_t i, bool fresh);
     void output(const Project& p, bool all);
@@ -654,9 +654,9 @@ int64_t Scheduler::Impl::finishOfAll() const {
     return f;
 }
 
-void Scheduler::Impl::backwardAll() {
+void Scheduler::Impl::backwardAll(int64_t finish) {
     everyRow = true; // every task's late values may have changed: output rewrites every row
-    projectFinish = finishOfAll();
+    projectFinish = finish;
     for (size_t k = order.size(); k-- > 0;) recomputeBack(order[k]);
 }
 
@@ -664,7 +664,7 @@ void Scheduler::Impl::backwardAll() {
 // dates (their in-edges' sources), and whatever their changes reach, in reverse topological order.
 // A move of the project's finish changes every late date: then all of them.
 void Scheduler::Impl::backwardFrom() {
-    if (finishOfAll() != projectFinish) return backwardAll();
+    if (const int64_t finish = finishOfAll(); finish != projectFinish) return backwardAll(finish);
     auto earlier = [](int a, int b) { return a < b; };
     auto push = [&](int v) {
         if (queued[size_t(v)]) return;
@@ -753,7 +753,10 @@ void Scheduler::Impl::output(const Project& p, bool all) {
     s.cycle = acyclic ? std::vector<Id>() : cycleIds;
     plannable[0] = cal.instantAt(Date::fromYmd(1900, 1, 1));
     plannable[1] = cal.instantAt(Date::fromYmd(3000, 1, 1));
-    if (all || !preOrder) {
+    // After a structural change, or when every late date changed, every row is rewritten (and the
+    // roll-ups summed afresh); else only the rows the run touched.
+    const bool whole = all || everyRow || !preOrder;
+    if (whole) {
         // Percent complete rolls up duration-weighted: each leaf's duration (a day at least) and
         // its share done, summed up the outline.
         std::fill(weight.begin(), weight.end(), 0);
@@ -772,11 +775,6 @@ void Scheduler::Impl::output(const Project& p, bool all) {
         for (size_t i = n; i-- > 0;) outputRow(i, all);
         for (int i : outRows) outQueued[size_t(i)] = 0;
     } else {
-        if (everyRow) {
-            for (int i : outRows) outQueued[size_t(i)] = 0;
-            outRows.resize(n);
-            for (size_t i = 0; i < n; ++i) outRows[i] = int(i);
-        }
         // A leaf whose duration or share done changed passes the difference up to its summaries.
         for (int t : seeds) {
             if (summary[size_t(t)]) continue;
@@ -794,9 +792,9 @@ void Scheduler::Impl::output(const Project& p, bool all) {
         }
     }
     ++s.run;
-    s.whole = all || everyRow || !preOrder;
+    s.whole = whole;
     s.rewritten.clear();
-    if (!s.whole) s.rewritten.swap(outRows);
+    if (!whole) s.rewritten.swap(outRows);
     outRows.clear();
     everyRow = false;
     if (!beyondRows.empty() && s.error.empty()) {
@@ -826,7 +824,7 @@ const Schedule& Scheduler::run(const Project& p) {
         m.build(p);
         m.readInputs(p, false);
         m.forwardAll();
-        if (m.acyclic) m.backwardAll();
+        if (m.acyclic) m.backwardAll(m.finishOfAll());
     } else {
         m.readInputs(p, true);
         m.forwardFrom();

@@ -69,6 +69,20 @@ struct Schedule {
 
 Schedule schedule(const Project& project);
 
+// For what keeps a value per row of a Scheduler's schedule (bars, starts): follows(s) is true when s is
+// the schedule seen last time, one run later, with the plan's structure kept, so only s.rewritten
+// changed; either way it remembers s.
+struct ScheduleFollower {
+    const Schedule* seen = nullptr;
+    uint64_t run = 0;
+    bool follows(const Schedule& s) {
+        const bool oneOn = &s == seen && s.run == run + 1 && !s.whole;
+        seen = &s;
+        run = s.run;
+        return oneOn;
+    }
+};
+
 // Where a task's bar is drawn, in days since 1970 with fractions within the working day: a 1-day task
 // on a Monday spans [Monday, Tuesday); a milestone is a point (at the end of its day when a finish
 // drives it). For the chart and for printing.

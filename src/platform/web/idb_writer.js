@@ -109,17 +109,15 @@
         if (!changed.length && !deletes.length) return done(null);
         const puts = [], transfer = [];
         try {
+          const nodes = changed.map(function (path) { return FS.lookupPath(path).node; });
           let bytes = 0;
-          changed.forEach(function (path) {
-            const node = FS.lookupPath(path).node;
-            if (FS.isFile(node.mode)) bytes += node.usedBytes;
-          });
+          nodes.forEach(function (node) { if (FS.isFile(node.mode)) bytes += node.usedBytes; });
           if (bytes < kWorkerFrom) return IDBFS.reconcile(local, remote, done);
-          changed.forEach(function (path) {
+          changed.forEach(function (path, k) {
             const stat = FS.stat(path);
             if (FS.isDir(stat.mode)) return puts.push([path, { timestamp: stat.mtime, mode: stat.mode }]);
             if (!FS.isFile(stat.mode)) throw new Error('node type not supported');
-            const contents = MEMFS.getFileDataAsTypedArray(FS.lookupPath(path).node).slice(); // its own buffer, transferred
+            const contents = MEMFS.getFileDataAsTypedArray(nodes[k]).slice(); // its own buffer, transferred
             transfer.push(contents.buffer);
             puts.push([path, { timestamp: stat.mtime, mode: stat.mode, contents: contents }]);
           });
