@@ -825,7 +825,17 @@ CommandPtr moveTask(const Project& p, Id id, int direction, std::string& why) {
     return rows(direction < 0 ? tr("Move task up") : tr("Move task down"), p, q, {});
 }
 
-Document::Document(Project project, Clock clock) : project_(std::move(project)), clock_(clock ? std::move(clock) : Clock(systemNow)) {}
+namespace {
+// Room for rows to come: the first insert after opening a big plan then moves no task.
+void roomToGrow(Project& p) {
+    p.tasks.reserve(p.tasks.size() + p.tasks.size() / 16 + 16);
+    p.links.reserve(p.links.size() + p.links.size() / 16 + 16);
+}
+} // namespace
+
+Document::Document(Project project, Clock clock) : project_(std::move(project)), clock_(clock ? std::move(clock) : Clock(systemNow)) {
+    roomToGrow(project_);
+}
 
 const Schedule& Document::schedule() const {
     if (scheduledRevision_ != revision_) {
@@ -895,6 +905,7 @@ bool Document::redo() {
 
 void Document::load(Project project, std::optional<Schedule> stored) {
     project_ = std::move(project);
+    roomToGrow(project_);
     undo_.clear();
     redo_.clear();
     stored_ = std::move(stored);

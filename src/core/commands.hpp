@@ -159,6 +159,9 @@ public:
     // from the stored schedule (which was then wrong: the revision moves on, so views redraw).
     bool checkStoredSchedule();
 
+    // What the last rescheduling did (whether it carried values across the edit, how much it touched).
+    const Scheduler& scheduler() const { return scheduler_; }
+
     int subscribe(Listener listener);
     void unsubscribe(int token);
 

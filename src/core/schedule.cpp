@@ -52,11 +52,15 @@ struct LinkKey {
 
 } // namespace
 
-// The graph: node t is task t's start (for a leaf, the whole task); node n + t is summary t's roll-up.
+// Each task holds a slot of the scheduler's arrays for as long as it lives, wherever its row goes: an
+// edit that inserts, deletes or moves rows carries every other task's values across, and the passes
+// start from the tasks the edit touched, as they do after a field edit. A fresh build gives row i
+// slot i; later rows take freed slots or new ones at the end.
+// The graph: node 2s is slot s's start (for a leaf, the whole task), node 2s + 1 a summary's roll-up.
 // Edges: parent start → child start (children start within the parent), child finish → parent
 // roll-up, and one edge per link from the predecessor's finish node (its roll-up if a summary).
 struct Scheduler::Impl {
-    // What the graph was built from; any difference rebuilds it.
+    // What the graph was built from, per row; any difference rebuilds it.
     bool built = false;
     std::vector<Id> ids, parentIds;
     std::vector<LinkKey> linkKeys;
@@ -65,8 +69,11 @@ struct Scheduler::Impl {
     Calendar cal;
     Date projectStart;
 
-    size_t n = 0;
-    std::vector<int> parent, level;
+    size_t n = 0;                     // rows
+    size_t slots = 0;                 // the per-slot arrays' length
+    std::vector<int> slotOf, rowAt;   // row → slot, slot → row (-1: free)
+    std::vector<int> freeSlots;
+    std::vector<int> parent, level, kids; // per slot: the parent's slot (-1 none), outline level, children
     std::vector<char> summary;
     std::vector<int> outOff, inOff;
     std::vector<Edge> outE, inE;
@@ -74,10 +81,10 @@ struct Scheduler::Impl {
     bool acyclic = true;
     std::string cycleError;
     std::vector<Id> cycleIds;
-    std::vector<size_t> offFrom, offTo; // per task: its team's days off, offAt[offFrom[t] .. offTo[t])
+    std::vector<size_t> offFrom, offTo; // per slot: its team's days off, offAt[offFrom[t] .. offTo[t])
     std::vector<int64_t> offAt;         // day-start instants, sorted within each team's run
 
-    // Inputs per task (kNone when absent).
+    // Inputs per slot (kNone when absent).
     std::vector<int64_t> init, dur, pinStart, pinFinish, mso, fnlt, deadline;
     // Forward values.
     std::vector<int64_t> bound, es, ef;
@@ -86,21 +93,24 @@ struct Scheduler::Impl {
     // Backward values: each node's own bounds from its out-edges (a summary's two nodes each hold
     // part of its bounds), and each task's late start and finish and free slack made from them.
     std::vector<int64_t> nodeLf, nodeLsBound, nodeFree; // per node
-    std::vector<int64_t> ls, lf, freeSlack;             // per task
+    std::vector<int64_t> ls, lf, freeSlack;             // per slot
     int64_t projectFinish = INT64_MIN;
     std::vector<int64_t> weight, weightDone; // percent complete roll-up: duration, and duration × percent
     std::vector<int> done;                   // each task's own percent complete
-    // Work lists.
+    // Work lists (of slots, or nodes for the heap).
     std::vector<int> heap;
     std::vector<char> queued;
     std::vector<int> seeds;
-    std::vector<int> moved;   // tasks whose forward values a run changed (start or finish moved)
-    std::vector<int> outRows; // tasks whose output an incremental run rewrites
+    std::vector<char> seeded;
+    std::vector<char> born;   // slots a structural edit gave to new rows (not yet in the order)
+    std::vector<int> dirty;   // slots whose edges a structural edit changed, or new
+    std::vector<int> moved;   // slots whose forward values a run changed (start or finish moved)
+    std::vector<int> outRows; // slots whose output an incremental run rewrites
     std::vector<char> outQueued;
 
     Schedule out;
     std::vector<char> shownEod;
-    std::map<int, bool> beyondRows; // tasks held at the edge of the plannable dates (true: past 2999); an error names the first
+    std::map<int, bool> beyondRows; // slots held at the edge of the plannable dates (true: past 2999); an error names the first row
     bool everyRow = false;          // the run recomputed every task's late values
     int64_t plannable[2] = {0, 0};  // the instants of 1900-01-01 and 3000-01-01 on the calendar
     bool preOrder = true;           // every parent above its children (percent roll-ups can follow a change up)
@@ -109,11 +119,29 @@ struct Scheduler::Impl {
     struct Day { int64_t index = INT64_MIN; Date date; };
     std::vector<Day> days = std::vector<Day>(1024);
     size_t touched = 0, touchedBack = 0;
-    bool incremental = false;
+    bool incremental = false, restructured = false;
     bool hashed = false;
 
     bool sameStructure(const Project& p) const;
+    bool sameDaysOff(const Project& p) const;
+    void setKeys(const Project& p);
+    template <class RowOf>
+    void linkRows(const Project& p, const std::vector<LinkKey>& linksBefore, const std::vector<std::pair<Id, Id>>& assignBefore,
+                  const std::vector<int>& fromBefore, const std::vector<int>& toBefore, const std::vector<int>& rowBefore,
+                  const RowOf& rowOf);
     void build(const Project& p);
+    bool restructure(const Project& p);
+    void graph(const Project& p, bool keepOrder);
+    bool reorder();
+    void sortAll(const Project& p);
+    void teams(const Project& p);
+    void grow(size_t count);
+    void resetSlot(int s);
+    void makeDirty(int s) {
+        if (s < 0 || seeded[size_t(s)]) return;
+        seeded[size_t(s)] = 1;
+        dirty.push_back(s);
+    }
     void readInputs(const Project& p, bool collectSeeds);
     int64_t source(const Edge& e) const;
     int64_t finishFrom(size_t t, int64_t& start, bool mayShift) const;
@@ -129,9 +157,20 @@ struct Scheduler::Impl {
     int64_t finishOfAll() const;
     void backwardAll(int64_t finish);
     void backwardFrom();
+    void sumWeights();
     void outputRow(size_t i, bool fresh);
     void output(const Project& p, bool all);
 };
+
+bool Scheduler::Impl::sameDaysOff(const Project& p) const {
+    size_t k = 0;
+    for (const Resource& r : p.resources) {
+        if (r.daysOff.empty()) continue;
+        if (k >= offKeys.size() || offKeys[k].first != r.id || offKeys[k].second != r.daysOff) return false;
+        ++k;
+    }
+    return k == offKeys.size();
+}
 
 bool Scheduler::Impl::sameStructure(const Project& p) const {
     if (!built || p.tasks.size() != ids.size() || p.links.size() != linkKeys.size() || !(p.calendar == cal) ||
@@ -146,23 +185,11 @@ bool Scheduler::Impl::sameStructure(const Project& p) const {
     }
     for (size_t i = 0; i < assignKeys.size(); ++i)
         if (p.assignments[i].task != assignKeys[i].first || p.assignments[i].resource != assignKeys[i].second) return false;
-    size_t k = 0;
-    for (const Resource& r : p.resources) {
-        if (r.daysOff.empty()) continue;
-        if (k >= offKeys.size() || offKeys[k].first != r.id || offKeys[k].second != r.daysOff) return false;
-        ++k;
-    }
-    return k == offKeys.size();
+    return sameDaysOff(p);
 }
 
-void Scheduler::Impl::build(const Project& p) {
-    // What the previous build found, to find rows again without hashing (below).
-    std::vector<Id> idsBefore = std::move(ids);
-    std::vector<LinkKey> linksBefore = std::move(linkKeys);
-    std::vector<std::pair<Id, Id>> assignBefore = std::move(assignKeys);
-    std::vector<int> fromBefore = std::move(out.linkFrom), toBefore = std::move(out.linkTo), rowBefore = std::move(out.assignmentRow);
+void Scheduler::Impl::setKeys(const Project& p) {
     n = p.tasks.size();
-    const size_t nodes = 2 * n;
     cal = p.calendar;
     projectStart = p.start;
     ids.resize(n);
@@ -177,12 +204,80 @@ void Scheduler::Impl::build(const Project& p) {
     assignKeys.clear();
     assignKeys.reserve(p.assignments.size());
     for (const Assignment& a : p.assignments) assignKeys.push_back({a.task, a.resource});
+    offKeys.clear();
+    for (const Resource& r : p.resources)
+        if (!r.daysOff.empty()) offKeys.push_back({r.id, r.daysOff});
+}
+
+// Each link's and assignment's rows (or -1): record k is looked for where it was in the previous build's
+// list (the same index, or as far from the end), and its ends' rows found from the rows they had then.
+template <class RowOf>
+void Scheduler::Impl::linkRows(const Project& p, const std::vector<LinkKey>& linksBefore,
+                               const std::vector<std::pair<Id, Id>>& assignBefore, const std::vector<int>& fromBefore,
+                               const std::vector<int>& toBefore, const std::vector<int>& rowBefore, const RowOf& rowOf) {
+    auto wasAt = [](size_t k, size_t count, const auto& before, auto same) -> long {
+        if (k < before.size() && same(before[k])) return long(k);
+        const long j = long(k) + long(before.size()) - long(count);
+        return j >= 0 && size_t(j) < before.size() && same(before[size_t(j)]) ? j : -1;
+    };
+    out.linkFrom.resize(p.links.size());
+    out.linkTo.resize(p.links.size());
+    for (size_t k = 0; k < p.links.size(); ++k) {
+        const Link& l = p.links[k];
+        const long j = wasAt(k, p.links.size(), linksBefore, [&](const LinkKey& o) { return o.a == l.predecessor && o.b == l.successor; });
+        out.linkFrom[k] = rowOf(l.predecessor, j < 0 ? -1 : fromBefore[size_t(j)]);
+        out.linkTo[k] = rowOf(l.successor, j < 0 ? -1 : toBefore[size_t(j)]);
+    }
+    out.assignmentRow.resize(p.assignments.size());
+    for (size_t k = 0; k < p.assignments.size(); ++k) {
+        const Assignment& a = p.assignments[k];
+        const long j = wasAt(k, p.assignments.size(), assignBefore, [&](const std::pair<Id, Id>& o) { return o.first == a.task && o.second == a.resource; });
+        out.assignmentRow[k] = rowOf(a.task, j < 0 ? -1 : rowBefore[size_t(j)]);
+    }
+}
+
+void Scheduler::Impl::grow(size_t count) {
+    slots = count;
+    for (auto* v : {&init, &dur, &pinStart, &pinFinish, &mso, &fnlt, &deadline, &bound, &es, &ef, &ls, &lf, &freeSlack, &weight, &weightDone})
+        v->resize(count, 0);
+    for (auto* v : {&parent, &level, &kids, &done, &rowAt}) v->resize(count, 0);
+    for (auto* v : {&summary, &eod, &shownEod, &outQueued, &seeded, &born}) v->resize(count, 0);
+    flags.resize(count, 0);
+    offFrom.resize(count, 0);
+    offTo.resize(count, 0);
+    for (auto* v : {&nodeLf, &nodeLsBound, &nodeFree}) v->resize(2 * count, INT64_MAX);
+    queued.resize(2 * count, 0);
+    pos.resize(2 * count, -1);
+}
+
+// A slot as a new task finds it: no values yet (the run computes them from its seeds).
+void Scheduler::Impl::resetSlot(int s) {
+    const size_t t = size_t(s);
+    init[t] = dur[t] = bound[t] = es[t] = ef[t] = ls[t] = lf[t] = weight[t] = weightDone[t] = 0;
+    pinStart[t] = pinFinish[t] = mso[t] = fnlt[t] = deadline[t] = kNone;
+    freeSlack[t] = INT64_MAX;
+    parent[t] = -1;
+    kids[t] = level[t] = done[t] = 0;
+    summary[t] = eod[t] = shownEod[t] = 0;
+    flags[t] = 0;
+    offFrom[t] = offTo[t] = 0;
+    for (size_t v = 2 * t; v < 2 * t + 2; ++v) nodeLf[v] = nodeLsBound[v] = nodeFree[v] = INT64_MAX;
+    beyondRows.erase(s);
+}
+
+void Scheduler::Impl::build(const Project& p) {
+    // What the previous build found, to find rows again without hashing (below).
+    std::vector<Id> idsBefore = std::move(ids);
+    std::vector<LinkKey> linksBefore = std::move(linkKeys);
+    std::vector<std::pair<Id, Id>> assignBefore = std::move(assignKeys);
+    std::vector<int> fromBefore = std::move(out.linkFrom), toBefore = std::move(out.linkTo), rowBefore = std::move(out.assignmentRow);
+    setKeys(p);
 
     // The row of an id. An edit that inserts, removes or moves a run of rows leaves the rows above it
     // where they were and moves those below by the same count: the row an id had in the previous
     // build, so moved, is tried first and taken when the task there has that id (ids are unique: the
     // readers refuse a file that repeats one). Only what is not found so goes to an index of every
-    // task, built on first need, so the rebuild after an insert or a delete hashes nothing.
+    // task, built on first need.
     size_t above = 0; // rows before the first that changed
     while (above < std::min(idsBefore.size(), n) && idsBefore[above] == ids[above]) ++above;
     const long shift = long(n) - long(idsBefore.size());
@@ -200,65 +295,94 @@ void Scheduler::Impl::build(const Project& p) {
         }
         return index->find(id);
     };
-    // Where record k of a list was in the previous build's list (the same, or as far from the end),
-    // when it joins the same ids; else -1.
-    auto wasAt = [](size_t k, size_t count, const auto& before, auto same) -> long {
-        if (k < before.size() && same(before[k])) return long(k);
-        const long j = long(k) + long(before.size()) - long(count);
-        return j >= 0 && size_t(j) < before.size() && same(before[size_t(j)]) ? j : -1;
-    };
-    offKeys.clear();
-    for (const Resource& r : p.resources)
-        if (!r.daysOff.empty()) offKeys.push_back({r.id, r.daysOff});
+    linkRows(p, linksBefore, assignBefore, fromBefore, toBefore, rowBefore, rowOf);
 
-    level = outlineLevels(p);
+    // Row i takes slot i.
+    for (auto* v : {&init, &dur, &pinStart, &pinFinish, &mso, &fnlt, &deadline, &bound, &es, &ef, &ls, &lf, &freeSlack, &weight, &weightDone})
+        v->clear();
+    for (auto* v : {&parent, &level, &kids, &done, &rowAt}) v->clear();
+    for (auto* v : {&summary, &eod, &shownEod, &outQueued, &seeded, &born}) v->clear();
+    for (auto* v : {&nodeLf, &nodeLsBound, &nodeFree}) v->clear();
+    flags.clear();
+    offFrom.clear();
+    offTo.clear();
+    queued.clear();
+    pos.clear();
+    // Room for rows to come, so the first insert after opening moves no array.
+    const size_t room = n + n / 16 + 64;
+    for (auto* v : {&init, &dur, &pinStart, &pinFinish, &mso, &fnlt, &deadline, &bound, &es, &ef, &ls, &lf, &freeSlack, &weight, &weightDone})
+        v->reserve(room);
+    for (auto* v : {&parent, &level, &kids, &done, &rowAt, &slotOf}) v->reserve(room);
+    for (auto* v : {&summary, &eod, &shownEod, &outQueued, &seeded, &born}) v->reserve(room);
+    for (auto* v : {&nodeLf, &nodeLsBound, &nodeFree}) v->reserve(2 * room);
+    for (auto* v : {&flags}) v->reserve(room);
+    for (auto* v : {&offFrom, &offTo}) v->reserve(room);
+    queued.reserve(2 * room);
+    pos.reserve(2 * room);
+    ids.reserve(room);
+    parentIds.reserve(room);
+    out.tasks.reserve(room);
+    grow(n);
+    slotOf.resize(n);
+    for (size_t i = 0; i < n; ++i) slotOf[i] = rowAt[i] = int(i);
+    freeSlots.clear();
+    beyondRows.clear();
+
     // Parents from the rows above: in a plan's pre-order a parent is an open ancestor, found on a
     // stack without hashing; a file in another order falls back to the index.
-    summary.assign(n, 0);
-    parent.assign(n, -1);
+    const std::vector<int> levels = outlineLevels(p);
     std::vector<int> open; // rows of the current row's ancestors
     for (size_t i = 0; i < n; ++i) {
         const Id up = p.tasks[i].parent;
+        level[i] = levels[i];
+        parent[i] = -1;
         if (up.isNull()) open.clear();
         else {
             while (!open.empty() && ids[size_t(open.back())] != up) open.pop_back();
             const int at = open.empty() ? rowOf(up, -1) : open.back();
             if (at >= 0) {
                 parent[i] = at;
+                ++kids[size_t(at)];
                 summary[size_t(at)] = 1;
             }
         }
         open.push_back(int(i));
     }
+    preOrder = true;
+    for (size_t i = 0; i < n; ++i)
+        if (parent[i] >= int(i)) preOrder = false;
+    graph(p, false);
 
-    auto finishNode = [&](int t) { return summary[size_t(t)] ? int(n) + t : t; };
-    // Links once: their ends' rows (or -1), counted into the compressed rows as they are found.
+    outRows.clear();
+    for (Day& d : days) d.index = INT64_MIN; // the calendar may have changed
+    out.tasks.assign(n, TaskSchedule{});
+    for (size_t i = 0; i < n; ++i) {
+        out.tasks[i].level = level[i];
+        out.tasks[i].summary = summary[i];
+    }
+    built = true;
+}
+
+// The graph's edges in compressed rows, a topological order, and each slot's days off, from the
+// slots' parents and the rows of the links' and assignments' ends.
+void Scheduler::Impl::graph(const Project& p, bool keepOrder) {
+    const size_t nodes = 2 * slots;
+    auto finishNode = [&](int t) { return 2 * t + (summary[size_t(t)] ? 1 : 0); };
     outOff.assign(nodes + 1, 0);
     inOff.assign(nodes + 1, 0);
-    out.linkFrom.resize(p.links.size());
-    out.linkTo.resize(p.links.size());
     for (size_t k = 0; k < p.links.size(); ++k) {
-        const Link& l = p.links[k];
-        const long j = wasAt(k, p.links.size(), linksBefore, [&](const LinkKey& o) { return o.a == l.predecessor && o.b == l.successor; });
-        const int a = rowOf(l.predecessor, j < 0 ? -1 : fromBefore[size_t(j)]), b = rowOf(l.successor, j < 0 ? -1 : toBefore[size_t(j)]);
-        out.linkFrom[k] = a;
-        out.linkTo[k] = b;
+        const int a = out.linkFrom[k], b = out.linkTo[k];
         if (a < 0 || b < 0) continue;
-        ++outOff[size_t(finishNode(a)) + 1];
-        ++inOff[size_t(b) + 1];
-    }
-    out.assignmentRow.resize(p.assignments.size());
-    for (size_t k = 0; k < p.assignments.size(); ++k) {
-        const Assignment& a = p.assignments[k];
-        const long j = wasAt(k, p.assignments.size(), assignBefore, [&](const std::pair<Id, Id>& o) { return o.first == a.task && o.second == a.resource; });
-        out.assignmentRow[k] = rowOf(a.task, j < 0 ? -1 : rowBefore[size_t(j)]);
+        ++outOff[size_t(finishNode(slotOf[size_t(a)])) + 1];
+        ++inOff[2 * size_t(slotOf[size_t(b)]) + 1];
     }
     for (size_t i = 0; i < n; ++i) {
-        if (parent[i] < 0) continue;
-        ++outOff[size_t(parent[i]) + 1]; // parent start → child start
-        ++inOff[i + 1];
-        ++outOff[size_t(finishNode(int(i))) + 1]; // child finish → parent roll-up
-        ++inOff[n + size_t(parent[i]) + 1];
+        const int s = slotOf[i], up = parent[size_t(s)];
+        if (up < 0) continue;
+        ++outOff[2 * size_t(up) + 1]; // parent start → child start
+        ++inOff[2 * size_t(s) + 1];
+        ++outOff[size_t(finishNode(s)) + 1]; // child finish → parent roll-up
+        ++inOff[2 * size_t(up) + 2];
     }
     for (size_t v = 0; v < nodes; ++v) {
         outOff[v + 1] += outOff[v];
@@ -273,9 +397,10 @@ void Scheduler::Impl::build(const Project& p) {
             inE[size_t(fi[size_t(to)]++)] = Edge(from, lag, fromStart, toFinish);
         };
         for (size_t i = 0; i < n; ++i) {
-            if (parent[i] < 0) continue;
-            add(parent[i], int(i), 0, true, false);
-            add(finishNode(int(i)), int(n) + parent[i], 0, false, false);
+            const int s = slotOf[i], up = parent[size_t(s)];
+            if (up < 0) continue;
+            add(2 * up, 2 * s, 0, true, false);
+            add(finishNode(s), 2 * up + 1, 0, false, false);
         }
         for (size_t k = 0; k < p.links.size(); ++k) {
             const int a = out.linkFrom[k], b = out.linkTo[k];
@@ -283,10 +408,17 @@ void Scheduler::Impl::build(const Project& p) {
             const LinkType type = p.links[k].type;
             const bool fromStart = type == LinkType::SS || type == LinkType::SF;
             const bool toFinish = type == LinkType::FF || type == LinkType::SF;
-            add(finishNode(a), b, p.links[k].lag, fromStart, toFinish);
+            add(finishNode(slotOf[size_t(a)]), 2 * slotOf[size_t(b)], p.links[k].lag, fromStart, toFinish);
         }
     }
 
+    if (!keepOrder || !reorder()) sortAll(p);
+    teams(p);
+}
+
+// Kahn's algorithm over the whole graph, and a cycle's message when there is one.
+void Scheduler::Impl::sortAll(const Project& p) {
+    const size_t nodes = 2 * slots;
     // Kahn's algorithm, sweeping the nodes in the plan's own order (each row's start, and a
     // summary's roll-up once its rows are behind): a node is taken when the sweep reaches it if it is
     // free, or as soon as its last predecessor is taken if the sweep has passed it. The passes over
@@ -294,7 +426,7 @@ void Scheduler::Impl::build(const Project& p) {
     std::vector<int> indeg(nodes);
     for (size_t v = 0; v < nodes; ++v) indeg[v] = inOff[v + 1] - inOff[v];
     order.clear();
-    order.reserve(nodes);
+    order.reserve(2 * n);
     std::vector<char> passed(nodes, 0);
     std::vector<int> freed;
     auto take = [&](int v) {
@@ -313,20 +445,21 @@ void Scheduler::Impl::build(const Project& p) {
         passed[size_t(v)] = 1;
         if (indeg[size_t(v)] == 0) take(v);
     };
-    open.clear();
+    std::vector<int> open; // slots of the current row's ancestors
     for (size_t i = 0; i < n; ++i) {
-        while (!open.empty() && open.back() != parent[i]) {
-            reach(int(n) + open.back());
+        const int s = slotOf[i];
+        while (!open.empty() && open.back() != parent[size_t(s)]) {
+            reach(2 * open.back() + 1);
             open.pop_back();
         }
-        reach(int(i));
-        open.push_back(int(i));
+        reach(2 * s);
+        open.push_back(s);
     }
     while (!open.empty()) {
-        reach(int(n) + open.back());
+        reach(2 * open.back() + 1);
         open.pop_back();
     }
-    acyclic = order.size() == nodes;
+    acyclic = order.size() == 2 * n;
     pos.assign(nodes, -1);
     for (size_t k = 0; k < order.size(); ++k) pos[size_t(order[k])] = int(k);
     cycleError.clear();
@@ -360,7 +493,7 @@ void Scheduler::Impl::build(const Project& p) {
             std::string msg;
             int firstTask = -1;
             for (int node : cyc) {
-                const int t = node >= int(n) ? node - int(n) : node;
+                const int t = rowAt[size_t(node / 2)];
                 if (!cycleIds.empty() && cycleIds.back() == p.tasks[size_t(t)].id) continue;
                 cycleIds.push_back(p.tasks[size_t(t)].id);
                 if (firstTask < 0) firstTask = t;
@@ -370,26 +503,145 @@ void Scheduler::Impl::build(const Project& p) {
             cycleError = fmt(tr("Dependency cycle: {0}"), msg + p.tasks[size_t(firstTask)].name);
         } else cycleError = tr("Dependency cycle between tasks");
     }
+}
 
+// After a structural edit: the order before it, without the nodes of deleted tasks, still suits every
+// edge that did not change. New tasks' nodes go in after their parent's start (a new summary's
+// roll-up after its new rows); then only the edges of dirty tasks can point backwards, and the range
+// of positions such edges span is sorted again by Kahn's algorithm over that range alone (a cycle
+// lies within it). False when that range holds a cycle or half the plan: the full sort decides.
+bool Scheduler::Impl::reorder() {
+    std::vector<int> kidsNew(slots, -1), nextNew(slots, -1); // new rows' first new child, next new sibling
+    std::vector<int> roots;                                      // new rows at the top level, in row order
+    std::vector<int> anchored(slots, -1);                        // an old task's first new child
+    // (children listed in reverse row order, then walked from the end: kept in row order)
+    std::vector<int> fresh;
+    for (int t : dirty)
+        if (born[size_t(t)]) fresh.push_back(t);
+    std::sort(fresh.begin(), fresh.end(), [&](int x, int y) { return rowAt[size_t(x)] > rowAt[size_t(y)]; });
+    for (int t : fresh) {
+        const int up = parent[size_t(t)];
+        if (up < 0) roots.push_back(t);
+        else if (born[size_t(up)]) {
+            nextNew[size_t(t)] = kidsNew[size_t(up)];
+            kidsNew[size_t(up)] = t;
+        } else {
+            nextNew[size_t(t)] = anchored[size_t(up)];
+            anchored[size_t(up)] = t;
+        }
+    }
+    std::vector<int> before;
+    before.swap(order);
+    order.reserve(2 * n);
+    std::vector<std::pair<int, int>> stack; // (slot, next child) of new rows being written
+    auto emit = [&](int t) {
+        order.push_back(2 * t);
+        stack.push_back({t, kidsNew[size_t(t)]});
+        while (!stack.empty()) {
+            auto& [u, c] = stack.back();
+            if (c < 0) {
+                order.push_back(2 * u + 1);
+                stack.pop_back();
+                continue;
+            }
+            const int child = c;
+            c = nextNew[size_t(child)];
+            order.push_back(2 * child);
+            stack.push_back({child, kidsNew[size_t(child)]});
+        }
+    };
+    for (size_t k = roots.size(); k-- > 0;) emit(roots[k]);
+    for (int v : before) {
+        const int t = v / 2;
+        if (rowAt[size_t(t)] < 0 || born[size_t(t)]) continue; // deleted (or freed and taken again)
+        order.push_back(v);
+        if (!(v & 1))
+            for (int c = anchored[size_t(t)]; c >= 0; c = nextNew[size_t(c)]) emit(c);
+    }
+    for (int t : fresh) born[size_t(t)] = 0;
+    if (order.size() != 2 * n) return false;
+    for (size_t k = 0; k < order.size(); ++k) pos[size_t(order[k])] = int(k);
+    // The range the dirty tasks' backward edges span.
+    int lo = INT32_MAX, hi = -1;
+    for (int t : dirty)
+        for (int v = 2 * t; v <= 2 * t + 1; ++v)
+            for (int k = outOff[size_t(v)]; k < outOff[size_t(v) + 1]; ++k) {
+                const int w = outE[size_t(k)].node();
+                if (pos[size_t(w)] < pos[size_t(v)]) {
+                    lo = std::min(lo, pos[size_t(w)]);
+                    hi = std::max(hi, pos[size_t(v)]);
+                }
+            }
+    for (int t : dirty)
+        for (int v = 2 * t; v <= 2 * t + 1; ++v)
+            for (int k = inOff[size_t(v)]; k < inOff[size_t(v) + 1]; ++k) {
+                const int u = inE[size_t(k)].node();
+                if (pos[size_t(u)] > pos[size_t(v)]) {
+                    lo = std::min(lo, pos[size_t(v)]);
+                    hi = std::max(hi, pos[size_t(u)]);
+                }
+            }
+    if (hi < 0) return true;
+    if (size_t(hi - lo) > n) return false;
+    // Kahn's algorithm over positions lo..hi, sweeping them in their present order.
+    const size_t span = size_t(hi - lo) + 1;
+    std::vector<int> part(order.begin() + lo, order.begin() + hi + 1), indeg(span, 0);
+    auto inRange = [&](int v) { return pos[size_t(v)] >= lo && pos[size_t(v)] <= hi; };
+    for (size_t j = 0; j < span; ++j) {
+        const int v = part[j];
+        for (int k = inOff[size_t(v)]; k < inOff[size_t(v) + 1]; ++k)
+            if (inRange(inE[size_t(k)].node())) ++indeg[j];
+    }
+    std::vector<char> passed(span, 0);
+    std::vector<int> freed, sorted;
+    sorted.reserve(span);
+    auto take = [&](size_t j) {
+        freed.push_back(int(j));
+        while (!freed.empty()) {
+            const int u = part[size_t(freed.back())];
+            freed.pop_back();
+            sorted.push_back(u);
+            for (int k = outOff[size_t(u)]; k < outOff[size_t(u) + 1]; ++k) {
+                const int w = outE[size_t(k)].node();
+                if (!inRange(w)) continue;
+                const size_t i = size_t(pos[size_t(w)] - lo);
+                if (--indeg[i] == 0 && passed[i]) freed.push_back(int(i));
+            }
+        }
+    };
+    for (size_t j = 0; j < span; ++j) {
+        passed[j] = 1;
+        if (indeg[j] == 0) take(j);
+    }
+    if (sorted.size() != span) return false; // a cycle: the full sort names it
+    for (size_t j = 0; j < span; ++j) {
+        order[size_t(lo) + j] = sorted[j];
+        pos[size_t(sorted[j])] = lo + int(j);
+    }
+    return true;
+}
+
+void Scheduler::Impl::teams(const Project& p) {
     // Days off of each task's resources (a task works only when all of them are in), as one sorted
     // list per team: tasks with the same people share it, so two thousand tasks of one person off
     // every Friday for a century hold one list, not two thousand.
-    offFrom.assign(n, 0);
-    offTo.assign(n, 0);
+    if (offKeys.empty() && offAt.empty()) return; // every task's range is empty already
+    std::fill(offFrom.begin(), offFrom.end(), 0);
+    std::fill(offTo.begin(), offTo.end(), 0);
     offAt.clear();
     if (!offKeys.empty()) {
         const IdIndex resAt = indexById(p.resources);
-        std::vector<std::vector<int>> team(n);
+        std::map<int, std::vector<int>> team; // slot → its people
         for (size_t k = 0; k < p.assignments.size(); ++k) {
             const Assignment& a = p.assignments[k];
-            const int t = out.assignmentRow[k], r = resAt.find(a.resource);
-            if (t < 0 || r < 0 || a.units <= 0 || summary[size_t(t)] || p.resources[size_t(r)].daysOff.empty()) continue;
-            team[size_t(t)].push_back(r);
+            const int row = out.assignmentRow[k], r = resAt.find(a.resource);
+            if (row < 0 || r < 0 || a.units <= 0) continue;
+            const int t = slotOf[size_t(row)];
+            if (summary[size_t(t)] || p.resources[size_t(r)].daysOff.empty()) continue;
+            team[t].push_back(r);
         }
         std::map<std::vector<int>, std::pair<size_t, size_t>> lists;
-        for (size_t t = 0; t < n; ++t) {
-            std::vector<int>& who = team[t];
-            if (who.empty()) continue;
+        for (auto& [t, who] : team) {
             std::sort(who.begin(), who.end());
             who.erase(std::unique(who.begin(), who.end()), who.end());
             auto [it, fresh] = lists.try_emplace(who);
@@ -402,31 +654,221 @@ void Scheduler::Impl::build(const Project& p) {
                 offAt.erase(std::unique(offAt.begin() + long(from), offAt.end()), offAt.end());
                 it->second = {from, offAt.size()};
             }
-            offFrom[t] = it->second.first;
-            offTo[t] = it->second.second;
+            offFrom[size_t(t)] = it->second.first;
+            offTo[size_t(t)] = it->second.second;
         }
     }
+}
 
-    for (auto* v : {&init, &dur, &pinStart, &pinFinish, &mso, &fnlt, &deadline, &bound, &es, &ef, &ls, &lf, &freeSlack, &weight, &weightDone})
-        v->assign(n, 0);
-    for (auto* v : {&nodeLf, &nodeLsBound, &nodeFree}) v->assign(nodes, INT64_MAX);
-    done.assign(n, 0);
-    eod.assign(n, 0);
-    shownEod.assign(n, 0);
-    flags.assign(n, 0);
-    queued.assign(nodes, 0);
-    outQueued.assign(n, 0);
-    outRows.clear();
-    preOrder = true;
-    for (size_t i = 0; i < n; ++i)
-        if (parent[i] >= int(i)) preOrder = false;
-    for (Day& d : days) d.index = INT64_MIN; // the calendar may have changed
-    out.tasks.assign(n, TaskSchedule{});
-    for (size_t i = 0; i < n; ++i) {
-        out.tasks[i].level = level[i];
-        out.tasks[i].summary = summary[i];
+// After rows were inserted, deleted or moved, or links and assignments added or removed, in a run
+// of rows: the rows above and below it keep their slots and values; the run's rows keep theirs when
+// their id was in the old run, else take a free slot. Every task whose edges changed (new, moved,
+// with another parent or a link added or removed, a parent that gained or lost a child) is marked
+// dirty for the passes to start from. False, with nothing carried, when the change is not of that
+// kind (another calendar or project start, resources' days off, a run of more than a quarter of the
+// plan, a plan not in pre-order, a cycle before).
+bool Scheduler::Impl::restructure(const Project& p) {
+    const size_t nOld = n, nNew = p.tasks.size();
+    if (!built || !acyclic || !preOrder || !(p.calendar == cal) || p.start != projectStart || nOld == 0 || nNew == 0) return false;
+    if (!sameDaysOff(p)) return false;
+    if (!offKeys.empty()) { // days off follow the people on each task: those too must be as they were
+        if (p.assignments.size() != assignKeys.size()) return false;
+        for (size_t i = 0; i < assignKeys.size(); ++i)
+            if (p.assignments[i].task != assignKeys[i].first || p.assignments[i].resource != assignKeys[i].second) return false;
     }
-    built = true;
+    // The run of rows that changed: [a, oldEnd) before, [a, newEnd) now.
+    const size_t common = std::min(nOld, nNew);
+    size_t a = 0;
+    while (a < common && ids[a] == p.tasks[a].id) ++a;
+    size_t tail = 0;
+    while (tail < common - a && ids[nOld - 1 - tail] == p.tasks[nNew - 1 - tail].id) ++tail;
+    const size_t oldEnd = nOld - tail, newEnd = nNew - tail;
+    if ((oldEnd - a) + (newEnd - a) > nNew / 4 + 64) return false;
+    if (freeSlots.size() + (oldEnd - a) > nNew / 2 + 1024) return false; // compact: build afresh
+    // The old run's ids, to keep the slots of rows that only moved.
+    IdIndex wasIn(oldEnd - a);
+    for (size_t r = a; r < oldEnd; ++r) wasIn.insert(ids[r], int(r));
+    std::vector<int> runSlots(newEnd - a, -1);
+    std::vector<char> kept(oldEnd - a, 0);
+    for (size_t j = a; j < newEnd; ++j) {
+        const int r = wasIn.find(p.tasks[j].id);
+        if (r < 0) continue;
+        if (kept[size_t(r) - a]) return false; // an id twice: the full build reports what it finds
+        kept[size_t(r) - a] = 1;
+        runSlots[j - a] = slotOf[size_t(r)];
+    }
+
+    // Committed from here.
+    restructured = true;
+    dirty.clear();
+    std::vector<int> oldRowSlots(slotOf.begin() + long(a), slotOf.begin() + long(oldEnd)); // for the links' old rows
+    for (int& s : runSlots) {
+        if (s >= 0) continue;
+        while (!freeSlots.empty() && rowAt[size_t(freeSlots.back())] >= 0) freeSlots.pop_back();
+        if (!freeSlots.empty()) {
+            s = freeSlots.back();
+            freeSlots.pop_back();
+        } else {
+            s = int(slots);
+            grow(slots + 1);
+        }
+        resetSlot(s);
+        born[size_t(s)] = 1;
+        rowAt[size_t(s)] = 0; // taken (its row is set below)
+        makeDirty(s);
+    }
+    // Slots of the old run's rows not in the new run are freed (after the new rows took theirs from the
+    // free list: no task of this run is given a slot a live task still names as its parent).
+    for (size_t r = a; r < oldEnd; ++r) {
+        if (kept[r - a]) continue;
+        const int s = slotOf[r];
+        rowAt[size_t(s)] = -1;
+        freeSlots.push_back(s);
+        beyondRows.erase(s);
+    }
+    for (size_t r = a; r < oldEnd; ++r) {
+        if (kept[r - a]) continue;
+        const int up = parent[size_t(slotOf[r])];
+        if (up >= 0 && rowAt[size_t(up)] >= 0) {
+            --kids[size_t(up)];
+            makeDirty(up);
+        }
+    }
+    // The rows: the run spliced in, the rows below it moved by the difference.
+    slotOf.erase(slotOf.begin() + long(a), slotOf.begin() + long(oldEnd));
+    slotOf.insert(slotOf.begin() + long(a), runSlots.begin(), runSlots.end());
+    ids.erase(ids.begin() + long(a), ids.begin() + long(oldEnd));
+    ids.insert(ids.begin() + long(a), newEnd - a, Id{});
+    parentIds.erase(parentIds.begin() + long(a), parentIds.begin() + long(oldEnd));
+    parentIds.insert(parentIds.begin() + long(a), newEnd - a, Id{});
+    for (size_t j = a; j < newEnd; ++j) {
+        ids[j] = p.tasks[j].id;
+        rowAt[size_t(slotOf[j])] = int(j);
+        makeDirty(slotOf[j]);
+    }
+    if (nNew != nOld)
+        for (size_t i = newEnd; i < nNew; ++i) rowAt[size_t(slotOf[i])] = int(i);
+    n = nNew;
+
+    // Parents and levels as a full build finds them: the rows' open ancestors on a stack (a parent is
+    // one of them in a plan's pre-order), else the parent found by its id, and the level as
+    // outlineLevels counts it. A row whose parent changed, and both parents, are dirty.
+    std::optional<IdIndex> index;
+    auto rowOfId = [&](Id id) -> int {
+        if (!index) {
+            hashed = true;
+            index.emplace(n);
+            for (size_t i = 0; i < n; ++i) index->insert(ids[i], int(i));
+        }
+        return index->find(id);
+    };
+    std::vector<int> levelChanged, open;
+    preOrder = true;
+    for (size_t i = 0; i < n; ++i) {
+        const int s = slotOf[i];
+        const Id up = p.tasks[i].parent;
+        const int was = parent[size_t(s)];
+        const bool wasLive = was >= 0 && rowAt[size_t(was)] >= 0;
+        const bool inRun = i >= a && i < newEnd;
+        int now = was;
+        if (inRun || up != parentIds[i] || (!wasLive && !up.isNull())) {
+            now = -1;
+            if (!up.isNull()) {
+                for (size_t k = open.size(); k-- > 0;)
+                    if (ids[size_t(rowAt[size_t(open[k])])] == up) {
+                        now = open[k];
+                        break;
+                    }
+                if (now < 0) {
+                    const int r = rowOfId(up);
+                    if (r >= 0 && r != int(i)) now = slotOf[size_t(r)];
+                }
+            }
+            if (now != was || !wasLive) {
+                if (wasLive) {
+                    --kids[size_t(was)];
+                    makeDirty(was);
+                }
+                if (now >= 0) ++kids[size_t(now)];
+                makeDirty(now);
+                makeDirty(s);
+            }
+            parent[size_t(s)] = now;
+            parentIds[i] = up;
+        }
+        if (now >= 0 && rowAt[size_t(now)] >= int(i)) preOrder = false;
+        while (!open.empty() && open.back() != now) open.pop_back();
+        const int lv = open.empty() ? 1 : level[size_t(open.back())] + 1;
+        open.push_back(s);
+        if (lv != level[size_t(s)]) {
+            level[size_t(s)] = lv;
+            levelChanged.push_back(s);
+        }
+    }
+    if (!preOrder) return true; // the caller builds afresh
+    for (int s : dirty) {
+        const bool isSummary = kids[size_t(s)] > 0;
+        summary[size_t(s)] = isSummary;
+    }
+
+    // Links and assignments: the rows of their ends, from the rows they had.
+    std::vector<LinkKey> linksBefore = std::move(linkKeys);
+    std::vector<std::pair<Id, Id>> assignBefore = std::move(assignKeys);
+    std::vector<int> fromBefore = std::move(out.linkFrom), toBefore = std::move(out.linkTo), rowBefore = std::move(out.assignmentRow);
+    const long shift = long(nNew) - long(nOld);
+    auto rowOf = [&](Id id, int before) -> int {
+        if (before >= 0) {
+            long r = -1;
+            if (size_t(before) < a) r = before;
+            else if (size_t(before) >= oldEnd) r = before + shift;
+            else r = rowAt[size_t(oldRowSlots[size_t(before) - a])];
+            if (r >= 0 && size_t(r) < n && ids[size_t(r)] == id) return int(r);
+        }
+        return rowOfId(id);
+    };
+    linkRows(p, linksBefore, assignBefore, fromBefore, toBefore, rowBefore, rowOf);
+    linkKeys.clear();
+    linkKeys.reserve(p.links.size());
+    for (const Link& l : p.links) linkKeys.push_back({l.predecessor, l.successor, l.type, l.lag});
+    assignKeys.clear();
+    assignKeys.reserve(p.assignments.size());
+    for (const Assignment& x : p.assignments) assignKeys.push_back({x.task, x.resource});
+    // The links that changed, as a run between the same links above and below: their ends are dirty.
+    const size_t lOld = linksBefore.size(), lNew = linkKeys.size(), lCommon = std::min(lOld, lNew);
+    auto same = [](const LinkKey& x, const LinkKey& y) { return x.a == y.a && x.b == y.b && x.type == y.type && x.lag == y.lag; };
+    size_t la = 0;
+    while (la < lCommon && same(linksBefore[la], linkKeys[la])) ++la;
+    size_t lt = 0;
+    while (lt < lCommon - la && same(linksBefore[lOld - 1 - lt], linkKeys[lNew - 1 - lt])) ++lt;
+    for (size_t k = la; k < lOld - lt; ++k) {
+        // the old ends, found where they are now (a deleted end has no slot to mark)
+        for (int r : {fromBefore[k], toBefore[k]}) {
+            if (r < 0) continue;
+            int s = -1;
+            if (size_t(r) < a) s = slotOf[size_t(r)];
+            else if (size_t(r) >= oldEnd) s = slotOf[size_t(r + shift)];
+            else s = rowAt[size_t(oldRowSlots[size_t(r) - a])] >= 0 ? oldRowSlots[size_t(r) - a] : -1;
+            makeDirty(s);
+        }
+    }
+    for (size_t k = la; k < lNew - lt; ++k)
+        for (int r : {out.linkFrom[k], out.linkTo[k]})
+            if (r >= 0) makeDirty(slotOf[size_t(r)]);
+    // A link kept whose end appeared or vanished (a link naming an id no task has) gained or lost its edge.
+    for (size_t k = 0; k < lNew; ++k) {
+        if (k == la && lNew - lt > la) k = lNew - lt;
+        if (k >= lNew) break;
+        const size_t j = k < la ? k : k - lNew + lOld;
+        if ((fromBefore[j] < 0) == (out.linkFrom[k] < 0) && (toBefore[j] < 0) == (out.linkTo[k] < 0)) continue;
+        for (int r : {out.linkFrom[k], out.linkTo[k]})
+            if (r >= 0) makeDirty(slotOf[size_t(r)]);
+    }
+
+    graph(p, true);
+    out.tasks.erase(out.tasks.begin() + long(a), out.tasks.begin() + long(oldEnd));
+    out.tasks.insert(out.tasks.begin() + long(a), newEnd - a, TaskSchedule{});
+    for (int s : levelChanged) markOutput(s);
+    return true;
 }
 
 void Scheduler::Impl::readInputs(const Project& p, bool collectSeeds) {
@@ -434,8 +876,9 @@ void Scheduler::Impl::readInputs(const Project& p, bool collectSeeds) {
     const int64_t start = cal.instantAt(p.start);
     for (size_t i = 0; i < n; ++i) {
         const Task& t = p.tasks[i];
+        const size_t s = size_t(slotOf[i]);
         const bool dated = t.constraintDate.has_value();
-        const bool leaf = !summary[i];
+        const bool leaf = !summary[s];
         const int64_t in = t.constraint == Constraint::SNET && dated ? cal.instantAt(*t.constraintDate) : start;
         const int64_t d = t.milestone ? 0 : std::max<int64_t>(0, t.duration);
         const int64_t ps = leaf && t.actualStart ? cal.instantAt(*t.actualStart) : kNone;
@@ -444,23 +887,24 @@ void Scheduler::Impl::readInputs(const Project& p, bool collectSeeds) {
         const int64_t fn = t.constraint == Constraint::FNLT && dated ? cal.endOfDay(*t.constraintDate) : kNone;
         const int64_t dl = t.deadline ? cal.endOfDay(*t.deadline) : kNone;
         const int pc = t.actualFinish ? 100 : t.percentComplete;
-        if (collectSeeds && (in != init[i] || d != dur[i] || ps != pinStart[i] || pf != pinFinish[i] || ms != mso[i] ||
-                             fn != fnlt[i] || dl != deadline[i] || pc != done[i]))
-            seeds.push_back(int(i));
-        done[i] = pc;
-        init[i] = in;
-        dur[i] = d;
-        pinStart[i] = ps;
-        pinFinish[i] = pf;
-        mso[i] = ms;
-        fnlt[i] = fn;
-        deadline[i] = dl;
+        if (collectSeeds && !seeded[s] &&
+            (in != init[s] || d != dur[s] || ps != pinStart[s] || pf != pinFinish[s] || ms != mso[s] || fn != fnlt[s] ||
+             dl != deadline[s] || pc != done[s]))
+            seeds.push_back(int(s));
+        done[s] = pc;
+        init[s] = in;
+        dur[s] = d;
+        pinStart[s] = ps;
+        pinFinish[s] = pf;
+        mso[s] = ms;
+        fnlt[s] = fn;
+        deadline[s] = dl;
     }
 }
 
 int64_t Scheduler::Impl::source(const Edge& e) const {
-    const size_t u = size_t(e.node());
-    if (u >= n) return e.fromStart() ? es[u - n] : ef[u - n];
+    const size_t v = size_t(e.node()), u = v / 2;
+    if (v & 1) return e.fromStart() ? es[u] : ef[u];
     if (summary[u]) return bound[u];
     return e.fromStart() ? es[u] : ef[u];
 }
@@ -491,13 +935,12 @@ int64_t Scheduler::Impl::finishFrom(size_t t, int64_t& start, bool mayShift) con
 // Recomputes node v from its in-edges; true when anything its successors read has changed.
 bool Scheduler::Impl::recompute(int v) {
     ++touched;
-    if (size_t(v) >= n) { // a summary's roll-up
-        const size_t t = size_t(v) - n;
+    const size_t t = size_t(v) / 2;
+    if (v & 1) { // a summary's roll-up
         if (!summary[t]) return false;
         int64_t a = INT64_MAX, b = INT64_MIN;
         for (int k = inOff[size_t(v)]; k < inOff[size_t(v) + 1]; ++k) {
-            const int c = inE[size_t(k)].node();
-            const size_t ct = size_t(c) >= n ? size_t(c) - n : size_t(c);
+            const size_t ct = size_t(inE[size_t(k)].node()) / 2;
             a = std::min(a, es[ct]);
             b = std::max(b, ef[ct]);
         }
@@ -511,10 +954,9 @@ bool Scheduler::Impl::recompute(int v) {
         ef[t] = b;
         return changed;
     }
-    const size_t t = size_t(v);
     int64_t b = init[t];
     char e = 0;
-    for (int k = inOff[t]; k < inOff[t + 1]; ++k) {
+    for (int k = inOff[size_t(v)]; k < inOff[size_t(v) + 1]; ++k) {
         const Edge& in = inE[size_t(k)];
         int64_t value = source(in) + in.lag;
         if (in.toFinish() && !summary[t]) value -= dur[t];
@@ -551,7 +993,7 @@ bool Scheduler::Impl::recompute(int v) {
 }
 
 void Scheduler::Impl::forwardAll() {
-    for (size_t t = 0; t < n; ++t) { // tasks caught in a cycle keep these
+    for (size_t t = 0; t < slots; ++t) { // tasks caught in a cycle keep these
         bound[t] = es[t] = init[t];
         ef[t] = init[t] + dur[t];
         eod[t] = 0;
@@ -572,8 +1014,8 @@ void Scheduler::Impl::forwardFrom() {
     heap.clear();
     moved.clear();
     for (int t : seeds) {
-        push(t);
-        if (summary[size_t(t)]) push(int(n) + t);
+        push(2 * t);
+        if (summary[size_t(t)]) push(2 * t + 1);
         moved.push_back(t);
     }
     while (!heap.empty()) {
@@ -581,7 +1023,7 @@ void Scheduler::Impl::forwardFrom() {
         const int v = order[size_t(heap.back())];
         heap.pop_back();
         queued[size_t(v)] = 0;
-        const int t = v >= int(n) ? v - int(n) : v;
+        const int t = v / 2;
         markOutput(t); // flags and the link-allowed start may change while the dates do not
         if (!recompute(v)) continue;
         moved.push_back(t);
@@ -592,18 +1034,18 @@ void Scheduler::Impl::forwardFrom() {
 // Node v's bounds from its out-edges, and its task's late values from them; true when anything the
 // nodes before it read (their in-edges' sources) has changed.
 bool Scheduler::Impl::recomputeBack(int v) {
-    const bool rollNode = size_t(v) >= n;
-    const size_t t = rollNode ? size_t(v) - n : size_t(v);
+    const bool rollNode = v & 1;
+    const size_t t = size_t(v) / 2;
     if (rollNode && !summary[t]) return false;
     ++touchedBack;
     int64_t nlf = INT64_MAX, nlsb = INT64_MAX, nfree = INT64_MAX;
     for (int j = outOff[size_t(v)]; j < outOff[size_t(v) + 1]; ++j) {
         const Edge& e = outE[size_t(j)];
-        if (size_t(e.node()) >= n) { // child → parent's roll-up: finish within the parent
-            nlf = std::min(nlf, lf[size_t(e.node()) - n]);
+        const size_t w = size_t(e.node()) / 2;
+        if (e.node() & 1) { // child → parent's roll-up: finish within the parent
+            nlf = std::min(nlf, lf[w]);
             continue;
         }
-        const size_t w = size_t(e.node());
         const int64_t dw = e.toFinish() && !summary[w] ? ef[w] - es[w] : 0;
         const int64_t bnd = ls[w] - e.lag + dw;
         const int64_t slack = es[w] + dw - ((e.fromStart() ? es[t] : ef[t]) + e.lag);
@@ -627,8 +1069,8 @@ bool Scheduler::Impl::recomputeBack(int v) {
             lf[t] = f;
             return changed;
         }
-        const int64_t l = std::min({nlsb, nodeLsBound[n + t], nlf, lf[t]});
-        freeSlack[t] = std::min(nfree, nodeFree[n + t]);
+        const int64_t l = std::min({nlsb, nodeLsBound[2 * t + 1], nlf, lf[t]});
+        freeSlack[t] = std::min(nfree, nodeFree[2 * t + 1]);
         const bool changed = l != ls[t];
         ls[t] = l;
         return changed;
@@ -650,7 +1092,10 @@ bool Scheduler::Impl::recomputeBack(int v) {
 
 int64_t Scheduler::Impl::finishOfAll() const {
     int64_t f = INT64_MIN;
-    for (size_t i = 0; i < n; ++i) f = std::max(f, std::max(ef[i], es[i]));
+    for (size_t i = 0; i < n; ++i) {
+        const size_t s = size_t(slotOf[i]);
+        f = std::max(f, std::max(ef[s], es[s]));
+    }
     return f;
 }
 
@@ -677,11 +1122,11 @@ void Scheduler::Impl::backwardFrom() {
     };
     heap.clear();
     for (int t : moved) {
-        push(t);
-        pushSources(t);
+        push(2 * t);
+        pushSources(2 * t);
         if (summary[size_t(t)]) {
-            push(int(n) + t);
-            pushSources(int(n) + t);
+            push(2 * t + 1);
+            pushSources(2 * t + 1);
         }
     }
     while (!heap.empty()) {
@@ -689,20 +1134,40 @@ void Scheduler::Impl::backwardFrom() {
         const int v = order[size_t(heap.back())];
         heap.pop_back();
         queued[size_t(v)] = 0;
-        const bool rollNode = v >= int(n);
-        const int t = rollNode ? v - int(n) : v;
+        const int t = v / 2;
         markOutput(t);
         const bool changed = recomputeBack(v);
-        if (rollNode) push(t); // its start node combines the bounds of both (its late finish, SS links' bounds, slack)
+        if (v & 1) push(2 * t); // its start node combines the bounds of both (its late finish, SS links' bounds, slack)
         if (changed) pushSources(v);
+    }
+}
+
+// Percent complete rolls up duration-weighted: each leaf's duration (a day at least) and its share
+// done, summed up the outline.
+void Scheduler::Impl::sumWeights() {
+    for (size_t i = n; i-- > 0;) {
+        const size_t s = size_t(slotOf[i]);
+        weight[s] = weightDone[s] = 0;
+    }
+    for (size_t i = n; i-- > 0;) {
+        const size_t s = size_t(slotOf[i]);
+        if (!summary[s]) {
+            weight[s] += std::max<int64_t>(dur[s], 1);
+            weightDone[s] += std::max<int64_t>(dur[s], 1) * done[s];
+        }
+        if (parent[s] >= 0) {
+            weight[size_t(parent[s])] += weight[s];
+            weightDone[size_t(parent[s])] += weightDone[s];
+        }
     }
 }
 
 // Plans live between 1900 and 2999 (the dates every reader accepts): a chain of long tasks or lags on
 // a short working day that runs past it is an error naming the task, and its instants are held at
 // the edge, so no date overflows and no report walks millions of days.
-void Scheduler::Impl::outputRow(size_t i, bool fresh) {
-    TaskSchedule& ts = out.tasks[i];
+void Scheduler::Impl::outputRow(size_t row, bool fresh) {
+    TaskSchedule& ts = out.tasks[row];
+    const size_t i = size_t(slotOf[row]);
     const int mpd = cal.minutesPerDay;
     const int64_t lo = plannable[0], hi = plannable[1];
     int beyond = -1; // 1: past 2999, 0: before 1900 (the last of the row's values held decides)
@@ -743,8 +1208,10 @@ void Scheduler::Impl::outputRow(size_t i, bool fresh) {
     ts.flags = flags[i];
     ts.linkStart = bound[i];
     ts.percentComplete = summary[i] ? (weight[i] ? int((weightDone[i] + weight[i] / 2) / weight[i]) : 0) : done[i];
+    ts.level = level[i];
+    ts.summary = summary[i];
     if (beyond >= 0) beyondRows[int(i)] = beyond == 1;
-    else beyondRows.erase(int(i));
+    else if (!beyondRows.empty()) beyondRows.erase(int(i));
 }
 
 void Scheduler::Impl::output(const Project& p, bool all) {
@@ -753,27 +1220,27 @@ void Scheduler::Impl::output(const Project& p, bool all) {
     s.cycle = acyclic ? std::vector<Id>() : cycleIds;
     plannable[0] = cal.instantAt(Date::fromYmd(1900, 1, 1));
     plannable[1] = cal.instantAt(Date::fromYmd(3000, 1, 1));
-    // After a structural change, or when every late date changed, every row is rewritten (and the
-    // roll-ups summed afresh); else only the rows the run touched.
-    const bool whole = all || everyRow || !preOrder;
-    if (whole) {
-        // Percent complete rolls up duration-weighted: each leaf's duration (a day at least) and
-        // its share done, summed up the outline.
-        std::fill(weight.begin(), weight.end(), 0);
-        std::fill(weightDone.begin(), weightDone.end(), 0);
-        for (size_t i = n; i-- > 0;) {
-            if (!summary[i]) {
-                weight[i] += std::max<int64_t>(dur[i], 1);
-                weightDone[i] += std::max<int64_t>(dur[i], 1) * done[i];
-            }
-            if (parent[i] >= 0) {
-                weight[size_t(parent[i])] += weight[i];
-                weightDone[size_t(parent[i])] += weightDone[i];
-            }
-        }
+    // After a fresh build, or when every late date changed, every row is rewritten (and the roll-ups
+    // summed afresh); else only the rows the run touched, and after rows were inserted, deleted or
+    // moved the new rows and those whose edges changed too.
+    const bool every = all || everyRow || !preOrder;
+    if (every) {
+        sumWeights();
         beyondRows.clear();
-        for (size_t i = n; i-- > 0;) outputRow(i, all);
-        for (int i : outRows) outQueued[size_t(i)] = 0;
+        for (size_t i = n; i-- > 0;) outputRow(i, all || seeded[size_t(slotOf[i])]);
+        for (int t : outRows) outQueued[size_t(t)] = 0;
+    } else if (restructured) {
+        // The outline changed: the roll-ups are summed afresh, and each summary above a task the edit
+        // touched is rewritten.
+        sumWeights();
+        for (int t : dirty)
+            for (int up = t; up >= 0; up = parent[size_t(up)]) markOutput(up);
+        for (int t : seeds)
+            for (int up = parent[size_t(t)]; up >= 0; up = parent[size_t(up)]) markOutput(up);
+        for (int t : outRows) {
+            outQueued[size_t(t)] = 0;
+            outputRow(size_t(rowAt[size_t(t)]), seeded[size_t(t)]);
+        }
     } else {
         // A leaf whose duration or share done changed passes the difference up to its summaries.
         for (int t : seeds) {
@@ -786,22 +1253,33 @@ void Scheduler::Impl::output(const Project& p, bool all) {
                 markOutput(a);
             }
         }
-        for (int i : outRows) {
-            outQueued[size_t(i)] = 0;
-            outputRow(size_t(i), false);
+        for (int t : outRows) {
+            outQueued[size_t(t)] = 0;
+            outputRow(size_t(rowAt[size_t(t)]), false);
         }
     }
+    const bool whole = every || restructured;
     ++s.run;
     s.whole = whole;
     s.rewritten.clear();
-    if (!whole) s.rewritten.swap(outRows);
+    if (!whole) {
+        s.rewritten.reserve(outRows.size());
+        for (int t : outRows) s.rewritten.push_back(rowAt[size_t(t)]);
+    }
     outRows.clear();
     everyRow = false;
     if (!beyondRows.empty() && s.error.empty()) {
-        const auto& [i, after] = *beyondRows.begin();
-        s.error = fmt(after ? tr("Task {0} \u201c{1}\u201d would end after 2999: its duration, lags or links take the plan past the dates Plotline plans in")
-                            : tr("Task {0} \u201c{1}\u201d would start before 1900: its duration, lags or links take the plan past the dates Plotline plans in"),
-                      std::to_string(i + 1), p.tasks[size_t(i)].name);
+        int first = INT32_MAX;
+        bool after = false;
+        for (const auto& [t, past] : beyondRows)
+            if (rowAt[size_t(t)] >= 0 && rowAt[size_t(t)] < first) {
+                first = rowAt[size_t(t)];
+                after = past;
+            }
+        if (first != INT32_MAX)
+            s.error = fmt(after ? tr("Task {0} \u201c{1}\u201d would end after 2999: its duration, lags or links take the plan past the dates Plotline plans in")
+                                : tr("Task {0} \u201c{1}\u201d would start before 1900: its duration, lags or links take the plan past the dates Plotline plans in"),
+                          std::to_string(first + 1), p.tasks[size_t(first)].name);
     }
     s.start = n ? s.tasks[0].startDate : p.start;
     s.finish = n ? s.tasks[0].finishDate : p.start;
@@ -818,19 +1296,36 @@ const Schedule& Scheduler::run(const Project& p) {
     Impl& m = *impl_;
     m.touched = m.touchedBack = 0;
     m.hashed = false;
+    m.restructured = false;
     const bool same = m.sameStructure(p) && m.acyclic;
-    m.incremental = same;
-    if (!same) {
+    if (same) {
+        m.incremental = true;
+        m.readInputs(p, true);
+        m.forwardFrom();
+        m.backwardFrom();
+        m.output(p, false);
+    } else if (m.restructure(p) && m.preOrder && m.acyclic) {
+        // Rows or links changed in one run of the plan: values carried, passes from what changed.
+        m.incremental = true;
+        m.readInputs(p, true);
+        for (int t : m.dirty) m.seeds.push_back(t);
+        m.forwardFrom();
+        for (int t : m.dirty) m.moved.push_back(t);
+        m.backwardFrom();
+        m.output(p, false);
+    } else {
+        for (int t : m.dirty) m.seeded[size_t(t)] = 0;
+        m.dirty.clear();
+        m.restructured = false;
+        m.incremental = false;
         m.build(p);
         m.readInputs(p, false);
         m.forwardAll();
         if (m.acyclic) m.backwardAll(m.finishOfAll());
-    } else {
-        m.readInputs(p, true);
-        m.forwardFrom();
-        m.backwardFrom();
+        m.output(p, true);
     }
-    m.output(p, !same);
+    for (int t : m.dirty) m.seeded[size_t(t)] = 0;
+    m.dirty.clear();
     return m.out;
 }
 
