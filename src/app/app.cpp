@@ -1241,9 +1241,17 @@ void App::fontsFrame() {
             forEachText(viewer_->view()->project, scan);
         }
     } else {
+        // The plan's texts after each change, a few thousand records a frame: an edit of a 100k-task
+        // plan does not walk every field of every task in its frame (typed characters are found above,
+        // and a font found missing arrives frames later anyway).
         if (doc_.revision() != fontsRevision_) {
             fontsRevision_ = doc_.revision();
-            forEachText(doc_.project(), scan);
+            fontsNext_ = 0;
+            fontsWalking_ = true;
+        }
+        if (fontsWalking_) {
+            fontsNext_ = forEachTextFrom(doc_.project(), fontsNext_, kFontRecordsPerFrame, scan);
+            fontsWalking_ = fontsNext_ != 0;
         }
         for (const ProjectEntry& e : library_.projects()) fonts_.scan(e.name);
     }

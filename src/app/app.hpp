@@ -230,6 +230,9 @@ private:
     void fontsFrame();
     fonts::Supply fonts_;
     uint64_t fontsRevision_ = ~uint64_t(0), fontsViewerVersion_ = ~uint64_t(0);
+    size_t fontsNext_ = 0;      // the plan's next record to look at for characters (forEachTextFrom)
+    bool fontsWalking_ = false;
+    static constexpr size_t kFontRecordsPerFrame = 8192;
     int fontsTextGeneration_ = -1;
     double fontsMs_ = 0;
     MoveCounter moves_;

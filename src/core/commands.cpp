@@ -53,7 +53,8 @@ public:
         return true;
     }
     bool revert(Project& p, Stamp) override {
-        int i = p.taskIndex(task_.id);
+        // Where it went in, unless later edits moved it.
+        const int i = row_ < p.tasks.size() && p.tasks[row_].id == task_.id ? int(row_) : p.taskIndex(task_.id);
         if (i < 0) return false;
         p.tasks.erase(p.tasks.begin() + i);
         return true;

@@ -385,6 +385,24 @@ template <class F> void forEachText(const Project& p, F&& f) {
         for (const auto& r : list) describe(walker, r);
     });
 }
+// The same walk in parts, for a plan too big to walk in one frame: records are numbered across the
+// lists in turn (0 is the project's own texts); visits `count` of them from number `from` and returns
+// the number to go on from, or 0 when it reached the end.
+template <class F> size_t forEachTextFrom(const Project& p, size_t from, size_t count, F&& f) {
+    const size_t end = from + count;
+    if (from == 0) {
+        f(std::string_view(p.name));
+        f(std::string_view(p.client));
+        f(std::string_view(p.producer));
+    }
+    size_t at = 1; // the number of each list's first record
+    TextWalker<F> walker{f};
+    forEachList(p, [&](const char*, const auto& list, Presence) {
+        for (size_t i = from > at ? from - at : 0; i < list.size() && at + i < end; ++i) describe(walker, list[i]);
+        at += list.size();
+    });
+    return at > end ? end : 0;
+}
 
 // The names of the fields that differ between two versions of a record (nested lists count as one
 // field each), in the file's order: what a three-way merge compares.

@@ -677,11 +677,16 @@ bool Scheduler::Impl::restructure(const Project& p) {
             if (p.assignments[i].task != assignKeys[i].first || p.assignments[i].resource != assignKeys[i].second) return false;
     }
     // The run of rows that changed: [a, oldEnd) before, [a, newEnd) now.
+    // One pass over the tasks outside the run, which also finds those given another parent.
     const size_t common = std::min(nOld, nNew);
+    std::vector<int> reparented, below; // rows (now) outside the run whose parent changed
     size_t a = 0;
-    while (a < common && ids[a] == p.tasks[a].id) ++a;
+    for (; a < common && ids[a] == p.tasks[a].id; ++a)
+        if (p.tasks[a].parent != parentIds[a]) reparented.push_back(int(a));
     size_t tail = 0;
-    while (tail < common - a && ids[nOld - 1 - tail] == p.tasks[nNew - 1 - tail].id) ++tail;
+    for (; tail < common - a && ids[nOld - 1 - tail] == p.tasks[nNew - 1 - tail].id; ++tail)
+        if (p.tasks[nNew - 1 - tail].parent != parentIds[nOld - 1 - tail]) below.push_back(int(nNew - 1 - tail));
+    reparented.insert(reparented.end(), below.rbegin(), below.rend());
     const size_t oldEnd = nOld - tail, newEnd = nNew - tail;
     if ((oldEnd - a) + (newEnd - a) > nNew / 4 + 64) return false;
     if (freeSlots.size() + (oldEnd - a) > nNew / 2 + 1024) return false; // compact: build afresh
@@ -764,14 +769,17 @@ bool Scheduler::Impl::restructure(const Project& p) {
     };
     std::vector<int> levelChanged, open;
     preOrder = true;
+    size_t nextMoved = 0; // into reparented
     for (size_t i = 0; i < n; ++i) {
         const int s = slotOf[i];
-        const Id up = p.tasks[i].parent;
         const int was = parent[size_t(s)];
         const bool wasLive = was >= 0 && rowAt[size_t(was)] >= 0;
         const bool inRun = i >= a && i < newEnd;
+        const bool otherParent = nextMoved < reparented.size() && reparented[nextMoved] == int(i);
+        if (otherParent) ++nextMoved;
         int now = was;
-        if (inRun || up != parentIds[i] || (!wasLive && !up.isNull())) {
+        if (inRun || otherParent || (!wasLive && !parentIds[i].isNull())) {
+            const Id up = p.tasks[i].parent;
             now = -1;
             if (!up.isNull()) {
                 for (size_t k = open.size(); k-- > 0;)
@@ -811,57 +819,81 @@ bool Scheduler::Impl::restructure(const Project& p) {
         summary[size_t(s)] = isSummary;
     }
 
-    // Links and assignments: the rows of their ends, from the rows they had.
-    std::vector<LinkKey> linksBefore = std::move(linkKeys);
-    std::vector<std::pair<Id, Id>> assignBefore = std::move(assignKeys);
-    std::vector<int> fromBefore = std::move(out.linkFrom), toBefore = std::move(out.linkTo), rowBefore = std::move(out.assignmentRow);
+    // Links and assignments: those above and below the run of them that changed keep their ends, at
+    // the rows those tasks moved to; those in it are found by id (a few by a scan of the ids, more
+    // through the index). The ends of every link added or removed are dirty.
     const long shift = long(nNew) - long(nOld);
-    auto rowOf = [&](Id id, int before) -> int {
-        if (before >= 0) {
-            long r = -1;
-            if (size_t(before) < a) r = before;
-            else if (size_t(before) >= oldEnd) r = before + shift;
-            else r = rowAt[size_t(oldRowSlots[size_t(before) - a])];
-            if (r >= 0 && size_t(r) < n && ids[size_t(r)] == id) return int(r);
-        }
-        return rowOfId(id);
+    auto rowNow = [&](int r) -> int {
+        if (r < 0) return -1;
+        if (size_t(r) < a) return r;
+        if (size_t(r) >= oldEnd) return int(r + shift);
+        return rowAt[size_t(oldRowSlots[size_t(r) - a])];
     };
-    linkRows(p, linksBefore, assignBefore, fromBefore, toBefore, rowBefore, rowOf);
-    linkKeys.clear();
-    linkKeys.reserve(p.links.size());
-    for (const Link& l : p.links) linkKeys.push_back({l.predecessor, l.successor, l.type, l.lag});
-    assignKeys.clear();
-    assignKeys.reserve(p.assignments.size());
-    for (const Assignment& x : p.assignments) assignKeys.push_back({x.task, x.resource});
-    // The links that changed, as a run between the same links above and below: their ends are dirty.
-    const size_t lOld = linksBefore.size(), lNew = linkKeys.size(), lCommon = std::min(lOld, lNew);
-    auto same = [](const LinkKey& x, const LinkKey& y) { return x.a == y.a && x.b == y.b && x.type == y.type && x.lag == y.lag; };
-    size_t la = 0;
-    while (la < lCommon && same(linksBefore[la], linkKeys[la])) ++la;
-    size_t lt = 0;
-    while (lt < lCommon - la && same(linksBefore[lOld - 1 - lt], linkKeys[lNew - 1 - lt])) ++lt;
-    for (size_t k = la; k < lOld - lt; ++k) {
-        // the old ends, found where they are now (a deleted end has no slot to mark)
-        for (int r : {fromBefore[k], toBefore[k]}) {
-            if (r < 0) continue;
-            int s = -1;
-            if (size_t(r) < a) s = slotOf[size_t(r)];
-            else if (size_t(r) >= oldEnd) s = slotOf[size_t(r + shift)];
-            else s = rowAt[size_t(oldRowSlots[size_t(r) - a])] >= 0 ? oldRowSlots[size_t(r) - a] : -1;
-            makeDirty(s);
-        }
+    int scans = 0;
+    auto findRow = [&](Id id) -> int {
+        if (index || ++scans > 8) return rowOfId(id);
+        for (size_t i = 0; i < n; ++i)
+            if (ids[i] == id) return int(i);
+        return -1;
+    };
+    const bool rowsMoved = a != oldEnd || a != newEnd;
+    // [from, oldEnd) of `keys` and [from, newEnd) of `list` are the runs that differ.
+    auto runOf = [](const auto& keys, const auto& list, auto same, size_t& from, size_t& oldTo, size_t& newTo) {
+        const size_t common = std::min(keys.size(), list.size());
+        from = 0;
+        while (from < common && same(keys[from], list[from])) ++from;
+        size_t t = 0;
+        while (t < common - from && same(keys[keys.size() - 1 - t], list[list.size() - 1 - t])) ++t;
+        oldTo = keys.size() - t;
+        newTo = list.size() - t;
+    };
+    size_t la, lOldTo, lNewTo;
+    runOf(linkKeys, p.links, [](const LinkKey& k, const Link& l) { return k.a == l.predecessor && k.b == l.successor && k.type == l.type && k.lag == l.lag; },
+          la, lOldTo, lNewTo);
+    for (size_t k = la; k < lOldTo; ++k)
+        for (int r : {out.linkFrom[k], out.linkTo[k]})
+            if (const int now = rowNow(r); now >= 0) makeDirty(slotOf[size_t(now)]);
+    linkKeys.erase(linkKeys.begin() + long(la), linkKeys.begin() + long(lOldTo));
+    linkKeys.insert(linkKeys.begin() + long(la), lNewTo - la, LinkKey{});
+    for (auto* rows : {&out.linkFrom, &out.linkTo}) {
+        rows->erase(rows->begin() + long(la), rows->begin() + long(lOldTo));
+        rows->insert(rows->begin() + long(la), lNewTo - la, -1);
     }
-    for (size_t k = la; k < lNew - lt; ++k)
-        for (int r : {out.linkFrom[k], out.linkTo[k]})
-            if (r >= 0) makeDirty(slotOf[size_t(r)]);
-    // A link kept whose end appeared or vanished (a link naming an id no task has) gained or lost its edge.
-    for (size_t k = 0; k < lNew; ++k) {
-        if (k == la && lNew - lt > la) k = lNew - lt;
-        if (k >= lNew) break;
-        const size_t j = k < la ? k : k - lNew + lOld;
-        if ((fromBefore[j] < 0) == (out.linkFrom[k] < 0) && (toBefore[j] < 0) == (out.linkTo[k] < 0)) continue;
-        for (int r : {out.linkFrom[k], out.linkTo[k]})
-            if (r >= 0) makeDirty(slotOf[size_t(r)]);
+    for (size_t k = 0; k < p.links.size(); ++k) {
+        const Link& l = p.links[k];
+        if (k >= la && k < lNewTo) {
+            linkKeys[k] = {l.predecessor, l.successor, l.type, l.lag};
+            out.linkFrom[k] = findRow(l.predecessor);
+            out.linkTo[k] = findRow(l.successor);
+            for (int r : {out.linkFrom[k], out.linkTo[k]}) // the new link's ends
+                if (r >= 0) makeDirty(slotOf[size_t(r)]);
+            continue;
+        }
+        if (!rowsMoved) continue;
+        // A link kept whose end was missing (an id no task had) may find it now, and gains its edge.
+        int& from = out.linkFrom[k];
+        int& to = out.linkTo[k];
+        const bool had = from >= 0 && to >= 0;
+        from = from < 0 ? findRow(l.predecessor) : rowNow(from);
+        to = to < 0 ? findRow(l.successor) : rowNow(to);
+        if (had != (from >= 0 && to >= 0))
+            for (int r : {from, to})
+                if (r >= 0) makeDirty(slotOf[size_t(r)]);
+    }
+    size_t xa, xOldTo, xNewTo;
+    runOf(assignKeys, p.assignments, [](const std::pair<Id, Id>& k, const Assignment& x) { return k.first == x.task && k.second == x.resource; },
+          xa, xOldTo, xNewTo);
+    assignKeys.erase(assignKeys.begin() + long(xa), assignKeys.begin() + long(xOldTo));
+    assignKeys.insert(assignKeys.begin() + long(xa), xNewTo - xa, std::pair<Id, Id>{});
+    out.assignmentRow.erase(out.assignmentRow.begin() + long(xa), out.assignmentRow.begin() + long(xOldTo));
+    out.assignmentRow.insert(out.assignmentRow.begin() + long(xa), xNewTo - xa, -1);
+    for (size_t k = 0; k < p.assignments.size(); ++k) {
+        const Assignment& x = p.assignments[k];
+        int& row = out.assignmentRow[k];
+        if (k >= xa && k < xNewTo) {
+            assignKeys[k] = {x.task, x.resource};
+            row = findRow(x.task);
+        } else if (rowsMoved) row = row < 0 ? findRow(x.task) : rowNow(row);
     }
 
     graph(p, true);
@@ -1230,13 +1262,27 @@ void Scheduler::Impl::output(const Project& p, bool all) {
         for (size_t i = n; i-- > 0;) outputRow(i, all || seeded[size_t(slotOf[i])]);
         for (int t : outRows) outQueued[size_t(t)] = 0;
     } else if (restructured) {
-        // The outline changed: the roll-ups are summed afresh, and each summary above a task the edit
-        // touched is rewritten.
-        sumWeights();
-        for (int t : dirty)
-            for (int up = t; up >= 0; up = parent[size_t(up)]) markOutput(up);
-        for (int t : seeds)
+        // The outline changed: each task the edit touched and every summary above it is rewritten, its
+        // roll-up summed again from its children (theirs first: the rows from the bottom up).
+        for (int t : seeds) { // (the dirty tasks among them)
+            markOutput(t);
             for (int up = parent[size_t(t)]; up >= 0; up = parent[size_t(up)]) markOutput(up);
+        }
+        std::sort(outRows.begin(), outRows.end(), [&](int x, int y) { return rowAt[size_t(x)] > rowAt[size_t(y)]; });
+        for (int t : outRows) {
+            const size_t u = size_t(t);
+            if (!summary[u]) {
+                weight[u] = std::max<int64_t>(dur[u], 1);
+                weightDone[u] = weight[u] * done[u];
+                continue;
+            }
+            weight[u] = weightDone[u] = 0;
+            for (int k = inOff[2 * u + 1]; k < inOff[2 * u + 2]; ++k) { // its children's finishes
+                const size_t c = size_t(inE[size_t(k)].node()) / 2;
+                weight[u] += weight[c];
+                weightDone[u] += weightDone[c];
+            }
+        }
         for (int t : outRows) {
             outQueued[size_t(t)] = 0;
             outputRow(size_t(rowAt[size_t(t)]), seeded[size_t(t)]);

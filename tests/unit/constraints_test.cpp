@@ -350,7 +350,9 @@ TEST_CASE("property: rescheduling after structural edits and their undos equals 
                     fresh.id = Id::random();
                     fresh.name = "New";
                     fresh.duration = int64_t(1 + rng() % 5) * 480;
-                    doc.execute(insertTask(rng() % (n + 1), fresh));
+                    const size_t at = rng() % (n + 1);
+                    if (at < n && rng() % 2) fresh.parent = p.tasks[at].parent; // a sibling of the row below, as Insert makes it
+                    doc.execute(insertTask(at, fresh));
                     break;
                 }
                 case 1: if (n > 20) doc.execute(deleteTasks({t.id})); break;

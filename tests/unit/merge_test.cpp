@@ -443,3 +443,25 @@ TEST_CASE("merge property: random edits of two and three copies lose no edit, an
     CHECK(conflicts > 50); // the test does meet conflicts and notes, not only easy cases
     CHECK(notes > 50);
 }
+
+TEST_CASE("the plan's texts walked in parts are every text of the whole walk, in order") {
+    Project p = syntheticProject(700, 5);
+    addSyntheticTeam(p, 4, 5);
+    p.risks.push_back(Risk{});
+    p.risks.back().id = Id::random();
+    p.risks.back().title = "Venue falls through \u2014 \u4f1a\u5834";
+    p.tasks[650].notes = "Last-minute \u00e9dit";
+    std::vector<std::string> whole, parts;
+    forEachText(p, [&](std::string_view t) { whole.emplace_back(t); });
+    for (size_t count : {1, 7, 256, 100000}) {
+        CAPTURE(count);
+        parts.clear();
+        size_t next = 0, calls = 0;
+        do {
+            next = forEachTextFrom(p, next, count, [&](std::string_view t) { parts.emplace_back(t); });
+            ++calls;
+        } while (next != 0 && calls < 100000);
+        CHECK(parts == whole);
+        CHECK(calls >= std::min<size_t>(p.tasks.size() / count, 50)); // in parts, not at once
+    }
+}
