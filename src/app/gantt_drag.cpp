@@ -97,7 +97,7 @@ void GanttView::drawDragPreview(ImDrawList* dl) {
     if (row < 0 || size_t(row) >= p.tasks.size() || displayOf_[size_t(row)] < 0) return;
     const ImVec2 m = ImGui::GetIO().MousePos;
     const float dx = m.x - drag_.pressX, cy = rowCentreY(row), h = std::floor(rowHeight_ * 0.5f);
-    const float x0 = xOf(barStart_[size_t(row)]), x1 = xOf(barEnd_[size_t(row)]);
+    const float x0 = xOf(barOf(row).start), x1 = xOf(barOf(row).end);
     const float fs = ImGui::GetFontSize();
     auto label = [&](float x, const std::string& text) {
         const ImVec2 size = ImGui::CalcTextSize(text.c_str());
@@ -108,9 +108,9 @@ void GanttView::drawDragPreview(ImDrawList* dl) {
     switch (drag_.kind) {
         case Drag::Move: {
             const int days = int(std::lround(dx / pxPerDay_));
-            const float sx = xOf(std::floor(barStart_[size_t(row)]) + days) + (x0 - xOf(std::floor(barStart_[size_t(row)])));
+            const float sx = xOf(std::floor(barOf(row).start) + days) + (x0 - xOf(std::floor(barOf(row).start)));
             dl->AddRect(ImVec2(sx, cy - h * 0.5f), ImVec2(sx + (x1 - x0), cy + h * 0.5f), theme::kToday, 3, 0, 2);
-            label(sx, formatDate(p.calendar.nextWorkingDay(Date{int32_t(std::floor(barStart_[size_t(row)])) + days})));
+            label(sx, formatDate(p.calendar.nextWorkingDay(Date{int32_t(std::floor(barOf(row).start)) + days})));
             break;
         }
         case Drag::Resize: {
@@ -131,7 +131,7 @@ void GanttView::drawDragPreview(ImDrawList* dl) {
             dl->AddLine(from, m, theme::kToday, 2);
             dl->AddCircleFilled(m, 3, theme::kToday);
             if (drag_.targetRow >= 0 && drag_.targetRow != row) {
-                const float tx = xOf(drag_.targetEnd ? barEnd_[size_t(drag_.targetRow)] : barStart_[size_t(drag_.targetRow)]);
+                const float tx = xOf(drag_.targetEnd ? barOf(drag_.targetRow).end : barOf(drag_.targetRow).start);
                 const float ty = rowCentreY(drag_.targetRow);
                 dl->AddCircle(ImVec2(tx, ty), fs * 0.5f, theme::kToday, 0, 2);
                 static const char* const names[] = {N_("Finish-to-start"), N_("Start-to-start"), N_("Finish-to-finish"), N_("Start-to-finish")};
@@ -202,7 +202,7 @@ void GanttView::finishDrag() {
             return;
         }
         case Drag::Resize: {
-            const double endDay = dayAt(xOf(barEnd_[size_t(row)]) + dx);
+            const double endDay = dayAt(xOf(barOf(row).end) + dx);
             int64_t finish;
             if (pxPerDay_ >= 120) { // hours are visible: snap the finish to the hour
                 const Date day{int32_t(std::floor(endDay))};
@@ -218,7 +218,7 @@ void GanttView::finishDrag() {
             return;
         }
         case Drag::Progress: {
-            const float x0 = xOf(barStart_[size_t(row)]), x1 = xOf(barEnd_[size_t(row)]);
+            const float x0 = xOf(barOf(row).start), x1 = xOf(barOf(row).end);
             const float px = std::clamp(ImGui::GetIO().MousePos.x, x0, x1);
             const int pct = x1 > x0 ? int(std::lround((px - x0) / (x1 - x0) * 20)) * 5 : 0;
             if (pct == t.percentComplete) return;
@@ -258,7 +258,7 @@ void GanttView::handleTimelineInput(ImVec2 min, ImVec2 max) {
             const int shown = firstDisplay_ + int(std::floor((io.MousePos.y - firstRowY_) / rowHeight_));
             if (io.MousePos.y >= min.y && shown >= 0 && size_t(shown) < visible_.size()) {
                 drag_.targetRow = visible_[size_t(shown)];
-                const float a = xOf(barStart_[size_t(drag_.targetRow)]), b = xOf(barEnd_[size_t(drag_.targetRow)]);
+                const float a = xOf(barOf(drag_.targetRow).start), b = xOf(barOf(drag_.targetRow).end);
                 drag_.targetEnd = io.MousePos.x > (a + b) * 0.5f;
             }
         }

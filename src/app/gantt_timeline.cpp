@@ -171,7 +171,7 @@ void GanttView::drawBar(ImDrawList* dl, int row, ImVec2 cellMin, float rowHeight
     const float pad = ImGui::GetStyle().CellPadding.y;
     const float cy = std::floor(cellMin.y - pad + rowHeight * 0.5f);
     if (!baselineId_.isNull()) drawBaselineBar(dl, row, cy, rowHeight);
-    const float x0 = xOf(barStart_[size_t(row)]), x1 = xOf(barEnd_[size_t(row)]);
+    const float x0 = xOf(barOf(row).start), x1 = xOf(barOf(row).end);
     const float fs = ImGui::GetFontSize();
     float labelX;
     if (ts.finish == ts.start) {
@@ -260,8 +260,8 @@ void GanttView::drawLinks(ImDrawList* dl, int firstShown, int lastShown, float f
         if (std::max(from, to) < firstShown || std::min(from, to) > lastShown) return;
         const bool fromEnd = l.type == LinkType::FS || l.type == LinkType::FF;
         const bool toStart = l.type == LinkType::FS || l.type == LinkType::SS;
-        const float fx = std::floor(xOf(fromEnd ? barEnd_[size_t(l.from)] : barStart_[size_t(l.from)])) + 0.5f;
-        const float tx = std::floor(xOf(toStart ? barStart_[size_t(l.to)] : barEnd_[size_t(l.to)])) + 0.5f;
+        const float fx = std::floor(xOf(fromEnd ? barOf(l.from).end : barOf(l.from).start)) + 0.5f;
+        const float tx = std::floor(xOf(toStart ? barOf(l.to).start : barOf(l.to).end)) + 0.5f;
         const float fy = yMid(from), ty = yMid(to);
         const float outX = fromEnd ? fx + s : fx - s;      // first stub, away from the bar
         const float inX = toStart ? tx - s : tx + s;       // last stub, into the target end
@@ -383,7 +383,7 @@ void GanttView::drawProgressLine(ImDrawList* dl, int firstDisplay, int lastDispl
     for (int k = firstDisplay; k <= lastDisplay; ++k) {
         const int row = visible_[size_t(k)];
         const TaskSchedule& ts = s.tasks[size_t(row)];
-        const double b0 = barStart_[size_t(row)], b1 = barEnd_[size_t(row)];
+        const double b0 = barOf(row).start, b1 = barOf(row).end;
         if (ts.summary || ts.finish == ts.start || ts.percentComplete >= 100 || (ts.percentComplete == 0 && b0 >= statusEnd)) continue;
         const float x = std::floor(xOf(b0 + (b1 - b0) * ts.percentComplete / 100.0)) + 0.5f;
         if (std::fabs(x - sx) < 1) continue;
@@ -412,7 +412,7 @@ void GanttView::criticalNote(ImDrawList* dl, int firstShown, int lastShown) {
         if (firstCritical < 0 && displayOf_[row] >= 0) firstCritical = int(row);
         const int shown = displayOf_[row];
         if (shown >= firstShown && shown <= lastShown) {
-            const float x0 = xOf(barStart_[row]), x1 = xOf(barEnd_[row]);
+            const float x0 = xOf(barOf(int(row)).start), x1 = xOf(barOf(int(row)).end);
             if (x1 >= bodyMin_.x && x0 <= bodyMax_.x) ++inView;
         }
     }

@@ -41,7 +41,6 @@ void GanttView::refresh() {
     revision_ = doc_.revision();
     const Project& p = doc_.project();
     const Schedule& s = doc_.schedule();
-    const Calendar& cal = p.calendar;
     const size_t n = p.tasks.size();
     // A cell being edited stays with its task when rows move (an undo, a merge) and closes if the
     // task is gone: its field is never left over another task's row.
@@ -50,20 +49,14 @@ void GanttView::refresh() {
         if (edit_.row < 0) edit_.column = -1;
     }
     // An edit that kept the plan's structure (a task moved, resized, renamed) and the one run of the
-    // scheduler since the last refresh: only the rows that run rewrote change their bars.
-    if (follower_.follows(s) && barStart_.size() == n) {
-        for (int i : s.rewritten) {
-            const BarSpan bar = barSpan(cal, s.tasks[size_t(i)]);
-            barStart_[size_t(i)] = bar.start;
-            barEnd_[size_t(i)] = bar.end;
-        }
+    // scheduler since the last refresh: the rows, links and outline are as they were (bars are made
+    // from the schedule as they are drawn, barOf).
+    if (follower_.follows(s) && parentRow_.size() == n) {
         if (!appliedFilter_.empty()) visibleDirty_ = true; // names may have changed
         return;
     }
     // Only numbers here, in one pass: the texts of a row are made when it is drawn (rowTexts), so an
     // edit in a plan of 100,000 tasks formats the few dozen rows on screen, not all of them.
-    barStart_.resize(n);
-    barEnd_.resize(n);
     parentRow_.resize(n);
     ordinal_.resize(n);
     rowTexts_.resize(n);
@@ -72,9 +65,6 @@ void GanttView::refresh() {
     siblings.assign(1, 0);
     for (size_t i = 0; i < n; ++i) {
         const TaskSchedule& ts = s.tasks[i];
-        const BarSpan bar = barSpan(cal, ts);
-        barStart_[i] = bar.start;
-        barEnd_[i] = bar.end;
         // Outline position: the parent row and the place among its siblings (1.2.3 is made from these).
         const size_t depth = size_t(std::max(1, ts.level)) - 1;
         while (open.size() > depth) open.pop_back();
@@ -134,8 +124,9 @@ void GanttView::refresh() {
         links_.swap(sorted);
         shortLinks_ = shorts;
     }
-    if (!selection_.empty()) {
-        // Forget selected tasks that are gone.
+    const bool oneAtRow = selection_.size() == 1 && selected_ >= 0 && size_t(selected_) < n && p.tasks[size_t(selected_)].id == *selection_.begin();
+    if (!selection_.empty() && !oneAtRow) {
+        // Forget selected tasks that are gone (one found where the selected row is needs no search).
         std::unordered_set<Id, IdHash> present;
         const std::vector<Id> few = selection_.size() <= 8 ? std::vector<Id>(selection_.begin(), selection_.end()) : std::vector<Id>();
         for (const Task& t : p.tasks)
@@ -244,15 +235,15 @@ void GanttView::rebuildVisible() {
             visible_.push_back(int(i));
         }
     // Typing in the filter brings the first task that matches into view, in the rows and in time.
-    if (filterChanged && firstMatch >= 0 && size_t(firstMatch) < barStart_.size()) scrollToTask(firstMatch);
+    if (filterChanged && firstMatch >= 0 && size_t(firstMatch) < parentRow_.size()) scrollToTask(firstMatch);
 }
 
 void GanttView::scrollToTask(int row) {
-    if (row < 0 || size_t(row) >= barStart_.size()) return;
+    if (row < 0 || size_t(row) >= parentRow_.size()) return;
     scrollToRow_ = row;
-    const float left = xOf(barStart_[size_t(row)]), right = xOf(barEnd_[size_t(row)]);
+    const float left = xOf(barOf(row).start), right = xOf(barOf(row).end);
     if (left < timelineX_ + 20 || right > timelineX_ + timelineW_ - 20) {
-        originDay_ = barStart_[size_t(row)] - (timelineW_ * 0.2f) / pxPerDay_;
+        originDay_ = barOf(row).start - (timelineW_ * 0.2f) / pxPerDay_;
         originSet_ = true;
     }
 }

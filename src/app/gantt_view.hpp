@@ -146,7 +146,8 @@ private:
     ScheduleFollower follower_; // the schedule refresh() last read
 
     // Derived from the project, rebuilt when it changes.
-    std::vector<double> barStart_, barEnd_; // in days since 1970 (fractions within the working day)
+    // A row's bar in days since 1970 (fractions within the working day), made from the schedule as it is drawn.
+    BarSpan barOf(int row) const { return barSpan(doc_.project().calendar, doc_.schedule().tasks[size_t(row)]); }
     struct LinkRows { int from, to; LinkType type; size_t link; };
     // Bar labels are drawn after the link lines so that lines never cross out a task's name.
     struct Label { ImVec2 pos; int row; bool withDate; };
