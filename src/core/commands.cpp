@@ -73,17 +73,20 @@ public:
         removedTasks_.clear();
         removedLinks_.clear();
         removedAssignments_.clear();
-        std::unordered_set<Id, IdHash> gone(ids_.begin(), ids_.end());
+        IdSet gone(ids_);
         // Subtrees: children follow their parent, so one forward pass finds every descendant.
-        for (const Task& t : p.tasks)
-            if (!t.parent.isNull() && gone.count(t.parent)) gone.insert(t.id);
-        for (size_t i = 0; i < p.tasks.size(); ++i)
-            if (gone.count(p.tasks[i].id)) removedTasks_.push_back({i, p.tasks[i]});
+        for (size_t i = 0; i < p.tasks.size(); ++i) {
+            const Task& t = p.tasks[i];
+            if (gone.has(t.id) || (!t.parent.isNull() && gone.has(t.parent))) {
+                gone.add(t.id);
+                removedTasks_.push_back({i, t});
+            }
+        }
         if (removedTasks_.empty()) return false;
         for (size_t i = 0; i < p.links.size(); ++i)
-            if (gone.count(p.links[i].predecessor) || gone.count(p.links[i].successor)) removedLinks_.push_back({i, p.links[i]});
+            if (gone.has(p.links[i].predecessor) || gone.has(p.links[i].successor)) removedLinks_.push_back({i, p.links[i]});
         for (size_t i = 0; i < p.assignments.size(); ++i)
-            if (gone.count(p.assignments[i].task)) removedAssignments_.push_back({i, p.assignments[i]});
+            if (gone.has(p.assignments[i].task)) removedAssignments_.push_back({i, p.assignments[i]});
         eraseAll(p.tasks, removedTasks_);
         eraseAll(p.links, removedLinks_);
         eraseAll(p.assignments, removedAssignments_);
@@ -97,13 +100,46 @@ public:
     }
 
 private:
+    // Ids to delete: compared one by one while few (a row and its children), hashed when many.
+    struct IdSet {
+        std::vector<Id> few;
+        std::unordered_set<Id, IdHash> many;
+        explicit IdSet(const std::vector<Id>& ids) {
+            for (Id id : ids) add(id);
+        }
+        bool has(Id id) const { return many.empty() ? std::find(few.begin(), few.end(), id) != few.end() : many.count(id) > 0; }
+        void add(Id id) {
+            if (has(id)) return;
+            if (many.empty() && few.size() < 16) return few.push_back(id);
+            many.insert(few.begin(), few.end());
+            few.clear();
+            many.insert(id);
+        }
+    };
+    // The records at `removed`'s rows (ascending) taken out, the others closed up in one pass.
     template <class T>
     static void eraseAll(std::vector<T>& v, const std::vector<std::pair<size_t, T>>& removed) {
-        for (size_t k = removed.size(); k-- > 0;) v.erase(v.begin() + long(removed[k].first));
+        if (removed.empty()) return;
+        size_t to = removed.front().first, k = 0;
+        for (size_t from = to; from < v.size(); ++from) {
+            if (k < removed.size() && removed[k].first == from) {
+                ++k;
+                continue;
+            }
+            v[to++] = std::move(v[from]);
+        }
+        v.resize(to);
     }
+    // The reverse: each record back at its row, the others moved up in one pass from the end.
     template <class T>
     static void insertAll(std::vector<T>& v, const std::vector<std::pair<size_t, T>>& removed) {
-        for (const auto& [i, x] : removed) v.insert(v.begin() + long(std::min(i, v.size())), x);
+        if (removed.empty()) return;
+        size_t from = v.size(), k = removed.size();
+        v.resize(v.size() + removed.size());
+        for (size_t to = v.size(); to-- > 0 && k > 0;) {
+            if (removed[k - 1].first >= to || from == 0) v[to] = removed[--k].second;
+            else v[to] = std::move(v[--from]);
+        }
     }
     std::vector<Id> ids_;
     std::vector<std::pair<size_t, Task>> removedTasks_;

@@ -1,6 +1,11 @@
 #include "core/commands.hpp"
+#include "core/synthetic.hpp"
 #include "core/csv_io.hpp"
 #include "helpers.hpp"
+
+#include <algorithm>
+#include <random>
+#include <set>
 
 using namespace plotline;
 using namespace plotline::test;
@@ -302,4 +307,42 @@ TEST_CASE("predecessors that would close a loop are refused whole, with the loop
     CHECK(why.find("Design") != std::string::npos);
     CHECK(doc.project().links.size() == 1);
     CHECK_FALSE(doc.canRedo());
+}
+
+TEST_CASE("property: deleting any set of tasks takes their subtrees, links and assignments; undo restores the plan exactly") {
+    for (uint64_t seed = 1; seed <= 6; ++seed) {
+        CAPTURE(seed);
+        Project start = syntheticProject(400, seed);
+        addSyntheticTeam(start, 5, seed);
+        Document doc(start, [] { return Stamp(1'800'000'000'000); });
+        std::mt19937_64 rng(seed);
+        for (int step = 0; step < 12; ++step) {
+            CAPTURE(step);
+            const Project before = doc.project();
+            std::vector<Id> ids; // from one row to forty (compared one by one, then hashed)
+            const size_t count = step % 3 == 0 ? 1 : 1 + rng() % 40;
+            for (size_t k = 0; k < count; ++k) ids.push_back(before.tasks[rng() % before.tasks.size()].id);
+            REQUIRE(doc.execute(deleteTasks(ids)));
+            const Project& after = doc.project();
+            // What is gone: the ids and every descendant; what stays keeps its order.
+            std::set<Id> gone(ids.begin(), ids.end());
+            for (const Task& t : before.tasks)
+                if (gone.count(t.parent)) gone.insert(t.id);
+            std::vector<Id> kept, left;
+            for (const Task& t : before.tasks)
+                if (!gone.count(t.id)) kept.push_back(t.id);
+            for (const Task& t : after.tasks) left.push_back(t.id);
+            CHECK(left == kept);
+            for (const Link& l : after.links) CHECK((!gone.count(l.predecessor) && !gone.count(l.successor)));
+            for (const Assignment& a : after.assignments) CHECK(!gone.count(a.task));
+            CHECK(after.links.size() + size_t(std::count_if(before.links.begin(), before.links.end(), [&](const Link& l) {
+                      return gone.count(l.predecessor) || gone.count(l.successor);
+                  })) == before.links.size());
+            REQUIRE(doc.undo());
+            CHECK(doc.project() == before);
+            REQUIRE(doc.redo());
+            CHECK(doc.project().tasks.size() == kept.size());
+            if (step % 2) REQUIRE(doc.undo()); // now and then the plan shrinks for the next step
+        }
+    }
 }
