@@ -9,6 +9,8 @@
 //   PLOTLINE_PROFILE_INSERT=40 …           for perf: insert and undo 40 times, one frame each, and stop
 //   PLOTLINE_PROFILE_SHIFT=40 …            for perf: make a task early in the plan longer and shorter
 //                                          again 40 times (its successors move), one frame each, and stop
+//   PLOTLINE_PROFILE_DASHBOARD=40 …        for perf: with the budget dashboard shown, redo 100 pasted rows
+//                                          and undo them 40 times, one frame each, and stop
 #include "timing.hpp"
 #include "app/app.hpp"
 #include "app/theme.hpp"
@@ -192,6 +194,21 @@ int main(int argc, char** argv) {
         b.app->showView(App::View::Budget);
         b.frames(3);
         const double budgetUndo = b.slowest("undo on the dashboard", [&] { doc.undo(); });
+        if (const char* what = std::getenv("PLOTLINE_PROFILE_DASHBOARD")) {
+            // For a profiler: 100 rows pasted and undone with the budget dashboard shown, a frame each.
+            const int times = std::max(1, std::atoi(what));
+            double sum = 0;
+            for (int i = 0; i < times; ++i) {
+                doc.redo();
+                b.frame();
+                const auto t0 = std::chrono::steady_clock::now();
+                doc.undo();
+                b.frame();
+                sum += ms(std::chrono::steady_clock::now() - t0);
+            }
+            std::printf("undo of 100 pasted rows on the dashboard, one frame: %.1f ms on average\n", sum / times);
+            return 0;
+        }
         b.app->showView(App::View::Plan);
         std::printf("%7d   %6.1f  %6.1f  %6.1f  %6.1f  %8.1f  %10.1f  %5.1f  %5.1f  %8.1f  %11.1f  %5.0f\n", n, insert, del, indent, outdent,
                     moveRow, shift, undo, redo, paste, budgetUndo, openMs);

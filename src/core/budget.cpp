@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 
 namespace plotline {
@@ -37,8 +38,26 @@ struct Spend {
     int64_t minutes = 0;          // hours entries: the time worked
 };
 
+// Rows of tasks by id: an assignment's as the schedule found it (when the schedule is of this plan),
+// any other through an index of every task's id, built on first need: a plan whose budget lines and
+// actuals name no task hashes nothing.
+class TaskRows {
+public:
+    TaskRows(const Project& p, const Schedule& s) : p_(p), s_(s), index_(p.tasks) {}
+    int find(Id id) const { return index_.find(id); }
+    int ofAssignment(size_t k) const {
+        if (s_.tasks.size() == p_.tasks.size() && s_.assignmentRow.size() == p_.assignments.size()) return s_.assignmentRow[k];
+        return find(p_.assignments[k].task);
+    }
+
+private:
+    const Project& p_;
+    const Schedule& s_;
+    LazyIndex<std::vector<Task>> index_;
+};
+
 // Every actual, costed (hours at the rate of their day), in date order. With taskAt, each knows its task.
-std::vector<Spend> spending(const Project& p, const IdIndex& resourceAt, const IdIndex* taskAt = nullptr, RateKind kind = RateKind::Bill) {
+std::vector<Spend> spending(const Project& p, const IdIndex& resourceAt, const TaskRows* taskAt = nullptr, RateKind kind = RateKind::Bill) {
     auto task = [&](Id id) { return taskAt && !id.isNull() ? taskAt->find(id) : -1; };
     std::vector<Spend> out;
     out.reserve(p.costs.size() + p.hours.size());
@@ -73,11 +92,12 @@ int64_t highestRate(const Resource& r) {
     return rate;
 }
 
-MoneyBound moneyBound(const Project& p, const Schedule& s, const IdIndex& taskAt, const IdIndex& resourceAt) {
+MoneyBound moneyBound(const Project& p, const Schedule& s, const TaskRows& taskAt, const IdIndex& resourceAt) {
     MoneyBound b;
     const bool scheduled = s.ok() && s.tasks.size() == p.tasks.size();
-    for (const Assignment& a : p.assignments) {
-        const int t = taskAt.find(a.task), r = resourceAt.find(a.resource);
+    for (size_t k = 0; k < p.assignments.size(); ++k) {
+        const Assignment& a = p.assignments[k];
+        const int t = scheduled ? taskAt.ofAssignment(k) : -1, r = resourceAt.find(a.resource);
         if (!scheduled || t < 0 || r < 0) continue;
         const TaskSchedule& ts = s.tasks[size_t(t)];
         b.add(__int128(highestRate(p.resources[size_t(r)])) * (ts.finish - ts.start) * a.units / 6000,
@@ -160,7 +180,7 @@ BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate, 
     b.tasks.assign(n, {});
     const bool scheduled = s.ok() && s.tasks.size() == n;
 
-    const IdIndex taskAt = indexById(p.tasks);
+    const TaskRows taskAt(p, s);
     const IdIndex resourceAt = indexById(p.resources);
     b.plannedFinish = b.forecastFinish = scheduled ? s.finish : p.start;
     if (const MoneyBound bound = moneyBound(p, s, taskAt, resourceAt); bound.total > kMaxMoney) {
@@ -178,8 +198,9 @@ BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate, 
     b.resourceActualMinutes.assign(p.resources.size(), 0);
     b.resourceActualCost.assign(p.resources.size(), 0);
     if (scheduled)
-        for (const Assignment& a : p.assignments) {
-            const int t = taskAt.find(a.task), r = resourceAt.find(a.resource);
+        for (size_t k = 0; k < p.assignments.size(); ++k) {
+            const Assignment& a = p.assignments[k];
+            const int t = taskAt.ofAssignment(k), r = resourceAt.find(a.resource);
             if (t < 0 || r < 0) continue;
             const TaskSchedule& ts = s.tasks[size_t(t)];
             const int64_t work = mulDivRound(ts.finish - ts.start, a.units, 100);
@@ -198,7 +219,7 @@ BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate, 
         if (!l.changeRequest.isNull()) b.approvedChanges += l.amount;
         if (l.category == CostCategory::Contingency) { b.contingency += l.amount; continue; }
         b.lines += l.amount;
-        const int t = l.task.isNull() ? -1 : taskAt.find(l.task);
+        const int t = taskAt.find(l.task);
         if (t >= 0) b.tasks[size_t(t)].fixed += l.amount;
         else unplaced += l.amount;
     }

@@ -9,6 +9,7 @@
 #include "id.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace plotline {
@@ -61,5 +62,21 @@ template <class List> IdIndex indexById(const List& list) {
     for (size_t i = 0; i < list.size(); ++i) at.insert(list[i].id, int(i));
     return at;
 }
+
+// The same, built the first time an id is looked up: code that may look nothing up (a plan whose
+// budget lines name no task) hashes nothing.
+template <class List> class LazyIndex {
+public:
+    explicit LazyIndex(const List& list) : list_(list) {}
+    int find(Id id) const {
+        if (id.isNull()) return -1;
+        if (!index_) index_.emplace(indexById(list_));
+        return index_->find(id);
+    }
+
+private:
+    const List& list_;
+    mutable std::optional<IdIndex> index_;
+};
 
 } // namespace plotline

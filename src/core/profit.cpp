@@ -113,7 +113,7 @@ ProfitStatus profitStatus(const Project& p, const Schedule& s, const BudgetStatu
     const std::vector<size_t> missing = missingCostRates(p, bill);
     for (size_t r : missing) out.missingCostRates.push_back(p.resources[r].name.empty() ? "a person with no name" : p.resources[r].name);
     const bool scheduled = s.ok() && s.tasks.size() == p.tasks.size();
-    const IdIndex taskAt = indexById(p.tasks);
+    const LazyIndex taskAt(p.tasks);
     const int projectPercent = bill.percentComplete;
     const Date finish = bill.plannedFinish;
 

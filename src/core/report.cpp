@@ -600,7 +600,7 @@ ReportDoc changeOrder(const Project& p, const ChangeRequest& c) {
     if (c.feeImpact != 0) { // what the client pays for it: theirs to sign (cost and margin stay internal)
         impact.facts.push_back({tr("Fee"), fmt(tr("{0} (billed from the day it is approved)"), formatMoney(c.feeImpact, cur))});
     }
-    const IdIndex taskAt = indexById(p.tasks);
+    const LazyIndex taskAt(p.tasks);
     int64_t days = 0;
     for (const ChangeItem& it : c.items) {
         if (it.task.isNull()) {
