@@ -85,6 +85,12 @@ struct MoneyBound {
     }
 };
 
+// x / d, in 64 bits when x fits (a 128-bit division costs many times more; the same truncation).
+__int128 quotient(__int128 x, int64_t d) {
+    if (x > INT64_MIN && x <= INT64_MAX) return int64_t(x) / d;
+    return x / d;
+}
+
 int64_t highestRate(const Resource& r) {
     int64_t rate = std::max(r.billRate, r.costRate.value_or(0));
     for (const auto* changes : {&r.billRateChanges, &r.costRateChanges})
@@ -95,17 +101,19 @@ int64_t highestRate(const Resource& r) {
 MoneyBound moneyBound(const Project& p, const Schedule& s, const TaskRows& taskAt, const IdIndex& resourceAt) {
     MoneyBound b;
     const bool scheduled = s.ok() && s.tasks.size() == p.tasks.size();
+    std::vector<int64_t> rate(p.resources.size()); // each person's highest rate, once
+    for (size_t r = 0; r < rate.size(); ++r) rate[r] = highestRate(p.resources[r]);
     for (size_t k = 0; k < p.assignments.size(); ++k) {
         const Assignment& a = p.assignments[k];
         const int t = scheduled ? taskAt.ofAssignment(k) : -1, r = resourceAt.find(a.resource);
         if (!scheduled || t < 0 || r < 0) continue;
         const TaskSchedule& ts = s.tasks[size_t(t)];
-        b.add(__int128(highestRate(p.resources[size_t(r)])) * (ts.finish - ts.start) * a.units / 6000,
+        b.add(quotient(__int128(rate[size_t(r)]) * (ts.finish - ts.start) * a.units, 6000),
               [&] { return "the labour of " + p.resources[size_t(r)].name + " on " + quoted(p.tasks[size_t(t)].name); });
     }
     for (const HoursEntry& h : p.hours) {
         const int r = resourceAt.find(h.resource);
-        if (r >= 0) b.add(__int128(highestRate(p.resources[size_t(r)])) * h.minutes / 60, [&] { return "the hours " + p.resources[size_t(r)].name + " booked on " + h.date.str(); });
+        if (r >= 0) b.add(quotient(__int128(rate[size_t(r)]) * h.minutes, 60), [&] { return "the hours " + p.resources[size_t(r)].name + " booked on " + h.date.str(); });
     }
     for (const BudgetLine& l : p.budgetLines) b.add(l.amount, [&] { return "the budget line " + quoted(l.name); });
     for (const CostEntry& c : p.costs) b.add(c.amount, [&] { return "the cost of " + c.date.str() + (c.note.empty() ? std::string() : " " + quoted(c.note)); });

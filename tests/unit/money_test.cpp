@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <iterator>
 #include <numeric>
+#include <random>
 
 using namespace plotline;
 
@@ -129,4 +131,39 @@ TEST_CASE("amounts: one rule for the decimal separator, and no amount past the l
     CHECK(parseMoney("12,34", eur).error().find("decimal point") != std::string::npos);
     CHECK(*parseMoney("90,071,992,547,409.92", eur) == kMaxMoney);
     CHECK_FALSE(parseMoney("90,071,992,547,409.93", eur)); // one cent more than a plan file may hold
+}
+
+TEST_CASE("property: mulDivRound rounds half away from zero exactly, in 64 or 128 bits") {
+    // The reference in 128 bits, with the rounding written out.
+    auto reference = [](int64_t a, int64_t m, int64_t d) {
+        __int128 p = __int128(a) * m, dd = d;
+        if (dd < 0) { dd = -dd; p = -p; }
+        const __int128 q = p / dd, r = p % dd;
+        if ((r < 0 ? -r : r) * 2 >= dd) return int64_t(p < 0 ? q - 1 : q + 1);
+        return int64_t(q);
+    };
+    std::mt19937_64 rng(11);
+    const int64_t edges[] = {0, 1, -1, 2, -2, 3, 5, 6000, -6000, 100, INT32_MAX, INT32_MIN, INT64_MAX / 3, INT64_MIN / 3, INT64_MAX, INT64_MIN + 1};
+    for (int i = 0; i < 200000; ++i) {
+        auto pick = [&]() -> int64_t {
+            switch (rng() % 4) {
+                case 0: return edges[rng() % std::size(edges)];
+                case 1: return int64_t(rng() % 20001) - 10000;
+                case 2: return int64_t(rng() >> (rng() % 64)) * (rng() % 2 ? 1 : -1);
+                default: return int64_t(rng());
+            }
+        };
+        const int64_t a = pick(), m = pick();
+        int64_t d = pick();
+        if (d == 0 || d == INT64_MIN) d = 7;
+        if (const __int128 q = __int128(a) * m / d; q > INT64_MAX / 2 || q < INT64_MIN / 2) continue; // beyond what callers pass
+        CAPTURE(a);
+        CAPTURE(m);
+        CAPTURE(d);
+        REQUIRE(mulDivRound(a, m, d) == reference(a, m, d));
+    }
+    CHECK(mulDivRound(5, 1, 2) == 3);
+    CHECK(mulDivRound(-5, 1, 2) == -3);
+    CHECK(mulDivRound(5, 1, -2) == -3);
+    CHECK(mulDivRound(INT64_MAX, 2, 4) == INT64_MAX / 2 + 1); // the product needs 128 bits
 }
