@@ -104,6 +104,9 @@ struct Scheduler::Impl {
     std::vector<char> seeded;
     std::vector<char> born;   // slots a structural edit gave to new rows (not yet in the order)
     std::vector<int> dirty;   // slots whose edges a structural edit changed, or new
+    std::vector<int> freedNow; // slots a structural edit freed (their edges go)
+    std::vector<int> spareOff; // the arrays of the edges before a patch, kept for the next
+    std::vector<Edge> spareE;
     std::vector<int> moved;   // slots whose forward values a run changed (start or finish moved)
     std::vector<int> outRows; // slots whose output an incremental run rewrites
     std::vector<char> outQueued;
@@ -133,12 +136,13 @@ struct Scheduler::Impl {
     bool restructure(const Project& p);
     void graph(const Project& p, bool keepOrder);
     bool reorder();
+    void patchEdges(const Project& p);
     void sortAll(const Project& p);
     void teams(const Project& p);
     void grow(size_t count);
     void resetSlot(int s);
-    void makeDirty(int s) {
-        if (s < 0 || seeded[size_t(s)]) return;
+    void makeDirty(int s) { // (a deleted task's slot has nothing to recompute)
+        if (s < 0 || rowAt[size_t(s)] < 0 || seeded[size_t(s)]) return;
         seeded[size_t(s)] = 1;
         dirty.push_back(s);
     }
@@ -366,6 +370,12 @@ void Scheduler::Impl::build(const Project& p) {
 // The graph's edges in compressed rows, a topological order, and each slot's days off, from the
 // slots' parents and the rows of the links' and assignments' ends.
 void Scheduler::Impl::graph(const Project& p, bool keepOrder) {
+    if (keepOrder) {
+        patchEdges(p);
+        if (!reorder()) sortAll(p);
+        teams(p);
+        return;
+    }
     const size_t nodes = 2 * slots;
     auto finishNode = [&](int t) { return 2 * t + (summary[size_t(t)] ? 1 : 0); };
     outOff.assign(nodes + 1, 0);
@@ -503,6 +513,82 @@ void Scheduler::Impl::sortAll(const Project& p) {
             cycleError = fmt(tr("Dependency cycle: {0}"), msg + p.tasks[size_t(firstTask)].name);
         } else cycleError = tr("Dependency cycle between tasks");
     }
+}
+
+// After a structural edit, the compressed edges patched rather than built again: every edge the edit
+// changed has both ends dirty (restructure marks them so), so every other node keeps its lists, copied
+// in runs; a dirty node keeps its edges to clean nodes and gains those to dirty ones, made from the
+// plan; a deleted task's nodes have none.
+void Scheduler::Impl::patchEdges(const Project& p) {
+    const size_t nodes = 2 * slots, oldNodes = outOff.size() - 1;
+    auto finishNode = [&](int t) { return 2 * t + (summary[size_t(t)] ? 1 : 0); };
+    auto clean = [&](int node) { // a node whose task lives and is not dirty
+        const size_t t = size_t(node) / 2;
+        return rowAt[t] >= 0 && !seeded[t];
+    };
+    struct Made { int from, to; Edge out, in; };
+    std::vector<Made> made; // edges between dirty tasks
+    auto add = [&](int from, int to, int64_t lag, bool fromStart, bool toFinish) {
+        made.push_back({from, to, Edge(to, lag, fromStart, toFinish), Edge(from, lag, fromStart, toFinish)});
+    };
+    for (int t : dirty) {
+        const int up = parent[size_t(t)];
+        if (rowAt[size_t(t)] < 0 || up < 0 || !seeded[size_t(up)]) continue;
+        add(2 * up, 2 * t, 0, true, false);
+        add(finishNode(t), 2 * up + 1, 0, false, false);
+    }
+    for (size_t k = 0; k < p.links.size(); ++k) {
+        const int a = out.linkFrom[k], b = out.linkTo[k];
+        if (a < 0 || b < 0) continue;
+        const int sa = slotOf[size_t(a)], sb = slotOf[size_t(b)];
+        if (!seeded[size_t(sa)] || !seeded[size_t(sb)]) continue;
+        const LinkType type = p.links[k].type;
+        add(finishNode(sa), 2 * sb, p.links[k].lag, type == LinkType::SS || type == LinkType::SF, type == LinkType::FF || type == LinkType::SF);
+    }
+    std::vector<int> changed; // the nodes whose lists are made again, ascending
+    for (int t : dirty) changed.insert(changed.end(), {2 * t, 2 * t + 1});
+    for (int t : freedNow) changed.insert(changed.end(), {2 * t, 2 * t + 1});
+    std::sort(changed.begin(), changed.end());
+    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    auto patch = [&](std::vector<int>& off, std::vector<Edge>& edges, bool outgoing) {
+        auto end = [&](const Made& m) { return outgoing ? m.from : m.to; };
+        std::sort(made.begin(), made.end(), [&](const Made& x, const Made& y) { return end(x) < end(y); });
+        size_t next = 0; // the first made edge of the node being written, or past it
+        spareOff.assign(nodes + 1, 0);
+        spareE.clear();
+        spareE.reserve(edges.size() + made.size() + 64);
+        size_t v = 0;
+        for (size_t j = 0; j <= changed.size(); ++j) {
+            const size_t stop = j < changed.size() ? size_t(changed[j]) : nodes;
+            // Nodes v … stop − 1 keep their lists (a node past the old arrays has none).
+            const size_t oldStop = std::min(stop, oldNodes);
+            if (v < oldStop) {
+                const int shift = int(spareE.size()) - off[v];
+                spareE.insert(spareE.end(), edges.begin() + off[v], edges.begin() + off[oldStop]);
+                for (size_t u = v; u < oldStop; ++u) spareOff[u] = off[u] + shift;
+                v = oldStop;
+            }
+            for (; v < stop; ++v) spareOff[v] = int(spareE.size());
+            if (j == changed.size()) break;
+            spareOff[v] = int(spareE.size());
+            const size_t t = v / 2;
+            if (rowAt[t] >= 0) {
+                if (v < oldNodes && !born[t])
+                    for (int k = off[v]; k < off[v + 1]; ++k)
+                        if (clean(edges[size_t(k)].node())) spareE.push_back(edges[size_t(k)]);
+                while (next < made.size() && end(made[next]) < int(v)) ++next;
+                for (; next < made.size() && end(made[next]) == int(v); ++next) spareE.push_back(outgoing ? made[next].out : made[next].in);
+            }
+            ++v;
+        }
+        spareOff[nodes] = int(spareE.size());
+        off.swap(spareOff);
+        edges.swap(spareE);
+    };
+    patch(outOff, outE, true);
+    patch(inOff, inE, false);
+    queued.resize(nodes, 0);
+    pos.resize(nodes, -1);
 }
 
 // After a structural edit: the order before it, without the nodes of deleted tasks, still suits every
@@ -706,6 +792,7 @@ bool Scheduler::Impl::restructure(const Project& p) {
     // Committed from here.
     restructured = true;
     dirty.clear();
+    freedNow.clear();
     std::vector<int> oldRowSlots(slotOf.begin() + long(a), slotOf.begin() + long(oldEnd)); // for the links' old rows
     for (int& s : runSlots) {
         if (s >= 0) continue;
@@ -729,6 +816,7 @@ bool Scheduler::Impl::restructure(const Project& p) {
         const int s = slotOf[r];
         rowAt[size_t(s)] = -1;
         freeSlots.push_back(s);
+        freedNow.push_back(s);
         beyondRows.erase(s);
     }
     for (size_t r = a; r < oldEnd; ++r) {
@@ -814,9 +902,17 @@ bool Scheduler::Impl::restructure(const Project& p) {
         }
     }
     if (!preOrder) return true; // the caller builds afresh
-    for (int s : dirty) {
-        const bool isSummary = kids[size_t(s)] > 0;
-        summary[size_t(s)] = isSummary;
+    // A task that became a summary, or stopped being one, finishes at its other node: the edges from
+    // its finish (to its link successors and its parent's roll-up) change at both ends.
+    for (size_t i = 0, count = dirty.size(); i < count; ++i) {
+        const int t = dirty[i];
+        const bool isSummary = kids[size_t(t)] > 0;
+        if (isSummary == bool(summary[size_t(t)])) continue;
+        const size_t was = 2 * size_t(t) + (summary[size_t(t)] ? 1 : 0);
+        if (!born[size_t(t)] && was + 1 < outOff.size())
+            for (int k = outOff[was]; k < outOff[was + 1]; ++k) makeDirty(outE[size_t(k)].node() / 2);
+        makeDirty(parent[size_t(t)]);
+        summary[size_t(t)] = isSummary;
     }
 
     // Links and assignments: those above and below the run of them that changed keep their ends, at
