@@ -121,7 +121,7 @@ struct Scheduler::Impl {
     // the calendar's lookup (binary searches over holidays) was a fifth of a full run.
     struct Day { int64_t index = INT64_MIN; Date date; };
     std::vector<Day> days = std::vector<Day>(1024);
-    size_t touched = 0, touchedBack = 0;
+    size_t touched = 0, touchedBack = 0, sorted = 0;
     bool incremental = false, restructured = false;
     bool hashed = false;
 
@@ -470,6 +470,7 @@ void Scheduler::Impl::sortAll(const Project& p) {
         open.pop_back();
     }
     acyclic = order.size() == 2 * n;
+    sorted = order.size();
     pos.assign(nodes, -1);
     for (size_t k = 0; k < order.size(); ++k) pos[size_t(order[k])] = int(k);
     cycleError.clear();
@@ -679,14 +680,14 @@ bool Scheduler::Impl::reorder() {
             if (inRange(inE[size_t(k)].node())) ++indeg[j];
     }
     std::vector<char> passed(span, 0);
-    std::vector<int> freed, sorted;
-    sorted.reserve(span);
+    std::vector<int> freed, placed;
+    placed.reserve(span);
     auto take = [&](size_t j) {
         freed.push_back(int(j));
         while (!freed.empty()) {
             const int u = part[size_t(freed.back())];
             freed.pop_back();
-            sorted.push_back(u);
+            placed.push_back(u);
             for (int k = outOff[size_t(u)]; k < outOff[size_t(u) + 1]; ++k) {
                 const int w = outE[size_t(k)].node();
                 if (!inRange(w)) continue;
@@ -699,10 +700,11 @@ bool Scheduler::Impl::reorder() {
         passed[j] = 1;
         if (indeg[j] == 0) take(j);
     }
-    if (sorted.size() != span) return false; // a cycle: the full sort names it
+    if (placed.size() != span) return false; // a cycle: the full sort names it
+    sorted = span;
     for (size_t j = 0; j < span; ++j) {
-        order[size_t(lo) + j] = sorted[j];
-        pos[size_t(sorted[j])] = lo + int(j);
+        order[size_t(lo) + j] = placed[j];
+        pos[size_t(placed[j])] = lo + int(j);
     }
     return true;
 }
@@ -1436,7 +1438,7 @@ Scheduler::~Scheduler() = default;
 
 const Schedule& Scheduler::run(const Project& p) {
     Impl& m = *impl_;
-    m.touched = m.touchedBack = 0;
+    m.touched = m.touchedBack = m.sorted = 0;
     m.hashed = false;
     m.restructured = false;
     const bool same = m.sameStructure(p) && m.acyclic;
@@ -1473,6 +1475,7 @@ const Schedule& Scheduler::run(const Project& p) {
 
 size_t Scheduler::lastTouched() const { return impl_->touched; }
 size_t Scheduler::lastTouchedBackward() const { return impl_->touchedBack; }
+size_t Scheduler::lastSorted() const { return impl_->sorted; }
 bool Scheduler::lastWasIncremental() const { return impl_->incremental; }
 bool Scheduler::lastHashed() const { return impl_->hashed; }
 

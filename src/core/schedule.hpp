@@ -108,6 +108,9 @@ public:
     size_t lastTouchedBackward() const;
     // The last run hashed every task's id to find rows (a first run; not after inserting or deleting rows).
     bool lastHashed() const;
+    // Graph nodes the last run put in topological order with Kahn's algorithm: all of them when it
+    // built the graph afresh, those of the range a structural edit disordered, none after a field edit.
+    size_t lastSorted() const;
 
 private:
     struct Impl;

@@ -215,6 +215,18 @@ TEST_CASE("an edit far down a chain touches only what follows it") {
     CHECK_FALSE(sched.lastHashed());
     CHECK(sched.lastWasIncremental()); // the rows below keep their values: the new task and its parent are computed
     CHECK(sched.lastTouched() < p.tasks.size() / 4);
+    CHECK(sched.lastSorted() < p.tasks.size() / 4); // the new task goes in the order kept, after its parent
+    // … and as a child of a task that had none (its finish moves to its other node).
+    size_t leaf = 3000;
+    while (leaf + 1 < p.tasks.size() && p.tasks[leaf + 1].parent == p.tasks[leaf].id) ++leaf;
+    Task child;
+    child.id = Id::random();
+    child.duration = 960;
+    child.parent = p.tasks[leaf].id;
+    p.tasks.insert(p.tasks.begin() + long(leaf) + 1, child);
+    CHECK(sameSchedule(sched.run(p), schedule(p)));
+    CHECK(sched.lastWasIncremental());
+    CHECK(sched.lastSorted() < p.tasks.size() / 4);
     // (a plain task that no link names)
     size_t plain = 100;
     auto named = [&](Id id) { return std::any_of(p.links.begin(), p.links.end(), [&](const Link& l) { return l.predecessor == id || l.successor == id; }); };
