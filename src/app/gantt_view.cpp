@@ -60,7 +60,7 @@ void GanttView::refresh() {
     parentRow_.resize(n);
     ordinal_.resize(n);
     // Room for rows to come: the first insert after opening a 100k-task plan moves no row's texts.
-    if (rowTexts_.capacity() < n) rowTexts_.reserve(n + n / 16 + 64);
+    if (rowTexts_.capacity() < n) rowTexts_.reserve(withRoomToGrow(n));
     rowTexts_.resize(n);
     std::vector<int> open;      // the summary rows enclosing the current row
     std::vector<int> siblings;  // children counted so far, per open level (index 0: top level)

@@ -865,8 +865,8 @@ CommandPtr moveTask(const Project& p, Id id, int direction, std::string& why) {
 namespace {
 // Room for rows to come: the first insert after opening a big plan then moves no task.
 void roomToGrow(Project& p) {
-    p.tasks.reserve(p.tasks.size() + p.tasks.size() / 16 + 16);
-    p.links.reserve(p.links.size() + p.links.size() / 16 + 16);
+    p.tasks.reserve(withRoomToGrow(p.tasks.size()));
+    p.links.reserve(withRoomToGrow(p.links.size()));
 }
 } // namespace
 

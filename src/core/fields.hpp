@@ -376,18 +376,9 @@ template <class F> struct TextWalker {
     }
     void constraint(const Task&) {}
 };
-template <class F> void forEachText(const Project& p, F&& f) {
-    f(std::string_view(p.name));
-    f(std::string_view(p.client));
-    f(std::string_view(p.producer));
-    TextWalker<F> walker{f};
-    forEachList(p, [&](const char*, const auto& list, Presence) {
-        for (const auto& r : list) describe(walker, r);
-    });
-}
-// The same walk in parts, for a plan too big to walk in one frame: records are numbered across the
-// lists in turn (0 is the project's own texts); visits `count` of them from number `from` and returns
-// the number to go on from, or 0 when it reached the end.
+// forEachTextFrom walks it in parts, for a plan too big to walk in one frame: records are numbered
+// across the lists in turn (0 is the project's own texts); it visits `count` of them from number
+// `from` and returns the number to go on from, or 0 when it reached the end.
 template <class F> size_t forEachTextFrom(const Project& p, size_t from, size_t count, F&& f) {
     const size_t end = from + count;
     if (from == 0) {
@@ -403,6 +394,7 @@ template <class F> size_t forEachTextFrom(const Project& p, size_t from, size_t 
     });
     return at > end ? end : 0;
 }
+template <class F> void forEachText(const Project& p, F&& f) { forEachTextFrom(p, 0, SIZE_MAX, f); }
 
 // The names of the fields that differ between two versions of a record (nested lists count as one
 // field each), in the file's order: what a three-way merge compares.

@@ -73,6 +73,7 @@ public:
         if (!index_) index_.emplace(indexById(list_));
         return index_->find(id);
     }
+    bool built() const { return index_.has_value(); } // something was looked up
 
 private:
     const List& list_;

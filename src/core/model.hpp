@@ -333,6 +333,10 @@ struct Deliverable {
     bool operator==(const Deliverable&) const = default;
 };
 
+// The room a list of n rows keeps for rows to come (a sixteenth more), so the first insert after
+// opening a big plan moves no array of the plan, the scheduler or the views.
+inline size_t withRoomToGrow(size_t n) { return n + n / 16 + 64; }
+
 struct Project {
     Id id;
     std::string name = "Untitled project";

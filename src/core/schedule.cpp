@@ -44,11 +44,25 @@ struct Edge {
     static constexpr int64_t kLagLimit = int64_t(1) << 30;
 };
 
+// Which ends a link of this type ties: SS and SF wait for the predecessor's start (FS and FF for its
+// finish); FF and SF constrain the successor's finish (FS and SS its start).
+std::pair<bool, bool> linkEnds(LinkType type) {
+    const bool fromStart = type == LinkType::SS || type == LinkType::SF;
+    const bool toFinish = type == LinkType::FF || type == LinkType::SF;
+    return {fromStart, toFinish};
+}
+
 struct LinkKey {
     Id a, b;
     LinkType type;
     int64_t lag;
 };
+
+// v[from, oldTo) replaced by `count` copies of `fill` (filled in by the caller).
+template <class T> void splice(std::vector<T>& v, size_t from, size_t oldTo, size_t count, const T& fill) {
+    v.erase(v.begin() + long(from), v.begin() + long(oldTo));
+    v.insert(v.begin() + long(from), count, fill);
+}
 
 } // namespace
 
@@ -139,8 +153,21 @@ struct Scheduler::Impl {
     void patchEdges(const Project& p);
     void sortAll(const Project& p);
     void teams(const Project& p);
+    // Every per-slot and per-node array, with the value a new entry takes: f(array, fill, per node).
+    template <class F> void eachArray(F&& f) {
+        for (auto* v : {&init, &dur, &pinStart, &pinFinish, &mso, &fnlt, &deadline, &bound, &es, &ef, &ls, &lf, &freeSlack, &weight, &weightDone})
+            f(*v, int64_t(0), false);
+        for (auto* v : {&parent, &level, &kids, &done, &rowAt}) f(*v, 0, false);
+        for (auto* v : {&summary, &eod, &shownEod, &outQueued, &seeded, &born}) f(*v, char(0), false);
+        f(flags, uint8_t(0), false);
+        for (auto* v : {&offFrom, &offTo}) f(*v, size_t(0), false);
+        for (auto* v : {&nodeLf, &nodeLsBound, &nodeFree}) f(*v, INT64_MAX, true);
+        f(queued, char(0), true);
+        f(pos, -1, true);
+    }
     void grow(size_t count);
     void resetSlot(int s);
+    int finishNode(int t) const { return 2 * t + (summary[size_t(t)] ? 1 : 0); } // a summary finishes at its roll-up
     void makeDirty(int s) { // (a deleted task's slot has nothing to recompute)
         if (s < 0 || rowAt[size_t(s)] < 0 || seeded[size_t(s)]) return;
         seeded[size_t(s)] = 1;
@@ -242,16 +269,7 @@ void Scheduler::Impl::linkRows(const Project& p, const std::vector<LinkKey>& lin
 
 void Scheduler::Impl::grow(size_t count) {
     slots = count;
-    for (auto* v : {&init, &dur, &pinStart, &pinFinish, &mso, &fnlt, &deadline, &bound, &es, &ef, &ls, &lf, &freeSlack, &weight, &weightDone})
-        v->resize(count, 0);
-    for (auto* v : {&parent, &level, &kids, &done, &rowAt}) v->resize(count, 0);
-    for (auto* v : {&summary, &eod, &shownEod, &outQueued, &seeded, &born}) v->resize(count, 0);
-    flags.resize(count, 0);
-    offFrom.resize(count, 0);
-    offTo.resize(count, 0);
-    for (auto* v : {&nodeLf, &nodeLsBound, &nodeFree}) v->resize(2 * count, INT64_MAX);
-    queued.resize(2 * count, 0);
-    pos.resize(2 * count, -1);
+    eachArray([&](auto& v, auto fill, bool perNode) { v.resize(perNode ? 2 * count : count, fill); });
 }
 
 // A slot as a new task finds it: no values yet (the run computes them from its seeds).
@@ -285,44 +303,25 @@ void Scheduler::Impl::build(const Project& p) {
     size_t above = 0; // rows before the first that changed
     while (above < std::min(idsBefore.size(), n) && idsBefore[above] == ids[above]) ++above;
     const long shift = long(n) - long(idsBefore.size());
-    std::optional<IdIndex> index;
+    const LazyIndex index(p.tasks);
     auto rowOf = [&](Id id, int before) -> int {
         if (before >= 0) {
             const long moved = size_t(before) < above ? before : before + shift;
             if (moved >= 0 && size_t(moved) < n && ids[size_t(moved)] == id) return int(moved);
             if (size_t(before) < n && ids[size_t(before)] == id) return before;
         }
-        if (!index) {
-            hashed = true;
-            index.emplace(n);
-            for (size_t i = 0; i < n; ++i) index->insert(ids[i], int(i));
-        }
-        return index->find(id);
+        return index.find(id);
     };
     linkRows(p, linksBefore, assignBefore, fromBefore, toBefore, rowBefore, rowOf);
 
-    // Row i takes slot i.
-    for (auto* v : {&init, &dur, &pinStart, &pinFinish, &mso, &fnlt, &deadline, &bound, &es, &ef, &ls, &lf, &freeSlack, &weight, &weightDone})
-        v->clear();
-    for (auto* v : {&parent, &level, &kids, &done, &rowAt}) v->clear();
-    for (auto* v : {&summary, &eod, &shownEod, &outQueued, &seeded, &born}) v->clear();
-    for (auto* v : {&nodeLf, &nodeLsBound, &nodeFree}) v->clear();
-    flags.clear();
-    offFrom.clear();
-    offTo.clear();
-    queued.clear();
-    pos.clear();
-    // Room for rows to come, so the first insert after opening moves no array.
-    const size_t room = n + n / 16 + 64;
-    for (auto* v : {&init, &dur, &pinStart, &pinFinish, &mso, &fnlt, &deadline, &bound, &es, &ef, &ls, &lf, &freeSlack, &weight, &weightDone})
-        v->reserve(room);
-    for (auto* v : {&parent, &level, &kids, &done, &rowAt, &slotOf}) v->reserve(room);
-    for (auto* v : {&summary, &eod, &shownEod, &outQueued, &seeded, &born}) v->reserve(room);
-    for (auto* v : {&nodeLf, &nodeLsBound, &nodeFree}) v->reserve(2 * room);
-    for (auto* v : {&flags}) v->reserve(room);
-    for (auto* v : {&offFrom, &offTo}) v->reserve(room);
-    queued.reserve(2 * room);
-    pos.reserve(2 * room);
+    // Row i takes slot i; the arrays keep room for rows to come, so the first insert after opening
+    // moves none of them.
+    const size_t room = withRoomToGrow(n);
+    eachArray([&](auto& v, auto, bool perNode) {
+        v.clear();
+        v.reserve(perNode ? 2 * room : room);
+    });
+    slotOf.reserve(room);
     ids.reserve(room);
     parentIds.reserve(room);
     out.tasks.reserve(room);
@@ -352,6 +351,7 @@ void Scheduler::Impl::build(const Project& p) {
         }
         open.push_back(int(i));
     }
+    hashed = hashed || index.built(); // (or while an edit's restructuring gave way to this build)
     preOrder = true;
     for (size_t i = 0; i < n; ++i)
         if (parent[i] >= int(i)) preOrder = false;
@@ -377,7 +377,6 @@ void Scheduler::Impl::graph(const Project& p, bool keepOrder) {
         return;
     }
     const size_t nodes = 2 * slots;
-    auto finishNode = [&](int t) { return 2 * t + (summary[size_t(t)] ? 1 : 0); };
     outOff.assign(nodes + 1, 0);
     inOff.assign(nodes + 1, 0);
     for (size_t k = 0; k < p.links.size(); ++k) {
@@ -415,9 +414,7 @@ void Scheduler::Impl::graph(const Project& p, bool keepOrder) {
         for (size_t k = 0; k < p.links.size(); ++k) {
             const int a = out.linkFrom[k], b = out.linkTo[k];
             if (a < 0 || b < 0) continue;
-            const LinkType type = p.links[k].type;
-            const bool fromStart = type == LinkType::SS || type == LinkType::SF;
-            const bool toFinish = type == LinkType::FF || type == LinkType::SF;
+            const auto [fromStart, toFinish] = linkEnds(p.links[k].type);
             add(finishNode(slotOf[size_t(a)]), 2 * slotOf[size_t(b)], p.links[k].lag, fromStart, toFinish);
         }
     }
@@ -522,7 +519,6 @@ void Scheduler::Impl::sortAll(const Project& p) {
 // plan; a deleted task's nodes have none.
 void Scheduler::Impl::patchEdges(const Project& p) {
     const size_t nodes = 2 * slots, oldNodes = outOff.size() - 1;
-    auto finishNode = [&](int t) { return 2 * t + (summary[size_t(t)] ? 1 : 0); };
     auto clean = [&](int node) { // a node whose task lives and is not dirty
         const size_t t = size_t(node) / 2;
         return rowAt[t] >= 0 && !seeded[t];
@@ -534,7 +530,7 @@ void Scheduler::Impl::patchEdges(const Project& p) {
     };
     for (int t : dirty) {
         const int up = parent[size_t(t)];
-        if (rowAt[size_t(t)] < 0 || up < 0 || !seeded[size_t(up)]) continue;
+        if (up < 0 || !seeded[size_t(up)]) continue; // (dirty tasks live: makeDirty)
         add(2 * up, 2 * t, 0, true, false);
         add(finishNode(t), 2 * up + 1, 0, false, false);
     }
@@ -543,8 +539,8 @@ void Scheduler::Impl::patchEdges(const Project& p) {
         if (a < 0 || b < 0) continue;
         const int sa = slotOf[size_t(a)], sb = slotOf[size_t(b)];
         if (!seeded[size_t(sa)] || !seeded[size_t(sb)]) continue;
-        const LinkType type = p.links[k].type;
-        add(finishNode(sa), 2 * sb, p.links[k].lag, type == LinkType::SS || type == LinkType::SF, type == LinkType::FF || type == LinkType::SF);
+        const auto [fromStart, toFinish] = linkEnds(p.links[k].type);
+        add(finishNode(sa), 2 * sb, p.links[k].lag, fromStart, toFinish);
     }
     std::vector<int> changed; // the nodes whose lists are made again, ascending
     for (int t : dirty) changed.insert(changed.end(), {2 * t, 2 * t + 1});
@@ -830,13 +826,11 @@ bool Scheduler::Impl::restructure(const Project& p) {
         }
     }
     // The rows: the run spliced in, the rows below it moved by the difference.
-    slotOf.erase(slotOf.begin() + long(a), slotOf.begin() + long(oldEnd));
-    slotOf.insert(slotOf.begin() + long(a), runSlots.begin(), runSlots.end());
-    ids.erase(ids.begin() + long(a), ids.begin() + long(oldEnd));
-    ids.insert(ids.begin() + long(a), newEnd - a, Id{});
-    parentIds.erase(parentIds.begin() + long(a), parentIds.begin() + long(oldEnd));
-    parentIds.insert(parentIds.begin() + long(a), newEnd - a, Id{});
+    splice(slotOf, a, oldEnd, newEnd - a, -1);
+    splice(ids, a, oldEnd, newEnd - a, Id{});
+    splice(parentIds, a, oldEnd, newEnd - a, Id{});
     for (size_t j = a; j < newEnd; ++j) {
+        slotOf[j] = runSlots[j - a];
         ids[j] = p.tasks[j].id;
         rowAt[size_t(slotOf[j])] = int(j);
         makeDirty(slotOf[j]);
@@ -848,15 +842,8 @@ bool Scheduler::Impl::restructure(const Project& p) {
     // Parents and levels as a full build finds them: the rows' open ancestors on a stack (a parent is
     // one of them in a plan's pre-order), else the parent found by its id, and the level as
     // outlineLevels counts it. A row whose parent changed, and both parents, are dirty.
-    std::optional<IdIndex> index;
-    auto rowOfId = [&](Id id) -> int {
-        if (!index) {
-            hashed = true;
-            index.emplace(n);
-            for (size_t i = 0; i < n; ++i) index->insert(ids[i], int(i));
-        }
-        return index->find(id);
-    };
+    const LazyIndex index(p.tasks); // (the rows' ids are the plan's from here)
+    auto rowOfId = [&](Id id) { return index.find(id); };
     std::vector<int> levelChanged, open;
     preOrder = true;
     size_t nextMoved = 0; // into reparented
@@ -903,6 +890,7 @@ bool Scheduler::Impl::restructure(const Project& p) {
             levelChanged.push_back(s);
         }
     }
+    hashed = index.built();
     if (!preOrder) return true; // the caller builds afresh
     // A task that became a summary, or stopped being one, finishes at its other node: the edges from
     // its finish (to its link successors and its parent's roll-up) change at both ends.
@@ -910,7 +898,7 @@ bool Scheduler::Impl::restructure(const Project& p) {
         const int t = dirty[i];
         const bool isSummary = kids[size_t(t)] > 0;
         if (isSummary == bool(summary[size_t(t)])) continue;
-        const size_t was = 2 * size_t(t) + (summary[size_t(t)] ? 1 : 0);
+        const size_t was = size_t(finishNode(t));
         if (!born[size_t(t)] && was + 1 < outOff.size())
             for (int k = outOff[was]; k < outOff[was + 1]; ++k) makeDirty(outE[size_t(k)].node() / 2);
         makeDirty(parent[size_t(t)]);
@@ -929,7 +917,7 @@ bool Scheduler::Impl::restructure(const Project& p) {
     };
     int scans = 0;
     auto findRow = [&](Id id) -> int {
-        if (index || ++scans > 8) return rowOfId(id);
+        if (index.built() || ++scans > 8) return rowOfId(id);
         for (size_t i = 0; i < n; ++i)
             if (ids[i] == id) return int(i);
         return -1;
@@ -951,12 +939,9 @@ bool Scheduler::Impl::restructure(const Project& p) {
     for (size_t k = la; k < lOldTo; ++k)
         for (int r : {out.linkFrom[k], out.linkTo[k]})
             if (const int now = rowNow(r); now >= 0) makeDirty(slotOf[size_t(now)]);
-    linkKeys.erase(linkKeys.begin() + long(la), linkKeys.begin() + long(lOldTo));
-    linkKeys.insert(linkKeys.begin() + long(la), lNewTo - la, LinkKey{});
-    for (auto* rows : {&out.linkFrom, &out.linkTo}) {
-        rows->erase(rows->begin() + long(la), rows->begin() + long(lOldTo));
-        rows->insert(rows->begin() + long(la), lNewTo - la, -1);
-    }
+    splice(linkKeys, la, lOldTo, lNewTo - la, LinkKey{});
+    splice(out.linkFrom, la, lOldTo, lNewTo - la, -1);
+    splice(out.linkTo, la, lOldTo, lNewTo - la, -1);
     for (size_t k = 0; k < p.links.size(); ++k) {
         const Link& l = p.links[k];
         if (k >= la && k < lNewTo) {
@@ -981,10 +966,8 @@ bool Scheduler::Impl::restructure(const Project& p) {
     size_t xa, xOldTo, xNewTo;
     runOf(assignKeys, p.assignments, [](const std::pair<Id, Id>& k, const Assignment& x) { return k.first == x.task && k.second == x.resource; },
           xa, xOldTo, xNewTo);
-    assignKeys.erase(assignKeys.begin() + long(xa), assignKeys.begin() + long(xOldTo));
-    assignKeys.insert(assignKeys.begin() + long(xa), xNewTo - xa, std::pair<Id, Id>{});
-    out.assignmentRow.erase(out.assignmentRow.begin() + long(xa), out.assignmentRow.begin() + long(xOldTo));
-    out.assignmentRow.insert(out.assignmentRow.begin() + long(xa), xNewTo - xa, -1);
+    splice(assignKeys, xa, xOldTo, xNewTo - xa, std::pair<Id, Id>{});
+    splice(out.assignmentRow, xa, xOldTo, xNewTo - xa, -1);
     for (size_t k = 0; k < p.assignments.size(); ++k) {
         const Assignment& x = p.assignments[k];
         int& row = out.assignmentRow[k];
@@ -995,8 +978,8 @@ bool Scheduler::Impl::restructure(const Project& p) {
     }
 
     graph(p, true);
-    out.tasks.erase(out.tasks.begin() + long(a), out.tasks.begin() + long(oldEnd));
-    out.tasks.insert(out.tasks.begin() + long(a), newEnd - a, TaskSchedule{});
+    splice(out.tasks, a, oldEnd, newEnd - a, TaskSchedule{});
+    hashed = index.built();
     for (int s : levelChanged) markOutput(s);
     return true;
 }
