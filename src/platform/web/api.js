@@ -124,7 +124,7 @@
   // still reach SDL, which listens on the window: Enter, Backspace, arrows, and plain keys, whose text
   // SDL types itself. While an input method composes, its text shows at the caret and its keys (Enter
   // picks a candidate) stay out of the app; what it commits is typed into the field.
-  const ime = { area: null, active: false, before: null, committed: null };
+  const ime = { area: null, active: false, before: null, committed: null, watching: false };
   function imeArea() {
     if (ime.area) return ime.area;
     const a = document.createElement('textarea');
@@ -169,24 +169,46 @@
     ime.area = a;
     return a;
   }
+  // Made before the first edit: adding it to the page in an edit's frame cost a style and layout pass
+  // there (~3 ms at 100k tasks in bench/render.mjs).
+  Module.preRun.push(function () { imeArea(); });
+  // Where the canvas is, kept as it moves or resizes: reading it in an edit's frame forced a layout of
+  // the page the frame had just changed (the accessibility mirror).
+  let canvasAt = null;
+  function canvasCorner() {
+    const c = Module.canvas;
+    if (!c) return { left: 0, top: 0 };
+    if (!canvasAt) {
+      canvasAt = c.getBoundingClientRect();
+      const forget = function () { canvasAt = null; };
+      if (!ime.watching) {
+        ime.watching = true;
+        if (window.ResizeObserver) new ResizeObserver(forget).observe(c);
+        window.addEventListener('resize', forget);
+        window.addEventListener('scroll', forget, true);
+      }
+    }
+    return canvasAt;
+  }
   // From the app each frame its state changes: whether a field takes text, and its caret (CSS pixels
   // from the canvas's corner).
   Module.plotlineTextInput = function (active, x, y, height) {
     const a = imeArea();
     if (active) {
-      const r = Module.canvas ? Module.canvas.getBoundingClientRect() : { left: 0, top: 0 };
-      a.style.left = Math.round(r.left + x) + 'px';
-      a.style.top = Math.round(r.top + y) + 'px';
-      a.style.height = a.style.lineHeight = Math.max(14, Math.round(height)) + 'px';
+      const r = canvasCorner();
       // Not from the accessibility mirror: a screen reader keeps its place there (and its keys reach
-      // the app as before); the area is for the canvas's users.
+      // the app as before); the area is for the canvas's users. Focused before it is moved, so the
+      // focus does not make the browser work out the area's new style within the frame.
       const from = document.activeElement;
       const mirror = document.getElementById('a11y');
       if (!ime.active && !(from && mirror && mirror.contains(from))) {
         ime.before = from !== a ? from : null;
-        a.value = '';
         a.focus({ preventScroll: true });
+        a.value = '';
       }
+      a.style.left = Math.round(r.left + x) + 'px';
+      a.style.top = Math.round(r.top + y) + 'px';
+      a.style.height = a.style.lineHeight = Math.max(14, Math.round(height)) + 'px';
     } else if (ime.active) {
       a.value = '';
       a.style.opacity = '0';
