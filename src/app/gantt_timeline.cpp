@@ -247,6 +247,7 @@ void GanttView::drawLinks(ImDrawList* dl, int firstShown, int lastShown, float f
     const float s = std::floor(ImGui::GetFontSize() * 0.5f), head = std::floor(ImGui::GetFontSize() * 0.32f);
     auto yMid = [&](int shown) { return std::floor(firstY + (shown - firstShown) * rowHeight + rowHeight * 0.5f) + 0.5f; };
     linkHits_.clear();
+    const Project& p = doc_.project();
     // Links that can reach the rows on screen: short ones whose upper row is at most kShortLink above
     // the first row shown and not below the last, and every long one.
     const int firstRow = visible_[size_t(firstShown)], lastRow = visible_[size_t(lastShown)];
@@ -258,8 +259,9 @@ void GanttView::drawLinks(ImDrawList* dl, int firstShown, int lastShown, float f
         const int from = displayOf_[size_t(l.from)], to = displayOf_[size_t(l.to)];
         if (from < 0 || to < 0) return; // collapsed or filtered away
         if (std::max(from, to) < firstShown || std::min(from, to) > lastShown) return;
-        const bool fromEnd = l.type == LinkType::FS || l.type == LinkType::FF;
-        const bool toStart = l.type == LinkType::FS || l.type == LinkType::SS;
+        const LinkType type = p.links[l.link].type;
+        const bool fromEnd = type == LinkType::FS || type == LinkType::FF;
+        const bool toStart = type == LinkType::FS || type == LinkType::SS;
         const float fx = std::floor(xOf(fromEnd ? barOf(l.from).end : barOf(l.from).start)) + 0.5f;
         const float tx = std::floor(xOf(toStart ? barOf(l.to).start : barOf(l.to).end)) + 0.5f;
         const float fy = yMid(from), ty = yMid(to);

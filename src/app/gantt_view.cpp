@@ -55,84 +55,86 @@ void GanttView::refresh() {
         if (!appliedFilter_.empty()) visibleDirty_ = true; // names may have changed
         return;
     }
-    // Only numbers here, in one pass: the texts of a row are made when it is drawn (rowTexts), so an
-    // edit in a plan of 100,000 tasks formats the few dozen rows on screen, not all of them.
-    parentRow_.resize(n);
-    ordinal_.resize(n);
+    // Only numbers here, over compact lists (no pass over the tasks): the texts of a row are made when
+    // it is drawn (rowTexts), so an edit in a plan of 100,000 tasks formats the few dozen rows on
+    // screen, not all of them.
     // Room for rows to come: the first insert after opening a 100k-task plan moves no row's texts.
     if (rowTexts_.capacity() < n) rowTexts_.reserve(withRoomToGrow(n));
     rowTexts_.resize(n);
-    std::vector<int> open;      // the summary rows enclosing the current row
-    std::vector<int> siblings;  // children counted so far, per open level (index 0: top level)
-    siblings.assign(1, 0);
-    for (size_t i = 0; i < n; ++i) {
-        const TaskSchedule& ts = s.tasks[i];
-        // Outline position: the parent row and the place among its siblings (1.2.3 is made from these).
-        const size_t depth = size_t(std::max(1, ts.level)) - 1;
-        while (open.size() > depth) open.pop_back();
-        siblings.resize(depth + 1, 0);
-        parentRow_[i] = open.empty() ? -1 : open.back();
-        ordinal_[i] = ++siblings[depth];
-        open.push_back(int(i));
-        siblings.push_back(0);
+    // Outline position: the parent row, as the scheduler found it, and the place among its siblings
+    // (1.2.3 is made from these).
+    if (s.parentRow.size() == n) parentRow_ = s.parentRow;
+    else {
+        Schedule levels; // (a schedule that did not come from a Scheduler)
+        levels.tasks = s.tasks;
+        fillParentRows(levels);
+        parentRow_.swap(levels.parentRow);
     }
-    // Rows of links and assignments as the schedule found them (no second lookup of every id).
+    ordinal_.resize(n);
+    std::vector<int>& count = scratch_; // children counted so far, per parent row + 1
+    count.assign(n + 1, 0);
+    for (size_t i = 0; i < n; ++i) ordinal_[i] = ++count[size_t(parentRow_[i] + 1)];
+    // Rows of links and assignments as the schedule found them (no second lookup of every id): CSR
+    // lists made by counting.
+    auto group = [&](std::vector<int>& at, std::vector<int>& list, const std::vector<int>& rowOf) {
+        at.assign(n + 1, 0);
+        for (const int r : rowOf)
+            if (r >= 0) ++at[size_t(r) + 1];
+        for (size_t i = 0; i < n; ++i) at[i + 1] += at[i];
+        list.resize(size_t(at[n]));
+        count.assign(at.begin(), at.end() - 1);
+        for (size_t k = 0; k < rowOf.size(); ++k)
+            if (rowOf[k] >= 0) list[size_t(count[size_t(rowOf[k])]++)] = int(k);
+    };
+    // Each row's assignments, and each row's incoming links (for its Predecessors text, made per row
+    // when drawn: see rowTexts), in the plan's order.
+    group(assignmentsAt_, assignmentList_, s.assignmentRow);
     {
-        // Each row's assignments, as ranges of a list of (assignment index) sorted by row.
-        assignmentsAt_.assign(n + 1, 0);
-        const std::vector<int>& taskRow = s.assignmentRow;
-        for (size_t k = 0; k < p.assignments.size(); ++k)
-            if (taskRow[k] >= 0) ++assignmentsAt_[size_t(taskRow[k]) + 1];
-        for (size_t i = 0; i < n; ++i) assignmentsAt_[i + 1] += assignmentsAt_[i];
-        assignmentList_.assign(size_t(assignmentsAt_[n]), 0);
-        std::vector<int> fill(assignmentsAt_.begin(), assignmentsAt_.end() - 1);
-        for (size_t k = 0; k < p.assignments.size(); ++k)
-            if (taskRow[k] >= 0) assignmentList_[size_t(fill[size_t(taskRow[k])]++)] = int(k);
-    }
-    links_.clear();
-    for (size_t k = 0; k < p.links.size(); ++k) {
-        const Link& l = p.links[k];
-        const int a = s.linkFrom[k], b = s.linkTo[k];
-        if (a >= 0 && b >= 0) links_.push_back({a, b, l.type, k});
-    }
-    // Each row's incoming links, for its Predecessors text (made per row when drawn, see rowTexts).
-    predecessorsAt_.assign(n + 1, 0);
-    for (const LinkRows& l : links_) ++predecessorsAt_[size_t(l.to) + 1];
-    for (size_t i = 0; i < n; ++i) predecessorsAt_[i + 1] += predecessorsAt_[i];
-    predecessorList_.resize(links_.size());
-    {
-        std::vector<int> fill(predecessorsAt_.begin(), predecessorsAt_.end() - 1);
-        for (const LinkRows& l : links_) predecessorList_[size_t(fill[size_t(l.to)]++)] = l;
+        // Links with a missing end are not drawn and name no predecessor.
+        std::vector<int>& to = scratchLinks_; // (also read by the sort below)
+        to.resize(p.links.size());
+        for (size_t k = 0; k < to.size(); ++k) to[k] = s.linkFrom[k] >= 0 ? s.linkTo[k] : -1;
+        group(predecessorsAt_, predecessorList_, to);
     }
     // Sorted by their upper row, short links first: a frame finds the ones crossing the rows on screen
     // by binary search, and scans only the few long ones. (A counting sort: rows are small numbers.)
-    auto span = [](const LinkRows& l) { return std::abs(l.from - l.to); };
-    auto top = [](const LinkRows& l) { return std::min(l.from, l.to); };
     {
-        std::vector<int> at(n + 1, 0);
+        std::vector<int>& at = count;
+        at.assign(n + 1, 0);
         size_t shorts = 0;
-        for (const LinkRows& l : links_)
-            if (span(l) <= kShortLink) {
-                ++at[size_t(top(l)) + 1];
+        const std::vector<int>& to = scratchLinks_; // each link's successor row, -1 when an end is missing
+        for (size_t k = 0; k < to.size(); ++k) {
+            const int a = s.linkFrom[k], b = to[k];
+            if (b >= 0 && std::abs(a - b) <= kShortLink) {
+                ++at[size_t(std::min(a, b)) + 1];
                 ++shorts;
             }
-        for (size_t i = 0; i < n; ++i) at[i + 1] += at[i];
-        std::vector<LinkRows> sorted(links_.size());
-        size_t longAt = shorts;
-        for (const LinkRows& l : links_) {
-            if (span(l) <= kShortLink) sorted[size_t(at[size_t(top(l))]++)] = l;
-            else sorted[longAt++] = l;
         }
-        links_.swap(sorted);
+        for (size_t i = 0; i < n; ++i) at[i + 1] += at[i];
+        links_.resize(predecessorList_.size());
+        size_t longAt = shorts;
+        for (size_t k = 0; k < to.size(); ++k) {
+            const int a = s.linkFrom[k], b = to[k];
+            if (b < 0) continue;
+            const LinkRows l{a, b, k};
+            if (std::abs(a - b) <= kShortLink) links_[size_t(at[size_t(std::min(a, b))]++)] = l;
+            else links_[longAt++] = l;
+        }
         shortLinks_ = shorts;
     }
     const bool oneAtRow = selection_.size() == 1 && selected_ >= 0 && size_t(selected_) < n && p.tasks[size_t(selected_)].id == *selection_.begin();
     if (!selection_.empty() && !oneAtRow) {
-        // Forget selected tasks that are gone (one found where the selected row is needs no search).
+        // Forget selected tasks that are gone (one found where the selected row is needs no search),
+        // searched for in the scheduler's list of ids rather than over every task.
         std::unordered_set<Id, IdHash> present;
         const std::vector<Id> few = selection_.size() <= 8 ? std::vector<Id>(selection_.begin(), selection_.end()) : std::vector<Id>();
-        for (const Task& t : p.tasks)
-            if (few.empty() ? selection_.count(t.id) > 0 : std::find(few.begin(), few.end(), t.id) != few.end()) present.insert(t.id);
+        auto look = [&](Id id) {
+            if (few.empty() ? selection_.count(id) > 0 : std::find(few.begin(), few.end(), id) != few.end()) present.insert(id);
+        };
+        if (const std::vector<Id>& ids = doc_.scheduler().rowIds(); ids.size() == n && !doc_.scheduleIsStored())
+            for (const Id id : ids) look(id);
+        else
+            for (const Task& t : p.tasks) look(t.id);
         for (auto it = selection_.begin(); it != selection_.end();) it = present.count(*it) ? std::next(it) : selection_.erase(it);
     }
     if (selected_ >= int(n)) selected_ = int(n) - 1;
@@ -168,9 +170,10 @@ const GanttView::RowTexts& GanttView::rowTexts(int row) const {
     }
     // MS Project's notation, as CSV writes it (csv_io.hpp): "3FS+2d;5SS".
     t.predecessors.clear();
+    const Schedule& s = doc_.schedule();
     for (int k = predecessorsAt_[size_t(row)]; k < predecessorsAt_[size_t(row) + 1]; ++k) {
-        const LinkRows& l = predecessorList_[size_t(k)];
-        t.predecessors += (t.predecessors.empty() ? "" : ";") + predecessorItem(size_t(l.from), l.type, p.links[l.link].lag, mpd);
+        const Link& l = p.links[size_t(predecessorList_[size_t(k)])];
+        t.predecessors += (t.predecessors.empty() ? "" : ";") + predecessorItem(size_t(s.linkFrom[size_t(predecessorList_[size_t(k)])]), l.type, l.lag, mpd);
     }
     return t;
 }

@@ -148,7 +148,7 @@ private:
     // Derived from the project, rebuilt when it changes.
     // A row's bar in days since 1970 (fractions within the working day), made from the schedule as it is drawn.
     BarSpan barOf(int row) const { return barSpan(doc_.project().calendar, doc_.schedule().tasks[size_t(row)]); }
-    struct LinkRows { int from, to; LinkType type; size_t link; };
+    struct LinkRows { int from, to; size_t link; }; // a link's rows (its type: the plan's link)
     // Bar labels are drawn after the link lines so that lines never cross out a task's name.
     struct Label { ImVec2 pos; int row; bool withDate; };
     std::vector<Label> labels_;
@@ -166,7 +166,8 @@ private:
     std::vector<int> parentRow_, ordinal_;           // outline: parent row (-1 at the top), place among siblings
     std::vector<int> assignmentsAt_, assignmentList_; // a row's assignments: list[at[row] .. at[row + 1])
     std::vector<int> predecessorsAt_;                 // a row's incoming links, in the plan's order:
-    std::vector<LinkRows> predecessorList_;          //   predecessorList_[at[row] .. at[row + 1])
+    std::vector<int> predecessorList_;                //   their indexes, predecessorList_[at[row] .. at[row + 1])
+    std::vector<int> scratch_, scratchLinks_;         // refresh's counts, kept for the next
     // Planned and actual cost per row (summaries: their subtree), rebuilt after a change while shown.
     std::vector<int64_t> cost_, actual_;
     uint64_t costRevision_ = 0;

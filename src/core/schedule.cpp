@@ -26,6 +26,28 @@ std::vector<int> outlineLevels(const Project& p) {
 
 namespace {
 
+// Each row's parent row from the rows' outline levels (a row's parent is the nearest row above one
+// level up), into `up`; `open` is scratch.
+template <class LevelOf> void parentRowsFromLevels(std::vector<int>& up, std::vector<int>& open, size_t n, LevelOf levelOf) {
+    up.resize(n);
+    open.clear(); // the rows enclosing row i
+    for (size_t i = 0; i < n; ++i) {
+        const size_t depth = size_t(std::max(1, levelOf(i))) - 1;
+        if (open.size() > depth) open.resize(depth);
+        up[i] = open.empty() ? -1 : open.back();
+        open.push_back(int(i));
+    }
+}
+
+} // namespace
+
+void fillParentRows(Schedule& s) {
+    std::vector<int> open;
+    parentRowsFromLevels(s.parentRow, open, s.tasks.size(), [&](size_t i) { return s.tasks[i].level; });
+}
+
+namespace {
+
 constexpr int64_t kNone = INT64_MIN;
 
 // One end of an edge, stored in the compressed rows of the other end: 8 bytes, so a pass over the
@@ -113,6 +135,7 @@ struct Scheduler::Impl {
     std::vector<int> done;                   // each task's own percent complete
     // Work lists (of slots, or nodes for the heap).
     std::vector<int> heap;
+    std::vector<int> openRows; // outlineRows' stack
     std::vector<char> queued;
     std::vector<int> seeds;
     std::vector<char> seeded;
@@ -190,6 +213,7 @@ struct Scheduler::Impl {
     void backwardFrom();
     void sumWeights();
     void outputRow(size_t i, bool fresh);
+    void outlineRows();
     void output(const Project& p, bool all);
 };
 
@@ -1327,6 +1351,10 @@ void Scheduler::Impl::outputRow(size_t row, bool fresh) {
     else if (!beyondRows.empty()) beyondRows.erase(int(i));
 }
 
+void Scheduler::Impl::outlineRows() {
+    parentRowsFromLevels(out.parentRow, openRows, n, [&](size_t i) { return level[size_t(slotOf[i])]; });
+}
+
 void Scheduler::Impl::output(const Project& p, bool all) {
     Schedule& s = out;
     s.error = acyclic ? std::string() : cycleError;
@@ -1386,6 +1414,7 @@ void Scheduler::Impl::output(const Project& p, bool all) {
         }
     }
     const bool whole = every || restructured;
+    if (all || restructured || s.parentRow.size() != n) outlineRows();
     ++s.run;
     s.whole = whole;
     s.rewritten.clear();
@@ -1457,6 +1486,7 @@ const Schedule& Scheduler::run(const Project& p) {
 }
 
 size_t Scheduler::lastTouched() const { return impl_->touched; }
+const std::vector<Id>& Scheduler::rowIds() const { return impl_->ids; }
 size_t Scheduler::lastTouchedBackward() const { return impl_->touchedBack; }
 size_t Scheduler::lastSorted() const { return impl_->sorted; }
 bool Scheduler::lastWasIncremental() const { return impl_->incremental; }

@@ -58,6 +58,9 @@ struct Schedule {
     // project.assignments); -1 for an id that names no task. Every run fills them, a plan with a
     // cycle too.
     std::vector<int> linkFrom, linkTo, assignmentRow;
+    // Each row's parent row (-1 at the top) as the outline shows it (outlineLevels), filled when the
+    // rows change: views draw the outline from it without reading every row's entry.
+    std::vector<int> parentRow;
     // What the last run of a Scheduler changed, for views that follow it: `run` counts its runs; when
     // the plan kept its structure (rows, links, assignments, calendar), `rewritten` lists the rows
     // whose entries the run rewrote and `whole` is false (other rows are as the run before left them).
@@ -68,6 +71,8 @@ struct Schedule {
 };
 
 Schedule schedule(const Project& project);
+// Fills s.parentRow from its rows' outline levels (a schedule read back from storage).
+void fillParentRows(Schedule& s);
 
 // For what keeps a value per row of a Scheduler's schedule (bars, starts): follows(s) is true when s is
 // the schedule seen last time, one run later, with the plan's structure kept, so only s.rewritten
@@ -111,6 +116,8 @@ public:
     // Graph nodes the last run put in topological order with Kahn's algorithm: all of them when it
     // built the graph afresh, those of the range a structural edit disordered, none after a field edit.
     size_t lastSorted() const;
+    // Each row's task id as of the last run (empty before the first): a compact list to search.
+    const std::vector<Id>& rowIds() const;
 
 private:
     struct Impl;

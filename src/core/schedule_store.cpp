@@ -130,12 +130,13 @@ std::optional<Schedule> readStoredSchedule(std::string_view text, const Schedule
     }
     if (in.bad || !rows(in, s.linkFrom, links, n) || !rows(in, s.linkTo, links, n) || !rows(in, s.assignmentRow, assignments, n) || in.left())
         return std::nullopt;
+    fillParentRows(s);
     return s;
 }
 
 bool sameSchedule(const Schedule& a, const Schedule& b) {
     return a.tasks == b.tasks && a.start == b.start && a.finish == b.finish && a.error == b.error && a.cycle == b.cycle &&
-           a.linkFrom == b.linkFrom && a.linkTo == b.linkTo && a.assignmentRow == b.assignmentRow;
+           a.linkFrom == b.linkFrom && a.linkTo == b.linkTo && a.assignmentRow == b.assignmentRow && a.parentRow == b.parentRow;
 }
 
 } // namespace plotline

@@ -389,6 +389,17 @@ TEST_CASE("property: rescheduling after structural edits and their undos equals 
             const Schedule full = schedule(doc.project());
             REQUIRE(inc.tasks.size() == full.tasks.size());
             CHECK(sameSchedule(inc, full));
+            // The outline's parent rows follow the edits (views draw the outline from them): the
+            // nearest row above one level up, by the plan's outline levels.
+            const std::vector<int> levels = outlineLevels(doc.project());
+            REQUIRE(inc.parentRow.size() == levels.size());
+            bool parentsRight = true;
+            for (size_t i = 0; i < levels.size(); ++i) {
+                int up = int(i) - 1;
+                while (up >= 0 && levels[size_t(up)] >= levels[i]) --up;
+                parentsRight = parentsRight && inc.parentRow[i] == (levels[i] > 1 ? up : -1);
+            }
+            CHECK(parentsRight);
         }
         CHECK(carried >= 60); // values carried across structural edits, not built afresh
     }
