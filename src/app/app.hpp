@@ -64,6 +64,7 @@ public:
 
     // Read access for automation and tests.
     bool ready() const { return ready_; }
+    bool warmedUp() const { return warmUpRounds_ == kWarmUpRounds; } // structural edits ran on a plan of their own (warmUpStep)
     const Document& document() const { return doc_; }
     Document& document() { return doc_; }
     GanttView& gantt() { return gantt_; }
@@ -207,6 +208,12 @@ private:
     std::unique_ptr<ViewerScreen> viewerScreen_;
     bool ready_ = false;
     int framesSinceShown_ = 0; // frames drawn since a plan was shown on its stored schedule (checked after a few)
+    // Structural edits run once on a small plan of the app's own, a round a frame, soon after the
+    // first plan is up (warmUpStep): see there.
+    std::unique_ptr<Document> warmUp_;
+    int warmUpFrames_ = 0, warmUpRounds_ = 0;
+    static constexpr int kWarmUpAfterFrames = 8, kWarmUpRounds = 4;
+    void warmUpStep();
     void publishMirror();
     void applyLook();
     void preferencesWindow();

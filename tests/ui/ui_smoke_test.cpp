@@ -449,6 +449,20 @@ TEST_CASE("a 10,000-task plan draws, scrolls and zooms") {
     CHECK(lastX - firstX > tl.width / 2); // and fills most of it
 }
 
+TEST_CASE("the warm-up's edits run on a plan of their own: the open plan, its revision and its undo history are untouched") {
+    Harness h("warm-up");
+    h.start();
+    const Project before = h.project();
+    const uint64_t revision = h.app->document().revision();
+    CHECK_FALSE(h.app->document().canUndo());
+    h.frames(20);
+    CHECK(h.app->warmedUp());
+    CHECK(h.project() == before);
+    CHECK(h.app->document().revision() == revision);
+    CHECK_FALSE(h.app->document().canUndo());
+    CHECK_FALSE(h.app->document().canRedo());
+}
+
 TEST_CASE("View > Critical path turns the highlight on and off without touching the plan") {
     Harness h("critical");
     h.start();
