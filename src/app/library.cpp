@@ -404,7 +404,9 @@ void ProjectLibrary::save(const std::string& id, std::string json, VersionInfo i
         // History: the version this session started from, then one snapshot per 10 minutes of work.
         const std::string before = projectArea(id) + "/" + versionFile(previous);
         const bool due = !s.snapshotTaken || info.savedAt - s.lastSnapshot >= kSnapshotEveryMs;
-        auto previousText = due && previous ? storage_.read(before) : std::nullopt;
+        std::shared_ptr<const std::string> previousText;
+        if (due && previous)
+            if (std::optional<std::string> text = storage_.read(before)) previousText = std::make_shared<const std::string>(std::move(*text));
         // The previous version can go now that this one is durable (in its own transaction).
         if (previous && previous != e->syncedVersion) storage_.remove(before);
         // The version is durable: say so now. The rest is housekeeping, each step in its own
@@ -412,7 +414,7 @@ void ProjectLibrary::save(const std::string& id, std::string json, VersionInfo i
         done("");
         writeList([](const std::string&) {});
         if (previousText)
-            if (auto prev = peekVersion(*previousText)) snapshot(id, *previousText, *prev, [](const std::string&) {});
+            if (auto prev = peekVersion(*previousText)) snapshot(id, previousText, *prev, [](const std::string&) {});
         storage_.persist(projectArea(id), [](const std::string&) {});
     });
 }
@@ -497,10 +499,10 @@ void ProjectLibrary::readSnapshot(const std::string& id, const std::string& file
     });
 }
 
-void ProjectLibrary::snapshot(const std::string& id, const std::string& sealedText, const VersionInfo& info, Done done) {
+void ProjectLibrary::snapshot(const std::string& id, std::shared_ptr<const std::string> sealedText, const VersionInfo& info, Done done) {
     ensureHistory(id, [this, id, sealedText, info, done](const std::string& err) {
         if (!err.empty()) return done(err);
-        if (std::string e = storage_.write(historyArea(id) + "/" + snapshotFile(info.number), sealedText); !e.empty()) return done(e);
+        if (std::string e = storage_.write(historyArea(id) + "/" + snapshotFile(info.number), *sealedText); !e.empty()) return done(e);
         trimHistory(id);
         storage_.persist(historyArea(id), [this, id, done](const std::string& err) {
             if (err.empty()) {
@@ -516,11 +518,11 @@ void ProjectLibrary::snapshot(const std::string& id, const std::string& sealedTe
 void ProjectLibrary::keepInHistory(const std::string& id, Done done) {
     const ProjectEntry* e = entry(id);
     if (!e || !e->version) return done("");
-    const std::optional<std::string> text = storage_.read(projectArea(id) + "/" + versionFile(e->version));
+    std::optional<std::string> text = storage_.read(projectArea(id) + "/" + versionFile(e->version));
     if (!text) return done("");
     const Result<VersionInfo> info = peekVersion(*text);
     if (!info) return done("");
-    snapshot(id, *text, *info, std::move(done));
+    snapshot(id, std::make_shared<const std::string>(std::move(*text)), *info, std::move(done));
 }
 
 void ProjectLibrary::trimHistory(const std::string& id) {

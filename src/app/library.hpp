@@ -117,7 +117,9 @@ private:
     void adoptLegacy(std::function<void(const std::string& notice)> done);
     void purgeTrash(Done done);
     void ensureHistory(const std::string& id, Done done);
-    void snapshot(const std::string& id, const std::string& sealedText, const VersionInfo& info, Done done);
+    // (The text is shared, not copied, by the callbacks it passes through: a big plan's version is
+    // megabytes, and each copy was time on the page's main thread.)
+    void snapshot(const std::string& id, std::shared_ptr<const std::string> sealedText, const VersionInfo& info, Done done);
     void trimHistory(const std::string& id);
     void setAside(const std::string& id, const std::string& file, const std::string& text, Done done);
     void setAllAside(const std::string& id, std::vector<std::pair<std::string, std::string>> files, std::function<void()> done);
