@@ -124,7 +124,7 @@
   // still reach SDL, which listens on the window: Enter, Backspace, arrows, and plain keys, whose text
   // SDL types itself. While an input method composes, its text shows at the caret and its keys (Enter
   // picks a candidate) stay out of the app; what it commits is typed into the field.
-  const ime = { area: null, active: false, before: null, committed: null, watching: false };
+  const ime = { area: null, active: false, before: null, committed: null, watching: false, focusing: null };
   function imeArea() {
     if (ime.area) return ime.area;
     const a = document.createElement('textarea');
@@ -197,19 +197,27 @@
     if (active) {
       const r = canvasCorner();
       // Not from the accessibility mirror: a screen reader keeps its place there (and its keys reach
-      // the app as before); the area is for the canvas's users. Focused before it is moved, so the
-      // focus does not make the browser work out the area's new style within the frame.
+      // the app as before); the area is for the canvas's users. Focused in a task of its own just
+      // after this frame: focusing a text field costs the browser ~3 ms (style, the input method's
+      // state), which held up the frame that shows the edit (an insert at 100k tasks). Keys typed
+      // meanwhile reach the app as ever (SDL listens on the window).
       const from = document.activeElement;
       const mirror = document.getElementById('a11y');
       if (!ime.active && !(from && mirror && mirror.contains(from))) {
         ime.before = from !== a ? from : null;
-        a.focus({ preventScroll: true });
         a.value = '';
+        clearTimeout(ime.focusing);
+        ime.focusing = setTimeout(function () {
+          ime.focusing = null;
+          if (ime.active) a.focus({ preventScroll: true });
+        }, 0);
       }
       a.style.left = Math.round(r.left + x) + 'px';
       a.style.top = Math.round(r.top + y) + 'px';
       a.style.height = a.style.lineHeight = Math.max(14, Math.round(height)) + 'px';
     } else if (ime.active) {
+      clearTimeout(ime.focusing);
+      ime.focusing = null;
       a.value = '';
       a.style.opacity = '0';
       if (document.activeElement === a) {
