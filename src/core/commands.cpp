@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <functional>
+#include <map>
 #include <unordered_set>
 
 namespace plotline {
@@ -65,6 +66,26 @@ private:
     Task task_;
 };
 
+// A set of ids (tasks to delete, to indent…): compared one by one while few (a row and its children),
+// hashed when many.
+struct IdSet {
+    std::vector<Id> few;
+    std::unordered_set<Id, IdHash> many;
+    IdSet() = default;
+    explicit IdSet(const std::vector<Id>& ids) {
+        for (Id id : ids) add(id);
+    }
+    bool has(Id id) const { return many.empty() ? std::find(few.begin(), few.end(), id) != few.end() : many.count(id) > 0; }
+    void add(Id id) {
+        if (has(id)) return;
+        if (many.empty() && few.size() < 16) return few.push_back(id);
+        many.insert(few.begin(), few.end());
+        few.clear();
+        many.insert(id);
+    }
+    size_t size() const { return many.empty() ? few.size() : many.size(); }
+};
+
 class DeleteTasks final : public Command {
 public:
     explicit DeleteTasks(std::vector<Id> ids) : ids_(std::move(ids)) {}
@@ -100,22 +121,6 @@ public:
     }
 
 private:
-    // Ids to delete: compared one by one while few (a row and its children), hashed when many.
-    struct IdSet {
-        std::vector<Id> few;
-        std::unordered_set<Id, IdHash> many;
-        explicit IdSet(const std::vector<Id>& ids) {
-            for (Id id : ids) add(id);
-        }
-        bool has(Id id) const { return many.empty() ? std::find(few.begin(), few.end(), id) != few.end() : many.count(id) > 0; }
-        void add(Id id) {
-            if (has(id)) return;
-            if (many.empty() && few.size() < 16) return few.push_back(id);
-            many.insert(few.begin(), few.end());
-            few.clear();
-            many.insert(id);
-        }
-    };
     // The records at `removed`'s rows (ascending) taken out, the others closed up in one pass.
     template <class T>
     static void eraseAll(std::vector<T>& v, const std::vector<std::pair<size_t, T>>& removed) {
@@ -738,128 +743,166 @@ CommandPtr replaceProject(Project project, std::string label) {
 
 namespace {
 
-// Rows in outline order of the given ids, without those inside another given task's subtree.
+// Rows in outline order of the given ids, without those inside another given task's subtree. (The
+// scan stops once every id is found: a selection near the top reads few rows of a big plan.)
 std::vector<size_t> topRows(const Project& p, const std::vector<Id>& ids) {
-    std::unordered_set<Id, IdHash> want(ids.begin(), ids.end()), covered;
+    const IdSet want(ids);
     std::vector<size_t> rows;
-    for (size_t i = 0; i < p.tasks.size(); ++i) {
-        const Task& t = p.tasks[i];
-        const bool underSelected = !t.parent.isNull() && covered.count(t.parent);
-        if (underSelected) covered.insert(t.id);
-        else if (want.count(t.id)) {
-            rows.push_back(i);
-            covered.insert(t.id);
-        }
+    size_t found = 0, coveredUntil = 0; // rows before coveredUntil are inside a selected row's subtree
+    for (size_t i = 0; i < p.tasks.size() && found < want.size(); ++i) {
+        if (!want.has(p.tasks[i].id)) continue;
+        ++found;
+        if (i < coveredUntil) continue;
+        rows.push_back(i);
+        coveredUntil = p.subtreeEnd(i);
     }
     return rows;
 }
 
 // Links between any task of `group` and any of `other` (ids).
-std::vector<Id> linksBetween(const Project& p, const std::unordered_set<Id, IdHash>& group, const std::unordered_set<Id, IdHash>& other) {
+std::vector<Id> linksBetween(const Project& p, const IdSet& group, const IdSet& other) {
     std::vector<Id> out;
     for (const Link& l : p.links)
-        if ((group.count(l.predecessor) && other.count(l.successor)) || (group.count(l.successor) && other.count(l.predecessor)))
+        if ((group.has(l.predecessor) && other.has(l.successor)) || (group.has(l.successor) && other.has(l.predecessor)))
             out.push_back(l.id);
     return out;
-}
-
-std::unordered_set<Id, IdHash> subtreeIds(const Project& p, size_t row, size_t end) {
-    std::unordered_set<Id, IdHash> s;
-    for (size_t i = row; i < end; ++i) s.insert(p.tasks[i].id);
-    return s;
-}
-
-// The nearest earlier row with the same parent as row i, or SIZE_MAX when i is its parent's first child.
-size_t siblingAbove(const Project& p, size_t i) {
-    for (size_t j = i; j-- > 0;) {
-        if (p.tasks[j].parent == p.tasks[i].parent) return j;
-        if (p.tasks[j].id == p.tasks[i].parent) break;
-    }
-    return SIZE_MAX;
 }
 
 std::string linkNote(size_t n) {
     return n == 0 ? "" : trn("{n} link between a task and its new summary removed", "{n} links between a task and its new summary removed", int64_t(n));
 }
 
-CommandPtr rows(const char* label, const Project& before, const Project& after, std::vector<Id> drop) {
-    size_t first = 0, last = before.tasks.size();
-    while (first < last && before.tasks[first] == after.tasks[first]) ++first;
-    while (last > first && before.tasks[last - 1] == after.tasks[last - 1]) --last;
-    if (first == last && drop.empty()) return nullptr;
-    return std::make_unique<ReplaceRows>(label, first, std::vector<Task>(before.tasks.begin() + long(first), before.tasks.begin() + long(last)),
-                                         std::vector<Task>(after.tasks.begin() + long(first), after.tasks.begin() + long(last)), std::move(drop));
-}
+// An outline edit's view of the plan: the plan's rows, with the few the edit changed held aside, so an
+// indent in a plan of 100,000 tasks copies one row, not all of them.
+class Outline {
+public:
+    explicit Outline(const Project& p) : p_(p) {}
+    const Task& at(size_t r) const {
+        const auto it = changed_.find(r);
+        return it == changed_.end() ? p_.tasks[r] : it->second;
+    }
+    Task& edit(size_t r) { return changed_.try_emplace(r, p_.tasks[r]).first->second; }
+    // The end of row i's subtree (pre-order), as Project::subtreeEnd.
+    size_t subtreeEnd(size_t i) const {
+        std::vector<Id> open{at(i).id};
+        size_t j = i + 1;
+        for (; j < p_.tasks.size(); ++j) {
+            while (!open.empty() && open.back() != at(j).parent) open.pop_back();
+            if (open.empty()) break;
+            open.push_back(at(j).id);
+        }
+        return j;
+    }
+    // The row of row i's parent (a parent is above its children), or -1.
+    int parentRow(size_t i) const {
+        const Id up = at(i).parent;
+        if (up.isNull()) return -1;
+        for (size_t j = i; j-- > 0;)
+            if (at(j).id == up) return int(j);
+        return -1;
+    }
+    // The nearest earlier row with the same parent as row i, or SIZE_MAX when i is its parent's first child.
+    size_t siblingAbove(size_t i) const {
+        for (size_t j = i; j-- > 0;) {
+            if (at(j).parent == at(i).parent) return j;
+            if (at(j).id == at(i).parent) break;
+        }
+        return SIZE_MAX;
+    }
+    IdSet ids(size_t from, size_t to) const {
+        IdSet s;
+        for (size_t r = from; r < to; ++r) s.add(at(r).id);
+        return s;
+    }
+    // The edit as one command: the rows from the first to the last that changed, or nullptr when none did.
+    CommandPtr command(const char* label, std::vector<Id> drop) const {
+        size_t first = changed_.empty() ? 0 : changed_.begin()->first, last = changed_.empty() ? 0 : changed_.rbegin()->first + 1;
+        while (first < last && at(first) == p_.tasks[first]) ++first;
+        while (last > first && at(last - 1) == p_.tasks[last - 1]) --last;
+        if (first == last && drop.empty()) return nullptr;
+        std::vector<Task> after;
+        after.reserve(last - first);
+        for (size_t r = first; r < last; ++r) after.push_back(at(r));
+        return std::make_unique<ReplaceRows>(label, first, std::vector<Task>(p_.tasks.begin() + long(first), p_.tasks.begin() + long(last)),
+                                             std::move(after), std::move(drop));
+    }
+
+private:
+    const Project& p_;
+    std::map<size_t, Task> changed_;
+};
 
 } // namespace
 
 CommandPtr indentTasks(const Project& p, const std::vector<Id>& ids, std::string& why) {
-    Project q;
-    q.tasks = p.tasks;
+    Outline q(p);
     std::vector<Id> drop;
     for (size_t i : topRows(p, ids)) {
-        const size_t j = siblingAbove(q, i);
+        const size_t j = q.siblingAbove(i);
         if (j == SIZE_MAX) {
-            why = fmt(tr("\"{0}\" has no task above it at its level to go under"), q.tasks[i].name);
+            why = fmt(tr("\"{0}\" has no task above it at its level to go under"), q.at(i).name);
             return nullptr;
         }
-        q.tasks[i].parent = q.tasks[j].id;
-        const auto links = linksBetween(p, subtreeIds(q, i, q.subtreeEnd(i)), {q.tasks[j].id});
+        const Id under = q.at(j).id;
+        q.edit(i).parent = under;
+        const auto links = linksBetween(p, q.ids(i, q.subtreeEnd(i)), IdSet({under}));
         drop.insert(drop.end(), links.begin(), links.end());
     }
     why = linkNote(drop.size());
-    return rows(ids.size() == 1 ? tr("Indent task") : tr("Indent tasks"), p, q, std::move(drop));
+    return q.command(ids.size() == 1 ? tr("Indent task") : tr("Indent tasks"), std::move(drop));
 }
 
 CommandPtr outdentTasks(const Project& p, const std::vector<Id>& ids, std::string& why) {
-    Project q;
-    q.tasks = p.tasks;
+    Outline q(p);
     std::vector<Id> drop;
     std::vector<size_t> order = topRows(p, ids);
     std::reverse(order.begin(), order.end());
     for (size_t i : order) {
-        const Id parent = q.tasks[i].parent;
-        const int pi = q.taskIndex(parent);
+        const Id parent = q.at(i).parent;
+        const int pi = q.parentRow(i);
         if (pi < 0) {
-            why = fmt(tr("\"{0}\" is already at the top level"), q.tasks[i].name);
+            why = fmt(tr("\"{0}\" is already at the top level"), q.at(i).name);
             return nullptr;
         }
         const size_t end = q.subtreeEnd(i);
         // Later siblings become this task's children, so the rows stay where they are.
-        std::unordered_set<Id, IdHash> adopted;
+        bool adopted = false;
         const size_t k = q.subtreeEnd(size_t(pi));
         for (size_t r = end; r < k; ++r)
-            if (q.tasks[r].parent == parent) {
-                q.tasks[r].parent = q.tasks[i].id;
-                adopted.insert(q.tasks[r].id);
+            if (q.at(r).parent == parent) {
+                q.edit(r).parent = q.at(i).id;
+                adopted = true;
             }
-        q.tasks[i].parent = q.tasks[size_t(pi)].parent;
-        if (!adopted.empty()) {
-            const auto links = linksBetween(p, {q.tasks[i].id}, subtreeIds(q, end, k));
+        q.edit(i).parent = q.at(size_t(pi)).parent;
+        if (adopted) {
+            const auto links = linksBetween(p, IdSet({q.at(i).id}), q.ids(end, k));
             drop.insert(drop.end(), links.begin(), links.end());
         }
     }
     why = linkNote(drop.size());
-    return rows(ids.size() == 1 ? tr("Outdent task") : tr("Outdent tasks"), p, q, std::move(drop));
+    return q.command(ids.size() == 1 ? tr("Outdent task") : tr("Outdent tasks"), std::move(drop));
 }
 
 CommandPtr moveTask(const Project& p, Id id, int direction, std::string& why) {
     const int at = p.taskIndex(id);
     if (at < 0) return nullptr;
     const size_t i = size_t(at), end = p.subtreeEnd(i);
-    Project q;
-    q.tasks = p.tasks;
+    Outline q(p);
+    // The rows that swap places, the task's subtree and its sibling's, rotated.
+    size_t from, middle, to;
     if (direction < 0) {
-        const size_t j = siblingAbove(p, i);
+        const size_t j = q.siblingAbove(i);
         if (j == SIZE_MAX) { why = fmt(tr("\"{0}\" is already first"), p.tasks[i].name); return nullptr; }
-        std::rotate(q.tasks.begin() + long(j), q.tasks.begin() + long(i), q.tasks.begin() + long(end));
+        from = j, middle = i, to = end;
     } else {
         if (end >= p.tasks.size() || p.tasks[end].parent != p.tasks[i].parent) { why = fmt(tr("\"{0}\" is already last"), p.tasks[i].name); return nullptr; }
-        const size_t nextEnd = p.subtreeEnd(end);
-        std::rotate(q.tasks.begin() + long(i), q.tasks.begin() + long(end), q.tasks.begin() + long(nextEnd));
+        from = i, middle = end, to = p.subtreeEnd(end);
     }
+    std::vector<Task> rows(p.tasks.begin() + long(from), p.tasks.begin() + long(to));
+    std::rotate(rows.begin(), rows.begin() + long(middle - from), rows.end());
+    for (size_t r = from; r < to; ++r) q.edit(r) = std::move(rows[r - from]);
     why.clear();
-    return rows(direction < 0 ? tr("Move task up") : tr("Move task down"), p, q, {});
+    return q.command(direction < 0 ? tr("Move task up") : tr("Move task down"), {});
 }
 
 namespace {

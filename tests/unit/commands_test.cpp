@@ -175,6 +175,24 @@ TEST_CASE("outdent adopts the siblings below, as in MS Project") {
     CHECK(doc.project().tasks[3].parent == idOf(doc.project(), "Y"));
 }
 
+TEST_CASE("a summary selected with its own child moves as one: the child keeps its place under it") {
+    Project p = project("2026-03-02");
+    addTask(p, "Before", DAY);
+    Id phase = addTask(p, "Phase", DAY).id;
+    addTask(p, "X", DAY, phase);
+    addTask(p, "Y", DAY, phase);
+    Document doc(p);
+    std::string why;
+    // Y listed first, its summary after: the summary's subtree goes, Y is not indented on its own.
+    REQUIRE(doc.execute(indentTasks(doc.project(), {idOf(doc.project(), "Y"), phase}, why)));
+    CHECK(outline(doc.project()) == "Before(1) Phase(2) X(3) Y(3)");
+    REQUIRE(doc.execute(outdentTasks(doc.project(), {phase, idOf(doc.project(), "X")}, why)));
+    CHECK(outline(doc.project()) == "Before(1) Phase(1) X(2) Y(2)");
+    doc.undo();
+    doc.undo();
+    CHECK(doc.project() == p);
+}
+
 TEST_CASE("pasting tasks inserts them with their links as one undoable step") {
     Project p = project("2026-03-02");
     addTask(p, "Existing", DAY);
