@@ -45,6 +45,7 @@ private:
 
 class InsertTask final : public Command {
 public:
+    bool keepsInputs() const override { return true; } // rows, parents and links only
     InsertTask(size_t row, Task t) : row_(row), task_(std::move(t)) {}
     std::string label() const override { return tr("Insert task"); }
     bool apply(Project& p, Stamp now) override {
@@ -88,6 +89,7 @@ struct IdSet {
 
 class DeleteTasks final : public Command {
 public:
+    bool keepsInputs() const override { return true; } // rows, parents and links only
     explicit DeleteTasks(std::vector<Id> ids) : ids_(std::move(ids)) {}
     std::string label() const override { return ids_.size() == 1 ? tr("Delete task") : tr("Delete tasks"); }
     bool apply(Project& p, Stamp) override {
@@ -154,6 +156,7 @@ private:
 
 class AddLink final : public Command {
 public:
+    bool keepsInputs() const override { return true; } // rows, parents and links only
     explicit AddLink(Link l) : link_(l) {}
     std::string label() const override { return tr("Add link"); }
     bool apply(Project& p, Stamp now) override {
@@ -175,6 +178,7 @@ private:
 
 class DeleteLink final : public Command {
 public:
+    bool keepsInputs() const override { return true; } // rows, parents and links only
     explicit DeleteLink(Id id) : id_(id) {}
     std::string label() const override { return tr("Delete link"); }
     bool apply(Project& p, Stamp) override {
@@ -198,6 +202,7 @@ private:
 
 class EditLink final : public Command {
 public:
+    bool keepsInputs() const override { return true; } // rows, parents and links only
     explicit EditLink(Link after) : after_(after) {}
     std::string label() const override { return tr("Edit link"); }
     bool apply(Project& p, Stamp now) override { return swap(p, now); }
@@ -216,6 +221,7 @@ private:
 
 class InsertTasks final : public Command {
 public:
+    bool keepsInputs() const override { return true; } // rows, parents and links only
     InsertTasks(size_t row, std::vector<Task> tasks, std::vector<Link> links)
         : row_(row), tasks_(std::move(tasks)), links_(std::move(links)) {}
     std::string label() const override { return trn("Paste {n} task", "Paste {n} tasks", int64_t(tasks_.size())); }
@@ -244,6 +250,7 @@ private:
 // and some links go: every outline edit is one of these.
 class ReplaceRows final : public Command {
 public:
+    bool keepsInputs() const override { return true; } // rows, parents and links only
     ReplaceRows(std::string label, size_t first, std::vector<Task> before, std::vector<Task> after, std::vector<Id> dropLinks)
         : label_(std::move(label)), first_(first), before_(std::move(before)), after_(std::move(after)), drop_(std::move(dropLinks)) {}
     std::string label() const override { return label_; }
@@ -346,6 +353,9 @@ class Group final : public Command {
 public:
     Group(std::string label, std::vector<CommandPtr> parts) : label_(std::move(label)), parts_(std::move(parts)) {}
     std::string label() const override { return label_; }
+    bool keepsInputs() const override {
+        return std::all_of(parts_.begin(), parts_.end(), [](const CommandPtr& c) { return c->keepsInputs(); });
+    }
     bool apply(Project& p, Stamp now) override {
         for (size_t i = 0; i < parts_.size(); ++i)
             if (!parts_[i]->apply(p, now)) {
@@ -723,6 +733,7 @@ class Named final : public Command {
 public:
     Named(std::string label, CommandPtr inner) : label_(std::move(label)), inner_(std::move(inner)) {}
     std::string label() const override { return label_; }
+    bool keepsInputs() const override { return inner_->keepsInputs(); }
     bool apply(Project& p, Stamp now) override { return inner_->apply(p, now); }
     bool revert(Project& p, Stamp now) override { return inner_->revert(p, now); }
 
@@ -784,14 +795,7 @@ public:
     Task& edit(size_t r) { return changed_.try_emplace(r, p_.tasks[r]).first->second; }
     // The end of row i's subtree (pre-order), as Project::subtreeEnd.
     size_t subtreeEnd(size_t i) const {
-        std::vector<Id> open{at(i).id};
-        size_t j = i + 1;
-        for (; j < p_.tasks.size(); ++j) {
-            while (!open.empty() && open.back() != at(j).parent) open.pop_back();
-            if (open.empty()) break;
-            open.push_back(at(j).id);
-        }
-        return j;
+        return subtreeEndOf(p_.tasks.size(), i, [&](size_t r) -> const Task& { return at(r); });
     }
     // The row of row i's parent (a parent is above its children), or -1.
     int parentRow(size_t i) const {
@@ -919,7 +923,8 @@ Document::Document(Project project, Clock clock) : project_(std::move(project)),
 
 const Schedule& Document::schedule() const {
     if (scheduledRevision_ != revision_) {
-        schedule_ = &scheduler_.run(project_);
+        schedule_ = &scheduler_.run(project_, inputsKept_);
+        inputsKept_ = true;
         scheduledRevision_ = revision_;
         stored_.reset(); // (a stored schedule is only ever the loaded revision's)
     }
@@ -928,9 +933,10 @@ const Schedule& Document::schedule() const {
 
 bool Document::execute(CommandPtr command) {
     if (!caps_.edit || !command || !command->apply(project_, clock_())) return false;
+    const bool keeps = command->keepsInputs();
     undo_.push_back(std::move(command));
     redo_.clear();
-    changed(ChangeOrigin::Local);
+    changed(ChangeOrigin::Local, keeps);
     return true;
 }
 
@@ -939,17 +945,20 @@ bool Document::executeChecked(CommandPtr command, std::string& why) {
     if (!caps_.edit || !command) return false;
     const Stamp now = clock_();
     if (!command->apply(project_, now)) return false;
+    const bool keeps = command->keepsInputs();
+    inputsKept_ = inputsKept_ && keeps;
     ++revision_; // a trial: the schedule is computed for it, and for the project put back after
     if (!schedule().ok()) {
         why = schedule().error;
         command->revert(project_, now);
+        inputsKept_ = keeps;
         ++revision_;
         return false;
     }
     --revision_; // changed() counts the accepted change once
     undo_.push_back(std::move(command));
     redo_.clear();
-    changed(ChangeOrigin::Local);
+    changed(ChangeOrigin::Local, true); // (scheduled as it is now)
     return true;
 }
 
@@ -968,8 +977,9 @@ bool Document::undo() {
     CommandPtr c = std::move(undo_.back());
     undo_.pop_back();
     if (!c->revert(project_, clock_())) return false;
+    const bool keeps = c->keepsInputs();
     redo_.push_back(std::move(c));
-    changed(ChangeOrigin::Local);
+    changed(ChangeOrigin::Local, keeps);
     return true;
 }
 
@@ -978,8 +988,9 @@ bool Document::redo() {
     CommandPtr c = std::move(redo_.back());
     redo_.pop_back();
     if (!c->apply(project_, clock_())) return false;
+    const bool keeps = c->keepsInputs();
     undo_.push_back(std::move(c));
-    changed(ChangeOrigin::Local);
+    changed(ChangeOrigin::Local, keeps);
     return true;
 }
 
@@ -999,6 +1010,7 @@ void Document::load(Project project, std::optional<Schedule> stored) {
 bool Document::checkStoredSchedule() {
     if (!scheduleIsStored()) return true; // none, or edited since: schedule() runs the scheduler anyway
     const Schedule& fresh = scheduler_.run(project_);
+    inputsKept_ = true;
     const bool same = sameSchedule(fresh, *stored_);
     schedule_ = &fresh;
     if (!same) scheduledRevision_ = ++revision_; // views keyed to the revision redraw
@@ -1015,7 +1027,8 @@ void Document::unsubscribe(int token) {
     listeners_.erase(std::remove_if(listeners_.begin(), listeners_.end(), [&](auto& e) { return e.first == token; }), listeners_.end());
 }
 
-void Document::changed(ChangeOrigin origin) {
+void Document::changed(ChangeOrigin origin, bool keepsInputs) {
+    inputsKept_ = inputsKept_ && keepsInputs;
     lastOrigin_ = origin;
     ++revision_;
     for (auto& [token, l] : listeners_) l(*this);

@@ -24,6 +24,10 @@ public:
     // Both return false when the command no longer applies (e.g. its task is gone); nothing changes then.
     virtual bool apply(Project& p, Stamp now) = 0;
     virtual bool revert(Project& p, Stamp now) = 0;
+    // True when neither apply nor revert changes a scheduling input (duration, milestone, constraint,
+    // deadline, actual dates, share done) of a task it does not insert: only rows, parents and links.
+    // The scheduler then reads the inputs of the tasks whose rows or edges changed, not every task's.
+    virtual bool keepsInputs() const { return false; }
 };
 
 using CommandPtr = std::unique_ptr<Command>;
@@ -166,7 +170,10 @@ public:
     void unsubscribe(int token);
 
 private:
-    void changed(ChangeOrigin origin);
+    void changed(ChangeOrigin origin, bool keepsInputs = false);
+    // Only commands that keep every task's scheduling inputs changed the plan since the scheduler's
+    // last run (Command::keepsInputs): its next run reads the inputs of the rows the change touched.
+    mutable bool inputsKept_ = false;
     Project project_;
     Clock clock_;
     std::vector<CommandPtr> undo_, redo_;

@@ -174,15 +174,7 @@ int Project::outlineLevel(size_t i) const {
 }
 
 size_t Project::subtreeEnd(size_t i) const {
-    // Pre-order: a row is inside the subtree while its parent is one of the subtree's open rows.
-    std::vector<Id> open{tasks[i].id};
-    size_t j = i + 1;
-    for (; j < tasks.size(); ++j) {
-        while (!open.empty() && open.back() != tasks[j].parent) open.pop_back();
-        if (open.empty()) break;
-        open.push_back(tasks[j].id);
-    }
-    return j;
+    return subtreeEndOf(tasks.size(), i, [&](size_t r) -> const Task& { return tasks[r]; });
 }
 
 Project newProject(Date start, std::string name) {

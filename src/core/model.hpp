@@ -337,6 +337,20 @@ struct Deliverable {
 // opening a big plan moves no array of the plan, the scheduler or the views.
 inline size_t withRoomToGrow(size_t n) { return n + n / 16 + 64; }
 
+// One past the last descendant of row i in rows in outline order: the rows after it while their
+// parent is one of the subtree's open rows. at(r) is row r's task (Project::subtreeEnd, or an edit's
+// view of the rows).
+template <class At> size_t subtreeEndOf(size_t rows, size_t i, const At& at) {
+    std::vector<Id> open{at(i).id};
+    size_t j = i + 1;
+    for (; j < rows; ++j) {
+        while (!open.empty() && open.back() != at(j).parent) open.pop_back();
+        if (open.empty()) break;
+        open.push_back(at(j).id);
+    }
+    return j;
+}
+
 struct Project {
     Id id;
     std::string name = "Untitled project";

@@ -197,6 +197,8 @@ struct Scheduler::Impl {
         dirty.push_back(s);
     }
     void readInputs(const Project& p, bool collectSeeds);
+    void readInputsOf(const Project& p, const std::vector<int>& slots);
+    void readRow(const Project& p, size_t i, bool collectSeeds, int64_t projectStart);
     int64_t source(const Edge& e) const;
     int64_t finishFrom(size_t t, int64_t& start, bool mayShift) const;
     bool recompute(int v);
@@ -1011,32 +1013,42 @@ bool Scheduler::Impl::restructure(const Project& p) {
 void Scheduler::Impl::readInputs(const Project& p, bool collectSeeds) {
     seeds.clear();
     const int64_t start = cal.instantAt(p.start);
-    for (size_t i = 0; i < n; ++i) {
-        const Task& t = p.tasks[i];
-        const size_t s = size_t(slotOf[i]);
-        const bool dated = t.constraintDate.has_value();
-        const bool leaf = !summary[s];
-        const int64_t in = t.constraint == Constraint::SNET && dated ? cal.instantAt(*t.constraintDate) : start;
-        const int64_t d = t.milestone ? 0 : std::max<int64_t>(0, t.duration);
-        const int64_t ps = leaf && t.actualStart ? cal.instantAt(*t.actualStart) : kNone;
-        const int64_t pf = leaf && t.actualFinish ? cal.endOfDay(*t.actualFinish) : kNone;
-        const int64_t ms = leaf && t.constraint == Constraint::MSO && dated ? cal.instantAt(*t.constraintDate) : kNone;
-        const int64_t fn = t.constraint == Constraint::FNLT && dated ? cal.endOfDay(*t.constraintDate) : kNone;
-        const int64_t dl = t.deadline ? cal.endOfDay(*t.deadline) : kNone;
-        const int pc = t.actualFinish ? 100 : t.percentComplete;
-        if (collectSeeds && !seeded[s] &&
-            (in != init[s] || d != dur[s] || ps != pinStart[s] || pf != pinFinish[s] || ms != mso[s] || fn != fnlt[s] ||
-             dl != deadline[s] || pc != done[s]))
-            seeds.push_back(int(s));
-        done[s] = pc;
-        init[s] = in;
-        dur[s] = d;
-        pinStart[s] = ps;
-        pinFinish[s] = pf;
-        mso[s] = ms;
-        fnlt[s] = fn;
-        deadline[s] = dl;
-    }
+    for (size_t i = 0; i < n; ++i) readRow(p, i, collectSeeds, start);
+}
+
+// Only the inputs of the rows a structural edit touched (slots `of`), the others being as they were.
+void Scheduler::Impl::readInputsOf(const Project& p, const std::vector<int>& of) {
+    seeds.clear();
+    const int64_t start = cal.instantAt(p.start);
+    for (const int s : of)
+        if (rowAt[size_t(s)] >= 0) readRow(p, size_t(rowAt[size_t(s)]), false, start);
+}
+
+void Scheduler::Impl::readRow(const Project& p, size_t i, bool collectSeeds, int64_t start) {
+    const Task& t = p.tasks[i];
+    const size_t s = size_t(slotOf[i]);
+    const bool dated = t.constraintDate.has_value();
+    const bool leaf = !summary[s];
+    const int64_t in = t.constraint == Constraint::SNET && dated ? cal.instantAt(*t.constraintDate) : start;
+    const int64_t d = t.milestone ? 0 : std::max<int64_t>(0, t.duration);
+    const int64_t ps = leaf && t.actualStart ? cal.instantAt(*t.actualStart) : kNone;
+    const int64_t pf = leaf && t.actualFinish ? cal.endOfDay(*t.actualFinish) : kNone;
+    const int64_t ms = leaf && t.constraint == Constraint::MSO && dated ? cal.instantAt(*t.constraintDate) : kNone;
+    const int64_t fn = t.constraint == Constraint::FNLT && dated ? cal.endOfDay(*t.constraintDate) : kNone;
+    const int64_t dl = t.deadline ? cal.endOfDay(*t.deadline) : kNone;
+    const int pc = t.actualFinish ? 100 : t.percentComplete;
+    if (collectSeeds && !seeded[s] &&
+        (in != init[s] || d != dur[s] || ps != pinStart[s] || pf != pinFinish[s] || ms != mso[s] || fn != fnlt[s] ||
+         dl != deadline[s] || pc != done[s]))
+        seeds.push_back(int(s));
+    done[s] = pc;
+    init[s] = in;
+    dur[s] = d;
+    pinStart[s] = ps;
+    pinFinish[s] = pf;
+    mso[s] = ms;
+    fnlt[s] = fn;
+    deadline[s] = dl;
 }
 
 int64_t Scheduler::Impl::source(const Edge& e) const {
@@ -1448,7 +1460,7 @@ void Scheduler::Impl::output(const Project& p, bool all) {
 Scheduler::Scheduler() : impl_(std::make_unique<Impl>()) {}
 Scheduler::~Scheduler() = default;
 
-const Schedule& Scheduler::run(const Project& p) {
+const Schedule& Scheduler::run(const Project& p, bool inputsKept) {
     Impl& m = *impl_;
     m.touched = m.touchedBack = m.sorted = 0;
     m.hashed = false;
@@ -1463,7 +1475,8 @@ const Schedule& Scheduler::run(const Project& p) {
     } else if (m.restructure(p) && m.preOrder && m.acyclic) {
         // Rows or links changed in one run of the plan: values carried, passes from what changed.
         m.incremental = true;
-        m.readInputs(p, true);
+        if (inputsKept) m.readInputsOf(p, m.dirty);
+        else m.readInputs(p, true);
         for (int t : m.dirty) m.seeds.push_back(t);
         m.forwardFrom();
         for (int t : m.dirty) m.moved.push_back(t);

@@ -103,8 +103,10 @@ public:
     ~Scheduler();
     Scheduler(const Scheduler&) = delete;
     Scheduler& operator=(const Scheduler&) = delete;
-    // The schedule of `project`; valid until the next run.
-    const Schedule& run(const Project& project);
+    // The schedule of `project`; valid until the next run. inputsKept: since the last run only rows,
+    // parents and links changed, no task's scheduling inputs (Command::keepsInputs): after such a
+    // structural edit only the inputs of the tasks it touched are read.
+    const Schedule& run(const Project& project, bool inputsKept = false);
     // Graph nodes (two per task) recomputed by the last run: all of them after a structural change.
     size_t lastTouched() const;
     bool lastWasIncremental() const;
