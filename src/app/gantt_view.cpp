@@ -64,12 +64,7 @@ void GanttView::refresh() {
     // Outline position: the parent row, as the scheduler found it, and the place among its siblings
     // (1.2.3 is made from these).
     if (s.parentRow.size() == n) parentRow_ = s.parentRow;
-    else {
-        Schedule levels; // (a schedule that did not come from a Scheduler)
-        levels.tasks = s.tasks;
-        fillParentRows(levels);
-        parentRow_.swap(levels.parentRow);
-    }
+    else parentRow_ = outlineParentRows(s); // (a schedule that did not come from a Scheduler)
     ordinal_.resize(n);
     std::vector<int>& count = scratch_; // children counted so far, per parent row + 1
     count.assign(n + 1, 0);

@@ -43,9 +43,14 @@ private:
     Task after_, before_;
 };
 
-class InsertTask final : public Command {
+// A command that changes only rows, parents and links, no task's scheduling inputs (Command::keepsInputs).
+class RowsCommand : public Command {
 public:
-    bool keepsInputs() const override { return true; } // rows, parents and links only
+    bool keepsInputs() const override { return true; }
+};
+
+class InsertTask final : public RowsCommand {
+public:
     InsertTask(size_t row, Task t) : row_(row), task_(std::move(t)) {}
     std::string label() const override { return tr("Insert task"); }
     bool apply(Project& p, Stamp now) override {
@@ -87,9 +92,8 @@ struct IdSet {
     size_t size() const { return many.empty() ? few.size() : many.size(); }
 };
 
-class DeleteTasks final : public Command {
+class DeleteTasks final : public RowsCommand {
 public:
-    bool keepsInputs() const override { return true; } // rows, parents and links only
     explicit DeleteTasks(std::vector<Id> ids) : ids_(std::move(ids)) {}
     std::string label() const override { return ids_.size() == 1 ? tr("Delete task") : tr("Delete tasks"); }
     bool apply(Project& p, Stamp) override {
@@ -154,9 +158,8 @@ private:
     std::vector<std::pair<size_t, Assignment>> removedAssignments_;
 };
 
-class AddLink final : public Command {
+class AddLink final : public RowsCommand {
 public:
-    bool keepsInputs() const override { return true; } // rows, parents and links only
     explicit AddLink(Link l) : link_(l) {}
     std::string label() const override { return tr("Add link"); }
     bool apply(Project& p, Stamp now) override {
@@ -176,9 +179,8 @@ private:
     Link link_;
 };
 
-class DeleteLink final : public Command {
+class DeleteLink final : public RowsCommand {
 public:
-    bool keepsInputs() const override { return true; } // rows, parents and links only
     explicit DeleteLink(Id id) : id_(id) {}
     std::string label() const override { return tr("Delete link"); }
     bool apply(Project& p, Stamp) override {
@@ -200,9 +202,8 @@ private:
     Link link_;
 };
 
-class EditLink final : public Command {
+class EditLink final : public RowsCommand {
 public:
-    bool keepsInputs() const override { return true; } // rows, parents and links only
     explicit EditLink(Link after) : after_(after) {}
     std::string label() const override { return tr("Edit link"); }
     bool apply(Project& p, Stamp now) override { return swap(p, now); }
@@ -219,9 +220,8 @@ private:
     Link after_;
 };
 
-class InsertTasks final : public Command {
+class InsertTasks final : public RowsCommand {
 public:
-    bool keepsInputs() const override { return true; } // rows, parents and links only
     InsertTasks(size_t row, std::vector<Task> tasks, std::vector<Link> links)
         : row_(row), tasks_(std::move(tasks)), links_(std::move(links)) {}
     std::string label() const override { return trn("Paste {n} task", "Paste {n} tasks", int64_t(tasks_.size())); }
@@ -248,9 +248,8 @@ private:
 
 // Rows [first, first + before.size()) become `after` (the same tasks, re-parented or reordered),
 // and some links go: every outline edit is one of these.
-class ReplaceRows final : public Command {
+class ReplaceRows final : public RowsCommand {
 public:
-    bool keepsInputs() const override { return true; } // rows, parents and links only
     ReplaceRows(std::string label, size_t first, std::vector<Task> before, std::vector<Task> after, std::vector<Id> dropLinks)
         : label_(std::move(label)), first_(first), before_(std::move(before)), after_(std::move(after)), drop_(std::move(dropLinks)) {}
     std::string label() const override { return label_; }

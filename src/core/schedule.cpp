@@ -39,15 +39,6 @@ template <class LevelOf> void parentRowsFromLevels(std::vector<int>& up, std::ve
     }
 }
 
-} // namespace
-
-void fillParentRows(Schedule& s) {
-    std::vector<int> open;
-    parentRowsFromLevels(s.parentRow, open, s.tasks.size(), [&](size_t i) { return s.tasks[i].level; });
-}
-
-namespace {
-
 constexpr int64_t kNone = INT64_MIN;
 
 // One end of an edge, stored in the compressed rows of the other end: 8 bytes, so a pass over the
@@ -87,6 +78,12 @@ template <class T> void splice(std::vector<T>& v, size_t from, size_t oldTo, siz
 }
 
 } // namespace
+
+std::vector<int> outlineParentRows(const Schedule& s) {
+    std::vector<int> up, open;
+    parentRowsFromLevels(up, open, s.tasks.size(), [&](size_t i) { return s.tasks[i].level; });
+    return up;
+}
 
 // Each task holds a slot of the scheduler's arrays for as long as it lives, wherever its row goes: an
 // edit that inserts, deletes or moves rows carries every other task's values across, and the passes

@@ -71,8 +71,9 @@ struct Schedule {
 };
 
 Schedule schedule(const Project& project);
-// Fills s.parentRow from its rows' outline levels (a schedule read back from storage).
-void fillParentRows(Schedule& s);
+// Each row's parent row from the rows' outline levels, as Schedule::parentRow has it (for a schedule
+// read back from storage).
+std::vector<int> outlineParentRows(const Schedule& s);
 
 // For what keeps a value per row of a Scheduler's schedule (bars, starts): follows(s) is true when s is
 // the schedule seen last time, one run later, with the plan's structure kept, so only s.rewritten

@@ -130,7 +130,7 @@ std::optional<Schedule> readStoredSchedule(std::string_view text, const Schedule
     }
     if (in.bad || !rows(in, s.linkFrom, links, n) || !rows(in, s.linkTo, links, n) || !rows(in, s.assignmentRow, assignments, n) || in.left())
         return std::nullopt;
-    fillParentRows(s);
+    s.parentRow = outlineParentRows(s);
     return s;
 }
 

@@ -124,7 +124,7 @@
   // still reach SDL, which listens on the window: Enter, Backspace, arrows, and plain keys, whose text
   // SDL types itself. While an input method composes, its text shows at the caret and its keys (Enter
   // picks a candidate) stay out of the app; what it commits is typed into the field.
-  const ime = { area: null, active: false, before: null, committed: null, watching: false, focusing: null };
+  const ime = { area: null, active: false, before: null, committed: null, focusing: null };
   function imeArea() {
     if (ime.area) return ime.area;
     const a = document.createElement('textarea');
@@ -169,27 +169,22 @@
     ime.area = a;
     return a;
   }
-  // Made before the first edit: adding it to the page in an edit's frame cost a style and layout pass
-  // there (~3 ms at 100k tasks in bench/render.mjs).
-  Module.preRun.push(function () { imeArea(); });
-  // Where the canvas is, kept as it moves or resizes: reading it in an edit's frame forced a layout of
-  // the page the frame had just changed (the accessibility mirror).
+  // Where the canvas is, kept until it moves or resizes: reading it in an edit's frame forced a layout
+  // of the page the frame had just changed (the accessibility mirror).
   let canvasAt = null;
+  const forgetCanvas = function () { canvasAt = null; };
+  window.addEventListener('resize', forgetCanvas);
+  window.addEventListener('scroll', forgetCanvas, true);
   function canvasCorner() {
-    const c = Module.canvas;
-    if (!c) return { left: 0, top: 0 };
-    if (!canvasAt) {
-      canvasAt = c.getBoundingClientRect();
-      const forget = function () { canvasAt = null; };
-      if (!ime.watching) {
-        ime.watching = true;
-        if (window.ResizeObserver) new ResizeObserver(forget).observe(c);
-        window.addEventListener('resize', forget);
-        window.addEventListener('scroll', forget, true);
-      }
-    }
-    return canvasAt;
+    if (!Module.canvas) return { left: 0, top: 0 };
+    return canvasAt || (canvasAt = Module.canvas.getBoundingClientRect());
   }
+  // The area is made before the first edit: adding it to the page in an edit's frame cost a style and
+  // layout pass there (~3 ms at 100k tasks in bench/render.mjs).
+  Module.preRun.push(function () {
+    imeArea();
+    if (window.ResizeObserver && Module.canvas) new ResizeObserver(forgetCanvas).observe(Module.canvas);
+  });
   // From the app each frame its state changes: whether a field takes text, and its caret (CSS pixels
   // from the canvas's corner).
   Module.plotlineTextInput = function (active, x, y, height) {
