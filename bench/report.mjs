@@ -66,6 +66,8 @@ const table = [
   ['margin recomputed after an edit (the budget at cost rates + revenue, cost, margin by month, phase, person), 10k tasks', 'printed',
    ms(at(budgetNative, 10000).marginMs, 2), ms(at(budgetWasm, 10000).marginMs, 2), '–'],
   ['same, 100k tasks', 'printed', ms(at(budgetNative, 100000).marginMs), ms(at(budgetWasm, 100000).marginMs), '–'],
+  ['all the dashboard recomputes after an edit (status, report, margin: both rates in one pass), 100k tasks', 'printed',
+   ms(at(budgetNative, 100000).dashboardMs), ms(at(budgetWasm, 100000).dashboardMs), '–'],
   ['Portfolio opened over 50 projects of 1k tasks (decode, schedule, rows, week, people)', 'printed',
    ms(portNative.find((r) => r.projects === 50).openMs), ms(portWasm.find((r) => r.projects === 50).openMs), '–'],
   ['same, recomputed after an edit of the open project', 'printed',

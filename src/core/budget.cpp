@@ -7,17 +7,21 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <span>
 #include <string>
 
 namespace plotline {
 
 int64_t plannedLabour(const Resource& r, const Calendar& cal, int64_t start, int64_t finish, int64_t minutes, RateKind kind) {
     if (minutes == 0) return 0;
+    const std::vector<RateChange>& changes = kind == RateKind::Bill ? r.billRateChanges : r.costRateChanges;
+    // One rate throughout: no need to find the day the span starts on (the same amount as below).
+    if (changes.empty()) return labourCost(kind == RateKind::Bill ? r.billRate : r.costRate.value_or(0), minutes);
     const int64_t span = finish - start;
     if (span <= 0) return labourCost(r.rateOn(cal.dateOf(start), kind), minutes);
     int64_t cost = 0, from = start;
     int64_t rate = r.rateOn(cal.dateOf(start), kind);
-    for (const RateChange& c : kind == RateKind::Bill ? r.billRateChanges : r.costRateChanges) {
+    for (const RateChange& c : changes) {
         const int64_t at = cal.instantAt(c.from);
         if (at <= from) continue;
         if (at >= finish) break;
@@ -30,9 +34,15 @@ int64_t plannedLabour(const Resource& r, const Calendar& cal, int64_t start, int
 
 namespace {
 
+// The rate kinds a pass works out: bill, and cost beside it when profit needs both.
+struct Kinds {
+    const RateKind* kind;
+    size_t count;
+};
+
 struct Spend {
     Date date;
-    int64_t amount;
+    int64_t amount[2];            // at each kind's rates, in the order of Kinds
     CostCategory category;
     int task = -1, resource = -1; // indexes, -1 for none (or a task deleted since)
     int64_t minutes = 0;          // hours entries: the time worked
@@ -56,16 +66,19 @@ private:
     LazyIndex<std::vector<Task>> index_;
 };
 
-// Every actual, costed (hours at the rate of their day), in date order. With taskAt, each knows its task.
-std::vector<Spend> spending(const Project& p, const IdIndex& resourceAt, const TaskRows* taskAt = nullptr, RateKind kind = RateKind::Bill) {
+// Every actual, costed (hours at the rate of their day, for each kind), in date order. With taskAt,
+// each knows its task.
+std::vector<Spend> spending(const Project& p, const IdIndex& resourceAt, const TaskRows* taskAt, Kinds kinds) {
     auto task = [&](Id id) { return taskAt && !id.isNull() ? taskAt->find(id) : -1; };
     std::vector<Spend> out;
     out.reserve(p.costs.size() + p.hours.size());
-    for (const CostEntry& c : p.costs) out.push_back({c.date, c.amount, c.category, task(c.task)});
+    for (const CostEntry& c : p.costs) out.push_back({c.date, {c.amount, c.amount}, c.category, task(c.task)});
     for (const HoursEntry& h : p.hours) {
         const int r = resourceAt.find(h.resource);
-        if (r >= 0)
-            out.push_back({h.date, labourCost(p.resources[size_t(r)].rateOn(h.date, kind), h.minutes), CostCategory::Labour, task(h.task), r, h.minutes});
+        if (r < 0) continue;
+        Spend x{h.date, {0, 0}, CostCategory::Labour, task(h.task), r, h.minutes};
+        for (size_t k = 0; k < kinds.count; ++k) x.amount[k] = labourCost(p.resources[size_t(r)].rateOn(h.date, kinds.kind[k]), h.minutes);
+        out.push_back(x);
     }
     std::stable_sort(out.begin(), out.end(), [](const Spend& a, const Spend& b) { return a.date < b.date; });
     return out;
@@ -98,19 +111,34 @@ int64_t highestRate(const Resource& r) {
     return rate;
 }
 
-MoneyBound moneyBound(const Project& p, const Schedule& s, const TaskRows& taskAt, const IdIndex& resourceAt) {
+// An assignment of a scheduled plan that names a task and a person there: their rows and the task's
+// span, looked up once for the money bound and the planned labour.
+struct Assigned {
+    int task, resource;
+    int64_t start, finish;
+    int units;
+};
+
+std::vector<Assigned> assignedWork(const Project& p, const Schedule& s, const TaskRows& taskAt, const IdIndex& resourceAt) {
+    std::vector<Assigned> out;
+    if (!s.ok() || s.tasks.size() != p.tasks.size()) return out;
+    out.reserve(p.assignments.size());
+    for (size_t k = 0; k < p.assignments.size(); ++k) {
+        const int t = taskAt.ofAssignment(k), r = resourceAt.find(p.assignments[k].resource);
+        if (t < 0 || r < 0) continue;
+        const TaskSchedule& ts = s.tasks[size_t(t)];
+        out.push_back({t, r, ts.start, ts.finish, p.assignments[k].units});
+    }
+    return out;
+}
+
+MoneyBound moneyBound(const Project& p, const std::vector<Assigned>& assigned, const IdIndex& resourceAt) {
     MoneyBound b;
-    const bool scheduled = s.ok() && s.tasks.size() == p.tasks.size();
     std::vector<int64_t> rate(p.resources.size()); // each person's highest rate, once
     for (size_t r = 0; r < rate.size(); ++r) rate[r] = highestRate(p.resources[r]);
-    for (size_t k = 0; k < p.assignments.size(); ++k) {
-        const Assignment& a = p.assignments[k];
-        const int t = scheduled ? taskAt.ofAssignment(k) : -1, r = resourceAt.find(a.resource);
-        if (!scheduled || t < 0 || r < 0) continue;
-        const TaskSchedule& ts = s.tasks[size_t(t)];
-        b.add(quotient(__int128(rate[size_t(r)]) * (ts.finish - ts.start) * a.units, 6000),
-              [&] { return "the labour of " + p.resources[size_t(r)].name + " on " + quoted(p.tasks[size_t(t)].name); });
-    }
+    for (const Assigned& a : assigned)
+        b.add(quotient(__int128(rate[size_t(a.resource)]) * (a.finish - a.start) * a.units, 6000),
+              [&] { return "the labour of " + p.resources[size_t(a.resource)].name + " on " + quoted(p.tasks[size_t(a.task)].name); });
     for (const HoursEntry& h : p.hours) {
         const int r = resourceAt.find(h.resource);
         if (r >= 0) b.add(quotient(__int128(rate[size_t(r)]) * h.minutes, 60), [&] { return "the hours " + p.resources[size_t(r)].name + " booked on " + h.date.str(); });
@@ -163,8 +191,9 @@ std::optional<int64_t> changeLabourImpact(const Project& p, const ChangeRequest&
 
 int64_t actualCostTo(const Project& p, Date day) {
     int64_t total = 0;
-    for (const Spend& s : spending(p, indexById(p.resources)))
-        if (s.date <= day) total += s.amount;
+    const RateKind bill = RateKind::Bill;
+    for (const Spend& s : spending(p, indexById(p.resources), nullptr, {&bill, 1}))
+        if (s.date <= day) total += s.amount[0];
     return total;
 }
 
@@ -180,149 +209,174 @@ int percentComplete(const Project& p, const Schedule& s) {
     return total > 0 ? int(weighted / total) : 0;
 }
 
-BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate, RateKind kind) {
-    BudgetStatus b;
-    b.statusDate = statusDate;
+namespace {
+
+// budgetStatus() for each of kinds.count rate kinds into out[0..count): what does not depend on the
+// rates (the indexes, the money bound, % complete, each assignment's work, the actuals in date order,
+// the weeks) is worked out once for all of them.
+void budgetStatuses(const Project& p, const Schedule& s, Date statusDate, Kinds kinds, BudgetStatus* out) {
     const Calendar& cal = p.calendar;
     const size_t n = p.tasks.size();
-    b.tasks.assign(n, {});
     const bool scheduled = s.ok() && s.tasks.size() == n;
+    const std::span<BudgetStatus> all(out, kinds.count);
+    for (BudgetStatus& b : all) {
+        b.statusDate = statusDate;
+        b.tasks.assign(n, {});
+        b.plannedFinish = b.forecastFinish = scheduled ? s.finish : p.start;
+    }
 
     const TaskRows taskAt(p, s);
     const IdIndex resourceAt = indexById(p.resources);
-    b.plannedFinish = b.forecastFinish = scheduled ? s.finish : p.start;
-    if (const MoneyBound bound = moneyBound(p, s, taskAt, resourceAt); bound.total > kMaxMoney) {
+    const std::vector<Assigned> assigned = assignedWork(p, s, taskAt, resourceAt);
+    if (const MoneyBound bound = moneyBound(p, assigned, resourceAt); bound.total > kMaxMoney) {
         const Currency c = currency(p.currency);
-        b.tooLarge = "The budget is too large to total: the plan's amounts and labour together pass " + formatMoney(kMaxMoney, c) +
-                     ", the most Plotline adds up. The largest is " + bound.largest + " (" +
-                     (bound.top > kMaxMoney ? "more than " + formatMoney(kMaxMoney, c) : formatMoney(int64_t(bound.top), c)) + ").";
-        b.tasks.assign(n, {});
-        return b;
+        const std::string tooLarge = "The budget is too large to total: the plan's amounts and labour together pass " + formatMoney(kMaxMoney, c) +
+                                     ", the most Plotline adds up. The largest is " + bound.largest + " (" +
+                                     (bound.top > kMaxMoney ? "more than " + formatMoney(kMaxMoney, c) : formatMoney(int64_t(bound.top), c)) + ").";
+        for (BudgetStatus& b : all) b.tooLarge = tooLarge;
+        return;
     }
 
     // Planned labour.
-    b.resourceMinutes.assign(p.resources.size(), 0);
-    b.resourceLabour.assign(p.resources.size(), 0);
-    b.resourceActualMinutes.assign(p.resources.size(), 0);
-    b.resourceActualCost.assign(p.resources.size(), 0);
-    if (scheduled)
-        for (size_t k = 0; k < p.assignments.size(); ++k) {
-            const Assignment& a = p.assignments[k];
-            const int t = taskAt.ofAssignment(k), r = resourceAt.find(a.resource);
-            if (t < 0 || r < 0) continue;
-            const TaskSchedule& ts = s.tasks[size_t(t)];
-            const int64_t work = mulDivRound(ts.finish - ts.start, a.units, 100);
-            const int64_t cost = plannedLabour(p.resources[size_t(r)], cal, ts.start, ts.finish, work, kind);
-            b.tasks[size_t(t)].labour += cost;
+    for (BudgetStatus& b : all)
+        for (auto* v : {&b.resourceMinutes, &b.resourceLabour, &b.resourceActualMinutes, &b.resourceActualCost}) v->assign(p.resources.size(), 0);
+    for (const Assigned& a : assigned) {
+        const int64_t work = mulDivRound(a.finish - a.start, a.units, 100);
+        for (size_t k = 0; k < all.size(); ++k) {
+            BudgetStatus& b = all[k];
+            const int64_t cost = plannedLabour(p.resources[size_t(a.resource)], cal, a.start, a.finish, work, kinds.kind[k]);
+            b.tasks[size_t(a.task)].labour += cost;
             b.labour += cost;
-            b.resourceMinutes[size_t(r)] += work;
-            b.resourceLabour[size_t(r)] += cost;
+            b.resourceMinutes[size_t(a.resource)] += work;
+            b.resourceLabour[size_t(a.resource)] += cost;
         }
-    b.budgetByCategory[size_t(CostCategory::Labour)] += b.labour;
-
-    // Budget lines.
-    int64_t unplaced = 0; // on no task: planned over the whole project
-    for (const BudgetLine& l : p.budgetLines) {
-        b.budgetByCategory[size_t(l.category)] += l.amount;
-        if (!l.changeRequest.isNull()) b.approvedChanges += l.amount;
-        if (l.category == CostCategory::Contingency) { b.contingency += l.amount; continue; }
-        b.lines += l.amount;
-        const int t = taskAt.find(l.task);
-        if (t >= 0) b.tasks[size_t(t)].fixed += l.amount;
-        else unplaced += l.amount;
     }
-    b.base = b.labour + b.lines;
-    const int64_t reserve = p.contingency.percent ? percentOf(b.base, p.contingency.basisPoints) : p.contingency.amount;
-    b.contingency += reserve;
-    b.budgetByCategory[size_t(CostCategory::Contingency)] += reserve;
-    for (const Drawdown& d : p.drawdowns) b.drawn += d.amount;
 
-    b.percentComplete = percentComplete(p, s);
+    // Budget lines, contingency and drawdowns: the same at any rates.
+    const int percent = percentComplete(p, s);
+    int64_t unplaced = 0; // on no task: planned over the whole project
+    for (size_t k = 0; k < all.size(); ++k) {
+        BudgetStatus& b = all[k];
+        b.budgetByCategory[size_t(CostCategory::Labour)] += b.labour;
+        for (const BudgetLine& l : p.budgetLines) {
+            b.budgetByCategory[size_t(l.category)] += l.amount;
+            if (!l.changeRequest.isNull()) b.approvedChanges += l.amount;
+            if (l.category == CostCategory::Contingency) { b.contingency += l.amount; continue; }
+            b.lines += l.amount;
+            const int t = taskAt.find(l.task);
+            if (t >= 0) b.tasks[size_t(t)].fixed += l.amount;
+            else if (k == 0) unplaced += l.amount;
+        }
+        b.base = b.labour + b.lines;
+        const int64_t reserve = p.contingency.percent ? percentOf(b.base, p.contingency.basisPoints) : p.contingency.amount;
+        b.contingency += reserve;
+        b.budgetByCategory[size_t(CostCategory::Contingency)] += reserve;
+        for (const Drawdown& d : p.drawdowns) b.drawn += d.amount;
+        b.percentComplete = percent;
+        for (const Vendor& v : p.vendors) {
+            for (const PurchaseOrder& po : v.orders) b.committed += po.amount;
+            for (const Invoice& in : v.invoices) {
+                b.invoiced += in.amount;
+                if (!in.paid) b.unpaid += in.amount;
+            }
+        }
+    }
 
-    // Earned value.
-    std::vector<EvTask> ev;
     int64_t projectStart = cal.instantAt(p.start), projectFinish = projectStart;
     if (scheduled) {
         projectStart = cal.instantAt(s.start);
         projectFinish = cal.endOfDay(s.finish);
-        for (size_t i = 0; i < n; ++i)
-            if (b.tasks[i].total() != 0)
-                ev.push_back({b.tasks[i].total(), s.tasks[i].start, s.tasks[i].finish, s.tasks[i].percentComplete});
     }
-    if (unplaced != 0) ev.push_back({unplaced, projectStart, projectFinish, b.percentComplete});
-
-    const std::vector<Spend> spend = spending(p, resourceAt, &taskAt, kind);
-    int64_t ac = 0;
-    for (const Spend& x : spend) {
-        if (x.task >= 0) b.tasks[size_t(x.task)].booked += x.amount;
-        if (x.date > statusDate) continue;
-        ac += x.amount;
-        b.actualByCategory[size_t(x.category)] += x.amount;
-        if (x.date > statusDate - 28) b.weeklyBurn += x.amount;
-        if (x.resource >= 0) {
-            b.actualLabourMinutes += x.minutes;
-            b.resourceActualMinutes[size_t(x.resource)] += x.minutes;
-            b.resourceActualCost[size_t(x.resource)] += x.amount;
-        }
-    }
-    b.weeklyBurn = divRound(b.weeklyBurn, 4);
+    const std::vector<Spend> spend = spending(p, resourceAt, &taskAt, kinds);
     const int64_t statusMinute = cal.endOfDay(statusDate);
-    b.ev = earnedValue(ev, statusMinute, ac);
+    std::vector<EvTask> ev;
+    for (size_t k = 0; k < all.size(); ++k) {
+        BudgetStatus& b = all[k];
+        // Earned value.
+        ev.clear();
+        if (scheduled)
+            for (size_t i = 0; i < n; ++i)
+                if (b.tasks[i].total() != 0) ev.push_back({b.tasks[i].total(), s.tasks[i].start, s.tasks[i].finish, s.tasks[i].percentComplete});
+        if (unplaced != 0) ev.push_back({unplaced, projectStart, projectFinish, b.percentComplete});
 
-    // Forecast finish: the working time left at the pace so far.
-    if (auto spi = b.ev.spi(); spi && *spi > 0.01 && b.percentComplete < 100) {
-        const int64_t left = std::max<int64_t>(0, projectFinish - statusMinute);
-        b.forecastFinish = cal.finishDateOf(statusMinute + int64_t(std::llround(double(left) / *spi)));
-        if (b.forecastFinish < statusDate) b.forecastFinish = statusDate;
-    }
+        int64_t ac = 0;
+        for (const Spend& x : spend) {
+            if (x.task >= 0) b.tasks[size_t(x.task)].booked += x.amount[k];
+            if (x.date > statusDate) continue;
+            ac += x.amount[k];
+            b.actualByCategory[size_t(x.category)] += x.amount[k];
+            if (x.date > statusDate - 28) b.weeklyBurn += x.amount[k];
+            if (x.resource >= 0) {
+                b.actualLabourMinutes += x.minutes;
+                b.resourceActualMinutes[size_t(x.resource)] += x.minutes;
+                b.resourceActualCost[size_t(x.resource)] += x.amount[k];
+            }
+        }
+        b.weeklyBurn = divRound(b.weeklyBurn, 4);
+        b.ev = earnedValue(ev, statusMinute, ac);
 
-    // Weekly series: Monday of the first week to the Sunday of the last.
-    const Date first = std::min(scheduled ? s.start : p.start, statusDate);
-    const Date last = std::max(b.plannedFinish, std::max(b.forecastFinish, statusDate));
-    std::vector<Date> ends;
-    for (Date weekEnd = first - first.weekday() + 6; weekEnd <= last + 6; weekEnd = weekEnd + 7) ends.push_back(weekEnd);
-    // PV at each week's end, as earnedValue() would give it there, in one pass: a task adds a share
-    // to the weeks that end within its span and its whole budget to every week after.
-    std::vector<int64_t> instants(ends.size()), pv(ends.size() + 1, 0), done(ends.size() + 1, 0);
-    for (size_t k = 0; k < ends.size(); ++k) instants[k] = cal.endOfDay(ends[k]);
-    for (const EvTask& t : ev) {
-        const int64_t span = t.finish - t.start;
-        size_t k = size_t(std::upper_bound(instants.begin(), instants.end(), t.start) - instants.begin());
-        for (; span > 0 && k < instants.size() && instants[k] < t.finish; ++k) pv[k] += mulDivRound(t.budget, instants[k] - t.start, span);
-        k = std::max(k, size_t(std::lower_bound(instants.begin(), instants.end(), t.finish) - instants.begin()));
-        done[k] += t.budget;
-    }
-    size_t next = 0, record = 0;
-    int64_t cumulative = 0, finished = 0;
-    b.statusWeek = ends.size() - 1;
-    for (size_t k = 0; k < ends.size(); ++k) {
-        const Date weekEnd = ends[k];
-        WeekPoint w;
-        w.end = weekEnd;
-        finished += done[k];
-        w.pv = pv[k] + finished;
-        for (; next < spend.size() && spend[next].date <= weekEnd; ++next) {
-            cumulative += spend[next].amount;
-            w.spent += spend[next].amount;
+        // Forecast finish: the working time left at the pace so far.
+        if (auto spi = b.ev.spi(); spi && *spi > 0.01 && b.percentComplete < 100) {
+            const int64_t left = std::max<int64_t>(0, projectFinish - statusMinute);
+            b.forecastFinish = cal.finishDateOf(statusMinute + int64_t(std::llround(double(left) / *spi)));
+            if (b.forecastFinish < statusDate) b.forecastFinish = statusDate;
         }
-        w.ac = cumulative;
-        for (; record < p.statusRecords.size() && p.statusRecords[record].date <= weekEnd; ++record)
-            if (p.statusRecords[record].date < statusDate) w.ev = p.statusRecords[record].ev;
-        if (statusDate <= weekEnd && statusDate > weekEnd - 7) {
-            w.ev = b.ev.ev;
-            b.statusWeek = k;
-        }
-        b.weeks.push_back(w);
-    }
 
-    for (const Vendor& v : p.vendors) {
-        for (const PurchaseOrder& po : v.orders) b.committed += po.amount;
-        for (const Invoice& in : v.invoices) {
-            b.invoiced += in.amount;
-            if (!in.paid) b.unpaid += in.amount;
+        // Weekly series: Monday of the first week to the Sunday of the last.
+        const Date first = std::min(scheduled ? s.start : p.start, statusDate);
+        const Date last = std::max(b.plannedFinish, std::max(b.forecastFinish, statusDate));
+        std::vector<Date> ends;
+        for (Date weekEnd = first - first.weekday() + 6; weekEnd <= last + 6; weekEnd = weekEnd + 7) ends.push_back(weekEnd);
+        // PV at each week's end, as earnedValue() would give it there, in one pass: a task adds a share
+        // to the weeks that end within its span and its whole budget to every week after.
+        std::vector<int64_t> instants(ends.size()), pv(ends.size() + 1, 0), done(ends.size() + 1, 0);
+        for (size_t w = 0; w < ends.size(); ++w) instants[w] = cal.endOfDay(ends[w]);
+        for (const EvTask& t : ev) {
+            const int64_t span = t.finish - t.start;
+            size_t w = size_t(std::upper_bound(instants.begin(), instants.end(), t.start) - instants.begin());
+            for (; span > 0 && w < instants.size() && instants[w] < t.finish; ++w) pv[w] += mulDivRound(t.budget, instants[w] - t.start, span);
+            // (With a span, w is now the first week ending at or after the finish already.)
+            if (span <= 0) w = std::max(w, size_t(std::lower_bound(instants.begin(), instants.end(), t.finish) - instants.begin()));
+            done[w] += t.budget;
+        }
+        size_t next = 0, record = 0;
+        int64_t cumulative = 0, finished = 0;
+        b.statusWeek = ends.size() - 1;
+        for (size_t w = 0; w < ends.size(); ++w) {
+            const Date weekEnd = ends[w];
+            WeekPoint point;
+            point.end = weekEnd;
+            finished += done[w];
+            point.pv = pv[w] + finished;
+            for (; next < spend.size() && spend[next].date <= weekEnd; ++next) {
+                cumulative += spend[next].amount[k];
+                point.spent += spend[next].amount[k];
+            }
+            point.ac = cumulative;
+            for (; record < p.statusRecords.size() && p.statusRecords[record].date <= weekEnd; ++record)
+                if (p.statusRecords[record].date < statusDate) point.ev = p.statusRecords[record].ev;
+            if (statusDate <= weekEnd && statusDate > weekEnd - 7) {
+                point.ev = b.ev.ev;
+                b.statusWeek = w;
+            }
+            b.weeks.push_back(point);
         }
     }
+}
+
+} // namespace
+
+BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate, RateKind kind) {
+    BudgetStatus b;
+    budgetStatuses(p, s, statusDate, {&kind, 1}, &b);
     return b;
+}
+
+BudgetAtRates budgetAtBothRates(const Project& p, const Schedule& s, Date statusDate) {
+    static constexpr RateKind kinds[2] = {RateKind::Bill, RateKind::Cost};
+    BudgetStatus out[2];
+    budgetStatuses(p, s, statusDate, {kinds, 2}, out);
+    return {std::move(out[0]), std::move(out[1])};
 }
 
 } // namespace plotline

@@ -78,6 +78,13 @@ BudgetStatus budgetStatus(const Project& p, const Schedule& s, Date statusDate, 
 // project reads 100 % only when all its work is done.
 int percentComplete(const Project& p, const Schedule& s);
 
+// The budget at bill rates and at cost rates together, as two budgetStatus() calls would give them,
+// for about the price of one and a half: what does not depend on the rates is worked out once.
+struct BudgetAtRates {
+    BudgetStatus bill, cost;
+};
+BudgetAtRates budgetAtBothRates(const Project& p, const Schedule& s, Date statusDate);
+
 // The labour an open change request's plan changes would add (or save), at the rates in force on the
 // day it was raised: each changed task's people for the extra working minutes. New tasks add none
 // until people are assigned to them. Its costImpact is on top of this: approving a request adds

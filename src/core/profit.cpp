@@ -97,7 +97,8 @@ std::vector<size_t> missingCostRates(const Project& p, const BudgetStatus& bill)
 } // namespace
 
 ProfitStatus profitStatus(const Project& p, const Schedule& s, Date statusDate) {
-    return profitStatus(p, s, budgetStatus(p, s, statusDate), budgetStatus(p, s, statusDate, RateKind::Cost));
+    const BudgetAtRates both = budgetAtBothRates(p, s, statusDate);
+    return profitStatus(p, s, both.bill, both.cost);
 }
 
 ProfitStatus profitStatus(const Project& p, const Schedule& s, const BudgetStatus& bill, const BudgetStatus& cost) {

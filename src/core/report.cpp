@@ -77,13 +77,29 @@ void applyStatusRule(StatusReport& r, bool money) {
 }
 
 StatusReport statusReport(const Project& p, const Schedule& s, Date statusDate, bool profit) {
+    if (!profit) return statusReport(p, s, budgetStatus(p, s, statusDate));
+    BudgetAtRates both = budgetAtBothRates(p, s, statusDate);
+    StatusReport r = statusReport(p, s, std::move(both.bill));
+    r.profit = profitStatus(p, s, r.budget, both.cost);
+    return r;
+}
+
+StatusReport statusReport(const Project& p, const Schedule& s, BudgetStatus budget) {
     StatusReport r;
     r.project = p.name;
     r.currency = p.currency;
-    r.statusDate = statusDate;
-    r.budget = budgetStatus(p, s, statusDate);
+    r.statusDate = budget.statusDate;
+    const Date statusDate = budget.statusDate;
+    r.budget = std::move(budget);
     const bool scheduled = s.ok() && s.tasks.size() == p.tasks.size();
 
+    // Milestones: their dates and rows first, a line only for the five of each list shown (a plan may
+    // hold thousands). Ties keep the plan's order, as a stable sort by date would.
+    struct Mark {
+        Date date;
+        size_t row;
+    };
+    std::vector<Mark> done, next;
     for (size_t i = 0; i < p.tasks.size(); ++i) {
         const Task& t = p.tasks[i];
         const bool summary = scheduled && s.tasks[i].summary;
@@ -93,15 +109,23 @@ StatusReport statusReport(const Project& p, const Schedule& s, Date statusDate, 
             else if (t.percentComplete > 0 || t.actualStart) ++r.tasksInProgress;
         }
         if (!t.milestone || !scheduled) continue;
-        MilestoneLine m{t.name, s.tasks[i].finishDate, isDone(t), false, t.id};
-        if (m.done && t.actualFinish) m.date = *t.actualFinish;
-        m.late = !m.done && m.date < statusDate;
-        (m.done ? r.milestonesDone : r.milestonesNext).push_back(m);
+        if (isDone(t)) done.push_back({t.actualFinish ? *t.actualFinish : s.tasks[i].finishDate, i});
+        else next.push_back({s.tasks[i].finishDate, i});
     }
-    std::stable_sort(r.milestonesDone.begin(), r.milestonesDone.end(), [](auto& a, auto& b) { return a.date > b.date; });
-    std::stable_sort(r.milestonesNext.begin(), r.milestonesNext.end(), [](auto& a, auto& b) { return a.date < b.date; });
-    if (r.milestonesDone.size() > 5) r.milestonesDone.resize(5);
-    if (r.milestonesNext.size() > 5) r.milestonesNext.resize(5);
+    // Done ones latest first, the rest soonest first.
+    auto firstFive = [&](std::vector<Mark>& marks, bool doneList, std::vector<MilestoneLine>& out) {
+        const size_t keep = std::min<size_t>(5, marks.size());
+        std::partial_sort(marks.begin(), marks.begin() + ptrdiff_t(keep), marks.end(), [&](const Mark& a, const Mark& b) {
+            if (a.date != b.date) return doneList ? a.date > b.date : a.date < b.date;
+            return a.row < b.row;
+        });
+        for (size_t k = 0; k < keep; ++k) {
+            const Task& t = p.tasks[marks[k].row];
+            out.push_back({t.name, marks[k].date, doneList, !doneList && marks[k].date < statusDate, t.id});
+        }
+    };
+    firstFive(done, true, r.milestonesDone);
+    firstFive(next, false, r.milestonesNext);
 
     for (const Risk& k : p.risks)
         if (k.status != RiskStatus::Closed) r.topRisks.push_back(k);
@@ -112,7 +136,6 @@ StatusReport statusReport(const Project& p, const Schedule& s, Date statusDate, 
     std::stable_sort(r.openChanges.begin(), r.openChanges.end(), [](auto& a, auto& b) { return a.number < b.number; });
 
     applyStatusRule(r);
-    if (profit) r.profit = profitStatus(p, s, r.budget, budgetStatus(p, s, statusDate, RateKind::Cost));
     return r;
 }
 

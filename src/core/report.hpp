@@ -48,6 +48,8 @@ struct StatusReport {
 
 // With `profit`, also revenue, cost and margin (profit.hpp): for the producer's own reports only.
 StatusReport statusReport(const Project& p, const Schedule& s, Date statusDate, bool profit = false);
+// The same from the budget already worked out at the status date (budgetStatus at bill rates).
+StatusReport statusReport(const Project& p, const Schedule& s, BudgetStatus budget);
 // Sets r.rag and r.reasons from r.budget (its earned value, base and approved budget), the late
 // milestones among r.milestonesNext and the scores of r.topRisks, by the rule stated above. Without
 // `money` the cost facts (CPI, the estimate, money too large to total) are left out of both: the status

@@ -197,3 +197,86 @@ TEST_CASE("a plan's money is totalled up to 90 trillion, and past it the budget 
     CHECK(b.approved() == 0);
     CHECK(b.ev.bac == 0);
 }
+
+namespace {
+
+// Every figure of two budget statuses, field by field (a sum that one side adds up differently shows
+// which).
+void checkSameBudget(const BudgetStatus& a, const BudgetStatus& b) {
+    CHECK(a.tooLarge == b.tooLarge);
+    CHECK(a.labour == b.labour);
+    CHECK(a.lines == b.lines);
+    CHECK(a.base == b.base);
+    CHECK(a.contingency == b.contingency);
+    CHECK(a.drawn == b.drawn);
+    CHECK(a.approvedChanges == b.approvedChanges);
+    CHECK(a.budgetByCategory == b.budgetByCategory);
+    CHECK(a.actualByCategory == b.actualByCategory);
+    CHECK(a.actualLabourMinutes == b.actualLabourMinutes);
+    CHECK(a.ev.bac == b.ev.bac);
+    CHECK(a.ev.pv == b.ev.pv);
+    CHECK(a.ev.ev == b.ev.ev);
+    CHECK(a.ev.ac == b.ev.ac);
+    CHECK(a.ev.eac == b.ev.eac);
+    CHECK(a.percentComplete == b.percentComplete);
+    CHECK(a.weeklyBurn == b.weeklyBurn);
+    CHECK(a.plannedFinish == b.plannedFinish);
+    CHECK(a.forecastFinish == b.forecastFinish);
+    CHECK(a.statusWeek == b.statusWeek);
+    CHECK(a.committed == b.committed);
+    CHECK(a.invoiced == b.invoiced);
+    CHECK(a.unpaid == b.unpaid);
+    CHECK(a.resourceMinutes == b.resourceMinutes);
+    CHECK(a.resourceLabour == b.resourceLabour);
+    CHECK(a.resourceActualMinutes == b.resourceActualMinutes);
+    CHECK(a.resourceActualCost == b.resourceActualCost);
+    REQUIRE(a.tasks.size() == b.tasks.size());
+    size_t tasksDiffer = 0;
+    for (size_t i = 0; i < a.tasks.size(); ++i)
+        if (a.tasks[i].labour != b.tasks[i].labour || a.tasks[i].fixed != b.tasks[i].fixed || a.tasks[i].booked != b.tasks[i].booked) ++tasksDiffer;
+    CHECK(tasksDiffer == 0);
+    REQUIRE(a.weeks.size() == b.weeks.size());
+    size_t weeksDiffer = 0;
+    for (size_t w = 0; w < a.weeks.size(); ++w)
+        if (a.weeks[w].end != b.weeks[w].end || a.weeks[w].pv != b.weeks[w].pv || a.weeks[w].ac != b.weeks[w].ac ||
+            a.weeks[w].spent != b.weeks[w].spent || a.weeks[w].ev != b.weeks[w].ev)
+            ++weeksDiffer;
+    CHECK(weeksDiffer == 0);
+}
+
+} // namespace
+
+TEST_CASE("the budget at both rates at once is each rate's budget worked out on its own") {
+    for (uint64_t seed : {5u, 11u, 29u}) {
+        CAPTURE(seed);
+        Project p = syntheticProject(600, seed);
+        addSyntheticTeam(p, 12, seed);
+        const Schedule s0 = schedule(p);
+        REQUIRE(s0.ok());
+        const Date status = s0.start + (s0.finish - s0.start) / 2;
+        // Cost rates unlike the bill rates: dated changes of either kind, one person with none.
+        for (size_t r = 0; r < p.resources.size(); ++r) {
+            Resource& x = p.resources[r];
+            if (r != 3) x.costRate = x.billRate * int64_t(40 + 5 * r) / 100;
+            if (r % 3 == 0) x.billRateChanges = {{s0.start + 20, x.billRate + 1500}};
+            if (r % 4 == 1) x.costRateChanges = {{s0.start + 35, x.billRate / 3}, {status + 10, x.billRate / 2}};
+        }
+        for (size_t i = 0; i < p.tasks.size(); i += 7) {
+            const Resource& who = p.resources[i % p.resources.size()];
+            p.hours.push_back({Id::random(), s0.tasks[i].startDate, p.tasks[i].id, who.id, int64_t(30 + i % 400)});
+            if (i % 21 == 0) p.costs.push_back({Id::random(), s0.tasks[i].startDate, int64_t(1000 + i * 37), CostCategory::Software});
+            if (i % 35 == 0) p.budgetLines.push_back({Id::random(), "Line", CostCategory::Media, int64_t(50000 + i), p.tasks[i].id});
+            p.tasks[i].percentComplete = int(i % 101);
+        }
+        p.hours.push_back({Id::random(), status - 3, Id(), p.resources[3].id, 240}); // on no task, no cost rate
+        p.budgetLines.push_back({Id::random(), "On no task", CostCategory::Other, 777777});
+        p.contingency = {0, 750, true};
+        const Schedule s = schedule(p);
+        const BudgetAtRates both = budgetAtBothRates(p, s, status);
+        const BudgetStatus bill = budgetStatus(p, s, status, RateKind::Bill), cost = budgetStatus(p, s, status, RateKind::Cost);
+        REQUIRE(bill.labour != cost.labour); // the two rates do differ here
+        REQUIRE(bill.ev.ac != cost.ev.ac);
+        checkSameBudget(both.bill, bill);
+        checkSameBudget(both.cost, cost);
+    }
+}

@@ -78,6 +78,10 @@ TEST_CASE("fixed fee: two billing milestones; revenue when each is reached; the 
     CHECK(x.marginAtCompletion() == 720000);
     CHECK(x.marginPercentAtCompletion() == 6000);
     CHECK(!x.belowTarget());
+    // Ana's planned 80 h, at one rate each all along: worth 8,000.00, costing 4,800.00.
+    REQUIRE(x.people.size() == 1);
+    CHECK(x.people[0].plannedValue == 800000);
+    CHECK(x.people[0].plannedCost == 480000);
     REQUIRE(x.billable.size() == 3);
     CHECK(x.billable[0].due);
     CHECK(x.billable[0].date == d("2026-03-06"));

@@ -184,3 +184,38 @@ TEST_CASE("the monthly summary lists each section in date order, whatever the pl
     CHECK(done[0] == "Brief");
     CHECK(done[1] == "Copy");
 }
+
+TEST_CASE("the report's five milestones done (latest first) and next (soonest first); ties keep the plan's order") {
+    Project p = project("2026-03-02"); // a Monday
+    const Id t1 = addTask(p, "T1", DAY).id, t2 = addTask(p, "T2", 2 * DAY).id, t3 = addTask(p, "T3", 3 * DAY).id, t4 = addTask(p, "T4", 4 * DAY).id;
+    auto milestone = [&](const char* name, Id after, bool done = false) {
+        Task& m = addTask(p, name, 0);
+        p.links.push_back({Id::random(), after, m.id, LinkType::FS, 0, 0});
+        if (done) m.percentComplete = 100;
+        return m.id;
+    };
+    milestone("O1", t3), milestone("O2", t1), milestone("D1", t2, true), milestone("O3", t1);
+    const Id d2 = milestone("D2", t1, true);
+    milestone("O4", t4), milestone("D3", t4, true), milestone("O5", t2), milestone("D4", t3, true);
+    milestone("O6", t1), milestone("D5", t4, true), milestone("O7", t4), milestone("D6", t1, true);
+    p.tasks[size_t(p.taskIndex(d2))].actualFinish = d("2026-03-20"); // done late: its actual date counts
+    const Schedule s = schedule(p);
+    REQUIRE(s.ok());
+    const StatusReport r = statusReport(p, s, d("2026-03-03")); // after T1's finish (Mon 2), before T2's (Tue 3 ends it)
+    auto names = [](const std::vector<MilestoneLine>& lines) {
+        std::string out;
+        for (const MilestoneLine& m : lines) out += m.name + (m.late ? "!" : "") + " ";
+        return out;
+    };
+    CHECK(names(r.milestonesNext) == "O2! O3! O6! O5 O1 ");
+    CHECK(names(r.milestonesDone) == "D2 D3 D5 D4 D1 ");
+    CHECK(r.milestonesDone[0].date == d("2026-03-20"));
+    CHECK(r.milestonesDone[0].done);
+    CHECK(!r.milestonesNext[0].done);
+    CHECK(r.milestonesNext[3].date == s.tasks[size_t(p.taskIndex(t2))].finishDate);
+    CHECK(r.tasksTotal == 4);
+    // A week on, every open one is late; a done one never is.
+    const StatusReport later = statusReport(p, s, d("2026-03-10"));
+    CHECK(names(later.milestonesNext) == "O2! O3! O6! O5! O1! ");
+    CHECK(names(later.milestonesDone) == "D2 D3 D5 D4 D1 ");
+}
