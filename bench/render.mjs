@@ -10,7 +10,8 @@
 //            DOM when what it shows changed): while scrolling (median / 95th percentile) and in the
 //            frames of an inserted task.
 //   edits    the slowest frame of inserting a task mid-plan, of its autosave, of undoing it, and of
-//            making a task a day longer (a field edit: successors and summaries move).
+//            making a task a day longer (a field edit: successors and summaries move), and of undoing
+//            and redoing that with the budget dashboard shown.
 //   node bench/render.mjs [sizes…]      (after scripts/build.sh all; default 10000 100000)
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -115,9 +116,26 @@ try {
         fieldMs.push(Math.max(...(await page.evaluate(() => window.plotline.frameStats())).frameMs));
       }
     }
+    // The budget dashboard shown (Ctrl+2): undo the last field edit and redo it, twice; every figure of
+    // the dashboard (budget at bill and cost rates, report, margin) is worked out again in the edit's
+    // frame. (The first runs the dashboard's code for the first time since the page opened.)
+    await page.keyboard.press('Control+2');
+    await waitFor(page, () => window.plotline.status().view === 'budget', null, 30000);
+    await frames(page, 3);
+    const dashboardMs = [];
+    for (const item of ['menu.Edit.Undo', 'menu.Edit.Redo', 'menu.Edit.Undo', 'menu.Edit.Redo']) {
+      await click(page, 'menu.Edit');
+      const revision = (await page.evaluate(() => window.plotline.status())).revision;
+      await page.evaluate(() => window.plotline.frameStats());
+      await click(page, item);
+      await waitFor(page, (r) => window.plotline.status().revision !== r, revision, 30000);
+      await frames(page, 3);
+      dashboardMs.push(Math.max(...(await page.evaluate(() => window.plotline.frameStats())).frameMs));
+    }
+    await page.keyboard.press('Control+1');
     const row = { n, openMs: median(opens), tabOpenMs: median(tabOpens), marks: Object.entries(marks).map(([k, v]) => [k, median(v)]).sort((a, b) => a[1] - b[1]),
                   tabMarks: Object.entries(tabMarks).map(([k, v]) => [k, median(v)]).sort((a, b) => a[1] - b[1]), importMs, bytesPerTask: (after.used - before.used) / n, heapMB: after.heap / 1048576,
-                  vertices: pan.vertices, insertMs, saveMs, saveFrames: saveFrames.length, taskMs, undoMs, fieldMs: Math.max(...fieldMs), errors, insertA11yMs,
+                  vertices: pan.vertices, insertMs, saveMs, saveFrames: saveFrames.length, taskMs, undoMs, fieldMs: Math.max(...fieldMs), dashboardMs, errors, insertA11yMs,
                   a11y: { median: median(scroll.a11yMs), p95: pct(scroll.a11yMs, 0.95), max: Math.max(...scroll.a11yMs) } };
     for (const [name, st] of [['scroll', scroll], ['zoom', zoom], ['pan', pan]])
       row[name] = { median: median(st.frameMs), p95: pct(st.frameMs, 0.95), ui: median(st.uiMs), uiP95: pct(st.uiMs, 0.95), frames: st.frameMs.length };
@@ -136,7 +154,7 @@ for (const r of rows)
   console.log(`${String(r.n).padStart(7)}   ${(f(r.openMs, 0) + ' / ' + f(r.tabOpenMs, 0)).padStart(15)}   ${f(r.importMs, 0).padStart(6)}   ` +
               `${(f(r.scroll.median, 2) + ' / ' + f(r.scroll.p95, 2)).padStart(14)}   ${(f(r.zoom.median, 2) + ' / ' + f(r.zoom.p95, 2)).padStart(12)}   ` +
               `${(f(r.pan.median, 2) + ' / ' + f(r.pan.p95, 2)).padStart(11)}   ${(f(r.zoom.ui, 2) + ' / ' + f(r.zoom.uiP95, 2)).padStart(18)}   ${f(r.bytesPerTask, 0).padStart(11)}`);
-for (const r of rows) console.log(`  ${r.n}: last frame ${r.vertices} vertices; wasm heap ${f(r.heapMB, 0)} MB; inserting a task: frame of ${f(r.insertMs, 0)} ms, its save's slowest frame ${f(r.saveMs, 0)} ms (of ${r.saveFrames}), longest task of the page until it is saved ${f(r.taskMs, 0)} ms, undoing it: ${f(r.undoMs, 0)} ms; a task a day longer: ${f(r.fieldMs, 0)} ms`);
+for (const r of rows) console.log(`  ${r.n}: last frame ${r.vertices} vertices; wasm heap ${f(r.heapMB, 0)} MB; inserting a task: frame of ${f(r.insertMs, 0)} ms, its save's slowest frame ${f(r.saveMs, 0)} ms (of ${r.saveFrames}), longest task of the page until it is saved ${f(r.taskMs, 0)} ms, undoing it: ${f(r.undoMs, 0)} ms; a task a day longer: ${f(r.fieldMs, 0)} ms; undo / redo of it on the budget dashboard: ${r.dashboardMs.map((x) => f(x, 0)).join(' / ')} ms`);
 for (const r of rows) console.log(`  ${r.n}: accessibility mirror per frame while scrolling ${f(r.a11y.median, 3)} / ${f(r.a11y.p95, 3)} ms (median / p95, max ${f(r.a11y.max, 2)}); in the frames of an insert: ${f(r.insertA11yMs, 2)} ms`);
 for (const r of rows) console.log(`  opening ${r.n} (reload): ` + r.marks.map(([k, t]) => `${k} ${f(t, 0)}`).join(', '));
 for (const r of rows) console.log(`  opening ${r.n} (new tab): ` + r.tabMarks.map(([k, t]) => `${k} ${f(t, 0)}`).join(', '));

@@ -1310,6 +1310,7 @@ void App::warmUpStep() {
 }
 
 void App::frame() {
+    const auto began = std::chrono::steady_clock::now();
     beginWidgetFrame();
     fontsFrame();
     if (lookChoice_.empty() || (lookChoice_ == "system" && host_.now() - lookCheckedAt_ >= 1000)) {
@@ -1333,7 +1334,6 @@ void App::frame() {
     }
     if (warmUpRounds_ < kWarmUpRounds && ready_ && !doc_.scheduleIsStored() && ++warmUpFrames_ >= kWarmUpAfterFrames) warmUpStep();
     save_.tick(host_.now());
-    if (saveJob_) stepSave(kSaveSliceMs);
     // The first failure of a run of failed saves gets a dialog that says what to do; retries are quiet.
     const bool failed = save_.state() == AutoSave::State::Failed;
     if (failed && !saveFailureShown_) {
@@ -1406,6 +1406,12 @@ void App::frame() {
     newProjectDialog();
     dialogs();
     publishMirror();
+    // The save's slice takes what this frame's own work (an edit, the scheduler, the dashboard's
+    // figures) left of kFrameWorkMs: the two never add up past a frame.
+    if (saveJob_) {
+        const double spent = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
+        stepSave(std::max(kMinSaveSliceMs, kFrameWorkMs - spent));
+    }
 }
 
 } // namespace plotline

@@ -165,12 +165,13 @@ private:
     // Runs then() once everything typed so far is saved (at once when it is); says why not otherwise.
     void afterSave(std::function<void()> then);
     // A save spread over frames (AutoSave's saver starts it): the project's file is written a slice
-    // of records at a time within kSaveSliceMs of each frame, its checksum as it goes, so no frame of
-    // a big plan stalls on it. The plan changing meanwhile starts it again; after kSaveRestartMs of
+    // of records at a time, at the end of each frame within what the frame's own work left of
+    // kFrameWorkMs (at least kMinSaveSliceMs), its checksum as it goes, so no frame of a big plan
+    // stalls on it, nor an edit's frame and a slice add up past a frame. The plan changing meanwhile starts it again; after kSaveRestartMs of
     // that, or when the page hides or something waits for the save, it finishes in one go.
     struct SaveJob;
     std::unique_ptr<SaveJob> saveJob_;
-    static constexpr double kSaveSliceMs = 6;
+    static constexpr double kFrameWorkMs = 9, kMinSaveSliceMs = 1.5; // (drawing the frame takes a few ms more)
     // A stored schedule shown at open is confirmed by the scheduler after this many frames (the plan is on screen by then).
     static constexpr int kCheckScheduleAfterFrames = 3;
     static constexpr Stamp kSaveRestartMs = 3000;

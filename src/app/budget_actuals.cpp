@@ -203,9 +203,10 @@ bool BudgetView::paste(const std::string& text) {
             if (!amount) { errors += fmt(tr("row {0}: {1}\n"), row.line, amount.error()); continue; }
             line.amount = *amount;
             if (const std::string task = cell(3); !task.empty()) {
-                auto it = std::find(taskNames_.begin(), taskNames_.end(), task);
-                if (it == taskNames_.end()) { errors += fmt(tr("row {0}: no task named \u201c{1}\u201d\n"), row.line, task); continue; }
-                line.task = p.tasks[size_t(it - taskNames_.begin())].id;
+                const std::vector<std::string>& names = taskNames();
+                auto it = std::find(names.begin(), names.end(), task);
+                if (it == names.end()) { errors += fmt(tr("row {0}: no task named \u201c{1}\u201d\n"), row.line, task); continue; }
+                line.task = p.tasks[size_t(it - names.begin())].id;
             }
             lines.push_back(line);
         }

@@ -137,7 +137,7 @@ void BudgetView::changeDetails(const ChangeRequest& request, Date today) {
                 ImGui::TextUnformatted("under");
                 ImGui::SameLine();
                 int pick = 0;
-                if (pickCell("##parent", taskNames_, taskPick(item.parent), pick, tr("(top level)"), w * 0.28f)) {
+                if (pickCell("##parent", taskNames(), taskPick(item.parent), pick, tr("(top level)"), w * 0.28f)) {
                     item.parent = pick < 0 ? Id() : p.tasks[size_t(pick)].id;
                     run(putRecord(p, edited, fmt(tr("Edit {0}"), name)));
                 }
@@ -146,7 +146,7 @@ void BudgetView::changeDetails(const ChangeRequest& request, Date today) {
                 ImGui::TextUnformatted(tr("Change"));
                 ImGui::SameLine(fs * 5);
                 int pick = 0;
-                if (pickCell("##task", taskNames_, taskPick(item.task), pick, nullptr, w * 0.55f) && pick >= 0) {
+                if (pickCell("##task", taskNames(), taskPick(item.task), pick, nullptr, w * 0.55f) && pick >= 0) {
                     item.task = p.tasks[size_t(pick)].id;
                     run(putRecord(p, edited, fmt(tr("Edit {0}"), name)));
                 }

@@ -20,25 +20,49 @@ using namespace budget_ui;
 
 BudgetView::BudgetView(Document& doc, Host& host, Notify notify, Flash flash, Action pickStatusDate)
     : doc_(doc), host_(host), notify_(std::move(notify)), flash_(std::move(flash)), pickStatusDate_(std::move(pickStatusDate)) {
+    listener_ = doc_.subscribe([this](const Document& d) {
+        if (d.lastOrigin() == ChangeOrigin::Local) editedInFrame_ = ImGui::GetFrameCount();
+    });
 }
+
+BudgetView::~BudgetView() { doc_.unsubscribe(listener_); }
 
 const StatusReport& BudgetView::report(Date today) {
     const Date day = statusDate(today);
-    if (statusRevision_ != doc_.revision() || statusFor_ != day) {
-        report_ = statusReport(doc_.project(), doc_.schedule(), day);
-        statusRevision_ = doc_.revision();
-        statusFor_ = day;
+    const uint64_t revision = doc_.revision();
+    if (statusRevision_ == revision && statusFor_ == day) return report_;
+    // After an edit (typed, undone, dragged) the work is spread over frames, as they show as they
+    // were meanwhile: the edit's own frame carries the edit (the command, the scheduler, the views'
+    // refresh); the next works out the budget at both rates (several milliseconds at 100k tasks);
+    // the one after builds the report and margin from it. A plan opened or merged in, or a figure
+    // asked for later than that, is worked out at once.
+    const int frame = ImGui::GetFrameCount();
+    if (hasReport_ && editedInFrame_ == frame) return report_;
+    const bool nextFits = nextFigures_ && nextRevision_ == revision && nextFor_ == day;
+    if (hasReport_ && !nextFits && editedInFrame_ == frame - 1) {
+        nextFigures_ = budgetAtBothRates(doc_.project(), doc_.schedule(), day);
+        nextRevision_ = revision;
+        nextFor_ = day;
+        nextFrame_ = frame;
+        return report_;
     }
+    if (nextFits && nextFrame_ == frame) return report_;
+    BudgetAtRates both = nextFits ? std::move(*nextFigures_) : budgetAtBothRates(doc_.project(), doc_.schedule(), day);
+    nextFigures_.reset();
+    report_ = statusReport(doc_.project(), doc_.schedule(), std::move(both.bill));
+    cost_ = std::move(both.cost); // for the margin, worked out with the same figures
+    statusRevision_ = revision;
+    statusFor_ = day;
+    hasReport_ = true;
     return report_;
 }
 
 const ProfitStatus& BudgetView::profit(Date today) {
-    const Date day = statusDate(today);
-    const BudgetStatus& bill = status(today); // first: it is what the profit is computed beside
-    if (profitRevision_ != doc_.revision() || profitFor_ != day) {
-        profit_ = profitStatus(doc_.project(), doc_.schedule(), bill, budgetStatus(doc_.project(), doc_.schedule(), day, RateKind::Cost));
-        profitRevision_ = doc_.revision();
-        profitFor_ = day;
+    const BudgetStatus& bill = status(today); // first: the profit is of the same figures, with cost_
+    if (profitRevision_ != statusRevision_ || profitFor_ != statusFor_) {
+        profit_ = profitStatus(doc_.project(), doc_.schedule(), bill, cost_);
+        profitRevision_ = statusRevision_;
+        profitFor_ = statusFor_;
     }
     return profit_;
 }
@@ -64,19 +88,26 @@ void BudgetView::refreshNames() {
     categoryNames_.clear();
     for (int c = 0; c < kCostCategories; ++c) categoryNames_.push_back(tr(costCategoryLabel(CostCategory(c))));
     const Project& p = doc_.project();
-    taskNames_.clear();
-    for (const Task& t : p.tasks) taskNames_.push_back(t.name);
     resourceNames_.clear();
     for (const Resource& r : p.resources) resourceNames_.push_back(r.name);
     vendorNames_.clear();
     for (const Vendor& v : p.vendors) vendorNames_.push_back(v.name);
 }
 
+const std::vector<std::string>& BudgetView::taskNames() {
+    if (taskNamesRevision_ != doc_.revision() || taskNames_.size() != doc_.project().tasks.size()) {
+        taskNamesRevision_ = doc_.revision();
+        taskNames_.clear();
+        for (const Task& t : doc_.project().tasks) taskNames_.push_back(t.name);
+    }
+    return taskNames_;
+}
+
 int BudgetView::taskPick(Id id) const { return id.isNull() ? -1 : doc_.project().taskIndex(id); }
 int BudgetView::resourcePick(Id id) const { return id.isNull() ? -1 : doc_.project().resourceIndex(id); }
 bool BudgetView::taskCell(Id current, Id& out) {
     int pick = 0;
-    if (!pickCell("##task", taskNames_, taskPick(current), pick, tr("(no task)"))) return false;
+    if (!pickCell("##task", taskNames(), taskPick(current), pick, tr("(no task)"))) return false;
     out = pick < 0 ? Id() : doc_.project().tasks[size_t(pick)].id;
     return true;
 }

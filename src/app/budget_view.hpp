@@ -17,6 +17,7 @@
 #include "host.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ public:
     using Action = std::function<void()>;
 
     BudgetView(Document& doc, Host& host, Notify notify, Flash flash, Action pickStatusDate);
+    ~BudgetView();
+    BudgetView(const BudgetView&) = delete;
+    BudgetView& operator=(const BudgetView&) = delete;
 
     void draw(Date today);         // fills the rest of the window
     void drawWindows(Date today);  // the report window, when open
@@ -44,7 +48,7 @@ public:
     void importActuals(const std::string& filename, const std::string& text);
 
     // The numbers of the open project at its status date (today when it has none), recomputed only
-    // after a change.
+    // after a change: in the two frames after an edit's own (until then they show as they were).
     const BudgetStatus& status(Date today) { return report(today).budget; }
     const StatusReport& report(Date today);
     // Revenue, cost and margin at the same date (profit.hpp), recomputed only after a change.
@@ -74,7 +78,8 @@ private:
     // for the end of the frame: the tables iterate the lists the commands replace.
     void run(CommandPtr c);
     void runPending();
-    void refreshNames();           // task, resource and vendor names for the pickers
+    void refreshNames();           // resource, vendor and category names for the pickers
+    const std::vector<std::string>& taskNames(); // the tasks' names, made again only when a picker needs them after a change
     int taskPick(Id id) const;
     bool taskCell(Id current, Id& out);   // a task picker cell ("(no task)" for none): true when changed
     bool vendorCell(Id current, Id& out); // the same for vendors
@@ -93,6 +98,14 @@ private:
     std::vector<CommandPtr> pending_;
 
     StatusReport report_;
+    BudgetStatus cost_;            // the budget at cost rates, worked out with report_
+    bool hasReport_ = false;
+    int listener_ = -1;
+    int editedInFrame_ = -1;       // the UI frame of the last local edit
+    std::optional<BudgetAtRates> nextFigures_; // worked out in the frame after an edit's, for report_ in the next
+    uint64_t nextRevision_ = 0;
+    Date nextFor_;
+    int nextFrame_ = -1;
     uint64_t statusRevision_ = 0;
     Date statusFor_;
     ProfitStatus profit_;
@@ -101,6 +114,7 @@ private:
     Id focusBilling_;              // a billing item just added: its name takes the keyboard
     uint64_t namesRevision_ = 0;
     int namesGeneration_ = -1;
+    uint64_t taskNamesRevision_ = 0;
     std::vector<std::string> taskNames_, resourceNames_, vendorNames_, categoryNames_;
 
     enum class PasteInto { Costs, Hours } pasteInto_ = PasteInto::Costs; // the Actuals table last edited

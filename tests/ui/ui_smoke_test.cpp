@@ -594,6 +594,44 @@ TEST_CASE("the Budget view: every tab draws; a cost line edited by keyboard move
     CHECK(h.app->document().undoLabel().rfind("Delete budget line", 0) == 0);
 }
 
+TEST_CASE("the dashboard's figures follow an edit in the two frames after its own; a plan imported shows its own at once") {
+    Harness h("dashboard-frames");
+    h.start();
+    h.click(h.widget("view.budget").centre());
+    const Currency eur = currency("EUR");
+    auto shown = [&](const std::string& name) { return nlohmann::json::parse(widgetsJson())[name].value("text", std::string()); };
+    auto approved = [&] {
+        const Project& p = h.project();
+        return formatMoney(budgetStatus(p, h.app->document().schedule(), *p.statusDate).approved(), eur);
+    };
+    const std::string before = approved();
+    REQUIRE(shown("dashboard.approved") == before);
+
+    // Every budget line 1,000.00 higher, as one step; Ctrl+Z takes it back in a frame of its own.
+    std::vector<BudgetLine> higher = h.project().budgetLines;
+    for (BudgetLine& l : higher) l.amount += 100000;
+    REQUIRE(h.app->document().execute(putRecords(h.project(), higher, "Raise every line")));
+    h.frames(3);
+    const std::string raised = approved();
+    REQUIRE(raised != before);
+    CHECK(shown("dashboard.approved") == raised);
+    h.key(ImGuiKey_Z, true); // the undo's frame and the next
+    h.frames(1);             // and the one after
+    CHECK(shown("dashboard.approved") == before);
+    CHECK(shown("dashboard.approved") == approved());
+
+    // Another plan, imported: its first frame shows its own figures, never the last plan's.
+    Project other = h.project();
+    other.id = Id::random();
+    other.name = "Other budget";
+    for (BudgetLine& l : other.budgetLines) l.amount *= 3;
+    h.app->importFile("other.json", writeProjectJson(other));
+    for (int i = 0; i < 50 && h.project().name != "Other budget"; ++i) h.frames(1);
+    REQUIRE(h.project().name == "Other budget");
+    CHECK(shown("dashboard.approved") == approved());
+    CHECK(shown("dashboard.approved") != before);
+}
+
 TEST_CASE("the change-request board approves CR-1 into the plan and the budget; one undo takes it back") {
     Harness h("changes");
     h.start();
