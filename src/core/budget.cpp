@@ -335,8 +335,7 @@ void budgetStatuses(const Project& p, const Schedule& s, Date statusDate, Kinds 
             const int64_t span = t.finish - t.start;
             size_t w = size_t(std::upper_bound(instants.begin(), instants.end(), t.start) - instants.begin());
             for (; span > 0 && w < instants.size() && instants[w] < t.finish; ++w) pv[w] += mulDivRound(t.budget, instants[w] - t.start, span);
-            // (With a span, w is now the first week ending at or after the finish already.)
-            if (span <= 0) w = std::max(w, size_t(std::lower_bound(instants.begin(), instants.end(), t.finish) - instants.begin()));
+            // w is now the first week ending at or after the finish (for a milestone, after it).
             done[w] += t.budget;
         }
         size_t next = 0, record = 0;
