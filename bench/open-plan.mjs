@@ -2,7 +2,7 @@
 // file imported through the file picker (timed to its first frame), stored, then opened again by
 // reloading the tab and in a new tab (navigation start to the first frame showing the plan, from the
 // page's own plotline.readyAt), with the start-up milestones (performance.mark) of the reloads.
-import { openApp, status, click } from '../tests/browser/harness.mjs';
+import { openApp, status, click, frames } from '../tests/browser/harness.mjs';
 
 export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
@@ -32,7 +32,8 @@ export async function importThroughPicker(page, file, n) {
 }
 
 // Returns { page, errors, importMs, reload: [ms…], tab: [ms…], marks: {name: [ms…]}, tabMarks (the same
-// for the new tabs), before, after }
+// for the new tabs), checkReload / checkTab: [ms…] (the slowest frame until the stored schedule is
+// confirmed), before, after }
 // (before/after: plotline.memory() before the import and once it is saved); `page` is the last tab.
 export async function openPlotline(browser, url, file, n, runs = 3) {
   let { page, errors } = await openApp(browser.context, url);
@@ -45,12 +46,17 @@ export async function openPlotline(browser, url, file, n, runs = 3) {
   // Reopen: reloads of the tab (the app from the HTTP cache with its compiled code, the plan from
   // IndexedDB), then in a new tab after closing the old one (a fresh renderer: IndexedDB and the
   // wasm's first runs are slower there).
-  const reload = [], tab = [], marks = {}, tabMarks = {};
+  const reload = [], tab = [], marks = {}, tabMarks = {}, checkReload = [], checkTab = [];
   const opened = async (p, list) => {
     await waitFor(p, () => window.plotline && window.plotline.readyAt, null);
     const s = await status(p);
     if (s.tasks !== n) throw new Error(`reopened with ${s.tasks} tasks, not ${n}`);
     list.push(await p.evaluate(() => window.plotline.readyAt));
+    // The frame that confirms the stored schedule with the scheduler (the slowest of the page's frames
+    // after its first until then).
+    await waitFor(p, () => performance.getEntriesByName('plotline:schedule-checked').length > 0, null);
+    await frames(p, 1);
+    (list === reload ? checkReload : checkTab).push(Math.max(...(await p.evaluate(() => window.plotline.frameStats())).frameMs.slice(1)));
     const into = list === reload ? marks : tabMarks;
     for (const [name, t] of await p.evaluate(() => performance.getEntriesByType('mark').map((e) => [e.name.replace('plotline:', ''), e.startTime])))
       (into[name] ||= []).push(t);
@@ -67,5 +73,5 @@ export async function openPlotline(browser, url, file, n, runs = 3) {
     await page.goto(url);
     await opened(page, tab);
   }
-  return { page, errors, importMs, reload, tab, marks, tabMarks, before, after };
+  return { page, errors, importMs, reload, tab, marks, tabMarks, checkReload, checkTab, before, after };
 }

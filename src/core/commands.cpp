@@ -1007,8 +1007,17 @@ void Document::load(Project project, std::optional<Schedule> stored) {
 }
 
 bool Document::checkStoredSchedule() {
+    for (;;)
+        if (const std::optional<bool> same = checkStoredScheduleStep()) return *same;
+}
+
+std::optional<bool> Document::checkStoredScheduleStep() {
     if (!scheduleIsStored()) return true; // none, or edited since: schedule() runs the scheduler anyway
-    const Schedule& fresh = scheduler_.run(project_);
+    const bool restart = checkedRevision_ != revision_; // another plan loaded since the last part
+    checkedRevision_ = revision_;
+    const Schedule* ran = scheduler_.runInSteps(project_, restart);
+    if (!ran) return std::nullopt;
+    const Schedule& fresh = *ran;
     inputsKept_ = true;
     const bool same = sameSchedule(fresh, *stored_);
     schedule_ = &fresh;

@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -162,6 +163,8 @@ public:
     // Runs the scheduler on the plan as loaded and shows its result from now on; false when it differs
     // from the stored schedule (which was then wrong: the revision moves on, so views redraw).
     bool checkStoredSchedule();
+    // The same a part per call (Scheduler::runInSteps), for one a frame: none until the last part.
+    std::optional<bool> checkStoredScheduleStep();
 
     // What the last rescheduling did (whether it carried values across the edit, how much it touched).
     const Scheduler& scheduler() const { return scheduler_; }
@@ -184,6 +187,7 @@ private:
     mutable Scheduler scheduler_; // keeps its graph between edits: rescheduling touches only what changed
     mutable const Schedule* schedule_ = nullptr;
     mutable std::optional<Schedule> stored_; // load()'s stored schedule, until confirmed or edited
+    uint64_t checkedRevision_ = UINT64_MAX;    // the revision checkStoredScheduleStep last worked on
     std::vector<std::pair<int, Listener>> listeners_;
     int nextToken_ = 1;
 };

@@ -95,6 +95,7 @@ std::vector<int> outlineParentRows(const Schedule& s) {
 struct Scheduler::Impl {
     // What the graph was built from, per row; any difference rebuilds it.
     bool built = false;
+    int step = 0;                   // runInSteps: the next part of a full run (0: none under way)
     std::vector<Id> ids, parentIds;
     std::vector<LinkKey> linkKeys;
     std::vector<std::pair<Id, Id>> assignKeys; // task, resource
@@ -166,7 +167,11 @@ struct Scheduler::Impl {
     void linkRows(const Project& p, const std::vector<LinkKey>& linksBefore, const std::vector<std::pair<Id, Id>>& assignBefore,
                   const std::vector<int>& fromBefore, const std::vector<int>& toBefore, const std::vector<int>& rowBefore,
                   const RowOf& rowOf);
-    void build(const Project& p);
+    void build(const Project& p) { buildRows(p), graph(p, false), startOutput(); }
+    void buildRows(const Project& p);
+    void startOutput();
+    void startFullRun();
+    void finishRun();
     bool restructure(const Project& p);
     void graph(const Project& p, bool keepOrder);
     bool reorder();
@@ -310,7 +315,8 @@ void Scheduler::Impl::resetSlot(int s) {
     beyondRows.erase(s);
 }
 
-void Scheduler::Impl::build(const Project& p) {
+// build(): rows, parents and keys first, then the graph, then the output's rows.
+void Scheduler::Impl::buildRows(const Project& p) {
     // What the previous build found, to find rows again without hashing (below).
     std::vector<Id> idsBefore = std::move(ids);
     std::vector<LinkKey> linksBefore = std::move(linkKeys);
@@ -378,8 +384,9 @@ void Scheduler::Impl::build(const Project& p) {
     preOrder = true;
     for (size_t i = 0; i < n; ++i)
         if (parent[i] >= int(i)) preOrder = false;
-    graph(p, false);
+}
 
+void Scheduler::Impl::startOutput() {
     outRows.clear();
     for (Day& d : days) d.index = INT64_MIN; // the calendar may have changed
     out.tasks.assign(n, TaskSchedule{});
@@ -1459,6 +1466,7 @@ Scheduler::~Scheduler() = default;
 
 const Schedule& Scheduler::run(const Project& p, bool inputsKept) {
     Impl& m = *impl_;
+    m.step = 0; // (a run in steps left half-way has built = false: this one builds afresh)
     m.touched = m.touchedBack = m.sorted = 0;
     m.hashed = false;
     m.restructured = false;
@@ -1480,19 +1488,60 @@ const Schedule& Scheduler::run(const Project& p, bool inputsKept) {
         m.backwardFrom();
         m.output(p, false);
     } else {
-        for (int t : m.dirty) m.seeded[size_t(t)] = 0;
-        m.dirty.clear();
-        m.restructured = false;
-        m.incremental = false;
+        m.startFullRun();
         m.build(p);
         m.readInputs(p, false);
         m.forwardAll();
         if (m.acyclic) m.backwardAll(m.finishOfAll());
         m.output(p, true);
     }
-    for (int t : m.dirty) m.seeded[size_t(t)] = 0;
-    m.dirty.clear();
+    m.finishRun();
     return m.out;
+}
+
+void Scheduler::Impl::startFullRun() {
+    for (int t : dirty) seeded[size_t(t)] = 0;
+    dirty.clear();
+    restructured = false;
+    incremental = false;
+}
+
+void Scheduler::Impl::finishRun() {
+    for (int t : dirty) seeded[size_t(t)] = 0;
+    dirty.clear();
+}
+
+const Schedule* Scheduler::runInSteps(const Project& p, bool restart) {
+    Impl& m = *impl_;
+    if (restart) m.step = 0;
+    switch (m.step) {
+        case 0:
+            // Until the last part, the state is half made: a run() meanwhile builds afresh.
+            m.touched = m.touchedBack = m.sorted = 0;
+            m.hashed = false;
+            m.startFullRun();
+            m.built = false;
+            m.buildRows(p);
+            break;
+        case 1: m.graph(p, false); break;
+        case 2:
+            m.startOutput();
+            m.built = false; // (startOutput says built: not until the last part)
+            m.readInputs(p, false);
+            break;
+        case 3: m.forwardAll(); break;
+        case 4:
+            if (m.acyclic) m.backwardAll(m.finishOfAll());
+            break;
+        default:
+            m.output(p, true);
+            m.finishRun();
+            m.built = true;
+            m.step = 0;
+            return &m.out;
+    }
+    ++m.step;
+    return nullptr;
 }
 
 size_t Scheduler::lastTouched() const { return impl_->touched; }

@@ -306,7 +306,9 @@ TEST_CASE("a plan reopens with the schedule saved beside it, confirmed by the sc
     CHECK(h.app->document().scheduleIsStored());
     CHECK(sameSchedule(h.app->document().schedule(), before));
     CHECK(h.widget("task.name.1").w > 0); // drawn from it
-    h.frames(3); // App::kCheckScheduleAfterFrames
+    h.frames(3); // App::kCheckScheduleAfterFrames: the check starts, a part of the scheduler's run a frame
+    CHECK(h.app->document().scheduleIsStored());
+    h.frames(5);
     CHECK(std::count(h.host.marks.begin(), h.host.marks.end(), "schedule-checked") == 1);
     CHECK_FALSE(h.app->document().scheduleIsStored());
     CHECK(sameSchedule(h.app->document().schedule(), before));

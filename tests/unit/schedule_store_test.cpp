@@ -105,3 +105,81 @@ TEST_CASE("a document shows a stored schedule until the scheduler confirms it, a
     CHECK(doc.schedule().tasks[1].finishDate == schedule(doc.project()).tasks[1].finishDate);
     CHECK(doc.checkStoredSchedule());
 }
+
+TEST_CASE("a run in steps gives what a run gives, leaves the scheduler ready for edits, and gives way to a run or another plan half-way") {
+    for (uint64_t seed : {3u, 8u}) {
+        CAPTURE(seed);
+        Project p = syntheticProject(3000, seed);
+        addSyntheticTeam(p, 20, seed);
+        const Schedule whole = schedule(p);
+        REQUIRE(whole.ok());
+
+        Scheduler stepped;
+        const Schedule* got = nullptr;
+        int parts = 0;
+        while (!(got = stepped.runInSteps(p)) && parts < 20) ++parts;
+        REQUIRE(got);
+        CHECK(parts == 5); // six calls
+        CHECK(sameSchedule(*got, whole));
+        // Ready for edits: a duration changed and a task inserted, each then as a fresh run has them.
+        Project edited = p;
+        edited.tasks[1200].duration += 3 * DAY;
+        CHECK(sameSchedule(stepped.run(edited), schedule(edited)));
+        CHECK(stepped.lastWasIncremental());
+        Task extra;
+        extra.id = Id::random();
+        extra.name = "Inserted";
+        extra.duration = DAY;
+        extra.parent = edited.tasks[900].parent;
+        edited.tasks.insert(edited.tasks.begin() + 900, extra);
+        CHECK(sameSchedule(stepped.run(edited, true), schedule(edited)));
+
+        // A scheduler that has run before, stopped after a first part of a run in steps.
+        Scheduler used;
+        (void)used.run(p);
+        Project longer = p;
+        longer.tasks[500].duration += 2 * DAY;
+        REQUIRE_FALSE(used.runInSteps(longer, true));
+        CHECK(sameSchedule(used.run(longer), schedule(longer)));
+
+        // Half-way through, after each part: an edited plan's run() builds afresh and is right, and
+        // the scheduler follows the next edit incrementally.
+        for (int stop = 1; stop <= 5; ++stop) {
+            CAPTURE(stop);
+            Scheduler s;
+            for (int k = 0; k < stop; ++k) REQUIRE_FALSE(s.runInSteps(p));
+            Project changed = p;
+            changed.tasks[10].duration += DAY;
+            CHECK(sameSchedule(s.run(changed), schedule(changed)));
+            changed.tasks[2000].duration += DAY;
+            CHECK(sameSchedule(s.run(changed), schedule(changed)));
+            // A run in steps after that starts from its first part.
+            int calls = 1;
+            const Schedule* again = nullptr;
+            while (!(again = s.runInSteps(changed)) && calls < 20) ++calls;
+            CHECK(calls == 6);
+            REQUIRE(again);
+            CHECK(sameSchedule(*again, schedule(changed)));
+            // Or another plan in steps again, from its first part.
+            Scheduler t;
+            for (int k = 0; k < stop; ++k) REQUIRE_FALSE(t.runInSteps(p));
+            const Schedule* other = nullptr;
+            for (bool first = true; !(other = t.runInSteps(changed, first)); first = false) {}
+            CHECK(sameSchedule(*other, schedule(changed)));
+        }
+    }
+}
+
+TEST_CASE("a plan with a cycle, run in steps, says so as a run does") {
+    Project p = project("2026-03-02");
+    Task& a = addTask(p, "A", DAY);
+    Task& b = addTask(p, "B", DAY);
+    link(p, a, b);
+    link(p, b, a);
+    Scheduler s;
+    const Schedule* got = nullptr;
+    while (!(got = s.runInSteps(p))) {}
+    CHECK_FALSE(got->ok());
+    CHECK(got->error == schedule(p).error);
+    CHECK(got->cycle.size() == 2);
+}
