@@ -36,17 +36,19 @@ const StatusReport& BudgetView::report(Date today) {
     // refresh); the next works out the budget at both rates (several milliseconds at 100k tasks);
     // the one after builds the report and margin from it. A plan opened or merged in, or a figure
     // asked for later than that, is worked out at once.
+    // (Earlier figures stand in only while they have a row for each person: the Budget tab reads one.)
     const int frame = ImGui::GetFrameCount();
-    if (hasReport_ && editedInFrame_ == frame) return report_;
+    const bool standIn = hasReport_ && report_.budget.resourceMinutes.size() == doc_.project().resources.size();
+    if (standIn && editedInFrame_ == frame) return report_;
     const bool nextFits = nextFigures_ && nextRevision_ == revision && nextFor_ == day;
-    if (hasReport_ && !nextFits && editedInFrame_ == frame - 1) {
+    if (standIn && !nextFits && editedInFrame_ == frame - 1) {
         nextFigures_ = budgetAtBothRates(doc_.project(), doc_.schedule(), day);
         nextRevision_ = revision;
         nextFor_ = day;
         nextFrame_ = frame;
         return report_;
     }
-    if (nextFits && nextFrame_ == frame) return report_;
+    if (standIn && nextFits && nextFrame_ == frame) return report_;
     BudgetAtRates both = nextFits ? std::move(*nextFigures_) : budgetAtBothRates(doc_.project(), doc_.schedule(), day);
     nextFigures_.reset();
     report_ = statusReport(doc_.project(), doc_.schedule(), std::move(both.bill));

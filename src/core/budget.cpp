@@ -222,6 +222,7 @@ void budgetStatuses(const Project& p, const Schedule& s, Date statusDate, Kinds 
     for (BudgetStatus& b : all) {
         b.statusDate = statusDate;
         b.tasks.assign(n, {});
+        for (auto* v : {&b.resourceMinutes, &b.resourceLabour, &b.resourceActualMinutes, &b.resourceActualCost}) v->assign(p.resources.size(), 0);
         b.plannedFinish = b.forecastFinish = scheduled ? s.finish : p.start;
     }
 
@@ -238,8 +239,6 @@ void budgetStatuses(const Project& p, const Schedule& s, Date statusDate, Kinds 
     }
 
     // Planned labour.
-    for (BudgetStatus& b : all)
-        for (auto* v : {&b.resourceMinutes, &b.resourceLabour, &b.resourceActualMinutes, &b.resourceActualCost}) v->assign(p.resources.size(), 0);
     for (const Assigned& a : assigned) {
         const int64_t work = mulDivRound(a.finish - a.start, a.units, 100);
         for (size_t k = 0; k < all.size(); ++k) {

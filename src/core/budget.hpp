@@ -49,8 +49,8 @@ struct BudgetStatus {
     // every figure below stays zero rather than wrap. Reports and views show this message instead.
     std::string tooLarge;
     Date statusDate;
-    std::vector<TaskCost> tasks;   // parallel to project.tasks
-    std::vector<int64_t> resourceMinutes, resourceLabour; // planned work and its cost, parallel to project.resources
+    std::vector<TaskCost> tasks;   // parallel to project.tasks (zeros when too large)
+    std::vector<int64_t> resourceMinutes, resourceLabour; // planned work and its cost, parallel to project.resources (zeros when too large)
     std::vector<int64_t> resourceActualMinutes, resourceActualCost; // hours booked up to the status date
     int64_t labour = 0, lines = 0, base = 0;
     int64_t contingency = 0, drawn = 0, approvedChanges = 0;

@@ -622,6 +622,15 @@ TEST_CASE("the dashboard's figures follow an edit in the two frames after its ow
     CHECK(shown("dashboard.approved") == before);
     CHECK(shown("dashboard.approved") == approved());
 
+    // A person added while the Budget tab shows a row per person: no frame reads figures without one.
+    h.click(h.widget("budget.tab.Budget").centre());
+    const size_t people = h.project().resources.size();
+    REQUIRE(h.app->document().execute(addResources(h.project(), {Resource{Id::random(), "Noor", "Animator", 9000}})));
+    h.frames(3);
+    REQUIRE(h.project().resources.size() == people + 1);
+    CHECK(h.app->budget().status(h.host.today()).resourceMinutes.size() == people + 1);
+    h.click(h.widget("budget.tab.Dashboard").centre());
+
     // Another plan, imported: its first frame shows its own figures, never the last plan's.
     Project other = h.project();
     other.id = Id::random();

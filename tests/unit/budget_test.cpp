@@ -196,6 +196,12 @@ TEST_CASE("a plan's money is totalled up to 90 trillion, and past it the budget 
     CHECK(b.tooLarge.find("the budget line “Media”") != std::string::npos);
     CHECK(b.approved() == 0);
     CHECK(b.ev.bac == 0);
+    // Its lists stay parallel to the plan's, all zeros: the Budget tab reads a row per person.
+    p.resources.push_back({Id::random(), "Ana", "Designer", 10000});
+    b = budgetStatus(p, s, d("2026-03-02"));
+    REQUIRE_FALSE(b.tooLarge.empty());
+    CHECK(b.tasks.size() == p.tasks.size());
+    for (const auto* v : {&b.resourceMinutes, &b.resourceLabour, &b.resourceActualMinutes, &b.resourceActualCost}) CHECK(*v == std::vector<int64_t>{0});
 }
 
 namespace {
