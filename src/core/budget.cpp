@@ -254,18 +254,20 @@ void budgetStatuses(const Project& p, const Schedule& s, Date statusDate, Kinds 
     // Budget lines, contingency and drawdowns: the same at any rates.
     const int percent = percentComplete(p, s);
     int64_t unplaced = 0; // on no task: planned over the whole project
-    for (size_t k = 0; k < all.size(); ++k) {
-        BudgetStatus& b = all[k];
-        b.budgetByCategory[size_t(CostCategory::Labour)] += b.labour;
-        for (const BudgetLine& l : p.budgetLines) {
+    for (const BudgetLine& l : p.budgetLines) {
+        const bool contingencyLine = l.category == CostCategory::Contingency;
+        const int t = contingencyLine ? -1 : taskAt.find(l.task);
+        if (!contingencyLine && t < 0) unplaced += l.amount;
+        for (BudgetStatus& b : all) {
             b.budgetByCategory[size_t(l.category)] += l.amount;
             if (!l.changeRequest.isNull()) b.approvedChanges += l.amount;
-            if (l.category == CostCategory::Contingency) { b.contingency += l.amount; continue; }
+            if (contingencyLine) { b.contingency += l.amount; continue; }
             b.lines += l.amount;
-            const int t = taskAt.find(l.task);
             if (t >= 0) b.tasks[size_t(t)].fixed += l.amount;
-            else if (k == 0) unplaced += l.amount;
         }
+    }
+    for (BudgetStatus& b : all) {
+        b.budgetByCategory[size_t(CostCategory::Labour)] += b.labour;
         b.base = b.labour + b.lines;
         const int64_t reserve = p.contingency.percent ? percentOf(b.base, p.contingency.basisPoints) : p.contingency.amount;
         b.contingency += reserve;

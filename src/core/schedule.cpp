@@ -167,9 +167,9 @@ struct Scheduler::Impl {
     void linkRows(const Project& p, const std::vector<LinkKey>& linksBefore, const std::vector<std::pair<Id, Id>>& assignBefore,
                   const std::vector<int>& fromBefore, const std::vector<int>& toBefore, const std::vector<int>& rowBefore,
                   const RowOf& rowOf);
-    void build(const Project& p) { buildRows(p), graph(p, false), startOutput(); }
     void buildRows(const Project& p);
     void startOutput();
+    bool fullRunPart(int part, const Project& p);
     void startFullRun();
     void finishRun();
     bool restructure(const Project& p);
@@ -315,7 +315,7 @@ void Scheduler::Impl::resetSlot(int s) {
     beyondRows.erase(s);
 }
 
-// build(): rows, parents and keys first, then the graph, then the output's rows.
+// A fresh build (fullRunPart): rows, parents and keys first, then the graph, then the output's rows.
 void Scheduler::Impl::buildRows(const Project& p) {
     // What the previous build found, to find rows again without hashing (below).
     std::vector<Id> idsBefore = std::move(ids);
@@ -1488,20 +1488,34 @@ const Schedule& Scheduler::run(const Project& p, bool inputsKept) {
         m.backwardFrom();
         m.output(p, false);
     } else {
-        m.startFullRun();
-        m.build(p);
-        m.readInputs(p, false);
-        m.forwardAll();
-        if (m.acyclic) m.backwardAll(m.finishOfAll());
-        m.output(p, true);
+        for (int part = 0; !m.fullRunPart(part, p); ++part) {}
     }
     m.finishRun();
     return m.out;
 }
 
+// A run that builds afresh, in the parts runInSteps spreads over calls: true after the last.
+bool Scheduler::Impl::fullRunPart(int part, const Project& p) {
+    switch (part) {
+        case 0:
+            startFullRun();
+            buildRows(p);
+            return false;
+        case 1: graph(p, false); return false;
+        case 2:
+            startOutput();
+            readInputs(p, false);
+            return false;
+        case 3: forwardAll(); return false;
+        case 4:
+            if (acyclic) backwardAll(finishOfAll());
+            return false;
+        default: output(p, true); return true;
+    }
+}
+
 void Scheduler::Impl::startFullRun() {
-    for (int t : dirty) seeded[size_t(t)] = 0;
-    dirty.clear();
+    finishRun(); // (what a run left dirty)
     restructured = false;
     incremental = false;
 }
@@ -1514,34 +1528,19 @@ void Scheduler::Impl::finishRun() {
 const Schedule* Scheduler::runInSteps(const Project& p, bool restart) {
     Impl& m = *impl_;
     if (restart) m.step = 0;
-    switch (m.step) {
-        case 0:
-            // Until the last part, the state is half made: a run() meanwhile builds afresh.
-            m.touched = m.touchedBack = m.sorted = 0;
-            m.hashed = false;
-            m.startFullRun();
-            m.built = false;
-            m.buildRows(p);
-            break;
-        case 1: m.graph(p, false); break;
-        case 2:
-            m.startOutput();
-            m.built = false; // (startOutput says built: not until the last part)
-            m.readInputs(p, false);
-            break;
-        case 3: m.forwardAll(); break;
-        case 4:
-            if (m.acyclic) m.backwardAll(m.finishOfAll());
-            break;
-        default:
-            m.output(p, true);
-            m.finishRun();
-            m.built = true;
-            m.step = 0;
-            return &m.out;
+    if (m.step == 0) {
+        m.touched = m.touchedBack = m.sorted = 0;
+        m.hashed = false;
     }
-    ++m.step;
-    return nullptr;
+    const bool last = m.fullRunPart(m.step, p);
+    m.built = last; // until the last part the state is half made: a run() meanwhile builds afresh
+    if (!last) {
+        ++m.step;
+        return nullptr;
+    }
+    m.finishRun();
+    m.step = 0;
+    return &m.out;
 }
 
 size_t Scheduler::lastTouched() const { return impl_->touched; }
