@@ -6,7 +6,7 @@ PUGIXML_VERSION=1.13
 IMGUI_DIR="$PLOTLINE_CACHE/imgui-$IMGUI_VERSION"
 SDL2_SRC="$PLOTLINE_CACHE/libsdl2-$SDL2_VERSION"
 PUGIXML_DIR="$PLOTLINE_CACHE/pugixml-$PUGIXML_VERSION"
-SDL2_WASM="$PLOTLINE_CACHE/sdl2-wasm-$SDL2_VERSION"
+SDL2_WASM="$PLOTLINE_CACHE/sdl2-wasm-$SDL2_VERSION-video"   # video, events and timers only (scripts/setup.sh)
 export PLOTLINE_CACHE IMGUI_DIR PUGIXML_DIR SDL2_WASM NODE_PATH=/usr/share/nodejs
 # The files written by MS Project, MPXJ and GanttProject (../shared/interop beside the repository, or
 # beside the repository a clone came from; PLOTLINE_INTEROP overrides), as CMakeLists.txt finds them:
