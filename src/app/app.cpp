@@ -216,6 +216,7 @@ struct App::SaveJob {
     // (in slices), the schedule encoded to go beside the version, the version sealed and written.
     bool formatted = false;
     std::optional<std::string> schedule;
+    int waited = 0; // frames the last stage has waited for room
     void restart(const Document& d) {
         revision = d.revision();
         writer = std::make_unique<ProjectBinaryWriter>(d.project());
@@ -242,7 +243,7 @@ void App::saveOpenProject(AutoSave::Done done) {
     saveJob_->restart(doc_); // the frame steps it (a small plan is saved in the frame that starts it)
 }
 
-void App::stepSave(double budgetMs) {
+void App::stepSave(double budgetMs, double frameSpentMs) {
     SaveJob& job = *saveJob_;
     if (!open_.is(job.id)) { // (switching projects waits for the save, so this is a guard)
         auto done = std::move(job.done);
@@ -253,7 +254,7 @@ void App::stepSave(double budgetMs) {
     auto spent = [&] { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() >= budgetMs; };
     if (job.revision != doc_.revision()) {
         job.restart(doc_);
-        if (host_.now() - job.began >= kSaveRestartMs) budgetMs = 1e300; // edits keep coming: save what there is now
+        if (host_.now() - job.began >= kSaveRestartMs) budgetMs = kFinishNowMs; // edits keep coming: save what there is now
     }
     if (!job.formatted) {
         for (;;) {
@@ -273,6 +274,12 @@ void App::stepSave(double budgetMs) {
         host_.mark("save-schedule");
         if (spent()) return;
     }
+    const double sofar = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    if (!finalSaveStageNow(budgetMs - sofar, frameSpentMs + sofar, lastFinalSaveMs_, job.waited)) {
+        ++job.waited;
+        return;
+    }
+    const auto finalBegan = std::chrono::steady_clock::now();
     std::unique_ptr<SaveJob> finished = std::move(saveJob_);
     const Project& p = doc_.project();
     VersionInfo info;
@@ -290,6 +297,7 @@ void App::stepSave(double budgetMs) {
         if (err.empty()) host_.announceSaved(id);
     }, finished->crc, std::move(scheduleText));
     host_.mark("save-written");
+    lastFinalSaveMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - finalBegan).count();
 }
 
 // Project > New asks for a name and a start (today, as an imported plan without dates starts).
@@ -1411,7 +1419,7 @@ void App::frame() {
     // figures) left of kFrameWorkMs: the two never add up past a frame.
     if (saveJob_) {
         const double spent = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
-        stepSave(std::max(kMinSaveSliceMs, kFrameWorkMs - spent));
+        stepSave(std::max(kMinSaveSliceMs, kFrameWorkMs - spent), spent);
     }
 }
 

@@ -142,6 +142,17 @@ public:
     PictureWindow& pictureWindow() { return pictureWindow_; }
     PublishedShares& shares() { return shares_; }
 
+    // Whether the save's last stage (sealing the version, writing it and handing it to storage: one
+    // piece, ~13 ms at 100k tasks in the browser) runs in this frame: when what the frame has left
+    // (roomMs, endless when the save must finish now) holds it as long as it took last time, when
+    // the frame's own work was light (an idle frame has room for it), or once it has waited
+    // kFinalWaitFrames frames. It keeps off the frames of an edit and of the dashboard's figures.
+    static bool finalSaveStageNow(double roomMs, double frameSpentMs, double lastFinalMs, int waited) {
+        return roomMs >= kFinishNowMs || lastFinalMs <= roomMs || frameSpentMs <= kLightFrameMs || waited >= kFinalWaitFrames;
+    }
+    static constexpr double kFinishNowMs = 1e300, kLightFrameMs = 3;
+    static constexpr int kFinalWaitFrames = 4;
+
 private:
     void menuBar();
     void toolbar();
@@ -167,7 +178,8 @@ private:
     // A save spread over frames (AutoSave's saver starts it): the project's file is written a slice
     // of records at a time, at the end of each frame within what the frame's own work left of
     // kFrameWorkMs (at least kMinSaveSliceMs), its checksum as it goes, so no frame of a big plan
-    // stalls on it, nor an edit's frame and a slice add up past a frame. The plan changing meanwhile starts it again; after kSaveRestartMs of
+    // stalls on it, nor an edit's frame and a slice add up past a frame; its last stage, which cannot be cut, waits
+    // for a frame with room (finalSaveStageNow). The plan changing meanwhile starts it again; after kSaveRestartMs of
     // that, or when the page hides or something waits for the save, it finishes in one go.
     struct SaveJob;
     std::unique_ptr<SaveJob> saveJob_;
@@ -175,8 +187,9 @@ private:
     // A stored schedule shown at open is confirmed by the scheduler after this many frames (the plan is on screen by then).
     static constexpr int kCheckScheduleAfterFrames = 3;
     static constexpr Stamp kSaveRestartMs = 3000;
-    void stepSave(double budgetMs);
-    void finishSave() { if (saveJob_) stepSave(1e300); }
+    void stepSave(double budgetMs, double frameSpentMs = 0); // frameSpentMs: the frame's own work so far
+    void finishSave() { if (saveJob_) stepSave(kFinishNowMs); }
+    double lastFinalSaveMs_ = 0; // how long the save's last stage took last time
     void follow(); // reload the open project from storage (read-only tab, another tab saved)
     std::string fileStem() const;
 

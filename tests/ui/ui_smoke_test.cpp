@@ -251,6 +251,16 @@ TEST_CASE("a big plan is saved a slice per frame; an edit during the save is in 
     CHECK(savedName(last) == "Saved as the tab closes");
 }
 
+TEST_CASE("the save's last stage waits for a frame with room for it, a few frames at most") {
+    // (the stage cannot be cut: sealing, writing and handing the version to storage, ~13 ms at 100k)
+    CHECK(App::finalSaveStageNow(8, 1, 13, 0));        // an idle frame: it goes now
+    CHECK_FALSE(App::finalSaveStageNow(3, 6, 13, 0));  // the frame of an edit or of the dashboard's figures: it waits
+    CHECK_FALSE(App::finalSaveStageNow(3, 6, 13, App::kFinalWaitFrames - 1));
+    CHECK(App::finalSaveStageNow(3, 6, 13, App::kFinalWaitFrames)); // but not for ever
+    CHECK(App::finalSaveStageNow(3, 6, 2, 0));         // a small plan's fits beside the frame's work
+    CHECK(App::finalSaveStageNow(App::kFinishNowMs, 40, 13, 0)); // the page hides, or something waits for the save
+}
+
 TEST_CASE("a bad date typed in a cell is refused with a message and changes nothing") {
     Harness h("baddate");
     h.start();
