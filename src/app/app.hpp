@@ -9,6 +9,7 @@
 #include "board_view.hpp"
 #include "budget_view.hpp"
 #include "core/commands.hpp"
+#include "frame_part.hpp"
 #include "gantt_view.hpp"
 #include "host.hpp"
 #include "library.hpp"
@@ -154,11 +155,11 @@ public:
     static constexpr int kFinalWaitFrames = 4;
 
 private:
-    void menuBar();
+    PLOTLINE_FRAME_PART void menuBar();
     void toolbar();
-    void statusBar(float height);
-    void dialogs();
-    void shortcuts();
+    PLOTLINE_FRAME_PART void statusBar(float height);
+    PLOTLINE_FRAME_PART void dialogs();
+    PLOTLINE_FRAME_PART void shortcuts();
     void escapeClosesPopup();
     void legend();
     void newProjectDialog();

@@ -7,6 +7,7 @@
 #pragma once
 #include "core/commands.hpp"
 #include "core/pipeline.hpp"
+#include "frame_part.hpp"
 
 #include <functional>
 #include <string>
@@ -16,7 +17,7 @@ namespace plotline {
 class BoardView {
 public:
     BoardView(Document& doc, std::function<void(const std::string&)> flash) : doc_(doc), flash_(std::move(flash)) {}
-    void draw(Date today);
+    PLOTLINE_FRAME_PART void draw(Date today);
     // Moves a card to the next stage as a drop does (for the keyboard and automation).
     bool advance(Id deliverable, Date today);
     std::string json(Date today) const; // columns and their cards, for automation and tests

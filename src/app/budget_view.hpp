@@ -14,6 +14,7 @@
 #include "core/budget.hpp"
 #include "core/commands.hpp"
 #include "core/report.hpp"
+#include "frame_part.hpp"
 #include "host.hpp"
 
 #include <functional>
@@ -35,8 +36,8 @@ public:
     BudgetView(const BudgetView&) = delete;
     BudgetView& operator=(const BudgetView&) = delete;
 
-    void draw(Date today);         // fills the rest of the window
-    void drawWindows(Date today);  // the report window, when open
+    PLOTLINE_FRAME_PART void draw(Date today);         // fills the rest of the window
+    PLOTLINE_FRAME_PART void drawWindows(Date today);  // the report window, when open
     void openReport() { reportOpen_ = true; reportFocus_ = true; }
     void showTab(Tab t) { requested_ = t; }
     Tab tab() const { return tab_; }

@@ -3,6 +3,7 @@
 //
 //   HelpWindow help;  help.open();  every frame: help.draw();
 #pragma once
+#include "frame_part.hpp"
 #include <string>
 #include <vector>
 
@@ -14,7 +15,7 @@ public:
     void open(Page page = Shortcuts) { open_ = focus_ = true; page_ = page; }
     bool isOpen() const { return open_; }
     void close() { open_ = false; }
-    void draw();
+    PLOTLINE_FRAME_PART void draw();
     // The shortcuts as lines ("Ctrl+Z / Ctrl+Y: Undo / redo"), for the accessibility mirror.
     static std::vector<std::string> shortcutLines();
 

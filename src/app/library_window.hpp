@@ -6,6 +6,7 @@
 //   w.openProjects();  w.openHistory();
 //   every frame: w.draw();
 #pragma once
+#include "frame_part.hpp"
 #include "library.hpp"
 
 #include <string>
@@ -21,7 +22,7 @@ public:
     void openProjects();
     void openHistory();
     bool projectsOpen() const { return projectsOpen_; }
-    void draw();
+    PLOTLINE_FRAME_PART void draw();
 
 private:
     void projects();

@@ -6,6 +6,7 @@
 //   every frame: pictures.draw(today, fileStem);
 #pragma once
 #include "core/print.hpp"
+#include "frame_part.hpp"
 #include "gantt_view.hpp"
 #include "host.hpp"
 
@@ -17,7 +18,7 @@ class PictureWindow {
 public:
     PictureWindow(Document& doc, GanttView& gantt, Host& host) : doc_(doc), gantt_(gantt), host_(host) {}
     void open();
-    void draw(Date today, const std::string& fileStem);
+    PLOTLINE_FRAME_PART void draw(Date today, const std::string& fileStem);
     // The picture the window's choices give now (also for tests).
     ChartSvg picture(Date today) const;
 

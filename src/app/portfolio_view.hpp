@@ -15,6 +15,7 @@
 #include "core/commands.hpp"
 #include "core/cross_load.hpp"
 #include "core/portfolio.hpp"
+#include "frame_part.hpp"
 #include "library.hpp"
 
 #include <functional>
@@ -30,7 +31,7 @@ public:
                   std::function<void(const std::string&)> openProject)
         : library_(library), doc_(doc), openId_(std::move(openId)), openProject_(std::move(openProject)) {}
 
-    void draw(Date today);
+    PLOTLINE_FRAME_PART void draw(Date today);
     // Reads the projects whose stored version changed since they were last read (asynchronously).
     void refresh(Date today);
     bool loading() const { return pending_ > 0; }

@@ -7,6 +7,7 @@
 //   every frame: windows.draw();
 #pragma once
 #include "core/commands.hpp"
+#include "frame_part.hpp"
 #include "gantt_view.hpp"
 
 #include <functional>
@@ -30,7 +31,7 @@ public:
     void openStatusDate();
     void openResources();
     void openDetails(); // client and producer
-    void draw();
+    PLOTLINE_FRAME_PART void draw();
     // The people of the library's other projects who have an email (name, email), offered in the
     // Resources window to say "the same person as": set by the app from the portfolio.
     std::function<std::vector<std::pair<std::string, std::string>>()> knownPeople;

@@ -6,6 +6,7 @@
 #include "core/client_view.hpp"
 #include "core/commands.hpp"
 #include "core/view_link.hpp"
+#include "frame_part.hpp"
 #include "host.hpp"
 #include "shares.hpp"
 
@@ -21,7 +22,7 @@ public:
     ShareWindow(const Document& doc, Host& host) : doc_(doc), host_(host) {}
     void open() { open_ = focus_ = true; view_.reset(); }
     bool isOpen() const { return open_; }
-    void draw(Date today, const std::string& fileStem);
+    PLOTLINE_FRAME_PART void draw(Date today, const std::string& fileStem);
     const ShareOptions& options() const { return options_; }
 
 private:

@@ -5,6 +5,7 @@
 // - Sync conflicts: each field two sides changed (entity, field, mine, theirs, when) with the value the
 //   merge kept, and "Use the other" (an undoable edit that syncs as any edit) or "Keep".
 #pragma once
+#include "frame_part.hpp"
 #include "sync_controller.hpp"
 
 #include <functional>
@@ -25,7 +26,7 @@ public:
     void open();
     void openConflicts() { conflictsOpen_ = focusConflicts_ = true; }
     bool isOpen() const { return open_; }
-    void draw(Stamp now);
+    PLOTLINE_FRAME_PART void draw(Stamp now);
 
 private:
     void connection();

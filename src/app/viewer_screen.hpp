@@ -4,6 +4,7 @@
 // with its bar; a tap shows its details; a drag scrolls, a sideways drag pans, a pinch zooms).
 #pragma once
 #include "core/commands.hpp"
+#include "frame_part.hpp"
 #include "gantt_view.hpp"
 #include "host.hpp"
 #include "viewer.hpp"
@@ -13,7 +14,7 @@ namespace plotline {
 class ViewerScreen {
 public:
     ViewerScreen(Viewer& viewer, Document& doc, GanttView& gantt, Host& host) : viewer_(viewer), doc_(doc), gantt_(gantt), host_(host) {}
-    void draw(Date today);
+    PLOTLINE_FRAME_PART void draw(Date today);
     // Phones: a pinch (scale > 1 spreads the fingers) about a point (x in CSS pixels).
     void pinch(float scale, float x);
     static constexpr float kPhoneWidth = 640; // narrower than this (CSS pixels): the compact layout
