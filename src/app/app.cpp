@@ -29,6 +29,13 @@
 
 namespace plotline {
 
+namespace {
+// Milliseconds since t0, by the steady clock (the frame's and the save's own budgets).
+double msSince(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+} // namespace
+
 App::App(Host& host)
     : host_(host), doc_(Project{}, [&host] { return host.now(); }), library_(host.storage(), [&host] { return host.now(); }),
       save_(doc_, [this](const Project&, AutoSave::Done done) { saveOpenProject(std::move(done)); }),
@@ -251,7 +258,7 @@ void App::stepSave(double budgetMs, double frameSpentMs) {
         return done("another project was opened before this one was saved");
     }
     const auto t0 = std::chrono::steady_clock::now();
-    auto spent = [&] { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() >= budgetMs; };
+    auto spent = [&] { return msSince(t0) >= budgetMs; };
     if (job.revision != doc_.revision()) {
         job.restart(doc_);
         if (host_.now() - job.began >= kSaveRestartMs) budgetMs = kFinishNowMs; // edits keep coming: save what there is now
@@ -274,7 +281,7 @@ void App::stepSave(double budgetMs, double frameSpentMs) {
         host_.mark("save-schedule");
         if (spent()) return;
     }
-    const double sofar = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    const double sofar = msSince(t0);
     if (!finalSaveStageNow(budgetMs - sofar, frameSpentMs + sofar, lastFinalSaveMs_, job.waited)) {
         ++job.waited;
         return;
@@ -297,7 +304,7 @@ void App::stepSave(double budgetMs, double frameSpentMs) {
         if (err.empty()) host_.announceSaved(id);
     }, finished->crc, std::move(scheduleText));
     host_.mark("save-written");
-    lastFinalSaveMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - finalBegan).count();
+    lastFinalSaveMs_ = msSince(finalBegan);
 }
 
 // Project > New asks for a name and a start (today, as an imported plan without dates starts).
@@ -1281,7 +1288,7 @@ void App::fontsFrame() {
     std::string notLaidOut;
     for (const std::string& sentence : fonts_.takeNotLaidOut()) notLaidOut += (notLaidOut.empty() ? "" : " ") + sentence;
     if (!notLaidOut.empty()) flash(notLaidOut);
-    fontsMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    fontsMs_ = msSince(t0);
 }
 
 // A browser compiles a WebAssembly function when it is first called, with a quick compiler, and
@@ -1418,7 +1425,7 @@ void App::frame() {
     // The save's slice takes what this frame's own work (an edit, the scheduler, the dashboard's
     // figures) left of kFrameWorkMs: the two never add up past a frame.
     if (saveJob_) {
-        const double spent = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
+        const double spent = msSince(began);
         stepSave(std::max(kMinSaveSliceMs, kFrameWorkMs - spent), spent);
     }
 }

@@ -144,7 +144,7 @@ public:
     PublishedShares& shares() { return shares_; }
 
     // Whether the save's last stage (sealing the version, writing it and handing it to storage: one
-    // piece, ~13 ms at 100k tasks in the browser) runs in this frame: when what the frame has left
+    // piece, 14-17 ms at 100k tasks in Chromium) runs in this frame: when what the frame has left
     // (roomMs, endless when the save must finish now) holds it as long as it took last time, when
     // the frame's own work was light (an idle frame has room for it), or once it has waited
     // kFinalWaitFrames frames. It keeps off the frames of an edit and of the dashboard's figures.
