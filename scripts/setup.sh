@@ -15,7 +15,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config git python3 dpkg-dev
   clang libclang-rt-14-dev
-  emscripten nodejs npm
+  emscripten binaryen nodejs npm   # binaryen: wasm-split, which splits the web app in two (scripts/split-wasm.mjs)
   nlohmann-json3-dev doctest-dev zlib1g-dev libssl-dev
   fonts-dejavu-core python3-fonttools
   fonts-noto-core fonts-droid-fallback fonts-nanum   # fonts for names beyond Latin (scripts/make-fonts.py)

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Prints the raw and gzip size of every file a web build ships: python3 size-report.py DIST
-The first load is every file but fonts/ (the fallback fonts, fetched only when a name needs one)."""
+The first load is every file but plotline.deferred.wasm (the code opening a plan does not run,
+fetched once the plan is on screen), i18n/ (German, French and Spanish texts: a first load in one of
+them adds its file) and fonts/ (the fallback fonts, fetched only when a name needs one)."""
 import gzip
 import os
 import sys
@@ -19,9 +21,15 @@ def main():
     print(f"{'file':<{width}}  {'raw':>10}  {'gzip':>10}")
     for name, raw, gz in sorted(rows):
         print(f"{name:<{width}}  {raw:>10,}  {gz:>10,}")
-    later = [r for r in rows if r[0].startswith("fonts" + os.sep)]
-    first = [r for r in rows if r not in later]
-    for label, group in (("first load", first), ("fallback fonts, when needed", later)):
+    fonts = [r for r in rows if r[0].startswith("fonts" + os.sep)]
+    deferred = [r for r in rows if r[0] == "plotline.deferred.wasm"]
+    catalogues = [r for r in rows if r[0].startswith("i18n" + os.sep)]
+    first = [r for r in rows if r not in fonts and r not in deferred and r not in catalogues]
+    # A first load in German, French or Spanish adds that language's file: the largest is shown.
+    largest = [max(catalogues, key=lambda r: r[2])] if catalogues else []
+    for label, group in (("first load", first), ("after the first frame", deferred),
+                         ("a language's texts (largest)", largest),
+                         ("fallback fonts, when needed", fonts)):
         print(f"{label:<{width}}  {sum(r[1] for r in group):>10,}  {sum(r[2] for r in group):>10,}")
 
 

@@ -30,6 +30,7 @@
 #include "viewer_screen.hpp"
 
 #include <memory>
+#include <set>
 #include <string>
 
 namespace plotline {
@@ -234,6 +235,7 @@ private:
     void preferencesWindow();
     std::string lookChoice_;
     std::string languageChoice_, formatsChoice_;
+    std::set<std::string> catalogueAsked_; // languages whose catalogue the host is fetching
     void applyLocale();
     int uiScale_ = 100;
     int appliedScale_ = 0;

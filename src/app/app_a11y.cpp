@@ -272,7 +272,15 @@ void App::setFormatsChoice(const std::string& choice) {
 // The language and formats chosen, or the browser's when the choice is "system" (or never made).
 void App::applyLocale() {
     const std::string system = host_.systemLocale();
-    i18n::setLanguage(languageChoice_.empty() || languageChoice_ == "system" ? i18n::languageFor(system) : languageChoice_);
+    const std::string lang = i18n::languageFor(languageChoice_.empty() || languageChoice_ == "system" ? system : languageChoice_);
+    if (!i18n::hasCatalogue(lang) && catalogueAsked_.insert(lang).second) // English shows until it comes
+        host_.fetchCatalogue(lang, [this, lang](Result<std::string> r) {
+            if (r && i18n::loadCatalogue(std::move(*r))) return;
+            catalogueAsked_.erase(lang); // asked again when the language is chosen again
+            flash(fmt(tr("The {0} texts could not be fetched ({1}): Plotline shows English until they arrive."),
+                           i18n::languageName(lang), r ? tr("not a catalogue") : r.error()));
+        });
+    i18n::setLanguage(lang);
     setFormats(formatsChoice_.empty() || formatsChoice_ == "system" ? formatsFor(system) : formatsFor(formatsChoice_));
     host_.setDocumentLanguage(i18n::htmlLanguage());
 }

@@ -88,6 +88,11 @@ public:
     virtual void fetchFont(const std::string& file, std::function<void(Result<std::string>)> done) {
         done(fail("no fonts for " + file + " here"));
     }
+    // A language's catalogue file (i18n::catalogueFile), where the program has none compiled in (the
+    // web app: i18n/<code>.cat beside it, kept offline by the service worker); the answer may come later.
+    virtual void fetchCatalogue(const std::string& code, std::function<void(Result<std::string>)> done) {
+        done(fail("no catalogue for " + code + " here"));
+    }
     // The page's address (links to views start with it); "" where there is no page.
     virtual std::string address() { return ""; }
     // A named moment of start-up for benchmarks (performance.mark in the browser); nothing elsewhere.

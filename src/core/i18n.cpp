@@ -77,33 +77,99 @@ const std::vector<std::string>& languages() {
     return v;
 }
 
-const std::vector<Catalogue>& catalogues() {
-    static const std::vector<Catalogue> v = [] {
-        std::vector<Catalogue> out = {{"de", "Deutsch", {}}, {"fr", "Français", {}}, {"es", "Español", {}}};
-        for (Catalogue& c : out) c.messages.reserve(kTextCount + kPluralCount);
-        for (size_t i = 0; i < kTextCount; ++i) {
-            const TextRow& r = kTexts[i];
-            out[0].messages.push_back({r.id, r.de});
-            out[1].messages.push_back({r.id, r.fr});
-            out[2].messages.push_back({r.id, r.es});
-        }
-        for (size_t i = 0; i < kPluralCount; ++i) {
-            const PluralRow& r = kPlurals[i];
-            out[0].messages.push_back({r.id, r.de[0], r.de[1]});
-            out[1].messages.push_back({r.id, r.fr[0], r.fr[1], r.fr[2]});
-            out[2].messages.push_back({r.id, r.es[0], r.es[1], r.es[2]});
-        }
-        return out;
-    }();
-    return v;
+const char* languageName(std::string_view code) {
+    if (code == "de") return "Deutsch";
+    if (code == "fr") return "Français";
+    if (code == "es") return "Español";
+    if (code == "pseudo") return "Pseudo (40 % longer)";
+    return "English";
 }
 
-const char* languageName(std::string_view code) {
-    if (code == "en") return "English";
-    if (code == "pseudo") return "Pseudo (40 % longer)";
+namespace {
+
+// Catalogues read from files (loadCatalogue), with the bytes their texts point into.
+struct Loaded {
+    std::string bytes;
+    Catalogue catalogue;
+};
+std::deque<Loaded>& loaded() {
+    static std::deque<Loaded> d;
+    return d;
+}
+
+const Catalogue* catalogueFor(std::string_view code) {
     for (const Catalogue& c : catalogues())
-        if (code == c.code) return c.name;
-    return "English";
+        if (code == c.code) return &c;
+    for (const Loaded& l : loaded())
+        if (code == l.catalogue.code) return &l.catalogue;
+    return nullptr;
+}
+
+constexpr std::string_view kFileHead = "plotline-catalogue 1\n";
+constexpr char kNone = '\x01'; // a field that is not there (a text's plural forms)
+
+} // namespace
+
+bool hasCatalogue(std::string_view code) {
+    const std::string lang = languageFor(code);
+    return lang == "en" || lang == "pseudo" || catalogueFor(lang);
+}
+
+std::string catalogueFile(const Catalogue& c) {
+    std::string out(kFileHead);
+    out += c.code;
+    out += '\n';
+    for (const Message& m : c.messages)
+        for (const char* field : {m.id, m.one, m.other, m.many}) {
+            if (field) out += field;
+            else out += kNone;
+            out += '\0';
+        }
+    return out;
+}
+
+bool parseCatalogueFile(std::string_view bytes, Catalogue& out) {
+    if (bytes.substr(0, kFileHead.size()) != kFileHead) return false;
+    size_t at = kFileHead.size();
+    const size_t line = bytes.find('\n', at);
+    if (line == std::string_view::npos) return false;
+    const std::string_view code = bytes.substr(at, line - at);
+    out.code = nullptr;
+    for (const char* known : {"de", "fr", "es"})
+        if (code == known) out.code = known;
+    if (!out.code) return false;
+    out.name = languageName(code);
+    out.messages.clear();
+    at = line + 1;
+    // Each field ends in a NUL; the caller's bytes hold them, so the texts point into them.
+    auto field = [&](const char*& f) {
+        const size_t end = bytes.find('\0', at);
+        if (end == std::string_view::npos) return false;
+        f = end == at + 1 && bytes[at] == kNone ? nullptr : bytes.data() + at;
+        at = end + 1;
+        return true;
+    };
+    while (at < bytes.size()) {
+        Message m{};
+        if (!field(m.id) || !field(m.one) || !field(m.other) || !field(m.many) || !m.id || !m.one) return false;
+        out.messages.push_back(m);
+    }
+    return !out.messages.empty();
+}
+
+bool loadCatalogue(std::string bytes) {
+    Loaded& l = loaded().emplace_back();
+    l.bytes = std::move(bytes); // its buffer stays where it is: the deque never moves an element
+    if (!parseCatalogueFile(l.bytes, l.catalogue) || catalogueFor(l.catalogue.code) != &l.catalogue) {
+        loaded().pop_back(); // not a catalogue, or one already held
+        return false;
+    }
+    State& s = state();
+    if (s.code == l.catalogue.code) { // the language chosen before its texts arrived: show them now
+        s.code.clear();
+        setLanguage(l.catalogue.code);
+    }
+    return true;
 }
 
 std::string languageFor(std::string_view tag) {
@@ -119,11 +185,9 @@ void setLanguage(std::string_view code) {
     if (next == s.code && (s.catalogue || next == "en" || next == "pseudo")) return;
     s.code = next;
     bumpTextGeneration();
-    s.catalogue = nullptr;
     s.byText.clear();
     s.byPointer.clear();
-    for (const Catalogue& c : catalogues())
-        if (next == c.code) s.catalogue = &c;
+    s.catalogue = catalogueFor(next);
     if (s.catalogue)
         for (const Message& m : s.catalogue->messages) s.byText.emplace(m.id, &m);
 }

@@ -70,7 +70,21 @@ extern const size_t kTextCount;
 extern const PluralRow kPlurals[];
 extern const size_t kPluralCount;
 
-const std::vector<Catalogue>& catalogues(); // de, fr, es
+// The catalogues compiled in (i18n_catalogue.cpp: de, fr, es). The web app leaves them out of its
+// download (src/platform/web/catalogue_on_demand.cpp: none) and loads its language's from a file.
+const std::vector<Catalogue>& catalogues();
+
+// Whether a language's texts are at hand: English and pseudo always; the others when compiled in or
+// loaded. A language chosen without them shows English until loadCatalogue brings them.
+bool hasCatalogue(std::string_view code);
+// A catalogue as a file (the web build's i18n/<code>.cat, scripts/export-catalogues): a head line,
+// the language's code, then each message's id, one, other and many, each ending in a NUL.
+std::string catalogueFile(const Catalogue& c);
+// Reads a catalogue file; its texts point into bytes. False if bytes are not one.
+bool parseCatalogueFile(std::string_view bytes, Catalogue& out);
+// Keeps a catalogue file's texts for its language (and shows them at once if it is the language
+// chosen). False, and nothing changes, if bytes are not a catalogue or the language has one already.
+bool loadCatalogue(std::string bytes);
 
 } // namespace i18n
 

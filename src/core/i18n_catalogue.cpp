@@ -1364,7 +1364,30 @@ extern const TextRow kTexts[] = {
     {"{0} of {1} tasks have other dates than the file states.", "{0} von {1} Vorgängen haben andere Termine als in der Datei.", "{0} tâches sur {1} ont d'autres dates que celles du fichier.", "{0} de {1} tareas tienen otras fechas que las del archivo."},
     {"… {0} more errors not shown", "… {0} weitere Fehler nicht gezeigt", "… {0} autres erreurs non affichées", "… {0} errores más no mostrados"},
     {"internal", "intern", "interne", "interna"},
+    {"The {0} texts could not be fetched ({1}): Plotline shows English until they arrive.", "Die Texte auf {0} konnten nicht geladen werden ({1}): Plotline zeigt Englisch, bis sie da sind.", "Les textes en {0} n'ont pas pu être récupérés ({1}) : Plotline s'affiche en anglais en attendant.", "No se pudieron obtener los textos en {0} ({1}): Plotline se muestra en inglés hasta que lleguen."},
+    {"not a catalogue", "kein Katalog", "pas un catalogue", "no es un catálogo"},
 };
 extern const size_t kTextCount = sizeof kTexts / sizeof *kTexts;
+
+const std::vector<Catalogue>& catalogues() {
+    static const std::vector<Catalogue> v = [] {
+        std::vector<Catalogue> out = {{"de", "Deutsch", {}}, {"fr", "Français", {}}, {"es", "Español", {}}};
+        for (Catalogue& c : out) c.messages.reserve(kTextCount + kPluralCount);
+        for (size_t i = 0; i < kTextCount; ++i) {
+            const TextRow& r = kTexts[i];
+            out[0].messages.push_back({r.id, r.de});
+            out[1].messages.push_back({r.id, r.fr});
+            out[2].messages.push_back({r.id, r.es});
+        }
+        for (size_t i = 0; i < kPluralCount; ++i) {
+            const PluralRow& r = kPlurals[i];
+            out[0].messages.push_back({r.id, r.de[0], r.de[1]});
+            out[1].messages.push_back({r.id, r.fr[0], r.fr[1], r.fr[2]});
+            out[2].messages.push_back({r.id, r.es[0], r.es[1], r.es[2]});
+        }
+        return out;
+    }();
+    return v;
+}
 
 } // namespace plotline::i18n

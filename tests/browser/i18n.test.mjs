@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { freshAppPerTest, status, frames, waitStatus, screenshot, click, widget } from './harness.mjs';
+import { freshAppPerTest, serve, launch, openApp, status, frames, waitStatus, screenshot, click, widget } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const german = freshAppPerTest(before, after, { locale: 'de-DE', isoDates: false });
@@ -54,6 +54,40 @@ test('a browser that speaks German gets Plotline in German: menus, mirror, dates
   await screenshot(page, 'i18n-german-budget');
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
+});
+
+// German texts are a file of their own (i18n/de.cat), not part of the program: read while the program
+// downloads, so the first frame is already German; kept by the service worker for offline use.
+const catalogueFetches = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .filter((e) => /\/i18n\/[a-z]+\.cat$/.test(e.name)).map((e) => [e.name.split('/').pop(), e.startTime, e.responseEnd]));
+
+test('the German texts come before the first frame, and offline too', async () => {
+  const server = await serve();
+  const browser = await launch({ locale: 'de-DE', isoDates: false });
+  try {
+    // A slow answer for the texts: the first frame waits for them rather than showing English.
+    await browser.context.route('**/i18n/de.cat', async (route) => { await new Promise((ok) => setTimeout(ok, 1500)); await route.continue(); });
+    const { page, errors } = await openApp(browser.context, server.url);
+    const readyAt = await page.evaluate(() => window.plotline.readyAt);
+    const fetched = await catalogueFetches(page);
+    assert.deepEqual(fetched.map((f) => f[0]), ['de.cat']);
+    assert.ok(fetched[0][2] <= readyAt, `the texts arrived at ${fetched[0][2]} ms, the first frame was at ${readyAt} ms`);
+    assert.ok((await mirror(page)).buttons.some((x) => x.startsWith('Vorgang hinzufügen')));
+    await browser.context.unroute('**/i18n/de.cat');
+
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+    await browser.context.setOffline(true);
+    await page.reload();
+    await page.waitForFunction(() => window.plotline && window.plotline.readyAt, null, { timeout: 30000 });
+    await frames(page, 3);
+    const m = await mirror(page);
+    assert.ok(m.buttons.some((x) => x.startsWith('Vorgang hinzufügen')), `offline: ${JSON.stringify(m.buttons)}`);
+    await browser.context.setOffline(false);
+    assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|net::/.test(e)), []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 });
 
 test('Preferences changes the language and the date format, and both are kept after a reload', async () => {

@@ -173,6 +173,35 @@ TEST_CASE("i18n: tr() answers the language's text, falls back to English, and ke
     CHECK(i18n::languageFor("de-AT") == "de");
 }
 
+TEST_CASE("i18n: a catalogue written as a file reads back the same, and anything else is refused") {
+    REQUIRE(i18n::catalogues().size() == 3);
+    for (const i18n::Catalogue& c : i18n::catalogues()) {
+        const std::string file = i18n::catalogueFile(c);
+        i18n::Catalogue back;
+        REQUIRE(i18n::parseCatalogueFile(file, back));
+        CHECK(std::string(back.code) == c.code);
+        CHECK(std::string(back.name) == c.name);
+        REQUIRE(back.messages.size() == c.messages.size());
+        size_t plurals = 0;
+        for (size_t i = 0; i < c.messages.size(); ++i) {
+            const i18n::Message &a = c.messages[i], &b = back.messages[i];
+            const auto same = [](const char* x, const char* y) { return x == y || (x && y && std::string_view(x) == y); };
+            CHECK_MESSAGE((same(a.id, b.id) && same(a.one, b.one) && same(a.other, b.other) && same(a.many, b.many)), a.id);
+            plurals += b.other != nullptr;
+        }
+        CHECK(plurals == i18n::kPluralCount);
+        // Cut inside a message, or with another head or language: not a catalogue.
+        for (const size_t cut : {size_t(5), size_t(30), file.size() - 1}) CHECK_FALSE(i18n::parseCatalogueFile(std::string_view(file).substr(0, cut), back));
+        CHECK_FALSE(i18n::parseCatalogueFile("plotline-catalogue 2\nde\n" + file.substr(file.find("\n", 21) + 1), back));
+        CHECK_FALSE(i18n::parseCatalogueFile("plotline-catalogue 1\npt\n" + file.substr(file.find("\n", 21) + 1), back));
+        CHECK_FALSE(i18n::parseCatalogueFile("", back));
+        // A language compiled in is not loaded twice.
+        CHECK_FALSE(i18n::loadCatalogue(file));
+    }
+    CHECK(i18n::hasCatalogue("de-CH"));
+    CHECK(i18n::hasCatalogue("en"));
+}
+
 TEST_CASE("i18n: plural rules of CLDR for whole numbers") {
     using i18n::Plural;
     CHECK(i18n::pluralOf("en", 1) == Plural::One);

@@ -32,6 +32,27 @@
     resolveReady();
   };
 
+  // Holds the program's start (main()) until a promise index.html began settles, at most 5 s: a run
+  // dependency added in preRun (run() looks again after preRun). then(value) runs first; the value is
+  // null after a failure or the wait.
+  Module.plotlineHoldStart = function (name, promise, then) {
+    Module.preRun = (Module.preRun || []).concat([function () {
+      let done = false;
+      const go = function (value) {
+        if (done) return;
+        done = true;
+        try { then(value); } finally { removeRunDependency(name); }
+      };
+      addRunDependency(name);
+      promise.then(go, function () { go(null); });
+      setTimeout(function () { go(null); }, 5000);
+    }]);
+  };
+  // The language's texts (plotlineEarlyFiles): the first frame is in the language, not English first.
+  Object.keys(window.plotlineEarlyFiles || {}).forEach(function (path) {
+    Module.plotlineHoldStart('plotline-early-' + path, window.plotlineEarlyFiles[path], function () {});
+  });
+
   // The page read the areas start-up needs (the library, and the project it opened last) from
   // IndexedDB while the program downloaded (index.html): the first load of each area takes those
   // entries instead of reading again (js_area in main.cpp). Later loads of an area (opening the

@@ -317,14 +317,22 @@ EM_JS(void, js_http, (int token, const char* methodText, const char* urlText, co
     })();
 });
 
-// A fallback font (Host::fetchFont) from fonts/ beside the page; the service worker keeps it for
-// offline use. Answers as codec work does (api.js: Module.plotlineBytesDone).
-EM_JS(void, js_fetch_font, (int token, const char* fileText), {
-    const file = UTF8ToString(fileText);
+// A file beside the page the app fetches when it needs it (Host::fetchFont: fonts/<file>;
+// Host::fetchCatalogue: i18n/<code>.cat); the service worker keeps them for offline use. A file
+// index.html began reading while the program downloaded (plotlineEarlyFiles) is taken from there.
+// Answers as codec work does (api.js: Module.plotlineBytesDone).
+EM_JS(void, js_fetch_file, (int token, const char* pathText), {
+    const path = UTF8ToString(pathText);
     const answer = function(bytes, error) { Module.plotlineBytesDone(token, bytes, error); };
     (async function() {
+        const early = window.plotlineEarlyFiles && window.plotlineEarlyFiles[path];
+        if (early) {
+            delete window.plotlineEarlyFiles[path];
+            const bytes = await early;
+            if (bytes) return answer(new Uint8Array(bytes), "");
+        }
         try {
-            const res = await fetch('fonts/' + encodeURIComponent(file));
+            const res = await fetch(path);
             if (!res.ok) return answer(null, 'the server answered ' + res.status);
             answer(new Uint8Array(await res.arrayBuffer()), "");
         } catch (e) {
@@ -564,11 +572,17 @@ public:
         done(std::move(r));
     }
     void fetchFont(const std::string& file, std::function<void(Result<std::string>)> done) override {
+        fetchFile("fonts/" + file, std::move(done)); // names of the fonts table: letters, digits, dots
+    }
+    void fetchCatalogue(const std::string& code, std::function<void(Result<std::string>)> done) override {
+        fetchFile("i18n/" + code + ".cat", std::move(done));
+    }
+    void fetchFile(const std::string& path, std::function<void(Result<std::string>)> done) {
         const int token = nextCodec_++;
         codecWaiting_.emplace(token, std::move(done));
-        js_fetch_font(token, file.c_str());
+        js_fetch_file(token, path.c_str());
     }
-    std::map<int, std::function<void(Result<std::string>)>> codecWaiting_; // codec work and font fetches
+    std::map<int, std::function<void(Result<std::string>)>> codecWaiting_; // codec work and file fetches
     int nextCodec_ = 1;
     std::string address() override { return takeString(js_page_address()); }
     IdbStorage storage_;
