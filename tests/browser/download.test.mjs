@@ -38,6 +38,11 @@ test('opening a plan needs only the first part; the rest arrives after the first
   assert.ok(at['plotline.wasm'] < readyAt, 'the first part before the first frame');
   assert.ok(at['plotline.deferred.wasm'] >= readyAt, `the rest after the first frame (asked at ${at['plotline.deferred.wasm']} ms, plan shown at ${readyAt} ms)`);
   assert.equal((await deferredCode(page)).onDemand, 0, 'a first visit runs nothing from the rest before it arrives');
+  // What was fetched before the plan was on screen, besides the page: scripts/size-report.py's
+  // "first load" counts the same files.
+  const early = await page.evaluate((readyAt) => performance.getEntriesByType('resource').filter((e) => e.startTime < readyAt)
+    .map((e) => new URL(e.name).pathname.slice(1)), readyAt);
+  assert.deepEqual([...new Set(early)].sort(), ['favicon.svg', 'manifest.webmanifest', 'plotline.data', 'plotline.js', 'plotline.wasm']);
   assert.deepEqual(await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/i18n\//.test(e.name)).map((e) => e.name)), [],
     'a browser in English fetches no language file');
 
