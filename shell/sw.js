@@ -1,10 +1,11 @@
 // Plotline's service worker: the app shell (page, program, data, icons) of one build, kept in a
 // cache named after that build, so the app opens with no network after the first visit.
 //
-// Versions never mix. A build lists its files with their SHA-256; installing fetches every one
-// afresh and refuses the whole build if any is missing or differs (a deploy caught half-way), so
-// the version in use stays. A new build waits until the page asks for it ("Reload to update"),
-// then takes over all at once and the caches of older builds are deleted.
+// Versions never mix. A build lists its files with their SHA-256; installing asks the server for
+// every one (revalidating what the HTTP cache holds) and refuses the whole build if any is missing
+// or differs (a deploy caught half-way), so the version in use stays. A new build waits until the
+// page asks for it ("Reload to update"), then takes over all at once and the caches of older builds
+// are deleted.
 //
 // Some files are not part of the first load: the fonts for scripts beyond Latin, fetched the first
 // time a name needs one. Each is kept, once fetched and checked, in a cache shared by all builds
@@ -24,7 +25,10 @@ async function sha256(buffer) {
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const fetched = await Promise.all(FILES.map(async ({ path, sha256: expected }) => {
-      const response = await fetch(new Request(path, { cache: 'reload' }));
+      // Revalidated, not fetched again: a file the page has just fetched and the server still has
+      // as it is answers 304 and comes from the HTTP cache (a first visit downloads the app once);
+      // one that changed comes whole. The checksum below decides either way.
+      const response = await fetch(new Request(path, { cache: 'no-cache' }));
       if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
       const body = await response.clone().arrayBuffer();
       if ((await sha256(body)) !== expected) throw new Error(`${path} is not the file of build ${BUILD}`);

@@ -1,6 +1,6 @@
 // The app's code in two parts, in the real build: the first load carries what opening a plan runs
 // (plotline.wasm); the rest (plotline.deferred.wasm) is fetched once the plan is on screen, and the
-// features in it work, offline too. A feature used before the rest arrived loads it on the spot; a
+// features in it work, offline too; the service worker keeps them without downloading them again. A feature used before the rest arrived loads it on the spot; a
 // rest that cannot be downloaded is retried, and if the user needs it meanwhile the app stops with a
 // message and what was saved stays saved.
 import { test, after } from 'node:test';
@@ -31,6 +31,13 @@ async function openDashboard(page) {
 
 test('opening a plan needs only the first part; the rest arrives after the first frame, and its features work', async () => {
   const { server, browser } = await browserAndServer();
+  // The bytes of each file the service worker fetched to keep the app offline.
+  const kept = {};
+  browser.context.on('requestfinished', async (q) => {
+    if (!q.serviceWorker()) return;
+    const sizes = await q.sizes().catch(() => null);
+    kept[new URL(q.url()).pathname.slice(1)] = sizes ? sizes.responseBodySize : -1;
+  });
   const { page, errors } = await openApp(browser.context, server.url);
   await codeReady(page);
   const at = await fetchedAt(page);
@@ -45,6 +52,12 @@ test('opening a plan needs only the first part; the rest arrives after the first
   assert.deepEqual([...new Set(early)].sort(), ['favicon.svg', 'manifest.webmanifest', 'plotline.data', 'plotline.js', 'plotline.wasm']);
   assert.deepEqual(await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/i18n\//.test(e.name)).map((e) => e.name)), [],
     'a browser in English fetches no language file');
+
+  // The service worker keeps what the page fetched without downloading it again (the server answers
+  // its revalidation with 304): a first visit downloads the program once.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+  for (const file of ['plotline.js', 'plotline.wasm', 'plotline.data', 'plotline.deferred.wasm'])
+    assert.equal(kept[file], 0, `${file} downloaded again by the service worker: ${kept[file]} bytes`);
 
   // A reload (now under the service worker) and a new tab start from the first part alone too.
   await page.reload();
