@@ -42,7 +42,7 @@
     code.state = 'fetching';
     compile(locateFile('plotline.deferred.wasm')).then(function (module) {
       if (!linked) link(module);
-    }, function (e) {
+    }).catch(function (e) { // not fetched, not compiled or not linked: tried again later
       if (linked) return;
       code.state = 'failed';
       code.error = String(e.message || e);
