@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Splits the linked app in two: plotline.wasm, the functions that opening a plan runs, and
 // plotline.deferred.wasm, the rest (dialogs, importers, the budget's tabs, sync...), which the page
-// fetches and compiles once the plan is on screen (src/platform/web/api.js).
+// links in (src/platform/web/deferred.js).
 //
 //   node scripts/split-wasm.mjs LINK_DIR OUT_DIR SHELL_DIR...
 //
-// OUT_DIR already holds the icons (scripts/make-icons.py). LINK_DIR holds what emcc -sSPLIT_MODULE wrote: plotline.js, plotline.data, plotline.wasm.orig (the
-// whole program) and plotline.wasm (the same, instrumented to record which functions run). This runs
+// OUT_DIR already holds the icons (scripts/make-icons.py). LINK_DIR holds what emcc -sSPLIT_MODULE
+// wrote: plotline.js, plotline.data, plotline.wasm.orig (the whole program) and plotline.wasm (the
+// same, instrumented to record which functions run). This runs
 // the instrumented app in headless Chromium, served with the page shell (SHELL_DIRS), through the
 // start-ups a user meets: a first visit (the sample is opened and stored), a reload (the plan comes
 // from the library) and a new tab. Every function any of them called stays in plotline.wasm;
@@ -19,7 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { serve, launch } = await import(resolve(root, 'tests/browser/harness.mjs'));
+const { serve, launch, appReady, frames } = await import(resolve(root, 'tests/browser/harness.mjs'));
 
 const [linkDir, outDir, ...shellDirs] = process.argv.slice(2);
 if (!linkDir || !outDir || shellDirs.length === 0) {
@@ -39,14 +40,11 @@ execFileSync('python3', [resolve(root, 'scripts/stamp-offline.py'), site, resolv
 
 // The profile of one page: which functions ran, in the order they first did (Binaryen's format).
 async function profileOf(page) {
-  await page.waitForFunction(() => window.plotline && window.plotline.readyAt, null, { timeout: 60000 });
+  await appReady(page, 60000);
   // Past the first frame: the stored plan's schedule check (a part a frame from the third), the
   // first save of a first visit, the idle frames.
   await page.waitForFunction(() => !['Unsaved changes', 'Saving…'].includes(window.plotline.status().save), null, { timeout: 60000 });
-  await page.evaluate(() => new Promise((done) => {
-    let n = 40;
-    (function next() { if (--n <= 0) done(); else requestAnimationFrame(next); })();
-  }));
+  await frames(page, 40);
   // The page's JS API that tests and scripts read (all but the budget's report) belongs to the first
   // part too: reading it never waits for the rest.
   await page.evaluate(() => { const p = window.plotline; p.state(); p.widgets(); p.status(); p.frameStats(); p.memory(); });

@@ -3,8 +3,7 @@
 the build id into index.html (<meta name="plotline-build">) and writes sw.js from its template with
 the build id and every app-shell file with its SHA-256 (the language catalogues i18n/*.cat among
 them), and the files fetched only when the app needs them (fonts/*.ttf: cached on first use, kept
-across builds while unchanged). Run again after any file
-changes (idempotent).
+across builds while unchanged). Run again after any file changes (idempotent).
 
     stamp-offline.py DIST SW_TEMPLATE
 """

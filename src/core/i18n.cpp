@@ -135,8 +135,8 @@ bool parseCatalogueFile(std::string_view bytes, Catalogue& out) {
     if (line == std::string_view::npos) return false;
     const std::string_view code = bytes.substr(at, line - at);
     out.code = nullptr;
-    for (const char* known : {"de", "fr", "es"})
-        if (code == known) out.code = known;
+    for (const std::string& l : languages()) // the languages with a catalogue: all but en and pseudo
+        if (code == l && l != "en" && l != "pseudo") out.code = l.c_str();
     if (!out.code) return false;
     out.name = languageName(code);
     out.messages.clear();
@@ -164,11 +164,9 @@ bool loadCatalogue(std::string bytes) {
         loaded().pop_back(); // not a catalogue, or one already held
         return false;
     }
-    State& s = state();
-    if (s.code == l.catalogue.code) { // the language chosen before its texts arrived: show them now
-        s.code.clear();
-        setLanguage(l.catalogue.code);
-    }
+    // The language chosen before its texts arrived: setLanguage takes it again (as it does while a
+    // language has no catalogue) and shows them.
+    if (state().code == l.catalogue.code) setLanguage(l.catalogue.code);
     return true;
 }
 

@@ -77,7 +77,7 @@ const std::vector<Catalogue>& catalogues();
 // Whether a language's texts are at hand: English and pseudo always; the others when compiled in or
 // loaded. A language chosen without them shows English until loadCatalogue brings them.
 bool hasCatalogue(std::string_view code);
-// A catalogue as a file (the web build's i18n/<code>.cat, scripts/export-catalogues): a head line,
+// A catalogue as a file (the web build's i18n/<code>.cat, src/tools/export_catalogues.cpp): a head line,
 // the language's code, then each message's id, one, other and many, each ending in a NUL.
 std::string catalogueFile(const Catalogue& c);
 // Reads a catalogue file; its texts point into bytes. False if bytes are not one.

@@ -1371,7 +1371,7 @@ extern const size_t kTextCount = sizeof kTexts / sizeof *kTexts;
 
 const std::vector<Catalogue>& catalogues() {
     static const std::vector<Catalogue> v = [] {
-        std::vector<Catalogue> out = {{"de", "Deutsch", {}}, {"fr", "Français", {}}, {"es", "Español", {}}};
+        std::vector<Catalogue> out = {{"de", languageName("de"), {}}, {"fr", languageName("fr"), {}}, {"es", languageName("es"), {}}};
         for (Catalogue& c : out) c.messages.reserve(kTextCount + kPluralCount);
         for (size_t i = 0; i < kTextCount; ++i) {
             const TextRow& r = kTexts[i];
