@@ -12,7 +12,9 @@
 //            frames of an inserted task.
 //   edits    the slowest frame of inserting a task mid-plan, of its autosave, of undoing it, and of
 //            making a task a day longer (a field edit: successors and summaries move), and of undoing
-//            and redoing that with the budget dashboard shown.
+//            and redoing that with the budget dashboard shown; and the autosave of a later edit
+//            (the tab has saved the plan before, as while a producer works): its slowest frame and
+//            the page's longest task.
 //   node bench/render.mjs [sizes…]      (after scripts/build.sh all; default 10000 100000)
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -45,6 +47,28 @@ async function wheel(page, name, { dx = 0, dy = 0, modifier = null, steps = 90, 
   return page.evaluate(() => window.plotline.frameStats());
 }
 
+// An edit's autosave, from now until the status bar says Saved (formatted in slices, sealed, written
+// to IndexedDB): the frames, the slowest, and the longest task on the page's main thread (a trace of
+// the renderer: what the page does between frames counts too, IndexedDB copying a stored version for one).
+async function autosave(browser, page) {
+  const cdp = await browser.context.newCDPSession(page);
+  const traced = [];
+  cdp.on('Tracing.dataCollected', (e) => traced.push(...e.value));
+  const traceDone = new Promise((ok) => cdp.on('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'blink.user_timing'] }, transferMode: 'ReportEvents' });
+  await waitFor(page, () => window.plotline.status().save === 'Saved', null, 60000);
+  await frames(page, 2);
+  const frameMs = (await page.evaluate(() => window.plotline.frameStats())).frameMs;
+  await page.waitForTimeout(500); // the stored version's write into IndexedDB, after the frame that starts it
+  await cdp.send('Tracing.end');
+  await traceDone;
+  await cdp.detach();
+  const mainThread = traced.find((e) => e.name && e.name.startsWith('plotline:'));
+  const longestTask = Math.max(0, ...traced.filter((e) => ['RunTask', 'FunctionCall', 'FireAnimationFrame'].includes(e.name) && e.dur && mainThread && e.tid === mainThread.tid)
+    .map((e) => e.dur / 1000));
+  return { frames: frameMs.length, slowest: Math.max(...frameMs), longestTask };
+}
+
 const dir = await mkdtemp(join(tmpdir(), 'plotline-render-'));
 const rows = [];
 try {
@@ -74,27 +98,7 @@ try {
     const inserted = await page.evaluate(() => window.plotline.frameStats());
     const insertMs = Math.max(...inserted.frameMs), insertA11yMs = Math.max(...inserted.a11yMs);
     await page.keyboard.press('Escape'); // leave the new task's name field
-    // The longest task on the page's main thread from here until the insert's save is done (a trace
-    // of the renderer): what the page does between frames counts too (IndexedDB copying a stored
-    // version, for one).
-    const cdp = await browser.context.newCDPSession(page);
-    const traced = [];
-    cdp.on('Tracing.dataCollected', (e) => traced.push(...e.value));
-    const traceDone = new Promise((ok) => cdp.on('Tracing.tracingComplete', ok));
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'blink.user_timing'] }, transferMode: 'ReportEvents' });
-    // Its autosave: every frame from here until the status bar says Saved (formatted in slices,
-    // sealed, written to IndexedDB).
-    await waitFor(page, () => window.plotline.status().save === 'Saved', null, 60000);
-    await frames(page, 2);
-    const saveFrames = (await page.evaluate(() => window.plotline.frameStats())).frameMs;
-    await page.waitForTimeout(500); // the stored version's write into IndexedDB, after the frame that starts it
-    await cdp.send('Tracing.end');
-    await traceDone;
-    await cdp.detach();
-    const mainThread = traced.find((e) => e.name && e.name.startsWith('plotline:'));
-    const taskMs = Math.max(0, ...traced.filter((e) => ['RunTask', 'FunctionCall', 'FireAnimationFrame'].includes(e.name) && e.dur && mainThread && e.tid === mainThread.tid)
-      .map((e) => e.dur / 1000));
-    const saveMs = Math.max(...saveFrames);
+    const { frames: saveFrames, slowest: saveMs, longestTask: taskMs } = await autosave(browser, page);
     await click(page, 'menu.Edit');
     await page.evaluate(() => window.plotline.frameStats());
     await click(page, 'menu.Edit.Undo');
@@ -117,6 +121,13 @@ try {
         fieldMs.push(Math.max(...(await page.evaluate(() => window.plotline.frameStats())).frameMs));
       }
     }
+    // A later edit's autosave (a task a day longer again): the page has saved this plan before, as
+    // while a producer works.
+    await waitFor(page, () => window.plotline.status().save === 'Saved', null, 60000);
+    await page.evaluate(() => window.plotline.frameStats());
+    await page.keyboard.press('Alt+Shift+ArrowRight');
+    await frames(page, 3);
+    const laterSave = await autosave(browser, page);
     // The budget dashboard shown (Ctrl+2): undo the last field edit and redo it, twice; every figure of
     // the dashboard (budget at bill and cost rates, report, margin) is worked out again in the edit's
     // frame. (The first runs the dashboard's code for the first time since the page opened.)
@@ -137,7 +148,7 @@ try {
     const checkMs = [median(opened.checkReload), median(opened.checkTab)];
     const row = { n, checkMs, openMs: median(opens), tabOpenMs: median(tabOpens), marks: Object.entries(marks).map(([k, v]) => [k, median(v)]).sort((a, b) => a[1] - b[1]),
                   tabMarks: Object.entries(tabMarks).map(([k, v]) => [k, median(v)]).sort((a, b) => a[1] - b[1]), importMs, bytesPerTask: (after.used - before.used) / n, heapMB: after.heap / 1048576,
-                  vertices: pan.vertices, insertMs, saveMs, saveFrames: saveFrames.length, taskMs, undoMs, fieldMs: Math.max(...fieldMs), dashboardMs, errors, insertA11yMs,
+                  vertices: pan.vertices, insertMs, saveMs, saveFrames, taskMs, laterSave, undoMs, fieldMs: Math.max(...fieldMs), dashboardMs, errors, insertA11yMs,
                   a11y: { median: median(scroll.a11yMs), p95: pct(scroll.a11yMs, 0.95), max: Math.max(...scroll.a11yMs) } };
     for (const [name, st] of [['scroll', scroll], ['zoom', zoom], ['pan', pan]])
       row[name] = { median: median(st.frameMs), p95: pct(st.frameMs, 0.95), ui: median(st.uiMs), uiP95: pct(st.uiMs, 0.95), frames: st.frameMs.length };
@@ -156,7 +167,7 @@ for (const r of rows)
   console.log(`${String(r.n).padStart(7)}   ${(f(r.openMs, 0) + ' / ' + f(r.tabOpenMs, 0)).padStart(15)}   ${f(r.importMs, 0).padStart(6)}   ` +
               `${(f(r.scroll.median, 2) + ' / ' + f(r.scroll.p95, 2)).padStart(14)}   ${(f(r.zoom.median, 2) + ' / ' + f(r.zoom.p95, 2)).padStart(12)}   ` +
               `${(f(r.pan.median, 2) + ' / ' + f(r.pan.p95, 2)).padStart(11)}   ${(f(r.zoom.ui, 2) + ' / ' + f(r.zoom.uiP95, 2)).padStart(18)}   ${f(r.bytesPerTask, 0).padStart(11)}`);
-for (const r of rows) console.log(`  ${r.n}: last frame ${r.vertices} vertices; wasm heap ${f(r.heapMB, 0)} MB; inserting a task: frame of ${f(r.insertMs, 0)} ms, its save's slowest frame ${f(r.saveMs, 0)} ms (of ${r.saveFrames}), longest task of the page until it is saved ${f(r.taskMs, 0)} ms, undoing it: ${f(r.undoMs, 0)} ms; a task a day longer: ${f(r.fieldMs, 0)} ms; undo / redo of it on the budget dashboard: ${r.dashboardMs.map((x) => f(x, 0)).join(' / ')} ms`);
+for (const r of rows) console.log(`  ${r.n}: last frame ${r.vertices} vertices; wasm heap ${f(r.heapMB, 0)} MB; inserting a task: frame of ${f(r.insertMs, 0)} ms, its save's slowest frame ${f(r.saveMs, 0)} ms (of ${r.saveFrames}), longest task of the page until it is saved ${f(r.taskMs, 0)} ms, undoing it: ${f(r.undoMs, 0)} ms; a task a day longer: ${f(r.fieldMs, 0)} ms; undo / redo of it on the budget dashboard: ${r.dashboardMs.map((x) => f(x, 0)).join(' / ')} ms; a later edit's save: slowest frame ${f(r.laterSave.slowest, 0)} ms, longest task ${f(r.laterSave.longestTask, 0)} ms`);
 for (const r of rows) console.log(`  ${r.n}: slowest frame after opening, until the stored schedule is confirmed: ${f(r.checkMs[0], 0)} / ${f(r.checkMs[1], 0)} ms (reload / new tab)`);
 for (const r of rows) console.log(`  ${r.n}: accessibility mirror per frame while scrolling ${f(r.a11y.median, 3)} / ${f(r.a11y.p95, 3)} ms (median / p95, max ${f(r.a11y.max, 2)}); in the frames of an insert: ${f(r.insertA11yMs, 2)} ms`);
 for (const r of rows) console.log(`  opening ${r.n} (reload): ` + r.marks.map(([k, t]) => `${k} ${f(t, 0)}`).join(', '));

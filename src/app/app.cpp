@@ -248,6 +248,7 @@ void App::saveOpenProject(AutoSave::Done done) {
     saveJob_->began = host_.now();
     saveJob_->done = std::move(done);
     saveJob_->restart(doc_); // the frame steps it (a small plan is saved in the frame that starts it)
+    if (const ProjectEntry* e = library_.find(open_.id())) host_.storage().expectWrite(e->bytes); // (about the last version's size)
 }
 
 void App::stepSave(double budgetMs, double frameSpentMs) {

@@ -33,6 +33,9 @@ public:
     virtual std::string write(const std::string& path, const std::string& text) = 0; // "" or an error
     virtual void remove(const std::string& path) = 0;
     virtual std::vector<std::string> list(const std::string& area) = 0; // file names, sorted
+    // A file of about this many bytes is to be written soon (an autosave has begun formatting a
+    // version): a storage that copies files into memory of its own may ready room for it.
+    virtual void expectWrite(size_t /*bytes*/) {}
     // Bytes used and available to this site (0, 0 when unknown), and whether the browser promised
     // not to evict them.
     struct Usage {

@@ -1,6 +1,7 @@
 // A generated plan of 100,000 tasks in the real web build: it opens, saves, reopens from
 // IndexedDB, filters, and a bar dragged deep in the plan moves and comes back with Ctrl+Z; its
-// versions go to IndexedDB through the storage worker, whose failures are said and retried.
+// versions go to IndexedDB through the storage worker, whose failures are said and retried, and
+// every version stored, each written through buffers the page reuses, is whole and exact.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -79,5 +80,35 @@ test('a 100,000-task plan opens, is saved, reopens, filters, and a bar deep in i
   await frames(page, 3);
   await click(page, 'task.row.99999');
   assert.deepEqual((await status(page)).selectedTask, again, 'the retried save stored the moved task');
+
+  // Every stored version (the project's and its history's), after saves through reused buffers: its
+  // record holds the file's bytes alone, as many as its header counts, and they match its checksum.
+  const versions = await page.evaluate(async () => {
+    const req = (r) => new Promise((ok, no) => { r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); });
+    const table = Array.from({ length: 256 }, (_, i) => { let c = i; for (let k = 0; k < 8; ++k) c = c & 1 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
+    const crc32 = (bytes) => { let c = ~0; for (let i = 0; i < bytes.length; ++i) c = table[(c ^ bytes[i]) & 0xFF] ^ (c >>> 8); return (~c >>> 0).toString(16).padStart(8, '0'); };
+    const out = [];
+    for (const { name } of await indexedDB.databases()) {
+      const db = await req(indexedDB.open(name));
+      const store = db.transaction('FILE_DATA').objectStore('FILE_DATA');
+      const keys = await req(store.getAllKeys());
+      for (const key of keys) {
+        const { contents } = await req(store.get(key));
+        if (!contents || contents.length < 20 || new TextDecoder().decode(contents.subarray(0, 19)) !== '{"plotlineVersion":') continue;
+        const eol = contents.indexOf(10);
+        const header = JSON.parse(new TextDecoder().decode(contents.subarray(0, eol)));
+        const body = contents.subarray(eol + 1);
+        out.push({ key, exact: contents.byteLength === contents.buffer.byteLength, bytes: body.length, counted: header.bytes, crc: crc32(body), header: header.crc32 });
+      }
+      db.close();
+    }
+    return out;
+  });
+  assert.ok(versions.filter((v) => v.bytes > 1000000).length >= 2, JSON.stringify(versions.map((v) => v.key)));
+  for (const v of versions) {
+    assert.equal(v.bytes, v.counted, `${v.key}: the body's length is the header's`);
+    assert.ok(v.exact, `${v.key}: the record holds the file alone, not the rest of a reused buffer`);
+    assert.equal(v.crc, v.header, `${v.key}: the body matches its checksum`);
+  }
   assert.deepEqual(errors, []);
 });

@@ -16,6 +16,15 @@
 // writes them.
 //
 //   Module.plotlinePersist(mount, done)   // done(error or null)
+//
+// Big files' buffers are reused. A first copy into a new 9 MB ArrayBuffer costs ~5x a copy into one
+// the tab has used before (the fresh pages are faulted in as the bytes land: ~10 ms against ~2 ms for
+// a 100k-task version), and every autosave made two such copies on the main thread, the in-memory
+// file and the worker's. So the buffers of the versions and schedules this page writes come from a
+// small pool: a file written whole from the heap takes one, and it goes back when the file is
+// removed or replaced (never while the file is open), or when the worker has put the copy it was
+// handed (the worker makes the record's exact-size copy off the main thread). The pool keeps a
+// few buffers and lets them all go after half a minute without a save.
 // (Included into plotline.js with --pre-js; FS, IDBFS and MEMFS are the module's own.)
 (function () {
   // The worker: one connection per database, closed when another tab or the page deletes it.
@@ -41,14 +50,15 @@
       }
       return dbs[name];
     }
-    const said = function (id, err) {
-      postMessage({ id: id, error: err ? { name: err.name || 'Error', message: String(err.message || err) } : null });
+    // (the buffers the page handed over go back to it, whatever the outcome)
+    const said = function (id, err, buffers) {
+      postMessage({ id: id, error: err ? { name: err.name || 'Error', message: String(err.message || err) } : null, buffers: buffers || [] }, buffers || []);
     };
     onmessage = function (e) {
       const job = e.data;
       open(job.db, job.version).then(function (db) {
         let answered = false, tx = null;
-        const answer = function (err) { if (!answered) { answered = true; said(job.id, err); } };
+        const answer = function (err) { if (!answered) { answered = true; said(job.id, err, job.buffers); } };
         try {
           tx = db.transaction(['FILE_DATA'], 'readwrite');
           const store = tx.objectStore('FILE_DATA');
@@ -56,13 +66,17 @@
           tx.onerror = function (ev) { ev.preventDefault(); answer(tx.error || ev.target.error); };
           tx.onabort = function () { answer(tx.error || new Error('the write was aborted')); };
           if (job.fault) throw new DOMException('injected: ' + job.fault, job.fault);
-          job.puts.forEach(function (p) { store.put(p[1], p[0]); });
+          // A handed buffer can be longer than its file: the record gets the file's bytes alone.
+          job.puts.forEach(function (p) {
+            if (p[1].contents && p[1].contents.byteLength !== p[1].contents.buffer.byteLength) p[1].contents = new Uint8Array(p[1].contents);
+            store.put(p[1], p[0]);
+          });
           job.deletes.forEach(function (key) { store.delete(key); });
         } catch (err) {
           if (tx) try { tx.abort(); } catch (e2) { /* already finished */ }
           answer(err);
         }
-      }, function (err) { said(job.id, err); });
+      }, function (err) { said(job.id, err, job.buffers); });
     };
   }
 
@@ -73,6 +87,8 @@
     const url = URL.createObjectURL(new Blob(['(' + writerMain.toString() + ')()'], { type: 'text/javascript' }));
     worker = new Worker(url);
     worker.onmessage = function (e) {
+      // (the buffers handed to it, back: new objects here, the same memory)
+      (e.data.buffers || []).forEach(function (b) { ours.add(b); give(b); });
       const done = waiting[e.data.id];
       delete waiting[e.data.id];
       if (!done) return;
@@ -94,6 +110,88 @@
   // round trip would cost more than it saves. (A 10k-task plan's version is ~1 MB.)
   const kWorkerFrom = 256 * 1024;
 
+  // ---- the pool of big files' buffers ----
+  const kPoolFrom = kWorkerFrom, kPoolKeeps = 4, kPoolForgetMs = 30000;
+  const pool = [], ours = new WeakSet();
+  let forget = 0;
+  // A buffer of at least n bytes: the smallest pooled one that is not far bigger, else a new one with
+  // room for a version a little longer than this.
+  function take(n) {
+    let best = -1;
+    for (let i = 0; i < pool.length; ++i) {
+      const size = pool[i].byteLength;
+      if (size >= n && size <= n + (n >> 2) && (best < 0 || size < pool[best].byteLength)) best = i;
+    }
+    if (best >= 0) return pool.splice(best, 1)[0];
+    const b = new ArrayBuffer(n + (n >> 4));
+    ours.add(b);
+    return b;
+  }
+  function give(b) {
+    if (!b || !ours.has(b) || b.byteLength === 0 || pool.indexOf(b) >= 0) return; // (0: detached)
+    pool.push(b);
+    if (pool.length > kPoolKeeps) pool.shift();
+    clearTimeout(forget);
+    forget = setTimeout(function () { pool.length = 0; }, kPoolForgetMs);
+  }
+  // An autosave of about n bytes has begun (main.cpp): unless the pool can take its version and the
+  // worker's copy of it, buffers for them are readied while it formats, their pages touched a slice at
+  // a time between frames, and pooled once ready. (The first save in a tab has nothing pooled yet.)
+  const kTouchSlice = 1 << 20;
+  let readying = 0;
+  Module.plotlineExpectWrite = function (n) {
+    if (n < kPoolFrom || readying || typeof Worker === 'undefined') return;
+    const fits = pool.filter(function (b) { return b.byteLength >= n && b.byteLength <= n + (n >> 2); }).length;
+    for (let k = fits; k < 2; ++k) {
+      const b = new ArrayBuffer(n + (n >> 4));
+      ours.add(b);
+      ++readying;
+      const touch = function (at) {
+        new Uint8Array(b, at, Math.min(kTouchSlice, b.byteLength - at)).fill(0);
+        if (at + kTouchSlice < b.byteLength) return setTimeout(touch, 0, at + kTouchSlice);
+        --readying;
+        give(b);
+      };
+      setTimeout(touch, 0, 0);
+    }
+  };
+  // A file gone from its directory hands its buffer back, unless a stream still reads it.
+  function release(node) {
+    if (!node || !FS.isFile(node.mode) || !node.contents || !ours.has(node.contents.buffer)) return;
+    if (FS.streams.some(function (s) { return s && s.node === node; })) return;
+    const b = node.contents.buffer;
+    node.contents = null;
+    node.usedBytes = 0;
+    give(b);
+  }
+  // MEMFS's operations (shared by every MEMFS and IDBFS mount), once the file system exists.
+  Module.preRun = (Module.preRun || []).concat([function () {
+    if (typeof Worker === 'undefined' || !MEMFS.ops_table) return; // (IDBFS writes whatever it holds: no pool)
+    const fileOps = MEMFS.ops_table.file.stream, dirOps = MEMFS.ops_table.dir.node;
+    const write = fileOps.write, unlink = dirOps.unlink, rename = dirOps.rename;
+    // A big file written whole from the heap (how the app writes every file): into a pooled buffer.
+    fileOps.write = function (stream, buffer, offset, length, position) {
+      const node = stream.node;
+      if (length < kPoolFrom || position !== 0 || node.usedBytes !== 0 || buffer.buffer !== HEAP8.buffer) return write.apply(this, arguments);
+      const contents = new Uint8Array(take(length));
+      contents.set(new Uint8Array(buffer.buffer, buffer.byteOffset + offset, length));
+      node.contents = contents;
+      node.usedBytes = length;
+      node.timestamp = Date.now();
+      return length;
+    };
+    dirOps.unlink = function (parent, name) {
+      const gone = parent.contents[name];
+      unlink.apply(this, arguments);
+      release(gone);
+    };
+    dirOps.rename = function (node, dir, name) {
+      const replaced = dir.contents[name];
+      rename.apply(this, arguments);
+      if (replaced !== node) release(replaced);
+    };
+  }]);
+
   Module.plotlinePersist = function (mount, done) {
     if (typeof Worker === 'undefined') return IDBFS.syncfs(mount, false, done); // (no workers here: as IDBFS does it)
     IDBFS.getLocalSet(mount, function (err, local) {
@@ -107,7 +205,7 @@
         }).sort(); // directories before their files
         const deletes = Object.keys(remote.entries).filter(function (path) { return !local.entries[path]; }).sort().reverse();
         if (!changed.length && !deletes.length) return done(null);
-        const puts = [], transfer = [];
+        const puts = [], buffers = [];
         try {
           const nodes = changed.map(function (path) { return FS.lookupPath(path).node; });
           let bytes = 0;
@@ -117,8 +215,10 @@
             const stat = FS.stat(path);
             if (FS.isDir(stat.mode)) return puts.push([path, { timestamp: stat.mtime, mode: stat.mode }]);
             if (!FS.isFile(stat.mode)) throw new Error('node type not supported');
-            const contents = MEMFS.getFileDataAsTypedArray(nodes[k]).slice(); // its own buffer, transferred
-            transfer.push(contents.buffer);
+            const data = MEMFS.getFileDataAsTypedArray(nodes[k]);
+            const contents = new Uint8Array(take(data.length), 0, data.length); // its own buffer, transferred
+            contents.set(data);
+            buffers.push(contents.buffer);
             puts.push([path, { timestamp: stat.mtime, mode: stat.mode, contents: contents }]);
           });
         } catch (e) {
@@ -128,7 +228,7 @@
         waiting[id] = done;
         // (window.plotlineWriteFault: fault injection for the browser tests, e.g. 'QuotaExceededError')
         writer().postMessage({ id: id, db: remote.db.name, version: remote.db.version, puts: puts, deletes: deletes,
-                               fault: window.plotlineWriteFault || null }, transfer);
+                               buffers: buffers, fault: window.plotlineWriteFault || null }, buffers);
       });
     });
   };

@@ -98,6 +98,9 @@ EM_JS(void, js_area, (int op, const char* areaName, int token), {
     }
 });
 
+// An autosave of about this many bytes has begun: room for its copies (idb_writer.js).
+EM_JS(void, js_expect_write, (double bytes), { if (Module.plotlineExpectWrite) Module.plotlineExpectWrite(bytes); });
+
 // Every area in this browser (the IndexedDB databases named "/<area>"), one per line.
 EM_JS(void, js_list_areas, (int token), {
     const answer = function(names) { Module.ccall('plotline_areas_listed', null, ['number', 'string'], [token, names.join('\n')]); };
@@ -445,6 +448,7 @@ public:
         js_list_areas(token);
     }
     Usage usage() const override { return usage_; }
+    void expectWrite(size_t bytes) override { js_expect_write(double(bytes)); }
 
     void finished(int token, const std::string& error) {
         for (auto& [area, queue] : queues_) {
