@@ -167,7 +167,17 @@ struct Scheduler::Impl {
     void linkRows(const Project& p, const std::vector<LinkKey>& linksBefore, const std::vector<std::pair<Id, Id>>& assignBefore,
                   const std::vector<int>& fromBefore, const std::vector<int>& toBefore, const std::vector<int>& rowBefore,
                   const RowOf& rowOf);
-    void buildRows(const Project& p);
+    // A fresh build's rows in three parts (fullRunPart): the keys, the links' and assignments' rows
+    // (found from the previous build's, kept in `before` between the two), then the slots and parents.
+    struct Before {
+        std::vector<Id> ids;
+        std::vector<LinkKey> links;
+        std::vector<std::pair<Id, Id>> assignments;
+        std::vector<int> from, to, row;
+    } before;
+    void buildKeys(const Project& p);
+    void buildLinkRows(const Project& p);
+    void buildSlots(const Project& p);
     void startOutput();
     bool fullRunPart(int part, const Project& p);
     void startFullRun();
@@ -316,19 +326,31 @@ void Scheduler::Impl::resetSlot(int s) {
 }
 
 // A fresh build (fullRunPart): rows, parents and keys first, then the graph, then the output's rows.
-void Scheduler::Impl::buildRows(const Project& p) {
-    // What the previous build found, to find rows again without hashing (below).
-    std::vector<Id> idsBefore = std::move(ids);
-    std::vector<LinkKey> linksBefore = std::move(linkKeys);
-    std::vector<std::pair<Id, Id>> assignBefore = std::move(assignKeys);
-    std::vector<int> fromBefore = std::move(out.linkFrom), toBefore = std::move(out.linkTo), rowBefore = std::move(out.assignmentRow);
+// The rows take three parts (at 100k tasks, ~50 ms in one frame of a new tab): the keys, with what
+// the previous build found kept aside to find rows again without hashing (below); the rows of the
+// links' and assignments' ends; then each row's slot and parent.
+void Scheduler::Impl::buildKeys(const Project& p) {
+    before = Before{};
+    if (!built) { // a run left half-way: its keys and rows need not agree, so none is a hint
+        setKeys(p);
+        return;
+    }
+    before.ids = std::move(ids);
+    before.links = std::move(linkKeys);
+    before.assignments = std::move(assignKeys);
+    before.from = std::move(out.linkFrom);
+    before.to = std::move(out.linkTo);
+    before.row = std::move(out.assignmentRow);
     setKeys(p);
+}
 
+void Scheduler::Impl::buildLinkRows(const Project& p) {
     // The row of an id. An edit that inserts, removes or moves a run of rows leaves the rows above it
     // where they were and moves those below by the same count: the row an id had in the previous
     // build, so moved, is tried first and taken when the task there has that id (ids are unique: the
     // readers refuse a file that repeats one). Only what is not found so goes to an index of every
     // task, built on first need.
+    const std::vector<Id>& idsBefore = before.ids;
     size_t above = 0; // rows before the first that changed
     while (above < std::min(idsBefore.size(), n) && idsBefore[above] == ids[above]) ++above;
     const long shift = long(n) - long(idsBefore.size());
@@ -341,8 +363,12 @@ void Scheduler::Impl::buildRows(const Project& p) {
         }
         return index.find(id);
     };
-    linkRows(p, linksBefore, assignBefore, fromBefore, toBefore, rowBefore, rowOf);
+    linkRows(p, before.links, before.assignments, before.from, before.to, before.row, rowOf);
+    hashed = hashed || index.built(); // (or while an edit's restructuring gave way to this build)
+    before = Before{};
+}
 
+void Scheduler::Impl::buildSlots(const Project& p) {
     // Row i takes slot i; the arrays keep room for rows to come, so the first insert after opening
     // moves none of them.
     const size_t room = withRoomToGrow(n);
@@ -362,6 +388,7 @@ void Scheduler::Impl::buildRows(const Project& p) {
 
     // Parents from the rows above: in a plan's pre-order a parent is an open ancestor, found on a
     // stack without hashing; a file in another order falls back to the index.
+    const LazyIndex index(p.tasks);
     const std::vector<int> levels = outlineLevels(p);
     std::vector<int> open; // rows of the current row's ancestors
     for (size_t i = 0; i < n; ++i) {
@@ -371,7 +398,7 @@ void Scheduler::Impl::buildRows(const Project& p) {
         if (up.isNull()) open.clear();
         else {
             while (!open.empty() && ids[size_t(open.back())] != up) open.pop_back();
-            const int at = open.empty() ? rowOf(up, -1) : open.back();
+            const int at = open.empty() ? index.find(up) : open.back();
             if (at >= 0) {
                 parent[i] = at;
                 ++kids[size_t(at)];
@@ -380,7 +407,7 @@ void Scheduler::Impl::buildRows(const Project& p) {
         }
         open.push_back(int(i));
     }
-    hashed = hashed || index.built(); // (or while an edit's restructuring gave way to this build)
+    hashed = hashed || index.built();
     preOrder = true;
     for (size_t i = 0; i < n; ++i)
         if (parent[i] >= int(i)) preOrder = false;
@@ -1499,15 +1526,17 @@ bool Scheduler::Impl::fullRunPart(int part, const Project& p) {
     switch (part) {
         case 0:
             startFullRun();
-            buildRows(p);
+            buildKeys(p);
             return false;
-        case 1: graph(p, false); return false;
-        case 2:
+        case 1: buildLinkRows(p); return false;
+        case 2: buildSlots(p); return false;
+        case 3: graph(p, false); return false;
+        case 4:
             startOutput();
             readInputs(p, false);
             return false;
-        case 3: forwardAll(); return false;
-        case 4:
+        case 5: forwardAll(); return false;
+        case 6:
             if (acyclic) backwardAll(finishOfAll());
             return false;
         default: output(p, true); return true;

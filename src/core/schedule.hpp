@@ -109,7 +109,7 @@ public:
     // structural edit only the inputs of the tasks it touched are read.
     const Schedule& run(const Project& project, bool inputsKept = false);
     // The same as a run that builds afresh, a part per call, for a caller that spreads it over frames
-    // (six calls; each part at 100k tasks takes a fraction of the whole): null until the last part,
+    // (eight calls; each part at 100k tasks takes a fraction of the whole): null until the last part,
     // then the schedule. The project must not change between the calls, or the next comes with
     // restart; a run() between them builds afresh.
     const Schedule* runInSteps(const Project& project, bool restart = false);

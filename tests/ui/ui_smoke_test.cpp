@@ -318,7 +318,7 @@ TEST_CASE("a plan reopens with the schedule saved beside it, confirmed by the sc
     CHECK(h.widget("task.name.1").w > 0); // drawn from it
     h.frames(3); // App::kCheckScheduleAfterFrames: the check starts, a part of the scheduler's run a frame
     CHECK(h.app->document().scheduleIsStored());
-    h.frames(5);
+    h.frames(7);
     CHECK(std::count(h.host.marks.begin(), h.host.marks.end(), "schedule-checked") == 1);
     CHECK_FALSE(h.app->document().scheduleIsStored());
     CHECK(sameSchedule(h.app->document().schedule(), before));
