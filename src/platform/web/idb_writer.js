@@ -17,7 +17,7 @@
 //
 //   Module.plotlinePersist(mount, done)   // done(error or null)
 //
-// Big files' buffers are reused. A first copy into a new 9 MB ArrayBuffer costs ~5x a copy into one
+// Big files' buffers are reused. A first copy into a new 17 MB ArrayBuffer costs ~5x a copy into one
 // the tab has used before (the fresh pages are faulted in as the bytes land: ~10 ms against ~2 ms for
 // a 100k-task version), and every autosave made two such copies on the main thread, the in-memory
 // file and the worker's. So the buffers of the versions and schedules this page writes come from a
@@ -114,18 +114,21 @@
   const kPoolFrom = kWorkerFrom, kPoolKeeps = 4, kPoolForgetMs = 30000;
   const pool = [], ours = new WeakSet();
   let forget = 0;
-  // A buffer of at least n bytes: the smallest pooled one that is not far bigger, else a new one with
-  // room for a version a little longer than this.
-  function take(n) {
-    let best = -1;
-    for (let i = 0; i < pool.length; ++i) {
-      const size = pool[i].byteLength;
-      if (size >= n && size <= n + (n >> 2) && (best < 0 || size < pool[best].byteLength)) best = i;
-    }
-    if (best >= 0) return pool.splice(best, 1)[0];
+  // A pooled buffer fits n bytes when it holds them and is not far bigger.
+  function fits(b, n) { return b.byteLength >= n && b.byteLength <= n + (n >> 2); }
+  // A new pooled buffer, with room for a version a little longer than n bytes.
+  function fresh(n) {
     const b = new ArrayBuffer(n + (n >> 4));
     ours.add(b);
     return b;
+  }
+  // A buffer of at least n bytes: the smallest pooled one that fits, else a new one.
+  function take(n) {
+    let best = -1;
+    for (let i = 0; i < pool.length; ++i) {
+      if (fits(pool[i], n) && (best < 0 || pool[i].byteLength < pool[best].byteLength)) best = i;
+    }
+    return best >= 0 ? pool.splice(best, 1)[0] : fresh(n);
   }
   function give(b) {
     if (!b || !ours.has(b) || b.byteLength === 0 || pool.indexOf(b) >= 0) return; // (0: detached)
@@ -141,10 +144,9 @@
   let readying = 0;
   Module.plotlineExpectWrite = function (n) {
     if (n < kPoolFrom || readying || typeof Worker === 'undefined') return;
-    const fits = pool.filter(function (b) { return b.byteLength >= n && b.byteLength <= n + (n >> 2); }).length;
-    for (let k = fits; k < 2; ++k) {
-      const b = new ArrayBuffer(n + (n >> 4));
-      ours.add(b);
+    const ready = pool.filter(function (b) { return fits(b, n); }).length;
+    for (let k = ready; k < 2; ++k) {
+      const b = fresh(n);
       ++readying;
       const touch = function (at) {
         new Uint8Array(b, at, Math.min(kTouchSlice, b.byteLength - at)).fill(0);
