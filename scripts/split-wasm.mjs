@@ -9,10 +9,13 @@
 // wrote: plotline.js, plotline.data, plotline.wasm.orig (the whole program) and plotline.wasm (the
 // same, instrumented to record which functions run). This runs
 // the instrumented app in headless Chromium, served with the page shell (SHELL_DIRS), through the
-// start-ups a user meets: a first visit (the sample is opened and stored), a reload (the plan comes
-// from the library) and a new tab. Every function any of them called stays in plotline.wasm;
-// Binaryen's wasm-split moves the others to plotline.deferred.wasm and leaves a placeholder in the
-// table for each. OUT_DIR receives plotline.js, plotline.data, plotline.wasm, plotline.deferred.wasm.
+// start-ups a user meets: a first visit (the sample is opened), a reload (the plan comes from the
+// library) and a new tab. Every function any of them called stays in plotline.wasm; Binaryen's
+// wasm-split moves the others to plotline.deferred.wasm and leaves a placeholder in the table for
+// each. OUT_DIR receives plotline.js, plotline.data, plotline.wasm, plotline.deferred.wasm.
+// The profiled pages tell the app that the rest of its code is not here (plotlineSplitProfile,
+// deferred.js), as on a first visit before it arrives: what waits for it (storing the sample, the
+// warm-up; Host::allCodeHere) then does not run, and its code goes to the rest.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,9 +44,8 @@ execFileSync('python3', [resolve(root, 'scripts/stamp-offline.py'), site, resolv
 // The profile of one page: which functions ran, in the order they first did (Binaryen's format).
 async function profileOf(page) {
   await appReady(page, 60000);
-  // Past the first frame: the stored plan's schedule check (a part a frame from the third), the
-  // first save of a first visit, the idle frames.
-  await page.waitForFunction(() => !['Unsaved changes', 'Saving…'].includes(window.plotline.status().save), null, { timeout: 60000 });
+  // Past the first frame: the stored plan's schedule check (a part a frame from the third), the idle
+  // frames.
   await frames(page, 40);
   // The page's JS API that tests and scripts read (all but the budget's report) belongs to the first
   // part too: reading it never waits for the rest.
@@ -61,24 +63,41 @@ async function profileOf(page) {
 }
 
 const profiles = [];
+const errors = [];
+const watch = (page) => { page.on('pageerror', (e) => errors.push(String(e))); return page; };
+const profiling = () => { window.plotlineSplitProfile = true; };
 const server = await serve(site);
-const browser = await launch();
 try {
-  const errors = [];
-  const page = await browser.context.newPage();
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url);
-  await profileOf(page); // a first visit: the sample
-  await page.reload();
-  await profileOf(page); // a reload: the plan from the library
-  const tab = await browser.context.newPage();
-  tab.on('pageerror', (e) => errors.push(String(e)));
-  await page.close();
-  await tab.goto(server.url);
-  await profileOf(tab); // a new tab
+  // A first visit: the sample is opened.
+  const fresh = await launch();
+  try {
+    const page = watch(await fresh.context.newPage());
+    await page.addInitScript(profiling);
+    await page.goto(server.url);
+    await profileOf(page);
+  } finally {
+    await fresh.close();
+  }
+  // A reload and a new tab, on the plan a first visit (not profiled: it stores the sample) left.
+  const browser = await launch();
+  try {
+    const page = watch(await browser.context.newPage());
+    await page.goto(server.url);
+    await appReady(page, 60000);
+    await page.waitForFunction(() => window.plotline.status().save === 'Saved', null, { timeout: 60000 });
+    await page.addInitScript(profiling);
+    await page.reload();
+    await profileOf(page); // a reload: the plan from the library
+    const tab = watch(await browser.context.newPage());
+    await tab.addInitScript(profiling);
+    await page.close();
+    await tab.goto(server.url);
+    await profileOf(tab); // a new tab
+  } finally {
+    await browser.close();
+  }
   if (errors.length) throw new Error(`the instrumented app failed: ${errors.join('; ')}`);
 } finally {
-  await browser.close();
   await server.close();
 }
 

@@ -205,9 +205,11 @@ void App::addProject(Project p, const std::string& message) {
         show(std::move(*plan), id, kSchemaVersion, true);
         if (!first) gantt_.fitProject();
         if (!message.empty()) flash(message);
-        // Its first version is stored by autosave, which shows the state and retries on failure.
+        // Its first version is stored by autosave, which shows the state and retries on failure; on a
+        // first visit, once the rest of the program is here (frame()).
         save_.markUnsaved();
-        save_.saveNow();
+        if (host_.allCodeHere()) save_.saveNow();
+        else storeWhenCodeHere_ = doc_.revision();
     });
 }
 
@@ -1356,8 +1358,13 @@ void App::frame() {
                 save_.saveNow();
             }
         }
-    if (warmUpRounds_ < kWarmUpRounds && ready_ && !doc_.scheduleIsStored() && ++warmUpFrames_ >= kWarmUpAfterFrames) warmUpStep();
-    save_.tick(host_.now());
+    const bool codeHere = host_.allCodeHere();
+    if (warmUpRounds_ < kWarmUpRounds && ready_ && codeHere && !doc_.scheduleIsStored() && ++warmUpFrames_ >= kWarmUpAfterFrames) warmUpStep();
+    if (storeWhenCodeHere_ && (codeHere || doc_.revision() != *storeWhenCodeHere_)) { // (an edit: stored as any other)
+        storeWhenCodeHere_.reset();
+        save_.saveNow();
+    }
+    if (!storeWhenCodeHere_) save_.tick(host_.now());
     // The first failure of a run of failed saves gets a dialog that says what to do; retries are quiet.
     const bool failed = save_.state() == AutoSave::State::Failed;
     if (failed && !saveFailureShown_) {

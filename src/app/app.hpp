@@ -30,6 +30,7 @@
 #include "viewer_screen.hpp"
 
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -228,6 +229,9 @@ private:
     // first plan is up (warmUpStep): see there.
     std::unique_ptr<Document> warmUp_;
     int warmUpFrames_ = 0, warmUpRounds_ = 0;
+    // A project shown before all of the program's code was here (a first visit's sample): its first
+    // version is stored once the code is (Host::allCodeHere), or at the first edit. The revision shown.
+    std::optional<uint64_t> storeWhenCodeHere_;
     static constexpr int kWarmUpAfterFrames = 8, kWarmUpRounds = 4;
     void warmUpStep();
     void publishMirror();

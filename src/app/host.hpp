@@ -96,6 +96,11 @@ public:
     virtual void fetchCatalogue(const std::string& code, std::function<void(Result<std::string>)> done) {
         done(fail("no catalogue for " + code + " here"));
     }
+    // Whether all of the program's code is here. The web app comes in two parts
+    // (scripts/split-wasm.mjs): on a first visit the second arrives once the plan is on screen, and a
+    // call into it before then downloads it synchronously. Work that can wait for it does (storing the
+    // sample as the first project, the warm-up), so the first part need not carry that work's code.
+    virtual bool allCodeHere() { return true; }
     // The page's address (links to views start with it); "" where there is no page.
     virtual std::string address() { return ""; }
     // A named moment of start-up for benchmarks (performance.mark in the browser); nothing elsewhere.

@@ -85,12 +85,15 @@ test('a feature used before the rest arrived loads it on the spot and works', as
     if (route.request().resourceType() === 'fetch') await held;
     await route.continue().catch(() => {});
   });
-  const { page, errors } = await openApp(browser.context, server.url);
+  const { page, errors } = await openApp(browser.context, server.url, { untilStored: false });
+  await frames(page, 20);
   assert.equal((await deferredCode(page)).state, 'fetching');
+  assert.equal((await status(page)).save, 'Unsaved changes', 'the sample is stored once the rest is here');
   await openDashboard(page);
   const code = await deferredCode(page);
   assert.equal(code.state, 'ready');
   assert.equal(code.onDemand, 1, 'loaded once, on demand');
+  await waitStatus(page, (s) => s.save === 'Saved', 20000);
   release();
   await page.waitForTimeout(500);
   await click(page, 'view.plan');
@@ -102,10 +105,11 @@ test('a feature used before the rest arrived loads it on the spot and works', as
 test('the rest cannot be downloaded: the plan still opens, the download is retried; a feature that needs the rest meanwhile stops the app with a message, and the saved work stays', async () => {
   const { server, browser } = await browserAndServer();
   server.faults.set('/plotline.deferred.wasm', 503);
-  const { page } = await openApp(browser.context, server.url);
+  const { page } = await openApp(browser.context, server.url, { untilStored: false });
   await page.waitForFunction(() => window.plotline.deferredCode().state === 'failed', null, { timeout: 10000 });
   assert.match((await deferredCode(page)).error, /503/);
   assert.equal((await status(page)).tasks, 43, 'the sample is open');
+  assert.equal((await status(page)).save, 'Unsaved changes', 'and stored once the rest is here');
 
   // The server comes back: a later attempt brings the rest, and the plan is edited and saved.
   server.faults.delete('/plotline.deferred.wasm');

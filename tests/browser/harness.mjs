@@ -88,7 +88,9 @@ export async function launch({ deviceScaleFactor = 1, viewport = { width: 1440, 
 }
 
 // Opens the app and waits for window.plotline.ready. Records console errors and page errors.
-export async function openApp(context, url) {
+// untilStored: false returns once the plan is on screen (a first visit stores the sample once the
+// rest of the program is here).
+export async function openApp(context, url, { untilStored = true } = {}) {
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -98,7 +100,7 @@ export async function openApp(context, url) {
   await page.evaluate(() => window.plotline.ready);
   // A plan opened for the first time (the sample on a first visit) is on screen before it is stored:
   // wait until it is, so tests start from a stored plan.
-  await page.waitForFunction(() => !['Unsaved changes', 'Saving…'].includes(window.plotline.status().save), null, { timeout: 60000 });
+  if (untilStored) await page.waitForFunction(() => !['Unsaved changes', 'Saving…'].includes(window.plotline.status().save), null, { timeout: 60000 });
   return { page, errors };
 }
 

@@ -475,6 +475,39 @@ TEST_CASE("the warm-up's edits run on a plan of their own: the open plan, its re
     CHECK_FALSE(h.app->document().canRedo());
 }
 
+// The web app's second part (Host::allCodeHere) arrives once the plan is on screen: on a first visit,
+// storing the sample and the warm-up wait for it, so their code need not be in the first download.
+TEST_CASE("a first visit stores the sample once all of the program's code is here, and warms up then") {
+    Harness h("code-here");
+    h.host.codeHere = false;
+    h.start();
+    CHECK(h.project().tasks.size() > 20); // the sample, on screen at once
+    h.frames(40);
+    CHECK(h.app->autosave().state() == AutoSave::State::Pending);
+    std::optional<Result<std::string>> stored;
+    h.app->library().readNewest(h.app->openId(), [&](Result<std::string> text) { stored = std::move(text); });
+    CHECK_FALSE((stored && *stored)); // no version yet
+    CHECK_FALSE(h.app->warmedUp());
+    h.host.codeHere = true;
+    h.frames(20);
+    CHECK(h.app->autosave().state() == AutoSave::State::Saved);
+    CHECK(h.saved() == h.project());
+    CHECK(h.app->warmedUp());
+}
+
+TEST_CASE("an edit made before all of the program's code is here is stored at once, as any edit is") {
+    Harness h("code-here-edit");
+    h.host.codeHere = false;
+    h.start();
+    h.frames(5);
+    Task t = h.project().tasks[1];
+    t.name = "Kick-off, renamed";
+    REQUIRE(h.app->document().execute(editTask(t)));
+    h.frames(5);
+    CHECK(h.app->autosave().state() == AutoSave::State::Saved);
+    CHECK(h.saved().tasks[1].name == "Kick-off, renamed");
+}
+
 TEST_CASE("View > Critical path turns the highlight on and off without touching the plan") {
     Harness h("critical");
     h.start();

@@ -38,6 +38,8 @@ public:
     std::string fontFailure;                 // when set: every fetch fails with it
     std::vector<std::string> fontRequests;   // file names asked for, in order
     void fetchFont(const std::string& file, std::function<void(Result<std::string>)> done) override;
+    bool codeHere = true; // what allCodeHere() answers: tests hold the second part of the program back
+    bool allCodeHere() override { return codeHere; }
     std::string pageAddress = "http://127.0.0.1:8080/"; // what links start with
     std::string address() override { return pageAddress; }
     std::string systemAsks;                // what systemLook() answers ("dark", "more", "")

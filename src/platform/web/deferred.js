@@ -10,6 +10,8 @@
 //
 //   plotline.deferredCode()   // { state: "waiting"|"fetching"|"ready"|"failed", onDemand: loads made by
 //                             //   a placeholder before the fetch ended, error: the last failure or null }
+// Work that can wait for the rest waits (Host::allCodeHere in main.cpp): on a first visit, storing the
+// sample as the first project, and the warm-up (App::frame).
 // (Included into plotline.js with --pre-js, after api.js.)
 (function () {
   const code = { state: 'waiting', onDemand: 0, error: null };
@@ -86,4 +88,8 @@
     });
   window.plotline.ready.then(prefetch);
   window.plotline.deferredCode = function () { return Object.assign({}, code); };
+  // Whether the rest is linked (Host::allCodeHere: what can wait for it, does). The build's profiling
+  // run (scripts/split-wasm.mjs) sets plotlineSplitProfile, so that what waits is left out of the first
+  // part even though that run's program is whole.
+  Module.plotlineAllCodeHere = function () { return linked && !window.plotlineSplitProfile; };
 })();

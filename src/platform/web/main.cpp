@@ -413,6 +413,7 @@ EM_JS(char*, js_system_locale, (), {
     return p;
 });
 EM_JS(void, js_set_document_language, (const char* code), { document.documentElement.lang = UTF8ToString(code); });
+EM_JS(int, js_all_code_here, (), { return Module.plotlineAllCodeHere() ? 1 : 0; }); // deferred.js
 EM_JS(int, js_system_look, (), {
     if (!window.matchMedia) return 0;
     if (matchMedia('(prefers-contrast: more)').matches || matchMedia('(forced-colors: active)').matches) return 2;
@@ -520,6 +521,7 @@ public:
         return look == 2 ? "more" : look == 1 ? "dark" : "";
     }
     void announce(const std::string& text) override { js_announce(text.c_str()); }
+    bool allCodeHere() override { return js_all_code_here() != 0; }
     std::string systemLocale() override { return takeString(js_system_locale()); }
     void setDocumentLanguage(const std::string& code) override { js_set_document_language(code.c_str()); }
     void claimProject(const std::string& id, std::function<void(bool)> answer) override {
