@@ -61,9 +61,12 @@ App::App(Host& host)
 App::~App() = default;
 
 std::optional<Project> App::loadSample() {
-    auto text = host_.readAsset("assets/sample-campaign.json");
+    // The web build ships it in its stored form, made from the JSON when it is built
+    // (src/tools/store_sample.cpp): a first visit then runs the reader a reload runs.
+    auto text = host_.readAsset("assets/sample-campaign.stored");
+    if (!text) text = host_.readAsset("assets/sample-campaign.json");
     if (!text) return std::nullopt;
-    Result<Project> p = readProjectJson(*text);
+    Result<Project> p = readProjectBody(*text);
     if (!p) return std::nullopt;
     return *p;
 }
