@@ -231,12 +231,18 @@ template <class T> void readRecord(Reader& r, JsonRef obj, const std::string& pa
 }
 
 // Each record of a top-level list, read by its description; `then` checks references and keeps it.
-template <class T, class Then> void readList(Reader& r, JsonRef root, const char* key, Then then) {
+template <class T, class Then> [[gnu::noinline]] void readListItems(Reader& r, JsonRef root, const char* key, Then then) {
     r.each(root, std::string(), key, [&](JsonRef o, const std::string& path) {
         T x;
         readRecord(r, o, path, x);
         then(std::move(x), path);
     });
+}
+// A list the file has. The reader of each kind of record runs only for a list that is there: reading
+// the header of a stored version (no lists, binary_io.cpp) runs none of them, so the web app's first
+// part need not carry them (scripts/split-wasm.mjs).
+template <class T, class Then> void readList(Reader& r, JsonRef root, const char* key, Then then) {
+    if (!root[key].isNull()) readListItems<T>(r, root, key, std::move(then)); // (absent or null: nothing to read)
 }
 
 } // namespace
