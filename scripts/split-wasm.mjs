@@ -47,9 +47,9 @@ async function profileOf(page) {
   // Past the first frame: the stored plan's schedule check (a part a frame from the third), the idle
   // frames.
   await frames(page, 40);
-  // The page's JS API that tests and scripts read (all but the budget's report) belongs to the first
-  // part too: reading it never waits for the rest.
-  await page.evaluate(() => { const p = window.plotline; p.state(); p.widgets(); p.status(); p.frameStats(); p.memory(); });
+  // The page's JS API that tests and scripts poll belongs to the first part too: reading it never
+  // waits for the rest. Not state() (the plan as JSON: the JSON writer, ~9 KB gzipped) nor report().
+  await page.evaluate(() => { const p = window.plotline; p.widgets(); p.status(); p.frameStats(); p.memory(); });
   const bytes = await page.evaluate(() => {
     const write = Module.asm.__write_profile;
     const size = write(0, 0);
