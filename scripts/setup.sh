@@ -16,6 +16,7 @@ APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config git python3 dpkg-dev
   clang libclang-rt-14-dev
   emscripten binaryen nodejs npm   # binaryen: wasm-split, which splits the web app in two (scripts/split-wasm.mjs)
+  terser                           # minifies plotline.js (CMakeLists.txt)
   nlohmann-json3-dev doctest-dev zlib1g-dev libssl-dev
   fonts-dejavu-core python3-fonttools
   fonts-noto-core fonts-droid-fallback fonts-nanum   # fonts for names beyond Latin (scripts/make-fonts.py)
