@@ -23,7 +23,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { serve, launch, appReady, frames } = await import(resolve(root, 'tests/browser/harness.mjs'));
+const { serve, launch, openApp, appReady, frames } = await import(resolve(root, 'tests/browser/harness.mjs'));
 
 const [linkDir, outDir, ...shellDirs] = process.argv.slice(2);
 if (!linkDir || !outDir || shellDirs.length === 0) {
@@ -81,10 +81,7 @@ try {
   // A reload and a new tab, on the plan a first visit (not profiled: it stores the sample) left.
   const browser = await launch();
   try {
-    const page = watch(await browser.context.newPage());
-    await page.goto(server.url);
-    await appReady(page, 60000);
-    await page.waitForFunction(() => window.plotline.status().save === 'Saved', null, { timeout: 60000 });
+    const page = watch((await openApp(browser.context, server.url)).page);
     await page.addInitScript(profiling);
     await page.reload();
     await profileOf(page); // a reload: the plan from the library

@@ -3,11 +3,10 @@
 // out of the first download (scripts/split-wasm.mjs).
 //   store_sample IN.json OUT
 #include "core/binary_io.hpp"
+#include "core/files.hpp"
 #include "core/json_io.hpp"
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 int main(int argc, char** argv) {
@@ -15,23 +14,18 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: store_sample IN.json OUT\n");
         return 2;
     }
-    std::ifstream in(argv[1], std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!in) {
-        std::fprintf(stderr, "%s: cannot read\n", argv[1]);
+    const plotline::Result<std::string> text = plotline::readInputFile(argv[1]);
+    if (!text) {
+        std::fprintf(stderr, "%s\n", text.error().c_str());
         return 1;
     }
-    const plotline::Result<plotline::Project> project = plotline::readProjectJson(text.str());
+    const plotline::Result<plotline::Project> project = plotline::readProjectJson(*text);
     if (!project) {
         std::fprintf(stderr, "%s: %s\n", argv[1], project.error().c_str());
         return 1;
     }
-    const std::string bytes = plotline::writeProjectBinary(*project);
-    std::ofstream out(argv[2], std::ios::binary);
-    out.write(bytes.data(), std::streamsize(bytes.size()));
-    if (!out) {
-        std::fprintf(stderr, "%s: cannot write\n", argv[2]);
+    if (const std::string error = plotline::writeFileAtomically(argv[2], plotline::writeProjectBinary(*project)); !error.empty()) {
+        std::fprintf(stderr, "%s\n", error.c_str());
         return 1;
     }
     return 0;
