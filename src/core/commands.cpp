@@ -19,6 +19,15 @@ Stamp systemNow() {
 
 namespace {
 
+// A reach over the tasks, links and assignments given, the other lists untouched.
+StructureReach reachOf(ListReach tasks, ListReach links = ListReach::untouched(), ListReach assignments = ListReach::untouched()) {
+    return {tasks, links, assignments};
+}
+// The rows (ascending, as in the list counting them) of the records a change took out or put back.
+template <class T> ListReach rowsOf(const std::vector<std::pair<size_t, T>>& rows, size_t size) {
+    return rows.empty() ? ListReach::untouched() : ListReach::rows(rows.front().first, rows.back().first + 1, size);
+}
+
 class EditTask final : public Command {
 public:
     explicit EditTask(Task after) : after_(std::move(after)) {}
@@ -29,6 +38,7 @@ public:
         before_ = p.tasks[size_t(i)];
         p.tasks[size_t(i)] = after_;
         p.tasks[size_t(i)].modified = now;
+        reach_ = reachOf(ListReach::rows(size_t(i), size_t(i) + 1, p.tasks.size()));
         return true;
     }
     bool revert(Project& p, Stamp now) override {
@@ -36,11 +46,14 @@ public:
         if (i < 0) return false;
         p.tasks[size_t(i)] = before_;
         p.tasks[size_t(i)].modified = now;
+        reach_ = reachOf(ListReach::rows(size_t(i), size_t(i) + 1, p.tasks.size()));
         return true;
     }
+    StructureReach reach() const override { return reach_; }
 
 private:
     Task after_, before_;
+    StructureReach reach_;
 };
 
 // A command that changes only rows, parents and links, no task's scheduling inputs (Command::keepsInputs).
@@ -57,19 +70,23 @@ public:
         if (row_ > p.tasks.size()) return false;
         task_.modified = now;
         p.tasks.insert(p.tasks.begin() + long(row_), task_);
+        reach_ = reachOf(ListReach::rows(row_, row_ + 1, p.tasks.size()));
         return true;
     }
     bool revert(Project& p, Stamp) override {
         // Where it went in, unless later edits moved it.
         const int i = row_ < p.tasks.size() && p.tasks[row_].id == task_.id ? int(row_) : p.taskIndex(task_.id);
         if (i < 0) return false;
+        reach_ = reachOf(ListReach::rows(size_t(i), size_t(i) + 1, p.tasks.size()));
         p.tasks.erase(p.tasks.begin() + i);
         return true;
     }
+    StructureReach reach() const override { return reach_; }
 
 private:
     size_t row_;
     Task task_;
+    StructureReach reach_;
 };
 
 // A set of ids (tasks to delete, to indent…): compared one by one while few (a row and its children),
@@ -114,6 +131,9 @@ public:
             if (gone.has(p.links[i].predecessor) || gone.has(p.links[i].successor)) removedLinks_.push_back({i, p.links[i]});
         for (size_t i = 0; i < p.assignments.size(); ++i)
             if (gone.has(p.assignments[i].task)) removedAssignments_.push_back({i, p.assignments[i]});
+        // (the same both ways: the lists counting the removed records are the ones before and after)
+        reach_ = reachOf(rowsOf(removedTasks_, p.tasks.size()), rowsOf(removedLinks_, p.links.size()),
+                         rowsOf(removedAssignments_, p.assignments.size()));
         eraseAll(p.tasks, removedTasks_);
         eraseAll(p.links, removedLinks_);
         eraseAll(p.assignments, removedAssignments_);
@@ -125,6 +145,7 @@ public:
         insertAll(p.assignments, removedAssignments_);
         return true;
     }
+    StructureReach reach() const override { return reach_; }
 
 private:
     // The records at `removed`'s rows (ascending) taken out, the others closed up in one pass.
@@ -156,6 +177,7 @@ private:
     std::vector<std::pair<size_t, Task>> removedTasks_;
     std::vector<std::pair<size_t, Link>> removedLinks_;
     std::vector<std::pair<size_t, Assignment>> removedAssignments_;
+    StructureReach reach_;
 };
 
 class AddLink final : public RowsCommand {
@@ -166,17 +188,22 @@ public:
         if (p.taskIndex(link_.predecessor) < 0 || p.taskIndex(link_.successor) < 0 || link_.predecessor == link_.successor) return false;
         link_.modified = now;
         p.links.push_back(link_);
+        reach_ = reachOf(ListReach::untouched(), ListReach::rows(p.links.size() - 1, p.links.size(), p.links.size()));
         return true;
     }
     bool revert(Project& p, Stamp) override {
         auto it = std::find_if(p.links.begin(), p.links.end(), [&](const Link& l) { return l.id == link_.id; });
         if (it == p.links.end()) return false;
+        const size_t k = size_t(it - p.links.begin());
+        reach_ = reachOf(ListReach::untouched(), ListReach::rows(k, k + 1, p.links.size()));
         p.links.erase(it);
         return true;
     }
+    StructureReach reach() const override { return reach_; }
 
 private:
     Link link_;
+    StructureReach reach_;
 };
 
 class DeleteLink final : public RowsCommand {
@@ -188,18 +215,23 @@ public:
         if (it == p.links.end()) return false;
         index_ = size_t(it - p.links.begin());
         link_ = *it;
+        reach_ = reachOf(ListReach::untouched(), ListReach::rows(index_, index_ + 1, p.links.size()));
         p.links.erase(it);
         return true;
     }
     bool revert(Project& p, Stamp) override {
-        p.links.insert(p.links.begin() + long(std::min(index_, p.links.size())), link_);
+        const size_t k = std::min(index_, p.links.size());
+        p.links.insert(p.links.begin() + long(k), link_);
+        reach_ = reachOf(ListReach::untouched(), ListReach::rows(k, k + 1, p.links.size()));
         return true;
     }
+    StructureReach reach() const override { return reach_; }
 
 private:
     Id id_;
     size_t index_ = 0;
     Link link_;
+    StructureReach reach_;
 };
 
 class EditLink final : public RowsCommand {
@@ -215,9 +247,13 @@ private:
         if (it == p.links.end()) return false;
         std::swap(*it, after_);
         it->modified = now;
+        const size_t k = size_t(it - p.links.begin());
+        reach_ = reachOf(ListReach::untouched(), ListReach::rows(k, k + 1, p.links.size()));
         return true;
     }
+    StructureReach reach() const override { return reach_; }
     Link after_;
+    StructureReach reach_;
 };
 
 class InsertTasks final : public RowsCommand {
@@ -231,19 +267,28 @@ public:
         for (Link& l : links_) l.modified = now;
         p.tasks.insert(p.tasks.begin() + long(row_), tasks_.begin(), tasks_.end());
         p.links.insert(p.links.end(), links_.begin(), links_.end());
+        setReach(p);
         return true;
     }
     bool revert(Project& p, Stamp) override {
         if (row_ + tasks_.size() > p.tasks.size() || p.tasks[row_].id != tasks_.front().id) return false;
+        setReach(p);
         p.tasks.erase(p.tasks.begin() + long(row_), p.tasks.begin() + long(row_ + tasks_.size()));
         p.links.erase(p.links.end() - long(links_.size()), p.links.end());
         return true;
     }
+    StructureReach reach() const override { return reach_; }
 
 private:
+    void setReach(const Project& p) { // (with the pasted rows in)
+        const size_t links = p.links.size();
+        reach_ = reachOf(ListReach::rows(row_, row_ + tasks_.size(), p.tasks.size()),
+                         links_.empty() ? ListReach::untouched() : ListReach::rows(links - links_.size(), links, links));
+    }
     size_t row_;
     std::vector<Task> tasks_;
     std::vector<Link> links_;
+    StructureReach reach_;
 };
 
 // Rows [first, first + before.size()) become `after` (the same tasks, re-parented or reordered),
@@ -267,14 +312,17 @@ public:
                 removed_.insert(removed_.begin(), {i, p.links[i]});
                 p.links.erase(p.links.begin() + long(i));
             }
+        setReach(p.tasks.size(), p.links.size() + removed_.size());
         return true;
     }
     bool revert(Project& p, Stamp) override {
         if (!matches(p, after_)) return false;
         std::copy(before_.begin(), before_.end(), p.tasks.begin() + long(first_));
         for (const auto& [i, l] : removed_) p.links.insert(p.links.begin() + long(std::min(i, p.links.size())), l);
+        setReach(p.tasks.size(), p.links.size());
         return true;
     }
+    StructureReach reach() const override { return reach_; }
 
 private:
     bool matches(const Project& p, const std::vector<Task>& rows) const {
@@ -286,8 +334,12 @@ private:
     std::string label_;
     size_t first_;
     std::vector<Task> before_, after_;
+    void setReach(size_t tasks, size_t links) { // (links: counting those dropped)
+        reach_ = reachOf(ListReach::rows(first_, first_ + after_.size(), tasks), rowsOf(removed_, links));
+    }
     std::vector<Id> drop_;
     std::vector<std::pair<size_t, Link>> removed_;
+    StructureReach reach_;
 };
 
 class EditProjectSettings final : public Command {
@@ -334,6 +386,13 @@ public:
     std::string label() const override { return label_; }
     bool apply(Project& p, Stamp now) override { return swap(p, now); }
     bool revert(Project& p, Stamp now) override { return swap(p, now); }
+    StructureReach reach() const override {
+        StructureReach r = StructureReach::untouched();
+        if constexpr (std::is_same_v<T, std::vector<Task>>) r.tasks = {};
+        if constexpr (std::is_same_v<T, std::vector<Link>>) r.links = {};
+        if constexpr (std::is_same_v<T, std::vector<Assignment>>) r.assignments = {};
+        return r;
+    }
 
 private:
     bool swap(Project& p, Stamp now) {
@@ -356,25 +415,38 @@ public:
         return std::all_of(parts_.begin(), parts_.end(), [](const CommandPtr& c) { return c->keepsInputs(); });
     }
     bool apply(Project& p, Stamp now) override {
-        for (size_t i = 0; i < parts_.size(); ++i)
+        reach_ = StructureReach::untouched();
+        for (size_t i = 0; i < parts_.size(); ++i) {
             if (!parts_[i]->apply(p, now)) {
-                while (i-- > 0) parts_[i]->revert(p, now); // all or nothing
+                while (i-- > 0) reached(parts_[i]->revert(p, now), i); // all or nothing
                 return false;
             }
+            reached(true, i);
+        }
         return true;
     }
     bool revert(Project& p, Stamp now) override {
-        for (size_t i = parts_.size(); i-- > 0;)
+        reach_ = StructureReach::untouched();
+        for (size_t i = parts_.size(); i-- > 0;) {
             if (!parts_[i]->revert(p, now)) {
-                for (++i; i < parts_.size(); ++i) parts_[i]->apply(p, now);
+                for (++i; i < parts_.size(); ++i) reached(parts_[i]->apply(p, now), i);
                 return false;
             }
+            reached(true, i);
+        }
         return true;
     }
+    // Every part's, added up (a part that did not apply may have left its own from before: anywhere).
+    StructureReach reach() const override { return reach_; }
 
 private:
+    void reached(bool ok, size_t part) {
+        if (ok) reach_.add(parts_[part]->reach());
+        else reach_ = {};
+    }
     std::string label_;
     std::vector<CommandPtr> parts_;
+    StructureReach reach_;
 };
 
 template <class T>
@@ -735,6 +807,7 @@ public:
     bool keepsInputs() const override { return inner_->keepsInputs(); }
     bool apply(Project& p, Stamp now) override { return inner_->apply(p, now); }
     bool revert(Project& p, Stamp now) override { return inner_->revert(p, now); }
+    StructureReach reach() const override { return inner_->reach(); }
 
 private:
     std::string label_;
@@ -922,8 +995,9 @@ Document::Document(Project project, Clock clock) : project_(std::move(project)),
 
 const Schedule& Document::schedule() const {
     if (scheduledRevision_ != revision_) {
-        schedule_ = &scheduler_.run(project_, inputsKept_);
+        schedule_ = &scheduler_.run(project_, inputsKept_, &pending_);
         inputsKept_ = true;
+        pending_ = StructureReach::untouched();
         scheduledRevision_ = revision_;
         stored_.reset(); // (a stored schedule is only ever the loaded revision's)
     }
@@ -933,9 +1007,10 @@ const Schedule& Document::schedule() const {
 bool Document::execute(CommandPtr command) {
     if (!caps_.edit || !command || !command->apply(project_, clock_())) return false;
     const bool keeps = command->keepsInputs();
+    const StructureReach reach = command->reach();
     undo_.push_back(std::move(command));
     redo_.clear();
-    changed(ChangeOrigin::Local, keeps);
+    changed(ChangeOrigin::Local, keeps, &reach);
     return true;
 }
 
@@ -946,18 +1021,21 @@ bool Document::executeChecked(CommandPtr command, std::string& why) {
     if (!command->apply(project_, now)) return false;
     const bool keeps = command->keepsInputs();
     inputsKept_ = inputsKept_ && keeps;
+    pending_.add(command->reach());
     ++revision_; // a trial: the schedule is computed for it, and for the project put back after
     if (!schedule().ok()) {
         why = schedule().error;
         command->revert(project_, now);
         inputsKept_ = keeps;
+        pending_.add(command->reach());
         ++revision_;
         return false;
     }
     --revision_; // changed() counts the accepted change once
     undo_.push_back(std::move(command));
     redo_.clear();
-    changed(ChangeOrigin::Local, true); // (scheduled as it is now)
+    const StructureReach none = StructureReach::untouched();
+    changed(ChangeOrigin::Local, true, &none); // (scheduled as it is now)
     return true;
 }
 
@@ -977,8 +1055,9 @@ bool Document::undo() {
     undo_.pop_back();
     if (!c->revert(project_, clock_())) return false;
     const bool keeps = c->keepsInputs();
+    const StructureReach reach = c->reach();
     redo_.push_back(std::move(c));
-    changed(ChangeOrigin::Local, keeps);
+    changed(ChangeOrigin::Local, keeps, &reach);
     return true;
 }
 
@@ -988,8 +1067,9 @@ bool Document::redo() {
     redo_.pop_back();
     if (!c->apply(project_, clock_())) return false;
     const bool keeps = c->keepsInputs();
+    const StructureReach reach = c->reach();
     undo_.push_back(std::move(c));
-    changed(ChangeOrigin::Local, keeps);
+    changed(ChangeOrigin::Local, keeps, &reach);
     return true;
 }
 
@@ -1019,6 +1099,7 @@ std::optional<bool> Document::checkStoredScheduleStep() {
     if (!ran) return std::nullopt;
     const Schedule& fresh = *ran;
     inputsKept_ = true;
+    pending_ = StructureReach::untouched();
     const bool same = sameSchedule(fresh, *stored_);
     schedule_ = &fresh;
     if (!same) scheduledRevision_ = ++revision_; // views keyed to the revision redraw
@@ -1035,8 +1116,10 @@ void Document::unsubscribe(int token) {
     listeners_.erase(std::remove_if(listeners_.begin(), listeners_.end(), [&](auto& e) { return e.first == token; }), listeners_.end());
 }
 
-void Document::changed(ChangeOrigin origin, bool keepsInputs) {
+void Document::changed(ChangeOrigin origin, bool keepsInputs, const StructureReach* reach) {
     inputsKept_ = inputsKept_ && keepsInputs;
+    if (reach) pending_.add(*reach);
+    else pending_ = {};
     lastOrigin_ = origin;
     ++revision_;
     for (auto& [token, l] : listeners_) l(*this);

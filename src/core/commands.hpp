@@ -29,6 +29,10 @@ public:
     // deadline, actual dates, share done) of a task it does not insert: only rows, parents and links.
     // The scheduler then reads the inputs of the tasks whose rows or edges changed, not every task's.
     virtual bool keepsInputs() const { return false; }
+    // Where the last apply or revert changed the plan's task, link and assignment lists
+    // (StructureReach). It must cover every record whose keys it changed, inserted or removed: the
+    // scheduler takes those outside as they were. Default: anywhere.
+    virtual StructureReach reach() const { return {}; }
 };
 
 using CommandPtr = std::unique_ptr<Command>;
@@ -173,7 +177,10 @@ public:
     void unsubscribe(int token);
 
 private:
-    void changed(ChangeOrigin origin, bool keepsInputs = false);
+    // reach: where the change touched the plan's lists (Command::reach); none: anywhere.
+    void changed(ChangeOrigin origin, bool keepsInputs = false, const StructureReach* reach = nullptr);
+    // Where the plan's lists changed since the scheduler's last run on it (what changed() added up).
+    mutable StructureReach pending_;
     // Only commands that keep every task's scheduling inputs changed the plan since the scheduler's
     // last run (Command::keepsInputs): its next run reads the inputs of the rows the change touched.
     mutable bool inputsKept_ = false;

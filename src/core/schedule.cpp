@@ -160,7 +160,7 @@ struct Scheduler::Impl {
     bool incremental = false, restructured = false;
     bool hashed = false;
 
-    bool sameStructure(const Project& p) const;
+    bool sameStructure(const Project& p, const StructureReach& reach) const;
     bool sameDaysOff(const Project& p) const;
     void setKeys(const Project& p);
     template <class RowOf>
@@ -182,7 +182,7 @@ struct Scheduler::Impl {
     bool fullRunPart(int part, const Project& p);
     void startFullRun();
     void finishRun();
-    bool restructure(const Project& p);
+    bool restructure(const Project& p, const StructureReach& reach);
     void graph(const Project& p, bool keepOrder);
     bool reorder();
     void patchEdges(const Project& p);
@@ -241,19 +241,27 @@ bool Scheduler::Impl::sameDaysOff(const Project& p) const {
     return k == offKeys.size();
 }
 
-bool Scheduler::Impl::sameStructure(const Project& p) const {
+namespace {
+// The records [from, to) of a list of n that a reach leaves to compare (those outside are as they were).
+struct Within {
+    size_t from, to;
+    Within(ListReach r, size_t n) : from(std::min(r.head, n)), to(n - std::min(r.tail, n - from)) {}
+};
+} // namespace
+
+bool Scheduler::Impl::sameStructure(const Project& p, const StructureReach& reach) const {
     if (!built || p.tasks.size() != ids.size() || p.links.size() != linkKeys.size() || !(p.calendar == cal) ||
         p.start != projectStart || p.assignments.size() != assignKeys.size())
         return false;
-    for (size_t i = 0; i < ids.size(); ++i)
-        if (p.tasks[i].id != ids[i] || p.tasks[i].parent != parentIds[i]) return false;
-    for (size_t i = 0; i < linkKeys.size(); ++i) {
-        const Link& l = p.links[i];
-        const LinkKey& k = linkKeys[i];
+    for (Within w(reach.tasks, ids.size()); w.from < w.to; ++w.from)
+        if (p.tasks[w.from].id != ids[w.from] || p.tasks[w.from].parent != parentIds[w.from]) return false;
+    for (Within w(reach.links, linkKeys.size()); w.from < w.to; ++w.from) {
+        const Link& l = p.links[w.from];
+        const LinkKey& k = linkKeys[w.from];
         if (l.predecessor != k.a || l.successor != k.b || l.type != k.type || l.lag != k.lag) return false;
     }
-    for (size_t i = 0; i < assignKeys.size(); ++i)
-        if (p.assignments[i].task != assignKeys[i].first || p.assignments[i].resource != assignKeys[i].second) return false;
+    for (Within w(reach.assignments, assignKeys.size()); w.from < w.to; ++w.from)
+        if (p.assignments[w.from].task != assignKeys[w.from].first || p.assignments[w.from].resource != assignKeys[w.from].second) return false;
     return sameDaysOff(p);
 }
 
@@ -808,7 +816,7 @@ void Scheduler::Impl::teams(const Project& p) {
 // dirty for the passes to start from. False, with nothing carried, when the change is not of that
 // kind (another calendar or project start, resources' days off, a run of more than a quarter of the
 // plan, a plan not in pre-order, a cycle before).
-bool Scheduler::Impl::restructure(const Project& p) {
+bool Scheduler::Impl::restructure(const Project& p, const StructureReach& reach) {
     const size_t nOld = n, nNew = p.tasks.size();
     if (!built || !acyclic || !preOrder || !(p.calendar == cal) || p.start != projectStart || nOld == 0 || nNew == 0) return false;
     if (!sameDaysOff(p)) return false;
@@ -819,12 +827,13 @@ bool Scheduler::Impl::restructure(const Project& p) {
     }
     // The run of rows that changed: [a, oldEnd) before, [a, newEnd) now.
     // One pass over the tasks outside the run, which also finds those given another parent.
+    // (Rows outside the reach are as they were: not compared.)
     const size_t common = std::min(nOld, nNew);
     std::vector<int> reparented, below; // rows (now) outside the run whose parent changed
-    size_t a = 0;
+    size_t a = std::min(reach.tasks.head, common);
     for (; a < common && ids[a] == p.tasks[a].id; ++a)
         if (p.tasks[a].parent != parentIds[a]) reparented.push_back(int(a));
-    size_t tail = 0;
+    size_t tail = std::min(reach.tasks.tail, common - a);
     for (; tail < common - a && ids[nOld - 1 - tail] == p.tasks[nNew - 1 - tail].id; ++tail)
         if (p.tasks[nNew - 1 - tail].parent != parentIds[nOld - 1 - tail]) below.push_back(int(nNew - 1 - tail));
     reparented.insert(reparented.end(), below.rbegin(), below.rend());
@@ -981,17 +990,17 @@ bool Scheduler::Impl::restructure(const Project& p) {
     };
     const bool rowsMoved = a != oldEnd || a != newEnd;
     // [from, oldEnd) of `keys` and [from, newEnd) of `list` are the runs that differ.
-    auto runOf = [](const auto& keys, const auto& list, auto same, size_t& from, size_t& oldTo, size_t& newTo) {
+    auto runOf = [](const auto& keys, const auto& list, ListReach r, auto same, size_t& from, size_t& oldTo, size_t& newTo) {
         const size_t common = std::min(keys.size(), list.size());
-        from = 0;
+        from = std::min(r.head, common);
         while (from < common && same(keys[from], list[from])) ++from;
-        size_t t = 0;
+        size_t t = std::min(r.tail, common - from);
         while (t < common - from && same(keys[keys.size() - 1 - t], list[list.size() - 1 - t])) ++t;
         oldTo = keys.size() - t;
         newTo = list.size() - t;
     };
     size_t la, lOldTo, lNewTo;
-    runOf(linkKeys, p.links, [](const LinkKey& k, const Link& l) { return k.a == l.predecessor && k.b == l.successor && k.type == l.type && k.lag == l.lag; },
+    runOf(linkKeys, p.links, reach.links, [](const LinkKey& k, const Link& l) { return k.a == l.predecessor && k.b == l.successor && k.type == l.type && k.lag == l.lag; },
           la, lOldTo, lNewTo);
     for (size_t k = la; k < lOldTo; ++k)
         for (int r : {out.linkFrom[k], out.linkTo[k]})
@@ -1021,7 +1030,7 @@ bool Scheduler::Impl::restructure(const Project& p) {
                 if (r >= 0) makeDirty(slotOf[size_t(r)]);
     }
     size_t xa, xOldTo, xNewTo;
-    runOf(assignKeys, p.assignments, [](const std::pair<Id, Id>& k, const Assignment& x) { return k.first == x.task && k.second == x.resource; },
+    runOf(assignKeys, p.assignments, reach.assignments, [](const std::pair<Id, Id>& k, const Assignment& x) { return k.first == x.task && k.second == x.resource; },
           xa, xOldTo, xNewTo);
     splice(assignKeys, xa, xOldTo, xNewTo - xa, std::pair<Id, Id>{});
     splice(out.assignmentRow, xa, xOldTo, xNewTo - xa, -1);
@@ -1491,20 +1500,21 @@ void Scheduler::Impl::output(const Project& p, bool all) {
 Scheduler::Scheduler() : impl_(std::make_unique<Impl>()) {}
 Scheduler::~Scheduler() = default;
 
-const Schedule& Scheduler::run(const Project& p, bool inputsKept) {
+const Schedule& Scheduler::run(const Project& p, bool inputsKept, const StructureReach* given) {
     Impl& m = *impl_;
+    const StructureReach reach = given ? *given : StructureReach{};
     m.step = 0; // (a run in steps left half-way has built = false: this one builds afresh)
     m.touched = m.touchedBack = m.sorted = 0;
     m.hashed = false;
     m.restructured = false;
-    const bool same = m.sameStructure(p) && m.acyclic;
+    const bool same = m.sameStructure(p, reach) && m.acyclic;
     if (same) {
         m.incremental = true;
         m.readInputs(p, true);
         m.forwardFrom();
         m.backwardFrom();
         m.output(p, false);
-    } else if (m.restructure(p) && m.preOrder && m.acyclic) {
+    } else if (m.restructure(p, reach) && m.preOrder && m.acyclic) {
         // Rows or links changed in one run of the plan: values carried, passes from what changed.
         m.incremental = true;
         if (inputsKept) m.readInputsOf(p, m.dirty);

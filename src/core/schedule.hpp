@@ -21,11 +21,39 @@
 #pragma once
 #include "model.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace plotline {
+
+// Where a change may have touched a list's structure (a task's id and parent; a link's ends, type and
+// lag; an assignment's task and resource): anywhere but its first `head` and last `tail` records,
+// which are the same records, in the same order, before and after it. {0, 0}: anywhere.
+struct ListReach {
+    size_t head = 0, tail = 0;
+    static ListReach untouched() { return {SIZE_MAX, SIZE_MAX}; }
+    // Records [from, to) of a list of `size` records (counting them) were changed, inserted or removed.
+    static ListReach rows(size_t from, size_t to, size_t size) { return {from, size - std::min(size, to)}; }
+    void add(ListReach o) {
+        head = std::min(head, o.head);
+        tail = std::min(tail, o.tail);
+    }
+};
+// The same for the three lists that make a plan's structure. Default: anywhere (a change that does not
+// say). Command::reach() gives one; the Document adds them up between runs of its scheduler, which
+// then compares only what they cover (a field edit of one task at 100k: one row, not every row).
+struct StructureReach {
+    ListReach tasks, links, assignments;
+    static StructureReach untouched() { return {ListReach::untouched(), ListReach::untouched(), ListReach::untouched()}; }
+    void add(const StructureReach& o) {
+        tasks.add(o.tasks);
+        links.add(o.links);
+        assignments.add(o.assignments);
+    }
+};
 
 struct TaskSchedule {
     int64_t start = 0, finish = 0; // early start and finish: instants in working minutes (calendar.hpp)
@@ -107,7 +135,9 @@ public:
     // The schedule of `project`; valid until the next run. inputsKept: since the last run only rows,
     // parents and links changed, no task's scheduling inputs (Command::keepsInputs): after such a
     // structural edit only the inputs of the tasks it touched are read.
-    const Schedule& run(const Project& project, bool inputsKept = false);
+    // reach (when given): where the plan's lists changed since the last run (StructureReach); records
+    // outside it are taken as they were, not compared.
+    const Schedule& run(const Project& project, bool inputsKept = false, const StructureReach* reach = nullptr);
     // The same as a run that builds afresh, a part per call, for a caller that spreads it over frames
     // (eight calls; each part at 100k tasks takes a fraction of the whole): null until the last part,
     // then the schedule. The project must not change between the calls, or the next comes with

@@ -364,3 +364,116 @@ TEST_CASE("property: deleting any set of tasks takes their subtrees, links and a
         }
     }
 }
+
+namespace {
+// A list's records outside a reach, as the scheduler reads it (clamped to the shorter list), are the
+// same before and after: compared by the keys the scheduler keeps.
+template <class T, class Key>
+bool outsideUnchanged(const std::vector<T>& before, const std::vector<T>& after, ListReach r, Key key) {
+    const size_t common = std::min(before.size(), after.size());
+    const size_t head = std::min(r.head, common), tail = std::min(r.tail, common - head);
+    for (size_t i = 0; i < head; ++i)
+        if (!(key(before[i]) == key(after[i]))) return false;
+    for (size_t j = 0; j < tail; ++j)
+        if (!(key(before[before.size() - 1 - j]) == key(after[after.size() - 1 - j]))) return false;
+    return true;
+}
+bool covers(const Project& before, const Project& after, const StructureReach& r) {
+    auto task = [](const Task& t) { return std::pair(t.id, t.parent); };
+    auto link = [](const Link& l) { return std::tuple(l.predecessor, l.successor, l.type, l.lag); };
+    auto assignment = [](const Assignment& a) { return std::pair(a.task, a.resource); };
+    return outsideUnchanged(before.tasks, after.tasks, r.tasks, task) && outsideUnchanged(before.links, after.links, r.links, link) &&
+           outsideUnchanged(before.assignments, after.assignments, r.assignments, assignment);
+}
+} // namespace
+
+TEST_CASE("property: every command's reach covers the records it changed, applied, reverted and applied again") {
+    int narrow = 0;   // reaches that leave most of a list out (what the scheduler gains from)
+    int dropping = 0; // indents that drop a link
+    for (uint64_t seed = 1; seed <= 6; ++seed) {
+        CAPTURE(seed);
+        Project p = syntheticProject(120, seed);
+        addSyntheticTeam(p, 4, seed);
+        std::mt19937_64 rng(seed);
+        for (int step = 0; step < 120; ++step) {
+            CAPTURE(step);
+            const size_t n = p.tasks.size();
+            const Task& t = p.tasks[rng() % n];
+            std::string why;
+            CommandPtr c;
+            const int kind = int(rng() % 13);
+            CAPTURE(kind);
+            switch (kind) {
+                case 0: {
+                    Task fresh;
+                    fresh.id = Id::random();
+                    const size_t at = rng() % (n + 1);
+                    if (at < n) fresh.parent = p.tasks[at].parent;
+                    c = insertTask(at, fresh);
+                    break;
+                }
+                case 1: if (n > 30) c = deleteTasks({t.id, p.tasks[rng() % n].id}); break;
+                case 2: c = indentTasks(p, {t.id}, why); break;
+                case 3: c = outdentTasks(p, {t.id}, why); break;
+                case 4: c = moveTask(p, t.id, rng() % 2 ? 1 : -1, why); break;
+                case 5: c = addLink(Link{Id::random(), p.tasks[rng() % n].id, t.id, LinkType(rng() % 4), 0, 0}); break;
+                case 6: if (!p.links.empty()) c = deleteLink(p.links[rng() % p.links.size()].id); break;
+                case 7:
+                    if (!p.links.empty()) {
+                        Link l = p.links[rng() % p.links.size()];
+                        l.lag += 480;
+                        c = editLink(l);
+                    }
+                    break;
+                case 8: {
+                    Task e = t; // a field edit, and now and then another parent
+                    e.duration += 480;
+                    if (rng() % 3 == 0) e.parent = Id{};
+                    c = editTask(e);
+                    break;
+                }
+                case 9: {
+                    std::vector<Task> rows(2);
+                    for (Task& r : rows) r.id = Id::random();
+                    c = insertTasks(rng() % (n + 1), rows, {Link{Id::random(), rows[0].id, rows[1].id, LinkType::FS, 0, 0}});
+                    break;
+                }
+                case 10:
+                    if (!p.resources.empty())
+                        c = setTaskResources(p, t.id, {Assignment{Id::random(), t.id, p.resources[rng() % p.resources.size()].id, 100}});
+                    break;
+                case 11: {
+                    std::vector<CommandPtr> parts;
+                    parts.push_back(moveTask(p, t.id, 1, why));
+                    Task fresh;
+                    fresh.id = Id::random();
+                    parts.push_back(insertTask(rng() % (n + 1), fresh));
+                    c = group("Two steps", std::move(parts));
+                    break;
+                }
+                case 12: // indenting under the sibling above drops the link between them
+                    for (size_t i = 1 + rng() % (n - 1); i < n; ++i)
+                        if (p.tasks[i - 1].parent == p.tasks[i].parent) {
+                            p.links.insert(p.links.begin() + long(rng() % (p.links.size() + 1)), Link{Id::random(), p.tasks[i - 1].id, p.tasks[i].id, LinkType::FS, 0, 0});
+                            c = indentTasks(p, {p.tasks[i].id}, why);
+                            dropping += c != nullptr;
+                            break;
+                        }
+                    break;
+            }
+            if (!c) continue;
+            const Project before = p;
+            if (!c->apply(p, 1)) continue;
+            REQUIRE(covers(before, p, c->reach()));
+            const StructureReach r = c->reach();
+            narrow += std::min(r.tasks.head, n) + std::min(r.tasks.tail, n) >= n / 2;
+            const Project applied = p;
+            REQUIRE(c->revert(p, 2));
+            REQUIRE(covers(applied, p, c->reach()));
+            REQUIRE(c->apply(p, 3));
+            REQUIRE(covers(before, p, c->reach()));
+        }
+    }
+    CHECK(narrow >= 200);
+    CHECK(dropping >= 20);
+}
