@@ -10,6 +10,7 @@
 #include "core/json_io.hpp"
 #include "core/report.hpp"
 #include "core/view_link.hpp"
+#include "webgl_renderer.hpp"
 
 #include <SDL.h>
 #include <SDL_opengles2.h>
@@ -18,7 +19,6 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_internal.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
 #include <malloc.h>
@@ -629,8 +629,8 @@ void loadFont(float dpr, float scale, bool texture = true) { // scale: the UI sc
     rt->app->fonts().build(*io.Fonts, "/fonts/ui.ttf", 15.0f * scale * dpr, cfg);
     io.FontGlobalScale = 1.0f / dpr;
     if (texture) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        webgl::destroyFontTexture();
+        webgl::newFrame();
         rt->shown = 0; // the same vertices over another texture: draw again
     } else {
         io.Fonts->Build(); // the renderer makes the texture on its first frame
@@ -767,7 +767,7 @@ void frame() {
     rt->lastFrame = now;
 
     const double t0 = emscripten_get_now();
-    ImGui_ImplOpenGL3_NewFrame();
+    webgl::newFrame();
     buildFrame();
     // Input that waits for a frame (a key's next press, a double click's second click) is handled at
     // once, in further frames within this animation frame, and only the last is drawn: the browser
@@ -789,7 +789,7 @@ void frame() {
         glClearColor(float((theme::kClear >> IM_COL32_R_SHIFT) & 0xFF) / 255, float((theme::kClear >> IM_COL32_G_SHIFT) & 0xFF) / 255,
                      float((theme::kClear >> IM_COL32_B_SHIFT) & 0xFF) / 255, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        webgl::render(*ImGui::GetDrawData());
         ++rt->drawn;
     }
     if (rt->frameMs.size() < 100000) {
@@ -955,7 +955,7 @@ int main() {
     loadFont(rt->dpr, 1.0f, false);
     theme::apply(15.0f);
     ImGui_ImplSDL2_InitForOpenGL(rt->window, rt->gl);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!webgl::init()) std::fprintf(stderr, "WebGL2: the drawing program did not link\n");
     js_mark("window-ready");
 
     emscripten_set_main_loop(frame, 0, false);
