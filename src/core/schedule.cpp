@@ -152,6 +152,8 @@ struct Scheduler::Impl {
     bool everyRow = false;          // the run recomputed every task's late values
     int64_t plannable[2] = {0, 0};  // the instants of 1900-01-01 and 3000-01-01 on the calendar
     bool preOrder = true;           // every parent above its children (percent roll-ups can follow a change up)
+    size_t dangling = 0;            // rows whose parent id names no task
+    bool nested = true;             // and each row's parent is one of the open ancestors above it (subtrees are contiguous)
     // Dates of instants through a small cache of working days: a plan's tasks share their days, and
     // the calendar's lookup (binary searches over holidays) was a fifth of a full run.
     struct Day { int64_t index = INT64_MIN; Date date; };
@@ -399,6 +401,7 @@ void Scheduler::Impl::buildSlots(const Project& p) {
     const LazyIndex index(p.tasks);
     const std::vector<int> levels = outlineLevels(p);
     std::vector<int> open; // rows of the current row's ancestors
+    nested = true;
     for (size_t i = 0; i < n; ++i) {
         const Id up = p.tasks[i].parent;
         level[i] = levels[i];
@@ -407,6 +410,7 @@ void Scheduler::Impl::buildSlots(const Project& p) {
         else {
             while (!open.empty() && ids[size_t(open.back())] != up) open.pop_back();
             const int at = open.empty() ? index.find(up) : open.back();
+            nested = nested && !open.empty();
             if (at >= 0) {
                 parent[i] = at;
                 ++kids[size_t(at)];
@@ -417,8 +421,11 @@ void Scheduler::Impl::buildSlots(const Project& p) {
     }
     hashed = hashed || index.built();
     preOrder = true;
-    for (size_t i = 0; i < n; ++i)
+    dangling = 0;
+    for (size_t i = 0; i < n; ++i) {
         if (parent[i] >= int(i)) preOrder = false;
+        dangling += parent[i] < 0 && !p.tasks[i].parent.isNull();
+    }
 }
 
 void Scheduler::Impl::startOutput() {
@@ -911,9 +918,24 @@ bool Scheduler::Impl::restructure(const Project& p, const StructureReach& reach)
     const LazyIndex index(p.tasks); // (the rows' ids are the plan's from here)
     auto rowOfId = [&](Id id) { return index.find(id); };
     std::vector<int> levelChanged, open;
-    preOrder = true;
+    // Rows above the run and above the first row given another parent keep their parents and levels
+    // (the plan was in pre-order: a parent is above its children), so the pass starts below them, with
+    // the open ancestors of the row above it on the stack. Below the run it stops at the first row
+    // none of whose open ancestors changed: every row further down is as it was. Both need subtrees
+    // in one piece (`nested`), and no row whose parent id names no task (it might find it now):
+    // otherwise the pass goes over every row.
+    const bool mayStop = dangling == 0 && nested;
+    size_t from = !mayStop ? 0 : std::min(a, reparented.empty() ? a : size_t(reparented.front()));
+    if (from > 0) {
+        for (int up = slotOf[from - 1]; up >= 0; up = parent[size_t(up)]) open.push_back(up);
+        std::reverse(open.begin(), open.end());
+    }
+    std::vector<char> openChanged(open.size(), 0); // per entry of `open`: its row changed here
+    size_t changedOpen = 0;                        // how many of them did
+    dangling = 0;
+    nested = true;
     size_t nextMoved = 0; // into reparented
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t i = from; i < n; ++i) {
         const int s = slotOf[i];
         const int was = parent[size_t(s)];
         const bool wasLive = was >= 0 && rowAt[size_t(was)] >= 0;
@@ -948,13 +970,23 @@ bool Scheduler::Impl::restructure(const Project& p, const StructureReach& reach)
             parentIds[i] = up;
         }
         if (now >= 0 && rowAt[size_t(now)] >= int(i)) preOrder = false;
-        while (!open.empty() && open.back() != now) open.pop_back();
+        if (now < 0 && !parentIds[i].isNull()) ++dangling;
+        while (!open.empty() && open.back() != now) {
+            changedOpen -= size_t(openChanged.back());
+            open.pop_back();
+            openChanged.pop_back();
+        }
+        if (now >= 0 && open.empty()) nested = false;
         const int lv = open.empty() ? 1 : level[size_t(open.back())] + 1;
+        const bool changed = inRun || now != was || lv != level[size_t(s)];
         open.push_back(s);
+        openChanged.push_back(changed);
+        changedOpen += changed;
         if (lv != level[size_t(s)]) {
             level[size_t(s)] = lv;
             levelChanged.push_back(s);
         }
+        if (mayStop && changedOpen == 0 && i >= newEnd && nextMoved == reparented.size()) break;
     }
     hashed = index.built();
     if (!preOrder) return true; // the caller builds afresh

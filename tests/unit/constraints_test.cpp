@@ -434,3 +434,35 @@ TEST_CASE("property: rescheduling after structural edits and their undos equals 
         CHECK(carried * 5 >= checked * 4); // values carried across structural edits, not built afresh
     }
 }
+
+TEST_CASE("a task whose parent id names no task finds its parent when a task with that id is inserted, and loses it on undo") {
+    Document doc(syntheticProject(400, 3), [] { return Stamp(1'800'000'000'000); });
+    (void)doc.schedule();
+    // The last task given a parent no task has, by an edit (a file could have it too: then the first
+    // run builds afresh).
+    const Id missing = Id::random();
+    Task orphan = doc.project().tasks.back();
+    orphan.parent = missing;
+    REQUIRE(doc.execute(editTask(orphan)));
+    CHECK(sameSchedule(doc.schedule(), schedule(doc.project())));
+    for (int round = 0; round < 2; ++round) {
+        CAPTURE(round);
+        // An insert elsewhere first (the plan keeps the missing parent), then the parent itself, first
+        // in the plan, far above the task that names it.
+        Task other;
+        other.id = Id::random();
+        other.duration = 480;
+        other.parent = doc.project().tasks[350].parent; // (a sibling of the row below, as Insert makes it)
+        REQUIRE(doc.execute(insertTask(350, other)));
+        CHECK(sameSchedule(doc.schedule(), schedule(doc.project())));
+        Task parent;
+        parent.id = missing;
+        parent.duration = 480;
+        REQUIRE(doc.execute(insertTask(0, parent)));
+        const Schedule& inc = doc.schedule();
+        CHECK(sameSchedule(inc, schedule(doc.project())));
+        CHECK(inc.tasks[0].summary); // the last task found it
+        REQUIRE(doc.undo());
+        CHECK(sameSchedule(doc.schedule(), schedule(doc.project())));
+    }
+}
