@@ -254,6 +254,9 @@ private:
     uint64_t mirrorKey_ = 0, mirrorScrollKey_ = 0;
     Stamp mirrorAt_ = 0;
     size_t mirrorBuilds_ = 0;
+    // An edit's animation frame leaves the mirror and the announcement to the next one (the edit's own
+    // carries the reschedule and the redraw): the revision last published, the frame that held it back.
+    uint64_t mirrorRevision_ = 0, mirrorHeldIn_ = 0, frameCalls_ = 0;
     double mirrorMs_ = 0;
     void fontsFrame();
     fonts::Supply fonts_;

@@ -107,6 +107,15 @@ void App::publishMirror() {
         std::chrono::steady_clock::time_point t0;
         ~Timed() { ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count(); }
     } timed{mirrorMs_, t0};
+    // The animation frame of an edit leaves it to the next (edits in every frame, as a drag makes them,
+    // are published every other frame).
+    const uint64_t animationFrame = host_.animationFrame() ? host_.animationFrame() : ++frameCalls_;
+    if (animationFrame == mirrorHeldIn_) return;
+    if (doc_.revision() != mirrorRevision_ && mirrorHeldIn_ + 1 != animationFrame && !viewer_ && mirrorBuilds_ > 0) {
+        mirrorHeldIn_ = animationFrame;
+        return;
+    }
+    mirrorRevision_ = doc_.revision();
     // What changed decides how soon the mirror follows: an edit, a selection, a view or a dialog at
     // once; rows scrolling into view at most every 100 ms (a fling rebuilds it a few times, not at
     // every frame; the last rows in view are always published).

@@ -101,6 +101,9 @@ public:
     // call into it before then downloads it synchronously. Work that can wait for it does (storing the
     // sample as the first project, the warm-up), so the first part need not carry that work's code.
     virtual bool allCodeHere() { return true; }
+    // The browser's animation frame (counting from 1), which may run several of the app's frames when
+    // input waits for one; 0 where each of the app's frames is one (natively).
+    virtual uint64_t animationFrame() { return 0; }
     // The page's address (links to views start with it); "" where there is no page.
     virtual std::string address() { return ""; }
     // A named moment of start-up for benchmarks (performance.mark in the browser); nothing elsewhere.

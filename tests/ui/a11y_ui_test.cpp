@@ -211,3 +211,28 @@ TEST_CASE("keyboard: Alt+Right moves the selected task a working day later, Alt+
     CHECK(h.app->document().schedule().tasks[size_t(row)].startDate == was.startDate);
     CHECK(h.host.announcements.back().rfind("Undone: Moved \"" + before.name + "\"", 0) == 0);
 }
+
+TEST_CASE("a11y: an edit's frame leaves the mirror and the announcement to the next frame; edits in every frame are published every other frame") {
+    Harness h("a11y-next");
+    h.start();
+    REQUIRE(h.app->ready());
+    h.frames(3);
+    const size_t builds = h.app->a11yBuilds(), said = h.host.announcements.size();
+    Task longer = h.project().tasks.back();
+    longer.duration += 480;
+    REQUIRE(h.app->document().execute(editTask(longer)));
+    h.frames(1); // the edit's frame: the reschedule and the redraw only
+    CHECK(h.app->a11yBuilds() == builds);
+    CHECK(h.host.announcements.size() == said);
+    h.frames(1);
+    CHECK(h.app->a11yBuilds() == builds + 1);
+    CHECK(h.host.announcements.size() == said + 1);
+    CHECK(nlohmann::json::parse(h.host.a11y)["grid"]["rows"].size() > 0);
+    // A drag edits in every frame: the mirror still follows.
+    for (int i = 0; i < 6; ++i) {
+        longer.duration += 480;
+        REQUIRE(h.app->document().execute(editTask(longer)));
+        h.frames(1);
+    }
+    CHECK(h.app->a11yBuilds() == builds + 4);
+}

@@ -512,6 +512,7 @@ public:
     void print(const std::string& html) override { js_print(html.c_str()); }
     void mark(const char* name) override { js_mark(name); }
     void publishA11y(const std::string& json) override { js_a11y(json.c_str()); }
+    uint64_t animationFrame() override;
     std::string preference(const std::string& key) override {
         return takeString(js_preference(key.c_str()));
     }
@@ -609,6 +610,7 @@ struct Runtime {
     int vertices = 0, indices = 0;
     uint64_t shown = 0; // drawDataHash of the picture on the canvas (0: none, or its texture changed)
     uint64_t drawn = 0; // frames that drew, for the rendering benchmark (frames the same as the last are not drawn)
+    uint64_t animationFrames = 0; // the browser's calls of frame()
 };
 Runtime* rt = nullptr;
 
@@ -745,7 +747,10 @@ void buildFrame() {
     ImGui::Render();
 }
 
+uint64_t WebHost::animationFrame() { return rt->animationFrames; }
+
 void frame() {
+    ++rt->animationFrames;
     // Skip frames while nothing happens: no input, no pending save, nothing animating. A frame still
     // runs every half second so the clock-driven parts (today line, messages) stay current.
     const double now = emscripten_get_now();
