@@ -107,11 +107,12 @@ void App::publishMirror() {
         std::chrono::steady_clock::time_point t0;
         ~Timed() { ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count(); }
     } timed{mirrorMs_, t0};
-    // The animation frame of an edit leaves it to the next (edits in every frame, as a drag makes them,
-    // are published every other frame).
+    // In the Plan view the animation frame of an edit leaves it to the next (edits in every frame, as a
+    // drag makes them, are published every other frame). (Not on the budget dashboard: its figures
+    // follow an edit in the next frames, and the edit's own frame is the light one there.)
     const uint64_t animationFrame = host_.animationFrame() ? host_.animationFrame() : ++frameCalls_;
     if (animationFrame == mirrorHeldIn_) return;
-    if (doc_.revision() != mirrorRevision_ && mirrorHeldIn_ + 1 != animationFrame && !viewer_ && mirrorBuilds_ > 0) {
+    if (doc_.revision() != mirrorRevision_ && mirrorHeldIn_ + 1 != animationFrame && !viewer_ && view_ == View::Plan && mirrorBuilds_ > 0) {
         mirrorHeldIn_ = animationFrame;
         return;
     }
