@@ -70,6 +70,9 @@ struct LinkKey {
     LinkType type;
     int64_t lag;
 };
+// A link or an assignment as the scheduler last saw it: the same keys?
+bool sameKeys(const LinkKey& k, const Link& l) { return k.a == l.predecessor && k.b == l.successor && k.type == l.type && k.lag == l.lag; }
+bool sameKeys(const std::pair<Id, Id>& k, const Assignment& x) { return k.first == x.task && k.second == x.resource; }
 
 // v[from, oldTo) replaced by `count` copies of `fill` (filled in by the caller).
 template <class T> void splice(std::vector<T>& v, size_t from, size_t oldTo, size_t count, const T& fill) {
@@ -257,13 +260,10 @@ bool Scheduler::Impl::sameStructure(const Project& p, const StructureReach& reac
         return false;
     for (Within w(reach.tasks, ids.size()); w.from < w.to; ++w.from)
         if (p.tasks[w.from].id != ids[w.from] || p.tasks[w.from].parent != parentIds[w.from]) return false;
-    for (Within w(reach.links, linkKeys.size()); w.from < w.to; ++w.from) {
-        const Link& l = p.links[w.from];
-        const LinkKey& k = linkKeys[w.from];
-        if (l.predecessor != k.a || l.successor != k.b || l.type != k.type || l.lag != k.lag) return false;
-    }
+    for (Within w(reach.links, linkKeys.size()); w.from < w.to; ++w.from)
+        if (!sameKeys(linkKeys[w.from], p.links[w.from])) return false;
     for (Within w(reach.assignments, assignKeys.size()); w.from < w.to; ++w.from)
-        if (p.assignments[w.from].task != assignKeys[w.from].first || p.assignments[w.from].resource != assignKeys[w.from].second) return false;
+        if (!sameKeys(assignKeys[w.from], p.assignments[w.from])) return false;
     return sameDaysOff(p);
 }
 
@@ -1032,8 +1032,7 @@ bool Scheduler::Impl::restructure(const Project& p, const StructureReach& reach)
         newTo = list.size() - t;
     };
     size_t la, lOldTo, lNewTo;
-    runOf(linkKeys, p.links, reach.links, [](const LinkKey& k, const Link& l) { return k.a == l.predecessor && k.b == l.successor && k.type == l.type && k.lag == l.lag; },
-          la, lOldTo, lNewTo);
+    runOf(linkKeys, p.links, reach.links, [](const LinkKey& k, const Link& l) { return sameKeys(k, l); }, la, lOldTo, lNewTo);
     for (size_t k = la; k < lOldTo; ++k)
         for (int r : {out.linkFrom[k], out.linkTo[k]})
             if (const int now = rowNow(r); now >= 0) makeDirty(slotOf[size_t(now)]);
@@ -1062,8 +1061,7 @@ bool Scheduler::Impl::restructure(const Project& p, const StructureReach& reach)
                 if (r >= 0) makeDirty(slotOf[size_t(r)]);
     }
     size_t xa, xOldTo, xNewTo;
-    runOf(assignKeys, p.assignments, reach.assignments, [](const std::pair<Id, Id>& k, const Assignment& x) { return k.first == x.task && k.second == x.resource; },
-          xa, xOldTo, xNewTo);
+    runOf(assignKeys, p.assignments, reach.assignments, [](const std::pair<Id, Id>& k, const Assignment& x) { return sameKeys(k, x); }, xa, xOldTo, xNewTo);
     splice(assignKeys, xa, xOldTo, xNewTo - xa, std::pair<Id, Id>{});
     splice(out.assignmentRow, xa, xOldTo, xNewTo - xa, -1);
     for (size_t k = 0; k < p.assignments.size(); ++k) {
