@@ -632,7 +632,7 @@ void loadFont(float dpr, float scale, bool texture = true) { // scale: the UI sc
     io.FontGlobalScale = 1.0f / dpr;
     if (texture) {
         webgl::destroyFontTexture();
-        webgl::newFrame();
+        webgl::newFrame(); // the texture from the new atlas, built now: the glyphs are counted below
         rt->shown = 0; // the same vertices over another texture: draw again
     } else {
         io.Fonts->Build(); // the renderer makes the texture on its first frame
