@@ -248,10 +248,8 @@ struct Ctx {
             if (types[k].name == name) return int(k);
         return -1;
     }
-    // Matches a stored type's fields to the current type's, by name and kind.
-    template <class T> void mapFields(StoredType& st) {
-        if (st.mapped) return;
-        const auto& now = schemaOf<T>();
+    // Matches a stored type's fields to the current type's (`now`), by name and kind.
+    [[gnu::noinline]] void mapFields(StoredType& st, const std::vector<FieldInfo>& now) {
         st.map.assign(now.size(), -1);
         for (size_t n = 0; n < now.size(); ++n)
             for (size_t j = 0; j < st.fields.size(); ++j)
@@ -262,6 +260,11 @@ struct Ctx {
                 }
         st.mapped = true;
     }
+    // What a record's reading and a list's share whatever their type, out of line: one copy of it, not
+    // one per record type (the first download's code: binary_io.hpp).
+    [[gnu::noinline]] const std::vector<const uint8_t*>* fieldStarts(In& in, const StoredType& st, const std::string& place);
+    [[gnu::noinline]] StoredType* listType(In& in, int typeAt, const char* recordName, const std::string& place, size_t& count);
+    [[gnu::noinline]] void recordFault(const std::string& place, size_t i);
     template <class T> void readRecord(In& in, StoredType& st, T& x, const std::string& place);
     template <class S> void readList(In& in, int typeAt, std::vector<S>& out, const std::string& place);
 };
@@ -341,9 +344,13 @@ struct ReadFields {
     template <class I> void integer(const char* k, I& x, Presence p, int64_t def, int64_t lo, int64_t hi) {
         if (int64_t v; integer(k, v, p, def, lo, hi)) x = I(v);
     }
+    [[gnu::noinline]] std::optional<int64_t> optionalInteger(const char* k, int64_t lo, int64_t hi) {
+        if (int64_t v; value(v) && inRange(k, v, lo, hi)) return v;
+        return std::nullopt;
+    }
     template <class I> void integer(const char* k, std::optional<I>& x, int64_t lo, int64_t hi) {
         x.reset();
-        if (int64_t v; value(v) && inRange(k, v, lo, hi)) x = I(v);
+        if (std::optional<int64_t> v = optionalInteger(k, lo, hi)) x = I(*v);
     }
     [[gnu::noinline]] void boolean(const char* k, bool& x, bool def, Presence = Optional) {
         In in;
@@ -362,13 +369,21 @@ struct ReadFields {
         if (int64_t v; value(v))
             if (Date d; day(k, v, d)) x = d;
     }
-    template <class E> void choice(const char* k, E& x, E def, const Names<E>& names) {
+    // A choice's stored name; false when the file has none. (A choice of any type shares it, as it
+    // shares notOneOf: one copy of each.)
+    [[gnu::noinline]] bool choiceName(std::string_view& s) {
         In in;
+        if (!next(in)) return false;
+        s = in.str();
+        return true;
+    }
+    [[gnu::noinline]] void notOneOf(const char* k, const char* expected) { c.fault(where(k), std::string("not ") + expected); }
+    template <class E> void choice(const char* k, E& x, E def, const Names<E>& names) {
         x = def;
-        if (!next(in)) return;
-        const std::string_view s = in.str();
+        std::string_view s;
+        if (!choiceName(s)) return;
         if (auto e = names.parse(s)) x = *e;
-        else c.fault(where(k), std::string("not ") + names.expected);
+        else notOneOf(k, names.expected);
     }
     [[gnu::noinline]] void dates(const char* k, std::vector<Date>& x) {
         In in;
@@ -412,37 +427,64 @@ struct ReadFields {
     }
 };
 
-template <class T> void Ctx::readRecord(In& in, StoredType& st, T& x, const std::string& place) {
-    mapFields<T>(st);
-    if (depth >= kMaxDepth) return fault(place, "nested too deep");
+// Where each stored field of the record at `in` starts (moving `in` past it), or null after a fault.
+const std::vector<const uint8_t*>* Ctx::fieldStarts(In& in, const StoredType& st, const std::string& place) {
+    if (depth >= kMaxDepth) {
+        fault(place, "nested too deep");
+        return nullptr;
+    }
     std::vector<const uint8_t*>& at = scratch[depth];
     at.resize(st.fields.size());
     for (size_t f = 0; f < st.fields.size(); ++f) {
         at[f] = in.p;
         skip(in, st.fields[f].kind, st.sub[f]);
     }
-    if (in.bad) return fault(place, "cut short");
+    if (in.bad) {
+        fault(place, "cut short");
+        return nullptr;
+    }
+    return &at;
+}
+
+template <class T> void Ctx::readRecord(In& in, StoredType& st, T& x, const std::string& place) {
+    if (!st.mapped) mapFields(st, schemaOf<T>());
+    const std::vector<const uint8_t*>* at = fieldStarts(in, st, place);
+    if (!at) return;
     ++depth;
-    ReadFields v{*this, st, at, in.end, place};
+    ReadFields v{*this, st, *at, in.end, place};
     describe(v, x);
     --depth;
 }
 
+// The stored type of a list of `recordName` records and how many it holds, or null after a fault.
+StoredType* Ctx::listType(In& in, int typeAt, const char* recordName, const std::string& place, size_t& count) {
+    if (typeAt < 0 || types[size_t(typeAt)].name != recordName) {
+        fault(place, "not a list of " + std::string(recordName) + " records");
+        return nullptr;
+    }
+    count = in.count();
+    if (in.bad) {
+        fault(place, "cut short");
+        return nullptr;
+    }
+    return &types[size_t(typeAt)];
+}
+
+// A fault in the list's record i: its place names the record.
+void Ctx::recordFault(const std::string& place, size_t i) {
+    const size_t dot = error.find(": ");
+    error = place + "[" + std::to_string(i) + "]" + error.substr(place.size(), dot - place.size()) + error.substr(dot);
+}
+
 template <class S> void Ctx::readList(In& in, int typeAt, std::vector<S>& out, const std::string& place) {
-    if (typeAt < 0 || types[size_t(typeAt)].name != kRecordName<S>) return fault(place, "not a list of " + std::string(kRecordName<S>) + " records");
-    StoredType& st = types[size_t(typeAt)];
-    const size_t count = in.count();
-    if (in.bad) return fault(place, "cut short");
+    size_t count = 0;
+    StoredType* st = listType(in, typeAt, kRecordName<S>, place, count);
+    if (!st) return;
     out.reserve(count);
-    std::string at; // the place of one record, made only for a fault
     for (size_t i = 0; i < count && error.empty(); ++i) {
         S x{};
-        readRecord(in, st, x, place); // (a fault names the list; the index follows below)
-        if (!error.empty()) {
-            const size_t dot = error.find(": ");
-            error = place + "[" + std::to_string(i) + "]" + error.substr(place.size(), dot - place.size()) + error.substr(dot);
-            break;
-        }
+        readRecord(in, *st, x, place); // (a fault names the list; the index follows below)
+        if (!error.empty()) return recordFault(place, i);
         out.push_back(std::move(x));
     }
 }
