@@ -1436,8 +1436,8 @@ void App::frame() {
         pictureWindow_.draw(host_.today(), fileStem());
     }
     help_.draw();
-    preferencesWindow();
-    newProjectDialog();
+    if (preferencesOpen_) preferencesWindow(); // (called only while open: frame_part.hpp)
+    if (newOpen_) newProjectDialog();
     dialogs();
     publishMirror();
     // The save's slice takes what this frame's own work (an edit, the scheduler, the dashboard's

@@ -164,7 +164,7 @@ private:
     PLOTLINE_FRAME_PART void shortcuts();
     void escapeClosesPopup();
     void legend();
-    void newProjectDialog();
+    PLOTLINE_FRAME_PART void newProjectDialog();
     bool newOpen_ = false;
     int newTemplate_ = 0; // 0: blank; then the built-in templates; then the user's (templates_)
     char newName_[128] = {}, newStart_[16] = {};
@@ -236,7 +236,7 @@ private:
     void warmUpStep();
     void publishMirror();
     void applyLook();
-    void preferencesWindow();
+    PLOTLINE_FRAME_PART void preferencesWindow();
     std::string lookChoice_;
     std::string languageChoice_, formatsChoice_;
     std::set<std::string> catalogueAsked_; // languages whose catalogue the host is fetching

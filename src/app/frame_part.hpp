@@ -8,3 +8,8 @@
 // included. Apart, each is compiled when it is first shown; they run once a frame, so the call costs
 // nothing.
 #define PLOTLINE_FRAME_PART [[gnu::noinline]]
+//
+// A window, popup or dialog that draws only while open is called only while open (the check is at the
+// call, not at the top of the function): the build splits the program by what ran at start-up
+// (scripts/split-wasm.mjs), so a function that was only called to return at once would stay in the
+// first download with all its code.

@@ -561,7 +561,7 @@ void GanttView::draw(Date today, float height) {
                             ImVec2(std::min(column.ClipRect.Max.x, bodyMax.x), bodyMax.y), false);
         drawLinks(dl, first, last, firstY, rowHeight);
         drawProgressLine(dl, first, last);
-        drawDragPreview(dl);
+        if (drag_.kind != Drag::None && drag_.active) drawDragPreview(dl);
         // Labels go over the links and lines on a patch of their row's colour, so a link that passes
         // behind a name never runs through its letters.
         const ImU32 rowColour = ImGui::GetColorU32(ImGuiCol_WindowBg);
@@ -579,11 +579,13 @@ void GanttView::draw(Date today, float height) {
     }
     tagRect("gantt.timeline", bodyMin, bodyMax);
     handleTimelineInput(bodyMin, bodyMax);
-    contextMenu();
+    // The popups and the find bar are called only while open: unopened, their code stays out of the
+    // first download (frame_part.hpp).
+    if (openContext_ || ImGui::IsPopupOpen("gantt.context")) contextMenu();
     ImGui::EndTable();
-    findBar(bodyMin, bodyMax);
-    linkPopup();
-    editorWindow();
+    if (find_.open) findBar(bodyMin, bodyMax);
+    if (linkEdit_.open || ImGui::IsPopupOpen(tr("Link"))) linkPopup();
+    if (editor_.open) editorWindow();
 }
 
 int GanttView::columnCount() { return ColCount; }

@@ -12,6 +12,7 @@
 #pragma once
 #include "a11y.hpp"
 #include "core/commands.hpp"
+#include "frame_part.hpp"
 
 #include <imgui.h>
 
@@ -116,16 +117,16 @@ private:
     void barInteraction(int row, ImVec2 barMin, ImVec2 barMax, bool milestone);
     void finishDrag();
     void moveStartBy(int row, int days, bool say);
-    void drawDragPreview(ImDrawList* dl);
-    void linkPopup();
-    void contextMenu();
-    void editorWindow();
+    PLOTLINE_FRAME_PART void drawDragPreview(ImDrawList* dl);
+    PLOTLINE_FRAME_PART void linkPopup();
+    PLOTLINE_FRAME_PART void contextMenu();
+    PLOTLINE_FRAME_PART void editorWindow();
     void clickRow(int row);
     void rebuildVisible();
     std::vector<Id> selectedIds() const;
     float rowCentreY(int row) const;
     bool isSelected(int row) const;
-    void findBar(ImVec2 bodyMin, ImVec2 bodyMax);
+    PLOTLINE_FRAME_PART void findBar(ImVec2 bodyMin, ImVec2 bodyMax);
     void stepFind(int direction);
     void reveal(int row);
     struct Find {

@@ -44,8 +44,7 @@ ChartSvg PictureWindow::picture(Date today) const {
     return chartSvg(doc_.project(), doc_.schedule(), o);
 }
 
-void PictureWindow::draw(Date today, const std::string& fileStem) {
-    if (!open_) return;
+void PictureWindow::drawOpen(Date today, const std::string& fileStem) {
     if (!beginToolWindow(tr("Export chart as picture"), &open_, focus_, 32)) {
         ImGui::End();
         return;

@@ -18,7 +18,9 @@ class PictureWindow {
 public:
     PictureWindow(Document& doc, GanttView& gantt, Host& host) : doc_(doc), gantt_(gantt), host_(host) {}
     void open();
-    PLOTLINE_FRAME_PART void draw(Date today, const std::string& fileStem);
+    void draw(Date today, const std::string& fileStem) {
+        if (open_) drawOpen(today, fileStem); // (called only while open: frame_part.hpp)
+    }
     // The picture the window's choices give now (also for tests).
     ChartSvg picture(Date today) const;
 
@@ -27,6 +29,7 @@ public:
     static constexpr double kMaxPngPixels = 268435456.0;
 
 private:
+    PLOTLINE_FRAME_PART void drawOpen(Date today, const std::string& fileStem);
     Document& doc_;
     GanttView& gantt_;
     Host& host_;

@@ -15,8 +15,7 @@
 
 namespace plotline {
 
-void ShareWindow::draw(Date today, const std::string& fileStem) {
-    if (!open_) return;
+void ShareWindow::drawOpen(Date today, const std::string& fileStem) {
     if (!beginToolWindow(tr("Share with client"), &open_, focus_, 46)) {
         ImGui::End();
         return;

@@ -22,10 +22,13 @@ public:
     ShareWindow(const Document& doc, Host& host) : doc_(doc), host_(host) {}
     void open() { open_ = focus_ = true; view_.reset(); }
     bool isOpen() const { return open_; }
-    PLOTLINE_FRAME_PART void draw(Date today, const std::string& fileStem);
+    void draw(Date today, const std::string& fileStem) {
+        if (open_) drawOpen(today, fileStem); // (called only while open: frame_part.hpp)
+    }
     const ShareOptions& options() const { return options_; }
 
 private:
+    PLOTLINE_FRAME_PART void drawOpen(Date today, const std::string& fileStem);
     void preview(const ClientView& v);
     const Document& doc_;
     Host& host_;
