@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Minifies a page of the app in place: each inline script through Debian's terser (local names and
+// dead code only: top-level names stay, which plotline.js and the page share), the style sheet and the
+// markup without their comments and indentation. The source keeps its comments; the download does not.
+//
+//   node scripts/minify-html.mjs FILE.html
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire('/usr/share/nodejs/');
+const { minify } = require('terser');
+
+const file = process.argv[2];
+if (!file) {
+  console.error('usage: minify-html.mjs FILE.html');
+  process.exit(2);
+}
+let html = readFileSync(file, 'utf8');
+const scripts = [];
+for (const m of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) scripts.push(m[1]);
+const minified = [];
+for (const code of scripts) {
+  const out = await minify(code, { compress: true, mangle: true });
+  if (out.code === undefined) throw new Error(`${file}: an inline script could not be minified`);
+  minified.push(out.code);
+}
+let k = 0;
+html = html.replace(/<script>([\s\S]*?)<\/script>/g, () => `<script>${minified[k++]}</script>`);
+html = html.replace(/<style>([\s\S]*?)<\/style>/g, (_, css) =>
+  `<style>${css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s*\n\s*/g, '\n').replace(/\s*([{};])\s*/g, '$1').trim()}</style>`);
+html = html.replace(/<!--[\s\S]*?-->\n?/g, '').replace(/\n\s+/g, '\n');
+writeFileSync(file, html);
