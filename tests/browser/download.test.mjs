@@ -64,11 +64,18 @@ test('opening a plan needs only the first part; the rest arrives after the first
   await page.waitForFunction(() => window.plotline && window.plotline.readyAt);
   await codeReady(page);
   assert.equal((await deferredCode(page)).onDemand, 0, 'a reload runs nothing from the rest before it arrives');
+  // …and links the rest from the offline copy before the program starts: the page never fetches it.
+  const fromCopy = async (p) => {
+    assert.equal((await fetchedAt(p))['plotline.deferred.wasm'], undefined, 'the rest fetched again: the offline copy was not used');
+    assert.equal(await p.evaluate(() => performance.getEntriesByName('plotline:rest-compiled').length), 1);
+  };
+  await fromCopy(page);
   const tab = await browser.context.newPage();
   await tab.goto(server.url);
   await tab.waitForFunction(() => window.plotline && window.plotline.readyAt);
   await codeReady(tab);
   assert.equal((await deferredCode(tab)).onDemand, 0, 'a new tab runs nothing from the rest before it arrives');
+  await fromCopy(tab);
   await tab.close();
 
   await openDashboard(page);
