@@ -234,7 +234,7 @@ bool Supply::failed(int font, std::string why, double nowMs) {
 bool Supply::build(ImFontAtlas& atlas, const char* uiFontPath, float pixels, ImFontConfig config) {
     atlas.Clear();
     const bool ok = atlas.AddFontFromFileTTF(uiFontPath, pixels, &config, kUiRanges) != nullptr;
-    if (!ok) atlas.AddFontDefault();
+    if (!ok) atlas.AddFontDefault(); // Dear ImGui's own (natively; the web build stops instead: main.cpp)
     // Fonts differ in how much line height they give their letters (Noto Sans Arabic reserves 2.1 em
     // for its marks, DejaVu Sans 1.16): each fallback is asked at the size that makes its em the UI
     // font's, so an Arabic name is as big as a Latin one.

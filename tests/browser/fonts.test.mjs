@@ -3,7 +3,8 @@
 // theirs and the user is told what is not laid out; offline, the fonts fetched before still come (the
 // service worker kept them), and one never fetched is said to be missing rather than drawn wrong.
 // Typing such names: text that comes without key presses (an input method's, a picker's) reaches the
-// field being edited, and an input method's composition shows at the caret until it is committed.
+// field being edited, and an input method's composition shows at the caret until it is committed. A
+// build whose data lacks the UI font stops with a message that says so.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -133,4 +134,27 @@ test('names are typed in any script: input methods compose at the caret, pickers
   // Editing over: the focus goes back where it was (the canvas).
   assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'canvas');
   assert.deepEqual(errors, []);
+});
+
+// The UI font ships in the app's own data (plotline.data), so the web build carries no font of Dear
+// ImGui's to fall back on (main.cpp): a build whose data lacks it stops with a message that names it.
+test('a build whose data lacks the UI font stops with a message that says so', async () => {
+  const server = await serve();
+  cleanup.push(() => server.close());
+  const browser = await launch();
+  cleanup.push(() => browser.close());
+  const page = await browser.context.newPage();
+  // (fault injection: the package lists the font under another name, so /fonts/ui.ttf is not there)
+  let renamed = false;
+  await page.route('**/plotline.js', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('filename:"/fonts/ui.ttf"', () => { renamed = true; return 'filename:"/fonts/elsewhere.ttf"'; });
+    await route.fulfill({ response, body });
+  });
+  await page.goto(server.url);
+  assert.ok(renamed, 'plotline.js no longer lists /fonts/ui.ttf as this test expects');
+  await page.waitForFunction(() => document.getElementById('splash').className === 'error', null, { timeout: 20000 });
+  assert.equal(await page.evaluate(() => document.getElementById('splash').textContent),
+    'Plotline stopped: its font (fonts/ui.ttf) could not be read.\nReload the page; your saved plan is kept.');
+  await screenshot(page, 'font-missing');
 });

@@ -620,12 +620,16 @@ char* copyOut(const std::string& s) {
     return out;
 }
 
-// ImFontAtlas::Build() adds Dear ImGui's built-in font when no font was added. loadFont always adds
-// the UI font first, so the link sends that call here instead (-Wl,--wrap, CMakeLists.txt): the built-in
-// font's data (12 KB, 9.5 KB gzipped) then stays out of the first download.
+// Dear ImGui's built-in font is linked only through ImFontAtlas::AddFontDefault, which ImFontAtlas::Build()
+// calls when no font was added and fonts::Supply::build calls when the UI font cannot be read. The web
+// build ships the UI font in its own data (plotline.data), so the link sends those calls here instead
+// (-Wl,--wrap, CMakeLists.txt) and the built-in font (12 KB, 9.5 KB gzipped) stays out of the first
+// download. Reached only if that file is unreadable: the app stops and says so (index.html's onAbort
+// shows it, with "your saved plan is kept").
+EM_JS(void, js_stop, (const char* why), { abort(UTF8ToString(why)); });
 extern "C" ImFont* __wrap__ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig(ImFontAtlas*, const ImFontConfig*) {
-    js_fatal("Plotline could not start: its font atlas was built before its font was loaded.");
-    std::abort();
+    js_stop("its font (fonts/ui.ttf) could not be read.");
+    return nullptr; // (not reached: abort() throws)
 }
 
 // The UI font and, merged into it, the fallback fonts held for the characters seen (fonts.hpp); then
