@@ -24,9 +24,11 @@ for (const code of scripts) {
   if (out.code === undefined) throw new Error(`${file}: an inline script could not be minified`);
   minified.push(out.code);
 }
-let k = 0;
-html = html.replace(/<script>([\s\S]*?)<\/script>/g, () => `<script>${minified[k++]}</script>`);
+// The markup and style sheet lose comments and indentation with the scripts set aside (\u0000<n>), so
+// nothing inside a script is touched but by terser.
+html = html.replace(/<script>([\s\S]*?)<\/script>/g, (_, code) => `<script>\u0000${scripts.indexOf(code)}</script>`);
 html = html.replace(/<style>([\s\S]*?)<\/style>/g, (_, css) =>
   `<style>${css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s*\n\s*/g, '\n').replace(/\s*([{};])\s*/g, '$1').trim()}</style>`);
 html = html.replace(/<!--[\s\S]*?-->\n?/g, '').replace(/\n\s+/g, '\n');
+html = html.replace(/<script>\u0000(\d+)<\/script>/g, (_, n) => `<script>${minified[Number(n)]}</script>`);
 writeFileSync(file, html);
