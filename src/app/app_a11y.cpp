@@ -295,8 +295,7 @@ void App::applyLocale() {
     host_.setDocumentLanguage(i18n::htmlLanguage());
 }
 
-void App::preferencesWindow() {
-    if (!preferencesOpen_) return;
+void App::preferencesWindow() { // (called while open: frame())
     const float fs = ImGui::GetFontSize();
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     // Sized by its content, so it grows with the UI scale chosen in it.

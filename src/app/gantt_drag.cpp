@@ -90,8 +90,7 @@ void GanttView::barInteraction(int row, ImVec2 barMin, ImVec2 barMax, bool miles
     }
 }
 
-void GanttView::drawDragPreview(ImDrawList* dl) {
-    if (drag_.kind == Drag::None || !drag_.active) return;
+void GanttView::drawDragPreview(ImDrawList* dl) { // (called while a drag is on: draw())
     const Project& p = doc_.project();
     const int row = drag_.row;
     if (row < 0 || size_t(row) >= p.tasks.size() || displayOf_[size_t(row)] < 0) return;

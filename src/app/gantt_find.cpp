@@ -39,8 +39,7 @@ void GanttView::stepFind(int direction) {
     reveal(find_.matches[size_t(find_.current)]);
 }
 
-void GanttView::findBar(ImVec2 bodyMin, ImVec2 bodyMax) {
-    if (!find_.open) return;
+void GanttView::findBar(ImVec2 bodyMin, ImVec2 bodyMax) { // (called while open: draw())
     const float fs = ImGui::GetFontSize();
     ImGui::SetNextWindowPos(ImVec2(bodyMax.x - fs * 0.8f, bodyMin.y + fs * 0.4f), ImGuiCond_Always, ImVec2(1, 0));
     ImGui::SetNextWindowBgAlpha(0.97f);
