@@ -15,18 +15,16 @@ if (!file) {
   console.error('usage: minify-html.mjs FILE.html');
   process.exit(2);
 }
-let html = readFileSync(file, 'utf8');
+// The inline scripts are set aside (\u0000<n>) while the markup and style sheet lose their comments and
+// indentation, so nothing inside a script is touched but by terser.
 const scripts = [];
-for (const m of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) scripts.push(m[1]);
+let html = readFileSync(file, 'utf8').replace(/<script>([\s\S]*?)<\/script>/g, (_, code) => `<script>\u0000${scripts.push(code) - 1}</script>`);
 const minified = [];
 for (const code of scripts) {
   const out = await minify(code, { compress: true, mangle: true });
   if (out.code === undefined) throw new Error(`${file}: an inline script could not be minified`);
   minified.push(out.code);
 }
-// The markup and style sheet lose comments and indentation with the scripts set aside (\u0000<n>), so
-// nothing inside a script is touched but by terser.
-html = html.replace(/<script>([\s\S]*?)<\/script>/g, (_, code) => `<script>\u0000${scripts.indexOf(code)}</script>`);
 html = html.replace(/<style>([\s\S]*?)<\/style>/g, (_, css) =>
   `<style>${css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s*\n\s*/g, '\n').replace(/\s*([{};])\s*/g, '$1').trim()}</style>`);
 html = html.replace(/<!--[\s\S]*?-->\n?/g, '').replace(/\n\s+/g, '\n');
