@@ -7,6 +7,8 @@
 //   build/native/bench_frames [tasks…]     (default 10000 100000)
 //   PLOTLINE_FRAMES=1 …                    also prints every frame of each edit
 //   PLOTLINE_PROFILE_INSERT=40 …           for perf: insert and undo 40 times, one frame each, and stop
+//   PLOTLINE_PROFILE_DELETE=40 …           for perf: delete a summary with its tasks and undo 40 times, one
+//                                          frame each, and stop
 //   PLOTLINE_PROFILE_SHIFT=40 …            for perf: make a task early in the plan longer and shorter
 //                                          again 40 times (its successors move), one frame each, and stop
 //   PLOTLINE_PROFILE_DASHBOARD=40 …        for perf: with the budget dashboard shown, redo 100 pasted rows
@@ -171,6 +173,25 @@ int main(int argc, char** argv) {
                 sum += ms(std::chrono::steady_clock::now() - t0);
             }
             std::printf("insert + undo, two frames: %.1f ms on average\n", sum / times);
+            return 0;
+        }
+        if (const char* what = std::getenv("PLOTLINE_PROFILE_DELETE")) {
+            // For a profiler: delete a summary with its tasks and undo, one frame each, many times.
+            const int times = std::max(1, std::atoi(what));
+            int summary = mid;
+            while (summary < n - 1 && doc.project().tasks[size_t(summary + 1)].parent != doc.project().tasks[size_t(summary)].id) ++summary;
+            select(summary);
+            std::printf("row %d, a summary of %zu rows\n", summary, doc.project().subtreeEnd(size_t(summary)) - size_t(summary));
+            double sum = 0;
+            for (int i = 0; i < times; ++i) {
+                const auto t0 = std::chrono::steady_clock::now();
+                g.deleteSelection();
+                b.frame();
+                doc.undo();
+                b.frame();
+                sum += ms(std::chrono::steady_clock::now() - t0);
+            }
+            std::printf("delete a summary + undo, two frames: %.1f ms on average\n", sum / times);
             return 0;
         }
         if (const char* what = std::getenv("PLOTLINE_PROFILE_SHIFT")) {

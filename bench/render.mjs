@@ -12,7 +12,9 @@
 //            frames of an inserted task.
 //   edits    the slowest frame of inserting a task mid-plan, of its autosave, of undoing it, and of
 //            making a task a day longer (a field edit: successors and summaries move), and of undoing
-//            and redoing that with the budget dashboard shown; and the autosave of a later edit
+//            and redoing that with the budget dashboard shown; of moving a task a working day later
+//            and earlier, deleting a summary with its tasks, undo and redo, indent and outdent, moving
+//            its rows up and down, pasting 100 rows and undoing that; and the autosave of a later edit
 //            (the tab has saved the plan before, as while a producer works): its slowest frame and
 //            the page's longest task.
 //   node bench/render.mjs [sizes…]      (after scripts/build.sh all; default 10000 100000)
@@ -121,6 +123,47 @@ try {
         fieldMs.push(Math.max(...(await page.evaluate(() => window.plotline.frameStats())).frameMs));
       }
     }
+    // Moves and structural edits, each followed by its inverse (so the plan is as it was): the same
+    // task a working day later and earlier (its successors follow); then, on the row below it (a
+    // summary), delete it with its tasks, undo, redo, undo; indent and outdent; move it up and down;
+    // paste 100 rows from a spreadsheet below it and undo that. The slowest frame of each, from the key to two frames after the change shows.
+    const edits = {};
+    const edit = async (name, act) => {
+      const revision = (await page.evaluate(() => window.plotline.status())).revision;
+      await page.evaluate(() => window.plotline.frameStats());
+      const outside = (await act()) || 0; // (the milliseconds of work done outside a frame, as a paste's)
+      await waitFor(page, (r) => window.plotline.status().revision !== r, revision, 10000)
+        .catch(async () => { throw new Error(`${name}: nothing changed; ${JSON.stringify(await page.evaluate(() => window.plotline.status()))}`); });
+      await frames(page, 3);
+      (edits[name] ||= []).push(Math.max(outside, ...(await page.evaluate(() => window.plotline.frameStats())).frameMs));
+    };
+    const key = (k) => () => page.keyboard.press(k);
+    const rows100 = Array.from({ length: 100 }, (_, i) => `Pasted ${i + 1}\t2d`).join('\r\n') + '\r\n';
+    const paste = () => page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      const t0 = performance.now(); // (the page's paste handler hands the rows to the app at once)
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+      return performance.now() - t0;
+    }, rows100);
+    await edit('day later', key('Alt+ArrowRight'));
+    await edit('day earlier', key('Alt+ArrowLeft'));
+    await page.keyboard.press('ArrowDown'); // the row below (one with a task above it at its level, to go under)
+    await frames(page, 2);
+    await edit('delete', key('Delete'));
+    await edit('undo', key('Control+z'));
+    await edit('redo', key('Control+y'));
+    await edit('undo', key('Control+z'));
+    await edit('indent', key('Tab'));
+    await edit('outdent', key('Shift+Tab'));
+    await edit('row up', key('Alt+ArrowUp'));
+    await edit('row down', key('Alt+ArrowDown'));
+    await edit('paste 100', paste);
+    if ((await page.evaluate(() => window.plotline.status())).tasks !== n + 100) throw new Error('the 100 rows were not pasted');
+    await edit('undo', key('Control+z'));
+    if ((await page.evaluate(() => window.plotline.status())).tasks !== n) throw new Error('the paste was not undone');
+    await page.keyboard.press('ArrowUp'); // back to the task
+    await frames(page, 2);
     // A later edit's autosave (a task a day longer again): the page has saved this plan before, as
     // while a producer works.
     await waitFor(page, () => window.plotline.status().save === 'Saved', null, 60000);
@@ -148,7 +191,7 @@ try {
     const checkMs = [median(opened.checkReload), median(opened.checkTab)];
     const row = { n, checkMs, openMs: median(opens), tabOpenMs: median(tabOpens), marks: Object.entries(marks).map(([k, v]) => [k, median(v)]).sort((a, b) => a[1] - b[1]),
                   tabMarks: Object.entries(tabMarks).map(([k, v]) => [k, median(v)]).sort((a, b) => a[1] - b[1]), importMs, bytesPerTask: (after.used - before.used) / n, heapMB: after.heap / 1048576,
-                  vertices: pan.vertices, insertMs, saveMs, saveFrames, taskMs, laterSave, undoMs, fieldMs: Math.max(...fieldMs), dashboardMs, errors, insertA11yMs,
+                  vertices: pan.vertices, insertMs, saveMs, saveFrames, taskMs, laterSave, undoMs, fieldMs: Math.max(...fieldMs), dashboardMs, edits, errors, insertA11yMs,
                   a11y: { median: median(scroll.a11yMs), p95: pct(scroll.a11yMs, 0.95), max: Math.max(...scroll.a11yMs) } };
     for (const [name, st] of [['scroll', scroll], ['zoom', zoom], ['pan', pan]])
       row[name] = { median: median(st.frameMs), p95: pct(st.frameMs, 0.95), ui: median(st.uiMs), uiP95: pct(st.uiMs, 0.95), frames: st.frameMs.length };
@@ -168,6 +211,7 @@ for (const r of rows)
               `${(f(r.scroll.median, 2) + ' / ' + f(r.scroll.p95, 2)).padStart(14)}   ${(f(r.zoom.median, 2) + ' / ' + f(r.zoom.p95, 2)).padStart(12)}   ` +
               `${(f(r.pan.median, 2) + ' / ' + f(r.pan.p95, 2)).padStart(11)}   ${(f(r.zoom.ui, 2) + ' / ' + f(r.zoom.uiP95, 2)).padStart(18)}   ${f(r.bytesPerTask, 0).padStart(11)}`);
 for (const r of rows) console.log(`  ${r.n}: last frame ${r.vertices} vertices; wasm heap ${f(r.heapMB, 0)} MB; inserting a task: frame of ${f(r.insertMs, 0)} ms, its save's slowest frame ${f(r.saveMs, 0)} ms (of ${r.saveFrames}), longest task of the page until it is saved ${f(r.taskMs, 0)} ms, undoing it: ${f(r.undoMs, 0)} ms; a task a day longer: ${f(r.fieldMs, 0)} ms; undo / redo of it on the budget dashboard: ${r.dashboardMs.map((x) => f(x, 0)).join(' / ')} ms; a later edit's save: slowest frame ${f(r.laterSave.slowest, 0)} ms, longest task ${f(r.laterSave.longestTask, 0)} ms`);
+for (const r of rows) console.log(`  ${r.n}: structural edits, slowest frame: ` + Object.entries(r.edits).map(([k, v]) => `${k} ${v.map((x) => f(x, 0)).join(' / ')}`).join(', ') + ' ms');
 for (const r of rows) console.log(`  ${r.n}: slowest frame after opening, until the stored schedule is confirmed: ${f(r.checkMs[0], 0)} / ${f(r.checkMs[1], 0)} ms (reload / new tab)`);
 for (const r of rows) console.log(`  ${r.n}: accessibility mirror per frame while scrolling ${f(r.a11y.median, 3)} / ${f(r.a11y.p95, 3)} ms (median / p95, max ${f(r.a11y.max, 2)}); in the frames of an insert: ${f(r.insertA11yMs, 2)} ms`);
 for (const r of rows) console.log(`  opening ${r.n} (reload): ` + r.marks.map(([k, t]) => `${k} ${f(t, 0)}`).join(', '));
