@@ -186,10 +186,12 @@ int main(int argc, char** argv) {
             for (int i = 0; i < times; ++i) {
                 const auto t0 = std::chrono::steady_clock::now();
                 g.deleteSelection();
-                b.frame();
+                const double del = b.frame();
+                const size_t left = doc.project().tasks.size();
                 doc.undo();
-                b.frame();
+                const double undo = b.frame();
                 sum += ms(std::chrono::steady_clock::now() - t0);
+                if (std::getenv("PLOTLINE_FRAMES")) std::fprintf(stderr, "delete %.1f (%zu left), undo %.1f\n", del, left, undo);
             }
             std::printf("delete a summary + undo, two frames: %.1f ms on average\n", sum / times);
             return 0;

@@ -823,6 +823,34 @@ void Scheduler::Impl::teams(const Project& p) {
 // dirty for the passes to start from. False, with nothing carried, when the change is not of that
 // kind (another calendar or project start, resources' days off, a run of more than a quarter of the
 // plan, a plan not in pre-order, a cycle before).
+namespace {
+// Of a run of a list that changed (keys[from, oldTo) before, list[from, newTo) now): when the run only
+// lost entries or only gained them, for each entry now in it the index of the same entry before, or
+// -1 for one added; otherwise (entries changed or both lost and gained) nothing.
+template <class Key, class Item, class Same>
+std::vector<int> keptInRun(const std::vector<Key>& keys, const std::vector<Item>& list, size_t from, size_t oldTo, size_t newTo, Same same) {
+    std::vector<int> was(newTo - from, -1);
+    size_t i = from, j = from;
+    if (newTo < oldTo) { // every entry now is one before, in order
+        for (; j < newTo; ++j, ++i) {
+            while (i < oldTo && !same(keys[i], list[j])) ++i;
+            if (i == oldTo) return {};
+            was[j - from] = int(i);
+        }
+        return was;
+    }
+    if (newTo > oldTo) { // every entry before is one now, in order
+        for (; i < oldTo; ++i, ++j) {
+            while (j < newTo && !same(keys[i], list[j])) ++j;
+            if (j == newTo) return {};
+            was[j - from] = int(i);
+        }
+        return was;
+    }
+    return {};
+}
+} // namespace
+
 bool Scheduler::Impl::restructure(const Project& p, const StructureReach& reach) {
     const size_t nOld = n, nNew = p.tasks.size();
     if (!built || !acyclic || !preOrder || !(p.calendar == cal) || p.start != projectStart || nOld == 0 || nNew == 0) return false;
@@ -1032,10 +1060,24 @@ bool Scheduler::Impl::restructure(const Project& p, const StructureReach& reach)
         newTo = list.size() - t;
     };
     size_t la, lOldTo, lNewTo;
-    runOf(linkKeys, p.links, reach.links, [](const LinkKey& k, const Link& l) { return sameKeys(k, l); }, la, lOldTo, lNewTo);
+    auto sameLink = [](const LinkKey& k, const Link& l) { return sameKeys(k, l); };
+    runOf(linkKeys, p.links, reach.links, sameLink, la, lOldTo, lNewTo);
+    // Links only removed from the run, or only added to it (deleting tasks with their links, pasting
+    // linked rows, and their undos), leave the others in it as they were: those keep their ends. (The
+    // run spans from the first link removed to the last, which may be half the plan's links apart.)
+    const std::vector<int> linkWas = keptInRun(linkKeys, p.links, la, lOldTo, lNewTo, sameLink);
+    std::vector<char> linkKept(lOldTo - la, 0);
+    std::vector<int> keptFrom(lNewTo - la, -1), keptTo(lNewTo - la, -1);
+    for (size_t j = 0; j < linkWas.size(); ++j)
+        if (const int k = linkWas[j]; k >= 0) {
+            linkKept[size_t(k) - la] = 1;
+            keptFrom[j] = out.linkFrom[size_t(k)];
+            keptTo[j] = out.linkTo[size_t(k)];
+        }
     for (size_t k = la; k < lOldTo; ++k)
-        for (int r : {out.linkFrom[k], out.linkTo[k]})
-            if (const int now = rowNow(r); now >= 0) makeDirty(slotOf[size_t(now)]);
+        if (!linkKept[k - la])
+            for (int r : {out.linkFrom[k], out.linkTo[k]})
+                if (const int now = rowNow(r); now >= 0) makeDirty(slotOf[size_t(now)]);
     splice(linkKeys, la, lOldTo, lNewTo - la, LinkKey{});
     splice(out.linkFrom, la, lOldTo, lNewTo - la, -1);
     splice(out.linkTo, la, lOldTo, lNewTo - la, -1);
@@ -1043,11 +1085,16 @@ bool Scheduler::Impl::restructure(const Project& p, const StructureReach& reach)
         const Link& l = p.links[k];
         if (k >= la && k < lNewTo) {
             linkKeys[k] = {l.predecessor, l.successor, l.type, l.lag};
-            out.linkFrom[k] = findRow(l.predecessor);
-            out.linkTo[k] = findRow(l.successor);
-            for (int r : {out.linkFrom[k], out.linkTo[k]}) // the new link's ends
-                if (r >= 0) makeDirty(slotOf[size_t(r)]);
-            continue;
+            if (!linkWas.empty() && linkWas[k - la] >= 0) { // kept: its ends as before, moved with their rows below
+                out.linkFrom[k] = keptFrom[k - la];
+                out.linkTo[k] = keptTo[k - la];
+            } else {
+                out.linkFrom[k] = findRow(l.predecessor);
+                out.linkTo[k] = findRow(l.successor);
+                for (int r : {out.linkFrom[k], out.linkTo[k]}) // the new link's ends
+                    if (r >= 0) makeDirty(slotOf[size_t(r)]);
+                continue;
+            }
         }
         if (!rowsMoved) continue;
         // A link kept whose end was missing (an id no task had) may find it now, and gains its edge.
@@ -1061,16 +1108,24 @@ bool Scheduler::Impl::restructure(const Project& p, const StructureReach& reach)
                 if (r >= 0) makeDirty(slotOf[size_t(r)]);
     }
     size_t xa, xOldTo, xNewTo;
-    runOf(assignKeys, p.assignments, reach.assignments, [](const std::pair<Id, Id>& k, const Assignment& x) { return sameKeys(k, x); }, xa, xOldTo, xNewTo);
+    auto sameAssignment = [](const std::pair<Id, Id>& k, const Assignment& x) { return sameKeys(k, x); };
+    runOf(assignKeys, p.assignments, reach.assignments, sameAssignment, xa, xOldTo, xNewTo);
+    const std::vector<int> assignmentWas = keptInRun(assignKeys, p.assignments, xa, xOldTo, xNewTo, sameAssignment); // (as links')
+    std::vector<int> keptRow(assignmentWas.size(), -1);
+    for (size_t j = 0; j < assignmentWas.size(); ++j)
+        if (assignmentWas[j] >= 0) keptRow[j] = out.assignmentRow[size_t(assignmentWas[j])];
     splice(assignKeys, xa, xOldTo, xNewTo - xa, std::pair<Id, Id>{});
     splice(out.assignmentRow, xa, xOldTo, xNewTo - xa, -1);
     for (size_t k = 0; k < p.assignments.size(); ++k) {
         const Assignment& x = p.assignments[k];
         int& row = out.assignmentRow[k];
-        if (k >= xa && k < xNewTo) {
-            assignKeys[k] = {x.task, x.resource};
-            row = findRow(x.task);
-        } else if (rowsMoved) row = row < 0 ? findRow(x.task) : rowNow(row);
+        const bool inRun = k >= xa && k < xNewTo;
+        if (inRun) assignKeys[k] = {x.task, x.resource};
+        if (inRun && (assignmentWas.empty() || assignmentWas[k - xa] < 0)) row = findRow(x.task);
+        else if (inRun || rowsMoved) {
+            if (inRun) row = keptRow[k - xa];
+            row = row < 0 ? findRow(x.task) : rowNow(row);
+        }
     }
 
     graph(p, true);
