@@ -9,6 +9,7 @@
 //   PLOTLINE_PROFILE_INSERT=40 …           for perf: insert and undo 40 times, one frame each, and stop
 //   PLOTLINE_PROFILE_DELETE=40 …           for perf: delete a summary with its tasks and undo 40 times, one
 //                                          frame each, and stop
+//   PLOTLINE_PROFILE_INDENT=40 …           for perf: indent a task and outdent it 40 times, one frame each, and stop
 //   PLOTLINE_PROFILE_SHIFT=40 …            for perf: make a task early in the plan longer and shorter
 //                                          again 40 times (its successors move), one frame each, and stop
 //   PLOTLINE_PROFILE_DASHBOARD=40 …        for perf: with the budget dashboard shown, redo 100 pasted rows
@@ -194,6 +195,26 @@ int main(int argc, char** argv) {
                 if (std::getenv("PLOTLINE_FRAMES")) std::fprintf(stderr, "delete %.1f (%zu left), undo %.1f\n", del, left, undo);
             }
             std::printf("delete a summary + undo, two frames: %.1f ms on average\n", sum / times);
+            return 0;
+        }
+        if (const char* what = std::getenv("PLOTLINE_PROFILE_INDENT")) {
+            // For a profiler: indent a task and outdent it again, one frame each, many times.
+            const int times = std::max(1, std::atoi(what));
+            int row = mid + 3;
+            for (std::string why; row < n - 1; ++row)
+                if (indentTasks(doc.project(), {doc.project().tasks[size_t(row)].id}, why)) break;
+            select(row);
+            double sum = 0;
+            for (int i = 0; i < times; ++i) {
+                const auto t0 = std::chrono::steady_clock::now();
+                g.indentSelection(false);
+                const double in = b.frame();
+                g.indentSelection(true);
+                const double out = b.frame();
+                sum += ms(std::chrono::steady_clock::now() - t0);
+                if (std::getenv("PLOTLINE_FRAMES")) std::fprintf(stderr, "indent %.1f, outdent %.1f\n", in, out);
+            }
+            std::printf("indent + outdent, two frames: %.1f ms on average\n", sum / times);
             return 0;
         }
         if (const char* what = std::getenv("PLOTLINE_PROFILE_SHIFT")) {

@@ -139,6 +139,37 @@ TEST_CASE("Insert on a summary adds its sibling below its whole subtree") {
     CHECK(h.project().tasks[phase].id == summary.id);
 }
 
+TEST_CASE("Ctrl+click selects several tasks; Delete removes every one of them, and undo brings them back") {
+    Harness h("select-several");
+    h.start();
+    const Schedule& s = h.app->document().schedule();
+    std::vector<int> leaves; // three tasks without children, apart from each other
+    for (size_t r = 1; r < s.tasks.size() && leaves.size() < 3; ++r)
+        if (!s.tasks[r].summary && (leaves.empty() || int(r) > leaves.back() + 1)) leaves.push_back(int(r));
+    REQUIRE(leaves.size() == 3);
+    std::vector<Id> ids;
+    for (int r : leaves) ids.push_back(h.project().tasks[size_t(r)].id);
+    const size_t before = h.project().tasks.size();
+    auto rowAt = [&](int r) {
+        const auto w = h.widget("task.row." + std::to_string(r));
+        return ImVec2(w.x + 6, w.y + w.h / 2);
+    };
+    h.click(rowAt(leaves[0]));
+    ImGui::GetIO().KeyCtrl = true;
+    h.click(rowAt(leaves[1]));
+    h.click(rowAt(leaves[2]));
+    ImGui::GetIO().KeyCtrl = false;
+    REQUIRE(h.app->gantt().selectionSize() == 3);
+    h.key(ImGuiKey_Delete);
+    h.frames(2);
+    CHECK(h.project().tasks.size() == before - 3);
+    for (Id id : ids) CHECK(h.project().taskIndex(id) < 0);
+    h.key(ImGuiKey_Z, true);
+    h.frames(2);
+    REQUIRE(h.project().tasks.size() == before);
+    for (size_t k = 0; k < ids.size(); ++k) CHECK(h.project().taskIndex(ids[k]) == leaves[k]);
+}
+
 TEST_CASE("Insert on the last row scrolls the new task into view and edits its name") {
     Harness h("insert-last");
     h.start();
