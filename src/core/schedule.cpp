@@ -816,13 +816,6 @@ void Scheduler::Impl::teams(const Project& p) {
     }
 }
 
-// After rows were inserted, deleted or moved, or links and assignments added or removed, in a run
-// of rows: the rows above and below it keep their slots and values; the run's rows keep theirs when
-// their id was in the old run, else take a free slot. Every task whose edges changed (new, moved,
-// with another parent or a link added or removed, a parent that gained or lost a child) is marked
-// dirty for the passes to start from. False, with nothing carried, when the change is not of that
-// kind (another calendar or project start, resources' days off, a run of more than a quarter of the
-// plan, a plan not in pre-order, a cycle before).
 namespace {
 // Of a run of a list that changed (keys[from, oldTo) before, list[from, newTo) now): when the run only
 // lost entries or only gained them, for each entry now in it the index of the same entry before, or
@@ -851,6 +844,13 @@ std::vector<int> keptInRun(const std::vector<Key>& keys, const std::vector<Item>
 }
 } // namespace
 
+// After rows were inserted, deleted or moved, or links and assignments added or removed, in a run
+// of rows: the rows above and below it keep their slots and values; the run's rows keep theirs when
+// their id was in the old run, else take a free slot. Every task whose edges changed (new, moved,
+// with another parent or a link added or removed, a parent that gained or lost a child) is marked
+// dirty for the passes to start from. False, with nothing carried, when the change is not of that
+// kind (another calendar or project start, resources' days off, a run of more than a quarter of the
+// plan, a plan not in pre-order, a cycle before).
 bool Scheduler::Impl::restructure(const Project& p, const StructureReach& reach) {
     const size_t nOld = n, nNew = p.tasks.size();
     if (!built || !acyclic || !preOrder || !(p.calendar == cal) || p.start != projectStart || nOld == 0 || nNew == 0) return false;
