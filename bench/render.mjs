@@ -126,7 +126,8 @@ try {
     // Moves and structural edits, each followed by its inverse (so the plan is as it was): the same
     // task a working day later and earlier (its successors follow); then, on the row below it (a
     // summary), delete it with its tasks, undo, redo, undo; indent and outdent; move it up and down;
-    // paste 100 rows from a spreadsheet below it and undo that. The slowest frame of each, from the key to two frames after the change shows.
+    // paste 100 rows from a spreadsheet below it and undo that. The slowest frame of each, from the
+    // key to two frames after the change shows.
     const edits = {};
     const edit = async (name, act) => {
       const revision = (await page.evaluate(() => window.plotline.status())).revision;
@@ -211,7 +212,7 @@ for (const r of rows)
               `${(f(r.scroll.median, 2) + ' / ' + f(r.scroll.p95, 2)).padStart(14)}   ${(f(r.zoom.median, 2) + ' / ' + f(r.zoom.p95, 2)).padStart(12)}   ` +
               `${(f(r.pan.median, 2) + ' / ' + f(r.pan.p95, 2)).padStart(11)}   ${(f(r.zoom.ui, 2) + ' / ' + f(r.zoom.uiP95, 2)).padStart(18)}   ${f(r.bytesPerTask, 0).padStart(11)}`);
 for (const r of rows) console.log(`  ${r.n}: last frame ${r.vertices} vertices; wasm heap ${f(r.heapMB, 0)} MB; inserting a task: frame of ${f(r.insertMs, 0)} ms, its save's slowest frame ${f(r.saveMs, 0)} ms (of ${r.saveFrames}), longest task of the page until it is saved ${f(r.taskMs, 0)} ms, undoing it: ${f(r.undoMs, 0)} ms; a task a day longer: ${f(r.fieldMs, 0)} ms; undo / redo of it on the budget dashboard: ${r.dashboardMs.map((x) => f(x, 0)).join(' / ')} ms; a later edit's save: slowest frame ${f(r.laterSave.slowest, 0)} ms, longest task ${f(r.laterSave.longestTask, 0)} ms`);
-for (const r of rows) console.log(`  ${r.n}: structural edits, slowest frame: ` + Object.entries(r.edits).map(([k, v]) => `${k} ${v.map((x) => f(x, 0)).join(' / ')}`).join(', ') + ' ms');
+for (const r of rows) console.log(`  ${r.n}: moves and structural edits, slowest frame: ` + Object.entries(r.edits).map(([k, v]) => `${k} ${v.map((x) => f(x, 0)).join(' / ')}`).join(', ') + ' ms');
 for (const r of rows) console.log(`  ${r.n}: slowest frame after opening, until the stored schedule is confirmed: ${f(r.checkMs[0], 0)} / ${f(r.checkMs[1], 0)} ms (reload / new tab)`);
 for (const r of rows) console.log(`  ${r.n}: accessibility mirror per frame while scrolling ${f(r.a11y.median, 3)} / ${f(r.a11y.p95, 3)} ms (median / p95, max ${f(r.a11y.max, 2)}); in the frames of an insert: ${f(r.insertA11yMs, 2)} ms`);
 for (const r of rows) console.log(`  opening ${r.n} (reload): ` + r.marks.map(([k, t]) => `${k} ${f(t, 0)}`).join(', '));
