@@ -28,6 +28,20 @@ namespace plotline {
 namespace {
 // Column titles, in the order of GanttView::Column.
 const char* const kColumnNames[] = {"#", N_("WBS"), N_("Task"), N_("Start"), N_("Finish"), N_("Duration"), N_("Predecessors"), N_("Float"), N_("Done"), N_("Resources"), N_("Cost"), N_("Actual cost"), N_("Start var."), N_("Finish var."), N_("Timeline")};
+
+// Whether an id is one of the selected: compared with each while they are few (a search over every
+// task's id then hashes none), looked up in the set when many.
+class InSelection {
+public:
+    explicit InSelection(const std::unordered_set<Id, IdHash>& selection) : set_(selection) {
+        if (selection.size() <= 8) few_.assign(selection.begin(), selection.end());
+    }
+    bool operator()(Id id) const { return few_.empty() ? set_.count(id) > 0 : std::find(few_.begin(), few_.end(), id) != few_.end(); }
+
+private:
+    const std::unordered_set<Id, IdHash>& set_;
+    std::vector<Id> few_;
+};
 } // namespace
 
 GanttView::GanttView(Document& doc, Notify onError) : doc_(doc), onError_(std::move(onError)) {}
@@ -117,14 +131,13 @@ void GanttView::refresh() {
         }
         shortLinks_ = shorts;
     }
-    const bool oneAtRow = selection_.size() == 1 && selected_ >= 0 && size_t(selected_) < n && p.tasks[size_t(selected_)].id == *selection_.begin();
-    if (!selection_.empty() && !oneAtRow) {
+    if (!selection_.empty() && !oneSelectedAtRow()) {
         // Forget selected tasks that are gone (one found where the selected row is needs no search),
         // searched for in the scheduler's list of ids rather than over every task.
         std::unordered_set<Id, IdHash> present;
-        const std::vector<Id> few = selection_.size() <= 8 ? std::vector<Id>(selection_.begin(), selection_.end()) : std::vector<Id>();
+        const InSelection selected(selection_);
         auto look = [&](Id id) {
-            if (few.empty() ? selection_.count(id) > 0 : std::find(few.begin(), few.end(), id) != few.end()) present.insert(id);
+            if (selected(id)) present.insert(id);
         };
         if (const std::vector<Id>& ids = doc_.scheduler().rowIds(); ids.size() == n && !doc_.scheduleIsStored())
             for (const Id id : ids) look(id);
@@ -271,23 +284,27 @@ void GanttView::clickRow(int row) {
     } else selectRow(row);
 }
 
+bool GanttView::oneSelectedAtRow() const {
+    const Project& p = doc_.project();
+    return selection_.size() == 1 && selected_ >= 0 && size_t(selected_) < p.tasks.size() && p.tasks[size_t(selected_)].id == *selection_.begin();
+}
+
 // In row order. A key's edit of the selected row (indent, move, delete) asks for these: one selected
 // task at the selected row needs no search; otherwise the rows are compared with the few ids
 // selected, not hashed (hashing every id of a 100k plan took ~1.5 ms a call natively), and the search
 // stops at the last one.
 std::vector<Id> GanttView::selectedIds() const {
+    if (oneSelectedAtRow()) return {*selection_.begin()};
     const Project& p = doc_.project();
-    const bool rowInRange = selected_ >= 0 && size_t(selected_) < p.tasks.size();
-    if (selection_.size() == 1 && rowInRange && p.tasks[size_t(selected_)].id == *selection_.begin()) return {*selection_.begin()}; // (one, at the row)
     std::vector<Id> ids;
     if (!selection_.empty()) {
-        const std::vector<Id> few = selection_.size() <= 8 ? std::vector<Id>(selection_.begin(), selection_.end()) : std::vector<Id>{};
+        const InSelection selected(selection_);
         for (const Task& t : p.tasks) {
-            if (few.empty() ? selection_.count(t.id) > 0 : std::find(few.begin(), few.end(), t.id) != few.end()) ids.push_back(t.id);
+            if (selected(t.id)) ids.push_back(t.id);
             if (ids.size() == selection_.size()) break;
         }
     }
-    if (ids.empty() && rowInRange) ids.push_back(p.tasks[size_t(selected_)].id);
+    if (ids.empty() && selected_ >= 0 && size_t(selected_) < p.tasks.size()) ids.push_back(p.tasks[size_t(selected_)].id);
     return ids;
 }
 

@@ -95,6 +95,7 @@ private:
     struct Cell { ImVec2 min, max; };
 
     void refresh();
+    bool oneSelectedAtRow() const; // one task selected, the one at the selected row
     void drawHeader(float headerHeight);
     void drawRow(int row, float rowHeight);
     void editNextCell(int row, Column from, bool back); // Tab while editing a cell
