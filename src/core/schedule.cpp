@@ -1119,13 +1119,15 @@ bool Scheduler::Impl::restructure(const Project& p, const StructureReach& reach)
     for (size_t k = 0; k < p.assignments.size(); ++k) {
         const Assignment& x = p.assignments[k];
         int& row = out.assignmentRow[k];
-        const bool inRun = k >= xa && k < xNewTo;
-        if (inRun) assignKeys[k] = {x.task, x.resource};
-        if (inRun && (assignmentWas.empty() || assignmentWas[k - xa] < 0)) row = findRow(x.task);
-        else if (inRun || rowsMoved) {
-            if (inRun) row = keptRow[k - xa];
-            row = row < 0 ? findRow(x.task) : rowNow(row);
+        if (k >= xa && k < xNewTo) {
+            assignKeys[k] = {x.task, x.resource};
+            if (assignmentWas.empty() || assignmentWas[k - xa] < 0) {
+                row = findRow(x.task);
+                continue;
+            }
+            row = keptRow[k - xa]; // kept: its row as before, moved with the rows below (as a link's ends)
         }
+        if (rowsMoved) row = row < 0 ? findRow(x.task) : rowNow(row);
     }
 
     graph(p, true);
