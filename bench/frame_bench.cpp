@@ -133,12 +133,15 @@ int main(int argc, char** argv) {
         select(mid + 1);
         const double del = b.slowest("delete", [&] { g.deleteSelection(); });
         // A row that can be indented (its previous row is at its level or deeper).
-        int row = mid + 3;
-        for (std::string why; row < n - 1; ++row) {
-            const Project& p = doc.project();
-            if (indentTasks(p, {p.tasks[size_t(row)].id}, why)) break;
-        }
-        select(row);
+        auto indentableRow = [&] {
+            int row = mid + 3;
+            for (std::string why; row < n - 1; ++row) {
+                const Project& p = doc.project();
+                if (indentTasks(p, {p.tasks[size_t(row)].id}, why)) break;
+            }
+            return row;
+        };
+        select(indentableRow());
         const double indent = b.slowest("indent", [&] { g.indentSelection(false); });
         const double outdent = b.slowest("outdent", [&] { g.indentSelection(true); });
         const double moveRow = b.slowest("move row", [&] { g.moveSelection(-1); });
@@ -160,62 +163,38 @@ int main(int argc, char** argv) {
         b.frames(60);
         const double undo = b.slowest("undo", [&] { doc.undo(); });
         const double redo = b.slowest("redo", [&] { doc.redo(); });
-        if (const char* what = std::getenv("PLOTLINE_PROFILE_INSERT")) {
-            // For a profiler: insert and undo, one frame each, many times (saves held back).
-            const int times = std::max(1, std::atoi(what));
-            select(mid);
+        // For a profiler: an edit and the one that takes it back, one frame each, many times (saves
+        // held back); prints the pair's average (with PLOTLINE_FRAMES each frame too) and stops.
+        auto profilePair = [&](const char* times, const char* what, const std::function<void()>& edit, const char* back,
+                               const std::function<void()>& takeBack) {
+            const int count = std::max(1, std::atoi(times));
             double sum = 0;
-            for (int i = 0; i < times; ++i) {
+            for (int i = 0; i < count; ++i) {
                 const auto t0 = std::chrono::steady_clock::now();
-                g.insertTaskBelowSelection();
-                b.frame();
-                doc.undo();
-                b.frame();
+                edit();
+                const double first = b.frame();
+                takeBack();
+                const double second = b.frame();
                 sum += ms(std::chrono::steady_clock::now() - t0);
+                if (std::getenv("PLOTLINE_FRAMES")) std::fprintf(stderr, "%s %.1f, %s %.1f\n", what, first, back, second);
             }
-            std::printf("insert + undo, two frames: %.1f ms on average\n", sum / times);
+            std::printf("%s + %s, two frames: %.1f ms on average\n", what, back, sum / count);
             return 0;
+        };
+        if (const char* times = std::getenv("PLOTLINE_PROFILE_INSERT")) {
+            select(mid);
+            return profilePair(times, "insert", [&] { g.insertTaskBelowSelection(); }, "undo", [&] { doc.undo(); });
         }
-        if (const char* what = std::getenv("PLOTLINE_PROFILE_DELETE")) {
-            // For a profiler: delete a summary with its tasks and undo, one frame each, many times.
-            const int times = std::max(1, std::atoi(what));
+        if (const char* times = std::getenv("PLOTLINE_PROFILE_DELETE")) {
             int summary = mid;
-            while (summary < n - 1 && doc.project().tasks[size_t(summary + 1)].parent != doc.project().tasks[size_t(summary)].id) ++summary;
+            while (summary < n - 1 && !doc.project().hasChildren(size_t(summary))) ++summary;
             select(summary);
             std::printf("row %d, a summary of %zu rows\n", summary, doc.project().subtreeEnd(size_t(summary)) - size_t(summary));
-            double sum = 0;
-            for (int i = 0; i < times; ++i) {
-                const auto t0 = std::chrono::steady_clock::now();
-                g.deleteSelection();
-                const double del = b.frame();
-                const size_t left = doc.project().tasks.size();
-                doc.undo();
-                const double undo = b.frame();
-                sum += ms(std::chrono::steady_clock::now() - t0);
-                if (std::getenv("PLOTLINE_FRAMES")) std::fprintf(stderr, "delete %.1f (%zu left), undo %.1f\n", del, left, undo);
-            }
-            std::printf("delete a summary + undo, two frames: %.1f ms on average\n", sum / times);
-            return 0;
+            return profilePair(times, "delete a summary", [&] { g.deleteSelection(); }, "undo", [&] { doc.undo(); });
         }
-        if (const char* what = std::getenv("PLOTLINE_PROFILE_INDENT")) {
-            // For a profiler: indent a task and outdent it again, one frame each, many times.
-            const int times = std::max(1, std::atoi(what));
-            int row = mid + 3;
-            for (std::string why; row < n - 1; ++row)
-                if (indentTasks(doc.project(), {doc.project().tasks[size_t(row)].id}, why)) break;
-            select(row);
-            double sum = 0;
-            for (int i = 0; i < times; ++i) {
-                const auto t0 = std::chrono::steady_clock::now();
-                g.indentSelection(false);
-                const double in = b.frame();
-                g.indentSelection(true);
-                const double out = b.frame();
-                sum += ms(std::chrono::steady_clock::now() - t0);
-                if (std::getenv("PLOTLINE_FRAMES")) std::fprintf(stderr, "indent %.1f, outdent %.1f\n", in, out);
-            }
-            std::printf("indent + outdent, two frames: %.1f ms on average\n", sum / times);
-            return 0;
+        if (const char* times = std::getenv("PLOTLINE_PROFILE_INDENT")) {
+            select(indentableRow());
+            return profilePair(times, "indent", [&] { g.indentSelection(false); }, "outdent", [&] { g.indentSelection(true); });
         }
         if (const char* what = std::getenv("PLOTLINE_PROFILE_SHIFT")) {
             const int times = std::max(1, std::atoi(what));
