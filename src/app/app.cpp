@@ -47,6 +47,7 @@ App::App(Host& host)
       budget_(doc_, host, [this](const std::string& t, const std::string& m) { notify(t, m); }, [this](const std::string& m) { flash(m); },
               [this] { windows_.openStatusDate(); }) {
     library_.onListWritten = [this] { host_.announceSaved(""); };
+    doc_.subscribe([this](const Document& d) { followInSave(d); });
     shareWindow_.setPublishing(&shares_, [this] { return sync_.connection(); });
     windows_.knownPeople = [this] {
         portfolio_.refresh(host_.today());
@@ -218,31 +219,54 @@ void App::addProject(Project p, const std::string& message) {
 
 struct App::SaveJob {
     std::string id;
-    uint64_t revision = 0;
+    uint64_t revision = 0; // the plan's the body is (an edit followed moves it on)
     std::unique_ptr<ProjectBinaryWriter> writer; // the stored form (binary_io.hpp)
     uint32_t crc = 0;     // of writer->text() up to `summed`
     size_t summed = 0;
     Stamp began = 0;
     AutoSave::Done done;
     // Stages, each in a frame of its own when the one before filled the frame's budget: formatting
-    // (in slices), the schedule encoded to go beside the version, the version sealed and written.
-    bool formatted = false;
+    // (in slices), its checksum (in pieces), the schedule encoded to go beside the version, the
+    // version sealed and written.
+    bool formatted = false, summedAll = false;
     std::optional<std::string> schedule;
+    VersionInfo info; // the body's name and task count, once formatted
     int waited = 0; // frames the last stage has waited for room
     void restart(const Document& d) {
         revision = d.revision();
         writer = std::make_unique<ProjectBinaryWriter>(d.project());
         crc = 0;
         summed = 0;
-        formatted = false;
+        formatted = summedAll = false;
         schedule.reset();
     }
-    void sum() {
-        const std::string& t = writer->text();
-        crc = crc32(std::string_view(t).substr(summed), crc);
-        summed = t.size();
+    // The plan changed while its body is being formatted: an edit that says which tasks, links and
+    // assignments it took out and put in is followed by the body (ProjectBinaryWriter::follow), at
+    // the cost of those records and a copy of the bytes after the first; any other change leaves
+    // `revision` behind, and stepSave starts again. A formatted body is of its revision and stays.
+    void follow(const Document& d) {
+        const RecordEdits* edits = d.lastRecordEdits();
+        if (formatted || d.revision() != revision + 1 || !edits) return;
+        if (!writer->follow(*edits)) return restart(d);
+        revision = d.revision();
+    }
+    // The checksum of the formatted body, a piece at a time until `spent`; true once complete.
+    template <class Spent> bool sum(Spent spent) {
+        constexpr size_t kPiece = 256 * 1024;
+        const std::string_view t = writer->text();
+        while (summed < t.size()) {
+            const size_t n = std::min(kPiece, t.size() - summed);
+            crc = crc32(t.substr(summed, n), crc);
+            summed += n;
+            if (summed < t.size() && spent()) return false;
+        }
+        return summedAll = true;
     }
 };
+
+void App::followInSave(const Document& d) {
+    if (saveJob_) saveJob_->follow(d);
+}
 
 // AutoSave's saver (one save at a time): a new version of the open project, or its first.
 void App::saveOpenProject(AutoSave::Done done) {
@@ -265,25 +289,30 @@ void App::stepSave(double budgetMs, double frameSpentMs) {
     }
     const auto t0 = std::chrono::steady_clock::now();
     auto spent = [&] { return msSince(t0) >= budgetMs; };
-    if (job.revision != doc_.revision()) {
+    // The plan changed in a way the body could not follow (SaveJob::follow), or must be saved as it is
+    // now (finishing now) when the body is of an earlier revision.
+    if (job.revision != doc_.revision() && (!job.formatted || budgetMs >= kFinishNowMs)) {
         job.restart(doc_);
         if (host_.now() - job.began >= kSaveRestartMs) budgetMs = kFinishNowMs; // edits keep coming: save what there is now
     }
     if (!job.formatted) {
-        for (;;) {
-            const bool complete = job.writer->step(256);
-            job.sum();
-            if (complete) break;
+        while (!job.writer->step(256))
             if (spent()) return;
-        }
         job.formatted = true;
+        job.info.name = doc_.project().name; // (of the body's revision: the document's now)
+        job.info.tasks = doc_.project().tasks.size();
         host_.mark("save-formatted");
         if (spent()) return;
     }
+    if (!job.summedAll) {
+        if (!job.sum(spent)) return;
+        if (spent()) return;
+    }
     if (!job.schedule) {
-        // The schedule goes beside the version, so the next open shows it without computing it.
-        const Schedule& schedule = doc_.schedule();
-        job.schedule = schedule.ok() ? writeStoredSchedule(schedule, {job.writer->text().size(), job.crc}) : "";
+        // The schedule goes beside the version, so the next open shows it without computing it; an
+        // edit made after the body was formatted is not in the body, nor then its schedule.
+        const Schedule* schedule = job.revision == doc_.revision() ? &doc_.schedule() : nullptr;
+        job.schedule = schedule && schedule->ok() ? writeStoredSchedule(*schedule, {job.writer->text().size(), job.crc}) : "";
         host_.mark("save-schedule");
         if (spent()) return;
     }
@@ -294,10 +323,7 @@ void App::stepSave(double budgetMs, double frameSpentMs) {
     }
     const auto finalBegan = std::chrono::steady_clock::now();
     std::unique_ptr<SaveJob> finished = std::move(saveJob_);
-    const Project& p = doc_.project();
-    VersionInfo info;
-    info.name = p.name;
-    info.tasks = p.tasks.size();
+    const VersionInfo info = finished->info;
     AutoSave::Done done = std::move(finished->done);
     save_.wrote(finished->revision);
     std::string scheduleText = std::move(*finished->schedule);

@@ -191,6 +191,7 @@ private:
     static constexpr int kCheckScheduleAfterFrames = 3;
     static constexpr Stamp kSaveRestartMs = 3000;
     void stepSave(double budgetMs, double frameSpentMs = 0); // frameSpentMs: the frame's own work so far
+    void followInSave(const Document& d); // each change of the document, told to the save under way
     void finishSave() { if (saveJob_) stepSave(kFinishNowMs); }
     double lastFinalSaveMs_ = 0; // how long the save's last stage took last time
     void follow(); // reload the open project from storage (read-only tab, another tab saved)

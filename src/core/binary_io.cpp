@@ -563,6 +563,18 @@ struct ProjectBinaryWriter::Impl {
     std::string s;
     WriteFields f{Out{{s}}};
     SlicedParts parts;
+    // Where each list's bytes are once its part has begun (forEachList's order, which is the body's):
+    // its name, its count (as written), and the records written so far, record k at [at[k], at[k + 1]).
+    struct Placed {
+        size_t nameAt = SIZE_MAX, countAt = 0, count = 0;
+        bool complete = false;
+        std::vector<uint32_t> at;
+        bool started() const { return nameAt != SIZE_MAX; }
+        size_t written() const { return at.size() - 1; }
+        size_t end() const { return at.back(); }
+    };
+    std::vector<Placed> placed;
+    size_t tasksAt = 0, linksAt = 0, assignmentsAt = 0; // their places in `placed`
 
     explicit Impl(const Project& project) : p(project) {
         s.reserve(1024 + p.tasks.size() * 90 + p.links.size() * 45 + p.assignments.size() * 40);
@@ -591,18 +603,175 @@ struct ProjectBinaryWriter::Impl {
             return true;
         });
         forEachList(p, [&](const char* name, const auto& list, Presence) {
-            parts.add([this, name, &list, i = size_t(0), started = false](size_t& budget) mutable {
+            const size_t l = placed.size();
+            placed.emplace_back();
+            if (static_cast<const void*>(&list) == &p.tasks) tasksAt = l;
+            if (static_cast<const void*>(&list) == &p.links) linksAt = l;
+            if (static_cast<const void*>(&list) == &p.assignments) assignmentsAt = l;
+            parts.add([this, name, &list, l](size_t& budget) {
                 using S = typename std::remove_cvref_t<decltype(list)>::value_type;
-                if (!started) {
+                Placed& pl = placed[l];
+                if (!pl.started()) {
+                    pl.nameAt = s.size();
                     f.o.str(name);
                     f.o.str(kRecordName<S>);
+                    pl.countAt = s.size();
+                    pl.count = list.size();
                     f.o.u(list.size());
-                    started = true;
+                    pl.at.reserve(list.size() + 1);
+                    pl.at.push_back(uint32_t(s.size()));
                 }
-                for (; i < list.size() && budget > 0; ++i, --budget) describe(f, list[i]);
-                return i == list.size();
+                for (size_t i = pl.written(); i < list.size() && budget > 0; ++i, --budget) {
+                    describe(f, list[i]);
+                    pl.at.push_back(uint32_t(s.size()));
+                }
+                pl.complete = pl.written() == list.size();
+                return pl.complete;
             });
         });
+    }
+
+    // A list's rows as follow() reshapes them: each written row's record (its index in Placed::at
+    // before the change; kPut for a record to write from the list), and how many rows the list has.
+    static constexpr int64_t kPut = -1;
+    struct Rows {
+        std::vector<int64_t> rows;
+        size_t total = 0;
+        bool touched = false;
+    };
+
+    // One step on a list: the rows its edit removed go, the ones it put in come in as kPut (rows past
+    // the last one written stay unwritten, for the list's part to write). False when the edit does not
+    // fit the list.
+    static bool reshape(Rows& r, const Placed& pl, const ListEdit& e) {
+        if (!r.touched) {
+            r.rows.resize(pl.written());
+            for (size_t k = 0; k < r.rows.size(); ++k) r.rows[k] = int64_t(k);
+            r.total = pl.count;
+            r.touched = true;
+        }
+        const size_t written = r.rows.size(), total = r.total;
+        if (e.removed.size() > total) return false;
+        std::vector<int64_t> out;
+        out.reserve(written + e.inserted.size());
+        size_t ri = 0, ii = 0, j = 0;
+        for (size_t o = 0;; ++o) {
+            while (ii < e.inserted.size() && e.inserted[ii] == j) { // (after the rows written: unwritten too)
+                if (o < written || pl.complete) out.push_back(kPut);
+                ++ii;
+                ++j;
+            }
+            if (o == total) break;
+            if (ri < e.removed.size() && e.removed[ri] == o) {
+                ++ri;
+                continue;
+            }
+            if (o < written) out.push_back(r.rows[o]);
+            ++j;
+        }
+        if (ri != e.removed.size() || ii != e.inserted.size()) return false;
+        r.rows = std::move(out);
+        r.total = j;
+        return true;
+    }
+
+    void put(size_t l, size_t row, std::string& into) const {
+        WriteFields w{Out{{into}}};
+        if (l == tasksAt) describe(w, p.tasks[row]);
+        else if (l == linksAt) describe(w, p.links[row]);
+        else describe(w, p.assignments[row]);
+    }
+    size_t liveSize(size_t l) const { return l == tasksAt ? p.tasks.size() : l == linksAt ? p.links.size() : p.assignments.size(); }
+
+    bool follow(const RecordEdits& edits) {
+        if (s.size() > UINT32_MAX / 2) return false;
+        std::vector<Rows> rows(placed.size());
+        for (const RecordEdits::Step& step : edits.steps)
+            for (auto [l, e] : {std::pair{tasksAt, &step.tasks}, {linksAt, &step.links}, {assignmentsAt, &step.assignments}})
+                if (!e->empty() && placed[l].started() && !reshape(rows[l], placed[l], *e)) return false;
+        // Where the bytes first change: at a list's count when it takes more or fewer bytes, else at its
+        // first row that differs (the other counts are rewritten in place).
+        size_t from = SIZE_MAX;
+        std::vector<size_t> firstDiff(placed.size(), SIZE_MAX);
+        for (size_t l = 0; l < placed.size(); ++l) {
+            Rows& r = rows[l];
+            if (!r.touched) continue;
+            if (r.total != liveSize(l)) return false;
+            const Placed& pl = placed[l];
+            size_t k = 0;
+            while (k < r.rows.size() && k < pl.written() && r.rows[k] == int64_t(k)) ++k;
+            if (k < r.rows.size() || k < pl.written()) firstDiff[l] = k;
+            if (varintSize(r.total) != varintSize(pl.count)) from = std::min(from, pl.countAt);
+            else if (firstDiff[l] != SIZE_MAX) from = std::min(from, size_t(pl.at[k]));
+        }
+        std::string tail;
+        if (from != SIZE_MAX) {
+            tail.reserve(s.size() - from + 4096);
+            for (size_t l = 0; l < placed.size(); ++l) {
+                Placed& pl = placed[l];
+                // (a list ending at `from` may have rows put in at its end)
+                if (!pl.started() || pl.end() < from || (pl.end() == from && firstDiff[l] == SIZE_MAX)) continue;
+                auto here = [&] { return uint32_t(from + tail.size()); };
+                // The name, type and count.
+                size_t k0 = 0; // the first row rewritten
+                const size_t count = rows[l].touched ? rows[l].total : pl.count;
+                if (pl.nameAt >= from) {
+                    const size_t nameAt = here();
+                    tail.append(s, pl.nameAt, pl.countAt - pl.nameAt);
+                    pl.nameAt = nameAt;
+                    pl.countAt = here();
+                    Out{{tail}}.u(count);
+                } else if (pl.countAt >= from) {
+                    pl.countAt = here();
+                    Out{{tail}}.u(count);
+                } else { // (`from` is at a row of this list)
+                    k0 = firstDiff[l];
+                    rewriteCount(pl, count);
+                }
+                // The rows: those kept copied, those put in written from the list.
+                std::vector<uint32_t> at(pl.at.begin(), pl.at.begin() + long(k0) + 1);
+                at.back() = here();
+                const size_t n = rows[l].touched ? rows[l].rows.size() : pl.written();
+                at.reserve(n + 1);
+                auto rowAt = [&](size_t k) { return rows[l].touched ? rows[l].rows[k] : int64_t(k); };
+                for (size_t k = k0; k < n;) {
+                    const int64_t was = rowAt(k);
+                    if (was == kPut) {
+                        put(l, k, tail);
+                        at.push_back(here());
+                        ++k;
+                        continue;
+                    }
+                    size_t e = k + 1; // a run of rows that were together: one copy
+                    while (e < n && rowAt(e) == was + int64_t(e - k)) ++e;
+                    const uint32_t* old = &pl.at[size_t(was)];
+                    const int64_t shift = int64_t(here()) - int64_t(old[0]);
+                    tail.append(s, old[0], old[e - k] - old[0]);
+                    for (size_t q = 1; q <= e - k; ++q) at.push_back(uint32_t(int64_t(old[q]) + shift));
+                    k = e;
+                }
+                pl.at = std::move(at);
+                pl.count = count;
+                rows[l].touched = false; // (done)
+            }
+            s.resize(from);
+            s += tail;
+        }
+        // Lists before `from` whose rows stay: their counts, rewritten where they are.
+        for (size_t l = 0; l < placed.size(); ++l)
+            if (rows[l].touched) rewriteCount(placed[l], rows[l].total);
+        return true;
+    }
+    // A count that takes as many bytes as the one written, written over it.
+    void rewriteCount(Placed& pl, size_t count) {
+        char b[10];
+        const size_t len = size_t(putVarint(b, count) - b);
+        s.replace(pl.countAt, len, b, len);
+        pl.count = count;
+    }
+    static size_t varintSize(uint64_t v) {
+        char b[10];
+        return size_t(putVarint(b, v) - b);
     }
 };
 
@@ -614,6 +783,7 @@ bool ProjectBinaryWriter::step(size_t records) { return impl_->parts.step(record
 bool ProjectBinaryWriter::done() const { return impl_->parts.done(); }
 const std::string& ProjectBinaryWriter::text() const { return impl_->s; }
 std::string ProjectBinaryWriter::take() { return std::move(impl_->s); }
+bool ProjectBinaryWriter::follow(const RecordEdits& edits) { return impl_->follow(edits); }
 
 std::string writeProjectBinary(const Project& p) {
     ProjectBinaryWriter w(p);

@@ -27,6 +27,7 @@
 // from a project the app holds, which the JSON reader or the commands checked when it came in.
 #pragma once
 #include "model.hpp"
+#include "record_edits.hpp"
 #include "result.hpp"
 
 #include <memory>
@@ -54,6 +55,12 @@ public:
     bool done() const;
     const std::string& text() const; // written so far
     std::string take();
+    // The project changed by `edits` (RecordEdits, each step as it happened): the records already
+    // written that it took out or rewrote are taken out or written again, and the counts set, so the
+    // body reads as if written after the change, and goes on from there. A few of a big plan's
+    // records cost a copy of the bytes from the first of them on, not a new start. False when the
+    // edits do not fit what was written: the writer is then of no use (start a new one).
+    bool follow(const RecordEdits& edits);
 
 private:
     struct Impl;

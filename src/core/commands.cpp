@@ -28,6 +28,20 @@ template <class T> ListReach rowsOf(const std::vector<std::pair<size_t, T>>& row
     return rows.empty() ? ListReach::untouched() : ListReach::rows(rows.front().first, rows.back().first + 1, size);
 }
 
+// The rows of the records a change took out or put back (ascending).
+template <class T> std::vector<size_t> rowsIn(const std::vector<std::pair<size_t, T>>& rows) {
+    std::vector<size_t> out;
+    out.reserve(rows.size());
+    for (const auto& r : rows) out.push_back(r.first);
+    return out;
+}
+// A change of one step.
+RecordEdits oneStep(ListEdit tasks, ListEdit links = {}, ListEdit assignments = {}) {
+    RecordEdits e;
+    e.steps.push_back({std::move(tasks), std::move(links), std::move(assignments)});
+    return e;
+}
+
 class EditTask final : public Command {
 public:
     explicit EditTask(Task after) : after_(std::move(after)) {}
@@ -38,7 +52,7 @@ public:
         before_ = p.tasks[size_t(i)];
         p.tasks[size_t(i)] = after_;
         p.tasks[size_t(i)].modified = now;
-        reach_ = reachOf(ListReach::rows(size_t(i), size_t(i) + 1, p.tasks.size()));
+        reached(size_t(i), p);
         return true;
     }
     bool revert(Project& p, Stamp now) override {
@@ -46,14 +60,20 @@ public:
         if (i < 0) return false;
         p.tasks[size_t(i)] = before_;
         p.tasks[size_t(i)].modified = now;
-        reach_ = reachOf(ListReach::rows(size_t(i), size_t(i) + 1, p.tasks.size()));
+        reached(size_t(i), p);
         return true;
     }
     StructureReach reach() const override { return reach_; }
+    const RecordEdits* recordEdits() const override { return &edits_; }
 
 private:
+    void reached(size_t row, const Project& p) {
+        reach_ = reachOf(ListReach::rows(row, row + 1, p.tasks.size()));
+        edits_ = oneStep(ListEdit::rewrite(row));
+    }
     Task after_, before_;
     StructureReach reach_;
+    RecordEdits edits_;
 };
 
 // A command that changes only rows, parents and links, no task's scheduling inputs (Command::keepsInputs).
@@ -71,6 +91,7 @@ public:
         task_.modified = now;
         p.tasks.insert(p.tasks.begin() + long(row_), task_);
         reach_ = reachOf(ListReach::rows(row_, row_ + 1, p.tasks.size()));
+        edits_ = oneStep({{}, {row_}});
         return true;
     }
     bool revert(Project& p, Stamp) override {
@@ -78,15 +99,18 @@ public:
         const int i = row_ < p.tasks.size() && p.tasks[row_].id == task_.id ? int(row_) : p.taskIndex(task_.id);
         if (i < 0) return false;
         reach_ = reachOf(ListReach::rows(size_t(i), size_t(i) + 1, p.tasks.size()));
+        edits_ = oneStep({{size_t(i)}, {}});
         p.tasks.erase(p.tasks.begin() + i);
         return true;
     }
     StructureReach reach() const override { return reach_; }
+    const RecordEdits* recordEdits() const override { return &edits_; }
 
 private:
     size_t row_;
     Task task_;
     StructureReach reach_;
+    RecordEdits edits_;
 };
 
 // A set of ids (tasks to delete, to indent…): compared one by one while few (a row and its children),
@@ -137,15 +161,18 @@ public:
         eraseAll(p.tasks, removedTasks_);
         eraseAll(p.links, removedLinks_);
         eraseAll(p.assignments, removedAssignments_);
+        edits_ = oneStep({rowsIn(removedTasks_), {}}, {rowsIn(removedLinks_), {}}, {rowsIn(removedAssignments_), {}});
         return true;
     }
     bool revert(Project& p, Stamp) override {
         insertAll(p.tasks, removedTasks_);
         insertAll(p.links, removedLinks_);
         insertAll(p.assignments, removedAssignments_);
+        edits_ = oneStep({{}, rowsIn(removedTasks_)}, {{}, rowsIn(removedLinks_)}, {{}, rowsIn(removedAssignments_)});
         return true;
     }
     StructureReach reach() const override { return reach_; }
+    const RecordEdits* recordEdits() const override { return &edits_; }
 
 private:
     // The records at `removed`'s rows (ascending) taken out, the others closed up in one pass.
@@ -178,6 +205,7 @@ private:
     std::vector<std::pair<size_t, Link>> removedLinks_;
     std::vector<std::pair<size_t, Assignment>> removedAssignments_;
     StructureReach reach_;
+    RecordEdits edits_;
 };
 
 class AddLink final : public RowsCommand {
@@ -189,6 +217,7 @@ public:
         link_.modified = now;
         p.links.push_back(link_);
         reach_ = reachOf(ListReach::untouched(), ListReach::rows(p.links.size() - 1, p.links.size(), p.links.size()));
+        edits_ = oneStep({}, {{}, {p.links.size() - 1}});
         return true;
     }
     bool revert(Project& p, Stamp) override {
@@ -196,14 +225,17 @@ public:
         if (it == p.links.end()) return false;
         const size_t k = size_t(it - p.links.begin());
         reach_ = reachOf(ListReach::untouched(), ListReach::rows(k, k + 1, p.links.size()));
+        edits_ = oneStep({}, {{k}, {}});
         p.links.erase(it);
         return true;
     }
     StructureReach reach() const override { return reach_; }
+    const RecordEdits* recordEdits() const override { return &edits_; }
 
 private:
     Link link_;
     StructureReach reach_;
+    RecordEdits edits_;
 };
 
 class DeleteLink final : public RowsCommand {
@@ -216,6 +248,7 @@ public:
         index_ = size_t(it - p.links.begin());
         link_ = *it;
         reach_ = reachOf(ListReach::untouched(), ListReach::rows(index_, index_ + 1, p.links.size()));
+        edits_ = oneStep({}, {{index_}, {}});
         p.links.erase(it);
         return true;
     }
@@ -223,15 +256,18 @@ public:
         const size_t k = std::min(index_, p.links.size());
         p.links.insert(p.links.begin() + long(k), link_);
         reach_ = reachOf(ListReach::untouched(), ListReach::rows(k, k + 1, p.links.size()));
+        edits_ = oneStep({}, {{}, {k}});
         return true;
     }
     StructureReach reach() const override { return reach_; }
+    const RecordEdits* recordEdits() const override { return &edits_; }
 
 private:
     Id id_;
     size_t index_ = 0;
     Link link_;
     StructureReach reach_;
+    RecordEdits edits_;
 };
 
 class EditLink final : public RowsCommand {
@@ -249,11 +285,14 @@ private:
         it->modified = now;
         const size_t k = size_t(it - p.links.begin());
         reach_ = reachOf(ListReach::untouched(), ListReach::rows(k, k + 1, p.links.size()));
+        edits_ = oneStep({}, ListEdit::rewrite(k));
         return true;
     }
     StructureReach reach() const override { return reach_; }
+    const RecordEdits* recordEdits() const override { return &edits_; }
     Link after_;
     StructureReach reach_;
+    RecordEdits edits_;
 };
 
 class InsertTasks final : public RowsCommand {
@@ -268,18 +307,26 @@ public:
         p.tasks.insert(p.tasks.begin() + long(row_), tasks_.begin(), tasks_.end());
         p.links.insert(p.links.end(), links_.begin(), links_.end());
         setReach(p);
+        edits_ = oneStep({{}, pasted()}, {{}, pastedLinks(p)});
         return true;
     }
     bool revert(Project& p, Stamp) override {
         if (row_ + tasks_.size() > p.tasks.size() || p.tasks[row_].id != tasks_.front().id) return false;
         setReach(p);
+        edits_ = oneStep({pasted(), {}}, {pastedLinks(p), {}});
         p.tasks.erase(p.tasks.begin() + long(row_), p.tasks.begin() + long(row_ + tasks_.size()));
         p.links.erase(p.links.end() - long(links_.size()), p.links.end());
         return true;
     }
     StructureReach reach() const override { return reach_; }
+    const RecordEdits* recordEdits() const override { return &edits_; }
 
 private:
+    std::vector<size_t> pasted() const { return ListEdit::rows(row_, row_ + tasks_.size()).inserted; }
+    std::vector<size_t> pastedLinks(const Project& p) const { // (with the pasted links in)
+        return ListEdit::rows(p.links.size() - links_.size(), p.links.size()).inserted;
+    }
+    RecordEdits edits_;
     void setReach(const Project& p) { // (with the pasted rows in)
         const size_t links = p.links.size();
         reach_ = reachOf(ListReach::rows(row_, row_ + tasks_.size(), p.tasks.size()),
@@ -313,16 +360,23 @@ public:
                 p.links.erase(p.links.begin() + long(i));
             }
         setReach(p.tasks.size(), p.links.size() + removed_.size());
+        edits_ = oneStep(ListEdit::rows(first_, first_ + after_.size()), {rowsIn(removed_), {}});
         return true;
     }
     bool revert(Project& p, Stamp) override {
         if (!matches(p, after_)) return false;
         std::copy(before_.begin(), before_.end(), p.tasks.begin() + long(first_));
-        for (const auto& [i, l] : removed_) p.links.insert(p.links.begin() + long(std::min(i, p.links.size())), l);
+        std::vector<size_t> back;
+        for (const auto& [i, l] : removed_) {
+            back.push_back(std::min(i, p.links.size()));
+            p.links.insert(p.links.begin() + long(back.back()), l);
+        }
         setReach(p.tasks.size(), p.links.size());
+        edits_ = oneStep(ListEdit::rows(first_, first_ + before_.size()), {{}, std::move(back)});
         return true;
     }
     StructureReach reach() const override { return reach_; }
+    const RecordEdits* recordEdits() const override { return &edits_; }
 
 private:
     bool matches(const Project& p, const std::vector<Task>& rows) const {
@@ -340,6 +394,7 @@ private:
     std::vector<Id> drop_;
     std::vector<std::pair<size_t, Link>> removed_;
     StructureReach reach_;
+    RecordEdits edits_;
 };
 
 class EditProjectSettings final : public Command {
@@ -416,6 +471,7 @@ public:
     }
     bool apply(Project& p, Stamp now) override {
         reach_ = StructureReach::untouched();
+        edits_ = RecordEdits{};
         for (size_t i = 0; i < parts_.size(); ++i) {
             if (!parts_[i]->apply(p, now)) {
                 while (i-- > 0) reached(parts_[i]->revert(p, now), i); // all or nothing
@@ -427,6 +483,7 @@ public:
     }
     bool revert(Project& p, Stamp now) override {
         reach_ = StructureReach::untouched();
+        edits_ = RecordEdits{};
         for (size_t i = parts_.size(); i-- > 0;) {
             if (!parts_[i]->revert(p, now)) {
                 for (++i; i < parts_.size(); ++i) reached(parts_[i]->apply(p, now), i);
@@ -438,15 +495,21 @@ public:
     }
     // Every part's, added up (a part that did not apply may have left its own from before: anywhere).
     StructureReach reach() const override { return reach_; }
+    // Every part's steps, in the order the parts ran; none when a part cannot say.
+    const RecordEdits* recordEdits() const override { return edits_ ? &*edits_ : nullptr; }
 
 private:
     void reached(bool ok, size_t part) {
         if (ok) reach_.add(parts_[part]->reach());
         else reach_ = {};
+        const RecordEdits* e = parts_[part]->recordEdits();
+        if (ok && e && edits_) edits_->add(*e);
+        else edits_.reset();
     }
     std::string label_;
     std::vector<CommandPtr> parts_;
     StructureReach reach_;
+    std::optional<RecordEdits> edits_;
 };
 
 template <class T>
@@ -808,6 +871,7 @@ public:
     bool apply(Project& p, Stamp now) override { return inner_->apply(p, now); }
     bool revert(Project& p, Stamp now) override { return inner_->revert(p, now); }
     StructureReach reach() const override { return inner_->reach(); }
+    const RecordEdits* recordEdits() const override { return inner_->recordEdits(); }
 
 private:
     std::string label_;
@@ -1008,9 +1072,10 @@ bool Document::execute(CommandPtr command) {
     if (!caps_.edit || !command || !command->apply(project_, clock_())) return false;
     const bool keeps = command->keepsInputs();
     const StructureReach reach = command->reach();
+    const RecordEdits* edits = command->recordEdits();
     undo_.push_back(std::move(command));
     redo_.clear();
-    changed(ChangeOrigin::Local, keeps, &reach);
+    changed(ChangeOrigin::Local, keeps, &reach, edits);
     return true;
 }
 
@@ -1032,10 +1097,11 @@ bool Document::executeChecked(CommandPtr command, std::string& why) {
         return false;
     }
     --revision_; // changed() counts the accepted change once
+    const RecordEdits* edits = command->recordEdits();
     undo_.push_back(std::move(command));
     redo_.clear();
     const StructureReach none = StructureReach::untouched();
-    changed(ChangeOrigin::Local, true, &none); // (scheduled as it is now)
+    changed(ChangeOrigin::Local, true, &none, edits); // (scheduled as it is now)
     return true;
 }
 
@@ -1056,8 +1122,9 @@ bool Document::undo() {
     if (!c->revert(project_, clock_())) return false;
     const bool keeps = c->keepsInputs();
     const StructureReach reach = c->reach();
+    const RecordEdits* edits = c->recordEdits();
     redo_.push_back(std::move(c));
-    changed(ChangeOrigin::Local, keeps, &reach);
+    changed(ChangeOrigin::Local, keeps, &reach, edits);
     return true;
 }
 
@@ -1068,8 +1135,9 @@ bool Document::redo() {
     if (!c->apply(project_, clock_())) return false;
     const bool keeps = c->keepsInputs();
     const StructureReach reach = c->reach();
+    const RecordEdits* edits = c->recordEdits();
     undo_.push_back(std::move(c));
-    changed(ChangeOrigin::Local, keeps, &reach);
+    changed(ChangeOrigin::Local, keeps, &reach, edits);
     return true;
 }
 
@@ -1116,7 +1184,9 @@ void Document::unsubscribe(int token) {
     listeners_.erase(std::remove_if(listeners_.begin(), listeners_.end(), [&](auto& e) { return e.first == token; }), listeners_.end());
 }
 
-void Document::changed(ChangeOrigin origin, bool keepsInputs, const StructureReach* reach) {
+void Document::changed(ChangeOrigin origin, bool keepsInputs, const StructureReach* reach, const RecordEdits* edits) {
+    if (edits) lastEdits_ = *edits;
+    else lastEdits_.reset();
     inputsKept_ = inputsKept_ && keepsInputs;
     if (reach) pending_.add(*reach);
     else pending_ = {};

@@ -8,6 +8,7 @@
 //   doc.undo();                        // name restored, listeners notified again
 #pragma once
 #include "model.hpp"
+#include "record_edits.hpp"
 #include "schedule.hpp"
 
 #include <functional>
@@ -33,6 +34,9 @@ public:
     // (StructureReach). It must cover every record whose keys it changed, inserted or removed: the
     // scheduler takes those outside as they were. Default: anywhere.
     virtual StructureReach reach() const { return {}; }
+    // Exactly which tasks, links and assignments the last apply or revert took out and put in, when
+    // that is all it changed (RecordEdits); nullptr when it cannot say or changed anything else.
+    virtual const RecordEdits* recordEdits() const { return nullptr; }
 };
 
 using CommandPtr = std::unique_ptr<Command>;
@@ -152,6 +156,10 @@ public:
     bool canUndo() const { return caps_.edit && !undo_.empty(); }
     bool canRedo() const { return caps_.edit && !redo_.empty(); }
     ChangeOrigin lastOrigin() const { return lastOrigin_; }
+    // Exactly which records the last change took out and put in (Command::recordEdits), read by
+    // listeners as they are told of it; nullptr when it cannot say (opening, a merge, most edits
+    // besides the plan's tasks, links and assignments).
+    const RecordEdits* lastRecordEdits() const { return lastEdits_ ? &*lastEdits_ : nullptr; }
 
     const Capabilities& capabilities() const { return caps_; }
     void setCapabilities(Capabilities caps) { caps_ = caps; } // without edit: refuses every change (load() still works)
@@ -178,7 +186,8 @@ public:
 
 private:
     // reach: where the change touched the plan's lists (Command::reach); none: anywhere.
-    void changed(ChangeOrigin origin, bool keepsInputs = false, const StructureReach* reach = nullptr);
+    void changed(ChangeOrigin origin, bool keepsInputs = false, const StructureReach* reach = nullptr, const RecordEdits* edits = nullptr);
+    std::optional<RecordEdits> lastEdits_;
     // Where the plan's lists changed since the scheduler's last run on it (what changed() added up).
     mutable StructureReach pending_;
     // Only commands that keep every task's scheduling inputs changed the plan since the scheduler's

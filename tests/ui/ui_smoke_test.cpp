@@ -282,6 +282,66 @@ TEST_CASE("a big plan is saved a slice per frame; an edit during the save is in 
     CHECK(savedName(last) == "Saved as the tab closes");
 }
 
+// Edits on every frame (a key held down, a run of quick edits) used to start a big plan's save again
+// each time, until after 3 s it was finished in one go: a frame of a fifth of a second at 100k. The
+// save now follows such edits into the body it is writing and completes in slices meanwhile.
+TEST_CASE("a big plan's save follows the edits made on every frame and completes while they go on") {
+    Harness h("steady-save");
+    h.start();
+    Project big = syntheticProject(20000, 11);
+    addSyntheticTeam(big, 200, 11);
+    h.app->importFile("big.json", writeProjectJson(big, false));
+    for (int i = 0; i < 400 && !(h.project().tasks.size() == 20000 && h.app->autosave().idle()); ++i) h.frames(1);
+    REQUIRE(h.app->autosave().idle());
+    Document& doc = h.app->document();
+    auto rename = [&](size_t row, std::string name) {
+        Task t = doc.project().tasks[row];
+        t.name = std::move(name);
+        doc.execute(editTask(t));
+        return t.id;
+    };
+    rename(5, "First");
+    h.frames(1);
+    h.host.fakeNow += 1000;
+    h.frames(1);
+    REQUIRE(h.app->autosave().state() == AutoSave::State::Saving);
+    const Stamp began = h.host.fakeNow;
+    // Every frame an edit, 40 ms apart: renames all over the plan, and now and then a task moved
+    // down, a summary deleted and brought back, rows pasted.
+    std::optional<Stamp> firstSaved;
+    Id renamedDuringSave;
+    std::string why;
+    for (int frame = 0; frame < 60; ++frame) {
+        const size_t row = size_t(frame) * 331 % 19000 + 10;
+        if (frame % 7 == 3) doc.execute(moveTask(doc.project(), doc.project().tasks[row].id, 1, why));
+        else if (frame % 7 == 5) {
+            doc.execute(deleteTasks({doc.project().tasks[row].id}));
+            if (frame % 2) doc.undo();
+        } else if (frame % 7 == 6) {
+            std::vector<Task> rows(3);
+            for (Task& r : rows) r.id = Id::random(), r.name = "Pasted", r.duration = 480;
+            doc.execute(insertTasks(row, rows, {Link{Id::random(), rows[0].id, rows[2].id, LinkType::FS, 0, 0}}));
+        } else {
+            const Id id = rename(row, "Edit " + std::to_string(frame));
+            if (frame == 1) renamedDuringSave = id;
+        }
+        h.host.fakeNow += 40;
+        h.frames(1);
+        if (!firstSaved && h.app->autosave().state() != AutoSave::State::Saving) firstSaved = h.host.fakeNow;
+    }
+    REQUIRE(firstSaved);
+    CHECK(*firstSaved - began < 3000); // not the save forced after 3 s of edits
+    const Project saved = h.saved();
+    REQUIRE(saved.task(renamedDuringSave));
+    CHECK(saved.task(renamedDuringSave)->name.rfind("Edit ", 0) == 0); // an edit made while it was being written
+    for (int i = 0; i < 400 && !h.app->autosave().idle(); ++i) {
+        h.host.fakeNow += 500;
+        h.frames(1);
+    }
+    REQUIRE(h.app->autosave().idle());
+    CHECK(h.saved() == h.project());
+}
+
 TEST_CASE("the save's last stage waits for a frame with room for it, a few frames at most") {
     // (the stage cannot be cut: sealing, writing and handing the version to storage, ~13 ms at 100k)
     CHECK(App::finalSaveStageNow(8, 1, 13, 0));        // an idle frame: it goes now

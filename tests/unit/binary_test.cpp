@@ -1,6 +1,7 @@
 // The stored (binary) form of a project: the same project back, every field; other Plotline
 // versions' field lists read by name; damaged bodies refused with the place of the fault, never a crash.
 #include "core/binary_io.hpp"
+#include "core/commands.hpp"
 #include "core/json_io.hpp"
 #include "core/synthetic.hpp"
 #include "helpers.hpp"
@@ -36,6 +37,14 @@ std::string renamed(std::string body, std::string_view from, std::string_view to
     REQUIRE(at != std::string::npos);
     body.replace(at, from.size(), to);
     return body;
+}
+
+// Where two bodies first differ ("" when they are the same bytes), to read in a failure.
+std::string firstDifference(const std::string& a, const std::string& b) {
+    if (a == b) return "";
+    size_t k = 0;
+    while (k < a.size() && k < b.size() && a[k] == b[k]) ++k;
+    return "at byte " + std::to_string(k) + " of " + std::to_string(a.size()) + " / " + std::to_string(b.size());
 }
 
 } // namespace
@@ -95,6 +104,124 @@ TEST_CASE("written a few records at a time, the stored form is the same bytes") 
     while (!w.step(5)) ++steps;
     CHECK(steps > 1200 / 5);
     CHECK(w.take() == whole);
+}
+
+// A save spread over frames follows the edits made meanwhile (ProjectBinaryWriter::follow) instead of
+// starting again: after any sequence of edits, undos and redos between its slices, at any point of
+// the writing, its body must be the very bytes of the plan as it is then, written in one go.
+TEST_CASE("property: a body being written follows the edits made meanwhile, to the same bytes as a fresh write") {
+    int followed = 0, restarted = 0, compared = 0;
+    for (uint64_t seed = 1; seed <= 12; ++seed) {
+        CAPTURE(seed);
+        Project start = syntheticProject(150 + int(seed * 37 % 250), seed);
+        addSyntheticTeam(start, 6, seed);
+        Project money = everything();
+        start.vendors = money.vendors;
+        start.risks = money.risks;
+        Document doc(std::move(start), [] { return Stamp(1'800'000'000'000); });
+        std::mt19937_64 rng(seed);
+        auto writer = std::make_unique<ProjectBinaryWriter>(doc.project());
+        // As the app's save does: each change told is followed when it says what it did; a change of
+        // the revision that nobody was told of (a trial edit refused) starts the writer again.
+        uint64_t followedRevision = doc.revision();
+        doc.subscribe([&](const Document& d) {
+            const RecordEdits* e = d.lastRecordEdits();
+            if (d.revision() != followedRevision + 1 || !e) return;
+            ++followed;
+            REQUIRE(writer->follow(*e));
+            followedRevision = d.revision();
+        });
+        for (int step = 0; step < 150; ++step) {
+            CAPTURE(step);
+            // A slice of the writing: a few records, many, or none.
+            const size_t slice = rng() % 4 == 0 ? 0 : size_t(1 + rng() % (rng() % 2 ? 40 : 400));
+            if (slice && writer->step(slice) && rng() % 3 == 0) {
+                ++compared;
+                REQUIRE(firstDifference(writer->text(), writeProjectBinary(doc.project())) == "");
+                writer = std::make_unique<ProjectBinaryWriter>(doc.project());
+            }
+            const Project& p = doc.project();
+            const size_t n = p.tasks.size();
+            const Task& t = p.tasks[rng() % n];
+            std::string why;
+            const int op = int(rng() % 15);
+            CAPTURE(op);
+            switch (op) {
+                case 0: {
+                    Task fresh;
+                    fresh.id = Id::random();
+                    fresh.name = "New " + std::to_string(step);
+                    fresh.duration = int64_t(1 + rng() % 5) * 480;
+                    const size_t at = rng() % (n + 1);
+                    if (at < n && rng() % 2) fresh.parent = p.tasks[at].parent;
+                    doc.execute(insertTask(at, fresh));
+                    break;
+                }
+                case 1: if (n > 20) doc.execute(deleteTasks({t.id, p.tasks[rng() % n].id})); break;
+                case 2: doc.execute(indentTasks(p, {t.id}, why)); break;
+                case 3: doc.execute(outdentTasks(p, {t.id}, why)); break;
+                case 4: doc.execute(moveTask(p, t.id, rng() % 2 ? 1 : -1, why)); break;
+                case 5: {
+                    const Task& other = p.tasks[rng() % n];
+                    doc.executeChecked(addLink(Link{Id::random(), other.id, t.id, LinkType(rng() % 4), int64_t(rng() % 3) * 240, 0}), why);
+                    break;
+                }
+                case 6: if (!p.links.empty()) doc.execute(deleteLink(p.links[rng() % p.links.size()].id)); break;
+                case 7: // (changes assignments without saying which: the writer starts again)
+                    doc.execute(setTaskResources(p, t.id, {Assignment{Id::random(), t.id, p.resources[rng() % p.resources.size()].id, 100}}));
+                    break;
+                case 8: doc.undo(); break;
+                case 9: doc.redo(); break;
+                case 10: {
+                    Task e = t;
+                    e.name += "é";
+                    e.duration += 480;
+                    doc.executeChecked(named("Move", editTask(e)), why);
+                    break;
+                }
+                case 11: {
+                    std::vector<Task> rows(2 + rng() % 2);
+                    for (Task& r : rows) {
+                        r.id = Id::random();
+                        r.duration = 480;
+                    }
+                    const size_t at = rng() % (n + 1);
+                    if (at < n) for (Task& r : rows) r.parent = p.tasks[at].parent;
+                    doc.execute(insertTasks(at, rows, {Link{Id::random(), rows[0].id, rows.back().id, LinkType::FS, 0, 0}}));
+                    break;
+                }
+                case 12:
+                    if (!p.links.empty()) {
+                        Link l = p.links[rng() % p.links.size()];
+                        l.lag = int64_t(rng() % 3) * 240;
+                        doc.executeChecked(editLink(l), why);
+                    }
+                    break;
+                case 13: { // a group: the predecessors of a task made two others
+                    std::vector<Link> wanted;
+                    for (int k = 0; k < 2; ++k)
+                        if (const Task& pre = p.tasks[rng() % n]; pre.id != t.id) wanted.push_back(Link{Id::random(), pre.id, t.id, LinkType::FS, 0, 0});
+                    doc.executeChecked(setPredecessors(p, t.id, wanted), why);
+                    break;
+                }
+                case 14: // the project's own fields (not said either)
+                    doc.execute(editProjectSettings(p.name + "!", p.currency, p.start, p.calendar));
+                    break;
+            }
+            if (doc.revision() != followedRevision) {
+                ++restarted;
+                writer = std::make_unique<ProjectBinaryWriter>(doc.project());
+                followedRevision = doc.revision();
+            }
+        }
+        while (!writer->step(size_t(1 + rng() % 500))) {}
+        ++compared;
+        REQUIRE(firstDifference(writer->text(), writeProjectBinary(doc.project())) == "");
+    }
+    CHECK(followed > 800);
+    CHECK(restarted > 50);
+    CHECK(compared > 50);
+    MESSAGE(followed << " edits followed, " << restarted << " restarts, " << compared << " bodies compared");
 }
 
 TEST_CASE("fields are matched by name: a field or list this version does not know is skipped, one it misses takes its default") {
