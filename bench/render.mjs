@@ -16,7 +16,8 @@
 //            and earlier, deleting a summary with its tasks, undo and redo, indent and outdent, moving
 //            its rows up and down, pasting 100 rows and undoing that; and the autosave of a later edit
 //            (the tab has saved the plan before, as while a producer works): its slowest frame and
-//            the page's longest task.
+//            the page's longest task; a key held down for 4 s while the plan is being saved (an edit
+//            every ~50 ms): the slowest frame, and the versions stored meanwhile.
 //   node bench/render.mjs [sizes…]      (after scripts/build.sh all; default 10000 100000)
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -174,6 +175,24 @@ try {
     await page.keyboard.press('Alt+Shift+ArrowRight');
     await frames(page, 3);
     const laterSave = await autosave(browser, page);
+    // A key held down while the plan is being saved (a producer stepping a task day by day, the key
+    // repeating): one edit, and once its save is under way, an edit every ~50 ms for 4 s (a day
+    // later, then earlier, in turn). The slowest frame of the run, and how many versions were stored
+    // meanwhile.
+    const durable = () => page.evaluate(() => performance.getEntriesByName('plotline:save-durable').length);
+    const durableBefore = await durable();
+    await page.keyboard.press('Alt+ArrowRight');
+    await waitFor(page, () => window.plotline.status().save === 'Saving…', null, 30000);
+    await page.evaluate(() => window.plotline.frameStats());
+    for (const t0 = Date.now(); Date.now() - t0 < 4000;) {
+      await page.keyboard.press('Alt+ArrowLeft');
+      await page.waitForTimeout(25);
+      await page.keyboard.press('Alt+ArrowRight');
+      await page.waitForTimeout(25);
+    }
+    await page.keyboard.press('Alt+ArrowLeft');
+    const whileSaving = { slowest: Math.max(...(await page.evaluate(() => window.plotline.frameStats())).frameMs), versions: (await durable()) - durableBefore };
+    await waitFor(page, () => window.plotline.status().save === 'Saved', null, 60000);
     // The budget dashboard shown (Ctrl+2): undo the last field edit and redo it, twice; every figure of
     // the dashboard (budget at bill and cost rates, report, margin) is worked out again in the edit's
     // frame. (The first runs the dashboard's code for the first time since the page opened.)
@@ -189,7 +208,7 @@ try {
     const checkMs = [median(opened.checkReload), median(opened.checkTab)];
     const row = { n, checkMs, openMs: median(opens), tabOpenMs: median(tabOpens), marks: Object.entries(marks).map(([k, v]) => [k, median(v)]).sort((a, b) => a[1] - b[1]),
                   tabMarks: Object.entries(tabMarks).map(([k, v]) => [k, median(v)]).sort((a, b) => a[1] - b[1]), importMs, bytesPerTask: (after.used - before.used) / n, heapMB: after.heap / 1048576,
-                  vertices: pan.vertices, insertMs, saveMs, saveFrames, taskMs, laterSave, undoMs, fieldMs: Math.max(...fieldMs), dashboardMs, edits, errors, insertA11yMs,
+                  vertices: pan.vertices, insertMs, saveMs, saveFrames, taskMs, laterSave, whileSaving, undoMs, fieldMs: Math.max(...fieldMs), dashboardMs, edits, errors, insertA11yMs,
                   a11y: { median: median(scroll.a11yMs), p95: pct(scroll.a11yMs, 0.95), max: Math.max(...scroll.a11yMs) } };
     for (const [name, st] of [['scroll', scroll], ['zoom', zoom], ['pan', pan]])
       row[name] = { median: median(st.frameMs), p95: pct(st.frameMs, 0.95), ui: median(st.uiMs), uiP95: pct(st.uiMs, 0.95), frames: st.frameMs.length };
@@ -209,6 +228,7 @@ for (const r of rows)
               `${(f(r.scroll.median, 2) + ' / ' + f(r.scroll.p95, 2)).padStart(14)}   ${(f(r.zoom.median, 2) + ' / ' + f(r.zoom.p95, 2)).padStart(12)}   ` +
               `${(f(r.pan.median, 2) + ' / ' + f(r.pan.p95, 2)).padStart(11)}   ${(f(r.zoom.ui, 2) + ' / ' + f(r.zoom.uiP95, 2)).padStart(18)}   ${f(r.bytesPerTask, 0).padStart(11)}`);
 for (const r of rows) console.log(`  ${r.n}: last frame ${r.vertices} vertices; wasm heap ${f(r.heapMB, 0)} MB; inserting a task: frame of ${f(r.insertMs, 0)} ms, its save's slowest frame ${f(r.saveMs, 0)} ms (of ${r.saveFrames}), longest task of the page until it is saved ${f(r.taskMs, 0)} ms, undoing it: ${f(r.undoMs, 0)} ms; a task a day longer: ${f(r.fieldMs, 0)} ms; undo / redo of it on the budget dashboard: ${r.dashboardMs.map((x) => f(x, 0)).join(' / ')} ms; a later edit's save: slowest frame ${f(r.laterSave.slowest, 0)} ms, longest task ${f(r.laterSave.longestTask, 0)} ms`);
+for (const r of rows) console.log(`  ${r.n}: a key held down for 4 s (an edit every ~50 ms) while the plan is being saved: slowest frame ${f(r.whileSaving.slowest, 0)} ms, ${r.whileSaving.versions} versions stored meanwhile`);
 for (const r of rows) console.log(`  ${r.n}: moves and structural edits, slowest frame: ` + Object.entries(r.edits).map(([k, v]) => `${k} ${v.map((x) => f(x, 0)).join(' / ')}`).join(', ') + ' ms');
 for (const r of rows) console.log(`  ${r.n}: slowest frame after opening, until the stored schedule is confirmed: ${f(r.checkMs[0], 0)} / ${f(r.checkMs[1], 0)} ms (reload / new tab)`);
 for (const r of rows) console.log(`  ${r.n}: accessibility mirror per frame while scrolling ${f(r.a11y.median, 3)} / ${f(r.a11y.p95, 3)} ms (median / p95, max ${f(r.a11y.max, 2)}); in the frames of an insert: ${f(r.insertA11yMs, 2)} ms`);
