@@ -70,6 +70,24 @@ std::string startAndSaveAnEdit(Harness& h) {
     return h.app->openId();
 }
 
+
+// A generated plan of 20k tasks imported, and saved: a plan big enough for its save to take frames.
+void importBigPlan(Harness& h, uint64_t seed) {
+    Project big = syntheticProject(20000, seed);
+    addSyntheticTeam(big, 200, seed);
+    h.app->importFile("big.json", writeProjectJson(big, false));
+    for (int i = 0; i < 400 && !(h.project().tasks.size() == 20000 && h.app->autosave().idle()); ++i) h.frames(1);
+    REQUIRE(h.app->autosave().idle());
+}
+
+// A task's name changed through the document; its id.
+Id rename(Document& doc, size_t row, std::string name) {
+    Task t = doc.project().tasks[row];
+    t.name = std::move(name);
+    doc.execute(editTask(t));
+    return t.id;
+}
+
 } // namespace
 
 TEST_CASE("the sample opens on first start and shows its tasks, bars and scale") {
@@ -239,20 +257,10 @@ TEST_CASE("a failed save says so, keeps the edit and succeeds on a later retry")
 TEST_CASE("a big plan is saved a slice per frame; an edit during the save is in the version it stores; hiding the page saves at once") {
     Harness h("spread-save");
     h.start();
-    Project big = syntheticProject(20000, 9);
-    addSyntheticTeam(big, 200, 9);
-    h.app->importFile("big.json", writeProjectJson(big, false));
-    for (int i = 0; i < 400 && !(h.project().tasks.size() == 20000 && h.app->autosave().idle()); ++i) h.frames(1);
-    REQUIRE(h.app->autosave().idle());
+    importBigPlan(h, 9);
     Document& doc = h.app->document();
-    auto rename = [&](size_t row, const char* name) {
-        Task t = doc.project().tasks[row];
-        t.name = name;
-        doc.execute(editTask(t));
-        return t.id;
-    };
     auto savedName = [&](Id id) { const Project saved = h.saved(); return saved.task(id) ? saved.task(id)->name : "(gone)"; };
-    const Id hero = rename(5, "Hero film edit");
+    const Id hero = rename(doc, 5, "Hero film edit");
     h.frames(1);            // the debounce starts
     h.host.fakeNow += 1000; // and passes
     h.frames(1);
@@ -262,7 +270,7 @@ TEST_CASE("a big plan is saved a slice per frame; an edit during the save is in 
     // which the file holds first (already written when the save began).
     const Id gone = doc.project().assignments.front().task;
     doc.execute(deleteTasks({gone}));
-    const Id renamed = rename(6, "Renamed while saving");
+    const Id renamed = rename(doc, 6, "Renamed while saving");
     for (; frames < 400 && h.app->autosave().state() == AutoSave::State::Saving; ++frames) h.frames(1);
     CHECK(frames > 2); // spread over frames (a 20k-task file takes far longer than one slice)
     // Done in one save: the one that was under way covers the edits made meanwhile.
@@ -272,7 +280,7 @@ TEST_CASE("a big plan is saved a slice per frame; an edit during the save is in 
     CHECK(savedName(gone) == "(gone)");
     CHECK(h.saved() == h.project());
 
-    const Id last = rename(7, "Saved as the tab closes");
+    const Id last = rename(doc, 7, "Saved as the tab closes");
     h.frames(1);
     h.host.fakeNow += 1000;
     h.frames(1);
@@ -288,19 +296,9 @@ TEST_CASE("a big plan is saved a slice per frame; an edit during the save is in 
 TEST_CASE("a big plan's save follows the edits made on every frame and completes while they go on") {
     Harness h("steady-save");
     h.start();
-    Project big = syntheticProject(20000, 11);
-    addSyntheticTeam(big, 200, 11);
-    h.app->importFile("big.json", writeProjectJson(big, false));
-    for (int i = 0; i < 400 && !(h.project().tasks.size() == 20000 && h.app->autosave().idle()); ++i) h.frames(1);
-    REQUIRE(h.app->autosave().idle());
+    importBigPlan(h, 11);
     Document& doc = h.app->document();
-    auto rename = [&](size_t row, std::string name) {
-        Task t = doc.project().tasks[row];
-        t.name = std::move(name);
-        doc.execute(editTask(t));
-        return t.id;
-    };
-    rename(5, "First");
+    rename(doc, 5, "First");
     h.frames(1);
     h.host.fakeNow += 1000;
     h.frames(1);
@@ -322,7 +320,7 @@ TEST_CASE("a big plan's save follows the edits made on every frame and completes
             for (Task& r : rows) r.id = Id::random(), r.name = "Pasted", r.duration = 480;
             doc.execute(insertTasks(row, rows, {Link{Id::random(), rows[0].id, rows[2].id, LinkType::FS, 0, 0}}));
         } else {
-            const Id id = rename(row, "Edit " + std::to_string(frame));
+            const Id id = rename(doc, row, "Edit " + std::to_string(frame));
             if (frame == 1) renamedDuringSave = id;
         }
         h.host.fakeNow += 40;
