@@ -716,13 +716,14 @@ bool Scheduler::Impl::reorder() {
     for (int t : fresh) born[size_t(t)] = 0;
     if (order.size() != 2 * n) return false;
     for (size_t k = 0; k < order.size(); ++k) pos[size_t(order[k])] = int(k);
-    // The range the dirty tasks' backward edges span.
+    // The range the dirty tasks' backward edges span (an edge from a node to itself, a task linked
+    // to itself, among them: a cycle of one).
     int lo = INT32_MAX, hi = -1;
     for (int t : dirty)
         for (int v = 2 * t; v <= 2 * t + 1; ++v)
             for (int k = outOff[size_t(v)]; k < outOff[size_t(v) + 1]; ++k) {
                 const int w = outE[size_t(k)].node();
-                if (pos[size_t(w)] < pos[size_t(v)]) {
+                if (pos[size_t(w)] <= pos[size_t(v)]) {
                     lo = std::min(lo, pos[size_t(w)]);
                     hi = std::max(hi, pos[size_t(v)]);
                 }
@@ -731,7 +732,7 @@ bool Scheduler::Impl::reorder() {
         for (int v = 2 * t; v <= 2 * t + 1; ++v)
             for (int k = inOff[size_t(v)]; k < inOff[size_t(v) + 1]; ++k) {
                 const int u = inE[size_t(k)].node();
-                if (pos[size_t(u)] > pos[size_t(v)]) {
+                if (pos[size_t(u)] >= pos[size_t(v)]) {
                     lo = std::min(lo, pos[size_t(v)]);
                     hi = std::max(hi, pos[size_t(u)]);
                 }

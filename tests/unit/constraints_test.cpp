@@ -420,3 +420,24 @@ TEST_CASE("a task whose parent id names no task finds its parent when a task wit
         CHECK(sameSchedule(doc.schedule(), schedule(doc.project())));
     }
 }
+
+// A link from a task to itself is a cycle of one. The rescheduling after an edit checks only the
+// edges the edit touched, and such an edge does not point backwards: it must still be found (it
+// used to send the forward pass round for ever, until memory ran out).
+TEST_CASE("a task linked to itself by an edit is a dependency cycle, as in a full schedule") {
+    Project p = syntheticProject(120, 4);
+    Document doc(std::move(p));
+    REQUIRE(doc.schedule().ok());
+    std::vector<Task> rows(2);
+    for (Task& r : rows) {
+        r.id = Id::random();
+        r.name = "Loop";
+        r.duration = 480;
+    }
+    doc.execute(insertTasks(30, rows, {Link{Id::random(), rows[1].id, rows[1].id, LinkType::FS, 0, 0}}));
+    CHECK_FALSE(doc.schedule().ok());
+    CHECK(doc.schedule().error == schedule(doc.project()).error);
+    CHECK(doc.schedule().error.find("Loop") != std::string::npos);
+    doc.undo();
+    CHECK(doc.schedule().ok());
+}
