@@ -219,7 +219,7 @@ void App::addProject(Project p, const std::string& message) {
 
 struct App::SaveJob {
     std::string id;
-    uint64_t revision = 0; // the plan's the body is (an edit followed moves it on)
+    uint64_t revision = 0; // the revision of the plan the body holds (an edit followed moves it on)
     std::unique_ptr<ProjectBinaryWriter> writer; // the stored form (binary_io.hpp)
     uint32_t crc = 0;     // of writer->text() up to `summed`
     size_t summed = 0;
@@ -228,7 +228,7 @@ struct App::SaveJob {
     // Stages, each in a frame of its own when the one before filled the frame's budget: formatting
     // (in slices), its checksum (in pieces), the schedule encoded to go beside the version, the
     // version sealed and written.
-    bool formatted = false, summedAll = false;
+    bool formatted = false;
     std::optional<std::string> schedule;
     VersionInfo info; // the body's name and task count, once formatted
     int waited = 0; // frames the last stage has waited for room
@@ -237,7 +237,7 @@ struct App::SaveJob {
         writer = std::make_unique<ProjectBinaryWriter>(d.project());
         crc = 0;
         summed = 0;
-        formatted = summedAll = false;
+        formatted = false;
         schedule.reset();
     }
     // The plan changed while its body is being formatted: an edit that says which tasks, links and
@@ -260,8 +260,10 @@ struct App::SaveJob {
             summed += n;
             if (summed < t.size() && spent()) return false;
         }
-        return summedAll = true;
+        return true;
     }
+    // A formatted body no longer changes, so its checksum is complete once it covers every byte.
+    bool summedAll() const { return formatted && summed == writer->text().size(); }
 };
 
 void App::followInSave(const Document& d) {
@@ -304,7 +306,7 @@ void App::stepSave(double budgetMs, double frameSpentMs) {
         host_.mark("save-formatted");
         if (spent()) return;
     }
-    if (!job.summedAll) {
+    if (!job.summedAll()) {
         if (!job.sum(spent)) return;
         if (spent()) return;
     }

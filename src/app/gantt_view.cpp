@@ -558,19 +558,25 @@ void GanttView::draw(Date today, float height) {
     today_ = today;
     rowHeight_ = rowHeight;
     labels_.clear();
+    // The rows on screen are one run, but the clipper also submits rows elsewhere for ImGui's keyboard
+    // navigation (Shift+Tab, here also outdent, asks for the list's last row): those are drawn and
+    // left out of the run, which the links, the progress line, the accessibility mirror and the
+    // mouse work from. (Spanning to the last row, an outdent at 100,000 tasks drew every link below.)
     while (clipper.Step()) {
         for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+            drawRow(visible_[size_t(k)], rowHeight);
+            const float y = table->RowPosY1;
+            if (y + rowHeight <= bodyMin.y || y >= bodyMax.y) continue;
             if (first < 0) {
                 first = k;
-                firstDisplay_ = k;
-            }
-            drawRow(visible_[size_t(k)], rowHeight);
-            if (k == first) {
-                firstY = table->RowPosY1;
-                firstRowY_ = firstY;
+                firstY = y;
             }
             last = k;
         }
+    }
+    if (first >= 0) {
+        firstDisplay_ = first;
+        firstRowY_ = firstY;
     }
     lastDisplay_ = last;
     if (visible_.empty()) {

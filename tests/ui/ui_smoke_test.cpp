@@ -503,6 +503,38 @@ TEST_CASE("Export chart as picture: the window shows the sizes and downloads the
     CHECK_FALSE(h.has("picture.svg"));
 }
 
+TEST_CASE("Shift+Tab in a 10,000-task plan outdents the task and draws only the links on screen") {
+    Harness h("big");
+    h.start();
+    h.app->document().execute(replaceProject(bigPlan(10000), "big"));
+    h.frames(3);
+    const Id moved = h.project().tasks[3].id;
+    h.click(h.widget("task.name.3").centre());
+    REQUIRE(h.app->gantt().selectedRow() == 3);
+    // ImGui's own keyboard navigation takes Shift+Tab too, and asks the table for its last row.
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyShift = true;
+    io.KeysDown[ImGuiKey_Tab] = true;
+    h.frames(1);
+    const auto widgets = nlohmann::json::parse(widgetsJson());
+    io.KeyShift = false;
+    h.frames(2);
+    CHECK(h.project().tasks[3].id == moved);
+    CHECK(h.project().tasks[3].parent.isNull()); // outdented
+    // The links drawn in that frame are those of the rows on screen (the first few dozen), not every
+    // link down to the last row.
+    int links = 0, far = 0;
+    for (const auto& [name, rect] : widgets.items()) {
+        int from = 0, to = 0;
+        if (std::sscanf(name.c_str(), "gantt.link.%d.%d", &from, &to) != 2) continue;
+        ++links;
+        far += std::min(from, to) > 200;
+    }
+    CHECK(links > 10);
+    CHECK(links < 100);
+    CHECK(far == 0);
+}
+
 TEST_CASE("a 10,000-task plan draws, scrolls and zooms") {
     Harness h("big");
     h.start();
