@@ -168,11 +168,20 @@ TEST_CASE("outdent adopts the siblings below, as in MS Project") {
     addTask(p, "X", DAY, phase);
     addTask(p, "Y", DAY, phase);
     addTask(p, "Z", DAY, phase);
+    addTask(p, "W", DAY, phase);
+    link(p, p.tasks[1], p.tasks[2]); // X to Y stays: X is not adopted
+    link(p, p.tasks[2], p.tasks[3]); // from the new summary to its child, and from a child to it: both go
+    link(p, p.tasks[4], p.tasks[2]);
     Document doc(p);
     std::string why;
     REQUIRE(doc.execute(outdentTasks(doc.project(), {idOf(doc.project(), "Y")}, why)));
-    CHECK(outline(doc.project()) == "Phase(1) X(2) Y(1) Z(2)");
+    CHECK(outline(doc.project()) == "Phase(1) X(2) Y(1) Z(2) W(2)");
     CHECK(doc.project().tasks[3].parent == idOf(doc.project(), "Y"));
+    CHECK(why == "2 links between a task and its new summary removed");
+    REQUIRE(doc.project().links.size() == 1);
+    CHECK(doc.project().links[0].successor == idOf(doc.project(), "Y"));
+    doc.undo();
+    CHECK(doc.project() == p);
 }
 
 TEST_CASE("a summary selected with its own child moves as one: the child keeps its place under it") {
