@@ -908,13 +908,9 @@ std::vector<size_t> topRows(const Project& p, const std::vector<Id>& ids) {
 
 // Links between any task of `group` and any of `other` (ids).
 std::vector<Id> linksBetween(const Project& p, const IdSet& group, const IdSet& other) {
-    // Either way round: each link asks the smaller set first (an indent's one new summary, an
-    // outdent's one task), which most links fail without a lookup in the larger.
-    const IdSet& small = group.size() <= other.size() ? group : other;
-    const IdSet& large = &small == &group ? other : group;
     std::vector<Id> out;
     for (const Link& l : p.links)
-        if ((small.has(l.predecessor) && large.has(l.successor)) || (small.has(l.successor) && large.has(l.predecessor)))
+        if ((group.has(l.predecessor) && other.has(l.successor)) || (group.has(l.successor) && other.has(l.predecessor)))
             out.push_back(l.id);
     return out;
 }
