@@ -14,6 +14,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config git python3 dpkg-dev
+  ccache                           # compiles once: clean clones and other build folders reuse them (CMakeLists.txt)
   clang libclang-rt-14-dev
   emscripten binaryen nodejs npm   # binaryen: wasm-split, which splits the web app in two (scripts/split-wasm.mjs)
   terser                           # minifies plotline.js (CMakeLists.txt)
