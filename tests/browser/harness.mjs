@@ -159,9 +159,10 @@ export const frames = (page, n = 2) => page.evaluate((n) => new Promise((done) =
   requestAnimationFrame(step);
 }), n);
 
-// ImGui polls input once a frame: move, let frames pass, then press and release. The SDL backend
-// keeps a press seen within a frame, so each click of a double click is press+release followed by
-// one frame: the pair stays inside ImGui's 0.3 s double-click time even when frames are slow.
+// ImGui polls input once a frame: move, let frames pass, then press and release. A single click
+// holds the button down for a frame; a double click is two quick clicks, as a hand makes them (the
+// app splits events that arrive between two frames into the frames ImGui needs, and counts the
+// clicks by the time the browser handed each over, not by its frames' times).
 export async function click(page, name, { double = false } = {}) {
   // A window that has just appeared may still be settling (auto-sized dialogs move on their first
   // frames): aim again until the widget stays under the pointer.
@@ -173,13 +174,17 @@ export async function click(page, name, { double = false } = {}) {
     const now = (await widgets(page))[name];
     if (tries >= 3 || (now && x >= now.x && x <= now.x + now.w && y >= now.y && y <= now.y + now.h)) break;
   }
-  for (let i = 0; i < (double ? 2 : 1); ++i) {
+  if (double) {
+    for (let i = 0; i < 2; ++i) {
+      await page.mouse.down();
+      await page.mouse.up();
+    }
+  } else {
     await page.mouse.down();
-    if (!double) await frames(page, 1);
-    await page.mouse.up();
     await frames(page, 1);
+    await page.mouse.up();
   }
-  await frames(page, 3);
+  await frames(page, 4);
 }
 
 // Drags from the middle of a widget (or a point in it: at = [fx, fy] fractions) by dx, dy pixels,

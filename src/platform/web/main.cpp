@@ -685,6 +685,15 @@ void updateTextInput() {
 // for the next frame, and this frame shows the button up (heldBack: SDL's own button state already
 // counts the press, so frame() lifts it after the backend has read it).
 unsigned heldBack = 0; // ImGui mouse buttons (0 left, 1 right, 2 middle) whose press waits for the next frame
+// Which click of a series each button's press fed for this frame is (0: none fed), as SDL counted it
+// when the browser handed over the event: within 500 ms of the last press, as the systems count a
+// double click, and within 6 pixels of it, as Dear ImGui does. Dear ImGui counts from its frames'
+// times instead, so one slow frame between the two presses (a window drawn for the first time, a big
+// plan's edit) lost a double click that the user made in time; buildFrame() gives ImGui SDL's count.
+int pressClicks[3] = {0, 0, 0};
+int imguiButton(Uint8 sdlButton) {
+    return sdlButton == SDL_BUTTON_LEFT ? 0 : sdlButton == SDL_BUTTON_RIGHT ? 1 : sdlButton == SDL_BUTTON_MIDDLE ? 2 : -1;
+}
 std::vector<SDL_Event> deferred; // events that wait for the next frame, in order
 bool feedEvents() {
     static unsigned clickedBefore = 0; // mouse buttons that went down and up within the last frame's events
@@ -692,6 +701,7 @@ bool feedEvents() {
     std::vector<SDL_Scancode> pressed, released;
     unsigned down = 0, clicked = 0;
     heldBack = 0;
+    for (int& c : pressClicks) c = 0;
     bool mouseLater = false;
     bool any = false;
     auto feed = [&](const SDL_Event& ev) {
@@ -706,6 +716,7 @@ bool feedEvents() {
             io.KeySuper = (mod & KMOD_GUI) != 0;
         } else if (ev.type == SDL_MOUSEBUTTONDOWN) {
             down |= 1u << (ev.button.button & 31);
+            if (const int b = imguiButton(ev.button.button); b >= 0) pressClicks[b] = ev.button.clicks;
         } else if (ev.type == SDL_MOUSEBUTTONUP) {
             if (down & (1u << (ev.button.button & 31))) clicked |= 1u << (ev.button.button & 31);
         }
@@ -721,8 +732,7 @@ bool feedEvents() {
         if (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) {
             if (mouseLater || (e.type == SDL_MOUSEBUTTONDOWN && ((clickedBefore | clicked) & (1u << (e.button.button & 31))))) {
                 mouseLater = true; // and the button events after it, in order
-                if (e.type == SDL_MOUSEBUTTONDOWN && e.button.button >= 1 && e.button.button <= 3)
-                    heldBack |= 1u << (e.button.button == SDL_BUTTON_LEFT ? 0 : e.button.button == SDL_BUTTON_RIGHT ? 1 : 2);
+                if (const int b = imguiButton(e.button.button); e.type == SDL_MOUSEBUTTONDOWN && b >= 0) heldBack |= 1u << b;
                 later.push_back(e);
                 continue;
             }
@@ -755,6 +765,11 @@ void buildFrame() {
     for (int b = 0; b < 3; ++b)
         if (heldBack & (1u << b)) io.MouseDown[b] = false;
     ImGui::NewFrame();
+    for (int b = 0; b < 3; ++b)
+        if (io.MouseClicked[b] && pressClicks[b] > 0) {
+            io.MouseClickedCount[b] = io.MouseClickedLastCount[b] = ImU16(pressClicks[b]);
+            io.MouseDoubleClicked[b] = pressClicks[b] == 2;
+        }
     rt->app->frame();
     ImGui::Render();
 }
@@ -939,6 +954,7 @@ EMSCRIPTEN_KEEPALIVE char* plotline_memory_json() {
 
 int main() {
     js_mark("main");
+    SDL_SetHint(SDL_HINT_MOUSE_DOUBLE_CLICK_RADIUS, "6"); // as Dear ImGui's MouseDoubleClickMaxDist (SDL's own: 32, for touch)
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         js_fatal((std::string("Plotline could not start: ") + SDL_GetError()).c_str());
         return 1;
