@@ -1087,13 +1087,18 @@ bool Document::executeChecked(CommandPtr command, std::string& why) {
     const bool keeps = command->keepsInputs();
     inputsKept_ = inputsKept_ && keeps;
     pending_.add(command->reach());
-    ++revision_; // a trial: the schedule is computed for it, and for the project put back after
+    const uint64_t before = revision_;
+    ++revision_; // a trial: the schedule is computed for it
     if (!schedule().ok()) {
         why = schedule().error;
         command->revert(project_, now);
         inputsKept_ = keeps;
         pending_.add(command->reach());
-        ++revision_;
+        // Nothing happened: the plan is the one of `before`, so is the revision (a save under way,
+        // and what views keep of this revision, stay good). The schedule at hand is the trial's: it
+        // is computed again when asked, even if a later change makes the revision before + 1.
+        revision_ = before;
+        scheduledRevision_ = UINT64_MAX;
         return false;
     }
     --revision_; // changed() counts the accepted change once

@@ -248,6 +248,23 @@ TEST_CASE_FIXTURE(Fixture, "a link that would close a loop is refused without an
     CHECK(doc.lastOrigin() == ChangeOrigin::Local);
 }
 
+TEST_CASE_FIXTURE(Fixture, "a refused trial leaves the revision as it was, and the next change is scheduled anew") {
+    REQUIRE(doc.schedule().ok()); // Front end (row 2) follows Design (row 0)
+    const Date finish = doc.schedule().tasks[2].finishDate;
+    const uint64_t revision = doc.revision();
+    std::string why;
+    CHECK_FALSE(doc.executeChecked(addLink({Id::random(), doc.project().tasks[2].id, doc.project().tasks[0].id, LinkType::FS, 0, 0}), why));
+    CHECK_FALSE(why.empty());
+    CHECK(doc.revision() == revision); // (a save under way is not started again)
+    // The next change takes the revision the trial had: its schedule is its own, not the trial's loop.
+    Task t = doc.project().tasks[0];
+    t.duration += 480;
+    REQUIRE(doc.execute(editTask(t)));
+    CHECK(doc.revision() == revision + 1);
+    CHECK(doc.schedule().ok());
+    CHECK(doc.schedule().tasks[2].finishDate > finish);
+}
+
 TEST_CASE_FIXTURE(Fixture, "a version from elsewhere is one undoable step that keeps its own stamps") {
     Project theirs = doc.project();
     theirs.tasks[1].name = "Build (agency)";
