@@ -1,6 +1,7 @@
 // Helpers of the CLI tests: run the real `plotline` binary in a scratch folder, with a time and
 // memory cap, and read what it printed.
 #pragma once
+#include "test_paths.hpp"
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>

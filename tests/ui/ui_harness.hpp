@@ -9,6 +9,7 @@
 #include "core/binary_io.hpp"
 #include "core/json_io.hpp"
 #include "platform/native/native_host.hpp"
+#include "test_paths.hpp"
 
 #include <imgui.h>
 #include <unistd.h>

@@ -3,6 +3,7 @@
 #include "core/files.hpp"
 #include "core/json_io.hpp"
 #include "core/model.hpp"
+#include "test_paths.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,7 @@
 #include "core/i18n.hpp"
 #include "core/locale.hpp"
 #include "core/money.hpp"
+#include "test_paths.hpp"
 
 #include <doctest/doctest.h>
 
