@@ -1,7 +1,8 @@
 // Scheduling benchmark: full CPM (forward + backward pass) over synthetic plans, natively and as wasm
 // under node, and moving one task that has about 100 successors through the document (the edit
 // and the incremental reschedule), inserting a task in the middle (a structural edit: the graph is
-// rebuilt), and the schedule stored beside a saved plan (schedule_store.hpp): written, and read back
+// rebuilt), deleting a summary with its tasks and indenting a task (each with its undo or outdent,
+// through the commands as the keys run them), and the schedule stored beside a saved plan (schedule_store.hpp): written, and read back
 // as opening does instead of scheduling. Targets (wasm): full 10k ≤ 10 ms, 100k ≤ 100 ms; move ≤ 5 ms at 10k.
 //   build/native/bench_schedule            build/web/bench_schedule_wasm.js (node)
 #include "timing.hpp"
@@ -75,8 +76,8 @@ int main(int argc, char** argv) {
 #endif
     if (!json) std::printf("Scheduling benchmark, %s; median of runs, milliseconds\n\n", where);
     if (!json)
-        std::printf("%9s %9s %12s %23s %12s %21s %12s %14s\n", "tasks", "links", "full CPM", "move task + CPM", "insert + CPM", "stored write/read/B", "model B/task",
-                    "schedule B/task");
+        std::printf("%9s %9s %12s %23s %12s %12s %12s %21s %12s %14s\n", "tasks", "links", "full CPM", "move task + CPM", "insert + CPM", "delete + CPM",
+                    "indent + CPM", "stored write/read/B", "model B/task", "schedule B/task");
     for (int n : {1000, 10000, 100000}) {
         const Project p = syntheticProject(n, 42);
         const int runs = n >= 100000 ? 7 : 21;
@@ -112,6 +113,26 @@ int main(int argc, char** argv) {
             inserting = !inserting;
             (void)doc.schedule();
         });
+        // Delete a summary (with its tasks, links and assignments) in the middle and undo it; indent a
+        // task under its sibling above and outdent it: each followed by the reschedule.
+        size_t summary = size_t(n / 2);
+        while (!doc.project().hasChildren(summary)) ++summary;
+        const Id summaryId = doc.project().tasks[summary].id;
+        bool deleting = true;
+        const double remove = medianMs(runs, [&] {
+            if (deleting) doc.execute(deleteTasks({summaryId}));
+            else doc.undo();
+            deleting = !deleting;
+            (void)doc.schedule();
+        });
+        const Id leaf = doc.project().tasks[summary + 2].id;
+        bool indenting = true;
+        std::string why;
+        const double indent = medianMs(runs, [&] {
+            doc.execute(indenting ? indentTasks(doc.project(), {leaf}, why) : outdentTasks(doc.project(), {leaf}, why));
+            indenting = !indenting;
+            (void)doc.schedule();
+        });
         std::string stored;
         const ScheduleKey key{12'345'678, 0x9e3779b9u};
         const double storeWrite = medianMs(runs, [&] { stored = writeStoredSchedule(s, key); });
@@ -121,13 +142,13 @@ int main(int argc, char** argv) {
         const double storedB = double(stored.size()) / n;
         const double modelB = double(bytesOf(p)) / n, scheduleB = double(s.tasks.capacity() * sizeof(TaskSchedule)) / n;
         if (!json)
-            std::printf("%9d %9zu %12.2f %10.2f (%3zu succ.) %12.2f %8.2f/%5.2f/%4.0f %12.0f %14.0f\n", n, p.links.size(), full, move, reach, insert, storeWrite,
-                        storeRead, storedB, modelB, scheduleB);
-        char row[384];
+            std::printf("%9d %9zu %12.2f %10.2f (%3zu succ.) %12.2f %12.2f %12.2f %8.2f/%5.2f/%4.0f %12.0f %14.0f\n", n, p.links.size(), full, move, reach, insert,
+                        remove, indent, storeWrite, storeRead, storedB, modelB, scheduleB);
+        char row[448];
         std::snprintf(row, sizeof row,
-                      "%s{\"tasks\":%d,\"links\":%zu,\"fullMs\":%.3f,\"moveMs\":%.3f,\"successors\":%zu,\"insertMs\":%.3f,\"storedWriteMs\":%.3f,"
+                      "%s{\"tasks\":%d,\"links\":%zu,\"fullMs\":%.3f,\"moveMs\":%.3f,\"successors\":%zu,\"insertMs\":%.3f,\"deleteMs\":%.3f,\"indentMs\":%.3f,\"storedWriteMs\":%.3f,"
                       "\"storedReadMs\":%.3f,\"storedBytesPerTask\":%.1f,\"modelBytesPerTask\":%.0f,\"scheduleBytesPerTask\":%.0f}",
-                      rows.empty() ? "" : ",", n, p.links.size(), full, move, reach, insert, storeWrite, storeRead, storedB, modelB, scheduleB);
+                      rows.empty() ? "" : ",", n, p.links.size(), full, move, reach, insert, remove, indent, storeWrite, storeRead, storedB, modelB, scheduleB);
         rows += row;
     }
     if (json) std::printf("{\"where\":\"%s\",\"rows\":[%s]}\n", where, rows.c_str());
