@@ -371,7 +371,7 @@ public:
             if (was->id != t.id || was->parent != t.parent) t.modified = now;
         }
         removed_.clear();
-        for (size_t i = p.links.size(); i-- > 0;)
+        for (size_t i = drop_.empty() ? 0 : p.links.size(); i-- > 0;) // (most outline edits drop none: no pass over the links)
             if (std::find(drop_.begin(), drop_.end(), p.links[i].id) != drop_.end()) {
                 removed_.insert(removed_.begin(), {i, p.links[i]});
                 p.links.erase(p.links.begin() + long(i));
