@@ -49,14 +49,16 @@ int MoveCounter::update(const Schedule& schedule) {
         }
         return moved;
     }
-    if (seen_ && tasks.size() == starts_.size()) {
-        moved = 0;
-        for (size_t i = 0; i < tasks.size(); ++i) moved += tasks[i].start != starts_[i];
-    }
+    // One pass over the schedule's rows (each a cache line of its own): compared and kept together.
+    const bool compare = seen_ && tasks.size() == starts_.size();
     starts_.resize(tasks.size());
-    for (size_t i = 0; i < tasks.size(); ++i) starts_[i] = tasks[i].start;
+    int differ = 0;
+    for (size_t i = 0; i < tasks.size(); ++i) {
+        differ += tasks[i].start != starts_[i];
+        starts_[i] = tasks[i].start;
+    }
     seen_ = true;
-    return moved;
+    return compare ? differ : moved;
 }
 
 } // namespace plotline
