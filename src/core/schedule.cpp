@@ -666,56 +666,62 @@ void Scheduler::Impl::patchEdges(const Project& p) {
 // of positions such edges span is sorted again by Kahn's algorithm over that range alone (a cycle
 // lies within it). False when that range holds a cycle or half the plan: the full sort decides.
 bool Scheduler::Impl::reorder() {
-    std::vector<int> kidsNew(slots, -1), nextNew(slots, -1); // new rows' first new child, next new sibling
-    std::vector<int> roots;                                      // new rows at the top level, in row order
-    std::vector<int> anchored(slots, -1);                        // an old task's first new child
-    // (children listed in reverse row order, then walked from the end: kept in row order)
     std::vector<int> fresh;
     for (int t : dirty)
         if (born[size_t(t)]) fresh.push_back(t);
-    std::sort(fresh.begin(), fresh.end(), [&](int x, int y) { return rowAt[size_t(x)] > rowAt[size_t(y)]; });
-    for (int t : fresh) {
-        const int up = parent[size_t(t)];
-        if (up < 0) roots.push_back(t);
-        else if (born[size_t(up)]) {
-            nextNew[size_t(t)] = kidsNew[size_t(up)];
-            kidsNew[size_t(up)] = t;
-        } else {
-            nextNew[size_t(t)] = anchored[size_t(up)];
-            anchored[size_t(up)] = t;
-        }
-    }
-    std::vector<int> before;
-    before.swap(order);
-    order.reserve(2 * n);
-    std::vector<std::pair<int, int>> stack; // (slot, next child) of new rows being written
-    auto emit = [&](int t) {
-        order.push_back(2 * t);
-        stack.push_back({t, kidsNew[size_t(t)]});
-        while (!stack.empty()) {
-            auto& [u, c] = stack.back();
-            if (c < 0) {
-                order.push_back(2 * u + 1);
-                stack.pop_back();
-                continue;
+    // No task added or deleted (an indent, an outdent, rows moved up or down): the order holds every
+    // node as it was, and so do their positions; else it is made again as below.
+    if (!fresh.empty() || !freedNow.empty()) {
+        std::vector<int> kidsNew(slots, -1), nextNew(slots, -1); // new rows' first new child, next new sibling
+        std::vector<int> roots;                                      // new rows at the top level, in row order
+        std::vector<int> anchored(slots, -1);                        // an old task's first new child
+        // (children listed in reverse row order, then walked from the end: kept in row order)
+        std::sort(fresh.begin(), fresh.end(), [&](int x, int y) { return rowAt[size_t(x)] > rowAt[size_t(y)]; });
+        for (int t : fresh) {
+            const int up = parent[size_t(t)];
+            if (up < 0) roots.push_back(t);
+            else if (born[size_t(up)]) {
+                nextNew[size_t(t)] = kidsNew[size_t(up)];
+                kidsNew[size_t(up)] = t;
+            } else {
+                nextNew[size_t(t)] = anchored[size_t(up)];
+                anchored[size_t(up)] = t;
             }
-            const int child = c;
-            c = nextNew[size_t(child)];
-            order.push_back(2 * child);
-            stack.push_back({child, kidsNew[size_t(child)]});
         }
-    };
-    for (size_t k = roots.size(); k-- > 0;) emit(roots[k]);
-    for (int v : before) {
-        const int t = v / 2;
-        if (rowAt[size_t(t)] < 0 || born[size_t(t)]) continue; // deleted (or freed and taken again)
-        order.push_back(v);
-        if (!(v & 1))
-            for (int c = anchored[size_t(t)]; c >= 0; c = nextNew[size_t(c)]) emit(c);
+        std::vector<int> before;
+        before.swap(order);
+        order.reserve(2 * n);
+        std::vector<std::pair<int, int>> stack; // (slot, next child) of new rows being written
+        auto emit = [&](int t) {
+            order.push_back(2 * t);
+            stack.push_back({t, kidsNew[size_t(t)]});
+            while (!stack.empty()) {
+                auto& [u, c] = stack.back();
+                if (c < 0) {
+                    order.push_back(2 * u + 1);
+                    stack.pop_back();
+                    continue;
+                }
+                const int child = c;
+                c = nextNew[size_t(child)];
+                order.push_back(2 * child);
+                stack.push_back({child, kidsNew[size_t(child)]});
+            }
+        };
+        for (size_t k = roots.size(); k-- > 0;) emit(roots[k]);
+        for (int v : before) {
+            const int t = v / 2;
+            if (rowAt[size_t(t)] < 0 || born[size_t(t)]) continue; // deleted (or freed and taken again)
+            order.push_back(v);
+            if (!(v & 1))
+                for (int c = anchored[size_t(t)]; c >= 0; c = nextNew[size_t(c)]) emit(c);
+        }
+        for (int t : fresh) born[size_t(t)] = 0;
+        if (order.size() != 2 * n) return false;
+        for (size_t k = 0; k < order.size(); ++k) pos[size_t(order[k])] = int(k);
+    } else if (order.size() != 2 * n) {
+        return false;
     }
-    for (int t : fresh) born[size_t(t)] = 0;
-    if (order.size() != 2 * n) return false;
-    for (size_t k = 0; k < order.size(); ++k) pos[size_t(order[k])] = int(k);
     // The range the dirty tasks' backward edges span (an edge from a node to itself, a task linked
     // to itself, among them: a cycle of one).
     int lo = INT32_MAX, hi = -1;
