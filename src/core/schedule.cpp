@@ -872,8 +872,11 @@ bool Scheduler::Impl::restructure(const Project& p, const StructureReach& reach)
     // (Rows outside the reach are as they were: not compared.)
     const size_t common = std::min(nOld, nNew);
     std::vector<int> reparented, below; // rows (now) outside the run whose parent changed
+    // (The rows past the reach's end are as they were too: the pass stops there even when every row
+    // kept its id, as after an indent, rather than comparing ids down to the last row.)
     size_t a = std::min(reach.tasks.head, common);
-    for (; a < common && ids[a] == p.tasks[a].id; ++a)
+    const size_t same = common - std::min(reach.tasks.tail, common);
+    for (; a < same && ids[a] == p.tasks[a].id; ++a)
         if (p.tasks[a].parent != parentIds[a]) reparented.push_back(int(a));
     size_t tail = std::min(reach.tasks.tail, common - a);
     for (; tail < common - a && ids[nOld - 1 - tail] == p.tasks[nNew - 1 - tail].id; ++tail)
