@@ -601,7 +601,9 @@ std::string PortfolioView::json() const {
     nlohmann::json holding = nlohmann::json::array();
     for (const HoldingUp& h : week_.holding) holding.push_back({{"name", h.name}, {"waiting", h.waiting}});
     return nlohmann::json{{"rows", rows},
-                          {"loading", pending_},
+                          // (still loading until the next frame has combined what the last read brought:
+                          // the rows come from each project, the people and the week from the combination)
+                          {"loading", pending_ + (combined_ != generation_ ? 1 : 0)},
                           {"tab", int(tab_)},
                           {"people", people},
                           {"week", {{"late", names(week_.late)}, {"due", names(week_.due)}, {"starting", names(week_.starting)}, {"holding", holding}}}}
