@@ -222,6 +222,19 @@ test('a double click still opens the editor when a slow frame falls between its 
   await page.mouse.up();
   await frames(page, 6);
   assert.equal((await status(page)).editor, false);
+  // The first press seen by a frame of its own, then its release and the whole second click between
+  // two frames: a double click too.
+  await page.waitForTimeout(600);
+  await page.evaluate(async ([x, y]) => {
+    const canvas = document.querySelector('canvas');
+    const send = (type) => canvas.dispatchEvent(new MouseEvent(type, { clientX: x, clientY: y, button: 0, buttons: type === 'mousedown' ? 1 : 0, bubbles: true }));
+    send('mousedown');
+    await new Promise((seen) => requestAnimationFrame(() => setTimeout(seen, 0))); // after the app's frame
+    send('mouseup');
+    send('mousedown');
+    send('mouseup');
+  }, [x, y]);
+  await waitStatus(page, (s) => s.editor);
 });
 
 test('a Ctrl+Z tapped between two frames still undoes (key events of one frame are all seen)', async () => {

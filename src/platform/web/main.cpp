@@ -681,8 +681,8 @@ void updateTextInput() {
 // counts for a Z that was typed before the Ctrl release in the same batch. Mouse buttons: the backend
 // latches a press and release between two frames as one frame held down, so the second click of a
 // double click, arriving before any frame has seen the button up, would only extend the first: a
-// press of a button that already went down and up in this frame's events or the last frame's waits
-// for the next frame, and this frame shows the button up (heldBack: SDL's own button state already
+// press of a button that went up in this frame's events (pressed in them or in an earlier frame's),
+// or went down and up in the last frame's, waits for the next frame, and this frame shows the button up (heldBack: SDL's own button state already
 // counts the press, so frame() lifts it after the backend has read it).
 unsigned heldBack = 0; // ImGui mouse buttons (0 left, 1 right, 2 middle) whose press waits for the next frame
 // Which click of a series each button's press fed for this frame is (0: none fed), as SDL counted it
@@ -699,7 +699,7 @@ bool feedEvents() {
     static unsigned clickedBefore = 0; // mouse buttons that went down and up within the last frame's events
     std::vector<SDL_Event> later;
     std::vector<SDL_Scancode> pressed, released;
-    unsigned down = 0, clicked = 0;
+    unsigned down = 0, clicked = 0, up = 0; // (up: buttons released in this frame's events)
     heldBack = 0;
     for (int& c : pressClicks) c = 0;
     bool mouseLater = false;
@@ -718,6 +718,7 @@ bool feedEvents() {
             down |= 1u << (ev.button.button & 31);
             if (const int b = imguiButton(ev.button.button); b >= 0) pressClicks[b] = ev.button.clicks;
         } else if (ev.type == SDL_MOUSEBUTTONUP) {
+            up |= 1u << (ev.button.button & 31);
             if (down & (1u << (ev.button.button & 31))) clicked |= 1u << (ev.button.button & 31);
         }
     };
@@ -730,7 +731,7 @@ bool feedEvents() {
     for (const SDL_Event& e : batch) {
         any = true;
         if (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) {
-            if (mouseLater || (e.type == SDL_MOUSEBUTTONDOWN && ((clickedBefore | clicked) & (1u << (e.button.button & 31))))) {
+            if (mouseLater || (e.type == SDL_MOUSEBUTTONDOWN && ((clickedBefore | up) & (1u << (e.button.button & 31))))) {
                 mouseLater = true; // and the button events after it, in order
                 if (const int b = imguiButton(e.button.button); e.type == SDL_MOUSEBUTTONDOWN && b >= 0) heldBack |= 1u << b;
                 later.push_back(e);
