@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, launch, openApp, click, frames } from '../tests/browser/harness.mjs';
-import { importThroughPicker, waitFor, median } from './open-plan.mjs';
+import { importThroughPicker, waitFor, median, slowestFrameOf } from './open-plan.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const [n = 100000, rounds = 7] = process.argv.slice(2, 4).map(Number);
@@ -32,14 +32,7 @@ try {
   await page.keyboard.press('ArrowDown');
   await frames(page, 2);
   // One key's edit: the slowest frame from the key until the plan changed and three frames more.
-  const key = async (k) => {
-    const r = (await page.evaluate(() => window.plotline.status())).revision;
-    await page.evaluate(() => window.plotline.frameStats()); // forget earlier frames
-    await page.keyboard.press(k);
-    await waitFor(page, (r) => window.plotline.status().revision !== r, r);
-    await frames(page, 3);
-    return Math.max(...(await page.evaluate(() => window.plotline.frameStats())).frameMs);
-  };
+  const key = (k) => slowestFrameOf(page, k, () => page.keyboard.press(k));
   for (const k of ['Tab', 'Shift+Tab', 'Delete', 'Control+z', 'Control+y', 'Control+z']) await key(k); // warm up
   const times = { indent: [], outdent: [], delete: [], undo: [], redo: [] };
   for (let i = 0; i < rounds; ++i) {

@@ -10,6 +10,18 @@ export async function waitFor(page, fn, arg, timeout = 600000) {
   await page.waitForFunction(fn, arg, { timeout, polling: 'raf' });
 }
 
+// The slowest frame of an edit that `act` makes (from it to three frames after the plan's revision
+// changed), counting the milliseconds `act` returns of work done outside a frame (a paste's handler).
+export async function slowestFrameOf(page, name, act) {
+  const revision = (await page.evaluate(() => window.plotline.status())).revision;
+  await page.evaluate(() => window.plotline.frameStats()); // forget earlier frames
+  const outside = (await act()) || 0;
+  await waitFor(page, (r) => window.plotline.status().revision !== r, revision, 30000)
+    .catch(async () => { throw new Error(`${name}: nothing changed; ${JSON.stringify(await page.evaluate(() => window.plotline.status()))}`); });
+  await frames(page, 3);
+  return Math.max(outside, ...(await page.evaluate(() => window.plotline.frameStats())).frameMs);
+}
+
 // JS heap in use (V8), through the DevTools protocol: the same measure for Plotline and a peer.
 export async function jsHeap(page) {
   const cdp = await page.context().newCDPSession(page);

@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, launch, widget, click, frames } from '../tests/browser/harness.mjs';
-import { openPlotline, median, waitFor } from './open-plan.mjs';
+import { openPlotline, median, waitFor, slowestFrameOf } from './open-plan.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = resolve(here, '../build/native/plotline');
@@ -129,18 +129,8 @@ try {
     // summary), delete it with its tasks, undo, redo, undo; indent and outdent; move it up and down;
     // paste 100 rows from a spreadsheet below it and undo that. The slowest frame of each, from the
     // key to two frames after the change shows.
-    // (frameOf: the slowest frame of an edit that `act` makes, from it to two frames after the change shows)
-    const frameOf = async (name, act) => {
-      const revision = (await page.evaluate(() => window.plotline.status())).revision;
-      await page.evaluate(() => window.plotline.frameStats());
-      const outside = (await act()) || 0; // (the milliseconds of work done outside a frame, as a paste's)
-      await waitFor(page, (r) => window.plotline.status().revision !== r, revision, 30000)
-        .catch(async () => { throw new Error(`${name}: nothing changed; ${JSON.stringify(await page.evaluate(() => window.plotline.status()))}`); });
-      await frames(page, 3);
-      return Math.max(outside, ...(await page.evaluate(() => window.plotline.frameStats())).frameMs);
-    };
     const edits = {};
-    const edit = async (name, act) => (edits[name] ||= []).push(await frameOf(name, act));
+    const edit = async (name, act) => (edits[name] ||= []).push(await slowestFrameOf(page, name, act));
     const key = (k) => () => page.keyboard.press(k);
     const rows100 = Array.from({ length: 100 }, (_, i) => `Pasted ${i + 1}\t2d`).join('\r\n') + '\r\n';
     const paste = () => page.evaluate((text) => {
@@ -202,7 +192,7 @@ try {
     const dashboardMs = [];
     for (const item of ['menu.Edit.Undo', 'menu.Edit.Redo', 'menu.Edit.Undo', 'menu.Edit.Redo']) {
       await click(page, 'menu.Edit');
-      dashboardMs.push(await frameOf(item, () => click(page, item)));
+      dashboardMs.push(await slowestFrameOf(page, item, () => click(page, item)));
     }
     await page.keyboard.press('Control+1');
     const checkMs = [median(opened.checkReload), median(opened.checkTab)];
