@@ -40,9 +40,8 @@ std::string a11yJson(const A11yView& v) {
 
 int MoveCounter::update(const Schedule& schedule) {
     const std::vector<TaskSchedule>& tasks = schedule.tasks;
-    int moved = -1;
     if (follower_.follows(schedule) && seen_ && tasks.size() == starts_.size()) {
-        moved = 0;
+        int moved = 0;
         for (int i : schedule.rewritten) {
             moved += tasks[size_t(i)].start != starts_[size_t(i)];
             starts_[size_t(i)] = tasks[size_t(i)].start;
@@ -58,7 +57,7 @@ int MoveCounter::update(const Schedule& schedule) {
         starts_[i] = tasks[i].start;
     }
     seen_ = true;
-    return compare ? differ : moved;
+    return compare ? differ : -1; // (-1: nothing to compare with, the first schedule or another row count)
 }
 
 } // namespace plotline

@@ -682,8 +682,9 @@ void updateTextInput() {
 // latches a press and release between two frames as one frame held down, so the second click of a
 // double click, arriving before any frame has seen the button up, would only extend the first: a
 // press of a button that went up in this frame's events (pressed in them or in an earlier frame's),
-// or went down and up in the last frame's, waits for the next frame, and this frame shows the button up (heldBack: SDL's own button state already
-// counts the press, so frame() lifts it after the backend has read it).
+// or went down and up in the last frame's, waits for the next frame, and this frame shows the button
+// up (heldBack: SDL's own button state already counts the press, so frame() lifts it after the
+// backend has read it).
 unsigned heldBack = 0; // ImGui mouse buttons (0 left, 1 right, 2 middle) whose press waits for the next frame
 // Which click of a series each button's press fed for this frame is (0: none fed), as SDL counted it
 // when the browser handed over the event: within 500 ms of the last press, as the systems count a
