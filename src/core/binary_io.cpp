@@ -205,6 +205,7 @@ struct StoredType {
     std::vector<int> sub;     // for a nested list: the index of its stored type; else -1
     std::vector<int> map;     // for each field of the current type of that name: its stored field, or -1
     bool mapped = false;
+    bool inOrder = false;     // the current type's fields exactly, in its order: each record is read in one pass
 };
 
 const int32_t kMinDay = Date::fromYmd(1900, 1, 1).days, kMaxDay = Date::fromYmd(2999, 12, 31).days;
@@ -259,6 +260,9 @@ struct Ctx {
                     break;
                 }
         st.mapped = true;
+        st.inOrder = st.fields.size() == now.size();
+        for (size_t n = 0; n < now.size() && st.inOrder; ++n)
+            st.inOrder = st.map[n] == int(n) && st.fields[n].kind == now[n].kind;
     }
     // What a record's reading and a list's share whatever their type, out of line: one copy of it, not
     // one per record type. (Every opening runs this reader, so its code is in the web app's first
@@ -270,28 +274,32 @@ struct Ctx {
     template <class S> void readList(In& in, int typeAt, std::vector<S>& out, const std::string& place);
 };
 
-// Reads the fields of one record, in its description's order, from where the stored fields begin.
+// Reads the fields of one record, in its description's order: from the record's bytes in turn when
+// its stored type is the current one (inOrder), else from where each stored field begins (`at`).
 struct ReadFields {
     Ctx& c;
     const StoredType& st;
-    const std::vector<const uint8_t*>& at;
-    const uint8_t* end;
+    In& cur;                                 // inOrder: the record's bytes, read as the fields come
+    const std::vector<const uint8_t*>* at;   // otherwise: where each stored field begins
     const std::string& place;
-    size_t n = 0; // the current field
+    In one{};                                // (that field's bytes)
+    size_t n = 0;                            // the current field
 
-    // The stored value of the next field: false when the file has none.
-    bool next(In& in, Kind& kind, int& sub) {
+    // The stored value of the next field, read from what this returns, moving it past the value;
+    // null when the file has none.
+    In* next(Kind& kind, int& sub) {
         const int j = st.map[n++];
-        if (j < 0) return false;
-        in = In{{at[size_t(j)], end}};
+        if (j < 0) return nullptr;
         kind = st.fields[size_t(j)].kind;
         sub = st.sub[size_t(j)];
-        return true;
+        if (st.inOrder) return &cur;
+        one = In{{(*at)[size_t(j)], cur.end}};
+        return &one;
     }
-    bool next(In& in) {
+    In* next() {
         Kind k;
         int s;
-        return next(in, k, s);
+        return next(k, s);
     }
     std::string where(const char* k) const { return place + "." + k; }
     void missing(const char* k, Presence p) {
@@ -313,23 +321,23 @@ struct ReadFields {
     }
 
     [[gnu::noinline]] void id(const char* k, Id& x, Presence p) {
-        In in;
-        if (!next(in)) return missing(k, p);
-        x = in.id();
+        In* in = next();
+        if (!in) return missing(k, p);
+        x = in->id();
     }
     [[gnu::noinline]] void text(const char* k, std::string& x, Presence p, size_t limit = kMaxLineText) {
-        In in;
-        if (!next(in)) return missing(k, p);
-        const std::string_view s = in.str();
+        In* in = next();
+        if (!in) return missing(k, p);
+        const std::string_view s = in->str();
         if (std::string why = textTooLong(s, limit); !why.empty()) return c.fault(where(k), why);
         x.assign(s);
     }
     // The next field's number or date, whichever form it was stored in; false when the file has none.
     bool value(int64_t& v) {
-        In in;
         Kind kind;
         int sub;
-        return next(in, kind, sub) && number(in, kind, v);
+        In* in = next(kind, sub);
+        return in && number(*in, kind, v);
     }
     bool inRange(const char* k, int64_t v, int64_t lo, int64_t hi) {
         if (v >= lo && v <= hi) return true;
@@ -354,10 +362,10 @@ struct ReadFields {
         if (std::optional<int64_t> v = optionalInteger(k, lo, hi)) x = I(*v);
     }
     [[gnu::noinline]] void boolean(const char* k, bool& x, bool def, Presence = Optional) {
-        In in;
         x = def;
-        if (!next(in)) return;
-        const uint8_t b = in.byte();
+        In* in = next();
+        if (!in) return;
+        const uint8_t b = in->byte();
         if (b > 1) return c.fault(where(k), "not true or false");
         x = b == 1;
     }
@@ -373,9 +381,9 @@ struct ReadFields {
     // A choice's stored name; false when the file has none. (A choice of any type shares it, as it
     // shares notOneOf: one copy of each.)
     [[gnu::noinline]] bool choiceName(std::string_view& s) {
-        In in;
-        if (!next(in)) return false;
-        s = in.str();
+        In* in = next();
+        if (!in) return false;
+        s = in->str();
         return true;
     }
     [[gnu::noinline]] void notOneOf(const char* k, const char* expected) { c.fault(where(k), std::string("not ") + expected); }
@@ -387,9 +395,10 @@ struct ReadFields {
         else notOneOf(k, names.expected);
     }
     [[gnu::noinline]] void dates(const char* k, std::vector<Date>& x) {
-        In in;
         x.clear();
-        if (!next(in)) return;
+        In* p = next();
+        if (!p) return;
+        In& in = *p;
         const size_t count = in.count();
         x.reserve(count);
         for (size_t i = 0; i < count && !in.bad; ++i)
@@ -397,27 +406,29 @@ struct ReadFields {
         if (in.bad) c.fault(where(k), "cut short");
     }
     [[gnu::noinline]] void ids(const char* k, std::vector<Id>& x) {
-        In in;
         x.clear();
-        if (!next(in)) return;
+        In* p = next();
+        if (!p) return;
+        In& in = *p;
         const size_t count = in.count(16);
         x.reserve(count);
         for (size_t i = 0; i < count && !in.bad; ++i) x.push_back(in.id());
         if (in.bad) c.fault(where(k), "cut short");
     }
     template <class S> void list(const char* k, std::vector<S>& x, Presence p) {
-        In in;
         Kind kind;
         int sub;
         x.clear();
-        if (!next(in, kind, sub)) return missing(k, p);
-        c.readList(in, sub, x, where(k));
+        In* in = next(kind, sub);
+        if (!in) return missing(k, p);
+        c.readList(*in, sub, x, where(k));
     }
     [[gnu::noinline]] void constraint(Task& t) {
-        In in;
         t.constraint = Constraint::ASAP;
         t.constraintDate.reset();
-        if (!next(in)) return;
+        In* p = next();
+        if (!p) return;
+        In& in = *p;
         if (auto k = parseConstraint(in.str())) t.constraint = *k;
         else return c.fault(where("constraint"), "not a constraint (ASAP, SNET, FNLT or MSO)");
         if (in.byte())
@@ -449,10 +460,16 @@ const std::vector<const uint8_t*>* Ctx::fieldStarts(In& in, const StoredType& st
 
 template <class T> void Ctx::readRecord(In& in, StoredType& st, T& x, const std::string& place) {
     if (!st.mapped) mapFields(st, schemaOf<T>());
+    if (st.inOrder) { // (the depth is the current types', which nest two deep)
+        ReadFields v{*this, st, in, nullptr, place};
+        describe(v, x);
+        if (in.bad) fault(place, "cut short");
+        return;
+    }
     const std::vector<const uint8_t*>* at = fieldStarts(in, st, place);
     if (!at) return;
     ++depth;
-    ReadFields v{*this, st, *at, in.end, place};
+    ReadFields v{*this, st, in, at, place}; // (in: only its end)
     describe(v, x);
     --depth;
 }
@@ -481,12 +498,12 @@ template <class S> void Ctx::readList(In& in, int typeAt, std::vector<S>& out, c
     size_t count = 0;
     StoredType* st = listType(in, typeAt, kRecordName<S>, place, count);
     if (!st) return;
-    out.reserve(count);
+    // Each record is read where it stays. The plan's rows get the room a document keeps for rows to
+    // come, so opening a big plan moves none of them again (Document::load).
+    out.reserve(std::is_same_v<S, Task> || std::is_same_v<S, Link> ? withRoomToGrow(count) : count);
     for (size_t i = 0; i < count && error.empty(); ++i) {
-        S x{};
-        readRecord(in, *st, x, place); // (a fault names the list; the index follows below)
+        readRecord(in, *st, out.emplace_back(), place); // (a fault names the list; the index follows below)
         if (!error.empty()) return recordFault(place, i);
-        out.push_back(std::move(x));
     }
 }
 

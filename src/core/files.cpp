@@ -20,8 +20,10 @@ Result<std::string> readInputFile(const std::string& path, size_t limit) {
     struct stat st {};
     if (::fstat(::fileno(f.get()), &st) != 0 || !S_ISREG(st.st_mode)) return fail(path + " is not a file");
     if (uint64_t(st.st_size) > limit) return fail(path + " is larger than " + std::to_string(limit >> 20) + " MB: not read");
-    std::string out;
-    out.reserve(size_t(st.st_size));
+    // Read where it stays, in one call (a big plan's stored version is 10 MB or more: a copy through a
+    // buffer, a piece at a time, cost as much again), then whatever the file grew by meanwhile.
+    std::string out(size_t(st.st_size), '\0');
+    out.resize(std::fread(out.data(), 1, out.size(), f.get()));
     char buf[1 << 16];
     for (size_t n; (n = std::fread(buf, 1, sizeof buf, f.get())) > 0;) {
         if (out.size() + n > limit) return fail(path + " is larger than " + std::to_string(limit >> 20) + " MB: not read"); // it grew

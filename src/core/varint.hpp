@@ -40,6 +40,7 @@ struct VarintIn {
         p = end;
     }
     uint64_t u() {
+        if (p != end && *p < 0x80) return *p++; // most values take one byte
         uint64_t v = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             if (p == end) break;
