@@ -295,6 +295,29 @@ TEST_CASE("library: the last synced version is kept as a merge base") {
     CHECK(f.storage.durable[projectArea(id)].size() == 2);
 }
 
+TEST_CASE("sealed versions: the checksum is zlib's CRC-32 at any length, alignment and split") {
+    auto reference = [](std::string_view d) { // bit by bit
+        uint32_t c = 0xFFFFFFFFu;
+        for (unsigned char b : d) {
+            c ^= b;
+            for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+        }
+        return ~c;
+    };
+    std::string data(70000, '\0');
+    uint32_t x = 12345;
+    for (char& ch : data) ch = char((x = x * 1103515245u + 12345u) >> 24);
+    CHECK(crc32(std::string(32, 'a')) == 0xCAB11777u); // (zlib.crc32(b"a" * 32))
+    CHECK(crc32(data) == reference(data));
+    for (size_t at = 0; at < 20; ++at)
+        for (size_t n = 0; n < 70; ++n) {
+            const std::string_view d = std::string_view(data).substr(at, n);
+            CHECK(crc32(d) == reference(d));
+        }
+    for (size_t cut : {size_t(1), size_t(15), size_t(16), size_t(17), size_t(4097)}) // in pieces, as saves sum a body
+        CHECK(crc32(std::string_view(data).substr(cut), crc32(std::string_view(data).substr(0, cut))) == reference(data));
+}
+
 TEST_CASE("sealed versions: the checksum catches any changed byte, and a cut-off text") {
     VersionInfo info;
     info.number = 7;
