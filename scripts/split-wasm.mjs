@@ -102,7 +102,7 @@ const merged = join(work, 'profile.data');
 execFileSync('wasm-split', ['--merge-profiles', ...profiles, '-o', merged], { stdio: 'inherit' });
 // --placeholdermap: which function each placeholder stands for (table index:function index; names in
 // LINK_DIR/plotline.js.symbols), kept in LINK_DIR to tell which function a page loaded on demand.
-execFileSync('wasm-split', ['--enable-mutable-globals', '--export-prefix=%', join(linkDir, 'plotline.wasm.orig'),
+execFileSync('wasm-split', ['--enable-mutable-globals', '--enable-bulk-memory', '--export-prefix=%', join(linkDir, 'plotline.wasm.orig'),
   '-o1', join(work, 'plotline.wasm'), '-o2', join(outDir, 'plotline.deferred.wasm'), `--profile=${merged}`, '--placeholdermap'],
   { stdio: 'inherit' });
 copyFileSync(join(work, 'plotline.wasm'), join(outDir, 'plotline.wasm'));
