@@ -3,7 +3,7 @@
 // undone with Ctrl+Z.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshAppPerTest, state, status, widget, click, drag, press, frames, screenshot, waitStatus } from './harness.mjs';
+import { freshAppPerTest, state, status, widget, widgets, click, drag, press, frames, screenshot, waitStatus } from './harness.mjs';
 
 const fresh = freshAppPerTest(before, after);
 
@@ -49,6 +49,50 @@ test('dragging a bar moves the task later; Ctrl+Z puts it back', async () => {
   await screenshot(page, 'gantt-after-move');
   await undo(page);
   assert.equal((await state(page)).tasks[row].constraint, undefined);
+  assert.deepEqual(errors, []);
+});
+
+test('the pointer shows what a drag would do, and is not set again at every frame', async () => {
+  const { page, errors } = await fresh();
+  const s = await state(page);
+  const cursor = () => page.evaluate(() => document.getElementById('canvas').style.cursor);
+  // A task bar's right end resizes it (the ends of many lie under link arrows, over which the
+  // pointer shows that the arrow can be clicked: the first end that is clear).
+  const shown = await widgets(page), view = page.viewportSize();
+  let at = null;
+  for (const { row } of leaves(s)) {
+    const end = shown[`gantt.bar.${row}.end`];
+    if (!end || end.x + end.w >= view.width || end.y + end.h >= view.height) continue;
+    await page.mouse.move(end.x + 1, end.y + end.h / 2);
+    await frames(page, 3);
+    if ((await cursor()) === 'ew-resize') { at = end; break; }
+  }
+  assert.ok(at, 'a task bar\'s end shows the resize pointer');
+  await page.mouse.move(5, at.y + at.h / 2); // over the table
+  await frames(page, 3);
+  assert.equal(await cursor(), 'default');
+  await page.mouse.move(at.x + 1, at.y + at.h / 2);
+  await frames(page, 3);
+  assert.equal(await cursor(), 'ew-resize');
+  // The pointer moves a little within the end: frames run (an idle app skips them), and none sets
+  // the canvas's cursor again (each time is a style change of the page).
+  await page.evaluate(() => {
+    window.cursorSets = 0;
+    Object.defineProperty(document.getElementById('canvas').style, 'cursor', {
+      configurable: true,
+      get() { return this.getPropertyValue('cursor'); },
+      set(v) { ++window.cursorSets; this.setProperty('cursor', v); },
+    });
+    window.plotline.frameStats(); // (forgets earlier frames)
+  });
+  for (let k = 0; k < 6; ++k) {
+    await page.mouse.move(at.x + 1, at.y + at.h / 2 + (k % 2));
+    await frames(page, 2);
+  }
+  const ran = (await page.evaluate(() => window.plotline.frameStats())).frameMs.length;
+  assert.ok(ran >= 5, `${ran} frames ran`);
+  assert.equal(await page.evaluate(() => window.cursorSets), 0);
+  assert.equal(await cursor(), 'ew-resize');
   assert.deepEqual(errors, []);
 });
 

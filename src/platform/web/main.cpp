@@ -759,6 +759,30 @@ bool feedEvents() {
     return any;
 }
 
+// The pointer's shape for what the frame asked (Dear ImGui's mouse cursor), set only when it changes.
+// Dear ImGui 1.86's SDL backend set it at every frame (its flag NoMouseCursorChange is set in
+// main()), and Emscripten's SDL writes the canvas's CSS cursor each time it is set: a style change of
+// the page at every frame.
+void showCursor() {
+    static const SDL_SystemCursor kSystem[ImGuiMouseCursor_COUNT] = {
+        SDL_SYSTEM_CURSOR_ARROW,  SDL_SYSTEM_CURSOR_IBEAM,    SDL_SYSTEM_CURSOR_SIZEALL,
+        SDL_SYSTEM_CURSOR_SIZENS, SDL_SYSTEM_CURSOR_SIZEWE,   SDL_SYSTEM_CURSOR_SIZENESW,
+        SDL_SYSTEM_CURSOR_SIZENWSE, SDL_SYSTEM_CURSOR_HAND, SDL_SYSTEM_CURSOR_NO};
+    static SDL_Cursor* made[ImGuiMouseCursor_COUNT] = {};
+    static ImGuiMouseCursor shown = ImGuiMouseCursor_COUNT; // (none set yet)
+    ImGuiMouseCursor c = ImGui::GetMouseCursor();
+    if (c != ImGuiMouseCursor_None && (c < 0 || c >= ImGuiMouseCursor_COUNT)) c = ImGuiMouseCursor_Arrow;
+    if (c == shown) return;
+    shown = c;
+    if (c == ImGuiMouseCursor_None) {
+        SDL_ShowCursor(SDL_FALSE);
+        return;
+    }
+    if (!made[c]) made[c] = SDL_CreateSystemCursor(kSystem[c]);
+    SDL_SetCursor(made[c]);
+    SDL_ShowCursor(SDL_TRUE);
+}
+
 // One Dear ImGui frame of the app, from the events fed so far.
 void buildFrame() {
     ImGui_ImplSDL2_NewFrame();
@@ -774,6 +798,7 @@ void buildFrame() {
         }
     rt->app->frame();
     ImGui::Render();
+    showCursor();
 }
 
 uint64_t WebHost::animationFrame() { return rt->animationFrames; }
@@ -992,6 +1017,7 @@ int main() {
     loadFont(rt->dpr, 1.0f, false);
     theme::apply(15.0f);
     ImGui_ImplSDL2_InitForOpenGL(rt->window, rt->gl);
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange; // (showCursor sets it when it changes)
     if (!webgl::init()) std::fprintf(stderr, "WebGL2: the drawing program did not link\n");
     js_mark("window-ready");
 
