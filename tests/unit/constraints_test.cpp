@@ -421,6 +421,34 @@ TEST_CASE("a task whose parent id names no task finds its parent when a task wit
     }
 }
 
+TEST_CASE("a link whose end names no task gains its edge when a task with that id is inserted, and loses it on undo") {
+    // (Files with such a link are refused; a plan made in code can hold one, and the schedule must
+    // still agree with a full run at every step.)
+    Project p = syntheticProject(400, 5);
+    const Id missing = Id::random();
+    Link l;
+    l.id = Id::random();
+    l.predecessor = missing;
+    l.successor = p.tasks[300].id;
+    l.lag = 5 * 480;
+    p.links.push_back(l);
+    Document doc(std::move(p), [] { return Stamp(1'800'000'000'000); });
+    CHECK(sameSchedule(doc.schedule(), schedule(doc.project())));
+    for (int round = 0; round < 2; ++round) {
+        CAPTURE(round);
+        // A long task with that id at the top: the link now holds its successor back.
+        Task pred;
+        pred.id = missing;
+        pred.duration = 200 * 480;
+        REQUIRE(doc.execute(insertTask(0, pred)));
+        const Schedule& inc = doc.schedule();
+        CHECK(sameSchedule(inc, schedule(doc.project())));
+        CHECK(inc.tasks[301].startDate >= inc.tasks[0].finishDate);
+        REQUIRE(doc.undo());
+        CHECK(sameSchedule(doc.schedule(), schedule(doc.project())));
+    }
+}
+
 // A link from a task to itself is a cycle of one. The rescheduling after an edit checks only the
 // edges the edit touched, and such an edge does not point backwards: it must still be found (it
 // used to send the forward pass round for ever, until memory ran out).
