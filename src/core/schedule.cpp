@@ -115,6 +115,7 @@ struct Scheduler::Impl {
     std::vector<int> outOff, inOff;
     std::vector<Edge> outE, inE;
     std::vector<int> order, pos; // topological order of the nodes that have one
+    std::vector<int> orderTail, kidsNew, nextNew, anchored; // reorder's: the order being rewritten; new rows' first new child and next new sibling, and an old task's first new child (-1 between runs)
     bool acyclic = true;
     std::string cycleError;
     std::vector<Id> cycleIds;
@@ -672,10 +673,25 @@ bool Scheduler::Impl::reorder() {
         if (born[size_t(t)]) fresh.push_back(t);
     // No task added or deleted (an indent, an outdent, rows moved up or down): the order holds every
     // node as it was, and so do their positions; else it is made again as below.
-    if (!fresh.empty() || !freedNow.empty()) {
-        std::vector<int> kidsNew(slots, -1), nextNew(slots, -1); // new rows' first new child, next new sibling
-        std::vector<int> roots;                                      // new rows at the top level, in row order
-        std::vector<int> anchored(slots, -1);                        // an old task's first new child
+    if (fresh.empty() && !freedNow.empty()) {
+        // Only tasks deleted (a delete, the undo of an insert or a paste): the order closed up over
+        // their nodes in place, and the positions from the first of them on.
+        size_t to = 0;
+        while (to < order.size() && rowAt[size_t(order[to] / 2)] >= 0) ++to;
+        const size_t first = to;
+        for (size_t k = to; k < order.size(); ++k)
+            if (const int v = order[k]; rowAt[size_t(v / 2)] >= 0) order[to++] = v;
+        order.resize(to);
+        if (order.size() != 2 * n) return false;
+        for (size_t k = first; k < order.size(); ++k) pos[size_t(order[k])] = int(k);
+    } else if (!fresh.empty() || !freedNow.empty()) {
+        // (kept at -1 between runs: only the entries set here are reset)
+        if (kidsNew.size() < slots) {
+            kidsNew.resize(slots, -1);
+            nextNew.resize(slots, -1);
+            anchored.resize(slots, -1);
+        }
+        std::vector<int> roots; // new rows at the top level, in row order
         // (children listed in reverse row order, then walked from the end: kept in row order)
         std::sort(fresh.begin(), fresh.end(), [&](int x, int y) { return rowAt[size_t(x)] > rowAt[size_t(y)]; });
         for (int t : fresh) {
@@ -689,8 +705,18 @@ bool Scheduler::Impl::reorder() {
                 anchored[size_t(up)] = t;
             }
         }
-        std::vector<int> before;
-        before.swap(order);
+        // The order up to the first node that goes, or that new rows follow, stays as it is, and so
+        // do those nodes' positions (new top-level rows go first: then nothing stays); the rest is
+        // written again.
+        size_t keep = 0;
+        if (roots.empty())
+            for (; keep < order.size(); ++keep) {
+                const int v = order[keep], t = v / 2;
+                if (rowAt[size_t(t)] < 0 || born[size_t(t)] || (!(v & 1) && anchored[size_t(t)] >= 0)) break;
+            }
+        std::vector<int>& before = orderTail;
+        before.assign(order.begin() + long(keep), order.end());
+        order.resize(keep);
         order.reserve(2 * n);
         std::vector<std::pair<int, int>> stack; // (slot, next child) of new rows being written
         auto emit = [&](int t) {
@@ -717,9 +743,13 @@ bool Scheduler::Impl::reorder() {
             if (!(v & 1))
                 for (int c = anchored[size_t(t)]; c >= 0; c = nextNew[size_t(c)]) emit(c);
         }
-        for (int t : fresh) born[size_t(t)] = 0;
+        for (int t : fresh) {
+            born[size_t(t)] = 0;
+            kidsNew[size_t(t)] = nextNew[size_t(t)] = -1;
+            if (const int up = parent[size_t(t)]; up >= 0) anchored[size_t(up)] = -1;
+        }
         if (order.size() != 2 * n) return false;
-        for (size_t k = 0; k < order.size(); ++k) pos[size_t(order[k])] = int(k);
+        for (size_t k = keep; k < order.size(); ++k) pos[size_t(order[k])] = int(k);
     } else if (order.size() != 2 * n) {
         return false;
     }
