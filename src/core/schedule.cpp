@@ -151,6 +151,21 @@ struct Scheduler::Impl {
     std::vector<char> outQueued;
 
     Schedule out;
+    // The plan's span (out.start, out.finish) and how many rows hold each end. Rows rewritten since the
+    // last count move it (spanLeave, spanEnter), so a run that rewrites a few rows does not read every
+    // row's dates again; when the last row holding an end leaves it, the next output counts again.
+    struct Span { bool known = false; size_t starts = 0, finishes = 0; } span;
+    void spanLeave(const TaskSchedule& ts) {
+        if (!span.known) return;
+        if ((ts.startDate == out.start && --span.starts == 0) || (ts.finishDate == out.finish && --span.finishes == 0)) span.known = false;
+    }
+    void spanEnter(const TaskSchedule& ts) {
+        if (!span.known) return;
+        if (ts.startDate < out.start) out.start = ts.startDate, span.starts = 1;
+        else span.starts += ts.startDate == out.start;
+        if (ts.finishDate > out.finish) out.finish = ts.finishDate, span.finishes = 1;
+        else span.finishes += ts.finishDate == out.finish;
+    }
     std::vector<char> shownEod;
     std::map<int, bool> beyondRows; // slots held at the edge of the plannable dates (true: past 2999); an error names the first row
     bool everyRow = false;          // the run recomputed every task's late values
@@ -433,6 +448,7 @@ void Scheduler::Impl::buildSlots(const Project& p) {
 void Scheduler::Impl::startOutput() {
     outRows.clear();
     for (Day& d : days) d.index = INT64_MIN; // the calendar may have changed
+    span.known = false;
     out.tasks.assign(n, TaskSchedule{});
     for (size_t i = 0; i < n; ++i) {
         out.tasks[i].level = level[i];
@@ -1221,7 +1237,12 @@ bool Scheduler::Impl::restructure(const Project& p, const StructureReach& reach)
     }
 
     graph(p, true);
-    splice(out.tasks, a, oldEnd, newEnd - a, TaskSchedule{});
+    // (The run's rows leave the span; their new rows, all dirty, enter it when they are written. Until
+    // then they hold a date no row has, which leaves nothing.)
+    for (size_t r = a; r < oldEnd; ++r) spanLeave(out.tasks[r]);
+    TaskSchedule unwritten;
+    unwritten.startDate = unwritten.finishDate = Date{INT32_MIN};
+    splice(out.tasks, a, oldEnd, newEnd - a, unwritten);
     hashed = index.built();
     for (int s : levelChanged) markOutput(s);
     return true;
@@ -1552,6 +1573,7 @@ void Scheduler::Impl::outputRow(size_t row, bool fresh) {
     const int64_t start = held(es[i]), finish = held(std::max(ef[i], es[i]));
     const int64_t lateStart = acyclic ? held(ls[i]) : start, lateFinish = acyclic ? held(std::max(lf[i], ls[i])) : finish;
     if (start != ts.start || finish != ts.finish || eod[i] != shownEod[i] || fresh) {
+        spanLeave(ts);
         ts.start = start;
         ts.finish = finish;
         shownEod[i] = eod[i];
@@ -1561,6 +1583,7 @@ void Scheduler::Impl::outputRow(size_t row, bool fresh) {
             ts.startDate = dateOf(start);
             ts.finishDate = finishDateOf(finish);
         }
+        spanEnter(ts);
     }
     if (lateStart != ts.lateStart || lateFinish != ts.lateFinish || fresh) {
         ts.lateStart = lateStart;
@@ -1594,6 +1617,7 @@ void Scheduler::Impl::output(const Project& p, bool all) {
     // summed afresh); else only the rows the run touched, and after rows were inserted, deleted or
     // moved the new rows and those whose edges changed too.
     const bool every = all || everyRow || !preOrder;
+    if (every) span.known = false; // (counted again below)
     if (every) {
         sumWeights();
         beyondRows.clear();
@@ -1666,11 +1690,19 @@ void Scheduler::Impl::output(const Project& p, bool all) {
                                 : tr("Task {0} \u201c{1}\u201d would start before 1900: its duration, lags or links take the plan past the dates Plotline plans in"),
                           std::to_string(first + 1), p.tasks[size_t(first)].name);
     }
-    s.start = n ? s.tasks[0].startDate : p.start;
-    s.finish = n ? s.tasks[0].finishDate : p.start;
-    for (const TaskSchedule& ts : s.tasks) {
-        s.start = std::min(s.start, ts.startDate);
-        s.finish = std::max(s.finish, ts.finishDate);
+    if (!n) {
+        s.start = s.finish = p.start;
+        span.known = false;
+    } else if (!span.known) {
+        s.start = s.tasks[0].startDate;
+        s.finish = s.tasks[0].finishDate;
+        span = {true, 0, 0};
+        for (const TaskSchedule& ts : s.tasks) {
+            if (ts.startDate < s.start) s.start = ts.startDate, span.starts = 0;
+            span.starts += ts.startDate == s.start;
+            if (ts.finishDate > s.finish) s.finish = ts.finishDate, span.finishes = 0;
+            span.finishes += ts.finishDate == s.finish;
+        }
     }
 }
 

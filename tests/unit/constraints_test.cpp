@@ -389,6 +389,110 @@ TEST_CASE("property: rescheduling after structural edits and their undos equals 
     }
 }
 
+// The plan's span is kept from run to run and moved by the rows each run rewrites: the rows that
+// hold its start or its finish are the ones to change here.
+TEST_CASE("the plan's start and finish follow edits, deletes and undos of the tasks that hold them") {
+    Document doc(syntheticProject(300, 7), [] { return Stamp(1'800'000'000'000); });
+    (void)doc.schedule();
+    auto same = [&] {
+        const Schedule& inc = doc.schedule();
+        const Schedule full = schedule(doc.project());
+        CHECK(inc.start == full.start);
+        CHECK(inc.finish == full.finish);
+        CHECK(sameSchedule(inc, full));
+        return inc.finish;
+    };
+    auto lastRow = [&](auto holds) { // the last row that holds an end (a leaf: its summaries hold it too)
+        const Schedule& s = doc.schedule();
+        for (size_t i = s.tasks.size(); i-- > 0;)
+            if (!s.tasks[i].summary && holds(s, s.tasks[i])) return i;
+        return size_t(0);
+    };
+    // Delete whatever finishes last, again and again: the finish comes earlier, and back on undo.
+    std::vector<Date> finishes{same()};
+    for (int k = 0; k < 6; ++k) {
+        CAPTURE(k);
+        const size_t i = lastRow([](const Schedule& s, const TaskSchedule& t) { return t.finishDate == s.finish; });
+        REQUIRE(doc.execute(deleteTasks({doc.project().tasks[i].id})));
+        finishes.push_back(same());
+        CHECK(finishes.back() <= finishes[finishes.size() - 2]);
+    }
+    CHECK(finishes.back() < finishes.front());
+    for (int k = 0; k < 6; ++k) {
+        REQUIRE(doc.undo());
+        finishes.pop_back();
+        CHECK(same() == finishes.back());
+    }
+    // The task that finishes last made shorter, then longer than the plan.
+    const size_t last = lastRow([](const Schedule& s, const TaskSchedule& t) { return t.finishDate == s.finish; });
+    Task t = doc.project().tasks[last];
+    t.duration = 480;
+    REQUIRE(doc.execute(editTask(t)));
+    CHECK(same() <= finishes.front());
+    t.duration = 2000 * 480;
+    REQUIRE(doc.execute(editTask(t)));
+    CHECK(same() > finishes.front());
+    // Every task that starts first given a start a week later (facts), then back: the start follows.
+    const Date first = doc.schedule().start;
+    std::vector<Id> early;
+    for (size_t i = 0; i < doc.project().tasks.size(); ++i)
+        if (!doc.schedule().tasks[i].summary && doc.schedule().tasks[i].startDate == first) early.push_back(doc.project().tasks[i].id);
+    REQUIRE(!early.empty());
+    for (Id id : early) {
+        Task e = *doc.project().task(id);
+        e.actualStart = first + 7;
+        REQUIRE(doc.execute(editTask(e)));
+        (void)same();
+    }
+    CHECK(doc.schedule().start > first);
+    for (size_t k = 0; k < early.size(); ++k) REQUIRE(doc.undo());
+    (void)same();
+    CHECK(doc.schedule().start == first);
+    // One task given an actual start before every other: the start comes earlier.
+    Task e = *doc.project().task(early.front());
+    e.actualStart = first + -30;
+    REQUIRE(doc.execute(editTask(e)));
+    (void)same();
+    CHECK(doc.schedule().start < first);
+}
+
+// The same, where the start moves and the finish does not (a finish that moves changes every late
+// date, and the whole schedule is written again): the rows that hold the start come and go one by one.
+TEST_CASE("the plan's start follows the one row that holds it, inserted, deleted, undone and edited") {
+    Project p = project("2026-03-02");
+    addTask(p, "Build", 20 * DAY);
+    addTask(p, "Brief", DAY);
+    addTask(p, "Kick-off", DAY);
+    Document doc(std::move(p), [] { return Stamp(1'800'000'000'000); });
+    auto check = [&](const char* date) {
+        const Schedule& inc = doc.schedule();
+        CHECK(inc.start == d(date));
+        CHECK(sameSchedule(inc, schedule(doc.project())));
+        CHECK(inc.finish == d("2026-03-27"));
+    };
+    check("2026-03-02");
+    Task early;
+    early.id = Id::random();
+    early.name = "Pitch";
+    early.duration = DAY;
+    early.actualStart = d("2026-02-23"); // it ran before the plan's start
+    REQUIRE(doc.execute(insertTask(0, early)));
+    check("2026-02-23");
+    REQUIRE(doc.execute(deleteTasks({early.id})));
+    check("2026-03-02");
+    REQUIRE(doc.undo());
+    check("2026-02-23");
+    REQUIRE(doc.redo());
+    check("2026-03-02");
+    Task brief = doc.project().tasks[1];
+    brief.actualStart = d("2026-02-25");
+    REQUIRE(doc.execute(editTask(brief)));
+    check("2026-02-25");
+    brief.actualStart.reset();
+    REQUIRE(doc.execute(editTask(brief)));
+    check("2026-03-02");
+}
+
 TEST_CASE("a task whose parent id names no task finds its parent when a task with that id is inserted, and loses it on undo") {
     Document doc(syntheticProject(400, 3), [] { return Stamp(1'800'000'000'000); });
     (void)doc.schedule();
