@@ -179,6 +179,7 @@ struct Scheduler::Impl {
     std::vector<Day> days = std::vector<Day>(1024);
     size_t touched = 0, touchedBack = 0, sorted = 0;
     bool incremental = false, restructured = false;
+    bool outlineKept = false; // restructure brought out.parentRow up to date
     bool hashed = false;
 
     bool sameStructure(const Project& p, const StructureReach& reach) const;
@@ -982,6 +983,7 @@ bool Scheduler::Impl::restructure(const Project& p, const StructureReach& reach)
 
     // Committed from here.
     restructured = true;
+    outlineKept = false;
     dirty.clear();
     freedNow.clear();
     std::vector<int> oldRowSlots(slotOf.begin() + long(a), slotOf.begin() + long(oldEnd)); // for the links' old rows
@@ -1055,6 +1057,7 @@ bool Scheduler::Impl::restructure(const Project& p, const StructureReach& reach)
     dangling = 0;
     nested = true;
     size_t nextMoved = 0; // into reparented
+    size_t stop = n;      // the row below the last the pass went over
     for (size_t i = from; i < n; ++i) {
         const int s = slotOf[i];
         const int was = parent[size_t(s)];
@@ -1106,10 +1109,31 @@ bool Scheduler::Impl::restructure(const Project& p, const StructureReach& reach)
             level[size_t(s)] = lv;
             levelChanged.push_back(s);
         }
-        if (mayStop && changedOpen == 0 && i >= newEnd && nextMoved == reparented.size()) break;
+        if (mayStop && changedOpen == 0 && i >= newEnd && nextMoved == reparented.size()) {
+            stop = i + 1;
+            break;
+        }
     }
     hashed = index.built();
     if (!preOrder) return true; // the caller builds afresh
+    // The outline's parent rows (outlineRows) for the rows the pass went over, from their levels; the
+    // rows below it keep their parents, at rows moved with the rows below the run.
+    outlineKept = out.parentRow.size() == nOld;
+    if (outlineKept) {
+        splice(out.parentRow, a, oldEnd, newEnd - a, -1);
+        if (nNew != nOld)
+            for (size_t i = stop; i < n; ++i)
+                if (int& up = out.parentRow[i]; up >= int(oldEnd)) up += int(nNew) - int(nOld);
+        openRows.clear(); // the rows enclosing row `from`: row from − 1 and its parent rows
+        for (int r = int(from) - 1; r >= 0; r = out.parentRow[size_t(r)]) openRows.push_back(r);
+        std::reverse(openRows.begin(), openRows.end());
+        for (size_t i = from; i < stop; ++i) {
+            const size_t depth = size_t(std::max(1, level[size_t(slotOf[i])])) - 1;
+            if (openRows.size() > depth) openRows.resize(depth);
+            out.parentRow[i] = openRows.empty() ? -1 : openRows.back();
+            openRows.push_back(int(i));
+        }
+    }
     // A task that became a summary, or stopped being one, finishes at its other node: the edges from
     // its finish (to its link successors and its parent's roll-up) change at both ends.
     for (size_t i = 0, count = dirty.size(); i < count; ++i) {
@@ -1667,7 +1691,7 @@ void Scheduler::Impl::output(const Project& p, bool all) {
         }
     }
     const bool whole = every || restructured;
-    if (all || restructured || s.parentRow.size() != n) outlineRows();
+    if (all || (restructured && !outlineKept) || s.parentRow.size() != n) outlineRows();
     ++s.run;
     s.whole = whole;
     s.rewritten.clear();
