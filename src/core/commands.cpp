@@ -160,33 +160,19 @@ public:
         removedTasks_.clear();
         removedLinks_.clear();
         removedAssignments_.clear();
-        double t0 = nowMs();
+        const size_t tasks = p.tasks.size(), links = p.links.size(), assignments = p.assignments.size();
         IdSet gone(ids_);
         // Subtrees: children follow their parent, so one forward pass finds every descendant.
-        for (size_t i = 0; i < p.tasks.size(); ++i) {
-            const Task& t = p.tasks[i];
-            if (gone.has(t.id) || (!t.parent.isNull() && gone.has(t.parent))) {
-                gone.add(t.id);
-                removedTasks_.push_back({i, t});
-            }
-        }
+        takeOut(p.tasks, removedTasks_, [&](const Task& t) {
+            if (!gone.has(t.id) && (t.parent.isNull() || !gone.has(t.parent))) return false;
+            gone.add(t.id);
+            return true;
+        });
         if (removedTasks_.empty()) return false;
-        double t1 = nowMs();
-        for (size_t i = 0; i < p.links.size(); ++i)
-            if (gone.has(p.links[i].predecessor) || gone.has(p.links[i].successor)) removedLinks_.push_back({i, p.links[i]});
-        for (size_t i = 0; i < p.assignments.size(); ++i)
-            if (gone.has(p.assignments[i].task)) removedAssignments_.push_back({i, p.assignments[i]});
+        takeOut(p.links, removedLinks_, [&](const Link& l) { return gone.has(l.predecessor) || gone.has(l.successor); });
+        takeOut(p.assignments, removedAssignments_, [&](const Assignment& a) { return gone.has(a.task); });
         // (the same both ways: the lists counting the removed records are the ones before and after)
-        reach_ = reachOf(rowsOf(removedTasks_, p.tasks.size()), rowsOf(removedLinks_, p.links.size()),
-                         rowsOf(removedAssignments_, p.assignments.size()));
-        double t2 = nowMs();
-        eraseAll(p.tasks, removedTasks_);
-        double t3 = nowMs();
-        eraseAll(p.links, removedLinks_);
-        double t4 = nowMs();
-        eraseAll(p.assignments, removedAssignments_);
-        double t5 = nowMs();
-        g_t[0]+=t1-t0; g_t[1]+=t2-t1; g_t[2]+=t3-t2; g_t[3]+=t4-t3; g_t[4]+=t5-t4;
+        reach_ = reachOf(rowsOf(removedTasks_, tasks), rowsOf(removedLinks_, links), rowsOf(removedAssignments_, assignments));
         edits_ = oneStep({rowsIn(removedTasks_), {}}, {rowsIn(removedLinks_), {}}, {rowsIn(removedAssignments_), {}});
         return true;
     }
@@ -201,19 +187,23 @@ public:
     const RecordEdits* recordEdits() const override { return &edits_; }
 
 private:
-    // The records at `removed`'s rows (ascending) taken out, the runs between them closed up, each
-    // in one move (one memmove for records that are their bytes).
-    template <class T>
-    static void eraseAll(std::vector<T>& v, const std::vector<std::pair<size_t, T>>& removed) {
-        if (removed.empty()) return;
-        auto to = v.begin() + long(removed.front().first);
-        for (size_t k = 0; k < removed.size(); ++k) {
-            const size_t from = removed[k].first + 1, end = k + 1 < removed.size() ? removed[k + 1].first : v.size();
-            to = std::move(v.begin() + long(from), v.begin() + long(end), to);
+    // The records that `goes` picks taken out of `v` into `removed` with their rows (ascending), and
+    // the others closed up, in one pass: each record is read once, and those above the first taken out
+    // are not written.
+    template <class T, class Goes>
+    static void takeOut(std::vector<T>& v, std::vector<std::pair<size_t, T>>& removed, Goes goes) {
+        size_t to = 0;
+        for (size_t i = 0; i < v.size(); ++i) {
+            if (goes(v[i])) {
+                removed.push_back({i, std::move(v[i])});
+                continue;
+            }
+            if (to != i) v[to] = std::move(v[i]);
+            ++to;
         }
-        v.erase(to, v.end());
+        v.erase(v.begin() + long(to), v.end());
     }
-    // The reverse: the runs between the rows moved down from the end, each in one move, and each
+    // Back in: the runs between the rows moved down from the end, each in one move, and each
     // record put back at its row.
     template <class T>
     static void insertAll(std::vector<T>& v, const std::vector<std::pair<size_t, T>>& removed) {
