@@ -40,13 +40,28 @@ std::string a11yJson(const A11yView& v) {
 
 int MoveCounter::update(const Schedule& schedule) {
     const std::vector<TaskSchedule>& tasks = schedule.tasks;
-    if (follower_.follows(schedule) && seen_ && tasks.size() == starts_.size()) {
+    const bool next = follower_.oneOn(schedule) && seen_;
+    if (next && !schedule.whole && tasks.size() == starts_.size()) {
         int moved = 0;
         for (int i : schedule.rewritten) {
             moved += tasks[size_t(i)].start != starts_[size_t(i)];
             starts_[size_t(i)] = tasks[size_t(i)].start;
         }
         return moved;
+    }
+    // Rows inserted, deleted or moved in one run: the starts kept are spliced as the rows were, and
+    // the rows the run rewrote compared (new rows are not moves).
+    const size_t at = schedule.spliceAt, removed = schedule.spliceRemoved, added = schedule.spliceAdded;
+    if (next && schedule.spliced && at + removed <= starts_.size() && starts_.size() - removed + added == tasks.size()) {
+        starts_.erase(starts_.begin() + long(at), starts_.begin() + long(at + removed));
+        starts_.insert(starts_.begin() + long(at), added, 0);
+        int moved = 0;
+        for (int i : schedule.rewritten) {
+            const size_t r = size_t(i);
+            moved += (r < at || r >= at + added) && tasks[r].start != starts_[r];
+            starts_[r] = tasks[r].start;
+        }
+        return removed == added ? moved : -1; // (-1: the rows changed in number, as below)
     }
     // One pass over the schedule's rows (each a cache line of its own): compared and kept together.
     const bool compare = seen_ && tasks.size() == starts_.size();

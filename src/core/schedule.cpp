@@ -1264,6 +1264,9 @@ bool Scheduler::Impl::restructure(const Project& p, const StructureReach& reach)
     // (The run's rows leave the span; their new rows, all dirty, enter it when they are written. Until
     // then they hold a date no row has, which leaves nothing.)
     for (size_t r = a; r < oldEnd; ++r) spanLeave(out.tasks[r]);
+    out.spliceAt = a;
+    out.spliceRemoved = oldEnd - a;
+    out.spliceAdded = newEnd - a;
     TaskSchedule unwritten;
     unwritten.startDate = unwritten.finishDate = Date{INT32_MIN};
     splice(out.tasks, a, oldEnd, newEnd - a, unwritten);
@@ -1694,8 +1697,10 @@ void Scheduler::Impl::output(const Project& p, bool all) {
     if (all || (restructured && !outlineKept) || s.parentRow.size() != n) outlineRows();
     ++s.run;
     s.whole = whole;
+    s.spliced = restructured && !every;
+    if (!s.spliced) s.spliceAt = s.spliceRemoved = s.spliceAdded = 0;
     s.rewritten.clear();
-    if (!whole) {
+    if (!every) {
         s.rewritten.reserve(outRows.size());
         for (int t : outRows) s.rewritten.push_back(rowAt[size_t(t)]);
     }

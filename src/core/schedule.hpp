@@ -95,6 +95,13 @@ struct Schedule {
     uint64_t run = 0;
     bool whole = true;
     std::vector<int> rewritten;
+    // After a run that inserted, deleted or moved rows in one run of the plan and carried the other
+    // rows' values (`whole` is true: links, outline and rows moved): rows [spliceAt, spliceAt +
+    // spliceRemoved) of the run before became [spliceAt, spliceAt + spliceAdded), the rows below moved
+    // with them, and `rewritten` lists the rows (now) whose entries the run rewrote, every new row
+    // among them. What keeps only a value per row can follow such a run without reading every row.
+    bool spliced = false;
+    size_t spliceAt = 0, spliceRemoved = 0, spliceAdded = 0;
     bool ok() const { return error.empty(); }
 };
 
@@ -109,11 +116,14 @@ std::vector<int> outlineParentRows(const Schedule& s);
 struct ScheduleFollower {
     const Schedule* seen = nullptr;
     uint64_t run = 0;
-    bool follows(const Schedule& s) {
-        const bool oneOn = &s == seen && s.run == run + 1 && !s.whole;
+    bool follows(const Schedule& s) { return oneOn(s) && !s.whole; }
+    // s is the schedule seen last time, one run later, whatever the run changed (s.whole, s.spliced and
+    // s.rewritten say what); either way it remembers s.
+    bool oneOn(const Schedule& s) {
+        const bool next = &s == seen && s.run == run + 1;
         seen = &s;
         run = s.run;
-        return oneOn;
+        return next;
     }
 };
 

@@ -4,6 +4,10 @@
 #include "ui_harness.hpp"
 
 #include "core/report.hpp"
+#include "core/synthetic.hpp"
+#include "unit/random_edits.hpp"
+
+#include <random>
 
 using namespace plotline;
 using namespace plotline::ui_test;
@@ -235,4 +239,65 @@ TEST_CASE("a11y: an edit's frame leaves the mirror and the announcement to the n
         h.frames(1);
     }
     CHECK(h.app->a11yBuilds() == builds + 4);
+}
+
+// The count said after an edit ("4 tasks moved") follows the scheduler's runs: over the rows each run
+// rewrote, its kept starts spliced when rows came and went. Whatever came before, the count after an
+// edit that keeps the rows in place is the number of tasks whose start it changed.
+TEST_CASE("the count of tasks an edit moved stays right after inserts, deletes, indents and undos") {
+    for (uint64_t seed = 1; seed <= 4; ++seed) {
+        CAPTURE(seed);
+        Document doc(syntheticProject(300, seed), [] { return Stamp(1'800'000'000'000); });
+        MoveCounter moves;
+        CHECK(moves.update(doc.schedule()) == -1); // (nothing to compare with)
+        std::mt19937_64 rng(seed);
+        int counted = 0;
+        for (int step = 0; step < 120; ++step) {
+            CAPTURE(step);
+            std::vector<int64_t> before;
+            for (const TaskSchedule& ts : doc.schedule().tasks) before.push_back(ts.start);
+            const Project& p = doc.project();
+            const Task& t = p.tasks[rng() % p.tasks.size()];
+            const int op = int(rng() % 6);
+            bool inPlace = false; // the rows stay where they were: the count is checked
+            if (op == 0) { // a task made longer: its successors move
+                Task e = t;
+                e.duration += 3 * 480;
+                inPlace = doc.execute(editTask(e));
+            } else if (op == 1) {
+                std::string why;
+                inPlace = doc.execute(indentTasks(p, {t.id}, why));
+            } else if (op == 2) {
+                std::string why;
+                inPlace = doc.execute(outdentTasks(p, {t.id}, why));
+            } else if (op == 3) test::randomEdit(doc, rng, 0, t); // insert
+            else if (op == 4) test::randomEdit(doc, rng, 1, t); // delete with its subtree
+            else doc.undo();
+            const Schedule& s = doc.schedule();
+            const int got = moves.update(s);
+            auto check = [&] {
+                int moved = 0;
+                for (size_t r = 0; r < before.size(); ++r) moved += s.tasks[r].start != before[r];
+                CHECK(got == moved);
+                counted += moved > 0;
+            };
+            if (s.tasks.size() != before.size()) {
+                CHECK(got == -1);
+                if (!s.spliced) continue;
+                // The row where rows came or went made longer: its start is where it was.
+                before.clear();
+                for (const TaskSchedule& ts : s.tasks) before.push_back(ts.start);
+                Task e = doc.project().tasks[std::min(s.spliceAt, before.size() - 1)];
+                e.duration += 480;
+                REQUIRE(doc.execute(editTask(e)));
+                const int probe = moves.update(doc.schedule());
+                int moved = 0;
+                for (size_t r = 0; r < before.size(); ++r) moved += doc.schedule().tasks[r].start != before[r];
+                CHECK(probe == moved);
+                continue;
+            }
+            if (inPlace) check();
+        }
+        CHECK(counted >= 5);
+    }
 }
