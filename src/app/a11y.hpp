@@ -64,8 +64,9 @@ inline uint64_t mixKey(uint64_t seed, std::initializer_list<uint64_t> parts) {
 
 // Counts how many tasks an edit moved, for announcements ("Moved Copy deck; 4 tasks moved"): keeps
 // the tasks' scheduled starts of the last revision it saw. Only edits that kept the task list's
-// shape are counted (an insert or delete says nothing about moves); costs one pass over the starts,
-// or over the rows the scheduler rewrote when its one run since the last call kept the plan's structure.
+// shape are counted (an insert or delete says nothing about moves). When the scheduler ran once since
+// the last call and kept the plan's structure, or spliced rows in one run of it (Schedule::spliced),
+// it goes over the rows that run rewrote; otherwise over every row's start.
 class MoveCounter {
 public:
     // The tasks whose start differs from the last call's, or -1 when the list changed shape.
