@@ -1197,35 +1197,56 @@ bool Scheduler::Impl::restructure(const Project& p, const StructureReach& reach)
     splice(linkKeys, la, lOldTo, lNewTo - la, LinkKey{});
     splice(out.linkFrom, la, lOldTo, lNewTo - la, -1);
     splice(out.linkTo, la, lOldTo, lNewTo - la, -1);
-    for (size_t k = 0; k < p.links.size(); ++k) {
-        const Link& l = p.links[k];
-        if (k >= la && k < lNewTo) {
-            linkKeys[k] = {l.predecessor, l.successor, l.type, l.lag};
-            if (!linkWas.empty() && linkWas[k - la] >= 0) { // kept: its ends as before, moved with their rows below
-                out.linkFrom[k] = keptFrom[k - la];
-                out.linkTo[k] = keptTo[k - la];
-            } else {
-                findRow(l.predecessor, out.linkFrom[k]);
-                findRow(l.successor, out.linkTo[k]);
-                looked.push_back({k, true});
-                continue;
-            }
-        }
-        if (!rowsMoved) continue;
+    // A link's ends, at the rows they moved to (a link kept whose end was missing, an id no task had,
+    // may find it now, and gains its edge).
+    auto moveEnds = [&](size_t k) {
         int& from = out.linkFrom[k];
         int& to = out.linkTo[k];
         if (from >= 0 && to >= 0) {
             from = rowNow(from);
             to = rowNow(to);
-            continue;
+            return;
         }
-        // A link kept whose end was missing (an id no task had) may find it now, and gains its edge.
+        const Link& l = p.links[k];
         if (from < 0) findRow(l.predecessor, from);
         else from = rowNow(from);
         if (to < 0) findRow(l.successor, to);
         else to = rowNow(to);
         looked.push_back({k, false});
+    };
+    // Outside the run of links: ends both below the run of rows move by its difference, both above
+    // stay; only the others take the general way. (A tight pass over the two lists of rows: nearly
+    // every link of a big plan is one of the first two kinds.)
+    const size_t links = p.links.size();
+    auto carry = [&](size_t k0, size_t k1) {
+        if (!rowsMoved) return;
+        int* const from = out.linkFrom.data();
+        int* const to = out.linkTo.data();
+        const int above = int(a), below = int(oldEnd), by = int(shift);
+        for (size_t k = k0; k < k1; ++k) {
+            if (from[k] >= below && to[k] >= below) {
+                from[k] += by;
+                to[k] += by;
+            } else if (!(from[k] >= 0 && from[k] < above && to[k] >= 0 && to[k] < above)) {
+                moveEnds(k);
+            }
+        }
+    };
+    carry(0, std::min(la, links));
+    for (size_t k = la; k < lNewTo; ++k) {
+        const Link& l = p.links[k];
+        linkKeys[k] = {l.predecessor, l.successor, l.type, l.lag};
+        if (!linkWas.empty() && linkWas[k - la] >= 0) { // kept: its ends as before, moved with their rows below
+            out.linkFrom[k] = keptFrom[k - la];
+            out.linkTo[k] = keptTo[k - la];
+            if (rowsMoved) moveEnds(k);
+        } else {
+            findRow(l.predecessor, out.linkFrom[k]);
+            findRow(l.successor, out.linkTo[k]);
+            looked.push_back({k, true});
+        }
     }
+    carry(std::max(lNewTo, la), links);
     size_t xa, xOldTo, xNewTo;
     auto sameAssignment = [](const std::pair<Id, Id>& k, const Assignment& x) { return sameKeys(k, x); };
     runOf(assignKeys, p.assignments, reach.assignments, sameAssignment, xa, xOldTo, xNewTo);
