@@ -65,6 +65,9 @@ void GanttView::barInteraction(int row, ImVec2 barMin, ImVec2 barMax, bool miles
     else if (task && within(progMin, progMax)) kind = Drag::Progress;
     else if (task && within(resizeMin, resizeMax)) kind = Drag::Resize;
     else if (within(barMin, barMax) && !ts.summary) kind = Drag::Move;
+    // (The bar takes the press here: a link arrow under the pointer is neither lit nor its pointer
+    // shown, handleTimelineInput.)
+    if (kind != Drag::None || within(barMin, barMax)) barHovered_ = true;
     if (kind == Drag::Resize || kind == Drag::Progress) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
     else if (kind == Drag::Move) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     else if (kind == Drag::Link) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -247,6 +250,8 @@ void GanttView::finishDrag() {
 }
 
 void GanttView::handleTimelineInput(ImVec2 min, ImVec2 max) {
+    const bool overBar = barHovered_;
+    barHovered_ = false;
     ImGuiIO& io = ImGui::GetIO();
     const bool hovered = ImGui::IsMouseHoveringRect(min, max) && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
     // A drag in progress: follow the mouse, finish on release.
@@ -264,9 +269,10 @@ void GanttView::handleTimelineInput(ImVec2 min, ImVec2 max) {
         if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) finishDrag();
         return;
     }
-    // Links under the mouse: highlighted, and a click opens their editor.
+    // Links under the mouse: highlighted, and a click opens their editor; not over a bar, which takes
+    // the press (barInteraction, in this frame's rows).
     hoveredLink_ = -1;
-    if (hovered && !panning_) {
+    if (hovered && !panning_ && !overBar) {
         float best = 5.0f;
         for (const LinkHit& h : linkHits_)
             for (int k = 0; k + 1 < h.n; ++k) {

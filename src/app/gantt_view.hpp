@@ -196,6 +196,7 @@ private:
     struct LinkHit { size_t link; ImVec2 pts[6]; int n; };
     std::vector<LinkHit> linkHits_;
     int hoveredLink_ = -1;
+    bool barHovered_ = false; // the pointer is on a bar or a part of it that takes a press, this frame
 
     struct Drag {
         enum Kind { None, Move, Resize, Progress, Link } kind = None;
