@@ -26,17 +26,23 @@ std::vector<int> outlineLevels(const Project& p) {
 
 namespace {
 
-// Each row's parent row from the rows' outline levels (a row's parent is the nearest row above one
-// level up), into `up`; `open` is scratch.
-template <class LevelOf> void parentRowsFromLevels(std::vector<int>& up, std::vector<int>& open, size_t n, LevelOf levelOf) {
-    up.resize(n);
-    open.clear(); // the rows enclosing row i
-    for (size_t i = 0; i < n; ++i) {
+// Rows `from` to `to`'s parent rows from their outline levels (a row's parent is the nearest row above
+// one level up), into `up`; `open` holds the rows enclosing row `from` (outermost first) and is left
+// holding those enclosing row `to`.
+template <class LevelOf> void parentRowsOver(std::vector<int>& up, std::vector<int>& open, size_t from, size_t to, LevelOf levelOf) {
+    for (size_t i = from; i < to; ++i) {
         const size_t depth = size_t(std::max(1, levelOf(i))) - 1;
         if (open.size() > depth) open.resize(depth);
         up[i] = open.empty() ? -1 : open.back();
         open.push_back(int(i));
     }
+}
+
+// Every row's parent row, into `up`; `open` is scratch.
+template <class LevelOf> void parentRowsFromLevels(std::vector<int>& up, std::vector<int>& open, size_t n, LevelOf levelOf) {
+    up.resize(n);
+    open.clear();
+    parentRowsOver(up, open, 0, n, levelOf);
 }
 
 constexpr int64_t kNone = INT64_MIN;
@@ -1127,12 +1133,7 @@ bool Scheduler::Impl::restructure(const Project& p, const StructureReach& reach)
         openRows.clear(); // the rows enclosing row `from`: row from − 1 and its parent rows
         for (int r = int(from) - 1; r >= 0; r = out.parentRow[size_t(r)]) openRows.push_back(r);
         std::reverse(openRows.begin(), openRows.end());
-        for (size_t i = from; i < stop; ++i) {
-            const size_t depth = size_t(std::max(1, level[size_t(slotOf[i])])) - 1;
-            if (openRows.size() > depth) openRows.resize(depth);
-            out.parentRow[i] = openRows.empty() ? -1 : openRows.back();
-            openRows.push_back(int(i));
-        }
+        parentRowsOver(out.parentRow, openRows, from, stop, [&](size_t i) { return level[size_t(slotOf[i])]; });
     }
     // A task that became a summary, or stopped being one, finishes at its other node: the edges from
     // its finish (to its link successors and its parent's roll-up) change at both ends.
@@ -1665,8 +1666,8 @@ void Scheduler::Impl::output(const Project& p, bool all) {
     // summed afresh); else only the rows the run touched, and after rows were inserted, deleted or
     // moved the new rows and those whose edges changed too.
     const bool every = all || everyRow || !preOrder;
-    if (every) span.known = false; // (counted again below)
     if (every) {
+        span.known = false; // (counted again below)
         sumWeights();
         beyondRows.clear();
         for (size_t i = n; i-- > 0;) outputRow(i, all || seeded[size_t(slotOf[i])]);
